@@ -1,0 +1,196 @@
+//! Password sign-in: look the user up, verify (against a dummy hash when unknown, so timing does
+//! not tell), refuse internal and inactive users, create the session, audit and count it.
+
+use std::time::Instant;
+
+use actix::Addr;
+use secrecy::SecretString;
+
+use crate::audit::{Audit, AuditRecord, Record};
+use crate::clock::SharedClock;
+use crate::credentials::{Credentials, VerifyPassword};
+use crate::db::{Db, DbError};
+use crate::domain::{Email, RequestOrigin, SessionUser, TenantInfo, UserType};
+use crate::metrics::Metrics;
+use crate::sessions::{CreateSession, NewSession, SessionError, Sessions};
+use crate::store::users::{self, LoginUser};
+
+pub const METHOD_PASSWORD: &str = "password";
+
+/// The actors and resources sign-in needs.
+#[derive(Clone)]
+pub struct AuthServices {
+    pub db: Db,
+    pub clock: SharedClock,
+    pub metrics: Metrics,
+    pub credentials: Addr<Credentials>,
+    pub sessions: Addr<Sessions>,
+    pub audit: Addr<Audit>,
+}
+
+/// Why a sign-in was refused. Every variant but `InternalUser` shows the user the same message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    InvalidInput,
+    UnknownUser,
+    BadPassword,
+    NoPassword,
+    Inactive,
+    InternalUser,
+}
+
+impl Refusal {
+    /// The `reason` label and audit reason.
+    pub fn reason(self) -> &'static str {
+        match self {
+            Refusal::InvalidInput => "invalid_input",
+            Refusal::UnknownUser => "unknown_user",
+            Refusal::BadPassword => "bad_password",
+            Refusal::NoPassword => "no_password",
+            Refusal::Inactive => "inactive",
+            Refusal::InternalUser => "internal_user",
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SignInError {
+    #[error("sign-in refused ({})", .0.reason())]
+    Refused(Refusal),
+    #[error("sign-in unavailable: user store")]
+    Store(#[from] DbError),
+    #[error("sign-in unavailable: sessions")]
+    Session(#[from] SessionError),
+    #[error("sign-in unavailable: {0}")]
+    Unavailable(String),
+}
+
+pub struct PasswordSignIn {
+    pub tenant: TenantInfo,
+    pub email: String,
+    pub password: SecretString,
+    pub origin: RequestOrigin,
+}
+
+#[derive(Debug)]
+pub struct SignedIn {
+    pub session: NewSession,
+    pub user: SessionUser,
+}
+
+/// Signs a client user in with email and password; counts and audits every outcome.
+#[tracing::instrument(skip_all, fields(tenant = %req.tenant.slug))]
+pub async fn password_sign_in(
+    svc: &AuthServices,
+    req: PasswordSignIn,
+) -> Result<SignedIn, SignInError> {
+    let started = Instant::now();
+    let tenant = req.tenant.tenant;
+    let origin = req.origin.clone();
+    let email_text = req.email.trim().to_lowercase();
+    let result = attempt(svc, req).await;
+    let elapsed = started.elapsed().as_secs_f64();
+    let (reason, user_id) = match &result {
+        Ok(signed_in) => (None, Some(signed_in.user.user_id)),
+        Err(SignInError::Refused(refusal)) => (Some(refusal.reason()), None),
+        Err(e) => {
+            tracing::error!(error = ?e, "password sign-in failed unexpectedly");
+            (Some("error"), None)
+        }
+    };
+    svc.metrics.record_login(METHOD_PASSWORD, reason, elapsed);
+    svc.audit.do_send(Record(AuditRecord {
+        tenant,
+        event_type: "sign_in",
+        outcome: if reason.is_none() {
+            "success"
+        } else {
+            "failure"
+        },
+        reason: reason.map(str::to_owned),
+        user_id,
+        email: Some(email_text.chars().take(254).collect()),
+        origin,
+        details: Some(format!("{{\"method\":\"{METHOD_PASSWORD}\"}}")),
+    }));
+    result
+}
+
+async fn verify(
+    svc: &AuthServices,
+    password: SecretString,
+    hash: Option<String>,
+) -> Result<crate::credentials::Verification, SignInError> {
+    svc.credentials
+        .send(VerifyPassword { password, hash })
+        .await
+        .map_err(|e| SignInError::Unavailable(e.to_string()))?
+        .map_err(|e| SignInError::Unavailable(e.to_string()))
+}
+
+async fn attempt(svc: &AuthServices, req: PasswordSignIn) -> Result<SignedIn, SignInError> {
+    let Ok(email) = Email::parse(&req.email) else {
+        verify(svc, req.password, None).await?;
+        return Err(SignInError::Refused(Refusal::InvalidInput));
+    };
+    let found = users::find_for_login(&svc.db, req.tenant.tenant, &email).await?;
+    let candidate: Option<LoginUser> = found
+        .iter()
+        .find(|u| u.user_type() == Some(UserType::Client))
+        .or_else(|| {
+            found
+                .iter()
+                .find(|u| u.user_type() == Some(UserType::Internal))
+        })
+        .cloned();
+    let hash = candidate.as_ref().and_then(|u| u.password_hash.clone());
+    let verification = verify(svc, req.password, hash).await?;
+    let Some(user) = candidate else {
+        return Err(SignInError::Refused(Refusal::UnknownUser));
+    };
+    if user.password_hash.is_none() {
+        return Err(SignInError::Refused(Refusal::NoPassword));
+    }
+    if !verification.valid {
+        return Err(SignInError::Refused(Refusal::BadPassword));
+    }
+    let inactive = user.is_inactive
+        || user.contact_inactive.unwrap_or(false)
+        || user.client_inactive.unwrap_or(false);
+    if inactive {
+        return Err(SignInError::Refused(Refusal::Inactive));
+    }
+    let Some(UserType::Client) = user.user_type() else {
+        return Err(SignInError::Refused(Refusal::InternalUser));
+    };
+    if let Some(rehash) = &verification.rehash {
+        users::set_password_hash(&svc.db, user.tenant, user.user_id, rehash).await?;
+    }
+    let now = svc.clock.now();
+    users::record_login(&svc.db, user.tenant, user.user_id, now).await?;
+    let session_user = SessionUser {
+        tenant: user.tenant,
+        user_id: user.user_id,
+        email: user.email.clone(),
+        user_type: UserType::Client,
+        first_name: user.first_name.clone(),
+        last_name: user.last_name.clone(),
+        client_id: user.client_id,
+        client_name: user.client_name.clone(),
+        is_client_admin: user.is_client_admin.unwrap_or(false),
+        previous_login_at: user.last_login_at,
+    };
+    let session = svc
+        .sessions
+        .send(CreateSession {
+            user: session_user.clone(),
+            origin: req.origin,
+            auth_method: METHOD_PASSWORD.to_owned(),
+        })
+        .await
+        .map_err(|e| SignInError::Unavailable(e.to_string()))??;
+    Ok(SignedIn {
+        session,
+        user: session_user,
+    })
+}

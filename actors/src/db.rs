@@ -1,0 +1,214 @@
+//! `Db`: one enum over the SQLite and PostgreSQL pools, and macros that run the same SQL text
+//! (with `$1..$n` binds) on either backend. Row structs derive `sqlx::FromRow`.
+
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{PgPool, SqlitePool};
+
+/// How long a connection waits on a locked SQLite database before giving up.
+const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long to wait for a free pooled connection.
+const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(10);
+
+static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/sqlite");
+static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/postgres");
+
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    #[error("database url `{0}` is not supported: use sqlite://<path> or postgres://…")]
+    UnsupportedUrl(String),
+    #[error("cannot create the database folder {path}")]
+    CreateDir {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("database error")]
+    Sqlx(#[from] sqlx::Error),
+    #[error("migration failed")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+}
+
+impl DbError {
+    /// Whether this is a unique-constraint violation (e.g. a duplicate email).
+    pub fn is_unique_violation(&self) -> bool {
+        match self {
+            DbError::Sqlx(sqlx::Error::Database(e)) => e.is_unique_violation(),
+            _ => false,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// A pool on one of the two supported backends.
+#[derive(Debug, Clone)]
+pub enum Db {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
+
+/// An open transaction on one of the two backends.
+pub enum Tx {
+    Sqlite(sqlx::Transaction<'static, sqlx::Sqlite>),
+    Postgres(sqlx::Transaction<'static, sqlx::Postgres>),
+}
+
+/// What the query macros run against: a pool or a transaction's connection.
+pub enum Exec<'a> {
+    SqlitePool(&'a SqlitePool),
+    SqliteConn(&'a mut sqlx::SqliteConnection),
+    PgPool(&'a PgPool),
+    PgConn(&'a mut sqlx::PgConnection),
+}
+
+impl Db {
+    /// Opens (and for SQLite creates) the database at `url` with up to `max_connections`.
+    pub async fn connect(url: &str, max_connections: u32) -> Result<Db, DbError> {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            let options = PgConnectOptions::from_str(url)?;
+            let pool = PgPoolOptions::new()
+                .max_connections(max_connections)
+                .acquire_timeout(ACQUIRE_TIMEOUT)
+                .connect_with(options)
+                .await?;
+            return Ok(Db::Postgres(pool));
+        }
+        let path = url
+            .strip_prefix("sqlite://")
+            .or_else(|| url.strip_prefix("sqlite:"))
+            .ok_or_else(|| DbError::UnsupportedUrl(url.to_owned()))?;
+        let path = path.split('?').next().unwrap_or(path);
+        if path.is_empty() {
+            return Err(DbError::UnsupportedUrl(url.to_owned()));
+        }
+        if let Some(parent) = Path::new(path).parent() {
+            if !parent.as_os_str().is_empty() {
+                std::fs::create_dir_all(parent).map_err(|source| DbError::CreateDir {
+                    path: parent.display().to_string(),
+                    source,
+                })?;
+            }
+        }
+        let options = SqliteConnectOptions::new()
+            .filename(path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .busy_timeout(SQLITE_BUSY_TIMEOUT)
+            .foreign_keys(true);
+        let pool = SqlitePoolOptions::new()
+            .max_connections(max_connections)
+            .acquire_timeout(ACQUIRE_TIMEOUT)
+            .connect_with(options)
+            .await?;
+        Ok(Db::Sqlite(pool))
+    }
+
+    pub fn backend(&self) -> Backend {
+        match self {
+            Db::Sqlite(_) => Backend::Sqlite,
+            Db::Postgres(_) => Backend::Postgres,
+        }
+    }
+
+    /// Applies the pending migrations of this backend.
+    pub async fn migrate(&self) -> Result<(), DbError> {
+        match self {
+            Db::Sqlite(pool) => SQLITE_MIGRATIONS.run(pool).await?,
+            Db::Postgres(pool) => POSTGRES_MIGRATIONS.run(pool).await?,
+        }
+        Ok(())
+    }
+
+    /// A trivial round trip, for readiness checks.
+    pub async fn ping(&self) -> Result<(), DbError> {
+        crate::fetch_one_scalar!(self.exec(), i32, "SELECT 1")?;
+        Ok(())
+    }
+
+    pub async fn begin(&self) -> Result<Tx, DbError> {
+        Ok(match self {
+            Db::Sqlite(pool) => Tx::Sqlite(pool.begin().await?),
+            Db::Postgres(pool) => Tx::Postgres(pool.begin().await?),
+        })
+    }
+
+    pub fn exec(&self) -> Exec<'_> {
+        match self {
+            Db::Sqlite(pool) => Exec::SqlitePool(pool),
+            Db::Postgres(pool) => Exec::PgPool(pool),
+        }
+    }
+
+    pub async fn close(&self) {
+        match self {
+            Db::Sqlite(pool) => pool.close().await,
+            Db::Postgres(pool) => pool.close().await,
+        }
+    }
+}
+
+impl Tx {
+    pub fn exec(&mut self) -> Exec<'_> {
+        match self {
+            Tx::Sqlite(tx) => Exec::SqliteConn(tx),
+            Tx::Postgres(tx) => Exec::PgConn(tx),
+        }
+    }
+
+    pub async fn commit(self) -> Result<(), DbError> {
+        match self {
+            Tx::Sqlite(tx) => tx.commit().await?,
+            Tx::Postgres(tx) => tx.commit().await?,
+        }
+        Ok(())
+    }
+}
+
+/// Runs `$method` of `sqlx::query_as::<_, $row>` with the binds on an `Exec`.
+#[macro_export]
+macro_rules! query_as {
+    ($exec:expr, $row:ty, $method:ident, $sql:expr $(, $arg:expr)* $(,)?) => {
+        match $exec {
+            $crate::db::Exec::SqlitePool(e) => sqlx::query_as::<_, $row>($sql)$(.bind($arg))*.$method(e).await,
+            $crate::db::Exec::SqliteConn(e) => sqlx::query_as::<_, $row>($sql)$(.bind($arg))*.$method(&mut *e).await,
+            $crate::db::Exec::PgPool(e) => sqlx::query_as::<_, $row>($sql)$(.bind($arg))*.$method(e).await,
+            $crate::db::Exec::PgConn(e) => sqlx::query_as::<_, $row>($sql)$(.bind($arg))*.$method(&mut *e).await,
+        }
+    };
+}
+
+/// Fetches one scalar column of one row.
+#[macro_export]
+macro_rules! fetch_one_scalar {
+    ($exec:expr, $ty:ty, $sql:expr $(, $arg:expr)* $(,)?) => {
+        match $exec {
+            $crate::db::Exec::SqlitePool(e) => sqlx::query_scalar::<_, $ty>($sql)$(.bind($arg))*.fetch_one(e).await,
+            $crate::db::Exec::SqliteConn(e) => sqlx::query_scalar::<_, $ty>($sql)$(.bind($arg))*.fetch_one(&mut *e).await,
+            $crate::db::Exec::PgPool(e) => sqlx::query_scalar::<_, $ty>($sql)$(.bind($arg))*.fetch_one(e).await,
+            $crate::db::Exec::PgConn(e) => sqlx::query_scalar::<_, $ty>($sql)$(.bind($arg))*.fetch_one(&mut *e).await,
+        }
+    };
+}
+
+/// Executes a statement and yields the number of rows it affected.
+#[macro_export]
+macro_rules! execute {
+    ($exec:expr, $sql:expr $(, $arg:expr)* $(,)?) => {
+        match $exec {
+            $crate::db::Exec::SqlitePool(e) => sqlx::query($sql)$(.bind($arg))*.execute(e).await.map(|r| r.rows_affected()),
+            $crate::db::Exec::SqliteConn(e) => sqlx::query($sql)$(.bind($arg))*.execute(&mut *e).await.map(|r| r.rows_affected()),
+            $crate::db::Exec::PgPool(e) => sqlx::query($sql)$(.bind($arg))*.execute(e).await.map(|r| r.rows_affected()),
+            $crate::db::Exec::PgConn(e) => sqlx::query($sql)$(.bind($arg))*.execute(&mut *e).await.map(|r| r.rows_affected()),
+        }
+    };
+}

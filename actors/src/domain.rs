@@ -1,0 +1,166 @@
+//! Domain types shared by the actors, the store and the HTTP edge: validated values and the
+//! snapshots that travel in messages.
+
+use std::fmt;
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use uuid::Uuid;
+
+/// An email address as the portal stores it: trimmed and lowercased, checked for shape.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct Email(String);
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum EmailError {
+    #[error("the email address is empty")]
+    Empty,
+    #[error("the email address is longer than 254 characters")]
+    TooLong,
+    #[error("`{0}` is not an email address")]
+    Malformed(String),
+}
+
+impl Email {
+    pub fn parse(raw: &str) -> Result<Email, EmailError> {
+        let value = raw.trim().to_lowercase();
+        if value.is_empty() {
+            return Err(EmailError::Empty);
+        }
+        if value.len() > 254 {
+            return Err(EmailError::TooLong);
+        }
+        let malformed = || EmailError::Malformed(value.clone());
+        let (local, domain) = value.rsplit_once('@').ok_or_else(malformed)?;
+        let bad_char = |c: char| c.is_whitespace() || c.is_control();
+        if local.is_empty()
+            || domain.is_empty()
+            || !domain.contains('.')
+            || domain.starts_with('.')
+            || domain.ends_with('.')
+            || value.chars().any(bad_char)
+            || local.contains('@')
+        {
+            return Err(malformed());
+        }
+        Ok(Email(value))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Email {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Client users sign in to the portal; internal users are the MSP's staff and are refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum UserType {
+    Client,
+    Internal,
+}
+
+impl UserType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UserType::Client => "client",
+            UserType::Internal => "internal",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<UserType> {
+        match value {
+            "client" => Some(UserType::Client),
+            "internal" => Some(UserType::Internal),
+            _ => None,
+        }
+    }
+}
+
+/// A tenant (an MSP) with the settings its pages need.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TenantInfo {
+    pub tenant: Uuid,
+    pub slug: String,
+    pub name: String,
+    pub primary_color: String,
+    pub accent_color: String,
+    pub default_locale: String,
+}
+
+/// A tenant slug: 12 lowercase hex characters.
+pub fn is_valid_slug(slug: &str) -> bool {
+    slug.len() == 12
+        && slug
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+/// What a session knows of its user: taken at sign-in, so signed-in pages need no query.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SessionUser {
+    pub tenant: Uuid,
+    pub user_id: Uuid,
+    pub email: String,
+    pub user_type: UserType,
+    pub first_name: String,
+    pub last_name: String,
+    pub client_id: Option<Uuid>,
+    pub client_name: Option<String>,
+    pub is_client_admin: bool,
+    /// The sign-in before the one that created this session.
+    pub previous_login_at: Option<DateTime<Utc>>,
+}
+
+impl SessionUser {
+    pub fn display_name(&self) -> String {
+        let name = format!("{} {}", self.first_name, self.last_name);
+        let name = name.trim();
+        if name.is_empty() {
+            self.email.clone()
+        } else {
+            name.to_owned()
+        }
+    }
+}
+
+/// Who made a request: kept with sessions and audit events.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct RequestOrigin {
+    pub ip: Option<String>,
+    pub user_agent: Option<String>,
+    pub host: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails_are_normalised_and_checked() {
+        assert_eq!(
+            Email::parse("  Ada@Example.COM ").map(|e| e.0),
+            Ok("ada@example.com".into())
+        );
+        assert_eq!(Email::parse(""), Err(EmailError::Empty));
+        assert!(Email::parse("no-at-sign").is_err());
+        assert!(Email::parse("a@b").is_err());
+        assert!(Email::parse("a b@example.com").is_err());
+        assert!(Email::parse("a@@example.com").is_err());
+        assert!(Email::parse("a@example.com\n").is_ok());
+        assert!(Email::parse(&format!("{}@example.com", "a".repeat(250))).is_err());
+    }
+
+    #[test]
+    fn slugs_are_twelve_hex() {
+        assert!(is_valid_slug("0123456789ab"));
+        assert!(!is_valid_slug("0123456789AB"));
+        assert!(!is_valid_slug("0123456789a"));
+        assert!(!is_valid_slug("0123456789ag"));
+    }
+}

@@ -1,0 +1,23 @@
+//! `portal-actors`: the client portal's domain types, its supervised actors and all of its SQL.
+//!
+//! Nothing here knows of HTTP or HTML: the `portal` crate translates between requests, these
+//! actors and the `portal-views` pages.
+
+pub mod audit;
+pub mod auth;
+pub mod clock;
+pub mod credentials;
+pub mod db;
+pub mod domain;
+pub mod metrics;
+pub mod registry;
+pub mod sessions;
+pub mod store;
+pub mod supervision;
+pub mod tenant_directory;
+pub mod tokens;
+
+pub use clock::{Clock, ManualClock, SharedClock, SystemClock};
+pub use db::{Backend, Db, DbError};
+pub use metrics::Metrics;
+pub use registry::ActorRegistry;

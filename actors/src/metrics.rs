@@ -1,0 +1,155 @@
+//! The portal's Prometheus metrics, one registry per running application (no global state, so
+//! tests that run several portals in one process count separately).
+
+use prometheus::{
+    Encoder, HistogramOpts, HistogramVec, IntCounter, IntCounterVec, IntGauge, IntGaugeVec, Opts,
+    Registry, TextEncoder,
+};
+
+/// Sign-in methods, the `method` label.
+pub const LOGIN_METHODS: &[&str] = &["password"];
+/// Failure reasons, the `reason` label of failed sign-ins (bounded on purpose).
+pub const LOGIN_FAILURE_REASONS: &[&str] = &[
+    "unknown_user",
+    "bad_password",
+    "inactive",
+    "internal_user",
+    "no_password",
+    "invalid_input",
+    "csrf",
+    "error",
+];
+/// Why sessions end, the `reason` label of `portal_sessions_revoked_total`.
+pub const SESSION_REVOKE_REASONS: &[&str] = &["logout", "idle", "absolute", "admin"];
+
+#[derive(Clone)]
+pub struct Metrics {
+    pub registry: Registry,
+    pub login_attempts: IntCounterVec,
+    pub login_duration: HistogramVec,
+    pub sessions_active: IntGauge,
+    pub sessions_revoked: IntCounterVec,
+    pub actor_restarts: IntCounterVec,
+    pub http_requests: IntCounterVec,
+    pub http_duration: HistogramVec,
+    pub build_info: IntGaugeVec,
+    pub audit_events_written: IntCounter,
+}
+
+impl Metrics {
+    /// Builds and registers every metric; label sets that dashboards rely on start at zero.
+    pub fn new() -> Result<Metrics, prometheus::Error> {
+        let registry = Registry::new();
+        let login_attempts = IntCounterVec::new(
+            Opts::new(
+                "portal_login_attempts_total",
+                "Sign-in attempts by method, outcome and reason",
+            ),
+            &["method", "outcome", "reason"],
+        )?;
+        let login_duration = HistogramVec::new(
+            HistogramOpts::new(
+                "portal_login_duration_seconds",
+                "Time to answer a sign-in attempt",
+            )
+            .buckets(vec![0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0]),
+            &["method"],
+        )?;
+        let sessions_active = IntGauge::new(
+            "portal_sessions_active",
+            "Sessions neither expired nor revoked",
+        )?;
+        let sessions_revoked = IntCounterVec::new(
+            Opts::new("portal_sessions_revoked_total", "Sessions ended, by reason"),
+            &["reason"],
+        )?;
+        let actor_restarts = IntCounterVec::new(
+            Opts::new(
+                "portal_actor_restarts_total",
+                "Actor restarts by its supervisor",
+            ),
+            &["actor"],
+        )?;
+        let http_requests = IntCounterVec::new(
+            Opts::new(
+                "portal_http_requests_total",
+                "HTTP requests by route pattern, method, status",
+            ),
+            &["route", "method", "status"],
+        )?;
+        let http_duration = HistogramVec::new(
+            HistogramOpts::new(
+                "portal_http_request_duration_seconds",
+                "HTTP request latency",
+            )
+            .buckets(vec![
+                0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5,
+            ]),
+            &["route", "method"],
+        )?;
+        let build_info = IntGaugeVec::new(
+            Opts::new("portal_build_info", "Build of the running portal"),
+            &["version"],
+        )?;
+        let audit_events_written = IntCounter::new(
+            "portal_audit_events_written_total",
+            "Audit events written to the database",
+        )?;
+        registry.register(Box::new(login_attempts.clone()))?;
+        registry.register(Box::new(login_duration.clone()))?;
+        registry.register(Box::new(sessions_active.clone()))?;
+        registry.register(Box::new(sessions_revoked.clone()))?;
+        registry.register(Box::new(actor_restarts.clone()))?;
+        registry.register(Box::new(http_requests.clone()))?;
+        registry.register(Box::new(http_duration.clone()))?;
+        registry.register(Box::new(build_info.clone()))?;
+        registry.register(Box::new(audit_events_written.clone()))?;
+
+        for method in LOGIN_METHODS {
+            login_attempts.with_label_values(&[method, "success", "none"]);
+            for reason in LOGIN_FAILURE_REASONS {
+                login_attempts.with_label_values(&[method, "failure", reason]);
+            }
+            login_duration.with_label_values(&[method]);
+        }
+        for reason in SESSION_REVOKE_REASONS {
+            sessions_revoked.with_label_values(&[reason]);
+        }
+        build_info
+            .with_label_values(&[env!("CARGO_PKG_VERSION")])
+            .set(1);
+        Ok(Metrics {
+            registry,
+            login_attempts,
+            login_duration,
+            sessions_active,
+            sessions_revoked,
+            actor_restarts,
+            http_requests,
+            http_duration,
+            build_info,
+            audit_events_written,
+        })
+    }
+
+    /// Counts one sign-in attempt; `reason` is `None` for a success.
+    pub fn record_login(&self, method: &str, reason: Option<&str>, seconds: f64) {
+        let (outcome, reason) = match reason {
+            None => ("success", "none"),
+            Some(reason) => ("failure", reason),
+        };
+        self.login_attempts
+            .with_label_values(&[method, outcome, reason])
+            .inc();
+        self.login_duration
+            .with_label_values(&[method])
+            .observe(seconds);
+    }
+
+    /// The text exposition format of every metric.
+    pub fn render(&self) -> Result<String, prometheus::Error> {
+        let mut buffer = Vec::new();
+        TextEncoder::new().encode(&self.registry.gather(), &mut buffer)?;
+        String::from_utf8(buffer).map_err(|e| prometheus::Error::Msg(e.to_string()))
+    }
+}

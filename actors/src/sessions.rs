@@ -1,0 +1,537 @@
+//! `Sessions`: opaque server-side sessions. The cookie holds 32 random bytes; the database holds
+//! their SHA-256. A moka cache answers most lookups without a query; last-seen times are written
+//! behind in batches; a periodic sweep ends sessions past their idle or absolute limit.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration as StdDuration;
+
+use actix::{Actor, AsyncContext, Context, Handler, Message, ResponseFuture, Supervised};
+use chrono::{DateTime, Duration, Utc};
+use moka::sync::Cache;
+use uuid::Uuid;
+
+use crate::clock::SharedClock;
+use crate::db::{Db, DbError};
+use crate::domain::{RequestOrigin, SessionUser};
+use crate::metrics::Metrics;
+use crate::registry::ActorRegistry;
+use crate::store::sessions::{self as store, NewSessionRow, SweepCounts};
+use crate::supervision::{ActorFault, InjectPanic, Restart};
+use crate::tokens;
+
+pub const ACTOR_NAME: &str = "sessions";
+/// How often expired sessions are ended and old ones deleted.
+pub const SWEEP_INTERVAL: StdDuration = StdDuration::from_secs(60);
+/// How often batched last-seen times are written.
+pub const FLUSH_INTERVAL: StdDuration = StdDuration::from_secs(15);
+/// How long a cached session is trusted before it is read again (bounds how late a revocation
+/// made by another instance is seen here).
+pub const CACHE_TTL: StdDuration = StdDuration::from_secs(30);
+pub const CACHE_CAPACITY: u64 = 200_000;
+/// Ended sessions are kept this long for the security pages, then deleted.
+pub const RETAIN_ENDED_DAYS: i64 = 7;
+
+#[derive(Debug, thiserror::Error)]
+pub enum SessionError {
+    #[error("session store unavailable")]
+    Db(#[from] DbError),
+    #[error(transparent)]
+    Fault(#[from] ActorFault),
+}
+
+/// Idle and absolute lifetimes.
+#[derive(Debug, Clone, Copy)]
+pub struct SessionPolicy {
+    pub idle: Duration,
+    pub absolute: Duration,
+}
+
+/// Why a session ended (the `reason` label and the stored `revoked_reason`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RevokeReason {
+    Logout,
+    Idle,
+    Absolute,
+    Admin,
+}
+
+impl RevokeReason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RevokeReason::Logout => "logout",
+            RevokeReason::Idle => "idle",
+            RevokeReason::Absolute => "absolute",
+            RevokeReason::Admin => "admin",
+        }
+    }
+}
+
+/// A live session as the portal sees it.
+#[derive(Debug, Clone)]
+pub struct SessionRecord {
+    pub token_hash: String,
+    pub user: SessionUser,
+    pub host: String,
+    pub auth_method: String,
+    pub created_at: DateTime<Utc>,
+    pub last_seen_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+}
+
+/// A resolved session plus its CSRF token (derived from the cookie value, never stored).
+#[derive(Debug, Clone)]
+pub struct ActiveSession {
+    pub record: SessionRecord,
+    pub csrf_token: String,
+}
+
+#[derive(Debug, Clone)]
+pub enum SessionLookup {
+    Active(Box<ActiveSession>),
+    /// It existed but ended (idle, absolute, revoked): the page may say so.
+    Ended {
+        tenant: Option<Uuid>,
+    },
+    Missing,
+}
+
+/// A session just created: the cookie value goes to the browser and nowhere else.
+#[derive(Debug, Clone)]
+pub struct NewSession {
+    pub token: String,
+    pub csrf_token: String,
+    pub expires_at: DateTime<Utc>,
+    pub max_age: Duration,
+}
+
+#[derive(Message)]
+#[rtype(result = "Result<NewSession, SessionError>")]
+pub struct CreateSession {
+    pub user: SessionUser,
+    pub origin: RequestOrigin,
+    pub auth_method: String,
+}
+
+#[derive(Message)]
+#[rtype(result = "Result<SessionLookup, SessionError>")]
+pub struct ResolveSession {
+    pub token: String,
+}
+
+#[derive(Message)]
+#[rtype(result = "Result<bool, SessionError>")]
+pub struct RevokeSession {
+    pub token: String,
+    pub reason: RevokeReason,
+}
+
+#[derive(Message)]
+#[rtype(result = "Result<u64, SessionError>")]
+pub struct RevokeUserSessions {
+    pub tenant: Uuid,
+    pub user_id: Uuid,
+    pub reason: RevokeReason,
+}
+
+#[derive(Message)]
+#[rtype(result = "Result<SweepCounts, SessionError>")]
+pub struct SweepSessions;
+
+#[derive(Message)]
+#[rtype(result = "Result<u64, SessionError>")]
+pub struct FlushLastSeen;
+
+/// Last-seen times waiting to be written, by token hash.
+type PendingLastSeen = Arc<Mutex<HashMap<String, (Uuid, DateTime<Utc>)>>>;
+
+/// The state shared by the actor and the futures it hands out.
+#[derive(Clone)]
+struct SessionCore {
+    db: Db,
+    clock: SharedClock,
+    policy: SessionPolicy,
+    cache: Cache<String, SessionRecord>,
+    dirty: PendingLastSeen,
+    metrics: Metrics,
+}
+
+impl SessionCore {
+    async fn create(&self, msg: CreateSession) -> Result<NewSession, SessionError> {
+        let now = self.clock.now();
+        let token = tokens::random_token();
+        let token_hash = tokens::token_hash(&token);
+        let expires_at = now + self.policy.absolute;
+        store::insert(
+            &self.db,
+            &NewSessionRow {
+                tenant: msg.user.tenant,
+                token_hash: &token_hash,
+                user_id: msg.user.user_id,
+                host: &msg.origin.host,
+                auth_method: &msg.auth_method,
+                ip: msg.origin.ip.as_deref(),
+                user_agent: msg.origin.user_agent.as_deref(),
+                created_at: now,
+                expires_at,
+                previous_login_at: msg.user.previous_login_at,
+            },
+        )
+        .await?;
+        self.metrics.sessions_active.inc();
+        let record = SessionRecord {
+            token_hash: token_hash.clone(),
+            user: msg.user,
+            host: msg.origin.host,
+            auth_method: msg.auth_method,
+            created_at: now,
+            last_seen_at: now,
+            expires_at,
+        };
+        self.cache.insert(token_hash, record);
+        Ok(NewSession {
+            csrf_token: tokens::derive_token("csrf", &token),
+            token,
+            expires_at,
+            max_age: self.policy.absolute,
+        })
+    }
+
+    async fn resolve(&self, token: String) -> Result<SessionLookup, SessionError> {
+        if !tokens::is_well_formed(&token) {
+            return Ok(SessionLookup::Missing);
+        }
+        let token_hash = tokens::token_hash(&token);
+        let now = self.clock.now();
+        let record = match self.cache.get(&token_hash) {
+            Some(record) => record,
+            None => {
+                let Some(row) = store::find(&self.db, &token_hash).await? else {
+                    return Ok(SessionLookup::Missing);
+                };
+                if row.revoked_at.is_some() {
+                    return Ok(SessionLookup::Ended {
+                        tenant: Some(row.tenant),
+                    });
+                }
+                let Some(user) = row.user() else {
+                    return Ok(SessionLookup::Missing);
+                };
+                if row.user_inactive {
+                    self.end(&token_hash, RevokeReason::Admin, now).await?;
+                    return Ok(SessionLookup::Ended {
+                        tenant: Some(row.tenant),
+                    });
+                }
+                SessionRecord {
+                    token_hash: row.token_hash,
+                    user,
+                    host: row.host,
+                    auth_method: row.auth_method,
+                    created_at: row.created_at,
+                    last_seen_at: row.last_seen_at,
+                    expires_at: row.expires_at,
+                }
+            }
+        };
+        if now >= record.expires_at {
+            self.end(&token_hash, RevokeReason::Absolute, now).await?;
+            return Ok(SessionLookup::Ended {
+                tenant: Some(record.user.tenant),
+            });
+        }
+        if now - record.last_seen_at >= self.policy.idle {
+            self.end(&token_hash, RevokeReason::Idle, now).await?;
+            return Ok(SessionLookup::Ended {
+                tenant: Some(record.user.tenant),
+            });
+        }
+        let mut record = record;
+        if now > record.last_seen_at {
+            record.last_seen_at = now;
+            self.dirty
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .insert(token_hash.clone(), (record.user.tenant, now));
+        }
+        self.cache.insert(token_hash, record.clone());
+        Ok(SessionLookup::Active(Box::new(ActiveSession {
+            record,
+            csrf_token: tokens::derive_token("csrf", &token),
+        })))
+    }
+
+    /// Ends one session everywhere: database, cache, pending last-seen write.
+    async fn end(
+        &self,
+        token_hash: &str,
+        reason: RevokeReason,
+        now: DateTime<Utc>,
+    ) -> Result<bool, SessionError> {
+        self.cache.invalidate(token_hash);
+        self.dirty
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .remove(token_hash);
+        let ended = store::revoke(&self.db, token_hash, reason.as_str(), now).await?;
+        if ended {
+            self.metrics
+                .sessions_revoked
+                .with_label_values(&[reason.as_str()])
+                .inc();
+            self.metrics.sessions_active.dec();
+        }
+        Ok(ended)
+    }
+
+    async fn revoke_user(&self, msg: RevokeUserSessions) -> Result<u64, SessionError> {
+        let now = self.clock.now();
+        let stale: Vec<String> = self
+            .cache
+            .iter()
+            .filter(|(_, r)| r.user.tenant == msg.tenant && r.user.user_id == msg.user_id)
+            .map(|(k, _)| (*k).clone())
+            .collect();
+        for key in stale {
+            self.cache.invalidate(&key);
+        }
+        let n =
+            store::revoke_user(&self.db, msg.tenant, msg.user_id, msg.reason.as_str(), now).await?;
+        self.metrics
+            .sessions_revoked
+            .with_label_values(&[msg.reason.as_str()])
+            .inc_by(n);
+        Ok(n)
+    }
+
+    async fn flush(&self) -> Result<u64, SessionError> {
+        let batch: Vec<(Uuid, String, DateTime<Utc>)> = {
+            let mut dirty = self.dirty.lock().unwrap_or_else(PoisonError::into_inner);
+            dirty
+                .drain()
+                .map(|(hash, (tenant, seen))| (tenant, hash, seen))
+                .collect()
+        };
+        if batch.is_empty() {
+            return Ok(0);
+        }
+        Ok(store::touch(&self.db, &batch).await?)
+    }
+
+    async fn sweep(&self) -> Result<SweepCounts, SessionError> {
+        self.flush().await?;
+        let now = self.clock.now();
+        let idle_before = now - self.policy.idle;
+        let counts = store::sweep(
+            &self.db,
+            now,
+            idle_before,
+            now - Duration::days(RETAIN_ENDED_DAYS),
+        )
+        .await?;
+        self.metrics
+            .sessions_revoked
+            .with_label_values(&["idle"])
+            .inc_by(counts.idle_expired);
+        self.metrics
+            .sessions_revoked
+            .with_label_values(&["absolute"])
+            .inc_by(counts.absolute_expired);
+        if counts.idle_expired + counts.absolute_expired > 0 {
+            self.cache.invalidate_all();
+        }
+        let active = store::count_active(&self.db, now, idle_before).await?;
+        self.metrics.sessions_active.set(active);
+        Ok(counts)
+    }
+}
+
+pub struct Sessions {
+    core: SessionCore,
+    registry: ActorRegistry,
+}
+
+impl Sessions {
+    pub fn new(
+        db: Db,
+        clock: SharedClock,
+        policy: SessionPolicy,
+        metrics: Metrics,
+        registry: ActorRegistry,
+    ) -> Self {
+        let cache = Cache::builder()
+            .max_capacity(CACHE_CAPACITY)
+            .time_to_live(CACHE_TTL)
+            .build();
+        Self {
+            core: SessionCore {
+                db,
+                clock,
+                policy,
+                cache,
+                dirty: Arc::default(),
+                metrics,
+            },
+            registry,
+        }
+    }
+
+    fn run_periodic(&self, ctx: &mut Context<Self>, what: &'static str) {
+        let core = self.core.clone();
+        let registry = self.registry.clone();
+        let fut = async move {
+            let result = match what {
+                "flush" => core
+                    .flush()
+                    .await
+                    .map(|n| format!("flushed {n} last-seen time(s)")),
+                _ => core.sweep().await.map(|c| {
+                    format!(
+                        "sweep: {} idle, {} absolute, {} deleted",
+                        c.idle_expired, c.absolute_expired, c.deleted
+                    )
+                }),
+            };
+            match result {
+                Ok(summary) => registry.periodic(ACTOR_NAME, core.clock.now(), summary),
+                Err(e) => {
+                    tracing::warn!(actor = ACTOR_NAME, error = %e, "periodic {what} failed");
+                    registry.error(ACTOR_NAME, format!("{what}: {e}"));
+                }
+            }
+        };
+        ctx.spawn(actix::fut::wrap_future(fut));
+    }
+}
+
+impl Actor for Sessions {
+    type Context = Context<Self>;
+
+    fn started(&mut self, ctx: &mut Self::Context) {
+        self.registry.started(ACTOR_NAME, self.core.clock.now());
+        self.run_periodic(ctx, "sweep");
+        ctx.run_interval(SWEEP_INTERVAL, |act, ctx| act.run_periodic(ctx, "sweep"));
+        ctx.run_interval(FLUSH_INTERVAL, |act, ctx| act.run_periodic(ctx, "flush"));
+    }
+
+    fn stopped(&mut self, _: &mut Self::Context) {
+        self.registry.stopped(ACTOR_NAME);
+        let core = self.core.clone();
+        actix::spawn(async move {
+            if let Err(e) = core.flush().await {
+                tracing::warn!(error = %e, "last-seen flush at stop failed");
+            }
+        });
+    }
+}
+
+impl Supervised for Sessions {
+    fn restarting(&mut self, _: &mut Self::Context) {
+        self.registry.restarting(ACTOR_NAME);
+    }
+}
+
+impl Handler<CreateSession> for Sessions {
+    type Result = ResponseFuture<Result<NewSession, SessionError>>;
+
+    /// Creates a session with a new random id for a user who just signed in.
+    fn handle(&mut self, msg: CreateSession, _: &mut Self::Context) -> Self::Result {
+        self.registry.handled(ACTOR_NAME);
+        let core = self.core.clone();
+        Box::pin(async move { core.create(msg).await })
+    }
+}
+
+impl Handler<ResolveSession> for Sessions {
+    type Result = ResponseFuture<Result<SessionLookup, SessionError>>;
+
+    /// Looks a cookie value up (cache first), enforcing the idle and absolute limits.
+    fn handle(&mut self, msg: ResolveSession, _: &mut Self::Context) -> Self::Result {
+        self.registry.handled(ACTOR_NAME);
+        let core = self.core.clone();
+        Box::pin(async move { core.resolve(msg.token).await })
+    }
+}
+
+impl Handler<RevokeSession> for Sessions {
+    type Result = ResponseFuture<Result<bool, SessionError>>;
+
+    /// Ends the session of this cookie value at once (sign-out).
+    fn handle(&mut self, msg: RevokeSession, _: &mut Self::Context) -> Self::Result {
+        self.registry.handled(ACTOR_NAME);
+        let core = self.core.clone();
+        Box::pin(async move {
+            let now = core.clock.now();
+            core.end(&tokens::token_hash(&msg.token), msg.reason, now)
+                .await
+        })
+    }
+}
+
+impl Handler<RevokeUserSessions> for Sessions {
+    type Result = ResponseFuture<Result<u64, SessionError>>;
+
+    /// Ends every session of one user (password change, deactivation, admin action).
+    fn handle(&mut self, msg: RevokeUserSessions, _: &mut Self::Context) -> Self::Result {
+        self.registry.handled(ACTOR_NAME);
+        let core = self.core.clone();
+        Box::pin(async move { core.revoke_user(msg).await })
+    }
+}
+
+impl Handler<SweepSessions> for Sessions {
+    type Result = ResponseFuture<Result<SweepCounts, SessionError>>;
+
+    /// Runs the expiry sweep now (operators' admin endpoint).
+    fn handle(&mut self, _: SweepSessions, _: &mut Self::Context) -> Self::Result {
+        self.registry.handled(ACTOR_NAME);
+        let core = self.core.clone();
+        let registry = self.registry.clone();
+        Box::pin(async move {
+            let counts = core.sweep().await?;
+            registry.periodic(
+                ACTOR_NAME,
+                core.clock.now(),
+                format!(
+                    "sweep (on demand): {} idle, {} absolute, {} deleted",
+                    counts.idle_expired, counts.absolute_expired, counts.deleted
+                ),
+            );
+            Ok(counts)
+        })
+    }
+}
+
+impl Handler<FlushLastSeen> for Sessions {
+    type Result = ResponseFuture<Result<u64, SessionError>>;
+
+    /// Writes the batched last-seen times now.
+    fn handle(&mut self, _: FlushLastSeen, _: &mut Self::Context) -> Self::Result {
+        let core = self.core.clone();
+        Box::pin(async move { core.flush().await })
+    }
+}
+
+impl Handler<InjectPanic> for Sessions {
+    type Result = Result<(), ActorFault>;
+
+    /// Panics inside the handler (fault-injection tests of supervision).
+    fn handle(&mut self, _: InjectPanic, ctx: &mut Self::Context) -> Self::Result {
+        crate::guard!(
+            ACTOR_NAME,
+            ctx,
+            crate::supervision::injected_fault(),
+            Err(ActorFault)
+        )
+    }
+}
+
+impl Handler<Restart> for Sessions {
+    type Result = Result<(), ActorFault>;
+
+    /// Stops the actor so that its supervisor starts it again.
+    fn handle(&mut self, _: Restart, ctx: &mut Self::Context) -> Self::Result {
+        actix::ActorContext::stop(ctx);
+        Ok(())
+    }
+}

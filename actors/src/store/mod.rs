@@ -1,0 +1,9 @@
+//! All SQL of the portal, as functions over `Db`/`Tx` that run unchanged on SQLite and PostgreSQL.
+
+pub mod audit;
+pub mod directory;
+pub mod sessions;
+pub mod tenants;
+pub mod users;
+
+pub use crate::db::DbError;

@@ -1,0 +1,209 @@
+//! Server-side sessions: only the SHA-256 of the cookie value is stored.
+
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+use crate::db::{Db, DbError};
+use crate::domain::SessionUser;
+use crate::{execute, fetch_one_scalar, query_as};
+
+#[derive(Debug, Clone)]
+pub struct NewSessionRow<'a> {
+    pub tenant: Uuid,
+    pub token_hash: &'a str,
+    pub user_id: Uuid,
+    pub host: &'a str,
+    pub auth_method: &'a str,
+    pub ip: Option<&'a str>,
+    pub user_agent: Option<&'a str>,
+    pub created_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+    pub previous_login_at: Option<DateTime<Utc>>,
+}
+
+pub async fn insert(db: &Db, s: &NewSessionRow<'_>) -> Result<(), DbError> {
+    execute!(
+        db.exec(),
+        "INSERT INTO sessions (tenant, token_hash, user_id, host, auth_method, ip, user_agent, \
+         created_at, last_seen_at, expires_at, previous_login_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9, $10)",
+        s.tenant,
+        s.token_hash,
+        s.user_id,
+        s.host,
+        s.auth_method,
+        s.ip,
+        s.user_agent,
+        s.created_at,
+        s.expires_at,
+        s.previous_login_at
+    )?;
+    Ok(())
+}
+
+/// A live session with its user, as loaded on a cache miss.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct SessionRow {
+    pub tenant: Uuid,
+    pub token_hash: String,
+    pub user_id: Uuid,
+    pub host: String,
+    pub auth_method: String,
+    pub created_at: DateTime<Utc>,
+    pub last_seen_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+    pub revoked_at: Option<DateTime<Utc>>,
+    pub previous_login_at: Option<DateTime<Utc>>,
+    pub email: String,
+    pub user_type: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub user_inactive: bool,
+    pub client_id: Option<Uuid>,
+    pub client_name: Option<String>,
+    pub is_client_admin: Option<bool>,
+}
+
+impl SessionRow {
+    pub fn user(&self) -> Option<SessionUser> {
+        Some(SessionUser {
+            tenant: self.tenant,
+            user_id: self.user_id,
+            email: self.email.clone(),
+            user_type: crate::domain::UserType::parse(&self.user_type)?,
+            first_name: self.first_name.clone(),
+            last_name: self.last_name.clone(),
+            client_id: self.client_id,
+            client_name: self.client_name.clone(),
+            is_client_admin: self.is_client_admin.unwrap_or(false),
+            previous_login_at: self.previous_login_at,
+        })
+    }
+}
+
+pub async fn find(db: &Db, token_hash: &str) -> Result<Option<SessionRow>, DbError> {
+    Ok(query_as!(
+        db.exec(),
+        SessionRow,
+        fetch_optional,
+        "SELECT s.tenant, s.token_hash, s.user_id, s.host, s.auth_method, s.created_at, \
+                s.last_seen_at, s.expires_at, s.revoked_at, s.previous_login_at, u.email, u.user_type, u.first_name, \
+                u.last_name, u.is_inactive AS user_inactive, c.client_id, cl.client_name, \
+                c.is_client_admin \
+         FROM sessions s \
+         JOIN users u ON u.tenant = s.tenant AND u.user_id = s.user_id \
+         LEFT JOIN contacts c ON c.tenant = u.tenant AND c.contact_id = u.contact_id \
+         LEFT JOIN clients cl ON cl.tenant = c.tenant AND cl.client_id = c.client_id \
+         WHERE s.token_hash = $1",
+        token_hash
+    )?)
+}
+
+/// Writes a batch of last-seen times (write-behind); never moves a time backwards.
+pub async fn touch(db: &Db, updates: &[(Uuid, String, DateTime<Utc>)]) -> Result<u64, DbError> {
+    let mut written = 0;
+    for (tenant, token_hash, seen) in updates {
+        written += execute!(
+            db.exec(),
+            "UPDATE sessions SET last_seen_at = $3 \
+             WHERE tenant = $1 AND token_hash = $2 AND last_seen_at < $3",
+            *tenant,
+            token_hash.as_str(),
+            *seen
+        )?;
+    }
+    Ok(written)
+}
+
+/// Marks a session revoked, once; returns whether it was live.
+pub async fn revoke(
+    db: &Db,
+    token_hash: &str,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, DbError> {
+    let n = execute!(
+        db.exec(),
+        "UPDATE sessions SET revoked_at = $2, revoked_reason = $3 \
+         WHERE token_hash = $1 AND revoked_at IS NULL",
+        token_hash,
+        now,
+        reason
+    )?;
+    Ok(n > 0)
+}
+
+/// Revokes every live session of a user; returns how many.
+pub async fn revoke_user(
+    db: &Db,
+    tenant: Uuid,
+    user_id: Uuid,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> Result<u64, DbError> {
+    Ok(execute!(
+        db.exec(),
+        "UPDATE sessions SET revoked_at = $3, revoked_reason = $4 \
+         WHERE tenant = $1 AND user_id = $2 AND revoked_at IS NULL",
+        tenant,
+        user_id,
+        now,
+        reason
+    )?)
+}
+
+/// What one sweep did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct SweepCounts {
+    pub idle_expired: u64,
+    pub absolute_expired: u64,
+    pub deleted: u64,
+}
+
+/// Ends sessions past their idle or absolute limit and deletes ended ones older than
+/// `retain_before` (kept until then for the security pages and investigations).
+pub async fn sweep(
+    db: &Db,
+    now: DateTime<Utc>,
+    idle_before: DateTime<Utc>,
+    retain_before: DateTime<Utc>,
+) -> Result<SweepCounts, DbError> {
+    let absolute_expired = execute!(
+        db.exec(),
+        "UPDATE sessions SET revoked_at = $1, revoked_reason = 'absolute' \
+         WHERE revoked_at IS NULL AND expires_at <= $1",
+        now
+    )?;
+    let idle_expired = execute!(
+        db.exec(),
+        "UPDATE sessions SET revoked_at = $1, revoked_reason = 'idle' \
+         WHERE revoked_at IS NULL AND last_seen_at <= $2",
+        now,
+        idle_before
+    )?;
+    let deleted = execute!(
+        db.exec(),
+        "DELETE FROM sessions WHERE revoked_at IS NOT NULL AND revoked_at < $1",
+        retain_before
+    )?;
+    Ok(SweepCounts {
+        idle_expired,
+        absolute_expired,
+        deleted,
+    })
+}
+
+pub async fn count_active(
+    db: &Db,
+    now: DateTime<Utc>,
+    idle_before: DateTime<Utc>,
+) -> Result<i64, DbError> {
+    Ok(fetch_one_scalar!(
+        db.exec(),
+        i64,
+        "SELECT COUNT(*) FROM sessions \
+         WHERE revoked_at IS NULL AND expires_at > $1 AND last_seen_at > $2",
+        now,
+        idle_before
+    )?)
+}

@@ -1,0 +1,229 @@
+//! Tenants, their settings and hosts, and the client roles every tenant starts with.
+
+use chrono::{DateTime, Utc};
+use rand::RngCore;
+use uuid::Uuid;
+
+use crate::db::{Db, DbError, Tx};
+use crate::domain::TenantInfo;
+use crate::{execute, query_as};
+
+/// Resources the client roles grant on.
+pub const RESOURCES: &[&str] = &[
+    "billing",
+    "client",
+    "project",
+    "ticket",
+    "time_management",
+    "user",
+    "settings",
+    "document",
+];
+pub const ACTIONS: &[&str] = &["read", "create", "update", "delete"];
+
+/// What a role may do: (resource, actions).
+pub type Grants = &'static [(&'static str, &'static [&'static str])];
+
+/// The client roles and what each may do: (role, description, grants).
+pub const CLIENT_ROLES: &[(&str, &str, Grants)] = &[
+    (
+        "Admin",
+        "Manages the company's portal users and settings",
+        &[
+            ("billing", &["read", "create", "update", "delete"]),
+            ("client", &["read", "create", "update", "delete"]),
+            ("project", &["read", "create", "update", "delete"]),
+            ("ticket", &["read", "create", "update", "delete"]),
+            ("time_management", &["read", "create", "update", "delete"]),
+            ("user", &["read", "create", "update", "delete"]),
+            ("settings", &["read", "create", "update", "delete"]),
+            ("document", &["read", "create", "update", "delete"]),
+        ],
+    ),
+    (
+        "Finance",
+        "Sees and pays the company's invoices",
+        &[
+            ("billing", &["read", "update"]),
+            ("client", &["read"]),
+            ("project", &["read"]),
+            ("ticket", &["read", "create", "update"]),
+            ("time_management", &["read"]),
+            ("document", &["read"]),
+        ],
+    ),
+    (
+        "User",
+        "Raises and follows support tickets",
+        &[
+            ("client", &["read"]),
+            ("project", &["read"]),
+            ("ticket", &["read", "create", "update"]),
+            ("document", &["read"]),
+        ],
+    ),
+];
+
+#[derive(Debug, Clone)]
+pub struct NewTenant {
+    pub name: String,
+    pub slug: Option<String>,
+    pub host: Option<String>,
+    pub primary_color: String,
+    pub accent_color: String,
+    pub default_locale: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct TenantRow {
+    tenant: Uuid,
+    slug: String,
+    name: String,
+    primary_color: String,
+    accent_color: String,
+    default_locale: String,
+}
+
+impl From<TenantRow> for TenantInfo {
+    fn from(r: TenantRow) -> Self {
+        TenantInfo {
+            tenant: r.tenant,
+            slug: r.slug,
+            name: r.name,
+            primary_color: r.primary_color,
+            accent_color: r.accent_color,
+            default_locale: r.default_locale,
+        }
+    }
+}
+
+const TENANT_SELECT: &str = "SELECT t.tenant, t.slug, s.name, s.primary_color, s.accent_color, \
+     s.default_locale FROM tenants t JOIN tenant_settings s ON s.tenant = t.tenant";
+
+/// A new random 12-hex tenant slug.
+pub fn new_slug() -> String {
+    let mut bytes = [0u8; 6];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    hex::encode(bytes)
+}
+
+pub async fn find_by_slug(db: &Db, slug: &str) -> Result<Option<TenantInfo>, DbError> {
+    let sql = format!("{TENANT_SELECT} WHERE t.slug = $1");
+    let row = query_as!(db.exec(), TenantRow, fetch_optional, &sql, slug)?;
+    Ok(row.map(Into::into))
+}
+
+pub async fn find_by_id(db: &Db, tenant: Uuid) -> Result<Option<TenantInfo>, DbError> {
+    let sql = format!("{TENANT_SELECT} WHERE t.tenant = $1");
+    let row = query_as!(db.exec(), TenantRow, fetch_optional, &sql, tenant)?;
+    Ok(row.map(Into::into))
+}
+
+pub async fn find_by_host(db: &Db, host: &str) -> Result<Option<TenantInfo>, DbError> {
+    let sql =
+        format!("{TENANT_SELECT} JOIN tenant_hosts h ON h.tenant = t.tenant WHERE h.host = $1");
+    let row = query_as!(db.exec(), TenantRow, fetch_optional, &sql, host)?;
+    Ok(row.map(Into::into))
+}
+
+pub async fn list(db: &Db) -> Result<Vec<TenantInfo>, DbError> {
+    let sql = format!("{TENANT_SELECT} ORDER BY s.name");
+    let rows = query_as!(db.exec(), TenantRow, fetch_all, &sql)?;
+    Ok(rows.into_iter().map(Into::into).collect())
+}
+
+/// Creates a tenant with its settings, optional host and the seeded client roles, atomically.
+pub async fn create(db: &Db, now: DateTime<Utc>, new: &NewTenant) -> Result<TenantInfo, DbError> {
+    let tenant = Uuid::new_v4();
+    let slug = new.slug.clone().unwrap_or_else(new_slug);
+    let mut tx = db.begin().await?;
+    execute!(
+        tx.exec(),
+        "INSERT INTO tenants (tenant, slug, created_at) VALUES ($1, $2, $3)",
+        tenant,
+        &slug,
+        now
+    )?;
+    execute!(
+        tx.exec(),
+        "INSERT INTO tenant_settings (tenant, name, primary_color, accent_color, default_locale, \
+         updated_at) VALUES ($1, $2, $3, $4, $5, $6)",
+        tenant,
+        &new.name,
+        &new.primary_color,
+        &new.accent_color,
+        &new.default_locale,
+        now
+    )?;
+    if let Some(host) = &new.host {
+        execute!(
+            tx.exec(),
+            "INSERT INTO tenant_hosts (tenant, host, created_at) VALUES ($1, $2, $3)",
+            tenant,
+            host,
+            now
+        )?;
+    }
+    seed_client_roles(&mut tx, tenant).await?;
+    tx.commit().await?;
+    Ok(TenantInfo {
+        tenant,
+        slug,
+        name: new.name.clone(),
+        primary_color: new.primary_color.clone(),
+        accent_color: new.accent_color.clone(),
+        default_locale: new.default_locale.clone(),
+    })
+}
+
+/// Inserts the permissions over every resource and the client roles Admin, Finance and User.
+async fn seed_client_roles(tx: &mut Tx, tenant: Uuid) -> Result<(), DbError> {
+    let mut permission_ids = Vec::new();
+    for resource in RESOURCES {
+        for action in ACTIONS {
+            let id = Uuid::new_v4();
+            execute!(
+                tx.exec(),
+                "INSERT INTO permissions (tenant, permission_id, resource, action) \
+                 VALUES ($1, $2, $3, $4)",
+                tenant,
+                id,
+                *resource,
+                *action
+            )?;
+            permission_ids.push((*resource, *action, id));
+        }
+    }
+    for (role, description, grants) in CLIENT_ROLES {
+        let role_id = Uuid::new_v4();
+        execute!(
+            tx.exec(),
+            "INSERT INTO roles (tenant, role_id, role_name, description, is_client) \
+             VALUES ($1, $2, $3, $4, $5)",
+            tenant,
+            role_id,
+            *role,
+            *description,
+            true
+        )?;
+        for (resource, actions) in *grants {
+            for action in *actions {
+                let permission = permission_ids
+                    .iter()
+                    .find(|(r, a, _)| r == resource && a == action)
+                    .map(|(_, _, id)| *id);
+                if let Some(permission) = permission {
+                    execute!(
+                        tx.exec(),
+                        "INSERT INTO role_permissions (tenant, role_id, permission_id) \
+                         VALUES ($1, $2, $3)",
+                        tenant,
+                        role_id,
+                        permission
+                    )?;
+                }
+            }
+        }
+    }
+    Ok(())
+}

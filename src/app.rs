@@ -1,0 +1,200 @@
+//! The composition root: connects the database, starts the supervised actors, and builds the
+//! portal and admin HTTP servers.
+
+use std::net::TcpListener;
+
+use actix::{Addr, Supervisor};
+use actix_web::dev::Server;
+use actix_web::middleware::from_fn;
+use actix_web::{web, App, HttpServer};
+use anyhow::Context as _;
+use portal_actors::audit::Audit;
+use portal_actors::auth::AuthServices;
+use portal_actors::credentials::Credentials;
+use portal_actors::sessions::{SessionPolicy, Sessions};
+use portal_actors::tenant_directory::TenantDirectory;
+use portal_actors::{tokens, ActorRegistry, Db, Metrics, SharedClock};
+use secrecy::ExposeSecret;
+
+use crate::config::Settings;
+use crate::http::middleware;
+use crate::routes;
+
+/// Largest request body accepted by the portal's forms.
+pub const MAX_FORM_BYTES: usize = 16 * 1024;
+
+/// What every handler can reach.
+pub struct AppState {
+    pub auth: AuthServices,
+    pub tenants: Addr<TenantDirectory>,
+    pub registry: ActorRegistry,
+    pub metrics: Metrics,
+    pub clock: SharedClock,
+    pub canonical_host: String,
+    pub trust_forwarded_for: bool,
+    pub fault_injection: bool,
+    admin_token_hash: String,
+}
+
+impl AppState {
+    /// Compares the presented admin token with the configured one in constant time.
+    pub fn admin_token_matches(&self, presented: &str) -> bool {
+        tokens::constant_time_eq(&tokens::token_hash(presented), &self.admin_token_hash)
+    }
+}
+
+/// A running portal: both listeners bound, actors started.
+pub struct Application {
+    port: u16,
+    admin_port: u16,
+    server: Server,
+    admin_server: Server,
+    pub state: web::Data<AppState>,
+}
+
+impl Application {
+    /// Connects and migrates the configured database, then builds the application.
+    pub async fn build(settings: Settings, clock: SharedClock) -> anyhow::Result<Application> {
+        let db = Db::connect(
+            settings.database.url.expose_secret(),
+            settings.database.max_connections,
+        )
+        .await
+        .context("cannot open the database (database.url)")?;
+        db.migrate().await.context("cannot migrate the database")?;
+        Self::build_with_db(settings, db, clock, true).await
+    }
+
+    /// Builds the application on an open, migrated database; must run inside an actix system.
+    pub async fn build_with_db(
+        settings: Settings,
+        db: Db,
+        clock: SharedClock,
+        handle_signals: bool,
+    ) -> anyhow::Result<Application> {
+        crate::http::render::locales()
+            .map_err(|e| anyhow::anyhow!("locale files: {}", e.message()))?;
+        let admin_token = settings
+            .admin
+            .token
+            .as_ref()
+            .context("admin.token is not set")?;
+        let metrics = Metrics::new().context("cannot register metrics")?;
+        let registry = ActorRegistry::new(metrics.clone());
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        let hashing_threads = match settings.server.hashing_threads {
+            0 => cores,
+            n => n,
+        };
+        let credentials = Credentials::start(hashing_threads, registry.clone(), clock.now())
+            .context("cannot start the password hasher")?;
+        let policy = SessionPolicy {
+            idle: settings.idle_timeout(),
+            absolute: settings.absolute_timeout(),
+        };
+        let sessions = {
+            let (db, clock, metrics, registry) =
+                (db.clone(), clock.clone(), metrics.clone(), registry.clone());
+            Supervisor::start(move |_| Sessions::new(db, clock, policy, metrics, registry))
+        };
+        let tenants = {
+            let (db, clock, registry) = (db.clone(), clock.clone(), registry.clone());
+            Supervisor::start(move |_| TenantDirectory::new(db, clock, registry))
+        };
+        let audit = {
+            let (db, clock, metrics, registry) =
+                (db.clone(), clock.clone(), metrics.clone(), registry.clone());
+            Supervisor::start(move |_| Audit::new(db, clock, metrics, registry))
+        };
+        let state = web::Data::new(AppState {
+            auth: AuthServices {
+                db,
+                clock: clock.clone(),
+                metrics: metrics.clone(),
+                credentials,
+                sessions,
+                audit,
+            },
+            tenants,
+            registry,
+            metrics,
+            clock,
+            canonical_host: settings.server.canonical_host.clone(),
+            trust_forwarded_for: settings.server.trust_forwarded_for,
+            fault_injection: settings.admin.fault_injection,
+            admin_token_hash: tokens::token_hash(admin_token.expose_secret()),
+        });
+
+        let listener = TcpListener::bind(settings.server.bind)
+            .with_context(|| format!("cannot listen on server.bind {}", settings.server.bind))?;
+        let admin_listener = TcpListener::bind(settings.server.admin_bind).with_context(|| {
+            format!(
+                "cannot listen on server.admin_bind {}",
+                settings.server.admin_bind
+            )
+        })?;
+        let port = listener.local_addr()?.port();
+        let admin_port = admin_listener.local_addr()?.port();
+        let workers = match settings.server.workers {
+            0 => cores,
+            n => n,
+        };
+
+        let portal_state = state.clone();
+        let mut server = HttpServer::new(move || {
+            App::new()
+                .app_data(portal_state.clone())
+                .app_data(
+                    web::FormConfig::default()
+                        .limit(MAX_FORM_BYTES)
+                        .error_handler(routes::form_error),
+                )
+                .app_data(web::PayloadConfig::new(MAX_FORM_BYTES))
+                .app_data(web::QueryConfig::default().error_handler(routes::query_error))
+                .wrap(from_fn(middleware::check_origin))
+                .wrap(from_fn(middleware::security_headers))
+                .wrap(from_fn(middleware::http_metrics))
+                .configure(routes::portal)
+        })
+        .workers(workers)
+        .shutdown_timeout(5)
+        .listen(listener)?;
+        let admin_state = state.clone();
+        let mut admin_server = HttpServer::new(move || {
+            App::new()
+                .app_data(admin_state.clone())
+                .app_data(web::PayloadConfig::new(MAX_FORM_BYTES))
+                .wrap(from_fn(middleware::http_metrics))
+                .configure(routes::admin::configure)
+        })
+        .workers(1)
+        .shutdown_timeout(5)
+        .listen(admin_listener)?;
+        if !handle_signals {
+            server = server.disable_signals();
+            admin_server = admin_server.disable_signals();
+        }
+        Ok(Application {
+            port,
+            admin_port,
+            server: server.run(),
+            admin_server: admin_server.run(),
+            state,
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub fn admin_port(&self) -> u16 {
+        self.admin_port
+    }
+
+    /// Serves until both servers stop (Ctrl-C / SIGTERM when signals are handled).
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        let (portal, admin) = futures_util::future::join(self.server, self.admin_server).await;
+        self.state.auth.db.close().await;
+        portal.and(admin)
+    }
+}

@@ -1,0 +1,443 @@
+//! The `portal` command line: serve (default), demo, migrate, tenant and user administration.
+
+use std::io::{BufRead, IsTerminal};
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use portal_actors::credentials::{current_params, hash_with};
+use portal_actors::domain::{is_valid_slug, Email, UserType};
+use portal_actors::store::{tenants, users};
+use portal_actors::{tokens, Db, SharedClock};
+use portal_views::theme::is_valid_color;
+use secrecy::{ExposeSecret, SecretString};
+
+use crate::app::Application;
+use crate::config::Settings;
+
+/// Shortest and longest password accepted (OWASP ASVS 2.1.1 / 2.1.2).
+pub const PASSWORD_MIN_CHARS: usize = 12;
+pub const PASSWORD_MAX_CHARS: usize = 128;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "portal",
+    version,
+    about = "The client portal of an MSP: tickets, projects, billing, secure sign-in"
+)]
+pub struct Cli {
+    /// Configuration file (optional; defaults and PORTAL__SECTION__KEY variables apply without it).
+    #[arg(long, global = true, default_value = "portal.toml")]
+    pub config: PathBuf,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the portal (the default).
+    Serve,
+    /// Migrate, seed a demo MSP with two client companies, then serve and print how to sign in.
+    Demo,
+    /// Apply database migrations and exit.
+    Migrate,
+    /// Manage tenants (MSPs).
+    #[command(subcommand)]
+    Tenant(TenantCommand),
+    /// Manage users.
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TenantCommand {
+    /// Create a tenant with the client roles Admin, Finance and User.
+    Create(TenantCreate),
+    /// List tenants.
+    List,
+}
+
+#[derive(Debug, Args)]
+pub struct TenantCreate {
+    #[arg(long)]
+    pub name: String,
+    /// 12 lowercase hex characters (random when omitted).
+    #[arg(long)]
+    pub slug: Option<String>,
+    /// A host name that serves this tenant's portal directly.
+    #[arg(long)]
+    pub host: Option<String>,
+    #[arg(long, default_value = "#1f4e79")]
+    pub primary_color: String,
+    #[arg(long, default_value = "#2e86c1")]
+    pub accent_color: String,
+    #[arg(long, default_value = "en")]
+    pub locale: String,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create a user; client users belong to a company (created when new) as a contact.
+    Create(UserCreate),
+    /// Set a user's password (read from standard input).
+    SetPassword(UserSetPassword),
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum UserTypeArg {
+    Client,
+    Internal,
+}
+
+impl From<UserTypeArg> for UserType {
+    fn from(t: UserTypeArg) -> Self {
+        match t {
+            UserTypeArg::Client => UserType::Client,
+            UserTypeArg::Internal => UserType::Internal,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct UserCreate {
+    /// Tenant id or slug.
+    #[arg(long)]
+    pub tenant: String,
+    #[arg(long)]
+    pub email: String,
+    #[arg(long = "type", value_enum)]
+    pub user_type: UserTypeArg,
+    #[arg(long, default_value = "")]
+    pub first_name: String,
+    #[arg(long, default_value = "")]
+    pub last_name: String,
+    /// The client company (client users).
+    #[arg(long)]
+    pub client: Option<String>,
+    /// The contact administers the company's portal (role Admin instead of User).
+    #[arg(long)]
+    pub client_admin: bool,
+    /// Read the password from standard input (one line).
+    #[arg(long)]
+    pub password_stdin: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct UserSetPassword {
+    #[arg(long)]
+    pub tenant: String,
+    #[arg(long)]
+    pub email: String,
+    #[arg(long = "type", value_enum, default_value = "client")]
+    pub user_type: UserTypeArg,
+}
+
+/// Runs the command.
+pub fn run(cli: Cli) -> anyhow::Result<()> {
+    let settings = Settings::load(&cli.config)?;
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => serve(settings, false),
+        Command::Demo => serve(settings, true),
+        Command::Migrate => block_on(async {
+            let db = open_db(&settings).await?;
+            println!("Database migrated ({:?}).", db.backend());
+            Ok(())
+        }),
+        Command::Tenant(cmd) => block_on(tenant_command(settings, cmd)),
+        Command::User(cmd) => block_on(user_command(settings, cmd)),
+    }
+}
+
+fn block_on<F: std::future::Future<Output = anyhow::Result<()>>>(fut: F) -> anyhow::Result<()> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the runtime")?
+        .block_on(fut)
+}
+
+pub async fn open_db(settings: &Settings) -> anyhow::Result<Db> {
+    let db = Db::connect(
+        settings.database.url.expose_secret(),
+        settings.database.max_connections,
+    )
+    .await
+    .context("cannot open the database (database.url)")?;
+    db.migrate().await.context("cannot migrate the database")?;
+    Ok(db)
+}
+
+/// The admin token: configured, else kept in `data/admin.token` (created 0600 on first run).
+fn admin_token(settings: &Settings) -> anyhow::Result<SecretString> {
+    if let Some(token) = &settings.admin.token {
+        return Ok(token.clone());
+    }
+    let path = Path::new("data/admin.token");
+    if let Ok(existing) = std::fs::read_to_string(path) {
+        let existing = existing.trim();
+        if existing.len() >= 16 {
+            return Ok(SecretString::from(existing.to_owned()));
+        }
+    }
+    std::fs::create_dir_all("data").context("cannot create ./data")?;
+    let token = tokens::random_token();
+    write_private(path, &token).context("cannot write data/admin.token")?;
+    Ok(SecretString::from(token))
+}
+
+#[cfg(unix)]
+fn write_private(path: &Path, content: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(path)?;
+    file.write_all(content.as_bytes())
+}
+
+#[cfg(not(unix))]
+fn write_private(path: &Path, content: &str) -> std::io::Result<()> {
+    std::fs::write(path, content)
+}
+
+fn serve(mut settings: Settings, demo: bool) -> anyhow::Result<()> {
+    crate::telemetry::init(&settings.log);
+    let token = admin_token(&settings)?;
+    settings.admin.token = Some(token.clone());
+    actix_rt::System::new().block_on(async move {
+        let clock = SharedClock::system();
+        let db = open_db(&settings).await?;
+        let seeded = if demo {
+            Some(crate::demo::seed(&db, &clock).await?)
+        } else {
+            None
+        };
+        let scheme = settings.server.public_scheme.clone();
+        let host = settings.server.canonical_host.clone();
+        let app = Application::build_with_db(settings, db, clock, true).await?;
+        tracing::info!(
+            port = app.port(),
+            admin_port = app.admin_port(),
+            "portal listening"
+        );
+        if let Some(seeded) = seeded {
+            crate::demo::print_welcome(
+                &seeded,
+                &scheme,
+                &host,
+                app.admin_port(),
+                token.expose_secret(),
+            );
+        } else {
+            println!(
+                "Portal on port {}, admin listener on port {}.",
+                app.port(),
+                app.admin_port()
+            );
+        }
+        app.run_until_stopped().await.context("server failed")
+    })
+}
+
+/// Finds a tenant by id or slug.
+async fn find_tenant(db: &Db, key: &str) -> anyhow::Result<portal_actors::domain::TenantInfo> {
+    let found = match uuid::Uuid::parse_str(key) {
+        Ok(id) => tenants::find_by_id(db, id).await?,
+        Err(_) if is_valid_slug(key) => tenants::find_by_slug(db, key).await?,
+        Err(_) => bail!("--tenant must be a tenant id or a 12-hex slug, not `{key}`"),
+    };
+    found.with_context(|| format!("no tenant `{key}`"))
+}
+
+async fn tenant_command(settings: Settings, cmd: TenantCommand) -> anyhow::Result<()> {
+    let db = open_db(&settings).await?;
+    let clock = SharedClock::system();
+    match cmd {
+        TenantCommand::Create(args) => {
+            if args.name.trim().is_empty() || args.name.len() > 200 {
+                bail!("--name must be 1 to 200 characters");
+            }
+            if let Some(slug) = &args.slug {
+                if !is_valid_slug(slug) {
+                    bail!("--slug must be 12 lowercase hex characters");
+                }
+            }
+            for (flag, colour) in [
+                ("--primary-color", &args.primary_color),
+                ("--accent-color", &args.accent_color),
+            ] {
+                if !is_valid_color(colour) {
+                    bail!("{flag} must look like #1f4e79");
+                }
+            }
+            if !portal_views::i18n::Locales::supported().contains(&args.locale.as_str()) {
+                bail!(
+                    "--locale must be one of {:?}",
+                    portal_views::i18n::Locales::supported()
+                );
+            }
+            let host = args
+                .host
+                .as_deref()
+                .map(|h| h.trim().trim_end_matches('.').to_ascii_lowercase());
+            let created = tenants::create(
+                &db,
+                clock.now(),
+                &tenants::NewTenant {
+                    name: args.name.trim().to_owned(),
+                    slug: args.slug,
+                    host,
+                    primary_color: args.primary_color,
+                    accent_color: args.accent_color,
+                    default_locale: args.locale,
+                },
+            )
+            .await
+            .map_err(|e| {
+                if e.is_unique_violation() {
+                    anyhow::anyhow!("that slug or host is already taken")
+                } else {
+                    e.into()
+                }
+            })?;
+            println!(
+                "Created tenant {} (slug {}, id {}).",
+                created.name, created.slug, created.tenant
+            );
+        }
+        TenantCommand::List => {
+            for t in tenants::list(&db).await? {
+                println!("{}  {}  {}", t.slug, t.tenant, t.name);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Reads a password from standard input and checks its length.
+fn read_password() -> anyhow::Result<SecretString> {
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        eprint!("New password ({PASSWORD_MIN_CHARS}-{PASSWORD_MAX_CHARS} characters): ");
+    }
+    let mut line = String::new();
+    stdin
+        .lock()
+        .read_line(&mut line)
+        .context("cannot read the password")?;
+    let password = line.trim_end_matches(['\r', '\n']).to_owned();
+    check_password(&password)?;
+    Ok(SecretString::from(password))
+}
+
+pub fn check_password(password: &str) -> anyhow::Result<()> {
+    let n = password.chars().count();
+    if !(PASSWORD_MIN_CHARS..=PASSWORD_MAX_CHARS).contains(&n) {
+        bail!("the password must be {PASSWORD_MIN_CHARS} to {PASSWORD_MAX_CHARS} characters long");
+    }
+    Ok(())
+}
+
+async fn user_command(settings: Settings, cmd: UserCommand) -> anyhow::Result<()> {
+    let db = open_db(&settings).await?;
+    let clock = SharedClock::system();
+    match cmd {
+        UserCommand::Create(args) => {
+            let tenant = find_tenant(&db, &args.tenant).await?;
+            let email = Email::parse(&args.email).context("--email")?;
+            let user_type = UserType::from(args.user_type);
+            let password_hash = if args.password_stdin {
+                let password = read_password()?;
+                Some(hash_with(&current_params()?, password.expose_secret())?)
+            } else {
+                None
+            };
+            let contact_id = match (user_type, &args.client) {
+                (UserType::Client, Some(client)) => {
+                    let client_id = users::find_or_create_client(
+                        &db,
+                        tenant.tenant,
+                        client.trim(),
+                        clock.now(),
+                    )
+                    .await?;
+                    let full_name = format!("{} {}", args.first_name, args.last_name)
+                        .trim()
+                        .to_owned();
+                    let contact = users::NewContact {
+                        client_id,
+                        full_name,
+                        email: email.clone(),
+                        phone: None,
+                        is_client_admin: args.client_admin,
+                    };
+                    Some(users::create_contact(&db, tenant.tenant, &contact, clock.now()).await?)
+                }
+                (UserType::Client, None) => bail!("client users need --client <company>"),
+                (UserType::Internal, _) => None,
+            };
+            let new = users::NewUser {
+                email: email.clone(),
+                user_type,
+                first_name: args.first_name,
+                last_name: args.last_name,
+                contact_id,
+                password_hash,
+                is_inactive: false,
+            };
+            let user_id = users::create_user(&db, tenant.tenant, &new, clock.now())
+                .await
+                .map_err(|e| {
+                    if e.is_unique_violation() {
+                        anyhow::anyhow!(
+                            "a {} user with that email already exists",
+                            user_type.as_str()
+                        )
+                    } else {
+                        e.into()
+                    }
+                })?;
+            if user_type == UserType::Client {
+                let role = if args.client_admin { "Admin" } else { "User" };
+                users::assign_role(&db, tenant.tenant, user_id, role, true).await?;
+            }
+            println!(
+                "Created {} user {} ({}) in tenant {}.",
+                user_type.as_str(),
+                email,
+                user_id,
+                tenant.slug
+            );
+        }
+        UserCommand::SetPassword(args) => {
+            let tenant = find_tenant(&db, &args.tenant).await?;
+            let email = Email::parse(&args.email).context("--email")?;
+            let user_type = UserType::from(args.user_type);
+            let user_id = users::find_id(&db, tenant.tenant, &email, user_type)
+                .await?
+                .with_context(|| {
+                    format!(
+                        "no {} user {email} in tenant {}",
+                        user_type.as_str(),
+                        tenant.slug
+                    )
+                })?;
+            let password = read_password()?;
+            let hash = hash_with(&current_params()?, password.expose_secret())?;
+            users::set_password_hash(&db, tenant.tenant, user_id, &hash).await?;
+            let revoked = portal_actors::store::sessions::revoke_user(
+                &db,
+                tenant.tenant,
+                user_id,
+                "admin",
+                clock.now(),
+            )
+            .await?;
+            println!("Password set for {email}; {revoked} session(s) ended.");
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,211 @@
+//! `portal demo`: a realistic demo MSP with two client companies, so a new user can sign in at
+//! once. Passwords are random and new on every run (printed once); nothing well known.
+
+use anyhow::Context;
+use portal_actors::credentials::{current_params, hash_with};
+use portal_actors::domain::{Email, TenantInfo, UserType};
+use portal_actors::store::{tenants, users};
+use portal_actors::{tokens, Db, SharedClock};
+
+/// The demo tenant's slug, fixed so that running the demo again reuses its data.
+pub const DEMO_SLUG: &str = "de300000a0b1";
+
+/// A demo account and its password for this run.
+pub struct DemoAccount {
+    pub label: &'static str,
+    pub email: &'static str,
+    pub password: String,
+}
+
+pub struct Seeded {
+    pub tenant: TenantInfo,
+    pub accounts: Vec<DemoAccount>,
+}
+
+struct DemoUser {
+    label: &'static str,
+    first: &'static str,
+    last: &'static str,
+    email: &'static str,
+    company: Option<&'static str>,
+    client_admin: bool,
+    role: Option<&'static str>,
+}
+
+const DEMO_USERS: &[DemoUser] = &[
+    DemoUser {
+        label: "client admin",
+        first: "Alice",
+        last: "Martin",
+        email: "alice.martin@acme-manufacturing.example",
+        company: Some("Acme Manufacturing"),
+        client_admin: true,
+        role: Some("Admin"),
+    },
+    DemoUser {
+        label: "client user",
+        first: "Ben",
+        last: "Okafor",
+        email: "ben.okafor@acme-manufacturing.example",
+        company: Some("Acme Manufacturing"),
+        client_admin: false,
+        role: Some("User"),
+    },
+    DemoUser {
+        label: "finance (2nd company)",
+        first: "Chloé",
+        last: "Dubois",
+        email: "chloe.dubois@globex-logistics.example",
+        company: Some("Globex Logistics"),
+        client_admin: true,
+        role: Some("Finance"),
+    },
+    DemoUser {
+        label: "internal (refused)",
+        first: "Sam",
+        last: "Rivera",
+        email: "sam.rivera@northwind-it.example",
+        company: None,
+        client_admin: false,
+        role: None,
+    },
+];
+
+/// Extra contacts without portal accounts, as a real company has.
+const DEMO_CONTACTS: &[(&str, &str, &str)] = &[
+    (
+        "Acme Manufacturing",
+        "Dana Kim",
+        "dana.kim@acme-manufacturing.example",
+    ),
+    (
+        "Globex Logistics",
+        "Evan Novak",
+        "evan.novak@globex-logistics.example",
+    ),
+];
+
+/// Creates the demo tenant on first run; on every run gives the demo users fresh passwords.
+pub async fn seed(db: &Db, clock: &SharedClock) -> anyhow::Result<Seeded> {
+    let params = current_params()?;
+    let tenant = match tenants::find_by_slug(db, DEMO_SLUG).await? {
+        Some(t) => t,
+        None => create(db, clock).await.context("seeding the demo tenant")?,
+    };
+    let mut accounts = Vec::new();
+    for u in DEMO_USERS {
+        let user_type = if u.company.is_some() {
+            UserType::Client
+        } else {
+            UserType::Internal
+        };
+        let email = Email::parse(u.email)?;
+        let password = tokens::random_token()[..20].to_owned();
+        let hash = hash_with(&params, &password)?;
+        if let Some(id) = users::find_id(db, tenant.tenant, &email, user_type).await? {
+            users::set_password_hash(db, tenant.tenant, id, &hash).await?;
+        }
+        accounts.push(DemoAccount {
+            label: u.label,
+            email: u.email,
+            password,
+        });
+    }
+    Ok(Seeded { tenant, accounts })
+}
+
+async fn create(db: &Db, clock: &SharedClock) -> anyhow::Result<TenantInfo> {
+    let now = clock.now();
+    let tenant = tenants::create(
+        db,
+        now,
+        &tenants::NewTenant {
+            name: "Northwind IT Services".into(),
+            slug: Some(DEMO_SLUG.into()),
+            host: None,
+            primary_color: "#0b5563".into(),
+            accent_color: "#e07a1f".into(),
+            default_locale: "en".into(),
+        },
+    )
+    .await?;
+    for u in DEMO_USERS {
+        let email = Email::parse(u.email)?;
+        let contact_id = match u.company {
+            Some(company) => {
+                let client_id =
+                    users::find_or_create_client(db, tenant.tenant, company, now).await?;
+                let contact = users::NewContact {
+                    client_id,
+                    full_name: format!("{} {}", u.first, u.last),
+                    email: email.clone(),
+                    phone: Some("+1 555 0100".into()),
+                    is_client_admin: u.client_admin,
+                };
+                Some(users::create_contact(db, tenant.tenant, &contact, now).await?)
+            }
+            None => None,
+        };
+        let user_type = if u.company.is_some() {
+            UserType::Client
+        } else {
+            UserType::Internal
+        };
+        let new = users::NewUser {
+            email,
+            user_type,
+            first_name: u.first.into(),
+            last_name: u.last.into(),
+            contact_id,
+            password_hash: None,
+            is_inactive: false,
+        };
+        let user_id = users::create_user(db, tenant.tenant, &new, now).await?;
+        if let Some(role) = u.role {
+            users::assign_role(db, tenant.tenant, user_id, role, true).await?;
+        }
+    }
+    for (company, name, email) in DEMO_CONTACTS {
+        let client_id = users::find_or_create_client(db, tenant.tenant, company, now).await?;
+        let contact = users::NewContact {
+            client_id,
+            full_name: (*name).into(),
+            email: Email::parse(email)?,
+            phone: None,
+            is_client_admin: false,
+        };
+        users::create_contact(db, tenant.tenant, &contact, now).await?;
+    }
+    Ok(tenant)
+}
+
+/// Tells the person who ran `portal demo` where to go and how to sign in.
+pub fn print_welcome(
+    seeded: &Seeded,
+    scheme: &str,
+    host: &str,
+    admin_port: u16,
+    admin_token: &str,
+) {
+    println!();
+    println!("  Client portal demo — {}", seeded.tenant.name);
+    println!();
+    println!(
+        "  Sign in:  {scheme}://{host}/auth/client-portal/signin?tenant={}",
+        seeded.tenant.slug
+    );
+    println!();
+    for a in &seeded.accounts {
+        println!("  {:<24} {:<42} {}", a.label, a.email, a.password);
+    }
+    println!();
+    println!(
+        "  Admin listener: http://127.0.0.1:{admin_port}  (Authorization: Bearer {admin_token})"
+    );
+    println!(
+        "    curl -H 'Authorization: Bearer {admin_token}' http://127.0.0.1:{admin_port}/metrics"
+    );
+    println!();
+    println!("  Passwords are new on every run of `portal demo`. Stop with Ctrl-C.");
+    println!();
+}

@@ -1,0 +1,41 @@
+//! The portal's cookies: the session (`__Secure-portal.session`) and the sign-in form's CSRF
+//! double-submit cookie (`__Host-portal.csrf`). Both Secure, HttpOnly, Path=/, host-only.
+
+use actix_web::cookie::{time::Duration as CookieDuration, Cookie, SameSite};
+
+pub const SESSION_COOKIE: &str = "__Secure-portal.session";
+pub const CSRF_COOKIE: &str = "__Host-portal.csrf";
+/// The sign-in form's CSRF cookie lives this long.
+const CSRF_COOKIE_MAX_AGE_SECONDS: i64 = 2 * 60 * 60;
+
+/// The session cookie, living as long as the session's absolute limit.
+pub fn session_cookie(token: &str, max_age: chrono::Duration) -> Cookie<'static> {
+    Cookie::build(SESSION_COOKIE, token.to_owned())
+        .secure(true)
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .path("/")
+        .max_age(CookieDuration::seconds(max_age.num_seconds()))
+        .finish()
+}
+
+/// Tells the browser to drop the session cookie.
+pub fn session_cookie_removal() -> Cookie<'static> {
+    Cookie::build(SESSION_COOKIE, "")
+        .secure(true)
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .path("/")
+        .max_age(CookieDuration::ZERO)
+        .finish()
+}
+
+pub fn csrf_cookie(token: &str) -> Cookie<'static> {
+    Cookie::build(CSRF_COOKIE, token.to_owned())
+        .secure(true)
+        .http_only(true)
+        .same_site(SameSite::Strict)
+        .path("/")
+        .max_age(CookieDuration::seconds(CSRF_COOKIE_MAX_AGE_SECONDS))
+        .finish()
+}

@@ -1,0 +1,184 @@
+//! Middleware: HTTP metrics by route pattern, security headers with a per-response CSP nonce,
+//! the `Origin` check on state-changing requests, and the admin bearer token.
+
+use std::time::Instant;
+
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::header::{self, HeaderName, HeaderValue};
+use actix_web::http::{Method, StatusCode};
+use actix_web::middleware::Next;
+use actix_web::{web, Error, HttpMessage, HttpResponse, ResponseError};
+use base64::engine::general_purpose::STANDARD_NO_PAD;
+use base64::Engine;
+use rand::RngCore;
+
+use crate::app::AppState;
+use crate::errors::PortalError;
+use crate::http::extract::{request_host, CspNonce};
+
+/// Counts and times every request under its route pattern (never the raw path).
+pub async fn http_metrics(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, Error> {
+    let started = Instant::now();
+    let route = req
+        .match_pattern()
+        .unwrap_or_else(|| "unmatched".to_owned());
+    let method = req.method().clone();
+    let metrics = req
+        .app_data::<web::Data<AppState>>()
+        .map(|s| s.metrics.clone());
+    let method_label = match method {
+        Method::GET
+        | Method::POST
+        | Method::HEAD
+        | Method::PUT
+        | Method::DELETE
+        | Method::PATCH
+        | Method::OPTIONS => method.as_str().to_owned(),
+        _ => "other".to_owned(),
+    };
+    let res = match next.call(req).await {
+        Ok(res) => res.map_into_boxed_body(),
+        Err(e) => return Err(e),
+    };
+    if let Some(metrics) = metrics {
+        let status = res.status().as_u16().to_string();
+        metrics
+            .http_requests
+            .with_label_values(&[&route, &method_label, &status])
+            .inc();
+        metrics
+            .http_duration
+            .with_label_values(&[&route, &method_label])
+            .observe(started.elapsed().as_secs_f64());
+    }
+    Ok(res)
+}
+
+fn new_nonce() -> String {
+    let mut bytes = [0u8; 16];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    STANDARD_NO_PAD.encode(bytes)
+}
+
+/// Adds CSP (with a nonce the views put on their inline style), HSTS and friends.
+pub async fn security_headers(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, Error> {
+    let nonce = new_nonce();
+    req.extensions_mut().insert(CspNonce(nonce.clone()));
+    let mut res = next.call(req).await?.map_into_boxed_body();
+    let csp = format!(
+        "default-src 'none'; script-src 'nonce-{nonce}'; style-src 'self' 'nonce-{nonce}'; \
+         img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; \
+         frame-ancestors 'none'; base-uri 'none'"
+    );
+    let headers = res.headers_mut();
+    if let Ok(value) = HeaderValue::from_str(&csp) {
+        headers.insert(header::CONTENT_SECURITY_POLICY, value);
+    }
+    headers.insert(
+        header::STRICT_TRANSPORT_SECURITY,
+        HeaderValue::from_static("max-age=63072000; includeSubDomains"),
+    );
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    if !headers.contains_key(header::REFERRER_POLICY) {
+        headers.insert(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("strict-origin-when-cross-origin"),
+        );
+    }
+    headers.insert(
+        HeaderName::from_static("cross-origin-opener-policy"),
+        HeaderValue::from_static("same-origin"),
+    );
+    headers.insert(
+        HeaderName::from_static("permissions-policy"),
+        HeaderValue::from_static("camera=(), microphone=(), geolocation=(), interest-cohort=()"),
+    );
+    Ok(res)
+}
+
+/// The host part of an `Origin` or `Referer` value (`scheme://host[:port][/…]`).
+fn origin_host(value: &str) -> Option<String> {
+    let rest = value.split_once("://")?.1;
+    let host = rest.split(['/', '?', '#']).next()?;
+    (!host.is_empty()).then(|| host.to_ascii_lowercase())
+}
+
+/// Refuses a state-changing request whose `Origin` (or, without it, `Referer`) is another site.
+pub async fn check_origin(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, Error> {
+    let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    if !safe {
+        let host = request_host(req.request());
+        let claimed = req
+            .headers()
+            .get(header::ORIGIN)
+            .or_else(|| req.headers().get(header::REFERER))
+            .map(|v| v.to_str().ok().and_then(origin_host));
+        let allowed = match claimed {
+            None => true, // no header at all: the CSRF token alone decides
+            Some(Some(origin)) => host.as_deref() == Some(origin.as_str()),
+            Some(None) => false, // "null" or garbage
+        };
+        if !allowed {
+            let response = PortalError::Forbidden("cross-origin request".into()).error_response();
+            return Ok(req.into_response(response));
+        }
+    }
+    Ok(next.call(req).await?.map_into_boxed_body())
+}
+
+/// Admits admin requests carrying the admin bearer token; anything else gets a bare 401.
+pub async fn require_admin_token(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, Error> {
+    let presented = req
+        .headers()
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(str::trim);
+    let ok = match (presented, req.app_data::<web::Data<AppState>>()) {
+        (Some(token), Some(state)) => state.admin_token_matches(token),
+        _ => false,
+    };
+    if !ok {
+        let response = HttpResponse::build(StatusCode::UNAUTHORIZED)
+            .insert_header((header::WWW_AUTHENTICATE, "Bearer"))
+            .finish();
+        return Ok(req.into_response(response));
+    }
+    Ok(next.call(req).await?.map_into_boxed_body())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::origin_host;
+
+    #[test]
+    fn origin_hosts_are_extracted() {
+        assert_eq!(
+            origin_host("https://portal.example"),
+            Some("portal.example".into())
+        );
+        assert_eq!(
+            origin_host("http://localhost:8080/x?y"),
+            Some("localhost:8080".into())
+        );
+        assert_eq!(origin_host("null"), None);
+        assert_eq!(origin_host("https://"), None);
+    }
+}

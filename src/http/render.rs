@@ -1,0 +1,95 @@
+//! Turning views into responses: the page shell for a tenant, HTML responses, redirects.
+
+use std::sync::OnceLock;
+
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::http::StatusCode;
+use actix_web::HttpResponse;
+use portal_actors::domain::TenantInfo;
+use portal_views::errors::{self as error_views, ErrorKind};
+use portal_views::i18n::{LocaleError, Locales, Translator};
+use portal_views::layout::{PageShell, SignedInNav};
+use portal_views::theme::Branding;
+use portal_views::Markup;
+
+static LOCALES: OnceLock<Result<Locales, LocaleError>> = OnceLock::new();
+
+/// The embedded Fluent locales, parsed once; start-up calls this to fail early on a bad file.
+pub fn locales() -> Result<&'static Locales, &'static LocaleError> {
+    LOCALES.get_or_init(Locales::load).as_ref()
+}
+
+/// The translator for a language, falling back to English.
+pub fn translator(lang: &str) -> Option<Translator<'static>> {
+    locales().ok().map(|l| l.translator(lang))
+}
+
+/// A tenant's branding, for the page shell.
+pub fn branding(tenant: Option<&TenantInfo>) -> Branding {
+    match tenant {
+        Some(t) => Branding {
+            name: t.name.clone(),
+            primary_color: t.primary_color.clone(),
+            accent_color: t.accent_color.clone(),
+        },
+        None => Branding::default_portal(),
+    }
+}
+
+/// Renders `content` for a page: `build` gets the translator and returns (title, markup).
+pub fn page(
+    status: StatusCode,
+    tenant: Option<&TenantInfo>,
+    nonce: &str,
+    signed_in: Option<SignedInNav>,
+    build: impl FnOnce(&PageShell<'_>) -> Markup,
+    title: impl FnOnce(Translator<'_>) -> String,
+) -> HttpResponse {
+    let lang = tenant.map_or("en", |t| t.default_locale.as_str());
+    let Some(t) = translator(lang) else {
+        return HttpResponse::InternalServerError().body("The portal's texts failed to load.");
+    };
+    let branding = branding(tenant);
+    let shell = PageShell {
+        t,
+        title: title(t),
+        branding: &branding,
+        csp_nonce: nonce,
+        signed_in,
+    };
+    html(status, build(&shell))
+}
+
+/// An HTML response that no cache keeps.
+pub fn html(status: StatusCode, markup: Markup) -> HttpResponse {
+    HttpResponse::build(status)
+        .insert_header((
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("text/html; charset=utf-8"),
+        ))
+        .insert_header((header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
+        .body(markup.into_string())
+}
+
+/// A 303 redirect to a location the caller has validated.
+pub fn see_other(location: &str) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, location))
+        .insert_header((header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
+        .finish()
+}
+
+/// An error page's HTML (used where no request context exists, e.g. `ResponseError`).
+pub fn error_page(branding: &Branding, kind: ErrorKind) -> String {
+    let Some(t) = translator("en") else {
+        return "The portal could not answer this request.".to_owned();
+    };
+    let shell = PageShell {
+        t,
+        title: error_views::title(t, kind),
+        branding,
+        csp_nonce: "",
+        signed_in: None,
+    };
+    error_views::page(&shell, kind).into_string()
+}

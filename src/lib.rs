@@ -1,0 +1,15 @@
+//! The `portal` crate: the HTTP edge and composition root. It reads configuration, starts the
+//! supervised actors, serves the portal and admin listeners, and translates between requests,
+//! actor messages (`portal-actors`) and pages (`portal-views`).
+
+pub mod app;
+pub mod cli;
+pub mod config;
+pub mod demo;
+pub mod errors;
+pub mod http;
+pub mod routes;
+pub mod telemetry;
+
+pub use app::{AppState, Application};
+pub use config::Settings;

@@ -1,0 +1,148 @@
+//! The admin listener: health checks (open), and behind the bearer token the metrics and the
+//! operators' actor maintenance.
+
+use actix_web::http::{header, StatusCode};
+use actix_web::middleware::from_fn;
+use actix_web::{web, HttpResponse};
+use portal_actors::supervision::{InjectPanic, Restart};
+use portal_actors::{audit, sessions, tenant_directory};
+use serde_json::json;
+
+use crate::app::AppState;
+use crate::errors::json_error;
+use crate::http::middleware::require_admin_token;
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/healthz", web::get().to(healthz))
+        .route("/readyz", web::get().to(readyz))
+        .service(
+            web::resource("/metrics")
+                .wrap(from_fn(require_admin_token))
+                .route(web::get().to(metrics)),
+        )
+        .service(
+            web::scope("/admin")
+                .wrap(from_fn(require_admin_token))
+                .route("/actors", web::get().to(list_actors))
+                .route("/actors/sessions/sweep", web::post().to(sweep_sessions))
+                .route(
+                    "/actors/tenant_directory/flush",
+                    web::post().to(flush_tenant_cache),
+                )
+                .route("/actors/audit/flush", web::post().to(flush_audit))
+                .route("/actors/{actor}/restart", web::post().to(restart_actor))
+                .route("/actors/{actor}/panic", web::post().to(panic_actor))
+                .default_service(web::to(|| async {
+                    json_error(StatusCode::NOT_FOUND, "not_found")
+                })),
+        )
+        .default_service(web::to(|| async {
+            json_error(StatusCode::NOT_FOUND, "not_found")
+        }));
+}
+
+/// `GET /healthz`: the process answers.
+async fn healthz() -> HttpResponse {
+    HttpResponse::Ok().json(json!({ "status": "ok" }))
+}
+
+/// `GET /readyz`: the database answers and every actor is alive.
+async fn readyz(state: web::Data<AppState>) -> HttpResponse {
+    let database = state.auth.db.ping().await.is_ok();
+    let actors = state.registry.all_alive();
+    let status = if database && actors {
+        StatusCode::OK
+    } else {
+        StatusCode::SERVICE_UNAVAILABLE
+    };
+    HttpResponse::build(status).json(json!({ "database": database, "actors": actors }))
+}
+
+/// `GET /metrics`: Prometheus text format.
+async fn metrics(state: web::Data<AppState>) -> HttpResponse {
+    match state.metrics.render() {
+        Ok(text) => HttpResponse::Ok()
+            .insert_header((
+                header::CONTENT_TYPE,
+                "text/plain; version=0.0.4; charset=utf-8",
+            ))
+            .body(text),
+        Err(e) => {
+            tracing::error!(error = %e, "metrics encoding failed");
+            json_error(StatusCode::INTERNAL_SERVER_ERROR, "metrics_failed")
+        }
+    }
+}
+
+/// `GET /admin/actors`: each actor's state.
+async fn list_actors(state: web::Data<AppState>) -> HttpResponse {
+    HttpResponse::Ok().json(json!({ "actors": state.registry.snapshot() }))
+}
+
+fn mailbox_failed(e: impl std::fmt::Display) -> HttpResponse {
+    tracing::error!(error = %e, "admin action failed");
+    json_error(StatusCode::SERVICE_UNAVAILABLE, "actor_unavailable")
+}
+
+/// `POST /admin/actors/sessions/sweep`: ends expired sessions now.
+async fn sweep_sessions(state: web::Data<AppState>) -> HttpResponse {
+    match state.auth.sessions.send(sessions::SweepSessions).await {
+        Ok(Ok(counts)) => HttpResponse::Ok().json(json!({ "swept": counts })),
+        Ok(Err(e)) => mailbox_failed(e),
+        Err(e) => mailbox_failed(e),
+    }
+}
+
+/// `POST /admin/actors/tenant_directory/flush`: forgets cached tenants.
+async fn flush_tenant_cache(state: web::Data<AppState>) -> HttpResponse {
+    match state.tenants.send(tenant_directory::FlushTenantCache).await {
+        Ok(Ok(n)) => HttpResponse::Ok().json(json!({ "flushed": n })),
+        Ok(Err(e)) => mailbox_failed(e),
+        Err(e) => mailbox_failed(e),
+    }
+}
+
+/// `POST /admin/actors/audit/flush`: writes buffered audit events now.
+async fn flush_audit(state: web::Data<AppState>) -> HttpResponse {
+    match state.auth.audit.send(audit::FlushAudit).await {
+        Ok(Ok(n)) => HttpResponse::Ok().json(json!({ "written": n })),
+        Ok(Err(e)) => mailbox_failed(e),
+        Err(e) => mailbox_failed(e),
+    }
+}
+
+/// Sends a supervision message to the named actor.
+async fn signal_actor<M>(state: &AppState, actor: &str, msg: M) -> HttpResponse
+where
+    M: actix::Message<Result = Result<(), portal_actors::supervision::ActorFault>>
+        + Send
+        + Copy
+        + 'static,
+    sessions::Sessions: actix::Handler<M>,
+    tenant_directory::TenantDirectory: actix::Handler<M>,
+    audit::Audit: actix::Handler<M>,
+{
+    let sent = match actor {
+        sessions::ACTOR_NAME => state.auth.sessions.send(msg).await,
+        tenant_directory::ACTOR_NAME => state.tenants.send(msg).await,
+        audit::ACTOR_NAME => state.auth.audit.send(msg).await,
+        _ => return json_error(StatusCode::NOT_FOUND, "unknown_actor"),
+    };
+    match sent {
+        Ok(_) => HttpResponse::Accepted().json(json!({ "actor": actor, "restarting": true })),
+        Err(e) => mailbox_failed(e),
+    }
+}
+
+/// `POST /admin/actors/{actor}/restart`: restarts one actor through its supervisor.
+async fn restart_actor(state: web::Data<AppState>, actor: web::Path<String>) -> HttpResponse {
+    signal_actor(&state, &actor, Restart).await
+}
+
+/// `POST /admin/actors/{actor}/panic`: fault injection, only when `admin.fault_injection` is on.
+async fn panic_actor(state: web::Data<AppState>, actor: web::Path<String>) -> HttpResponse {
+    if !state.fault_injection {
+        return json_error(StatusCode::NOT_FOUND, "not_found");
+    }
+    signal_actor(&state, &actor, InjectPanic).await
+}

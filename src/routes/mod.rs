@@ -1,0 +1,78 @@
+//! Routes: one module per resource, handlers short enough to read at a glance.
+
+pub mod admin;
+pub mod assets;
+pub mod dashboard;
+pub mod root;
+pub mod signin;
+pub mod signout;
+
+use actix_web::error::{QueryPayloadError, UrlencodedError};
+use actix_web::{web, HttpRequest, HttpResponse};
+
+use crate::errors::PortalError;
+use crate::http::extract::PortalUser;
+
+/// The portal listener's routes.
+pub fn portal(cfg: &mut web::ServiceConfig) {
+    cfg.route("/", web::get().to(root::get))
+        .route("/assets/portal.css", web::get().to(assets::stylesheet))
+        .service(
+            web::resource("/auth/client-portal/signin")
+                .route(web::get().to(signin::get::show))
+                .route(web::post().to(signin::post::submit))
+                .default_service(web::to(method_not_allowed)),
+        )
+        .service(
+            web::resource("/auth/client-portal/signout")
+                .route(web::post().to(signout::submit))
+                .default_service(web::to(method_not_allowed)),
+        )
+        .route("/client-portal", web::get().to(dashboard::redirect))
+        .route("/client-portal/", web::get().to(dashboard::redirect))
+        .route("/client-portal/dashboard", web::get().to(dashboard::show))
+        .default_service(web::to(not_found));
+}
+
+async fn method_not_allowed() -> Result<HttpResponse, PortalError> {
+    Err(PortalError::MethodNotAllowed)
+}
+
+/// Unknown pages: inside the portal a signed-out visitor is sent to sign in first, so the
+/// answer does not tell which portal pages exist.
+async fn not_found(req: HttpRequest) -> Result<HttpResponse, PortalError> {
+    if req.path().starts_with("/client-portal/") {
+        let mut payload = actix_web::dev::Payload::None;
+        let _user =
+            <PortalUser as actix_web::FromRequest>::from_request(&req, &mut payload).await?;
+    }
+    Err(PortalError::NotFound)
+}
+
+/// Malformed or oversized form bodies: a clear 4xx page.
+pub fn form_error(err: UrlencodedError, _: &HttpRequest) -> actix_web::Error {
+    match err {
+        UrlencodedError::Overflow { .. } | UrlencodedError::UnknownLength => {
+            PortalError::PayloadTooLarge.into()
+        }
+        other => PortalError::BadRequest(other.to_string()).into(),
+    }
+}
+
+/// Malformed query strings: a clear 400 page.
+pub fn query_error(err: QueryPayloadError, _: &HttpRequest) -> actix_web::Error {
+    PortalError::BadRequest(err.to_string()).into()
+}
+
+/// The navigation header for a signed-in user.
+pub fn signed_in_nav(
+    user: &PortalUser,
+    active: portal_views::layout::NavItem,
+) -> portal_views::layout::SignedInNav {
+    portal_views::layout::SignedInNav {
+        display_name: user.session.record.user.display_name(),
+        company: user.session.record.user.client_name.clone(),
+        csrf_token: user.session.csrf_token.clone(),
+        active,
+    }
+}

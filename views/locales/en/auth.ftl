@@ -1,0 +1,28 @@
+## Sign-in page.
+
+signin-title = Sign in
+signin-heading = Sign in to { $name }
+signin-intro = Use the email address and password for your client account.
+signin-email-label = Email address
+signin-password-label = Password
+signin-submit = Sign in
+
+## Sign-in failures, shown in an alert above the form.
+
+signin-error-invalid-credentials = Invalid email or password
+signin-error-access-denied = Access denied. This portal is for client accounts only; MSP staff sign in to the MSP application.
+signin-error-missing-fields = Enter your email and password.
+signin-error-csrf-failed = Your sign-in form expired. Please try again.
+signin-error-unavailable = Sign-in is temporarily unavailable. Please try again in a moment.
+
+## Sign-in notices, shown as a status message above the form.
+
+signin-notice-signed-out = You have been signed out.
+signin-notice-session-expired = Your session has expired. Please sign in again.
+
+## Shown when the sign-in page is reached without an organization's portal link.
+
+portal-link-title = Use your portal link
+portal-link-heading = Your organization's portal link is needed
+portal-link-body = To sign in, use the portal link your service provider gave you. It takes you to your organization's own sign-in page.
+portal-link-help = If you cannot find the link, ask your service provider to send it again.

@@ -1,0 +1,16 @@
+## Dashboard: the signed-in client's landing page.
+
+dashboard-title = Dashboard
+dashboard-welcome = Welcome, { $name }
+dashboard-intro = Here is an overview of your account.
+dashboard-account-heading = Account overview
+dashboard-account-name = Name
+dashboard-account-email = Email
+dashboard-account-company = Company
+dashboard-last-sign-in-heading = Last sign-in
+dashboard-last-sign-in-at = Your previous sign-in was on { $time }.
+dashboard-first-sign-in = This is your first sign-in.
+dashboard-session-heading = Current session
+dashboard-session-signed-in-at = Signed in at
+dashboard-session-method = Sign-in method
+dashboard-method-password = Email and password

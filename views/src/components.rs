@@ -1,0 +1,87 @@
+//! Small markup pieces shared by several pages: times and message boxes.
+
+use chrono::{DateTime, Datelike, SecondsFormat, Timelike, Utc};
+use maud::{html, Markup};
+
+use crate::i18n::Translator;
+
+pub(crate) mod msg {
+    crate::i18n::message_ids! {
+        DATETIME_UTC = "common-datetime-utc";
+        MONTH_1 = "common-month-1";
+        MONTH_2 = "common-month-2";
+        MONTH_3 = "common-month-3";
+        MONTH_4 = "common-month-4";
+        MONTH_5 = "common-month-5";
+        MONTH_6 = "common-month-6";
+        MONTH_7 = "common-month-7";
+        MONTH_8 = "common-month-8";
+        MONTH_9 = "common-month-9";
+        MONTH_10 = "common-month-10";
+        MONTH_11 = "common-month-11";
+        MONTH_12 = "common-month-12";
+    }
+
+    pub const MONTHS: [&str; 12] = [
+        MONTH_1, MONTH_2, MONTH_3, MONTH_4, MONTH_5, MONTH_6, MONTH_7, MONTH_8, MONTH_9, MONTH_10,
+        MONTH_11, MONTH_12,
+    ];
+}
+
+/// A UTC instant as readable text, e.g. "27 Nov 2026, 13:05 UTC" in English.
+pub fn format_utc(t: Translator<'_>, at: DateTime<Utc>) -> String {
+    let month_index = usize::try_from(at.month0()).unwrap_or(0).min(11);
+    let month = msg::MONTHS
+        .get(month_index)
+        .map_or_else(String::new, |id| t.tr(id));
+    t.tr_args(
+        msg::DATETIME_UTC,
+        &[
+            ("day", at.day().to_string()),
+            ("month", month),
+            ("year", at.year().to_string()),
+            ("time", format!("{:02}:{:02}", at.hour(), at.minute())),
+        ],
+    )
+}
+
+/// `<time datetime="…RFC 3339…">` around the readable UTC text.
+pub fn utc_time(t: Translator<'_>, at: DateTime<Utc>) -> Markup {
+    html! {
+        time datetime=(at.to_rfc3339_opts(SecondsFormat::Secs, true)) { (format_utc(t, at)) }
+    }
+}
+
+/// An error box announced immediately by screen readers.
+pub fn alert(id: &str, text: &str) -> Markup {
+    html! { div.alert id=(id) role="alert" { (text) } }
+}
+
+/// A polite status message, e.g. after signing out.
+pub fn notice(text: &str) -> Markup {
+    html! { div.notice role="status" { (text) } }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone;
+
+    use super::*;
+    use crate::i18n::Locales;
+
+    #[test]
+    fn formats_utc_time_in_english() -> Result<(), Box<dyn std::error::Error>> {
+        let locales = Locales::load()?;
+        let t = locales.translator("en");
+        let at = Utc
+            .with_ymd_and_hms(2026, 11, 27, 13, 5, 9)
+            .single()
+            .ok_or("ambiguous time")?;
+        assert_eq!(format_utc(t, at), "27 Nov 2026, 13:05 UTC");
+        assert_eq!(
+            utc_time(t, at).into_string(),
+            r#"<time datetime="2026-11-27T13:05:09Z">27 Nov 2026, 13:05 UTC</time>"#
+        );
+        Ok(())
+    }
+}

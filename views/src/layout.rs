@@ -1,0 +1,224 @@
+//! The page shell: document head, branded header, signed-in navigation, footer.
+
+use maud::{html, Markup, DOCTYPE};
+
+use crate::i18n::Translator;
+use crate::theme::{brand_css, Branding};
+
+pub(crate) mod msg {
+    crate::i18n::message_ids! {
+        SKIP_TO_CONTENT = "common-skip-to-content";
+        NAV_LABEL = "common-nav-label";
+        NAV_DASHBOARD = "common-nav-dashboard";
+        SIGNED_IN_AS = "common-signed-in-as";
+        SIGN_OUT = "common-sign-out";
+        FOOTER_HELP = "common-footer-help";
+    }
+}
+
+/// Where the sign-out form posts.
+pub const SIGN_OUT_ACTION: &str = "/auth/client-portal/signout";
+/// The stylesheet URL; the server serves `theme::PORTAL_CSS` there.
+pub const STYLESHEET_HREF: &str = "/assets/portal.css";
+
+/// Everything the shell needs besides the page's own content.
+#[derive(Debug)]
+pub struct PageShell<'a> {
+    pub t: Translator<'a>,
+    /// Already translated page title.
+    pub title: String,
+    pub branding: &'a Branding,
+    /// Goes on the single inline `<style>` so a strict CSP can allow it.
+    pub csp_nonce: &'a str,
+    pub signed_in: Option<SignedInNav>,
+}
+
+/// What the header shows for a signed-in client.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SignedInNav {
+    pub display_name: String,
+    pub company: Option<String>,
+    pub csrf_token: String,
+    pub active: NavItem,
+}
+
+/// Pages reachable from the navigation; only those that exist are listed.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum NavItem {
+    Dashboard,
+}
+
+impl NavItem {
+    /// Every item, in navigation order.
+    pub const ALL: [NavItem; 1] = [NavItem::Dashboard];
+
+    pub fn href(self) -> &'static str {
+        match self {
+            NavItem::Dashboard => "/client-portal/dashboard",
+        }
+    }
+
+    fn label_id(self) -> &'static str {
+        match self {
+            NavItem::Dashboard => msg::NAV_DASHBOARD,
+        }
+    }
+}
+
+/// A whole HTML document around `content`. No JavaScript: forms and links only.
+pub fn page(shell: &PageShell<'_>, content: Markup) -> Markup {
+    let t = shell.t;
+    let tenant = shell.branding.name.as_str();
+    html! {
+        (DOCTYPE)
+        html lang=(t.lang()) {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                meta name="referrer" content="same-origin";
+                title { (shell.title) " · " (tenant) }
+                link rel="stylesheet" href=(STYLESHEET_HREF);
+                // brand_css only emits validated hex colours, so normal escaping leaves it intact.
+                style nonce=(shell.csp_nonce) { (brand_css(shell.branding)) }
+            }
+            body {
+                a.skip-link href="#main" { (t.tr(msg::SKIP_TO_CONTENT)) }
+                header.site-header {
+                    div.container {
+                        a.brand href="/" { (tenant) }
+                        @if let Some(nav) = &shell.signed_in {
+                            (signed_in_nav(t, nav))
+                        }
+                    }
+                }
+                main id="main" {
+                    div.container { (content) }
+                }
+                footer.site-footer {
+                    div.container {
+                        p { (tenant) }
+                        p { (t.tr(msg::FOOTER_HELP)) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn signed_in_nav(t: Translator<'_>, nav: &SignedInNav) -> Markup {
+    html! {
+        nav.site-nav aria-label=(t.tr(msg::NAV_LABEL)) {
+            ul {
+                @for item in NavItem::ALL {
+                    li {
+                        a href=(item.href())
+                            aria-current=[(item == nav.active).then_some("page")] {
+                            (t.tr(item.label_id()))
+                        }
+                    }
+                }
+            }
+        }
+        div.user-menu {
+            p.user-menu__who {
+                span.visually-hidden { (t.tr(msg::SIGNED_IN_AS)) " " }
+                span.user-menu__name { (nav.display_name) }
+                @if let Some(company) = &nav.company {
+                    span.user-menu__company { (company) }
+                }
+            }
+            form method="post" action=(SIGN_OUT_ACTION) {
+                input type="hidden" name="csrf_token" value=(nav.csrf_token);
+                button.btn.btn--ghost type="submit" { (t.tr(msg::SIGN_OUT)) }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use maud::html;
+
+    use super::*;
+    use crate::i18n::Locales;
+    use crate::test_support::*;
+
+    #[test]
+    fn document_head_and_landmarks() -> TestResult {
+        let locales = Locales::load()?;
+        let branding = Branding::default_portal();
+        let html = page(
+            &shell(locales.translator("en"), &branding, None),
+            html! { p { "hi" } },
+        )
+        .into_string();
+        assert!(html.starts_with("<!DOCTYPE html><html lang=\"en\">"));
+        assert!(html.contains(r#"<meta charset="utf-8">"#));
+        assert!(html.contains(r#"name="viewport""#));
+        assert!(html.contains("<title>Page · Client Portal</title>"));
+        assert!(html.contains(r#"<link rel="stylesheet" href="/assets/portal.css">"#));
+        assert!(html.contains(
+            r#"<style nonce="nonce-xyz">:root{--brand-primary:#1f4e79;--brand-accent:#2e86c1}</style>"#
+        ));
+        assert_eq!(html.matches("<style").count(), 1);
+        assert!(html.contains(r##"href="#main""##));
+        assert!(html.contains(r#"<main id="main">"#));
+        assert!(html.contains("<footer"));
+        assert!(!html.contains("<script"), "the portal uses no JavaScript");
+        assert_no_raw_ids(&html);
+        Ok(())
+    }
+
+    #[test]
+    fn signed_out_shell_has_no_nav() -> TestResult {
+        let locales = Locales::load()?;
+        let branding = Branding::default_portal();
+        let html = page(&shell(locales.translator("en"), &branding, None), html! {}).into_string();
+        assert!(!html.contains("<nav"));
+        assert!(!html.contains(SIGN_OUT_ACTION));
+        assert!(!html.contains("csrf_token"));
+        Ok(())
+    }
+
+    #[test]
+    fn signed_in_nav_has_only_the_dashboard_and_a_sign_out_form() -> TestResult {
+        let locales = Locales::load()?;
+        let branding = Branding::default_portal();
+        let signed_in = Some(nav("Ada Lovelace", Some("Analytical Ltd")));
+        let html = page(
+            &shell(locales.translator("en"), &branding, signed_in),
+            html! {},
+        )
+        .into_string();
+        let nav_html = html
+            .split_once("<nav")
+            .and_then(|(_, rest)| rest.split_once("</nav>"))
+            .map(|(inside, _)| inside)
+            .unwrap_or_default();
+        assert_eq!(nav_html.matches("<a ").count(), 1);
+        assert!(nav_html
+            .contains(r#"<a href="/client-portal/dashboard" aria-current="page">Dashboard</a>"#));
+        assert!(html.contains("Ada Lovelace"));
+        assert!(html.contains("Analytical Ltd"));
+        assert!(html.contains(r#"<form method="post" action="/auth/client-portal/signout">"#));
+        assert!(html.contains(r#"<input type="hidden" name="csrf_token" value="csrf-abc123">"#));
+        assert!(html.contains(r#"<button class="btn btn--ghost" type="submit">Sign out</button>"#));
+        assert_no_raw_ids(&html);
+        Ok(())
+    }
+
+    #[test]
+    fn shell_escapes_user_and_tenant_text() -> TestResult {
+        let locales = Locales::load()?;
+        let branding = evil_branding();
+        let mut signed_in = nav(EVIL, Some(EVIL));
+        signed_in.csrf_token = EVIL.to_owned();
+        let mut shell = shell(locales.translator("en"), &branding, Some(signed_in));
+        shell.title = EVIL.to_owned();
+        shell.csp_nonce = EVIL;
+        let html = page(&shell, html! {}).into_string();
+        assert_escaped(&html);
+        assert!(html.contains(":root{--brand-primary:#1f4e79;--brand-accent:#2e86c1}"));
+        Ok(())
+    }
+}

@@ -1,0 +1,15 @@
+//! HTML views of the client portal: Maud pages rendered from plain view-model structs, with every
+//! visible string taken from the embedded Fluent locales. Knows nothing of HTTP or storage.
+
+pub mod components;
+pub mod dashboard;
+pub mod errors;
+pub mod i18n;
+pub mod layout;
+pub mod signin;
+pub mod theme;
+
+pub use maud::Markup;
+
+#[cfg(test)]
+mod test_support;

@@ -1,0 +1,95 @@
+//! Fixtures shared by the view tests: hostile input, shells, sample views, id checks.
+
+use chrono::{DateTime, TimeZone, Utc};
+
+use crate::dashboard::DashboardView;
+use crate::i18n::Translator;
+use crate::layout::{NavItem, PageShell, SignedInNav};
+use crate::theme::Branding;
+
+pub type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+/// Text that would run script or break out of an attribute if it were not escaped.
+pub const EVIL: &str = r#"<script>alert(1)</script>"'"#;
+/// `EVIL` as Maud escapes it.
+pub const EVIL_ESCAPED: &str = "&lt;script&gt;alert(1)&lt;/script&gt;&quot;'";
+
+/// Every message id the views reference.
+pub fn all_message_ids() -> Vec<&'static str> {
+    [
+        crate::components::msg::ALL,
+        crate::layout::msg::ALL,
+        crate::signin::msg::ALL,
+        crate::dashboard::msg::ALL,
+        crate::errors::msg::ALL,
+    ]
+    .concat()
+}
+
+/// Fails if a message id shows up in the output, i.e. a lookup fell through to the raw id.
+pub fn assert_no_raw_ids(html: &str) {
+    for id in all_message_ids() {
+        assert!(
+            !html.contains(id),
+            "raw message id {id:?} leaked into {html}"
+        );
+    }
+}
+
+/// Fails if `EVIL` appears unescaped, and checks it does appear escaped.
+pub fn assert_escaped(html: &str) {
+    assert!(!html.contains("<script"), "unescaped script tag in {html}");
+    assert!(!html.contains(EVIL), "unescaped hostile text in {html}");
+    assert!(
+        html.contains(EVIL_ESCAPED),
+        "hostile text missing entirely from {html}"
+    );
+}
+
+pub fn evil_branding() -> Branding {
+    Branding {
+        name: EVIL.to_owned(),
+        primary_color: "red;}</style><script>".to_owned(),
+        accent_color: EVIL.to_owned(),
+    }
+}
+
+pub fn nav(display_name: &str, company: Option<&str>) -> SignedInNav {
+    SignedInNav {
+        display_name: display_name.to_owned(),
+        company: company.map(str::to_owned),
+        csrf_token: "csrf-abc123".to_owned(),
+        active: NavItem::Dashboard,
+    }
+}
+
+pub fn shell<'a>(
+    t: Translator<'a>,
+    branding: &'a Branding,
+    signed_in: Option<SignedInNav>,
+) -> PageShell<'a> {
+    PageShell {
+        t,
+        title: "Page".to_owned(),
+        branding,
+        csp_nonce: "nonce-xyz",
+        signed_in,
+    }
+}
+
+pub fn at(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> Result<DateTime<Utc>, &'static str> {
+    Utc.with_ymd_and_hms(y, mo, d, h, mi, 0)
+        .single()
+        .ok_or("invalid test time")
+}
+
+pub fn dashboard_view(text: &str) -> Result<DashboardView, &'static str> {
+    Ok(DashboardView {
+        display_name: text.to_owned(),
+        email: text.to_owned(),
+        company: Some(text.to_owned()),
+        last_sign_in: Some(at(2026, 11, 27, 13, 5)?),
+        signed_in_at: at(2026, 11, 28, 9, 30)?,
+        sign_in_method: "password".to_owned(),
+    })
+}
