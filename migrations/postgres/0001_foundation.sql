@@ -2,13 +2,13 @@
 -- Every tenant-owned table leads its primary key and foreign keys with `tenant`.
 
 CREATE TABLE tenants (
-    tenant      UUID PRIMARY KEY,
+    tenant      UUID NOT NULL PRIMARY KEY,
     slug        TEXT NOT NULL UNIQUE,
     created_at  TIMESTAMPTZ NOT NULL
 );
 
 CREATE TABLE tenant_settings (
-    tenant          UUID PRIMARY KEY REFERENCES tenants (tenant) ON DELETE CASCADE,
+    tenant          UUID NOT NULL PRIMARY KEY REFERENCES tenants (tenant) ON DELETE CASCADE,
     name            TEXT NOT NULL,
     primary_color   TEXT NOT NULL,
     accent_color    TEXT NOT NULL,

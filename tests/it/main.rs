@@ -1,1 +1,13 @@
+//! The portal's integration tests: one binary that drives the real server over HTTP, on the
+//! backend named by `PORTAL_TEST_BACKEND` (sqlite by default, postgres in CI's second pass).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod admin;
+mod helpers;
+mod hostile;
+mod pg;
+mod routes;
+mod schema;
+mod sessions;
+mod signin;
+mod supervision;

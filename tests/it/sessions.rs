@@ -1,0 +1,223 @@
+//! Server-side sessions: sign-out revokes, idle and absolute limits (injected clock), sweeps.
+
+use chrono::Duration;
+use portal_actors::domain::{RequestOrigin, SessionUser, UserType};
+use portal_actors::sessions::{CreateSession, FlushLastSeen};
+
+use crate::helpers::{spawn_app, Browser, ADMIN_TOKEN, PASSWORD};
+
+#[actix_web::test]
+async fn sign_out_revokes_the_session_server_side() {
+    let Some(app) = spawn_app().await else { return };
+    let ada = app.client_user(None, "ada@acme.example", "Acme").await;
+    let browser = app.browser();
+    assert_eq!(
+        browser
+            .sign_in(&app.tenant.slug, &ada.email, PASSWORD)
+            .await
+            .status,
+        303
+    );
+    let dashboard = browser.get("/client-portal/dashboard").await;
+    let old_cookie = browser.cookie("__Secure-portal.session").unwrap();
+    let csrf = Browser::form_csrf(&dashboard);
+
+    // Without the form's CSRF token nothing happens.
+    let refused = browser
+        .post_form("/auth/client-portal/signout", &[("csrf_token", "nope")])
+        .await;
+    assert_eq!(refused.status, 403);
+    assert_eq!(browser.get("/client-portal/dashboard").await.status, 200);
+
+    let out = browser
+        .post_form("/auth/client-portal/signout", &[("csrf_token", &csrf)])
+        .await;
+    assert_eq!(out.status, 303);
+    assert!(out.location().contains("signedout=1"), "{}", out.location());
+    assert!(out
+        .set_cookies()
+        .iter()
+        .any(|c| c.starts_with("__Secure-portal.session=;") && c.contains("Max-Age=0")));
+    let signed_out_page = browser.get(out.location()).await;
+    assert!(signed_out_page.body.contains("You have been signed out."));
+
+    // The old cookie, replayed, no longer works.
+    let replay = app.browser();
+    replay.set_cookie("__Secure-portal.session", &old_cookie);
+    let page = replay.get("/client-portal/dashboard").await;
+    assert_eq!(page.status, 303);
+    assert!(page.location().starts_with("/auth/client-portal/signin"));
+    let logout = [("reason", "logout")];
+    assert_eq!(
+        app.metric("portal_sessions_revoked_total", &logout).await,
+        1.0
+    );
+}
+
+#[actix_web::test]
+async fn sessions_end_after_the_idle_limit_but_activity_keeps_them() {
+    let Some(app) = spawn_app().await else { return };
+    let ada = app.client_user(None, "ada@acme.example", "Acme").await;
+    let browser = app.browser();
+    browser
+        .sign_in(&app.tenant.slug, &ada.email, PASSWORD)
+        .await;
+    for _ in 0..3 {
+        app.clock.advance(Duration::minutes(29));
+        assert_eq!(browser.get("/client-portal/dashboard").await.status, 200);
+    }
+    app.clock.advance(Duration::minutes(30));
+    let page = browser.get("/client-portal/dashboard").await;
+    assert_eq!(page.status, 303);
+    assert!(page.location().contains("expired=1"), "{}", page.location());
+    assert!(page.location().contains(&app.tenant.slug));
+    let expired = browser.get(page.location()).await;
+    assert!(expired.body.contains("Your session has expired"));
+    assert_eq!(
+        app.metric("portal_sessions_revoked_total", &[("reason", "idle")])
+            .await,
+        1.0
+    );
+}
+
+#[actix_web::test]
+async fn sessions_end_at_the_absolute_limit_even_when_active() {
+    let Some(app) = spawn_app().await else { return };
+    let ada = app.client_user(None, "ada@acme.example", "Acme").await;
+    let browser = app.browser();
+    browser
+        .sign_in(&app.tenant.slug, &ada.email, PASSWORD)
+        .await;
+    // Active every 20 minutes for 11 h 40 min: still signed in.
+    for _ in 0..35 {
+        app.clock.advance(Duration::minutes(20));
+        assert_eq!(browser.get("/client-portal/dashboard").await.status, 200);
+    }
+    app.clock.advance(Duration::minutes(20));
+    let page = browser.get("/client-portal/dashboard").await;
+    assert_eq!(page.status, 303);
+    assert!(page.location().contains("expired=1"));
+    assert_eq!(
+        app.metric("portal_sessions_revoked_total", &[("reason", "absolute")])
+            .await,
+        1.0
+    );
+}
+
+#[actix_web::test]
+async fn limits_are_configurable() {
+    let Some(app) = crate::helpers::spawn_app_with(|s| s.session.idle_timeout_minutes = 5).await
+    else {
+        return;
+    };
+    let ada = app.client_user(None, "ada@acme.example", "Acme").await;
+    let browser = app.browser();
+    browser
+        .sign_in(&app.tenant.slug, &ada.email, PASSWORD)
+        .await;
+    app.clock.advance(Duration::minutes(6));
+    assert_eq!(browser.get("/client-portal/dashboard").await.status, 303);
+}
+
+#[actix_web::test]
+async fn the_sweep_ends_expired_sessions_and_last_seen_is_written_behind() {
+    let Some(app) = spawn_app().await else { return };
+    let ada = app.client_user(None, "ada@acme.example", "Acme").await;
+    let browser = app.browser();
+    browser
+        .sign_in(&app.tenant.slug, &ada.email, PASSWORD)
+        .await;
+    app.clock.advance(Duration::minutes(10));
+    assert_eq!(browser.get("/client-portal/dashboard").await.status, 200);
+    let written = app
+        .state
+        .auth
+        .sessions
+        .send(FlushLastSeen)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(written, 1);
+
+    app.clock.advance(Duration::minutes(31));
+    let unauthorized = app.admin_post("/admin/actors/sessions/sweep", None).await;
+    assert_eq!(unauthorized.status, 401);
+    let swept = app
+        .admin_post("/admin/actors/sessions/sweep", Some(ADMIN_TOKEN))
+        .await;
+    assert_eq!(swept.status, 200, "{}", swept.body);
+    let json: serde_json::Value = serde_json::from_str(&swept.body).unwrap();
+    assert_eq!(json["swept"]["idle_expired"], 1);
+    assert_eq!(app.metric("portal_sessions_active", &[]).await, 0.0);
+    assert_eq!(browser.get("/client-portal/dashboard").await.status, 303);
+    let actors = app.admin_get("/admin/actors", Some(ADMIN_TOKEN)).await;
+    assert!(
+        actors.body.contains("sweep (on demand): 1 idle"),
+        "{}",
+        actors.body
+    );
+}
+
+#[actix_web::test]
+async fn a_session_of_an_internal_user_is_sent_to_access_denied() {
+    let Some(app) = spawn_app().await else { return };
+    let staff = app.internal_user("tech@northwind.example").await;
+    let session = app
+        .state
+        .auth
+        .sessions
+        .send(CreateSession {
+            user: SessionUser {
+                tenant: app.tenant.tenant,
+                user_id: staff.user_id,
+                email: staff.email.clone(),
+                user_type: UserType::Internal,
+                first_name: "Sam".into(),
+                last_name: "Rivera".into(),
+                client_id: None,
+                client_name: None,
+                is_client_admin: false,
+                previous_login_at: None,
+            },
+            origin: RequestOrigin {
+                ip: None,
+                user_agent: None,
+                host: app.host.clone(),
+            },
+            auth_method: "password".into(),
+        })
+        .await
+        .unwrap()
+        .unwrap();
+    let browser = app.browser();
+    browser.set_cookie("__Secure-portal.session", &session.token);
+    let page = browser.get("/client-portal/dashboard").await;
+    assert_eq!(page.status, 303);
+    assert!(page.location().starts_with("/auth/client-portal/signin?"));
+    assert!(
+        page.location().contains("error=AccessDenied"),
+        "{}",
+        page.location()
+    );
+    let denied = browser.get(page.location()).await;
+    assert!(denied.body.contains("Access denied"));
+}
+
+#[actix_web::test]
+async fn a_session_only_works_on_the_host_it_was_made_for() {
+    let Some(app) = spawn_app().await else { return };
+    let ada = app.client_user(None, "ada@acme.example", "Acme").await;
+    let browser = app.browser();
+    browser
+        .sign_in(&app.tenant.slug, &ada.email, PASSWORD)
+        .await;
+    let cookie = browser.cookie("__Secure-portal.session").unwrap();
+    let response = crate::helpers::client()
+        .get(format!("{}/client-portal/dashboard", app.base))
+        .header("host", "other.example")
+        .header("cookie", format!("__Secure-portal.session={cookie}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 303);
+}
