@@ -116,7 +116,7 @@ impl Default for LogSettings {
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("configuration error: {0}")]
-    Figment(#[from] Box<figment::Error>),
+    Figment(String),
     #[error("configuration error: `{key}` {problem}")]
     Invalid { key: &'static str, problem: String },
 }
@@ -128,7 +128,9 @@ impl Settings {
             .merge(Toml::file(path))
             .merge(Env::prefixed("PORTAL__").split("__"))
             .extract()
-            .map_err(Box::new)?;
+            .map_err(|e: figment::Error| {
+                ConfigError::Figment(e.into_iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; "))
+            })?;
         settings.validate()?;
         Ok(settings)
     }

@@ -38,7 +38,7 @@ impl ReturnPath {
         let path_only = raw.split(['?', '#']).next().unwrap_or(raw);
         let under_portal =
             path_only == "/client-portal" || path_only.starts_with("/client-portal/");
-        if !under_portal || path_only.split('/').any(|segment| segment == "..") {
+        if !under_portal {
             return None;
         }
         Some(ReturnPath(raw.to_owned()))
@@ -56,12 +56,13 @@ impl ReturnPath {
 }
 
 fn is_safe_path(p: &str) -> bool {
+    let path = p.split(['?', '#']).next().unwrap_or(p);
     p.starts_with('/')
-        && !p.starts_with("//")
+        && !path.contains("//")
         && !p.contains('\\')
         && !p.chars().any(|c| c.is_control() || c.is_whitespace())
-        && !p.contains("/./")
-        && !p.split(['?', '#']).next().unwrap_or(p).contains(':')
+        && !path.split('/').any(|segment| segment == "." || segment == "..")
+        && !path.contains(':')
 }
 
 /// Percent-encodes a value for a query string.
