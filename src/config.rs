@@ -129,7 +129,12 @@ impl Settings {
             .merge(Env::prefixed("PORTAL__").split("__"))
             .extract()
             .map_err(|e: figment::Error| {
-                ConfigError::Figment(e.into_iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; "))
+                ConfigError::Figment(
+                    e.into_iter()
+                        .map(|e| e.to_string())
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                )
             })?;
         settings.validate()?;
         Ok(settings)

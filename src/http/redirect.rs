@@ -61,7 +61,9 @@ fn is_safe_path(p: &str) -> bool {
         && !path.contains("//")
         && !p.contains('\\')
         && !p.chars().any(|c| c.is_control() || c.is_whitespace())
-        && !path.split('/').any(|segment| segment == "." || segment == "..")
+        && !path
+            .split('/')
+            .any(|segment| segment == "." || segment == "..")
         && !path.contains(':')
 }
 

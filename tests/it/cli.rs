@@ -3,41 +3,78 @@
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
-fn portal(dir: &std::path::Path, args: &[&str], env: &[(&str, &str)], stdin: Option<&str>) -> Output {
+fn portal(
+    dir: &std::path::Path,
+    args: &[&str],
+    env: &[(&str, &str)],
+    stdin: Option<&str>,
+) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_portal"));
-    cmd.current_dir(dir).args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    cmd.current_dir(dir)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
     for (k, v) in env {
         cmd.env(k, v);
     }
     let mut child = cmd.spawn().unwrap();
     if let Some(input) = stdin {
-        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
     }
     drop(child.stdin.take());
     child.wait_with_output().unwrap()
 }
 
 fn text(o: &Output) -> String {
-    format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr)).to_lowercase()
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+    .to_lowercase()
 }
 
 #[test]
 fn bad_settings_stop_start_up_naming_the_setting() {
     let dir = tempfile::tempdir().unwrap();
-    let out = portal(dir.path(), &["migrate"], &[("PORTAL__SERVER__BIND", "not-an-address")], None);
+    let out = portal(
+        dir.path(),
+        &["migrate"],
+        &[("PORTAL__SERVER__BIND", "not-an-address")],
+        None,
+    );
     assert!(!out.status.success());
     assert!(text(&out).contains("server.bind"), "{}", text(&out));
 
-    let out = portal(dir.path(), &["migrate"], &[("PORTAL__SESSION__IDLE_TIMEOUT_MINUTS", "5")], None);
+    let out = portal(
+        dir.path(),
+        &["migrate"],
+        &[("PORTAL__SESSION__IDLE_TIMEOUT_MINUTS", "5")],
+        None,
+    );
     assert!(!out.status.success());
     assert!(text(&out).contains("idle_timeout_minuts"), "{}", text(&out));
 
-    std::fs::write(dir.path().join("portal.toml"), "[database]\nurl = \"mysql://x\"\n").unwrap();
+    std::fs::write(
+        dir.path().join("portal.toml"),
+        "[database]\nurl = \"mysql://x\"\n",
+    )
+    .unwrap();
     let out = portal(dir.path(), &["migrate"], &[], None);
     assert!(!out.status.success());
     assert!(text(&out).contains("database.url"), "{}", text(&out));
 
-    std::fs::write(dir.path().join("portal.toml"), "[admin]\ntoken = \"short\"\n").unwrap();
+    std::fs::write(
+        dir.path().join("portal.toml"),
+        "[admin]\ntoken = \"short\"\n",
+    )
+    .unwrap();
     let out = portal(dir.path(), &["migrate"], &[], None);
     assert!(text(&out).contains("admin.token"), "{}", text(&out));
 }
@@ -48,21 +85,79 @@ fn tenants_and_users_are_administered_from_the_command_line() {
     let p = dir.path();
     let out = portal(p, &["migrate"], &[], None);
     assert!(out.status.success(), "{}", text(&out));
-    assert!(p.join("data/portal.db").exists(), "the embedded default database is created");
+    assert!(
+        p.join("data/portal.db").exists(),
+        "the embedded default database is created"
+    );
 
-    let out = portal(p, &["tenant", "create", "--name", "Contoso IT", "--slug", "0123456789ab"], &[], None);
+    let out = portal(
+        p,
+        &[
+            "tenant",
+            "create",
+            "--name",
+            "Contoso IT",
+            "--slug",
+            "0123456789ab",
+        ],
+        &[],
+        None,
+    );
     assert!(out.status.success(), "{}", text(&out));
-    let out = portal(p, &["tenant", "create", "--name", "Again", "--slug", "0123456789ab"], &[], None);
+    let out = portal(
+        p,
+        &[
+            "tenant",
+            "create",
+            "--name",
+            "Again",
+            "--slug",
+            "0123456789ab",
+        ],
+        &[],
+        None,
+    );
     assert!(!out.status.success());
     assert!(text(&out).contains("already taken"));
-    let out = portal(p, &["tenant", "create", "--name", "Bad", "--slug", "XYZ"], &[], None);
+    let out = portal(
+        p,
+        &["tenant", "create", "--name", "Bad", "--slug", "XYZ"],
+        &[],
+        None,
+    );
     assert!(text(&out).contains("--slug"));
-    let out = portal(p, &["tenant", "create", "--name", "Bad", "--primary-color", "red;}"], &[], None);
+    let out = portal(
+        p,
+        &[
+            "tenant",
+            "create",
+            "--name",
+            "Bad",
+            "--primary-color",
+            "red;}",
+        ],
+        &[],
+        None,
+    );
     assert!(text(&out).contains("--primary-color"));
 
     let create = [
-        "user", "create", "--tenant", "0123456789ab", "--email", "Pat@Example.com", "--type", "client",
-        "--client", "Acme", "--first-name", "Pat", "--last-name", "Lee", "--client-admin", "--password-stdin",
+        "user",
+        "create",
+        "--tenant",
+        "0123456789ab",
+        "--email",
+        "Pat@Example.com",
+        "--type",
+        "client",
+        "--client",
+        "Acme",
+        "--first-name",
+        "Pat",
+        "--last-name",
+        "Lee",
+        "--client-admin",
+        "--password-stdin",
     ];
     let out = portal(p, &create, &[], Some("short\n"));
     assert!(!out.status.success());
@@ -71,13 +166,46 @@ fn tenants_and_users_are_administered_from_the_command_line() {
     assert!(out.status.success(), "{}", text(&out));
     let out = portal(p, &create, &[], Some("a long enough passphrase\n"));
     assert!(text(&out).contains("already exists"));
-    let out = portal(p, &["user", "create", "--tenant", "ffffffffffff", "--email", "a@b.example", "--type", "internal"], &[], None);
+    let out = portal(
+        p,
+        &[
+            "user",
+            "create",
+            "--tenant",
+            "ffffffffffff",
+            "--email",
+            "a@b.example",
+            "--type",
+            "internal",
+        ],
+        &[],
+        None,
+    );
     assert!(text(&out).contains("no tenant"));
 
-    let set = ["user", "set-password", "--tenant", "0123456789ab", "--email", "pat@example.com"];
+    let set = [
+        "user",
+        "set-password",
+        "--tenant",
+        "0123456789ab",
+        "--email",
+        "pat@example.com",
+    ];
     let out = portal(p, &set, &[], Some("another long passphrase\n"));
     assert!(out.status.success(), "{}", text(&out));
-    let out = portal(p, &["user", "set-password", "--tenant", "0123456789ab", "--email", "nobody@example.com"], &[], Some("another long passphrase\n"));
+    let out = portal(
+        p,
+        &[
+            "user",
+            "set-password",
+            "--tenant",
+            "0123456789ab",
+            "--email",
+            "nobody@example.com",
+        ],
+        &[],
+        Some("another long passphrase\n"),
+    );
     assert!(!out.status.success());
     let out = portal(p, &["tenant", "list"], &[], None);
     assert!(text(&out).contains("0123456789ab") && text(&out).contains("contoso it"));
