@@ -88,7 +88,9 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> Option<Tes
     settings.admin.token = Some(SecretString::from(ADMIN_TOKEN));
     configure(&mut settings);
     let db = portal::cli::open_db(&settings).await.expect("database");
-    let clock = Arc::new(ManualClock::new(Utc::now()));
+    let clock = Arc::new(ManualClock::new(portal_actors::Clock::now(
+        &portal_actors::SystemClock,
+    )));
     let app =
         Application::build_with_db(settings, db.clone(), SharedClock::new(clock.clone()), false)
             .await
