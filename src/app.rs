@@ -11,6 +11,8 @@ use anyhow::Context as _;
 use portal_actors::audit::Audit;
 use portal_actors::auth::AuthServices;
 use portal_actors::credentials::Credentials;
+use portal_actors::dns::DnsVerifier;
+use portal_actors::handoff::Handoff;
 use portal_actors::sessions::{SessionPolicy, Sessions};
 use portal_actors::tenant_directory::TenantDirectory;
 use portal_actors::{tokens, ActorRegistry, Db, Metrics, SharedClock};
@@ -27,16 +29,28 @@ pub const MAX_FORM_BYTES: usize = 16 * 1024;
 pub struct AppState {
     pub auth: AuthServices,
     pub tenants: Addr<TenantDirectory>,
+    pub dns: Addr<DnsVerifier>,
     pub registry: ActorRegistry,
     pub metrics: Metrics,
     pub clock: SharedClock,
     pub canonical_host: String,
+    /// `http` or `https`: how the canonical host is reached.
+    pub public_scheme: String,
+    /// What vanity domains must CNAME to.
+    pub cname_target: String,
+    /// Whether exchanges verify DNS for eligible domains not yet active.
+    pub dns_check: bool,
     pub trust_forwarded_for: bool,
     pub fault_injection: bool,
     admin_token_hash: String,
 }
 
 impl AppState {
+    /// `scheme://canonical-host`, for links and redirects back to the canonical host.
+    pub fn canonical_origin(&self) -> String {
+        format!("{}://{}", self.public_scheme, self.canonical_host)
+    }
+
     /// Compares the presented admin token with the configured one in constant time.
     pub fn admin_token_matches(&self, presented: &str) -> bool {
         tokens::constant_time_eq(&tokens::token_hash(presented), &self.admin_token_hash)
@@ -106,6 +120,20 @@ impl Application {
                 (db.clone(), clock.clone(), metrics.clone(), registry.clone());
             Supervisor::start(move |_| Audit::new(db, clock, metrics, registry))
         };
+        let handoff = {
+            let ttl = chrono::Duration::seconds(i64::from(settings.domains.handoff_ttl_seconds));
+            let (db, clock, metrics, registry) =
+                (db.clone(), clock.clone(), metrics.clone(), registry.clone());
+            Supervisor::start(move |_| Handoff::new(db, clock, ttl, metrics, registry))
+        };
+        let dns = {
+            let dns_settings = settings.dns_settings();
+            let (db, clock, metrics, registry) =
+                (db.clone(), clock.clone(), metrics.clone(), registry.clone());
+            Supervisor::start(move |_| {
+                DnsVerifier::new(db, clock, &dns_settings, metrics, registry)
+            })
+        };
         let state = web::Data::new(AppState {
             auth: AuthServices {
                 db,
@@ -114,8 +142,13 @@ impl Application {
                 credentials,
                 sessions,
                 audit,
+                handoff,
             },
             tenants,
+            dns,
+            public_scheme: settings.server.public_scheme.clone(),
+            cname_target: settings.cname_target(),
+            dns_check: settings.dns_check_enabled(),
             registry,
             metrics,
             clock,

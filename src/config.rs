@@ -18,6 +18,7 @@ pub struct Settings {
     pub session: SessionSettings,
     pub admin: AdminSettings,
     pub log: LogSettings,
+    pub domains: DomainSettings,
 }
 
 #[derive(Debug, Deserialize)]
@@ -37,6 +38,8 @@ pub struct ServerSettings {
     pub workers: usize,
     /// Password hashing threads; 0 means one per core.
     pub hashing_threads: usize,
+    /// `development` or `production` (decides `domains.dns_check = "auto"`).
+    pub environment: String,
 }
 
 impl Default for ServerSettings {
@@ -49,6 +52,7 @@ impl Default for ServerSettings {
             trust_forwarded_for: false,
             workers: 0,
             hashing_threads: 0,
+            environment: "development".into(),
         }
     }
 }
@@ -113,6 +117,40 @@ impl Default for LogSettings {
     }
 }
 
+#[derive(Debug, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct DomainSettings {
+    /// Lifetime of a one-time transfer token (at least 5 s).
+    pub handoff_ttl_seconds: u32,
+    /// Verify the CNAME of not-yet-active domains at handoff: `true`, `false` or `auto`
+    /// (= in production). The environment variable `PORTAL_DOMAIN_DNS_CHECK` overrides it.
+    pub dns_check: String,
+    /// What vanity domains must CNAME to; default: the canonical host's name.
+    pub cname_target: Option<String>,
+    /// DNS servers to ask (`ip:port`); empty: the system's resolvers.
+    pub name_servers: Vec<SocketAddr>,
+    pub dns_timeout_ms: u64,
+    pub dns_positive_ttl_seconds: u64,
+    pub dns_negative_ttl_seconds: u64,
+    /// How often pending domains are verified.
+    pub reverify_interval_seconds: u64,
+}
+
+impl Default for DomainSettings {
+    fn default() -> Self {
+        Self {
+            handoff_ttl_seconds: 90,
+            dns_check: "auto".into(),
+            cname_target: None,
+            name_servers: Vec::new(),
+            dns_timeout_ms: 3_000,
+            dns_positive_ttl_seconds: 300,
+            dns_negative_ttl_seconds: 30,
+            reverify_interval_seconds: 60,
+        }
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("configuration error: {0}")]
@@ -136,8 +174,44 @@ impl Settings {
                         .join("; "),
                 )
             })?;
+        let mut settings = settings;
+        if let Ok(check) = std::env::var("PORTAL_DOMAIN_DNS_CHECK") {
+            settings.domains.dns_check = check.trim().to_ascii_lowercase();
+        }
         settings.validate()?;
         Ok(settings)
+    }
+
+    /// Whether the exchange endpoint verifies DNS for handoff-eligible domains not yet active.
+    pub fn dns_check_enabled(&self) -> bool {
+        match self.domains.dns_check.as_str() {
+            "true" => true,
+            "auto" => self.server.environment == "production",
+            _ => false,
+        }
+    }
+
+    /// The CNAME target vanity domains must point at.
+    pub fn cname_target(&self) -> String {
+        match &self.domains.cname_target {
+            Some(target) => target.trim_end_matches('.').to_ascii_lowercase(),
+            None => {
+                let host = self.server.canonical_host.to_ascii_lowercase();
+                host.rsplit_once(':')
+                    .map_or(host.clone(), |(name, _)| name.to_owned())
+            }
+        }
+    }
+
+    pub fn dns_settings(&self) -> portal_actors::dns::DnsSettings {
+        let d = &self.domains;
+        portal_actors::dns::DnsSettings {
+            name_servers: d.name_servers.clone(),
+            timeout: std::time::Duration::from_millis(d.dns_timeout_ms),
+            positive_ttl: std::time::Duration::from_secs(d.dns_positive_ttl_seconds),
+            negative_ttl: std::time::Duration::from_secs(d.dns_negative_ttl_seconds),
+            reverify_interval: std::time::Duration::from_secs(d.reverify_interval_seconds),
+        }
     }
 
     pub fn validate(&self) -> Result<(), ConfigError> {
@@ -181,6 +255,30 @@ impl Settings {
             if token.expose_secret().len() < 16 {
                 return invalid("admin.token", "must be at least 16 characters");
             }
+        }
+        if !matches!(
+            self.server.environment.as_str(),
+            "development" | "production"
+        ) {
+            return invalid(
+                "server.environment",
+                "must be `development` or `production`",
+            );
+        }
+        if !matches!(self.domains.dns_check.as_str(), "true" | "false" | "auto") {
+            return invalid(
+                "domains.dns_check",
+                "(or PORTAL_DOMAIN_DNS_CHECK) must be `true`, `false` or `auto`",
+            );
+        }
+        if self.domains.handoff_ttl_seconds < 5 {
+            return invalid("domains.handoff_ttl_seconds", "must be at least 5");
+        }
+        if self.domains.dns_timeout_ms == 0 || self.domains.reverify_interval_seconds == 0 {
+            return invalid(
+                "domains",
+                "dns_timeout_ms and reverify_interval_seconds must be positive",
+            );
         }
         if !matches!(self.log.format.as_str(), "pretty" | "json") {
             return invalid("log.format", "must be `pretty` or `json`");

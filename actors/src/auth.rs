@@ -11,6 +11,7 @@ use crate::clock::SharedClock;
 use crate::credentials::{Credentials, VerifyPassword};
 use crate::db::{Db, DbError};
 use crate::domain::{Email, RequestOrigin, SessionUser, TenantInfo, UserType};
+use crate::handoff::{Handoff, HandoffError, IssueOtt, IssuedOtt};
 use crate::metrics::Metrics;
 use crate::sessions::{CreateSession, NewSession, SessionError, Sessions};
 use crate::store::users::{self, LoginUser};
@@ -26,6 +27,7 @@ pub struct AuthServices {
     pub credentials: Addr<Credentials>,
     pub sessions: Addr<Sessions>,
     pub audit: Addr<Audit>,
+    pub handoff: Addr<Handoff>,
 }
 
 /// Why a sign-in was refused. Every variant but `InternalUser` shows the user the same message.
@@ -61,6 +63,8 @@ pub enum SignInError {
     Store(#[from] DbError),
     #[error("sign-in unavailable: sessions")]
     Session(#[from] SessionError),
+    #[error("sign-in unavailable: handoff")]
+    Handoff(#[from] HandoffError),
     #[error("sign-in unavailable: {0}")]
     Unavailable(String),
 }
@@ -70,11 +74,30 @@ pub struct PasswordSignIn {
     pub email: String,
     pub password: SecretString,
     pub origin: RequestOrigin,
+    /// Hand the user over to this vanity domain instead of starting a session here.
+    pub handoff: Option<HandoffTarget>,
+}
+
+/// Where a sign-in on the canonical host continues.
+#[derive(Debug, Clone)]
+pub struct HandoffTarget {
+    pub domain: String,
+    pub return_path: String,
+}
+
+/// How the signed-in user continues: a session on this host, or a transfer token.
+#[derive(Debug)]
+pub enum SignedInVia {
+    Session(NewSession),
+    Handoff {
+        ott: IssuedOtt,
+        target: HandoffTarget,
+    },
 }
 
 #[derive(Debug)]
 pub struct SignedIn {
-    pub session: NewSession,
+    pub via: SignedInVia,
     pub user: SessionUser,
 }
 
@@ -180,17 +203,33 @@ async fn attempt(svc: &AuthServices, req: PasswordSignIn) -> Result<SignedIn, Si
         is_client_admin: user.is_client_admin.unwrap_or(false),
         previous_login_at: user.last_login_at,
     };
-    let session = svc
-        .sessions
-        .send(CreateSession {
-            user: session_user.clone(),
-            origin: req.origin,
-            auth_method: METHOD_PASSWORD.to_owned(),
-        })
-        .await
-        .map_err(|e| SignInError::Unavailable(e.to_string()))??;
+    let via = match req.handoff {
+        Some(target) => {
+            let ott = svc
+                .handoff
+                .send(IssueOtt {
+                    user: session_user.clone(),
+                    domain: target.domain.clone(),
+                    return_path: target.return_path.clone(),
+                    auth_method: METHOD_PASSWORD.to_owned(),
+                })
+                .await
+                .map_err(|e| SignInError::Unavailable(e.to_string()))??;
+            SignedInVia::Handoff { ott, target }
+        }
+        None => SignedInVia::Session(
+            svc.sessions
+                .send(CreateSession {
+                    user: session_user.clone(),
+                    origin: req.origin,
+                    auth_method: METHOD_PASSWORD.to_owned(),
+                })
+                .await
+                .map_err(|e| SignInError::Unavailable(e.to_string()))??,
+        ),
+    };
     Ok(SignedIn {
-        session,
+        via,
         user: session_user,
     })
 }

@@ -4,7 +4,7 @@
 use std::fmt;
 
 use chrono::{DateTime, Utc};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 /// An email address as the portal stores it: trimmed and lowercased, checked for shape.
@@ -58,7 +58,7 @@ impl fmt::Display for Email {
 }
 
 /// Client users sign in to the portal; internal users are the MSP's staff and are refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum UserType {
     Client,
@@ -102,7 +102,7 @@ pub fn is_valid_slug(slug: &str) -> bool {
 }
 
 /// What a session knows of its user: taken at sign-in, so signed-in pages need no query.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SessionUser {
     pub tenant: Uuid,
     pub user_id: Uuid,

@@ -19,6 +19,17 @@ pub const LOGIN_FAILURE_REASONS: &[&str] = &[
     "csrf",
     "error",
 ];
+/// Why a transfer-token exchange failed: the JSON error codes of the exchange endpoint.
+pub const HANDOFF_FAILURE_REASONS: &[&str] = &[
+    "ott_required",
+    "host_missing",
+    "domain_not_found",
+    "domain_inactive",
+    "domain_mismatch",
+    "dns_mismatch",
+    "invalid_or_expired",
+    "exchange_failed",
+];
 /// Why sessions end, the `reason` label of `portal_sessions_revoked_total`.
 pub const SESSION_REVOKE_REASONS: &[&str] = &["logout", "idle", "absolute", "admin"];
 
@@ -34,6 +45,11 @@ pub struct Metrics {
     pub http_duration: HistogramVec,
     pub build_info: IntGaugeVec,
     pub audit_events_written: IntCounter,
+    pub handoff_tokens_issued: IntCounter,
+    pub handoff_exchanges: IntCounterVec,
+    pub handoff_tokens_swept: IntCounter,
+    pub dns_verifications: IntCounterVec,
+    pub dns_cache_requests: IntCounterVec,
 }
 
 impl Metrics {
@@ -95,6 +111,47 @@ impl Metrics {
             "portal_audit_events_written_total",
             "Audit events written to the database",
         )?;
+        let handoff_tokens_issued = IntCounter::new(
+            "portal_handoff_tokens_issued_total",
+            "One-time transfer tokens issued for vanity-domain handoffs",
+        )?;
+        let handoff_exchanges = IntCounterVec::new(
+            Opts::new(
+                "portal_handoff_exchanges_total",
+                "Transfer-token exchanges by outcome and reason",
+            ),
+            &["outcome", "reason"],
+        )?;
+        let handoff_tokens_swept = IntCounter::new(
+            "portal_handoff_tokens_swept_total",
+            "Expired or consumed transfer tokens deleted",
+        )?;
+        let dns_verifications = IntCounterVec::new(
+            Opts::new(
+                "portal_dns_verifications_total",
+                "CNAME verifications by outcome and source",
+            ),
+            &["outcome", "source"],
+        )?;
+        let dns_cache_requests = IntCounterVec::new(
+            Opts::new(
+                "portal_dns_cache_requests_total",
+                "DNS answer cache lookups (hit or miss)",
+            ),
+            &["result"],
+        )?;
+        registry.register(Box::new(handoff_tokens_issued.clone()))?;
+        registry.register(Box::new(handoff_exchanges.clone()))?;
+        registry.register(Box::new(handoff_tokens_swept.clone()))?;
+        registry.register(Box::new(dns_verifications.clone()))?;
+        registry.register(Box::new(dns_cache_requests.clone()))?;
+        for reason in HANDOFF_FAILURE_REASONS {
+            handoff_exchanges.with_label_values(&["failure", reason]);
+        }
+        handoff_exchanges.with_label_values(&["success", "none"]);
+        for result in ["hit", "miss"] {
+            dns_cache_requests.with_label_values(&[result]);
+        }
         registry.register(Box::new(login_attempts.clone()))?;
         registry.register(Box::new(login_duration.clone()))?;
         registry.register(Box::new(sessions_active.clone()))?;
@@ -129,6 +186,11 @@ impl Metrics {
             http_duration,
             build_info,
             audit_events_written,
+            handoff_tokens_issued,
+            handoff_exchanges,
+            handoff_tokens_swept,
+            dns_verifications,
+            dns_cache_requests,
         })
     }
 

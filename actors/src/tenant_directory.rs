@@ -9,7 +9,9 @@ use uuid::Uuid;
 use crate::clock::SharedClock;
 use crate::db::{Db, DbError};
 use crate::domain::{is_valid_slug, TenantInfo};
+use crate::portal_domain::PortalDomain;
 use crate::registry::ActorRegistry;
+use crate::store::portal_domains;
 use crate::store::tenants;
 use crate::supervision::{injected_fault, ActorFault, InjectPanic, Restart};
 
@@ -19,6 +21,9 @@ pub const POSITIVE_TTL: StdDuration = StdDuration::from_secs(120);
 /// Unknown hosts and slugs are remembered this long (bounds lookups for garbage hosts).
 pub const NEGATIVE_TTL: StdDuration = StdDuration::from_secs(10);
 pub const CACHE_CAPACITY: u64 = 50_000;
+/// Portal-domain answers (found or not) are trusted this long: status changes made by another
+/// instance show within it (this instance's own changes flush at once).
+pub const DOMAIN_TTL: StdDuration = StdDuration::from_secs(15);
 
 #[derive(Debug, thiserror::Error)]
 pub enum DirectoryError {
@@ -40,6 +45,18 @@ pub enum TenantKey {
 #[rtype(result = "Result<Option<TenantInfo>, DirectoryError>")]
 pub struct LookupTenant(pub TenantKey);
 
+/// What to look a portal domain up by.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum DomainKey {
+    Host(String),
+    Tenant(Uuid),
+}
+
+/// The portal domain of a host or a tenant (cached briefly).
+#[derive(Message)]
+#[rtype(result = "Result<Option<PortalDomain>, DirectoryError>")]
+pub struct LookupDomain(pub DomainKey);
+
 /// Empties both caches (operators, after editing tenants directly).
 #[derive(Message)]
 #[rtype(result = "Result<u64, DirectoryError>")]
@@ -50,6 +67,7 @@ struct DirectoryCore {
     db: Db,
     found: Cache<TenantKey, TenantInfo>,
     unknown: Cache<TenantKey, ()>,
+    domains: Cache<DomainKey, Option<PortalDomain>>,
 }
 
 impl DirectoryCore {
@@ -61,7 +79,13 @@ impl DirectoryCore {
             return Ok(None);
         }
         let info = match &key {
-            TenantKey::Host(host) => tenants::find_by_host(&self.db, host).await?,
+            TenantKey::Host(host) => match tenants::find_by_host(&self.db, host).await? {
+                Some(info) => Some(info),
+                None => match self.domain(DomainKey::Host(host.clone())).await? {
+                    Some(domain) => tenants::find_by_id(&self.db, domain.tenant).await?,
+                    None => None,
+                },
+            },
             TenantKey::Slug(slug) if is_valid_slug(slug) => {
                 tenants::find_by_slug(&self.db, slug).await?
             }
@@ -73,6 +97,26 @@ impl DirectoryCore {
             None => self.unknown.insert(key, ()),
         }
         Ok(info)
+    }
+
+    async fn domain(&self, key: DomainKey) -> Result<Option<PortalDomain>, DirectoryError> {
+        if let Some(found) = self.domains.get(&key) {
+            return Ok(found);
+        }
+        let found = match &key {
+            DomainKey::Host(host) => portal_domains::find_by_domain(&self.db, host).await?,
+            DomainKey::Tenant(tenant) => portal_domains::find_by_tenant(&self.db, *tenant).await?,
+        };
+        self.domains.insert(key, found.clone());
+        Ok(found)
+    }
+
+    fn flush(&self) -> u64 {
+        let n = self.found.entry_count() + self.unknown.entry_count() + self.domains.entry_count();
+        self.found.invalidate_all();
+        self.unknown.invalidate_all();
+        self.domains.invalidate_all();
+        n
     }
 }
 
@@ -92,8 +136,17 @@ impl TenantDirectory {
             .max_capacity(CACHE_CAPACITY)
             .time_to_live(NEGATIVE_TTL)
             .build();
+        let domains = Cache::builder()
+            .max_capacity(CACHE_CAPACITY)
+            .time_to_live(DOMAIN_TTL)
+            .build();
         Self {
-            core: DirectoryCore { db, found, unknown },
+            core: DirectoryCore {
+                db,
+                found,
+                unknown,
+                domains,
+            },
             clock,
             registry,
         }
@@ -115,8 +168,7 @@ impl Actor for TenantDirectory {
 impl Supervised for TenantDirectory {
     fn restarting(&mut self, _: &mut Self::Context) {
         self.registry.restarting(ACTOR_NAME);
-        self.core.found.invalidate_all();
-        self.core.unknown.invalidate_all();
+        self.core.flush();
     }
 }
 
@@ -131,15 +183,23 @@ impl Handler<LookupTenant> for TenantDirectory {
     }
 }
 
+impl Handler<LookupDomain> for TenantDirectory {
+    type Result = ResponseFuture<Result<Option<PortalDomain>, DirectoryError>>;
+
+    /// Finds the portal domain of a host or tenant (cache first).
+    fn handle(&mut self, msg: LookupDomain, _: &mut Self::Context) -> Self::Result {
+        self.registry.handled(ACTOR_NAME);
+        let core = self.core.clone();
+        Box::pin(async move { core.domain(msg.0).await })
+    }
+}
+
 impl Handler<FlushTenantCache> for TenantDirectory {
     type Result = Result<u64, DirectoryError>;
 
     /// Forgets every cached answer; returns how many entries were dropped.
     fn handle(&mut self, _: FlushTenantCache, _: &mut Self::Context) -> Self::Result {
-        let n = self.core.found.entry_count() + self.core.unknown.entry_count();
-        self.core.found.invalidate_all();
-        self.core.unknown.invalidate_all();
-        Ok(n)
+        Ok(self.core.flush())
     }
 }
 

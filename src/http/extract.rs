@@ -9,8 +9,9 @@ use actix_web::http::header;
 use actix_web::{web, FromRequest, HttpMessage, HttpRequest};
 use futures_util::future::LocalBoxFuture;
 use portal_actors::domain::{RequestOrigin, TenantInfo, UserType};
+use portal_actors::portal_domain::PortalDomain;
 use portal_actors::sessions::{ActiveSession, ResolveSession, SessionLookup};
-use portal_actors::tenant_directory::{LookupTenant, TenantKey};
+use portal_actors::tenant_directory::{DomainKey, LookupDomain, LookupTenant, TenantKey};
 
 use crate::app::AppState;
 use crate::errors::PortalError;
@@ -134,6 +135,55 @@ pub async fn lookup(state: &AppState, key: TenantKey) -> Result<Option<TenantInf
         .map_err(PortalError::unavailable)
 }
 
+/// The portal domain (vanity host) this request came in on, if any.
+pub async fn vanity_domain(
+    state: &AppState,
+    host: Option<&str>,
+) -> Result<Option<PortalDomain>, PortalError> {
+    let Some(host) = host else { return Ok(None) };
+    let name = host_without_port(host).to_owned();
+    if name.is_empty() || name == host_without_port(&state.canonical_host) {
+        return Ok(None);
+    }
+    domain(state, DomainKey::Host(name)).await
+}
+
+/// A tenant's portal domain when sign-ins are handed over to it.
+pub async fn handoff_domain(
+    state: &AppState,
+    tenant: uuid::Uuid,
+) -> Result<Option<PortalDomain>, PortalError> {
+    Ok(domain(state, DomainKey::Tenant(tenant))
+        .await?
+        .filter(|d| d.status.is_handoff_eligible()))
+}
+
+async fn domain(state: &AppState, key: DomainKey) -> Result<Option<PortalDomain>, PortalError> {
+    state
+        .tenants
+        .send(LookupDomain(key))
+        .await
+        .map_err(PortalError::unavailable)?
+        .map_err(PortalError::unavailable)
+}
+
+/// The canonical sign-in URL that brings a visitor of a vanity host back to `url` on it.
+pub fn canonical_sign_in_for_vanity(
+    state: &AppState,
+    vanity: &PortalDomain,
+    slug: &str,
+    path: &str,
+) -> String {
+    let callback = format!("https://{}{}", vanity.domain, path);
+    format!(
+        "{}/auth/client-portal/signin?callbackUrl={}&portalDomain={}&tenant={}",
+        state.canonical_origin(),
+        crate::http::redirect::encode_query_value(&callback),
+        crate::http::redirect::encode_query_value(&vanity.domain),
+        crate::http::redirect::encode_query_value(slug),
+    )
+}
+
 /// A signed-in client user of this host's portal.
 #[derive(Debug, Clone)]
 pub struct PortalUser {
@@ -160,11 +210,16 @@ impl FromRequest for PortalUser {
             let state =
                 state.ok_or_else(|| PortalError::Unexpected(anyhow::anyhow!("no app state")))?;
             let callback = ReturnPath::parse(&path);
-            let sign_in = |slug: Option<&str>, extra: Option<&str>| PortalError::SignInRequired {
-                location: sign_in_location(callback.as_ref(), slug, extra),
-            };
+            let host = host.as_deref();
             let Some(token) = token else {
-                return Err(sign_in(slug.as_deref(), None));
+                return Err(sign_in_required(
+                    &state,
+                    host,
+                    callback.as_ref(),
+                    slug.as_deref(),
+                    None,
+                )
+                .await);
             };
             let lookup_result = state
                 .auth
@@ -182,17 +237,40 @@ impl FromRequest for PortalUser {
                         Some(id) => lookup(&state, TenantKey::Id(id)).await?.map(|t| t.slug),
                         None => slug,
                     };
-                    return Err(sign_in(slug.as_deref(), Some("expired=1")));
+                    return Err(sign_in_required(
+                        &state,
+                        host,
+                        callback.as_ref(),
+                        slug.as_deref(),
+                        Some("expired=1"),
+                    )
+                    .await);
                 }
-                SessionLookup::Missing => return Err(sign_in(slug.as_deref(), None)),
+                SessionLookup::Missing => {
+                    return Err(sign_in_required(
+                        &state,
+                        host,
+                        callback.as_ref(),
+                        slug.as_deref(),
+                        None,
+                    )
+                    .await);
+                }
             };
             // A session belongs to the host it was created on.
-            if host.as_deref() != Some(session.record.host.as_str()) {
-                return Err(sign_in(slug.as_deref(), None));
+            if host != Some(session.record.host.as_str()) {
+                return Err(sign_in_required(
+                    &state,
+                    host,
+                    callback.as_ref(),
+                    slug.as_deref(),
+                    None,
+                )
+                .await);
             }
             let Some(tenant) = lookup(&state, TenantKey::Id(session.record.user.tenant)).await?
             else {
-                return Err(sign_in(None, None));
+                return Err(sign_in_required(&state, host, None, None, None).await);
             };
             if session.record.user.user_type != UserType::Client {
                 return Err(PortalError::AccessDenied {
@@ -210,6 +288,34 @@ impl FromRequest for PortalUser {
             })
         })
     }
+}
+
+/// Where a visitor without a usable session goes: this host's sign-in page, or on a vanity
+/// host the canonical one with an absolute `callbackUrl` back here.
+async fn sign_in_required(
+    state: &AppState,
+    host: Option<&str>,
+    callback: Option<&ReturnPath>,
+    slug: Option<&str>,
+    extra: Option<&str>,
+) -> PortalError {
+    let vanity = match vanity_domain(state, host).await {
+        Ok(vanity) => vanity,
+        Err(e) => return e,
+    };
+    let location = match vanity {
+        Some(domain) => match lookup(state, TenantKey::Id(domain.tenant)).await {
+            Ok(Some(tenant)) => {
+                let path =
+                    callback.map_or(crate::http::redirect::DEFAULT_AFTER_SIGN_IN, |c| c.as_str());
+                canonical_sign_in_for_vanity(state, &domain, &tenant.slug, path)
+            }
+            Ok(None) => sign_in_location(callback, slug, extra),
+            Err(e) => return e,
+        },
+        None => sign_in_location(callback, slug, extra),
+    };
+    PortalError::SignInRequired { location }
 }
 
 #[cfg(test)]

@@ -64,6 +64,11 @@ fn new_nonce() -> String {
     STANDARD_NO_PAD.encode(bytes)
 }
 
+/// A response extension: another origin this page's forms may lead to (the vanity domain a
+/// sign-in hands over to), added to `form-action`.
+#[derive(Debug, Clone)]
+pub struct FormActionTarget(pub String);
+
 /// Adds CSP (with a nonce the views put on their inline style), HSTS and friends.
 pub async fn security_headers(
     req: ServiceRequest,
@@ -72,9 +77,19 @@ pub async fn security_headers(
     let nonce = new_nonce();
     req.extensions_mut().insert(CspNonce(nonce.clone()));
     let mut res = next.call(req).await?.map_into_boxed_body();
+    let form_action = match res.response().extensions().get::<FormActionTarget>() {
+        Some(FormActionTarget(origin))
+            if origin
+                .bytes()
+                .all(|b| b.is_ascii_graphic() && b != b';' && b != b',') =>
+        {
+            format!("'self' {origin}")
+        }
+        _ => "'self'".to_owned(),
+    };
     let csp = format!(
         "default-src 'none'; script-src 'nonce-{nonce}'; style-src 'self' 'nonce-{nonce}'; \
-         img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; \
+         img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action {form_action}; \
          frame-ancestors 'none'; base-uri 'none'"
     );
     let headers = res.headers_mut();

@@ -53,6 +53,18 @@ impl ReturnPath {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// Accepts a portal path, or an absolute `https://<vanity_domain>/client-portal…` URL back to
+    /// the tenant's own portal domain (whose path is returned).
+    pub fn parse_with_domain(raw: &str, vanity_domain: Option<&str>) -> Option<ReturnPath> {
+        if let Some(domain) = vanity_domain {
+            let prefix = format!("https://{domain}/");
+            if raw.len() > prefix.len() && raw[..prefix.len()].eq_ignore_ascii_case(&prefix) {
+                return ReturnPath::parse(&raw[prefix.len() - 1..]);
+            }
+        }
+        ReturnPath::parse(raw)
+    }
 }
 
 fn is_safe_path(p: &str) -> bool {
@@ -117,6 +129,33 @@ mod tests {
                 "{ok}"
             );
         }
+    }
+
+    #[test]
+    fn absolute_urls_are_accepted_only_for_the_tenants_domain() {
+        let ok = ReturnPath::parse_with_domain(
+            "https://support.acme.example/client-portal/x?y=1",
+            Some("support.acme.example"),
+        );
+        assert_eq!(ok.map(|p| p.0), Some("/client-portal/x?y=1".to_owned()));
+        for bad in [
+            "https://evil.example/client-portal/x",
+            "https://support.acme.example.evil.example/client-portal/x",
+            "https://support.acme.example//evil.example",
+            "https://support.acme.example/\\evil.example",
+            "http://support.acme.example/client-portal/x",
+            "https://support.acme.example/auth/client-portal/signin",
+        ] {
+            assert_eq!(
+                ReturnPath::parse_with_domain(bad, Some("support.acme.example")),
+                None,
+                "{bad}"
+            );
+        }
+        assert_eq!(
+            ReturnPath::parse_with_domain("https://support.acme.example/client-portal/x", None),
+            None
+        );
     }
 
     #[test]

@@ -23,6 +23,11 @@ const SOURCES: &[(&str, &str, &str)] = &[
         include_str!("../locales/en/dashboard.ftl"),
     ),
     ("en", "errors.ftl", include_str!("../locales/en/errors.ftl")),
+    (
+        "en",
+        "handoff.ftl",
+        include_str!("../locales/en/handoff.ftl"),
+    ),
 ];
 
 /// Declares message-id constants plus `ALL`, the list tests check against the bundles.

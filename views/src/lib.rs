@@ -4,6 +4,7 @@
 pub mod components;
 pub mod dashboard;
 pub mod errors;
+pub mod handoff;
 pub mod i18n;
 pub mod layout;
 pub mod signin;

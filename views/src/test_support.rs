@@ -22,6 +22,7 @@ pub fn all_message_ids() -> Vec<&'static str> {
         crate::signin::msg::ALL,
         crate::dashboard::msg::ALL,
         crate::errors::msg::ALL,
+        crate::handoff::msg::ALL,
     ]
     .concat()
 }

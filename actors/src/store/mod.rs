@@ -2,6 +2,8 @@
 
 pub mod audit;
 pub mod directory;
+pub mod handoff;
+pub mod portal_domains;
 pub mod sessions;
 pub mod tenants;
 pub mod users;

@@ -3,7 +3,8 @@
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use portal_actors::auth::{
-    password_sign_in, PasswordSignIn, Refusal, SignInError, METHOD_PASSWORD,
+    password_sign_in, HandoffTarget, PasswordSignIn, Refusal, SignInError, SignedInVia,
+    METHOD_PASSWORD,
 };
 use portal_actors::tokens;
 use portal_views::signin::{SignInErrorKind, SignInView};
@@ -12,9 +13,11 @@ use serde::Deserialize;
 
 use crate::app::AppState;
 use crate::errors::PortalError;
-use crate::http::cookies::{session_cookie, CSRF_COOKIE};
-use crate::http::extract::{request_host, request_origin, resolve_tenant, CspNonce};
-use crate::http::redirect::ReturnPath;
+use crate::http::cookies::{csrf_cookie, session_cookie, CSRF_COOKIE};
+use crate::http::extract::{
+    handoff_domain, host_without_port, request_host, request_origin, resolve_tenant, CspNonce,
+};
+use crate::http::redirect::{encode_query_value, ReturnPath, DEFAULT_AFTER_SIGN_IN};
 use crate::http::render::see_other;
 
 /// Longest password considered (argon2 work is bounded; the policy's maximum is 128).
@@ -34,7 +37,8 @@ pub struct SignInForm {
     tenant: Option<String>,
 }
 
-/// Checks the form, signs the user in, sets the session cookie and redirects.
+/// Checks the form and signs the user in: a session here, or, when the tenant has a portal
+/// domain ready for it, a one-time transfer token and a redirect to that domain.
 #[tracing::instrument(skip_all)]
 pub async fn submit(
     req: HttpRequest,
@@ -45,26 +49,42 @@ pub async fn submit(
     let form = form.into_inner();
     let host = request_host(&req);
     let tenant = resolve_tenant(&state, host.as_deref(), form.tenant.as_deref()).await?;
-    let callback = ReturnPath::or_default(form.callback_url.as_deref());
     let Some(tenant) = tenant else {
         return Ok(super::render_page(
             StatusCode::BAD_REQUEST,
             None,
             &nonce.0,
             SignInView::default(),
+            None,
         ));
     };
+    // Hand over to the tenant's domain, unless this request already is on it.
+    let domain = handoff_domain(&state, tenant.tenant)
+        .await?
+        .filter(|d| host.as_deref().map(host_without_port) != Some(d.domain.as_str()));
+    let vanity_name = domain.as_ref().map(|d| d.domain.as_str());
+    let callback_raw = form
+        .callback_url
+        .as_deref()
+        .filter(|raw| ReturnPath::parse_with_domain(raw, vanity_name).is_some())
+        .unwrap_or(DEFAULT_AFTER_SIGN_IN)
+        .to_owned();
+    let return_path = ReturnPath::parse_with_domain(&callback_raw, vanity_name)
+        .unwrap_or_else(|| ReturnPath::or_default(None));
     let fresh_csrf = req
         .cookie(CSRF_COOKIE)
         .map(|c| c.value().to_owned())
         .filter(|c| tokens::is_well_formed(c));
-    let view = |error| SignInView {
-        email: form.email.trim().chars().take(254).collect(),
-        callback_url: callback.as_str().to_owned(),
-        csrf_token: fresh_csrf.clone().unwrap_or_else(tokens::random_token),
-        tenant_slug: Some(tenant.slug.clone()),
-        error: Some(error),
-        notice: None,
+    let render_error = |status: StatusCode, error, csrf_token: String| {
+        let view = SignInView {
+            email: form.email.trim().chars().take(254).collect(),
+            callback_url: callback_raw.clone(),
+            csrf_token,
+            tenant_slug: Some(tenant.slug.clone()),
+            error: Some(error),
+            notice: None,
+        };
+        super::render_page(status, Some(&tenant), &nonce.0, view, domain.as_ref())
     };
     let csrf_ok = fresh_csrf
         .as_deref()
@@ -75,15 +95,17 @@ pub async fn submit(
             .record_login(METHOD_PASSWORD, Some("csrf"), 0.0);
         // A new form token, so the user can simply submit again.
         let token = tokens::random_token();
-        let mut page_view = view(SignInErrorKind::CsrfFailed);
-        page_view.csrf_token = token.clone();
-        let mut response =
-            super::render_page(StatusCode::FORBIDDEN, Some(&tenant), &nonce.0, page_view);
+        let mut response = render_error(
+            StatusCode::FORBIDDEN,
+            SignInErrorKind::CsrfFailed,
+            token.clone(),
+        );
         response
-            .add_cookie(&crate::http::cookies::csrf_cookie(&token))
+            .add_cookie(&csrf_cookie(&token))
             .map_err(|e| PortalError::Unexpected(e.into()))?;
         return Ok(response);
     }
+    let csrf_token = fresh_csrf.unwrap_or_default();
     if form.email.trim().is_empty()
         || form.password.is_empty()
         || form.password.len() > MAX_PASSWORD_BYTES
@@ -91,11 +113,10 @@ pub async fn submit(
         state
             .metrics
             .record_login(METHOD_PASSWORD, Some("invalid_input"), 0.0);
-        return Ok(super::render_page(
+        return Ok(render_error(
             StatusCode::BAD_REQUEST,
-            Some(&tenant),
-            &nonce.0,
-            view(SignInErrorKind::MissingFields),
+            SignInErrorKind::MissingFields,
+            csrf_token,
         ));
     }
     let attempt = PasswordSignIn {
@@ -103,37 +124,43 @@ pub async fn submit(
         email: form.email.clone(),
         password: SecretString::from(form.password.clone()),
         origin: request_origin(&req, state.trust_forwarded_for),
+        handoff: domain.as_ref().map(|d| HandoffTarget {
+            domain: d.domain.clone(),
+            return_path: return_path.as_str().to_owned(),
+        }),
     };
     match password_sign_in(&state.auth, attempt).await {
-        Ok(signed_in) => {
-            let mut response = see_other(callback.as_str());
-            response
-                .add_cookie(&session_cookie(
-                    &signed_in.session.token,
-                    signed_in.session.max_age,
-                ))
-                .map_err(|e| PortalError::Unexpected(e.into()))?;
-            Ok(response)
-        }
-        Err(SignInError::Refused(Refusal::InternalUser)) => Ok(super::render_page(
+        Ok(signed_in) => match signed_in.via {
+            SignedInVia::Session(session) => {
+                let mut response = see_other(return_path.as_str());
+                response
+                    .add_cookie(&session_cookie(&session.token, session.max_age))
+                    .map_err(|e| PortalError::Unexpected(e.into()))?;
+                Ok(response)
+            }
+            SignedInVia::Handoff { ott, target } => Ok(see_other(&format!(
+                "https://{}/auth/client-portal/handoff?ott={}&return={}",
+                target.domain,
+                encode_query_value(&ott.token),
+                encode_query_value(&target.return_path),
+            ))),
+        },
+        Err(SignInError::Refused(Refusal::InternalUser)) => Ok(render_error(
             StatusCode::FORBIDDEN,
-            Some(&tenant),
-            &nonce.0,
-            view(SignInErrorKind::AccessDenied),
+            SignInErrorKind::AccessDenied,
+            csrf_token,
         )),
-        Err(SignInError::Refused(_)) => Ok(super::render_page(
+        Err(SignInError::Refused(_)) => Ok(render_error(
             StatusCode::UNAUTHORIZED,
-            Some(&tenant),
-            &nonce.0,
-            view(SignInErrorKind::InvalidCredentials),
+            SignInErrorKind::InvalidCredentials,
+            csrf_token,
         )),
         Err(e) => {
             crate::errors::log_error(&e);
-            Ok(super::render_page(
+            Ok(render_error(
                 StatusCode::SERVICE_UNAVAILABLE,
-                Some(&tenant),
-                &nonce.0,
-                view(SignInErrorKind::Unavailable),
+                SignInErrorKind::Unavailable,
+                csrf_token,
             ))
         }
     }

@@ -1,0 +1,445 @@
+//! `DnsVerifier`: checks that a vanity domain's CNAME points at the portal. hickory-resolver with
+//! configured name servers and timeout; answers (whole CNAME chains, compared case-insensitively
+//! without the trailing dot) cached in moka with positive and negative TTLs; on a schedule moves
+//! `pending_dns` (and `dns_failed`) domains through `verifying_dns` to `pending_certificate` or
+//! `dns_failed`.
+
+use std::net::SocketAddr;
+use std::time::Duration as StdDuration;
+
+use actix::{Actor, AsyncContext, Context, Handler, Message, ResponseFuture, Supervised};
+use hickory_resolver::config::{NameServerConfig, ResolveHosts, ResolverConfig, ResolverOpts};
+use hickory_resolver::name_server::TokioConnectionProvider;
+use hickory_resolver::proto::rr::{RData, RecordType};
+use hickory_resolver::proto::xfer::Protocol;
+use hickory_resolver::TokioResolver;
+use moka::sync::Cache;
+use serde::Serialize;
+use uuid::Uuid;
+
+use crate::clock::SharedClock;
+use crate::db::{Db, DbError};
+use crate::metrics::Metrics;
+use crate::portal_domain::{same_dns_name, DomainStatus, PortalDomain};
+use crate::registry::ActorRegistry;
+use crate::store::portal_domains as store;
+use crate::supervision::{injected_fault, ActorFault, InjectPanic, Restart};
+
+pub const ACTOR_NAME: &str = "dns_verifier";
+/// Longest CNAME chain followed.
+pub const MAX_CHAIN: usize = 8;
+/// Domains verified per scheduled run.
+const BATCH: i64 = 100;
+
+#[derive(Debug, thiserror::Error)]
+pub enum DnsError {
+    #[error("domain store unavailable")]
+    Db(#[from] DbError),
+    #[error("no portal domain for this tenant")]
+    UnknownDomain,
+    #[error(transparent)]
+    Fault(#[from] ActorFault),
+}
+
+#[derive(Debug, Clone)]
+pub struct DnsSettings {
+    /// Empty: the system's resolvers (`/etc/resolv.conf`).
+    pub name_servers: Vec<SocketAddr>,
+    pub timeout: StdDuration,
+    pub positive_ttl: StdDuration,
+    pub negative_ttl: StdDuration,
+    pub reverify_interval: StdDuration,
+}
+
+/// What DNS said about a name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum CnameAnswer {
+    /// The chain of CNAME targets, first hop first.
+    Chain(Vec<String>),
+    NotFound,
+}
+
+/// The result of one verification.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DnsCheck {
+    pub matches: bool,
+    pub chain: Vec<String>,
+    /// `cache` or `resolver`.
+    pub source: &'static str,
+    /// Set when the resolver failed (timeout, refused); never cached.
+    pub error: Option<String>,
+}
+
+impl DnsCheck {
+    fn outcome(&self) -> &'static str {
+        match (&self.error, self.matches, self.chain.is_empty()) {
+            (Some(_), _, _) => "error",
+            (None, true, _) => "match",
+            (None, false, true) => "not_found",
+            (None, false, false) => "mismatch",
+        }
+    }
+
+    /// A line for the domain's status message.
+    pub fn describe(&self, expected: &str) -> String {
+        match (&self.error, self.chain.last()) {
+            (Some(e), _) => format!("DNS lookup failed: {e}"),
+            (None, None) => format!("No CNAME record found; point it at {expected}"),
+            (None, Some(_)) if self.matches => {
+                format!("CNAME verified ({})", self.chain.join(" → "))
+            }
+            (None, Some(_)) => format!(
+                "CNAME points to {}, expected {expected}",
+                self.chain.join(" → ")
+            ),
+        }
+    }
+}
+
+/// Checks that `domain`'s CNAME chain reaches `expected`.
+#[derive(Message)]
+#[rtype(result = "Result<DnsCheck, DnsError>")]
+pub struct VerifyCname {
+    pub domain: String,
+    pub expected: String,
+}
+
+/// Forgets every cached answer; returns how many.
+#[derive(Message)]
+#[rtype(result = "Result<u64, DnsError>")]
+pub struct FlushDnsCache;
+
+/// Re-verifies one tenant's domain now (fresh lookup) and moves its status accordingly.
+#[derive(Message)]
+#[rtype(result = "Result<PortalDomain, DnsError>")]
+pub struct ReverifyDomain {
+    pub tenant: Uuid,
+}
+
+/// Runs the scheduled verification of pending domains now; returns how many were checked.
+#[derive(Message)]
+#[rtype(result = "Result<usize, DnsError>")]
+pub struct VerifyPending;
+
+#[derive(Clone)]
+struct DnsCore {
+    db: Db,
+    clock: SharedClock,
+    resolver: TokioResolver,
+    found: Cache<String, CnameAnswer>,
+    missing: Cache<String, CnameAnswer>,
+    metrics: Metrics,
+}
+
+fn normalise(name: &str) -> String {
+    name.trim_end_matches('.').to_ascii_lowercase()
+}
+
+impl DnsCore {
+    async fn lookup_chain(&self, domain: &str) -> Result<CnameAnswer, String> {
+        let mut chain: Vec<String> = Vec::new();
+        let mut name = normalise(domain);
+        for _ in 0..MAX_CHAIN {
+            match self
+                .resolver
+                .lookup(format!("{name}."), RecordType::CNAME)
+                .await
+            {
+                Ok(lookup) => {
+                    let next = lookup.iter().find_map(|r| match r {
+                        RData::CNAME(c) => Some(normalise(&c.0.to_utf8())),
+                        _ => None,
+                    });
+                    match next {
+                        Some(target) if !chain.contains(&target) => {
+                            chain.push(target.clone());
+                            name = target;
+                        }
+                        _ => break,
+                    }
+                }
+                Err(e) if e.is_no_records_found() => break,
+                Err(e) if chain.is_empty() => return Err(e.to_string()),
+                Err(_) => break,
+            }
+        }
+        Ok(if chain.is_empty() {
+            CnameAnswer::NotFound
+        } else {
+            CnameAnswer::Chain(chain)
+        })
+    }
+
+    async fn verify(&self, domain: &str, expected: &str) -> DnsCheck {
+        let key = normalise(domain);
+        let cached = self.found.get(&key).or_else(|| self.missing.get(&key));
+        let (answer, source) = match cached {
+            Some(answer) => {
+                self.metrics
+                    .dns_cache_requests
+                    .with_label_values(&["hit"])
+                    .inc();
+                (Ok(answer), "cache")
+            }
+            None => {
+                self.metrics
+                    .dns_cache_requests
+                    .with_label_values(&["miss"])
+                    .inc();
+                let answer = self.lookup_chain(&key).await;
+                match &answer {
+                    Ok(a @ CnameAnswer::Chain(_)) => self.found.insert(key.clone(), a.clone()),
+                    Ok(a @ CnameAnswer::NotFound) => self.missing.insert(key.clone(), a.clone()),
+                    Err(_) => {}
+                }
+                (answer, "resolver")
+            }
+        };
+        let check = match answer {
+            Ok(CnameAnswer::Chain(chain)) => DnsCheck {
+                matches: chain.iter().any(|t| same_dns_name(t, expected)),
+                chain,
+                source,
+                error: None,
+            },
+            Ok(CnameAnswer::NotFound) => DnsCheck {
+                matches: false,
+                chain: Vec::new(),
+                source,
+                error: None,
+            },
+            Err(e) => DnsCheck {
+                matches: false,
+                chain: Vec::new(),
+                source,
+                error: Some(e),
+            },
+        };
+        self.metrics
+            .dns_verifications
+            .with_label_values(&[check.outcome(), source])
+            .inc();
+        check
+    }
+
+    /// Moves one domain through `verifying_dns` to `pending_certificate` or `dns_failed`.
+    async fn verify_domain(
+        &self,
+        domain: PortalDomain,
+        fresh: bool,
+    ) -> Result<PortalDomain, DnsError> {
+        if fresh {
+            self.found.invalidate(&domain.domain);
+            self.missing.invalidate(&domain.domain);
+        }
+        let now = self.clock.now();
+        store::set_status(
+            &self.db,
+            domain.tenant,
+            DomainStatus::VerifyingDns,
+            None,
+            false,
+            None,
+            now,
+        )
+        .await?;
+        let check = self.verify(&domain.domain, &domain.expected_cname).await;
+        let status = if check.matches {
+            DomainStatus::PendingCertificate
+        } else {
+            DomainStatus::DnsFailed
+        };
+        let message = check.describe(&domain.expected_cname);
+        let now = self.clock.now();
+        store::set_status(
+            &self.db,
+            domain.tenant,
+            status,
+            Some(&message),
+            true,
+            Some(&[DomainStatus::VerifyingDns]),
+            now,
+        )
+        .await?;
+        store::find_by_tenant(&self.db, domain.tenant)
+            .await?
+            .ok_or(DnsError::UnknownDomain)
+    }
+
+    async fn verify_pending(&self) -> Result<usize, DnsError> {
+        let pending = store::list_in_status(
+            &self.db,
+            &[DomainStatus::PendingDns, DomainStatus::DnsFailed],
+            BATCH,
+        )
+        .await?;
+        let n = pending.len();
+        for domain in pending {
+            self.verify_domain(domain, false).await?;
+        }
+        Ok(n)
+    }
+}
+
+pub struct DnsVerifier {
+    core: DnsCore,
+    interval: StdDuration,
+    registry: ActorRegistry,
+}
+
+impl DnsVerifier {
+    pub fn new(
+        db: Db,
+        clock: SharedClock,
+        settings: &DnsSettings,
+        metrics: Metrics,
+        registry: ActorRegistry,
+    ) -> Self {
+        let config = if settings.name_servers.is_empty() {
+            hickory_resolver::system_conf::read_system_conf()
+                .map(|(config, _)| config)
+                .unwrap_or_else(|e| {
+                    tracing::warn!(error = %e, "cannot read the system's DNS configuration");
+                    ResolverConfig::new()
+                })
+        } else {
+            let mut config = ResolverConfig::new();
+            for addr in &settings.name_servers {
+                config.add_name_server(NameServerConfig::new(*addr, Protocol::Udp));
+                config.add_name_server(NameServerConfig::new(*addr, Protocol::Tcp));
+            }
+            config
+        };
+        let mut options = ResolverOpts::default();
+        options.timeout = settings.timeout;
+        options.attempts = 1;
+        options.cache_size = 0; // our own cache decides what is remembered, and for how long
+        options.use_hosts_file = ResolveHosts::Never;
+        let resolver =
+            TokioResolver::builder_with_config(config, TokioConnectionProvider::default())
+                .with_options(options)
+                .build();
+        let found = Cache::builder()
+            .max_capacity(10_000)
+            .time_to_live(settings.positive_ttl)
+            .build();
+        let missing = Cache::builder()
+            .max_capacity(10_000)
+            .time_to_live(settings.negative_ttl)
+            .build();
+        Self {
+            core: DnsCore {
+                db,
+                clock,
+                resolver,
+                found,
+                missing,
+                metrics,
+            },
+            interval: settings.reverify_interval,
+            registry,
+        }
+    }
+}
+
+impl Actor for DnsVerifier {
+    type Context = Context<Self>;
+
+    fn started(&mut self, ctx: &mut Self::Context) {
+        self.registry.started(ACTOR_NAME, self.core.clock.now());
+        ctx.run_interval(self.interval, |act, ctx| {
+            let (core, registry) = (act.core.clone(), act.registry.clone());
+            ctx.spawn(actix::fut::wrap_future(async move {
+                match core.verify_pending().await {
+                    Ok(n) => registry.periodic(
+                        ACTOR_NAME,
+                        core.clock.now(),
+                        format!("verified {n} domain(s)"),
+                    ),
+                    Err(e) => {
+                        tracing::warn!(error = %e, "scheduled DNS verification failed");
+                        registry.error(ACTOR_NAME, e.to_string());
+                    }
+                }
+            }));
+        });
+    }
+
+    fn stopped(&mut self, _: &mut Self::Context) {
+        self.registry.stopped(ACTOR_NAME);
+    }
+}
+
+impl Supervised for DnsVerifier {
+    fn restarting(&mut self, _: &mut Self::Context) {
+        self.registry.restarting(ACTOR_NAME);
+    }
+}
+
+impl Handler<VerifyCname> for DnsVerifier {
+    type Result = ResponseFuture<Result<DnsCheck, DnsError>>;
+
+    /// Checks a CNAME through the cache (the exchange endpoint's DNS rule).
+    fn handle(&mut self, msg: VerifyCname, _: &mut Self::Context) -> Self::Result {
+        self.registry.handled(ACTOR_NAME);
+        let core = self.core.clone();
+        Box::pin(async move { Ok(core.verify(&msg.domain, &msg.expected).await) })
+    }
+}
+
+impl Handler<FlushDnsCache> for DnsVerifier {
+    type Result = Result<u64, DnsError>;
+
+    /// Empties both caches.
+    fn handle(&mut self, _: FlushDnsCache, _: &mut Self::Context) -> Self::Result {
+        let n = self.core.found.entry_count() + self.core.missing.entry_count();
+        self.core.found.invalidate_all();
+        self.core.missing.invalidate_all();
+        Ok(n)
+    }
+}
+
+impl Handler<ReverifyDomain> for DnsVerifier {
+    type Result = ResponseFuture<Result<PortalDomain, DnsError>>;
+
+    /// Looks the tenant's domain up afresh and moves its status.
+    fn handle(&mut self, msg: ReverifyDomain, _: &mut Self::Context) -> Self::Result {
+        self.registry.handled(ACTOR_NAME);
+        let core = self.core.clone();
+        Box::pin(async move {
+            let domain = store::find_by_tenant(&core.db, msg.tenant)
+                .await?
+                .ok_or(DnsError::UnknownDomain)?;
+            core.verify_domain(domain, true).await
+        })
+    }
+}
+
+impl Handler<VerifyPending> for DnsVerifier {
+    type Result = ResponseFuture<Result<usize, DnsError>>;
+
+    /// Runs the scheduled pass now.
+    fn handle(&mut self, _: VerifyPending, _: &mut Self::Context) -> Self::Result {
+        let core = self.core.clone();
+        Box::pin(async move { core.verify_pending().await })
+    }
+}
+
+impl Handler<InjectPanic> for DnsVerifier {
+    type Result = Result<(), ActorFault>;
+
+    /// Panics inside the handler (fault-injection tests of supervision).
+    fn handle(&mut self, _: InjectPanic, ctx: &mut Self::Context) -> Self::Result {
+        crate::guard!(ACTOR_NAME, ctx, injected_fault(), Err(ActorFault))
+    }
+}
+
+impl Handler<Restart> for DnsVerifier {
+    type Result = Result<(), ActorFault>;
+
+    /// Stops the actor so that its supervisor starts it again.
+    fn handle(&mut self, _: Restart, ctx: &mut Self::Context) -> Self::Result {
+        actix::ActorContext::stop(ctx);
+        Ok(())
+    }
+}

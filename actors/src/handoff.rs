@@ -1,0 +1,268 @@
+//! `Handoff`: one-time transfer tokens (OTTs) that carry a signed-in user from the canonical host
+//! to the tenant's vanity domain. 32 random bytes, base64url; only the SHA-256 is stored; bound to
+//! one domain; consumed exactly once by one atomic update; expired and consumed ones are swept
+//! every minute in bounded batches.
+
+use std::time::Duration as StdDuration;
+
+use actix::{Actor, AsyncContext, Context, Handler, Message, ResponseFuture, Supervised};
+use chrono::{DateTime, Duration, Utc};
+use uuid::Uuid;
+
+use crate::clock::SharedClock;
+use crate::db::{Db, DbError};
+use crate::domain::SessionUser;
+use crate::metrics::Metrics;
+use crate::registry::ActorRegistry;
+use crate::store::handoff as store;
+use crate::supervision::{injected_fault, ActorFault, InjectPanic, Restart};
+use crate::tokens;
+
+pub const ACTOR_NAME: &str = "handoff";
+/// How often expired and consumed tokens are deleted.
+pub const SWEEP_INTERVAL: StdDuration = StdDuration::from_secs(60);
+/// Rows deleted per statement, so a sweep never holds long locks.
+pub const SWEEP_BATCH: i64 = 5_000;
+/// Shortest allowed token lifetime.
+pub const MIN_TTL_SECONDS: i64 = 5;
+
+#[derive(Debug, thiserror::Error)]
+pub enum HandoffError {
+    #[error("handoff store unavailable")]
+    Db(#[from] DbError),
+    #[error("the user snapshot could not be encoded or decoded")]
+    Snapshot(#[from] serde_json::Error),
+    #[error(transparent)]
+    Fault(#[from] ActorFault),
+}
+
+/// A token just issued: the value goes into the redirect and nowhere else.
+#[derive(Debug, Clone)]
+pub struct IssuedOtt {
+    pub token: String,
+    pub expires_at: DateTime<Utc>,
+}
+
+#[derive(Message)]
+#[rtype(result = "Result<IssuedOtt, HandoffError>")]
+pub struct IssueOtt {
+    pub user: SessionUser,
+    pub domain: String,
+    pub return_path: String,
+    pub auth_method: String,
+}
+
+/// What presenting a token at a domain gave.
+#[derive(Debug, Clone)]
+pub enum ConsumeOutcome {
+    Consumed {
+        user: Box<SessionUser>,
+        return_path: String,
+        auth_method: String,
+    },
+    /// The token is live but was issued for another domain (it stays unused).
+    WrongDomain,
+    InvalidOrExpired,
+}
+
+#[derive(Message)]
+#[rtype(result = "Result<ConsumeOutcome, HandoffError>")]
+pub struct ConsumeOtt {
+    pub token: String,
+    pub domain: String,
+}
+
+/// Deletes tokens expired or consumed more than `older_than` ago (all tenants or one).
+#[derive(Message)]
+#[rtype(result = "Result<u64, HandoffError>")]
+pub struct SweepOtts {
+    pub older_than: Duration,
+    pub tenant: Option<Uuid>,
+}
+
+pub struct Handoff {
+    db: Db,
+    clock: SharedClock,
+    ttl: Duration,
+    metrics: Metrics,
+    registry: ActorRegistry,
+}
+
+impl Handoff {
+    /// `ttl` below the minimum is raised to it.
+    pub fn new(
+        db: Db,
+        clock: SharedClock,
+        ttl: Duration,
+        metrics: Metrics,
+        registry: ActorRegistry,
+    ) -> Self {
+        let ttl = ttl.max(Duration::seconds(MIN_TTL_SECONDS));
+        Self {
+            db,
+            clock,
+            ttl,
+            metrics,
+            registry,
+        }
+    }
+}
+
+/// Deletes in bounded batches until nothing is left; returns the total.
+pub async fn sweep(db: &Db, before: DateTime<Utc>, tenant: Option<Uuid>) -> Result<u64, DbError> {
+    let mut total = 0;
+    loop {
+        let n = store::sweep_batch(db, before, tenant, SWEEP_BATCH).await?;
+        total += n;
+        if n < SWEEP_BATCH as u64 {
+            return Ok(total);
+        }
+        tokio::task::yield_now().await;
+    }
+}
+
+impl Actor for Handoff {
+    type Context = Context<Self>;
+
+    fn started(&mut self, ctx: &mut Self::Context) {
+        self.registry.started(ACTOR_NAME, self.clock.now());
+        ctx.run_interval(SWEEP_INTERVAL, |act, ctx| {
+            let (db, clock, metrics, registry) = (
+                act.db.clone(),
+                act.clock.clone(),
+                act.metrics.clone(),
+                act.registry.clone(),
+            );
+            ctx.spawn(actix::fut::wrap_future(async move {
+                match sweep(&db, clock.now(), None).await {
+                    Ok(n) => {
+                        metrics.handoff_tokens_swept.inc_by(n);
+                        registry.periodic(ACTOR_NAME, clock.now(), format!("swept {n} token(s)"));
+                    }
+                    Err(e) => {
+                        tracing::warn!(error = %e, "handoff token sweep failed");
+                        registry.error(ACTOR_NAME, e.to_string());
+                    }
+                }
+            }));
+        });
+    }
+
+    fn stopped(&mut self, _: &mut Self::Context) {
+        self.registry.stopped(ACTOR_NAME);
+    }
+}
+
+impl Supervised for Handoff {
+    fn restarting(&mut self, _: &mut Self::Context) {
+        self.registry.restarting(ACTOR_NAME);
+    }
+}
+
+impl Handler<IssueOtt> for Handoff {
+    type Result = ResponseFuture<Result<IssuedOtt, HandoffError>>;
+
+    /// Stores a new token for the user, bound to the domain, living `ttl`.
+    fn handle(&mut self, msg: IssueOtt, _: &mut Self::Context) -> Self::Result {
+        self.registry.handled(ACTOR_NAME);
+        let (db, metrics) = (self.db.clone(), self.metrics.clone());
+        let now = self.clock.now();
+        let expires_at = now + self.ttl;
+        Box::pin(async move {
+            let token = tokens::random_token();
+            let token_hash = tokens::token_hash(&token);
+            let snapshot = serde_json::to_string(&msg.user)?;
+            store::insert(
+                &db,
+                &store::NewOtt {
+                    tenant: msg.user.tenant,
+                    token_hash: &token_hash,
+                    domain: &msg.domain,
+                    user_id: msg.user.user_id,
+                    user_snapshot: &snapshot,
+                    return_path: &msg.return_path,
+                    auth_method: &msg.auth_method,
+                    created_at: now,
+                    expires_at,
+                },
+            )
+            .await?;
+            metrics.handoff_tokens_issued.inc();
+            Ok(IssuedOtt { token, expires_at })
+        })
+    }
+}
+
+impl Handler<ConsumeOtt> for Handoff {
+    type Result = ResponseFuture<Result<ConsumeOutcome, HandoffError>>;
+
+    /// Consumes the token at this domain, exactly once.
+    fn handle(&mut self, msg: ConsumeOtt, _: &mut Self::Context) -> Self::Result {
+        self.registry.handled(ACTOR_NAME);
+        let db = self.db.clone();
+        let now = self.clock.now();
+        Box::pin(async move {
+            if !tokens::is_well_formed(&msg.token) {
+                return Ok(ConsumeOutcome::InvalidOrExpired);
+            }
+            let token_hash = tokens::token_hash(&msg.token);
+            match store::consume(&db, &token_hash, &msg.domain, now).await? {
+                Some(row) => {
+                    let user: SessionUser = serde_json::from_str(&row.user_snapshot)?;
+                    Ok(ConsumeOutcome::Consumed {
+                        user: Box::new(user),
+                        return_path: row.return_path,
+                        auth_method: row.auth_method,
+                    })
+                }
+                None => match store::live_domain(&db, &token_hash, now).await? {
+                    Some(_) => Ok(ConsumeOutcome::WrongDomain),
+                    None => Ok(ConsumeOutcome::InvalidOrExpired),
+                },
+            }
+        })
+    }
+}
+
+impl Handler<SweepOtts> for Handoff {
+    type Result = ResponseFuture<Result<u64, HandoffError>>;
+
+    /// Sweeps now (admin endpoint, CLI).
+    fn handle(&mut self, msg: SweepOtts, _: &mut Self::Context) -> Self::Result {
+        let (db, clock, metrics, registry) = (
+            self.db.clone(),
+            self.clock.clone(),
+            self.metrics.clone(),
+            self.registry.clone(),
+        );
+        Box::pin(async move {
+            let n = sweep(&db, clock.now() - msg.older_than, msg.tenant).await?;
+            metrics.handoff_tokens_swept.inc_by(n);
+            registry.periodic(
+                ACTOR_NAME,
+                clock.now(),
+                format!("swept {n} token(s) (on demand)"),
+            );
+            Ok(n)
+        })
+    }
+}
+
+impl Handler<InjectPanic> for Handoff {
+    type Result = Result<(), ActorFault>;
+
+    /// Panics inside the handler (fault-injection tests of supervision).
+    fn handle(&mut self, _: InjectPanic, ctx: &mut Self::Context) -> Self::Result {
+        crate::guard!(ACTOR_NAME, ctx, injected_fault(), Err(ActorFault))
+    }
+}
+
+impl Handler<Restart> for Handoff {
+    type Result = Result<(), ActorFault>;
+
+    /// Stops the actor so that its supervisor starts it again.
+    fn handle(&mut self, _: Restart, ctx: &mut Self::Context) -> Self::Result {
+        actix::ActorContext::stop(ctx);
+        Ok(())
+    }
+}
