@@ -197,6 +197,11 @@ impl Application {
             App::new()
                 .app_data(admin_state.clone())
                 .app_data(web::PayloadConfig::new(MAX_FORM_BYTES))
+                .app_data(
+                    web::JsonConfig::default()
+                        .limit(MAX_FORM_BYTES)
+                        .error_handler(routes::api::domain_session::json_error),
+                )
                 .wrap(from_fn(middleware::http_metrics))
                 .configure(routes::admin::configure)
         })

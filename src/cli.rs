@@ -47,6 +47,9 @@ pub enum Command {
     /// Manage users.
     #[command(subcommand)]
     User(UserCommand),
+    /// Manage tenants' vanity domains and their handoff tokens.
+    #[command(subcommand, name = "portal-domain")]
+    PortalDomain(crate::cli_domains::DomainCommand),
 }
 
 #[derive(Debug, Subcommand)]
@@ -145,10 +148,13 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         }),
         Command::Tenant(cmd) => block_on(tenant_command(settings, cmd)),
         Command::User(cmd) => block_on(user_command(settings, cmd)),
+        Command::PortalDomain(cmd) => crate::cli_domains::run(settings, cmd),
     }
 }
 
-fn block_on<F: std::future::Future<Output = anyhow::Result<()>>>(fut: F) -> anyhow::Result<()> {
+pub(crate) fn block_on<F: std::future::Future<Output = anyhow::Result<()>>>(
+    fut: F,
+) -> anyhow::Result<()> {
     tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -243,7 +249,10 @@ fn serve(mut settings: Settings, demo: bool) -> anyhow::Result<()> {
 }
 
 /// Finds a tenant by id or slug.
-async fn find_tenant(db: &Db, key: &str) -> anyhow::Result<portal_actors::domain::TenantInfo> {
+pub(crate) async fn find_tenant(
+    db: &Db,
+    key: &str,
+) -> anyhow::Result<portal_actors::domain::TenantInfo> {
     let found = match uuid::Uuid::parse_str(key) {
         Ok(id) => tenants::find_by_id(db, id).await?,
         Err(_) if is_valid_slug(key) => tenants::find_by_slug(db, key).await?,

@@ -7,6 +7,14 @@ fn main() -> std::process::ExitCode {
     match portal::cli::run(cli) {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e) => {
+            if let Some(usage) = e.downcast_ref::<portal::cli_domains::UsageError>() {
+                eprintln!("error: {usage}");
+                return std::process::ExitCode::from(2);
+            }
+            if let Some(failure) = e.downcast_ref::<portal::cli_domains::ReportedFailure>() {
+                eprintln!("{failure}");
+                return std::process::ExitCode::FAILURE;
+            }
             eprintln!("error: {e}");
             for cause in e.chain().skip(1) {
                 eprintln!("  caused by: {cause}");

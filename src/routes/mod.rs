@@ -1,8 +1,10 @@
 //! Routes: one module per resource, handlers short enough to read at a glance.
 
 pub mod admin;
+pub mod api;
 pub mod assets;
 pub mod dashboard;
+pub mod handoff;
 pub mod root;
 pub mod signin;
 pub mod signout;
@@ -27,6 +29,27 @@ pub fn portal(cfg: &mut web::ServiceConfig) {
             web::resource("/auth/client-portal/signout")
                 .route(web::post().to(signout::submit))
                 .default_service(web::to(method_not_allowed)),
+        )
+        .service(
+            web::resource("/auth/client-portal/handoff")
+                .route(web::get().to(handoff::show))
+                .route(web::post().to(handoff::submit))
+                .default_service(web::to(method_not_allowed)),
+        )
+        .service(
+            web::resource("/api/client-portal/domain-session")
+                .app_data(
+                    web::JsonConfig::default()
+                        .limit(crate::app::MAX_FORM_BYTES)
+                        .error_handler(api::domain_session::json_error),
+                )
+                .route(web::post().to(api::domain_session::create))
+                .default_service(web::to(|| async {
+                    crate::errors::json_error(
+                        actix_web::http::StatusCode::METHOD_NOT_ALLOWED,
+                        "method_not_allowed",
+                    )
+                })),
         )
         .route("/client-portal", web::get().to(dashboard::redirect))
         .route("/client-portal/", web::get().to(dashboard::redirect))

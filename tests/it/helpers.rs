@@ -53,6 +53,8 @@ pub struct TestApp {
     pub state: actix_web::web::Data<AppState>,
     pub tenant: TenantInfo,
     pub http: reqwest::Client,
+    /// The database this instance uses (a second instance can share it).
+    pub database_url: String,
     _dir: tempfile::TempDir,
 }
 
@@ -76,14 +78,25 @@ pub async fn spawn_app() -> Option<TestApp> {
 
 /// Boots the portal with test settings, adjusted by `configure`, and one tenant.
 pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> Option<TestApp> {
+    spawn_app_on(None, configure).await
+}
+
+/// Boots the portal on `shared` (another instance's database, whose tenant it reuses) or a fresh one.
+pub async fn spawn_app_on(
+    shared: Option<&TestApp>,
+    configure: impl FnOnce(&mut Settings),
+) -> Option<TestApp> {
     let dir = tempfile::tempdir().expect("temp dir");
-    let url = database_url(dir.path(), backend()).await?;
+    let url = match shared {
+        Some(other) => other.database_url.clone(),
+        None => database_url(dir.path(), backend()).await?,
+    };
     let mut settings = Settings::default();
     settings.server.bind = "127.0.0.1:0".parse().unwrap();
     settings.server.admin_bind = "127.0.0.1:0".parse().unwrap();
     settings.server.workers = 1;
     settings.server.hashing_threads = 2;
-    settings.database.url = SecretString::from(url);
+    settings.database.url = SecretString::from(url.clone());
     settings.database.max_connections = 5;
     settings.admin.token = Some(SecretString::from(ADMIN_TOKEN));
     configure(&mut settings);
@@ -108,9 +121,13 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> Option<Tes
         state,
         tenant: placeholder_tenant(),
         http: client(),
+        database_url: url,
         _dir: dir,
     };
-    test.tenant = test.create_tenant("Northwind IT Services").await;
+    test.tenant = match shared {
+        Some(other) => other.tenant.clone(),
+        None => test.create_tenant("Northwind IT Services").await,
+    };
     Some(test)
 }
 
@@ -231,6 +248,17 @@ impl TestApp {
     pub fn browser(&self) -> Browser {
         Browser {
             base: self.base.clone(),
+            host: None,
+            client: client(),
+            jar: Arc::default(),
+        }
+    }
+
+    /// A browser talking to this server as if it were `host` (a vanity domain over TLS).
+    pub fn browser_at(&self, host: &str) -> Browser {
+        Browser {
+            base: self.base.clone(),
+            host: Some(host.to_owned()),
             client: client(),
             jar: Arc::default(),
         }
@@ -342,6 +370,8 @@ impl Page {
 #[derive(Clone)]
 pub struct Browser {
     pub base: String,
+    /// Sent as `Host` (and `https://host` as `Origin`) instead of the base's.
+    pub host: Option<String>,
     client: reqwest::Client,
     jar: Arc<Mutex<BTreeMap<String, String>>>,
 }
@@ -383,8 +413,22 @@ impl Browser {
             .insert(name.to_owned(), value.to_owned());
     }
 
+    fn origin(&self) -> String {
+        match &self.host {
+            Some(host) => format!("https://{host}"),
+            None => self.base.clone(),
+        }
+    }
+
+    fn with_host(&self, req: reqwest::RequestBuilder) -> reqwest::RequestBuilder {
+        match &self.host {
+            Some(host) => req.header("host", host),
+            None => req,
+        }
+    }
+
     pub async fn get(&self, path: &str) -> Page {
-        let mut req = self.client.get(format!("{}{path}", self.base));
+        let mut req = self.with_host(self.client.get(format!("{}{path}", self.base)));
         let cookies = self.cookie_header();
         if !cookies.is_empty() {
             req = req.header("cookie", cookies);
@@ -396,10 +440,24 @@ impl Browser {
 
     pub async fn post_form(&self, path: &str, form: &[(&str, &str)]) -> Page {
         let mut req = self
-            .client
-            .post(format!("{}{path}", self.base))
-            .header("origin", self.base.clone())
+            .with_host(self.client.post(format!("{}{path}", self.base)))
+            .header("origin", self.origin())
             .form(form);
+        let cookies = self.cookie_header();
+        if !cookies.is_empty() {
+            req = req.header("cookie", cookies);
+        }
+        let page = Page::from(req.send().await.unwrap()).await;
+        self.absorb(&page);
+        page
+    }
+
+    /// Posts JSON (same-site `Origin`, cookies kept).
+    pub async fn post_json(&self, path: &str, body: &serde_json::Value) -> Page {
+        let mut req = self
+            .with_host(self.client.post(format!("{}{path}", self.base)))
+            .header("origin", self.origin())
+            .json(body);
         let cookies = self.cookie_header();
         if !cookies.is_empty() {
             req = req.header("cookie", cookies);

@@ -4,6 +4,8 @@
 
 mod admin;
 mod cli;
+mod dns_server;
+mod handoff;
 mod helpers;
 mod hostile;
 mod pg;

@@ -227,3 +227,12 @@ async fn seed_client_roles(tx: &mut Tx, tenant: Uuid) -> Result<(), DbError> {
     }
     Ok(())
 }
+
+/// Finds a tenant by its id or its slug (operators' CLI and admin API).
+pub async fn find_by_key(db: &Db, key: &str) -> Result<Option<TenantInfo>, DbError> {
+    match Uuid::parse_str(key.trim()) {
+        Ok(id) => find_by_id(db, id).await,
+        Err(_) if crate::domain::is_valid_slug(key.trim()) => find_by_slug(db, key.trim()).await,
+        Err(_) => Ok(None),
+    }
+}

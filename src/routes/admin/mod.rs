@@ -1,6 +1,8 @@
 //! The admin listener: health checks (open), and behind the bearer token the metrics and the
 //! operators' actor maintenance.
 
+pub mod domains;
+
 use actix_web::http::{header, StatusCode};
 use actix_web::middleware::from_fn;
 use actix_web::{web, HttpResponse};
@@ -30,6 +32,28 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     web::post().to(flush_tenant_cache),
                 )
                 .route("/actors/audit/flush", web::post().to(flush_audit))
+                .route(
+                    "/actors/handoff/sweep",
+                    web::post().to(domains::sweep_handoff),
+                )
+                .route(
+                    "/actors/dns_verifier/flush",
+                    web::post().to(domains::flush_dns),
+                )
+                .route("/portal-domains", web::get().to(domains::list))
+                .route("/portal-domains", web::post().to(domains::add))
+                .route(
+                    "/portal-domains/{domain}/verify",
+                    web::post().to(domains::verify),
+                )
+                .route(
+                    "/portal-domains/{domain}/activate",
+                    web::post().to(domains::activate),
+                )
+                .route(
+                    "/portal-domains/{domain}/disable",
+                    web::post().to(domains::disable),
+                )
                 .route("/actors/{actor}/restart", web::post().to(restart_actor))
                 .route("/actors/{actor}/panic", web::post().to(panic_actor))
                 .default_service(web::to(|| async {
@@ -121,11 +145,15 @@ where
     sessions::Sessions: actix::Handler<M>,
     tenant_directory::TenantDirectory: actix::Handler<M>,
     audit::Audit: actix::Handler<M>,
+    portal_actors::handoff::Handoff: actix::Handler<M>,
+    portal_actors::dns::DnsVerifier: actix::Handler<M>,
 {
     let sent = match actor {
         sessions::ACTOR_NAME => state.auth.sessions.send(msg).await,
         tenant_directory::ACTOR_NAME => state.tenants.send(msg).await,
         audit::ACTOR_NAME => state.auth.audit.send(msg).await,
+        portal_actors::handoff::ACTOR_NAME => state.auth.handoff.send(msg).await,
+        portal_actors::dns::ACTOR_NAME => state.dns.send(msg).await,
         _ => return json_error(StatusCode::NOT_FOUND, "unknown_actor"),
     };
     match sent {

@@ -1,0 +1,76 @@
+//! `POST /api/client-portal/domain-session` (`{ott, returnPath?}`): exchanges a transfer token
+//! for a session on this vanity host. Errors are JSON codes; nothing changes on an error.
+
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde::Deserialize;
+use serde_json::json;
+
+use crate::app::AppState;
+use crate::errors::PortalError;
+use crate::http::cookies::session_cookie;
+use crate::routes::handoff::exchange::{exchange, ExchangeError};
+
+#[derive(Deserialize)]
+pub struct DomainSessionRequest {
+    #[serde(default)]
+    ott: Option<String>,
+    #[serde(default, rename = "returnPath")]
+    return_path: Option<String>,
+}
+
+pub async fn create(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    body: web::Json<DomainSessionRequest>,
+) -> Result<HttpResponse, PortalError> {
+    match exchange(
+        &state,
+        &req,
+        body.ott.as_deref(),
+        body.return_path.as_deref(),
+    )
+    .await
+    {
+        Ok(done) => {
+            let mut response = HttpResponse::Ok()
+                .insert_header(("cache-control", "no-store"))
+                .json(
+                    json!({ "redirectTo": done.redirect_to, "canonicalHost": done.canonical_host }),
+                );
+            response
+                .add_cookie(&session_cookie(&done.session.token, done.session.max_age))
+                .map_err(|e| PortalError::Unexpected(e.into()))?;
+            Ok(response)
+        }
+        Err(e) => {
+            let mut body = json!({ "error": e.code() });
+            if let ExchangeError::DomainInactive { canonical_host } = &e {
+                body["canonicalHost"] = json!(canonical_host);
+            }
+            Ok(HttpResponse::build(e.status())
+                .insert_header(("cache-control", "no-store"))
+                .json(body))
+        }
+    }
+}
+
+/// Malformed JSON bodies get a JSON error too.
+pub fn json_error(err: actix_web::error::JsonPayloadError, _: &HttpRequest) -> actix_web::Error {
+    let status = match err {
+        actix_web::error::JsonPayloadError::Overflow { .. }
+        | actix_web::error::JsonPayloadError::OverflowKnownLength { .. } => {
+            actix_web::http::StatusCode::PAYLOAD_TOO_LARGE
+        }
+        _ => actix_web::http::StatusCode::BAD_REQUEST,
+    };
+    let code = if status == actix_web::http::StatusCode::BAD_REQUEST {
+        "invalid_json"
+    } else {
+        "payload_too_large"
+    };
+    actix_web::error::InternalError::from_response(
+        err,
+        HttpResponse::build(status).json(json!({ "error": code })),
+    )
+    .into()
+}

@@ -1,0 +1,3 @@
+//! JSON APIs of the portal listener.
+
+pub mod domain_session;
