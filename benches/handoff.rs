@@ -1,0 +1,2 @@
+//! Placeholder until the handoff benchmark lands.
+fn main() {}
