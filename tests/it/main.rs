@@ -5,6 +5,7 @@
 mod admin;
 mod cli;
 mod dns_server;
+mod domains;
 mod handoff;
 mod helpers;
 mod hostile;
