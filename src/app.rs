@@ -40,7 +40,10 @@ pub struct AppState {
     pub cname_target: String,
     /// Whether exchanges verify DNS for eligible domains not yet active.
     pub dns_check: bool,
-    pub trust_forwarded_for: bool,
+    /// Peers whose `X-Forwarded-*` headers are believed.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// Whether the portal listener itself speaks TLS.
+    pub tls: bool,
     pub fault_injection: bool,
     admin_token_hash: String,
 }
@@ -153,7 +156,8 @@ impl Application {
             metrics,
             clock,
             canonical_host: settings.server.canonical_host.clone(),
-            trust_forwarded_for: settings.server.trust_forwarded_for,
+            trusted_proxies: settings.server.trusted_proxies.clone(),
+            tls: settings.server.tls_cert.is_some(),
             fault_injection: settings.admin.fault_injection,
             admin_token_hash: tokens::token_hash(admin_token.expose_secret()),
         });
@@ -190,8 +194,13 @@ impl Application {
                 .configure(routes::portal)
         })
         .workers(workers)
-        .shutdown_timeout(5)
-        .listen(listener)?;
+        .shutdown_timeout(5);
+        server = match (&settings.server.tls_cert, &settings.server.tls_key) {
+            (Some(cert), Some(key)) => {
+                server.listen_rustls_0_23(listener, tls_config(cert, key)?)?
+            }
+            _ => server.listen(listener)?,
+        };
         let admin_state = state.clone();
         let mut admin_server = HttpServer::new(move || {
             App::new()
@@ -235,4 +244,30 @@ impl Application {
         self.state.auth.db.close().await;
         portal.and(admin)
     }
+}
+
+/// The rustls configuration for serving HTTPS from a PEM certificate chain and key.
+fn tls_config(
+    cert: &std::path::Path,
+    key: &std::path::Path,
+) -> anyhow::Result<rustls::ServerConfig> {
+    use rustls::pki_types::pem::PemObject;
+    use rustls::pki_types::{CertificateDer, PrivateKeyDer};
+    let certs = CertificateDer::pem_file_iter(cert)
+        .and_then(|certs| certs.collect::<Result<Vec<_>, _>>())
+        .map_err(|e| anyhow::anyhow!("server.tls_cert {}: {e}", cert.display()))?;
+    if certs.is_empty() {
+        anyhow::bail!("server.tls_cert {}: no certificate found", cert.display());
+    }
+    let key = PrivateKeyDer::from_pem_file(key)
+        .map_err(|e| anyhow::anyhow!("server.tls_key {}: {e}", key.display()))?;
+    let provider = std::sync::Arc::new(rustls::crypto::ring::default_provider());
+    let mut config = rustls::ServerConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .context("TLS protocol versions")?
+        .with_no_client_auth()
+        .with_single_cert(certs, key)
+        .context("server.tls_cert and server.tls_key do not form a usable pair")?;
+    config.alpn_protocols = vec![b"http/1.1".to_vec()];
+    Ok(config)
 }

@@ -32,8 +32,13 @@ pub struct ServerSettings {
     pub canonical_host: String,
     /// `http` for a local run, `https` behind TLS.
     pub public_scheme: String,
-    /// Use the first `X-Forwarded-For` address as the client's (only behind a trusted proxy).
-    pub trust_forwarded_for: bool,
+    /// Proxies whose `X-Forwarded-For`, `X-Forwarded-Host` and `X-Forwarded-Proto` are believed;
+    /// from any other peer those headers are ignored.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// Serve HTTPS directly with this PEM certificate chain (and `tls_key`).
+    pub tls_cert: Option<std::path::PathBuf>,
+    /// The PEM private key for `tls_cert`.
+    pub tls_key: Option<std::path::PathBuf>,
     /// HTTP worker threads; 0 means one per core.
     pub workers: usize,
     /// Password hashing threads; 0 means one per core.
@@ -49,7 +54,9 @@ impl Default for ServerSettings {
             admin_bind: SocketAddr::from(([127, 0, 0, 1], 9091)),
             canonical_host: "localhost:8080".into(),
             public_scheme: "http".into(),
-            trust_forwarded_for: false,
+            trusted_proxies: Vec::new(),
+            tls_cert: None,
+            tls_key: None,
             workers: 0,
             hashing_threads: 0,
             environment: "development".into(),

@@ -40,12 +40,46 @@ impl FromRequest for CspNonce {
     }
 }
 
-/// The `Host` header, lowercased, without a trailing dot; `None` when absent or malformed.
-/// (Deliberately not `X-Forwarded-Host`: a client could claim any tenant with it.)
+/// Whether the direct peer is one of the configured proxies.
+fn from_trusted_proxy(req: &HttpRequest) -> bool {
+    let Some(peer) = req.peer_addr() else {
+        return false;
+    };
+    req.app_data::<web::Data<AppState>>()
+        .is_some_and(|state| state.trusted_proxies.contains(&peer.ip()))
+}
+
+/// The first value of a forwarding header, believed only from a trusted proxy.
+fn forwarded(req: &HttpRequest, name: &str) -> Option<String> {
+    if !from_trusted_proxy(req) {
+        return None;
+    }
+    let value = req.headers().get(name)?.to_str().ok()?;
+    let first = value.split(',').next()?.trim();
+    (!first.is_empty()).then(|| first.to_owned())
+}
+
+/// `https` or `http` as the client used it (TLS here, or `X-Forwarded-Proto` from a trusted proxy).
+pub fn request_scheme(req: &HttpRequest) -> &'static str {
+    match forwarded(req, "x-forwarded-proto").as_deref() {
+        Some("https") => "https",
+        Some(_) => "http",
+        None if req.connection_info().scheme() == "https" => "https",
+        None => "http",
+    }
+}
+
+/// The host the client asked for, lowercased, without a trailing dot; `None` when absent or
+/// malformed. `X-Forwarded-Host` counts only from a trusted proxy: anyone else could claim any
+/// tenant with it.
 pub fn request_host(req: &HttpRequest) -> Option<String> {
-    let raw = match req.headers().get(header::HOST) {
-        Some(value) => value.to_str().ok()?.to_owned(),
-        None => req.uri().authority()?.to_string(),
+    let raw = match (
+        forwarded(req, "x-forwarded-host"),
+        req.headers().get(header::HOST),
+    ) {
+        (Some(host), _) => host,
+        (None, Some(value)) => value.to_str().ok()?.to_owned(),
+        (None, None) => req.uri().authority()?.to_string(),
     };
     let host = raw.trim().trim_end_matches('.').to_ascii_lowercase();
     let valid = !host.is_empty()
@@ -68,15 +102,10 @@ pub fn host_without_port(host: &str) -> &str {
 }
 
 /// Who is asking: host, client address and User-Agent, for sessions and audit.
-pub fn request_origin(req: &HttpRequest, trust_forwarded_for: bool) -> RequestOrigin {
-    let forwarded = trust_forwarded_for
-        .then(|| req.headers().get("x-forwarded-for"))
-        .flatten()
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(',').next())
-        .map(|v| v.trim().to_owned())
-        .filter(|v| v.parse::<std::net::IpAddr>().is_ok());
-    let ip = forwarded.or_else(|| req.peer_addr().map(|a| a.ip().to_string()));
+pub fn request_origin(req: &HttpRequest) -> RequestOrigin {
+    let forwarded_ip =
+        forwarded(req, "x-forwarded-for").filter(|v| v.parse::<std::net::IpAddr>().is_ok());
+    let ip = forwarded_ip.or_else(|| req.peer_addr().map(|a| a.ip().to_string()));
     let user_agent = req
         .headers()
         .get(header::USER_AGENT)

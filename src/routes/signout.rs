@@ -47,7 +47,7 @@ pub async fn submit(
         outcome: "success",
         user_id: Some(record.user.user_id),
         email: Some(record.user.email.clone()),
-        origin: crate::http::extract::request_origin(&req, state.trust_forwarded_for),
+        origin: crate::http::extract::request_origin(&req),
         ..AuditRecord::default()
     }));
     let mut response = see_other(&sign_in_location(

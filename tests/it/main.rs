@@ -15,3 +15,4 @@ mod schema;
 mod sessions;
 mod signin;
 mod supervision;
+mod tls;

@@ -162,7 +162,7 @@ async fn run(
         .and_then(ReturnPath::parse)
         .or_else(|| ReturnPath::parse(&token_return))
         .unwrap_or_else(|| ReturnPath::or_default(None));
-    let origin = request_origin(req, state.trust_forwarded_for);
+    let origin = request_origin(req);
     let session = state
         .auth
         .sessions

@@ -123,7 +123,7 @@ pub async fn submit(
         tenant: tenant.clone(),
         email: form.email.clone(),
         password: SecretString::from(form.password.clone()),
-        origin: request_origin(&req, state.trust_forwarded_for),
+        origin: request_origin(&req),
         handoff: domain.as_ref().map(|d| HandoffTarget {
             domain: d.domain.clone(),
             return_path: return_path.as_str().to_owned(),
