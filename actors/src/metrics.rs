@@ -152,6 +152,11 @@ impl Metrics {
         for result in ["hit", "miss"] {
             dns_cache_requests.with_label_values(&[result]);
         }
+        for outcome in ["match", "mismatch", "not_found", "error"] {
+            for source in ["cache", "resolver"] {
+                dns_verifications.with_label_values(&[outcome, source]);
+            }
+        }
         registry.register(Box::new(login_attempts.clone()))?;
         registry.register(Box::new(login_duration.clone()))?;
         registry.register(Box::new(sessions_active.clone()))?;

@@ -1,0 +1,166 @@
+//! A real headless Chromium (over WebDriver) signs in on the canonical host over TLS, is handed
+//! over to the vanity host, lands on its dashboard, and holds a session cookie for that host only.
+
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use fantoccini::{ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::json;
+
+use crate::handoff::{add_domain, CANONICAL, VANITY};
+use crate::helpers::{missing, spawn_app_with, PASSWORD};
+use crate::tls::self_signed;
+use portal_actors::portal_domain::DomainStatus;
+
+fn find(candidates: &[&str]) -> Option<String> {
+    candidates
+        .iter()
+        .find(|p| std::path::Path::new(p).is_file())
+        .map(|p| (*p).to_owned())
+}
+
+struct Driver(Child);
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+#[actix_web::test]
+async fn a_real_browser_is_handed_over_to_the_vanity_dashboard() {
+    let (Some(chromium), Some(chromedriver)) = (
+        find(&["/usr/bin/chromium", "/usr/bin/chromium-browser"]),
+        find(&["/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"]),
+    ) else {
+        missing("chromium", "Debian packages chromium and chromium-driver");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let (cert, key) = self_signed(dir.path());
+    let Some(app) = spawn_app_with(move |s| {
+        s.server.tls_cert = Some(cert);
+        s.server.tls_key = Some(key);
+        s.server.canonical_host = CANONICAL.into();
+        s.server.public_scheme = "https".into();
+        s.domains.dns_check = "false".into();
+    })
+    .await
+    else {
+        return;
+    };
+    let ada = app.client_user(None, "ada@acme.example", "Acme").await;
+    add_domain(&app, &app.tenant, VANITY, DomainStatus::Active).await;
+    let port = app.host.rsplit(':').next().unwrap().to_owned();
+
+    let driver_port = free_port();
+    let driver = Driver(
+        Command::new(&chromedriver)
+            .arg(format!("--port={driver_port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let mut ready = false;
+    for _ in 0..100 {
+        if std::net::TcpStream::connect(("127.0.0.1", driver_port)).is_ok() {
+            ready = true;
+            break;
+        }
+        actix_rt::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(ready, "chromedriver did not start");
+    let profile = dir.path().join("profile");
+    let rules = format!("MAP {CANONICAL}:443 127.0.0.1:{port},MAP {VANITY}:443 127.0.0.1:{port}");
+    let caps = json!({
+        "goog:chromeOptions": {
+            "binary": chromium,
+            "args": [
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--ignore-certificate-errors",
+                format!("--user-data-dir={}", profile.display()),
+                format!("--host-resolver-rules={rules}"),
+            ]
+        }
+    });
+    let caps = caps.as_object().unwrap().clone();
+    let client = ClientBuilder::new(HttpConnector::new())
+        .capabilities(caps)
+        .connect(&format!("http://127.0.0.1:{driver_port}"))
+        .await
+        .expect("webdriver session");
+
+    let result = async {
+        client
+            .goto(&format!(
+                "https://{CANONICAL}/auth/client-portal/signin?tenant={}",
+                app.tenant.slug
+            ))
+            .await?;
+        client
+            .find(Locator::Css("#email"))
+            .await?
+            .send_keys(&ada.email)
+            .await?;
+        client
+            .find(Locator::Css("#password"))
+            .await?
+            .send_keys(PASSWORD)
+            .await?;
+        client
+            .find(Locator::Css("button[type=submit]"))
+            .await?
+            .click()
+            .await?;
+        let target = url::Url::parse(&format!("https://{VANITY}/client-portal/dashboard")).unwrap();
+        client
+            .wait()
+            .at_most(Duration::from_secs(20))
+            .for_url(&target)
+            .await?;
+        let source = client.source().await?;
+        assert!(source.contains("Ada Lovelace"), "{source}");
+        assert!(
+            !client.current_url().await?.as_str().contains("ott="),
+            "the token left the address bar"
+        );
+        let cookies = client.get_all_cookies().await?;
+        let session = cookies
+            .iter()
+            .find(|c| c.name() == "__Secure-portal.session")
+            .expect("vanity session cookie");
+        assert!(session.secure().unwrap_or(false));
+        assert!(session.http_only().unwrap_or(false));
+        // The canonical host holds no session: its portal pages send the browser to sign in.
+        client
+            .goto(&format!("https://{CANONICAL}/client-portal/dashboard"))
+            .await?;
+        let url = client.current_url().await?;
+        assert_eq!(url.host_str(), Some(CANONICAL));
+        assert!(
+            url.path().starts_with("/auth/client-portal/signin"),
+            "{url}"
+        );
+        let canonical_cookies = client.get_all_cookies().await?;
+        assert!(canonical_cookies
+            .iter()
+            .all(|c| c.name() != "__Secure-portal.session"));
+        Ok::<_, fantoccini::error::CmdError>(())
+    }
+    .await;
+    let _ = client.close().await;
+    drop(driver);
+    result.unwrap();
+}
