@@ -25,8 +25,12 @@ promtool --version 2>&1 | head -n 1
 echo "== promtool check rules rules/portal.rules.yml"
 promtool check rules rules/portal.rules.yml
 
-echo "== promtool test rules tests/portal.rules.test.yml"
-promtool test rules tests/portal.rules.test.yml
+# Every unit-test file: portal.rules.test.yml (sign-in, sessions, HTTP, actors) and
+# handoff.rules.test.yml (vanity-domain handoff, DNS). A new tests/*.test.yml is picked up here.
+for tests in tests/*.test.yml; do
+  echo "== promtool test rules $tests"
+  promtool test rules "$tests"
+done
 
 # --syntax-only: the example points at /etc/portal/admin.token, which need not exist here.
 echo "== promtool check config --syntax-only prometheus.yml"
@@ -43,6 +47,9 @@ exported = {
     "portal_login_attempts_total", "portal_login_duration_seconds", "portal_sessions_active",
     "portal_sessions_revoked_total", "portal_actor_restarts_total", "portal_http_requests_total",
     "portal_http_request_duration_seconds", "portal_build_info", "portal_audit_events_written_total",
+    "portal_handoff_tokens_issued_total", "portal_handoff_exchanges_total",
+    "portal_handoff_tokens_swept_total", "portal_dns_verifications_total",
+    "portal_dns_cache_requests_total",
 }
 histograms = {"portal_login_duration_seconds", "portal_http_request_duration_seconds"}
 allowed = (exported - histograms) | {h + "_bucket" for h in histograms}
