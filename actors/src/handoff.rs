@@ -59,6 +59,8 @@ pub enum ConsumeOutcome {
         user: Box<SessionUser>,
         return_path: String,
         auth_method: String,
+        /// When it was consumed (to release it if the session cannot be created).
+        consumed_at: DateTime<Utc>,
     },
     /// The token is live but was issued for another domain (it stays unused).
     WrongDomain,
@@ -70,6 +72,14 @@ pub enum ConsumeOutcome {
 pub struct ConsumeOtt {
     pub token: String,
     pub domain: String,
+}
+
+/// Makes a token consumed at `consumed_at` usable again (its exchange failed after consuming).
+#[derive(Message)]
+#[rtype(result = "Result<bool, HandoffError>")]
+pub struct ReleaseOtt {
+    pub token: String,
+    pub consumed_at: DateTime<Utc>,
 }
 
 /// Deletes tokens expired or consumed more than `older_than` ago (all tenants or one).
@@ -213,6 +223,7 @@ impl Handler<ConsumeOtt> for Handoff {
                         user: Box::new(user),
                         return_path: row.return_path,
                         auth_method: row.auth_method,
+                        consumed_at: now,
                     })
                 }
                 None => match store::live_domain(&db, &token_hash, now).await? {
@@ -220,6 +231,18 @@ impl Handler<ConsumeOtt> for Handoff {
                     None => Ok(ConsumeOutcome::InvalidOrExpired),
                 },
             }
+        })
+    }
+}
+
+impl Handler<ReleaseOtt> for Handoff {
+    type Result = ResponseFuture<Result<bool, HandoffError>>;
+
+    /// Undoes one consumption, so a failed exchange changes nothing.
+    fn handle(&mut self, msg: ReleaseOtt, _: &mut Self::Context) -> Self::Result {
+        let db = self.db.clone();
+        Box::pin(async move {
+            Ok(store::release(&db, &tokens::token_hash(&msg.token), msg.consumed_at).await?)
         })
     }
 }

@@ -623,3 +623,43 @@ async fn two_instances_share_tokens_through_one_database() {
     );
     assert_eq!(vanity.get("/client-portal/dashboard").await.status, 200);
 }
+
+#[actix_web::test]
+async fn a_server_side_failure_is_exchange_failed_and_leaves_the_token_usable() {
+    let dns = DnsServer::start();
+    let Some(app) = app_with_dns(&dns, "false").await else {
+        return;
+    };
+    let ada = app.client_user(None, "ada@acme.example", "Acme").await;
+    add_domain(&app, &app.tenant, VANITY, DomainStatus::Active).await;
+    let (ott, _) = sign_in_for_token(&app, &ada.email).await;
+    // Sessions cannot be stored for a moment.
+    portal_actors::execute!(
+        app.db.exec(),
+        "ALTER TABLE sessions RENAME TO sessions_away"
+    )
+    .unwrap();
+    let page = exchange(&app, VANITY, json!({ "ott": ott })).await;
+    assert_eq!(
+        (page.status, error_code(&page).as_str()),
+        (500, "exchange_failed"),
+        "{}",
+        page.body
+    );
+    assert!(page.set_cookies().is_empty());
+    portal_actors::execute!(
+        app.db.exec(),
+        "ALTER TABLE sessions_away RENAME TO sessions"
+    )
+    .unwrap();
+    let page = exchange(&app, VANITY, json!({ "ott": ott })).await;
+    assert_eq!(page.status, 200, "the token was given back: {}", page.body);
+    assert_eq!(
+        app.metric(
+            "portal_handoff_exchanges_total",
+            &[("reason", "exchange_failed")]
+        )
+        .await,
+        1.0
+    );
+}

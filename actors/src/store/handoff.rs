@@ -71,6 +71,23 @@ pub async fn consume(
     )?)
 }
 
+/// Undoes a consumption made at `consumed_at` (the session it was for could not be created), so
+/// a failed exchange leaves the token as it was.
+pub async fn release(
+    db: &Db,
+    token_hash: &str,
+    consumed_at: DateTime<Utc>,
+) -> Result<bool, DbError> {
+    let n = execute!(
+        db.exec(),
+        "UPDATE portal_domain_session_otts SET consumed_at = NULL \
+         WHERE token_hash = $1 AND consumed_at = $2",
+        token_hash,
+        consumed_at
+    )?;
+    Ok(n > 0)
+}
+
 /// The domain a still-usable token was issued for (to tell a wrong domain from a dead token).
 pub async fn live_domain(
     db: &Db,

@@ -5,7 +5,7 @@ use actix_web::http::StatusCode;
 use actix_web::HttpRequest;
 use portal_actors::audit::{AuditRecord, Record};
 use portal_actors::dns::VerifyCname;
-use portal_actors::handoff::{ConsumeOtt, ConsumeOutcome};
+use portal_actors::handoff::{ConsumeOtt, ConsumeOutcome, ReleaseOtt};
 use portal_actors::portal_domain::{DomainStatus, PortalDomain};
 use portal_actors::sessions::{CreateSession, NewSession};
 use portal_actors::store::portal_domains;
@@ -146,24 +146,22 @@ async fn run(
         .await
         .map_err(ExchangeError::failed)?
         .map_err(ExchangeError::failed)?;
-    let (user, token_return, auth_method) = match consumed {
+    let (user, token_return, auth_method, consumed_at) = match consumed {
         ConsumeOutcome::Consumed {
             user,
             return_path,
             auth_method,
-        } => (user, return_path, auth_method),
+            consumed_at,
+        } => (user, return_path, auth_method, consumed_at),
         ConsumeOutcome::WrongDomain => return Err(ExchangeError::DomainMismatch),
         ConsumeOutcome::InvalidOrExpired => return Err(ExchangeError::InvalidOrExpired),
     };
-    if user.tenant != domain.tenant {
-        return Err(ExchangeError::DomainMismatch);
-    }
     let redirect_to = return_path
         .and_then(ReturnPath::parse)
         .or_else(|| ReturnPath::parse(&token_return))
         .unwrap_or_else(|| ReturnPath::or_default(None));
     let origin = request_origin(req);
-    let session = state
+    let created = state
         .auth
         .sessions
         .send(CreateSession {
@@ -172,8 +170,28 @@ async fn run(
             auth_method,
         })
         .await
-        .map_err(ExchangeError::failed)?
-        .map_err(ExchangeError::failed)?;
+        .map_err(ExchangeError::failed)
+        .and_then(|r| r.map_err(ExchangeError::failed));
+    let session = match created {
+        Ok(session) => session,
+        Err(e) => {
+            // Give the token back: a failed exchange changes nothing.
+            let released = state
+                .auth
+                .handoff
+                .send(ReleaseOtt {
+                    token: ott.to_owned(),
+                    consumed_at,
+                })
+                .await;
+            if !matches!(released, Ok(Ok(true))) {
+                tracing::error!(
+                    "a consumed transfer token could not be released after a failed exchange"
+                );
+            }
+            return Err(e);
+        }
+    };
     state.auth.audit.do_send(Record(AuditRecord {
         tenant: user.tenant,
         event_type: "handoff",
