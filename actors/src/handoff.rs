@@ -3,6 +3,8 @@
 //! one domain; consumed exactly once by one atomic update; expired and consumed ones are swept
 //! every minute in bounded batches.
 
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::time::Duration as StdDuration;
 
 use actix::{Actor, AsyncContext, Context, Handler, Message, ResponseFuture, Supervised};
@@ -21,8 +23,10 @@ use crate::tokens;
 pub const ACTOR_NAME: &str = "handoff";
 /// How often expired and consumed tokens are deleted.
 pub const SWEEP_INTERVAL: StdDuration = StdDuration::from_secs(60);
-/// Rows deleted per statement, so a sweep never holds long locks.
-pub const SWEEP_BATCH: i64 = 5_000;
+/// Rows deleted per statement, so a sweep never holds the write lock long.
+pub const SWEEP_BATCH: i64 = 2_000;
+/// Pause between batches, so that sign-ins and exchanges waiting for the lock get it.
+pub const SWEEP_PAUSE: StdDuration = StdDuration::from_millis(10);
 /// Shortest allowed token lifetime.
 pub const MIN_TTL_SECONDS: i64 = 5;
 
@@ -96,6 +100,8 @@ pub struct Handoff {
     ttl: Duration,
     metrics: Metrics,
     registry: ActorRegistry,
+    /// Set while a sweep runs: the periodic sweep skips its turn rather than overlap one.
+    sweeping: Arc<AtomicBool>,
 }
 
 impl Handoff {
@@ -114,6 +120,7 @@ impl Handoff {
             ttl,
             metrics,
             registry,
+            sweeping: Arc::default(),
         }
     }
 }
@@ -127,7 +134,7 @@ pub async fn sweep(db: &Db, before: DateTime<Utc>, tenant: Option<Uuid>) -> Resu
         if n < SWEEP_BATCH as u64 {
             return Ok(total);
         }
-        tokio::task::yield_now().await;
+        tokio::time::sleep(SWEEP_PAUSE).await;
     }
 }
 
@@ -258,8 +265,15 @@ impl Handler<SweepOtts> for Handoff {
             self.metrics.clone(),
             self.registry.clone(),
         );
+        // Runs even while another sweep does; keeps the periodic one from starting meanwhile.
+        let sweeping = self.sweeping.clone();
+        let was_sweeping = sweeping.swap(true, Ordering::AcqRel);
         Box::pin(async move {
-            let n = sweep(&db, clock.now() - msg.older_than, msg.tenant).await?;
+            let result = sweep(&db, clock.now() - msg.older_than, msg.tenant).await;
+            if !was_sweeping {
+                sweeping.store(false, Ordering::Release);
+            }
+            let n = result?;
             metrics.handoff_tokens_swept.inc_by(n);
             registry.periodic(
                 ACTOR_NAME,
