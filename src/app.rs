@@ -14,7 +14,7 @@ use portal_actors::credentials::Credentials;
 use portal_actors::dns::DnsVerifier;
 use portal_actors::handoff::Handoff;
 use portal_actors::sessions::{SessionPolicy, Sessions};
-use portal_actors::tenant_directory::TenantDirectory;
+use portal_actors::tenant_directory::{TenantCacheView, TenantDirectory};
 use portal_actors::{tokens, ActorRegistry, Db, Metrics, SharedClock};
 use secrecy::ExposeSecret;
 
@@ -29,6 +29,8 @@ pub const MAX_FORM_BYTES: usize = 16 * 1024;
 pub struct AppState {
     pub auth: AuthServices,
     pub tenants: Addr<TenantDirectory>,
+    /// Read-only view of the directory's cache (signed-in pages skip the actor on a hit).
+    pub tenant_cache: TenantCacheView,
     pub dns: Addr<DnsVerifier>,
     pub registry: ActorRegistry,
     pub metrics: Metrics,
@@ -114,10 +116,9 @@ impl Application {
                 (db.clone(), clock.clone(), metrics.clone(), registry.clone());
             Supervisor::start(move |_| Sessions::new(db, clock, policy, metrics, registry))
         };
-        let tenants = {
-            let (db, clock, registry) = (db.clone(), clock.clone(), registry.clone());
-            Supervisor::start(move |_| TenantDirectory::new(db, clock, registry))
-        };
+        let directory = TenantDirectory::new(db.clone(), clock.clone(), registry.clone());
+        let tenant_cache = directory.cache_view();
+        let tenants = Supervisor::start(move |_| directory);
         let audit = {
             let (db, clock, metrics, registry) =
                 (db.clone(), clock.clone(), metrics.clone(), registry.clone());
@@ -148,6 +149,7 @@ impl Application {
                 handoff,
             },
             tenants,
+            tenant_cache,
             dns,
             public_scheme: settings.server.public_scheme.clone(),
             cname_target: settings.cname_target(),

@@ -70,6 +70,18 @@ struct DirectoryCore {
     domains: Cache<DomainKey, Option<PortalDomain>>,
 }
 
+/// A read-only view of the directory's cache of found tenants, for the HTTP workers' hot path
+/// (a signed-in page then needs no round trip to the actor when the tenant is cached). Misses
+/// still go to the actor, which alone fills and flushes the cache.
+#[derive(Clone)]
+pub struct TenantCacheView(Cache<TenantKey, TenantInfo>);
+
+impl TenantCacheView {
+    pub fn peek(&self, key: &TenantKey) -> Option<TenantInfo> {
+        self.0.get(key)
+    }
+}
+
 impl DirectoryCore {
     async fn lookup(&self, key: TenantKey) -> Result<Option<TenantInfo>, DirectoryError> {
         if let Some(info) = self.found.get(&key) {
@@ -150,6 +162,13 @@ impl TenantDirectory {
             clock,
             registry,
         }
+    }
+}
+
+impl TenantDirectory {
+    /// The read-only cache view to hand to the HTTP workers (take it before starting the actor).
+    pub fn cache_view(&self) -> TenantCacheView {
+        TenantCacheView(self.core.found.clone())
     }
 }
 

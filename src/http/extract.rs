@@ -156,6 +156,9 @@ pub async fn resolve_tenant(
 }
 
 pub async fn lookup(state: &AppState, key: TenantKey) -> Result<Option<TenantInfo>, PortalError> {
+    if let Some(found) = state.tenant_cache.peek(&key) {
+        return Ok(Some(found));
+    }
     state
         .tenants
         .send(LookupTenant(key))
