@@ -243,28 +243,22 @@ impl FromRequest for PortalUser {
                 state.ok_or_else(|| PortalError::Unexpected(anyhow::anyhow!("no app state")))?;
             let callback = ReturnPath::parse(&path);
             let host = host.as_deref();
-            let Some(token) = token else {
-                return Err(sign_in_required(
-                    &state,
-                    host,
-                    callback.as_ref(),
-                    slug.as_deref(),
-                    None,
-                )
-                .await);
+            // No cookie and an unknown cookie end the same way.
+            let lookup_result = match &token {
+                Some(token) => state
+                    .auth
+                    .sessions
+                    .send(ResolveSession {
+                        token: token.clone(),
+                    })
+                    .await
+                    .map_err(PortalError::unavailable)?
+                    .map_err(PortalError::unavailable)?,
+                None => SessionLookup::Missing,
             };
-            let lookup_result = state
-                .auth
-                .sessions
-                .send(ResolveSession {
-                    token: token.clone(),
-                })
-                .await
-                .map_err(PortalError::unavailable)?
-                .map_err(PortalError::unavailable)?;
-            let session = match lookup_result {
-                SessionLookup::Active(session) => *session,
-                SessionLookup::Ended { tenant } => {
+            let (session, token) = match (lookup_result, token) {
+                (SessionLookup::Active(session), Some(token)) => (*session, token),
+                (SessionLookup::Ended { tenant }, _) => {
                     let slug = match tenant {
                         Some(id) => lookup(&state, TenantKey::Id(id)).await?.map(|t| t.slug),
                         None => slug,
@@ -278,7 +272,7 @@ impl FromRequest for PortalUser {
                     )
                     .await);
                 }
-                SessionLookup::Missing => {
+                _ => {
                     return Err(sign_in_required(
                         &state,
                         host,
