@@ -581,6 +581,9 @@ async fn boot(
     settings.domains.dns_check = "false".into();
     settings.database.url = SecretString::from(url.clone());
     settings.admin.token = Some(SecretString::from(ADMIN_TOKEN));
+    settings.security.encryption_key = Some(SecretString::from(
+        portal_actors::secret_box::SecretBox::generate_key(),
+    ));
 
     let db = Db::connect(&url, settings.database.max_connections)
         .await

@@ -13,6 +13,7 @@ use portal_actors::auth::AuthServices;
 use portal_actors::credentials::Credentials;
 use portal_actors::dns::DnsVerifier;
 use portal_actors::handoff::Handoff;
+use portal_actors::secret_box::SecretBox;
 use portal_actors::sessions::{SessionPolicy, Sessions};
 use portal_actors::tenant_directory::{TenantCacheView, TenantDirectory};
 use portal_actors::{tokens, ActorRegistry, Db, Metrics, SharedClock};
@@ -47,6 +48,8 @@ pub struct AppState {
     /// Whether the portal listener itself speaks TLS.
     pub tls: bool,
     pub fault_injection: bool,
+    /// Encrypts two-factor secrets at rest.
+    pub secret_box: SecretBox,
     admin_token_hash: String,
 }
 
@@ -98,6 +101,15 @@ impl Application {
             .token
             .as_ref()
             .context("admin.token is not set")?;
+        let secret_box = settings
+            .security
+            .encryption_key
+            .as_ref()
+            .context("security.encryption_key is not set")
+            .and_then(|key| {
+                SecretBox::from_base64(key.expose_secret())
+                    .context("security.encryption_key is unusable")
+            })?;
         let metrics = Metrics::new().context("cannot register metrics")?;
         let registry = ActorRegistry::new(metrics.clone());
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
@@ -161,6 +173,7 @@ impl Application {
             trusted_proxies: settings.server.trusted_proxies.clone(),
             tls: settings.server.tls_cert.is_some(),
             fault_injection: settings.admin.fault_injection,
+            secret_box,
             admin_token_hash: tokens::token_hash(admin_token.expose_secret()),
         });
 

@@ -191,6 +191,25 @@ fn admin_token(settings: &Settings) -> anyhow::Result<SecretString> {
     Ok(SecretString::from(token))
 }
 
+/// The key that encrypts two-factor secrets: configured, else kept in `data/secret.key`
+/// (created 0600 on first run). Losing it means users must enroll their second factor again.
+pub(crate) fn encryption_key(settings: &Settings) -> anyhow::Result<SecretString> {
+    if let Some(key) = &settings.security.encryption_key {
+        return Ok(key.clone());
+    }
+    let path = Path::new("data/secret.key");
+    if let Ok(existing) = std::fs::read_to_string(path) {
+        let existing = existing.trim();
+        portal_actors::secret_box::SecretBox::from_base64(existing)
+            .context("data/secret.key is not a usable key")?;
+        return Ok(SecretString::from(existing.to_owned()));
+    }
+    std::fs::create_dir_all("data").context("cannot create ./data")?;
+    let key = portal_actors::secret_box::SecretBox::generate_key();
+    write_private(path, &key).context("cannot write data/secret.key")?;
+    Ok(SecretString::from(key))
+}
+
 #[cfg(unix)]
 fn write_private(path: &Path, content: &str) -> std::io::Result<()> {
     use std::io::Write;
@@ -213,6 +232,7 @@ fn serve(mut settings: Settings, demo: bool) -> anyhow::Result<()> {
     crate::telemetry::init(&settings.log);
     let token = admin_token(&settings)?;
     settings.admin.token = Some(token.clone());
+    settings.security.encryption_key = Some(encryption_key(&settings)?);
     actix_rt::System::new().block_on(async move {
         let clock = SharedClock::system();
         let db = open_db(&settings).await?;

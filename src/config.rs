@@ -19,6 +19,9 @@ pub struct Settings {
     pub admin: AdminSettings,
     pub log: LogSettings,
     pub domains: DomainSettings,
+    pub security: SecuritySettings,
+    pub throttle: ThrottleSettings,
+    pub mail: MailSettings,
 }
 
 #[derive(Debug, Deserialize)]
@@ -158,6 +161,95 @@ impl Default for DomainSettings {
     }
 }
 
+#[derive(Debug, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SecuritySettings {
+    /// Encrypts two-factor secrets at rest: 32 bytes, base64url. Generated into
+    /// `data/secret.key` when unset; every instance sharing one database needs the same key.
+    pub encryption_key: Option<SecretString>,
+    /// Lifetime of a password-reset link.
+    pub password_reset_ttl_minutes: u32,
+    /// Lifetime of an invitation link.
+    pub invitation_ttl_hours: u32,
+    /// How long a sign-in may wait for its second factor.
+    pub two_factor_pending_minutes: u32,
+}
+
+impl Default for SecuritySettings {
+    fn default() -> Self {
+        Self {
+            encryption_key: None,
+            password_reset_ttl_minutes: 30,
+            invitation_ttl_hours: 24,
+            two_factor_pending_minutes: 5,
+        }
+    }
+}
+
+/// Brute-force and abuse limits, counted in the database so every instance agrees.
+#[derive(Debug, Deserialize, Clone)]
+#[serde(default, deny_unknown_fields)]
+pub struct ThrottleSettings {
+    /// Failed sign-ins per (tenant, email, IP) within `tuple_window_minutes`.
+    pub tuple_limit: u32,
+    pub tuple_window_minutes: u32,
+    /// Failed sign-ins per IP within `ip_window_minutes`.
+    pub ip_limit: u32,
+    pub ip_window_minutes: u32,
+    /// Failed sign-ins per account (tenant, email) within `account_window_minutes`.
+    pub account_limit: u32,
+    pub account_window_minutes: u32,
+    /// Password-reset and organization-discovery requests per email, and per IP, per hour.
+    pub request_email_limit: u32,
+    pub request_ip_limit: u32,
+}
+
+impl Default for ThrottleSettings {
+    fn default() -> Self {
+        Self {
+            tuple_limit: 5,
+            tuple_window_minutes: 15,
+            ip_limit: 30,
+            ip_window_minutes: 15,
+            account_limit: 100,
+            account_window_minutes: 60,
+            request_email_limit: 3,
+            request_ip_limit: 20,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct MailSettings {
+    /// `smtp://host:port` (STARTTLS when offered), `smtps://host:port`, with optional
+    /// `user:password@`. Unset: emails are written to `mailbox_dir` instead.
+    pub smtp_url: Option<SecretString>,
+    /// The sender, e.g. `Client Portal <portal@example.com>`.
+    pub from: String,
+    /// Where emails go when no SMTP server is set: one `.eml` file per message.
+    pub mailbox_dir: std::path::PathBuf,
+    /// Delivery attempts before a message is marked failed.
+    pub max_attempts: u32,
+    /// First retry delay; doubled after each failure.
+    pub retry_base_seconds: u64,
+    /// How often the outbox is polled for due messages.
+    pub poll_interval_seconds: u64,
+}
+
+impl Default for MailSettings {
+    fn default() -> Self {
+        Self {
+            smtp_url: None,
+            from: "Client Portal <portal@localhost>".into(),
+            mailbox_dir: "data/mailbox".into(),
+            max_attempts: 8,
+            retry_base_seconds: 30,
+            poll_interval_seconds: 5,
+        }
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("configuration error: {0}")]
@@ -285,6 +377,34 @@ impl Settings {
             return invalid(
                 "domains",
                 "dns_timeout_ms and reverify_interval_seconds must be positive",
+            );
+        }
+        let t = &self.throttle;
+        if [
+            t.tuple_limit,
+            t.tuple_window_minutes,
+            t.ip_limit,
+            t.ip_window_minutes,
+            t.account_limit,
+            t.account_window_minutes,
+            t.request_email_limit,
+            t.request_ip_limit,
+        ]
+        .contains(&0)
+        {
+            return invalid("throttle", "limits and windows must be positive");
+        }
+        let sec = &self.security;
+        if sec.password_reset_ttl_minutes == 0
+            || sec.invitation_ttl_hours == 0
+            || sec.two_factor_pending_minutes == 0
+        {
+            return invalid("security", "token lifetimes must be positive");
+        }
+        if self.mail.max_attempts == 0 || self.mail.poll_interval_seconds == 0 {
+            return invalid(
+                "mail",
+                "max_attempts and poll_interval_seconds must be positive",
             );
         }
         if !matches!(self.log.format.as_str(), "pretty" | "json") {

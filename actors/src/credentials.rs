@@ -9,6 +9,7 @@ use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, Salt
 use argon2::{Algorithm, Argon2, Params, Version};
 use secrecy::{ExposeSecret, SecretString};
 
+use crate::password_policy::{self, PasswordContext, PolicyViolation};
 use crate::registry::ActorRegistry;
 
 pub const ACTOR_NAME: &str = "credentials";
@@ -30,6 +31,23 @@ pub enum CredentialsError {
 #[derive(Message)]
 #[rtype(result = "Result<String, CredentialsError>")]
 pub struct HashPassword(pub SecretString);
+
+/// Checks a new password against the policy, then hashes it (both CPU work, both here).
+#[derive(Message)]
+#[rtype(result = "Result<String, NewPasswordError>")]
+pub struct HashNewPassword {
+    pub password: SecretString,
+    pub email: String,
+    pub names: Vec<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum NewPasswordError {
+    #[error("password refused: {0}")]
+    Policy(#[from] PolicyViolation),
+    #[error(transparent)]
+    Credentials(#[from] CredentialsError),
+}
 
 /// Verifies a password against a stored hash, or against a dummy hash when there is none, so
 /// that unknown users cost the same time as known ones.
@@ -151,6 +169,28 @@ impl Handler<HashPassword> for Credentials {
             hash_with(&self.params, msg.0.expose_secret())
         }))
         .unwrap_or(Err(CredentialsError::Panicked))
+    }
+}
+
+impl Handler<HashNewPassword> for Credentials {
+    type Result = Result<String, NewPasswordError>;
+
+    /// Refuses a password the policy does not allow; hashes one it does.
+    fn handle(&mut self, msg: HashNewPassword, _: &mut Self::Context) -> Self::Result {
+        self.registry.handled(ACTOR_NAME);
+        let this = std::panic::AssertUnwindSafe(&*self);
+        std::panic::catch_unwind(move || {
+            let names: Vec<&str> = msg.names.iter().map(String::as_str).collect();
+            let ctx = PasswordContext {
+                email: &msg.email,
+                names: &names,
+            };
+            password_policy::check(msg.password.expose_secret(), &ctx)?;
+            Ok(hash_with(&this.params, msg.password.expose_secret())?)
+        })
+        .unwrap_or(Err(NewPasswordError::Credentials(
+            CredentialsError::Panicked,
+        )))
     }
 }
 

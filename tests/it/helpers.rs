@@ -16,6 +16,8 @@ use reqwest::header::HeaderMap;
 use secrecy::SecretString;
 use uuid::Uuid;
 
+/// Shared by every instance of a test (instances on one database need one key).
+pub const ENCRYPTION_KEY: &str = "Jx4u5P0m9v3lT8q2Wc6ZyB1nRk7GdHs0aFiEoLpUtQw";
 pub const ADMIN_TOKEN: &str = "test-admin-token-0123456789abcdef";
 pub const PASSWORD: &str = "correct horse battery staple";
 
@@ -99,6 +101,7 @@ pub async fn spawn_app_on(
     settings.database.url = SecretString::from(url.clone());
     settings.database.max_connections = 5;
     settings.admin.token = Some(SecretString::from(ADMIN_TOKEN));
+    settings.security.encryption_key = Some(SecretString::from(ENCRYPTION_KEY));
     configure(&mut settings);
     let db = portal::cli::open_db(&settings).await.expect("database");
     let clock = Arc::new(ManualClock::new(portal_actors::Clock::now(
