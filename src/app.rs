@@ -36,6 +36,8 @@ pub struct AppState {
     pub registry: ActorRegistry,
     pub metrics: Metrics,
     pub clock: SharedClock,
+    /// Sessions idle this long are over (the security pages list only live ones).
+    pub session_idle: chrono::Duration,
     pub canonical_host: String,
     /// `http` or `https`: how the canonical host is reached.
     pub public_scheme: String,
@@ -48,8 +50,6 @@ pub struct AppState {
     /// Whether the portal listener itself speaks TLS.
     pub tls: bool,
     pub fault_injection: bool,
-    /// Encrypts two-factor secrets at rest.
-    pub secret_box: SecretBox,
     admin_token_hash: String,
 }
 
@@ -159,6 +159,10 @@ impl Application {
                 sessions,
                 audit,
                 handoff,
+                secret_box,
+                second_factor_ttl: chrono::Duration::minutes(i64::from(
+                    settings.security.two_factor_pending_minutes,
+                )),
             },
             tenants,
             tenant_cache,
@@ -169,11 +173,11 @@ impl Application {
             registry,
             metrics,
             clock,
+            session_idle: settings.idle_timeout(),
             canonical_host: settings.server.canonical_host.clone(),
             trusted_proxies: settings.server.trusted_proxies.clone(),
             tls: settings.server.tls_cert.is_some(),
             fault_injection: settings.admin.fault_injection,
-            secret_box,
             admin_token_hash: tokens::token_hash(admin_token.expose_secret()),
         });
 

@@ -13,8 +13,12 @@ use crate::db::{Db, DbError};
 use crate::domain::{Email, RequestOrigin, SessionUser, TenantInfo, UserType};
 use crate::handoff::{Handoff, HandoffError, IssueOtt, IssuedOtt};
 use crate::metrics::Metrics;
+use crate::secret_box::SecretBox;
 use crate::sessions::{CreateSession, NewSession, SessionError, Sessions};
+use crate::store::challenges::{self, NewChallenge};
 use crate::store::users::{self, LoginUser};
+use crate::tokens;
+use crate::two_factor::{self, Factor, Subject, TwoFactorError};
 
 pub const METHOD_PASSWORD: &str = "password";
 
@@ -28,6 +32,10 @@ pub struct AuthServices {
     pub sessions: Addr<Sessions>,
     pub audit: Addr<Audit>,
     pub handoff: Addr<Handoff>,
+    /// Seals two-factor secrets at rest.
+    pub secret_box: SecretBox,
+    /// How long a sign-in may wait for its second factor.
+    pub second_factor_ttl: chrono::Duration,
 }
 
 /// Why a sign-in was refused. Every variant but `InternalUser` shows the user the same message.
@@ -74,6 +82,8 @@ pub struct PasswordSignIn {
     pub email: String,
     pub password: SecretString,
     pub origin: RequestOrigin,
+    /// Where the user goes once signed in (on this host).
+    pub return_path: String,
     /// Hand the user over to this vanity domain instead of starting a session here.
     pub handoff: Option<HandoffTarget>,
 }
@@ -85,7 +95,8 @@ pub struct HandoffTarget {
     pub return_path: String,
 }
 
-/// How the signed-in user continues: a session on this host, or a transfer token.
+/// How the signed-in user continues: a session on this host, a transfer token, or (password
+/// right, second factor due) a pending sign-in that is not a session.
 #[derive(Debug)]
 pub enum SignedInVia {
     Session(NewSession),
@@ -93,6 +104,39 @@ pub enum SignedInVia {
         ott: IssuedOtt,
         target: HandoffTarget,
     },
+    SecondFactor(PendingSecondFactor),
+}
+
+/// What the second step needs: enter a code, or enroll first (tenant policy).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChallengeKind {
+    Verify,
+    Enroll,
+}
+
+impl ChallengeKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChallengeKind::Verify => "verify",
+            ChallengeKind::Enroll => "enroll",
+        }
+    }
+
+    fn parse(s: &str) -> Option<ChallengeKind> {
+        match s {
+            "verify" => Some(ChallengeKind::Verify),
+            "enroll" => Some(ChallengeKind::Enroll),
+            _ => None,
+        }
+    }
+}
+
+/// A pending sign-in: its token goes in a cookie scoped to the second-factor page.
+#[derive(Debug, Clone)]
+pub struct PendingSecondFactor {
+    pub token: String,
+    pub kind: ChallengeKind,
+    pub max_age: chrono::Duration,
 }
 
 #[derive(Debug)]
@@ -113,6 +157,25 @@ pub async fn password_sign_in(
     let email_text = req.email.trim().to_lowercase();
     let result = attempt(svc, req).await;
     let elapsed = started.elapsed().as_secs_f64();
+    if let Ok(SignedIn {
+        via: SignedInVia::SecondFactor(pending),
+        user,
+    }) = &result
+    {
+        svc.metrics
+            .record_second_factor_due(METHOD_PASSWORD, elapsed);
+        svc.audit.do_send(Record(AuditRecord {
+            tenant,
+            event_type: "sign_in",
+            outcome: "second_factor",
+            reason: Some(pending.kind.as_str().to_owned()),
+            user_id: Some(user.user_id),
+            email: Some(user.email.clone()),
+            origin,
+            details: Some(format!("{{\"method\":\"{METHOD_PASSWORD}\"}}")),
+        }));
+        return result;
+    }
     let (reason, user_id) = match &result {
         Ok(signed_in) => (None, Some(signed_in.user.user_id)),
         Err(SignInError::Refused(refusal)) => (Some(refusal.reason()), None),
@@ -189,9 +252,53 @@ async fn attempt(svc: &AuthServices, req: PasswordSignIn) -> Result<SignedIn, Si
     if let Some(rehash) = &verification.rehash {
         users::set_password_hash(&svc.db, user.tenant, user.user_id, rehash).await?;
     }
-    let now = svc.clock.now();
-    users::record_login(&svc.db, user.tenant, user.user_id, now).await?;
-    let session_user = SessionUser {
+    let session_user = session_user_of(&user);
+    let kind = if user.totp_enabled_at.is_some() {
+        Some(ChallengeKind::Verify)
+    } else if crate::store::two_factor::tenant_requires(&svc.db, user.tenant).await? {
+        Some(ChallengeKind::Enroll)
+    } else {
+        None
+    };
+    if let Some(kind) = kind {
+        let token = tokens::random_token();
+        let now = svc.clock.now();
+        challenges::insert(
+            &svc.db,
+            &NewChallenge {
+                tenant: user.tenant,
+                token_hash: &tokens::token_hash(&token),
+                user_id: user.user_id,
+                kind: kind.as_str(),
+                auth_method: METHOD_PASSWORD,
+                return_path: req
+                    .handoff
+                    .as_ref()
+                    .map_or(req.return_path.as_str(), |h| h.return_path.as_str()),
+                handoff_domain: req.handoff.as_ref().map(|h| h.domain.as_str()),
+                created_at: now,
+                expires_at: now + svc.second_factor_ttl,
+            },
+        )
+        .await?;
+        return Ok(SignedIn {
+            via: SignedInVia::SecondFactor(PendingSecondFactor {
+                token,
+                kind,
+                max_age: svc.second_factor_ttl,
+            }),
+            user: session_user,
+        });
+    }
+    let via = finish(svc, &session_user, req.origin, METHOD_PASSWORD, req.handoff).await?;
+    Ok(SignedIn {
+        via,
+        user: session_user,
+    })
+}
+
+fn session_user_of(user: &LoginUser) -> SessionUser {
+    SessionUser {
         tenant: user.tenant,
         user_id: user.user_id,
         email: user.email.clone(),
@@ -202,16 +309,27 @@ async fn attempt(svc: &AuthServices, req: PasswordSignIn) -> Result<SignedIn, Si
         client_name: user.client_name.clone(),
         is_client_admin: user.is_client_admin.unwrap_or(false),
         previous_login_at: user.last_login_at,
-    };
-    let via = match req.handoff {
+    }
+}
+
+/// The last step of every sign-in: record it, then a session here or a transfer token.
+async fn finish(
+    svc: &AuthServices,
+    user: &SessionUser,
+    origin: RequestOrigin,
+    auth_method: &str,
+    handoff: Option<HandoffTarget>,
+) -> Result<SignedInVia, SignInError> {
+    users::record_login(&svc.db, user.tenant, user.user_id, svc.clock.now()).await?;
+    Ok(match handoff {
         Some(target) => {
             let ott = svc
                 .handoff
                 .send(IssueOtt {
-                    user: session_user.clone(),
+                    user: user.clone(),
                     domain: target.domain.clone(),
                     return_path: target.return_path.clone(),
-                    auth_method: METHOD_PASSWORD.to_owned(),
+                    auth_method: auth_method.to_owned(),
                 })
                 .await
                 .map_err(|e| SignInError::Unavailable(e.to_string()))??;
@@ -220,16 +338,188 @@ async fn attempt(svc: &AuthServices, req: PasswordSignIn) -> Result<SignedIn, Si
         None => SignedInVia::Session(
             svc.sessions
                 .send(CreateSession {
-                    user: session_user.clone(),
-                    origin: req.origin,
-                    auth_method: METHOD_PASSWORD.to_owned(),
+                    user: user.clone(),
+                    origin,
+                    auth_method: auth_method.to_owned(),
                 })
                 .await
                 .map_err(|e| SignInError::Unavailable(e.to_string()))??,
         ),
-    };
-    Ok(SignedIn {
-        via,
-        user: session_user,
     })
+}
+
+/// A pending sign-in as its page shows it.
+#[derive(Debug, Clone)]
+pub struct OpenChallenge {
+    pub tenant: uuid::Uuid,
+    pub kind: ChallengeKind,
+    pub subject: Subject,
+    pub display_name: String,
+    /// The vanity domain the sign-in continues on, when it hands over.
+    pub handoff_domain: Option<String>,
+}
+
+/// Finds the pending sign-in a challenge cookie names, if it is still open.
+pub async fn open_challenge(
+    svc: &AuthServices,
+    token: &str,
+    origin: &RequestOrigin,
+) -> Result<Option<OpenChallenge>, SignInError> {
+    if !tokens::is_well_formed(token) {
+        return Ok(None);
+    }
+    let now = svc.clock.now();
+    let Some(row) = challenges::find_open(&svc.db, &tokens::token_hash(token), now).await? else {
+        return Ok(None);
+    };
+    let Some(kind) = ChallengeKind::parse(&row.kind) else {
+        return Ok(None);
+    };
+    let Some(user) = users::find_login_user(&svc.db, row.tenant, row.user_id).await? else {
+        return Ok(None);
+    };
+    Ok(Some(OpenChallenge {
+        tenant: row.tenant,
+        kind,
+        display_name: session_user_of(&user).display_name(),
+        handoff_domain: row.handoff_domain,
+        subject: Subject {
+            tenant: row.tenant,
+            user_id: row.user_id,
+            email: user.email,
+            origin: origin.clone(),
+        },
+    }))
+}
+
+/// Why the second step did not sign the user in.
+#[derive(Debug, thiserror::Error)]
+pub enum SecondFactorError {
+    #[error("the pending sign-in expired or was used")]
+    Expired,
+    #[error("second factor refused: {0}")]
+    Refused(TwoFactorError),
+    #[error(transparent)]
+    SignIn(#[from] SignInError),
+}
+
+/// The second step done: how the user continues, and the recovery codes to show once when
+/// this sign-in enrolled them.
+#[derive(Debug)]
+pub struct SecondFactorDone {
+    pub signed_in: SignedIn,
+    pub recovery_codes: Option<Vec<String>>,
+    pub return_path: String,
+}
+
+/// Completes a pending sign-in with a code (or enrolls, under a tenant's policy); counts and
+/// audits the outcome under the factor's method.
+#[tracing::instrument(skip_all)]
+pub async fn complete_second_factor(
+    svc: &AuthServices,
+    challenge: &OpenChallenge,
+    token: &str,
+    code: &str,
+) -> Result<SecondFactorDone, SecondFactorError> {
+    let started = Instant::now();
+    let outcome = second_step(svc, challenge, token, code).await;
+    let method = match (&outcome, challenge.kind) {
+        (Ok((_, Factor::RecoveryCode)), _) => Factor::RecoveryCode.method(),
+        (Err(_), ChallengeKind::Verify) if totp_like(code).is_none() => {
+            Factor::RecoveryCode.method()
+        }
+        _ => Factor::Totp.method(),
+    };
+    let reason = match &outcome {
+        Ok(_) => None,
+        Err(SecondFactorError::Expired) => Some("expired"),
+        Err(SecondFactorError::Refused(e)) if e.is_refusal() => Some(e.reason()),
+        Err(SecondFactorError::SignIn(SignInError::Refused(r))) => Some(r.reason()),
+        Err(e) => {
+            tracing::error!(error = ?e, "second factor failed unexpectedly");
+            Some("error")
+        }
+    };
+    svc.metrics
+        .record_login(method, reason, started.elapsed().as_secs_f64());
+    svc.audit.do_send(Record(AuditRecord {
+        tenant: challenge.tenant,
+        event_type: "sign_in",
+        outcome: if reason.is_none() {
+            "success"
+        } else {
+            "failure"
+        },
+        reason: reason.map(str::to_owned),
+        user_id: Some(challenge.subject.user_id),
+        email: Some(challenge.subject.email.clone()),
+        origin: challenge.subject.origin.clone(),
+        details: Some(format!("{{\"method\":\"{METHOD_PASSWORD}+{method}\"}}")),
+    }));
+    outcome.map(|(done, _)| done)
+}
+
+/// A six-digit code as typed, if the input looks like one (else it may be a recovery code).
+fn totp_like(code: &str) -> Option<String> {
+    let digits: String = code.chars().filter(|c| !c.is_whitespace()).collect();
+    (digits.len() == crate::totp::DIGITS && digits.bytes().all(|b| b.is_ascii_digit()))
+        .then_some(digits)
+}
+
+async fn second_step(
+    svc: &AuthServices,
+    challenge: &OpenChallenge,
+    token: &str,
+    code: &str,
+) -> Result<(SecondFactorDone, Factor), SecondFactorError> {
+    let who = &challenge.subject;
+    let (factor, recovery_codes) = match challenge.kind {
+        ChallengeKind::Verify => (
+            two_factor::verify(svc, who, code)
+                .await
+                .map_err(SecondFactorError::Refused)?,
+            None,
+        ),
+        ChallengeKind::Enroll => (
+            Factor::Totp,
+            Some(
+                two_factor::confirm_enrollment(svc, who, code)
+                    .await
+                    .map_err(SecondFactorError::Refused)?,
+            ),
+        ),
+    };
+    let now = svc.clock.now();
+    let row = challenges::consume(&svc.db, &tokens::token_hash(token), now)
+        .await
+        .map_err(SignInError::from)?
+        .ok_or(SecondFactorError::Expired)?;
+    let user = users::find_login_user(&svc.db, row.tenant, row.user_id)
+        .await
+        .map_err(SignInError::from)?
+        .ok_or(SecondFactorError::Expired)?;
+    let inactive = user.is_inactive
+        || user.contact_inactive.unwrap_or(false)
+        || user.client_inactive.unwrap_or(false);
+    if inactive {
+        return Err(SignInError::Refused(Refusal::Inactive).into());
+    }
+    let session_user = session_user_of(&user);
+    let handoff = row.handoff_domain.clone().map(|domain| HandoffTarget {
+        domain,
+        return_path: row.return_path.clone(),
+    });
+    let method = format!("{}+{}", row.auth_method, factor.method());
+    let via = finish(svc, &session_user, who.origin.clone(), &method, handoff).await?;
+    Ok((
+        SecondFactorDone {
+            signed_in: SignedIn {
+                via,
+                user: session_user,
+            },
+            recovery_codes,
+            return_path: row.return_path,
+        },
+        factor,
+    ))
 }

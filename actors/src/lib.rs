@@ -3,6 +3,7 @@
 //! Nothing here knows of HTTP or HTML: the `portal` crate translates between requests, these
 //! actors and the `portal-views` pages.
 
+pub mod account;
 pub mod audit;
 pub mod auth;
 pub mod clock;
@@ -21,6 +22,8 @@ pub mod store;
 pub mod supervision;
 pub mod tenant_directory;
 pub mod tokens;
+pub mod totp;
+pub mod two_factor;
 
 pub use clock::{Clock, ManualClock, SharedClock, SystemClock};
 pub use db::{Backend, Db, DbError};

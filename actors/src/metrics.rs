@@ -7,7 +7,7 @@ use prometheus::{
 };
 
 /// Sign-in methods, the `method` label.
-pub const LOGIN_METHODS: &[&str] = &["password"];
+pub const LOGIN_METHODS: &[&str] = &["password", "totp", "recovery_code"];
 /// Failure reasons, the `reason` label of failed sign-ins (bounded on purpose).
 pub const LOGIN_FAILURE_REASONS: &[&str] = &[
     "unknown_user",
@@ -18,6 +18,9 @@ pub const LOGIN_FAILURE_REASONS: &[&str] = &[
     "invalid_input",
     "csrf",
     "error",
+    "invalid_code",
+    "replay",
+    "expired",
 ];
 /// Why a transfer-token exchange failed: the JSON error codes of the exchange endpoint.
 pub const HANDOFF_FAILURE_REASONS: &[&str] = &[
@@ -31,7 +34,16 @@ pub const HANDOFF_FAILURE_REASONS: &[&str] = &[
     "exchange_failed",
 ];
 /// Why sessions end, the `reason` label of `portal_sessions_revoked_total`.
-pub const SESSION_REVOKE_REASONS: &[&str] = &["logout", "idle", "absolute", "admin"];
+pub const SESSION_REVOKE_REASONS: &[&str] = &[
+    "logout",
+    "idle",
+    "absolute",
+    "admin",
+    "user",
+    "client_admin",
+    "password_change",
+    "password_reset",
+];
 
 #[derive(Clone)]
 pub struct Metrics {
@@ -169,6 +181,7 @@ impl Metrics {
 
         for method in LOGIN_METHODS {
             login_attempts.with_label_values(&[method, "success", "none"]);
+            login_attempts.with_label_values(&[method, "second_factor", "none"]);
             for reason in LOGIN_FAILURE_REASONS {
                 login_attempts.with_label_values(&[method, "failure", reason]);
             }
@@ -207,6 +220,17 @@ impl Metrics {
         };
         self.login_attempts
             .with_label_values(&[method, outcome, reason])
+            .inc();
+        self.login_duration
+            .with_label_values(&[method])
+            .observe(seconds);
+    }
+
+    /// Counts a right password whose sign-in now waits for a second factor (neither a success
+    /// nor a failure yet: the second step counts that).
+    pub fn record_second_factor_due(&self, method: &str, seconds: f64) {
+        self.login_attempts
+            .with_label_values(&[method, "second_factor", "none"])
             .inc();
         self.login_duration
             .with_label_values(&[method])

@@ -54,6 +54,12 @@ pub enum RevokeReason {
     Idle,
     Absolute,
     Admin,
+    /// The user ended it from their sessions page.
+    User,
+    /// A client admin ended it from the company's users page.
+    ClientAdmin,
+    PasswordChange,
+    PasswordReset,
 }
 
 impl RevokeReason {
@@ -63,6 +69,10 @@ impl RevokeReason {
             RevokeReason::Idle => "idle",
             RevokeReason::Absolute => "absolute",
             RevokeReason::Admin => "admin",
+            RevokeReason::User => "user",
+            RevokeReason::ClientAdmin => "client_admin",
+            RevokeReason::PasswordChange => "password_change",
+            RevokeReason::PasswordReset => "password_reset",
         }
     }
 }
@@ -131,6 +141,27 @@ pub struct RevokeSession {
 pub struct RevokeUserSessions {
     pub tenant: Uuid,
     pub user_id: Uuid,
+    pub reason: RevokeReason,
+}
+
+/// Ends one session of a given user (from a security page): nothing happens when the session
+/// belongs to someone else.
+#[derive(Message)]
+#[rtype(result = "Result<bool, SessionError>")]
+pub struct RevokeOwnedSession {
+    pub tenant: Uuid,
+    pub user_id: Uuid,
+    pub token_hash: String,
+    pub reason: RevokeReason,
+}
+
+/// Ends every session of a user except the one making the request.
+#[derive(Message)]
+#[rtype(result = "Result<u64, SessionError>")]
+pub struct RevokeOtherSessions {
+    pub tenant: Uuid,
+    pub user_id: Uuid,
+    pub keep_token_hash: String,
     pub reason: RevokeReason,
 }
 
@@ -304,6 +335,68 @@ impl SessionCore {
         Ok(n)
     }
 
+    async fn revoke_owned(&self, msg: RevokeOwnedSession) -> Result<bool, SessionError> {
+        let now = self.clock.now();
+        let ended = store::revoke_owned(
+            &self.db,
+            msg.tenant,
+            msg.user_id,
+            &msg.token_hash,
+            msg.reason.as_str(),
+            now,
+        )
+        .await?;
+        if ended {
+            self.forget(&msg.token_hash);
+            self.metrics
+                .sessions_revoked
+                .with_label_values(&[msg.reason.as_str()])
+                .inc();
+            self.metrics.sessions_active.dec();
+        }
+        Ok(ended)
+    }
+
+    async fn revoke_others(&self, msg: RevokeOtherSessions) -> Result<u64, SessionError> {
+        let now = self.clock.now();
+        let stale: Vec<String> = self
+            .cache
+            .iter()
+            .filter(|(k, r)| {
+                r.user.tenant == msg.tenant
+                    && r.user.user_id == msg.user_id
+                    && k.as_str() != msg.keep_token_hash
+            })
+            .map(|(k, _)| (*k).clone())
+            .collect();
+        for key in stale {
+            self.forget(&key);
+        }
+        let n = store::revoke_others(
+            &self.db,
+            msg.tenant,
+            msg.user_id,
+            &msg.keep_token_hash,
+            msg.reason.as_str(),
+            now,
+        )
+        .await?;
+        self.metrics
+            .sessions_revoked
+            .with_label_values(&[msg.reason.as_str()])
+            .inc_by(n);
+        Ok(n)
+    }
+
+    /// Drops a session from the cache and the pending last-seen writes.
+    fn forget(&self, token_hash: &str) {
+        self.cache.invalidate(token_hash);
+        self.dirty
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .remove(token_hash);
+    }
+
     async fn flush(&self) -> Result<u64, SessionError> {
         let batch: Vec<(Uuid, String, DateTime<Utc>)> = {
             let mut dirty = self.dirty.lock().unwrap_or_else(PoisonError::into_inner);
@@ -340,6 +433,8 @@ impl SessionCore {
         if counts.idle_expired + counts.absolute_expired > 0 {
             self.cache.invalidate_all();
         }
+        // Pending second-factor sign-ins are short-lived; drop the stale ones here too.
+        crate::store::challenges::delete_expired(&self.db, now - Duration::hours(1)).await?;
         let active = store::count_active(&self.db, now, idle_before).await?;
         self.metrics.sessions_active.set(active);
         Ok(counts)
@@ -476,6 +571,28 @@ impl Handler<RevokeUserSessions> for Sessions {
         self.registry.handled(ACTOR_NAME);
         let core = self.core.clone();
         Box::pin(async move { core.revoke_user(msg).await })
+    }
+}
+
+impl Handler<RevokeOwnedSession> for Sessions {
+    type Result = ResponseFuture<Result<bool, SessionError>>;
+
+    /// Ends one session of a user (security pages); refuses others' sessions by not finding them.
+    fn handle(&mut self, msg: RevokeOwnedSession, _: &mut Self::Context) -> Self::Result {
+        self.registry.handled(ACTOR_NAME);
+        let core = self.core.clone();
+        Box::pin(async move { core.revoke_owned(msg).await })
+    }
+}
+
+impl Handler<RevokeOtherSessions> for Sessions {
+    type Result = ResponseFuture<Result<u64, SessionError>>;
+
+    /// Ends a user's sessions except the current one ("sign out everywhere else").
+    fn handle(&mut self, msg: RevokeOtherSessions, _: &mut Self::Context) -> Self::Result {
+        self.registry.handled(ACTOR_NAME);
+        let core = self.core.clone();
+        Box::pin(async move { core.revoke_others(msg).await })
     }
 }
 

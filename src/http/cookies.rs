@@ -5,6 +5,9 @@ use actix_web::cookie::{time::Duration as CookieDuration, Cookie, SameSite};
 
 pub const SESSION_COOKIE: &str = "__Secure-portal.session";
 pub const CSRF_COOKIE: &str = "__Host-portal.csrf";
+/// A pending sign-in (password right, second factor due). Not a session: nothing but the
+/// second-factor page reads it.
+pub const CHALLENGE_COOKIE: &str = "__Host-portal.2fa";
 /// The sign-in form's CSRF cookie lives this long.
 const CSRF_COOKIE_MAX_AGE_SECONDS: i64 = 2 * 60 * 60;
 
@@ -37,5 +40,26 @@ pub fn csrf_cookie(token: &str) -> Cookie<'static> {
         .same_site(SameSite::Strict)
         .path("/")
         .max_age(CookieDuration::seconds(CSRF_COOKIE_MAX_AGE_SECONDS))
+        .finish()
+}
+
+/// The pending sign-in's cookie, living as long as the pending sign-in.
+pub fn challenge_cookie(token: &str, max_age: chrono::Duration) -> Cookie<'static> {
+    Cookie::build(CHALLENGE_COOKIE, token.to_owned())
+        .secure(true)
+        .http_only(true)
+        .same_site(SameSite::Strict)
+        .path("/")
+        .max_age(CookieDuration::seconds(max_age.num_seconds()))
+        .finish()
+}
+
+pub fn challenge_cookie_removal() -> Cookie<'static> {
+    Cookie::build(CHALLENGE_COOKIE, "")
+        .secure(true)
+        .http_only(true)
+        .same_site(SameSite::Strict)
+        .path("/")
+        .max_age(CookieDuration::ZERO)
         .finish()
 }

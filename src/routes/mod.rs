@@ -6,8 +6,10 @@ pub mod assets;
 pub mod dashboard;
 pub mod handoff;
 pub mod root;
+pub mod security;
 pub mod signin;
 pub mod signout;
+pub mod two_factor;
 
 use actix_web::error::{QueryPayloadError, UrlencodedError};
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -50,6 +52,47 @@ pub fn portal(cfg: &mut web::ServiceConfig) {
                         "method_not_allowed",
                     )
                 })),
+        )
+        .service(
+            web::resource(two_factor::PATH)
+                .route(web::get().to(two_factor::show))
+                .route(web::post().to(two_factor::submit))
+                .default_service(web::to(method_not_allowed)),
+        )
+        .service(
+            web::resource("/client-portal/profile/security")
+                .route(web::get().to(security::show))
+                .default_service(web::to(method_not_allowed)),
+        )
+        .service(
+            web::resource("/client-portal/profile/security/password")
+                .route(web::post().to(security::password::submit))
+                .default_service(web::to(method_not_allowed)),
+        )
+        .service(
+            web::resource("/client-portal/profile/security/two-factor")
+                .route(web::get().to(security::two_factor::show))
+                .route(web::post().to(security::two_factor::confirm))
+                .default_service(web::to(method_not_allowed)),
+        )
+        .service(
+            web::resource("/client-portal/profile/security/two-factor/disable")
+                .route(web::post().to(security::two_factor::disable))
+                .default_service(web::to(method_not_allowed)),
+        )
+        .service(
+            web::resource("/client-portal/profile/security/sessions/revoke")
+                .route(web::post().to(security::sessions::revoke))
+                .default_service(web::to(method_not_allowed)),
+        )
+        .service(
+            web::resource("/client-portal/profile/security/sessions/revoke-others")
+                .route(web::post().to(security::sessions::revoke_others))
+                .default_service(web::to(method_not_allowed)),
+        )
+        .route(
+            "/client-portal/profile",
+            web::get().to(security::profile_redirect),
         )
         .route("/client-portal", web::get().to(dashboard::redirect))
         .route("/client-portal/", web::get().to(dashboard::redirect))

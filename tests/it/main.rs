@@ -18,3 +18,4 @@ mod sessions;
 mod signin;
 mod supervision;
 mod tls;
+mod two_factor;

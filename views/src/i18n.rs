@@ -28,6 +28,16 @@ const SOURCES: &[(&str, &str, &str)] = &[
         "handoff.ftl",
         include_str!("../locales/en/handoff.ftl"),
     ),
+    (
+        "en",
+        "two-factor.ftl",
+        include_str!("../locales/en/two-factor.ftl"),
+    ),
+    (
+        "en",
+        "security.ftl",
+        include_str!("../locales/en/security.ftl"),
+    ),
 ];
 
 /// Declares message-id constants plus `ALL`, the list tests check against the bundles.

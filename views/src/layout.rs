@@ -10,6 +10,7 @@ pub(crate) mod msg {
         SKIP_TO_CONTENT = "common-skip-to-content";
         NAV_LABEL = "common-nav-label";
         NAV_DASHBOARD = "common-nav-dashboard";
+        NAV_SECURITY = "common-nav-security";
         SIGNED_IN_AS = "common-signed-in-as";
         SIGN_OUT = "common-sign-out";
         FOOTER_HELP = "common-footer-help";
@@ -46,21 +47,24 @@ pub struct SignedInNav {
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum NavItem {
     Dashboard,
+    Security,
 }
 
 impl NavItem {
     /// Every item, in navigation order.
-    pub const ALL: [NavItem; 1] = [NavItem::Dashboard];
+    pub const ALL: [NavItem; 2] = [NavItem::Dashboard, NavItem::Security];
 
     pub fn href(self) -> &'static str {
         match self {
             NavItem::Dashboard => "/client-portal/dashboard",
+            NavItem::Security => "/client-portal/profile/security",
         }
     }
 
     fn label_id(self) -> &'static str {
         match self {
             NavItem::Dashboard => msg::NAV_DASHBOARD,
+            NavItem::Security => msg::NAV_SECURITY,
         }
     }
 }

@@ -7,8 +7,10 @@ pub mod errors;
 pub mod handoff;
 pub mod i18n;
 pub mod layout;
+pub mod security;
 pub mod signin;
 pub mod theme;
+pub mod two_factor;
 
 pub use maud::Markup;
 

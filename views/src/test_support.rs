@@ -23,6 +23,8 @@ pub fn all_message_ids() -> Vec<&'static str> {
         crate::dashboard::msg::ALL,
         crate::errors::msg::ALL,
         crate::handoff::msg::ALL,
+        crate::two_factor::msg::ALL,
+        crate::security::msg::ALL,
     ]
     .concat()
 }

@@ -1,11 +1,13 @@
 //! All SQL of the portal, as functions over `Db`/`Tx` that run unchanged on SQLite and PostgreSQL.
 
 pub mod audit;
+pub mod challenges;
 pub mod directory;
 pub mod handoff;
 pub mod portal_domains;
 pub mod sessions;
 pub mod tenants;
+pub mod two_factor;
 pub mod users;
 
 pub use crate::db::DbError;

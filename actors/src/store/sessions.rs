@@ -207,3 +207,82 @@ pub async fn count_active(
         idle_before
     )?)
 }
+
+/// A session as the security pages list it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct SessionSummary {
+    pub token_hash: String,
+    pub user_id: Uuid,
+    pub auth_method: String,
+    pub ip: Option<String>,
+    pub user_agent: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub last_seen_at: DateTime<Utc>,
+}
+
+/// The live sessions of one user, most recently active first.
+pub async fn list_active_for_user(
+    db: &Db,
+    tenant: Uuid,
+    user_id: Uuid,
+    now: DateTime<Utc>,
+    idle_before: DateTime<Utc>,
+) -> Result<Vec<SessionSummary>, DbError> {
+    Ok(query_as!(
+        db.exec(),
+        SessionSummary,
+        fetch_all,
+        "SELECT token_hash, user_id, auth_method, ip, user_agent, created_at, last_seen_at \
+         FROM sessions \
+         WHERE tenant = $1 AND user_id = $2 AND revoked_at IS NULL AND expires_at > $3 \
+           AND last_seen_at > $4 \
+         ORDER BY last_seen_at DESC",
+        tenant,
+        user_id,
+        now,
+        idle_before
+    )?)
+}
+
+/// Revokes one session, only if it belongs to this user; returns whether it was live.
+pub async fn revoke_owned(
+    db: &Db,
+    tenant: Uuid,
+    user_id: Uuid,
+    token_hash: &str,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, DbError> {
+    let n = execute!(
+        db.exec(),
+        "UPDATE sessions SET revoked_at = $4, revoked_reason = $5 \
+         WHERE tenant = $1 AND user_id = $2 AND token_hash = $3 AND revoked_at IS NULL",
+        tenant,
+        user_id,
+        token_hash,
+        now,
+        reason
+    )?;
+    Ok(n > 0)
+}
+
+/// Revokes every live session of a user but one; returns how many.
+pub async fn revoke_others(
+    db: &Db,
+    tenant: Uuid,
+    user_id: Uuid,
+    keep_token_hash: &str,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> Result<u64, DbError> {
+    Ok(execute!(
+        db.exec(),
+        "UPDATE sessions SET revoked_at = $4, revoked_reason = $5 \
+         WHERE tenant = $1 AND user_id = $2 AND token_hash <> $3 AND revoked_at IS NULL",
+        tenant,
+        user_id,
+        keep_token_hash,
+        now,
+        reason
+    )?)
+}

@@ -24,6 +24,7 @@ pub struct LoginUser {
     pub is_client_admin: Option<bool>,
     pub contact_inactive: Option<bool>,
     pub client_inactive: Option<bool>,
+    pub totp_enabled_at: Option<DateTime<Utc>>,
 }
 
 impl LoginUser {
@@ -44,13 +45,88 @@ pub async fn find_for_login(
         fetch_all,
         "SELECT u.tenant, u.user_id, u.email, u.user_type, u.first_name, u.last_name, \
                 u.password_hash, u.is_inactive, u.last_login_at, c.client_id, cl.client_name, \
-                c.is_client_admin, c.is_inactive AS contact_inactive, cl.is_inactive AS client_inactive \
+                c.is_client_admin, c.is_inactive AS contact_inactive, cl.is_inactive AS client_inactive, \
+                u.totp_enabled_at \
          FROM users u \
          LEFT JOIN contacts c ON c.tenant = u.tenant AND c.contact_id = u.contact_id \
          LEFT JOIN clients cl ON cl.tenant = c.tenant AND cl.client_id = c.client_id \
          WHERE u.tenant = $1 AND u.email = $2",
         tenant,
         email.as_str()
+    )?)
+}
+
+/// One user as sign-in sees them, by id (to finish a sign-in after its second factor).
+pub async fn find_login_user(
+    db: &Db,
+    tenant: Uuid,
+    user_id: Uuid,
+) -> Result<Option<LoginUser>, DbError> {
+    Ok(query_as!(
+        db.exec(),
+        LoginUser,
+        fetch_optional,
+        "SELECT u.tenant, u.user_id, u.email, u.user_type, u.first_name, u.last_name, \
+                u.password_hash, u.is_inactive, u.last_login_at, c.client_id, cl.client_name, \
+                c.is_client_admin, c.is_inactive AS contact_inactive, cl.is_inactive AS client_inactive, \
+                u.totp_enabled_at \
+         FROM users u \
+         LEFT JOIN contacts c ON c.tenant = u.tenant AND c.contact_id = u.contact_id \
+         LEFT JOIN clients cl ON cl.tenant = c.tenant AND cl.client_id = c.client_id \
+         WHERE u.tenant = $1 AND u.user_id = $2",
+        tenant,
+        user_id
+    )?)
+}
+
+/// A new password hash from the user themself (change or reset): also stamps the change time.
+pub async fn change_password_hash(
+    exec: crate::db::Exec<'_>,
+    tenant: Uuid,
+    user_id: Uuid,
+    hash: &str,
+    now: DateTime<Utc>,
+) -> Result<u64, DbError> {
+    Ok(execute!(
+        exec,
+        "UPDATE users SET password_hash = $3, password_changed_at = $4 \
+         WHERE tenant = $1 AND user_id = $2",
+        tenant,
+        user_id,
+        hash,
+        now
+    )?)
+}
+
+/// The client users of one company (for its client admins), with sign-in state.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct CompanyUser {
+    pub user_id: Uuid,
+    pub email: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub is_inactive: bool,
+    pub is_client_admin: bool,
+    pub last_login_at: Option<DateTime<Utc>>,
+    pub totp_enabled_at: Option<DateTime<Utc>>,
+}
+
+pub async fn company_users(
+    db: &Db,
+    tenant: Uuid,
+    client_id: Uuid,
+) -> Result<Vec<CompanyUser>, DbError> {
+    Ok(query_as!(
+        db.exec(),
+        CompanyUser,
+        fetch_all,
+        "SELECT u.user_id, u.email, u.first_name, u.last_name, u.is_inactive, \
+                c.is_client_admin, u.last_login_at, u.totp_enabled_at \
+         FROM users u JOIN contacts c ON c.tenant = u.tenant AND c.contact_id = u.contact_id \
+         WHERE u.tenant = $1 AND c.client_id = $2 AND u.user_type = 'client' \
+         ORDER BY u.last_name, u.first_name, u.email",
+        tenant,
+        client_id
     )?)
 }
 

@@ -13,7 +13,7 @@ use serde::Deserialize;
 
 use crate::app::AppState;
 use crate::errors::PortalError;
-use crate::http::cookies::{csrf_cookie, session_cookie, CSRF_COOKIE};
+use crate::http::cookies::{challenge_cookie, csrf_cookie, session_cookie, CSRF_COOKIE};
 use crate::http::extract::{
     handoff_domain, host_without_port, request_host, request_origin, resolve_tenant, CspNonce,
 };
@@ -35,6 +35,16 @@ pub struct SignInForm {
     callback_url: Option<String>,
     #[serde(default)]
     tenant: Option<String>,
+}
+
+/// Where a transfer token sends the browser: the vanity domain's handoff page.
+pub fn handoff_location(ott: &portal_actors::handoff::IssuedOtt, target: &HandoffTarget) -> String {
+    format!(
+        "https://{}/auth/client-portal/handoff?ott={}&return={}",
+        target.domain,
+        encode_query_value(&ott.token),
+        encode_query_value(&target.return_path),
+    )
 }
 
 /// Checks the form and signs the user in: a session here, or, when the tenant has a portal
@@ -124,6 +134,7 @@ pub async fn submit(
         email: form.email.clone(),
         password: SecretString::from(form.password.clone()),
         origin: request_origin(&req),
+        return_path: return_path.as_str().to_owned(),
         handoff: domain.as_ref().map(|d| HandoffTarget {
             domain: d.domain.clone(),
             return_path: return_path.as_str().to_owned(),
@@ -138,12 +149,14 @@ pub async fn submit(
                     .map_err(|e| PortalError::Unexpected(e.into()))?;
                 Ok(response)
             }
-            SignedInVia::Handoff { ott, target } => Ok(see_other(&format!(
-                "https://{}/auth/client-portal/handoff?ott={}&return={}",
-                target.domain,
-                encode_query_value(&ott.token),
-                encode_query_value(&target.return_path),
-            ))),
+            SignedInVia::Handoff { ott, target } => Ok(see_other(&handoff_location(&ott, &target))),
+            SignedInVia::SecondFactor(pending) => {
+                let mut response = see_other(crate::routes::two_factor::PATH);
+                response
+                    .add_cookie(&challenge_cookie(&pending.token, pending.max_age))
+                    .map_err(|e| PortalError::Unexpected(e.into()))?;
+                Ok(response)
+            }
         },
         Err(SignInError::Refused(Refusal::InternalUser)) => Ok(render_error(
             StatusCode::FORBIDDEN,

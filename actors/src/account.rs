@@ -1,0 +1,149 @@
+//! A signed-in user's own account security: changing the password (current one required, policy
+//! checked, other sessions signed out by default) and proving it is them before risky actions.
+
+use secrecy::{ExposeSecret, SecretString};
+
+use crate::audit::{AuditRecord, Record};
+use crate::auth::AuthServices;
+use crate::credentials::{HashNewPassword, NewPasswordError};
+use crate::db::DbError;
+use crate::password_policy::PolicyViolation;
+use crate::sessions::{RevokeOtherSessions, RevokeReason};
+use crate::store::users;
+use crate::two_factor::{self, Subject, TwoFactorError};
+
+#[derive(Debug, thiserror::Error)]
+pub enum PasswordChangeError {
+    #[error("the current password is not right")]
+    WrongCurrent,
+    #[error("the new passwords do not match")]
+    Mismatch,
+    #[error(transparent)]
+    Policy(#[from] PolicyViolation),
+    #[error("password change unavailable")]
+    Store(#[from] DbError),
+    #[error("password change unavailable: {0}")]
+    Unavailable(String),
+}
+
+impl PasswordChangeError {
+    fn reason(&self) -> &'static str {
+        match self {
+            PasswordChangeError::WrongCurrent => "bad_password",
+            PasswordChangeError::Mismatch => "mismatch",
+            PasswordChangeError::Policy(_) => "policy",
+            PasswordChangeError::Store(_) | PasswordChangeError::Unavailable(_) => "error",
+        }
+    }
+}
+
+pub struct PasswordChange {
+    pub current: SecretString,
+    pub new: SecretString,
+    pub confirm: SecretString,
+    /// Sign out every other session of the user (keeping this one).
+    pub sign_out_others: bool,
+    pub keep_token_hash: String,
+}
+
+/// Checks the new password (policy, on the hashing threads) and hashes it.
+pub async fn hash_new_password(
+    svc: &AuthServices,
+    password: SecretString,
+    email: &str,
+    names: Vec<String>,
+) -> Result<String, NewPasswordError> {
+    svc.credentials
+        .send(HashNewPassword {
+            password,
+            email: email.to_owned(),
+            names,
+        })
+        .await
+        .map_err(|e| {
+            NewPasswordError::Credentials(crate::credentials::CredentialsError::Hash(e.to_string()))
+        })?
+}
+
+/// Changes the password; returns how many other sessions were signed out.
+pub async fn change_password(
+    svc: &AuthServices,
+    who: &Subject,
+    names: Vec<String>,
+    change: PasswordChange,
+) -> Result<u64, PasswordChangeError> {
+    let result = change_inner(svc, who, names, change).await;
+    svc.audit.do_send(Record(AuditRecord {
+        tenant: who.tenant,
+        event_type: "password_changed",
+        outcome: if result.is_ok() { "success" } else { "failure" },
+        reason: result.as_ref().err().map(|e| e.reason().to_owned()),
+        user_id: Some(who.user_id),
+        email: Some(who.email.clone()),
+        origin: who.origin.clone(),
+        details: result
+            .as_ref()
+            .ok()
+            .map(|n| format!("{{\"other_sessions_ended\":{n}}}")),
+    }));
+    result
+}
+
+async fn change_inner(
+    svc: &AuthServices,
+    who: &Subject,
+    names: Vec<String>,
+    change: PasswordChange,
+) -> Result<u64, PasswordChangeError> {
+    match two_factor::check_password(svc, who, change.current).await {
+        Ok(()) => {}
+        Err(TwoFactorError::BadPassword) => return Err(PasswordChangeError::WrongCurrent),
+        Err(e) => return Err(PasswordChangeError::Unavailable(e.to_string())),
+    }
+    if change.new.expose_secret() != change.confirm.expose_secret() {
+        return Err(PasswordChangeError::Mismatch);
+    }
+    let hash = match hash_new_password(svc, change.new, &who.email, names).await {
+        Ok(hash) => hash,
+        Err(NewPasswordError::Policy(v)) => return Err(PasswordChangeError::Policy(v)),
+        Err(e) => return Err(PasswordChangeError::Unavailable(e.to_string())),
+    };
+    let now = svc.clock.now();
+    let mut tx = svc.db.begin().await?;
+    users::change_password_hash(tx.exec(), who.tenant, who.user_id, &hash, now).await?;
+    tx.commit().await?;
+    if !change.sign_out_others {
+        return Ok(0);
+    }
+    svc.sessions
+        .send(RevokeOtherSessions {
+            tenant: who.tenant,
+            user_id: who.user_id,
+            keep_token_hash: change.keep_token_hash,
+            reason: RevokeReason::PasswordChange,
+        })
+        .await
+        .map_err(|e| PasswordChangeError::Unavailable(e.to_string()))?
+        .map_err(|e| PasswordChangeError::Unavailable(e.to_string()))
+}
+
+/// Proof for "sign out everywhere else": the password, or a current two-factor code.
+pub async fn prove_identity(
+    svc: &AuthServices,
+    who: &Subject,
+    proof: SecretString,
+) -> Result<(), TwoFactorError> {
+    let text = proof.expose_secret().trim();
+    let looks_like_code =
+        text.len() == crate::totp::DIGITS && text.bytes().all(|b| b.is_ascii_digit());
+    if looks_like_code {
+        let enabled = two_factor::status(svc, who.tenant, who.user_id)
+            .await?
+            .enabled_at
+            .is_some();
+        if enabled {
+            return two_factor::verify(svc, who, text).await.map(|_| ());
+        }
+    }
+    two_factor::check_password(svc, who, proof).await
+}

@@ -1,0 +1,165 @@
+//! `/client-portal/profile/security`: two-factor, password change and the user's sessions.
+//! Every form here carries the session's CSRF token; the handlers are thin over
+//! `portal_actors::{account, two_factor}` and the Sessions actor.
+
+pub mod password;
+pub mod sessions;
+pub mod two_factor;
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use portal_actors::store::sessions as session_store;
+use portal_actors::tokens;
+use portal_actors::two_factor::{Subject, TwoFactorError};
+use portal_views::layout::NavItem;
+use portal_views::security::{
+    self as views, ProofProblem, SecurityNotice, SecurityView, SessionItem,
+};
+use portal_views::two_factor::CodeError;
+
+use crate::app::AppState;
+use crate::errors::PortalError;
+use crate::http::extract::{request_origin, CspNonce, PortalUser};
+use crate::http::render;
+
+/// Who acts on the security page.
+pub fn subject(req: &HttpRequest, user: &PortalUser) -> Subject {
+    let u = &user.session.record.user;
+    Subject {
+        tenant: u.tenant,
+        user_id: u.user_id,
+        email: u.email.clone(),
+        origin: request_origin(req),
+    }
+}
+
+/// The user's names, which the password policy keeps out of passwords.
+pub fn names(user: &PortalUser) -> Vec<String> {
+    let u = &user.session.record.user;
+    vec![u.first_name.clone(), u.last_name.clone()]
+}
+
+/// Refuses a state-changing form without the session's CSRF token.
+pub fn check_csrf(user: &PortalUser, presented: &str) -> Result<(), PortalError> {
+    if tokens::constant_time_eq(&user.session.csrf_token, presented) {
+        Ok(())
+    } else {
+        Err(PortalError::Forbidden(
+            "security form without a valid CSRF token".into(),
+        ))
+    }
+}
+
+/// Maps a two-factor refusal to what the form shows.
+pub fn proof_problem(e: &TwoFactorError) -> Option<ProofProblem> {
+    match e {
+        TwoFactorError::BadPassword => Some(ProofProblem::WrongPassword),
+        TwoFactorError::Replay => Some(ProofProblem::Code(CodeError::Replay)),
+        TwoFactorError::InvalidCode | TwoFactorError::NotEnabled => {
+            Some(ProofProblem::Code(CodeError::Invalid))
+        }
+        _ => None,
+    }
+}
+
+/// Builds the page's data; the caller sets notices and errors.
+pub async fn view(state: &AppState, user: &PortalUser) -> Result<SecurityView, PortalError> {
+    let u = &user.session.record.user;
+    let status = portal_actors::two_factor::status(&state.auth, u.tenant, u.user_id)
+        .await
+        .map_err(PortalError::unavailable)?;
+    let now = state.clock.now();
+    let idle_before = now - state.session_idle;
+    let rows =
+        session_store::list_active_for_user(&state.auth.db, u.tenant, u.user_id, now, idle_before)
+            .await
+            .map_err(PortalError::unavailable)?;
+    let current = &user.session.record.token_hash;
+    Ok(SecurityView {
+        csrf_token: user.session.csrf_token.clone(),
+        notice: None,
+        two_factor_since: status.enabled_at,
+        recovery_codes_left: status.recovery_codes_left,
+        two_factor_error: None,
+        password_error: None,
+        sessions: rows
+            .into_iter()
+            .map(|s| SessionItem {
+                current: &s.token_hash == current,
+                id: s.token_hash,
+                user_agent: s.user_agent,
+                ip: s.ip,
+                method: s.auth_method,
+                signed_in_at: s.created_at,
+                last_seen_at: s.last_seen_at,
+            })
+            .collect(),
+        sessions_error: None,
+    })
+}
+
+pub fn render(
+    user: &PortalUser,
+    nonce: &str,
+    status: StatusCode,
+    view: &SecurityView,
+) -> HttpResponse {
+    render::page(
+        status,
+        Some(&user.tenant),
+        nonce,
+        Some(super::signed_in_nav(user, NavItem::Security)),
+        |shell| views::page(shell, view),
+        views::title,
+    )
+}
+
+/// `GET /client-portal/profile/security[?done=…]`
+pub async fn show(
+    state: web::Data<AppState>,
+    user: PortalUser,
+    nonce: CspNonce,
+    query: web::Query<DoneQuery>,
+) -> Result<HttpResponse, PortalError> {
+    let mut v = view(&state, &user).await?;
+    v.notice = query.notice();
+    Ok(render(&user, &nonce.0, StatusCode::OK, &v))
+}
+
+/// After a successful POST the browser is redirected here, so a reload does not repeat it.
+#[derive(serde::Deserialize)]
+pub struct DoneQuery {
+    #[serde(default)]
+    done: Option<String>,
+    #[serde(default)]
+    count: Option<u64>,
+}
+
+impl DoneQuery {
+    fn notice(&self) -> Option<SecurityNotice> {
+        let count = self.count.unwrap_or(0);
+        match self.done.as_deref()? {
+            "password" => Some(SecurityNotice::PasswordChanged {
+                others_signed_out: count,
+            }),
+            "two-factor-off" => Some(SecurityNotice::TwoFactorOff),
+            "session" => Some(SecurityNotice::SessionRevoked),
+            "others" => Some(SecurityNotice::OthersRevoked { count }),
+            _ => None,
+        }
+    }
+}
+
+/// Where a successful action sends the browser.
+pub fn done(what: &str, count: Option<u64>) -> HttpResponse {
+    let location = match count {
+        Some(n) => format!("{}?done={what}&count={n}", views::ACTION),
+        None => format!("{}?done={what}", views::ACTION),
+    };
+    render::see_other(&location)
+}
+
+/// `GET /client-portal/profile`: the profile's only page so far is Security.
+pub async fn profile_redirect(_user: PortalUser) -> HttpResponse {
+    render::see_other(views::ACTION)
+}

@@ -1,0 +1,240 @@
+//! `/auth/client-portal/two-factor`: the second step of a sign-in (a code or a recovery code),
+//! or enrollment first when the tenant requires two-factor. The pending sign-in lives in its own
+//! cookie and table: it is never a session.
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use portal_actors::auth::{
+    complete_second_factor, open_challenge, ChallengeKind, OpenChallenge, SecondFactorError,
+    SignedInVia,
+};
+use portal_actors::tenant_directory::TenantKey;
+use portal_actors::tokens;
+use portal_actors::two_factor::{self, TwoFactorError};
+use portal_views::two_factor::{self as views, ChallengeView, CodeError, EnrollmentView};
+use serde::Deserialize;
+
+use crate::app::AppState;
+use crate::errors::PortalError;
+use crate::http::cookies::{challenge_cookie_removal, session_cookie, CHALLENGE_COOKIE};
+use crate::http::extract::{lookup, request_origin, CspNonce};
+use crate::http::middleware::FormActionTarget;
+use crate::http::redirect::sign_in_location;
+use crate::http::render::{self, see_other};
+use crate::routes::signin::post::handoff_location;
+
+pub const PATH: &str = "/auth/client-portal/two-factor";
+
+#[derive(Deserialize)]
+pub struct CodeForm {
+    #[serde(default)]
+    csrf_token: String,
+    #[serde(default)]
+    code: String,
+}
+
+/// The form token of a pending sign-in: derived from its cookie, never stored.
+fn csrf_for(token: &str) -> String {
+    tokens::derive_token("two-factor-csrf", token)
+}
+
+struct Pending {
+    token: String,
+    challenge: OpenChallenge,
+    tenant: portal_actors::domain::TenantInfo,
+}
+
+async fn pending(req: &HttpRequest, state: &AppState) -> Result<Option<Pending>, PortalError> {
+    let Some(token) = req.cookie(CHALLENGE_COOKIE).map(|c| c.value().to_owned()) else {
+        return Ok(None);
+    };
+    let origin = request_origin(req);
+    let Some(challenge) = open_challenge(&state.auth, &token, &origin)
+        .await
+        .map_err(PortalError::unavailable)?
+    else {
+        return Ok(None);
+    };
+    let Some(tenant) = lookup(state, TenantKey::Id(challenge.tenant)).await? else {
+        return Ok(None);
+    };
+    Ok(Some(Pending {
+        token,
+        challenge,
+        tenant,
+    }))
+}
+
+/// The pending sign-in is gone: say so, with a way back to sign-in.
+fn expired(
+    nonce: &str,
+    tenant: Option<&portal_actors::domain::TenantInfo>,
+) -> Result<HttpResponse, PortalError> {
+    let href = sign_in_location(None, tenant.map(|t| t.slug.as_str()), None);
+    let mut response = render::page(
+        StatusCode::GONE,
+        tenant,
+        nonce,
+        None,
+        |shell| views::expired_page(shell, &href),
+        |t| views::title(t, false),
+    );
+    response
+        .add_cookie(&challenge_cookie_removal())
+        .map_err(|e| PortalError::Unexpected(e.into()))?;
+    Ok(response)
+}
+
+async fn render_challenge(
+    state: &AppState,
+    p: &Pending,
+    nonce: &str,
+    status: StatusCode,
+    error: Option<CodeError>,
+) -> Result<HttpResponse, PortalError> {
+    let enrollment = match p.challenge.kind {
+        ChallengeKind::Verify => None,
+        ChallengeKind::Enroll => {
+            let e = two_factor::begin_enrollment(&state.auth, &p.challenge.subject, &p.tenant.name)
+                .await
+                .map_err(PortalError::unavailable)?;
+            Some(EnrollmentView {
+                otpauth_url: e.otpauth_url,
+                secret_base32: e.secret_base32,
+            })
+        }
+    };
+    let view = ChallengeView {
+        display_name: p.challenge.display_name.clone(),
+        action: PATH.to_owned(),
+        csrf_token: csrf_for(&p.token),
+        enrollment,
+        error,
+    };
+    let enrolling = view.enrollment.is_some();
+    let mut response = render::page(
+        status,
+        Some(&p.tenant),
+        nonce,
+        None,
+        |shell| views::challenge_page(shell, &view),
+        |t| views::title(t, enrolling),
+    );
+    if let Some(domain) = &p.challenge.handoff_domain {
+        // The form's answer may redirect to the vanity domain; the CSP must allow it.
+        response
+            .extensions_mut()
+            .insert(FormActionTarget(format!("https://{domain}")));
+    }
+    Ok(response)
+}
+
+/// `GET`: the code form, or the enrollment page.
+pub async fn show(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    nonce: CspNonce,
+) -> Result<HttpResponse, PortalError> {
+    match pending(&req, &state).await? {
+        Some(p) => render_challenge(&state, &p, &nonce.0, StatusCode::OK, None).await,
+        None => expired(&nonce.0, None),
+    }
+}
+
+/// `POST`: checks the code; on success signs in (session here or handoff), showing the
+/// recovery codes first when this sign-in enrolled the user.
+#[tracing::instrument(skip_all)]
+pub async fn submit(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    form: web::Form<CodeForm>,
+    nonce: CspNonce,
+) -> Result<HttpResponse, PortalError> {
+    let Some(p) = pending(&req, &state).await? else {
+        return expired(&nonce.0, None);
+    };
+    if !tokens::constant_time_eq(&csrf_for(&p.token), &form.csrf_token) {
+        return render_challenge(
+            &state,
+            &p,
+            &nonce.0,
+            StatusCode::FORBIDDEN,
+            Some(CodeError::CsrfFailed),
+        )
+        .await;
+    }
+    let done = match complete_second_factor(&state.auth, &p.challenge, &p.token, &form.code).await {
+        Ok(done) => done,
+        Err(SecondFactorError::Refused(TwoFactorError::Replay)) => {
+            return render_challenge(
+                &state,
+                &p,
+                &nonce.0,
+                StatusCode::UNAUTHORIZED,
+                Some(CodeError::Replay),
+            )
+            .await
+        }
+        Err(SecondFactorError::Refused(e)) if e.is_refusal() => {
+            return render_challenge(
+                &state,
+                &p,
+                &nonce.0,
+                StatusCode::UNAUTHORIZED,
+                Some(CodeError::Invalid),
+            )
+            .await
+        }
+        Err(
+            SecondFactorError::Expired
+            | SecondFactorError::SignIn(portal_actors::auth::SignInError::Refused(_)),
+        ) => return expired(&nonce.0, Some(&p.tenant)),
+        Err(e) => {
+            crate::errors::log_error(&e);
+            return render_challenge(
+                &state,
+                &p,
+                &nonce.0,
+                StatusCode::SERVICE_UNAVAILABLE,
+                Some(CodeError::Unavailable),
+            )
+            .await;
+        }
+    };
+    let (continue_to, session) = match done.signed_in.via {
+        SignedInVia::Session(session) => (done.return_path.clone(), Some(session)),
+        SignedInVia::Handoff { ott, target } => (handoff_location(&ott, &target), None),
+        SignedInVia::SecondFactor(_) => {
+            return Err(PortalError::Unexpected(anyhow::anyhow!(
+                "a second factor asked for a third"
+            )))
+        }
+    };
+    let mut response = match &done.recovery_codes {
+        Some(codes) => {
+            let mut page = render::page(
+                StatusCode::OK,
+                Some(&p.tenant),
+                &nonce.0,
+                None,
+                |shell| views::recovery_codes_page(shell, codes, &continue_to),
+                views::codes_title,
+            );
+            page.headers_mut().insert(
+                actix_web::http::header::REFERRER_POLICY,
+                actix_web::http::header::HeaderValue::from_static("no-referrer"),
+            );
+            page
+        }
+        None => see_other(&continue_to),
+    };
+    response
+        .add_cookie(&challenge_cookie_removal())
+        .map_err(|e| PortalError::Unexpected(e.into()))?;
+    if let Some(session) = session {
+        response
+            .add_cookie(&session_cookie(&session.token, session.max_age))
+            .map_err(|e| PortalError::Unexpected(e.into()))?;
+    }
+    Ok(response)
+}
