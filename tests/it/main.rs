@@ -14,6 +14,7 @@ mod hostile;
 mod pg;
 mod routes;
 mod schema;
+mod security;
 mod sessions;
 mod signin;
 mod supervision;

@@ -200,6 +200,15 @@ impl<'a> Translator<'a> {
         self.format(id, Some(&fluent_args))
     }
 
+    /// The message text with numeric placeables, so plural selectors (`[one]`) apply.
+    pub fn tr_count(&self, id: &str, args: &[(&str, i64)]) -> String {
+        let mut fluent_args = FluentArgs::with_capacity(args.len());
+        for (name, value) in args {
+            fluent_args.set(*name, *value);
+        }
+        self.format(id, Some(&fluent_args))
+    }
+
     /// Whether `id` resolves in this language or the fallback.
     pub fn has_message(&self, id: &str) -> bool {
         self.bundle.has_message(id) || self.fallback.has_message(id)

@@ -185,7 +185,7 @@ mod tests {
     }
 
     #[test]
-    fn signed_in_nav_has_only_the_dashboard_and_a_sign_out_form() -> TestResult {
+    fn signed_in_nav_lists_the_existing_pages_and_a_sign_out_form() -> TestResult {
         let locales = Locales::load()?;
         let branding = Branding::default_portal();
         let signed_in = Some(nav("Ada Lovelace", Some("Analytical Ltd")));
@@ -199,9 +199,10 @@ mod tests {
             .and_then(|(_, rest)| rest.split_once("</nav>"))
             .map(|(inside, _)| inside)
             .unwrap_or_default();
-        assert_eq!(nav_html.matches("<a ").count(), 1);
+        assert_eq!(nav_html.matches("<a ").count(), NavItem::ALL.len());
         assert!(nav_html
             .contains(r#"<a href="/client-portal/dashboard" aria-current="page">Dashboard</a>"#));
+        assert!(nav_html.contains(r#"<a href="/client-portal/profile/security">Security</a>"#));
         assert!(html.contains("Ada Lovelace"));
         assert!(html.contains("Analytical Ltd"));
         assert!(html.contains(r#"<form method="post" action="/auth/client-portal/signout">"#));

@@ -146,15 +146,15 @@ pub enum SecurityNotice {
 impl SecurityNotice {
     fn text(self, t: Translator<'_>) -> String {
         match self {
-            SecurityNotice::PasswordChanged { others_signed_out } => t.tr_args(
+            SecurityNotice::PasswordChanged { others_signed_out } => t.tr_count(
                 msg::NOTICE_PASSWORD_CHANGED,
-                &[("count", others_signed_out.to_string())],
+                &[("count", count(others_signed_out))],
             ),
             SecurityNotice::TwoFactorOn => t.tr(msg::NOTICE_TWO_FACTOR_ON),
             SecurityNotice::TwoFactorOff => t.tr(msg::NOTICE_TWO_FACTOR_OFF),
             SecurityNotice::SessionRevoked => t.tr(msg::NOTICE_SESSION_REVOKED),
-            SecurityNotice::OthersRevoked { count } => {
-                t.tr_args(msg::NOTICE_OTHERS_REVOKED, &[("count", count.to_string())])
+            SecurityNotice::OthersRevoked { count: n } => {
+                t.tr_count(msg::NOTICE_OTHERS_REVOKED, &[("count", count(n))])
             }
         }
     }
@@ -188,6 +188,10 @@ pub struct SecurityView {
 
 pub fn title(t: Translator<'_>) -> String {
     t.tr(msg::TITLE)
+}
+
+fn count(n: u64) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
 }
 
 /// "Chrome on Windows" from a User-Agent header; good enough to recognise one's own devices.
@@ -277,7 +281,7 @@ pub fn page(shell: &PageShell<'_>, view: &SecurityView) -> Markup {
             @match view.two_factor_since {
                 Some(since) => {
                     p { (t.tr(msg::TWO_FACTOR_ON)) " " (utc_time(t, since)) }
-                    p { (t.tr_args(msg::TWO_FACTOR_CODES_LEFT, &[("count", view.recovery_codes_left.to_string())])) }
+                    p { (t.tr_count(msg::TWO_FACTOR_CODES_LEFT, &[("count", view.recovery_codes_left)])) }
                     h3 { (t.tr(msg::TWO_FACTOR_DISABLE_HEADING)) }
                     @if let Some(e) = view.two_factor_error { (alert("two-factor-error", &e.text(t))) }
                     form method="post" action=(DISABLE_ACTION) {
