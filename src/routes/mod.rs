@@ -3,6 +3,7 @@
 pub mod admin;
 pub mod api;
 pub mod assets;
+pub mod company;
 pub mod dashboard;
 pub mod handoff;
 pub mod root;
@@ -94,6 +95,21 @@ pub fn portal(cfg: &mut web::ServiceConfig) {
             "/client-portal/profile",
             web::get().to(security::profile_redirect),
         )
+        .service(
+            web::resource(portal_views::company::ACTION)
+                .route(web::get().to(company::show))
+                .default_service(web::to(method_not_allowed)),
+        )
+        .service(
+            web::resource(portal_views::company::REVOKE_SESSION_ACTION)
+                .route(web::post().to(company::revoke_session))
+                .default_service(web::to(method_not_allowed)),
+        )
+        .service(
+            web::resource(portal_views::company::REVOKE_USER_ACTION)
+                .route(web::post().to(company::sign_out_user))
+                .default_service(web::to(method_not_allowed)),
+        )
         .route("/client-portal", web::get().to(dashboard::redirect))
         .route("/client-portal/", web::get().to(dashboard::redirect))
         .route("/client-portal/dashboard", web::get().to(dashboard::show))
@@ -140,5 +156,6 @@ pub fn signed_in_nav(
         company: user.session.record.user.client_name.clone(),
         csrf_token: user.session.csrf_token.clone(),
         active,
+        is_client_admin: user.session.record.user.is_client_admin,
     }
 }

@@ -5,6 +5,7 @@
 mod admin;
 mod browser;
 mod cli;
+mod company;
 mod dns;
 mod dns_server;
 mod domains;

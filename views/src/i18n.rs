@@ -38,6 +38,11 @@ const SOURCES: &[(&str, &str, &str)] = &[
         "security.ftl",
         include_str!("../locales/en/security.ftl"),
     ),
+    (
+        "en",
+        "company.ftl",
+        include_str!("../locales/en/company.ftl"),
+    ),
 ];
 
 /// Declares message-id constants plus `ALL`, the list tests check against the bundles.

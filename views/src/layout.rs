@@ -11,6 +11,7 @@ pub(crate) mod msg {
         NAV_LABEL = "common-nav-label";
         NAV_DASHBOARD = "common-nav-dashboard";
         NAV_SECURITY = "common-nav-security";
+        NAV_COMPANY = "common-nav-company";
         SIGNED_IN_AS = "common-signed-in-as";
         SIGN_OUT = "common-sign-out";
         FOOTER_HELP = "common-footer-help";
@@ -41,6 +42,8 @@ pub struct SignedInNav {
     pub company: Option<String>,
     pub csrf_token: String,
     pub active: NavItem,
+    /// Client admins also see their company's settings.
+    pub is_client_admin: bool,
 }
 
 /// Pages reachable from the navigation; only those that exist are listed.
@@ -48,16 +51,23 @@ pub struct SignedInNav {
 pub enum NavItem {
     Dashboard,
     Security,
+    Company,
 }
 
 impl NavItem {
     /// Every item, in navigation order.
-    pub const ALL: [NavItem; 2] = [NavItem::Dashboard, NavItem::Security];
+    pub const ALL: [NavItem; 3] = [NavItem::Dashboard, NavItem::Security, NavItem::Company];
+
+    /// Whether a user sees this item (company settings are for client admins).
+    pub fn visible_to(self, nav: &SignedInNav) -> bool {
+        self != NavItem::Company || nav.is_client_admin
+    }
 
     pub fn href(self) -> &'static str {
         match self {
             NavItem::Dashboard => "/client-portal/dashboard",
             NavItem::Security => "/client-portal/profile/security",
+            NavItem::Company => "/client-portal/client-settings",
         }
     }
 
@@ -65,6 +75,7 @@ impl NavItem {
         match self {
             NavItem::Dashboard => msg::NAV_DASHBOARD,
             NavItem::Security => msg::NAV_SECURITY,
+            NavItem::Company => msg::NAV_COMPANY,
         }
     }
 }
@@ -113,7 +124,7 @@ fn signed_in_nav(t: Translator<'_>, nav: &SignedInNav) -> Markup {
     html! {
         nav.site-nav aria-label=(t.tr(msg::NAV_LABEL)) {
             ul {
-                @for item in NavItem::ALL {
+                @for item in NavItem::ALL.into_iter().filter(|i| i.visible_to(nav)) {
                     li {
                         a href=(item.href())
                             aria-current=[(item == nav.active).then_some("page")] {
@@ -199,7 +210,8 @@ mod tests {
             .and_then(|(_, rest)| rest.split_once("</nav>"))
             .map(|(inside, _)| inside)
             .unwrap_or_default();
-        assert_eq!(nav_html.matches("<a ").count(), NavItem::ALL.len());
+        assert_eq!(nav_html.matches("<a ").count(), 2);
+        assert!(!nav_html.contains("client-settings"));
         assert!(nav_html
             .contains(r#"<a href="/client-portal/dashboard" aria-current="page">Dashboard</a>"#));
         assert!(nav_html.contains(r#"<a href="/client-portal/profile/security">Security</a>"#));

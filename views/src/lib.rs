@@ -1,6 +1,7 @@
 //! HTML views of the client portal: Maud pages rendered from plain view-model structs, with every
 //! visible string taken from the embedded Fluent locales. Knows nothing of HTTP or storage.
 
+pub mod company;
 pub mod components;
 pub mod dashboard;
 pub mod errors;

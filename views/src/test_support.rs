@@ -25,6 +25,7 @@ pub fn all_message_ids() -> Vec<&'static str> {
         crate::handoff::msg::ALL,
         crate::two_factor::msg::ALL,
         crate::security::msg::ALL,
+        crate::company::msg::ALL,
     ]
     .concat()
 }
@@ -63,6 +64,7 @@ pub fn nav(display_name: &str, company: Option<&str>) -> SignedInNav {
         company: company.map(str::to_owned),
         csrf_token: "csrf-abc123".to_owned(),
         active: NavItem::Dashboard,
+        is_client_admin: false,
     }
 }
 

@@ -60,3 +60,35 @@ pub async fn recent(db: &Db, tenant: Uuid, limit: i64) -> Result<Vec<AuditEvent>
         limit
     )?)
 }
+
+/// A sign-in event as a client admin sees it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct SignInEvent {
+    pub occurred_at: DateTime<Utc>,
+    pub email: Option<String>,
+    pub outcome: String,
+    pub ip: Option<String>,
+}
+
+/// The latest sign-in events of one company's client users (matched by email, so failures
+/// before the user was known are included).
+pub async fn company_sign_ins(
+    db: &Db,
+    tenant: Uuid,
+    client_id: Uuid,
+    limit: i64,
+) -> Result<Vec<SignInEvent>, DbError> {
+    Ok(query_as!(
+        db.exec(),
+        SignInEvent,
+        fetch_all,
+        "SELECT a.occurred_at, a.email, a.outcome, a.ip FROM audit_events a \
+         JOIN users u ON u.tenant = a.tenant AND u.email = a.email AND u.user_type = 'client' \
+         JOIN contacts c ON c.tenant = u.tenant AND c.contact_id = u.contact_id \
+         WHERE a.tenant = $1 AND c.client_id = $2 AND a.event_type = 'sign_in' \
+         ORDER BY a.occurred_at DESC LIMIT $3",
+        tenant,
+        client_id,
+        limit
+    )?)
+}

@@ -286,3 +286,30 @@ pub async fn revoke_others(
         reason
     )?)
 }
+
+/// The live sessions of every client user of one company.
+pub async fn list_active_for_company(
+    db: &Db,
+    tenant: Uuid,
+    client_id: Uuid,
+    now: DateTime<Utc>,
+    idle_before: DateTime<Utc>,
+) -> Result<Vec<SessionSummary>, DbError> {
+    Ok(query_as!(
+        db.exec(),
+        SessionSummary,
+        fetch_all,
+        "SELECT s.token_hash, s.user_id, s.auth_method, s.ip, s.user_agent, s.created_at, \
+                s.last_seen_at \
+         FROM sessions s \
+         JOIN users u ON u.tenant = s.tenant AND u.user_id = s.user_id \
+         JOIN contacts c ON c.tenant = u.tenant AND c.contact_id = u.contact_id \
+         WHERE s.tenant = $1 AND c.client_id = $2 AND s.revoked_at IS NULL \
+           AND s.expires_at > $3 AND s.last_seen_at > $4 \
+         ORDER BY s.last_seen_at DESC",
+        tenant,
+        client_id,
+        now,
+        idle_before
+    )?)
+}

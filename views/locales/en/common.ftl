@@ -4,6 +4,7 @@ common-skip-to-content = Skip to main content
 common-nav-label = Main navigation
 common-nav-dashboard = Dashboard
 common-nav-security = Security
+common-nav-company = Company
 common-signed-in-as = Signed in as
 common-sign-out = Sign out
 common-footer-help = Need help? Contact your service provider.

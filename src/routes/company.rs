@@ -1,0 +1,265 @@
+//! `/client-portal/client-settings`: company settings for client admins — the company's portal
+//! users, their live sessions (sign one out, or all of a user's) and recent sign-in events.
+//! Every other user gets 403; every id posted back is checked against the admin's company.
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use portal_actors::audit::{AuditRecord, Record};
+use portal_actors::sessions::{RevokeOwnedSession, RevokeReason, RevokeUserSessions};
+use portal_actors::store::{audit as audit_store, sessions as session_store, users};
+use portal_views::company::{
+    self as views, CompanyNotice, CompanySessionItem, CompanyUserItem, CompanyView, SignInEventItem,
+};
+use portal_views::layout::NavItem;
+use serde::Deserialize;
+use uuid::Uuid;
+
+use crate::app::AppState;
+use crate::errors::PortalError;
+use crate::http::extract::{request_origin, CspNonce, PortalUser};
+use crate::http::render;
+
+/// How many sign-in events the page lists.
+const RECENT_EVENTS: i64 = 50;
+
+/// The client admin's company, or 403 for anyone else (checked against the database, not
+/// only the session's snapshot, so a demoted admin loses access at once).
+async fn admin_company(
+    state: &AppState,
+    user: &PortalUser,
+) -> Result<(Uuid, Vec<users::CompanyUser>), PortalError> {
+    let u = &user.session.record.user;
+    let Some(client_id) = u.client_id else {
+        return Err(PortalError::Forbidden(
+            "company settings need a client company".into(),
+        ));
+    };
+    let members = users::company_users(&state.auth.db, u.tenant, client_id)
+        .await
+        .map_err(PortalError::unavailable)?;
+    let is_admin = members
+        .iter()
+        .any(|m| m.user_id == u.user_id && m.is_client_admin && !m.is_inactive);
+    if !is_admin {
+        return Err(PortalError::Forbidden(
+            "company settings are for client admins".into(),
+        ));
+    }
+    Ok((client_id, members))
+}
+
+fn check_csrf(user: &PortalUser, presented: &str) -> Result<(), PortalError> {
+    crate::routes::security::check_csrf(user, presented)
+}
+
+#[derive(Deserialize)]
+pub struct NoticeQuery {
+    #[serde(default)]
+    done: Option<String>,
+    #[serde(default)]
+    count: Option<u64>,
+}
+
+/// `GET /client-portal/client-settings`
+pub async fn show(
+    state: web::Data<AppState>,
+    user: PortalUser,
+    nonce: CspNonce,
+    query: web::Query<NoticeQuery>,
+) -> Result<HttpResponse, PortalError> {
+    let (client_id, members) = admin_company(&state, &user).await?;
+    let me = &user.session.record.user;
+    let now = state.clock.now();
+    let sessions = session_store::list_active_for_company(
+        &state.auth.db,
+        me.tenant,
+        client_id,
+        now,
+        now - state.session_idle,
+    )
+    .await
+    .map_err(PortalError::unavailable)?;
+    let events = audit_store::company_sign_ins(&state.auth.db, me.tenant, client_id, RECENT_EVENTS)
+        .await
+        .map_err(PortalError::unavailable)?;
+    let name_of = |id: Uuid| {
+        members
+            .iter()
+            .find(|m| m.user_id == id)
+            .map(|m| display_name(m))
+            .unwrap_or_default()
+    };
+    let view = CompanyView {
+        company: me.client_name.clone().unwrap_or_default(),
+        csrf_token: user.session.csrf_token.clone(),
+        notice: match query.done.as_deref() {
+            Some("session") => Some(CompanyNotice::SessionEnded),
+            Some("user") => Some(CompanyNotice::UserSignedOut {
+                count: query.count.unwrap_or(0),
+            }),
+            _ => None,
+        },
+        users: members
+            .iter()
+            .map(|m| CompanyUserItem {
+                user_id: m.user_id.to_string(),
+                name: display_name(m),
+                email: m.email.clone(),
+                is_admin: m.is_client_admin,
+                inactive: m.is_inactive,
+                two_factor: m.totp_enabled_at.is_some(),
+                last_sign_in: m.last_login_at,
+                active_sessions: sessions.iter().filter(|s| s.user_id == m.user_id).count(),
+                is_you: m.user_id == me.user_id,
+            })
+            .collect(),
+        sessions: sessions
+            .iter()
+            .map(|s| CompanySessionItem {
+                id: s.token_hash.clone(),
+                user_name: name_of(s.user_id),
+                user_agent: s.user_agent.clone(),
+                ip: s.ip.clone(),
+                method: s.auth_method.clone(),
+                last_seen_at: s.last_seen_at,
+                is_current: s.token_hash == user.session.record.token_hash,
+            })
+            .collect(),
+        events: events
+            .into_iter()
+            .map(|e| SignInEventItem {
+                at: e.occurred_at,
+                email: e.email.unwrap_or_default(),
+                outcome: e.outcome,
+                ip: e.ip,
+            })
+            .collect(),
+        extra: None,
+    };
+    Ok(render::page(
+        StatusCode::OK,
+        Some(&user.tenant),
+        &nonce.0,
+        Some(super::signed_in_nav(&user, NavItem::Company)),
+        |shell| views::page(shell, &view),
+        views::title,
+    ))
+}
+
+fn display_name(m: &users::CompanyUser) -> String {
+    let name = format!("{} {}", m.first_name, m.last_name);
+    let name = name.trim();
+    if name.is_empty() {
+        m.email.clone()
+    } else {
+        name.to_owned()
+    }
+}
+
+fn audit(state: &AppState, req: &HttpRequest, user: &PortalUser, target: Uuid, count: u64) {
+    let me = &user.session.record.user;
+    state.auth.audit.do_send(Record(AuditRecord {
+        tenant: me.tenant,
+        event_type: "session_revoked",
+        outcome: "success",
+        user_id: Some(target),
+        origin: request_origin(req),
+        details: Some(format!(
+            "{{\"sessions\":{count},\"by\":\"client_admin\",\"admin_user_id\":\"{}\"}}",
+            me.user_id
+        )),
+        ..AuditRecord::default()
+    }));
+}
+
+#[derive(Deserialize)]
+pub struct RevokeSessionForm {
+    #[serde(default)]
+    csrf_token: String,
+    #[serde(default)]
+    session: String,
+}
+
+/// `POST …/sessions/revoke`: signs one company session out.
+pub async fn revoke_session(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    user: PortalUser,
+    form: web::Form<RevokeSessionForm>,
+) -> Result<HttpResponse, PortalError> {
+    check_csrf(&user, &form.csrf_token)?;
+    let (client_id, _) = admin_company(&state, &user).await?;
+    let me = &user.session.record.user;
+    let now = state.clock.now();
+    let sessions = session_store::list_active_for_company(
+        &state.auth.db,
+        me.tenant,
+        client_id,
+        now,
+        now - state.session_idle,
+    )
+    .await
+    .map_err(PortalError::unavailable)?;
+    let Some(target) = sessions.iter().find(|s| s.token_hash == form.session) else {
+        return Err(PortalError::NotFound);
+    };
+    let ended = state
+        .auth
+        .sessions
+        .send(RevokeOwnedSession {
+            tenant: me.tenant,
+            user_id: target.user_id,
+            token_hash: target.token_hash.clone(),
+            reason: RevokeReason::ClientAdmin,
+        })
+        .await
+        .map_err(PortalError::unavailable)?
+        .map_err(PortalError::unavailable)?;
+    if ended {
+        audit(&state, &req, &user, target.user_id, 1);
+    }
+    Ok(render::see_other(&format!(
+        "{}?done=session",
+        views::ACTION
+    )))
+}
+
+#[derive(Deserialize)]
+pub struct SignOutUserForm {
+    #[serde(default)]
+    csrf_token: String,
+    #[serde(default)]
+    user: String,
+}
+
+/// `POST …/users/sign-out`: signs a company user out everywhere.
+pub async fn sign_out_user(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    user: PortalUser,
+    form: web::Form<SignOutUserForm>,
+) -> Result<HttpResponse, PortalError> {
+    check_csrf(&user, &form.csrf_token)?;
+    let (_, members) = admin_company(&state, &user).await?;
+    let target = Uuid::parse_str(form.user.trim())
+        .ok()
+        .filter(|id| members.iter().any(|m| m.user_id == *id))
+        .ok_or(PortalError::NotFound)?;
+    let me = &user.session.record.user;
+    let count = state
+        .auth
+        .sessions
+        .send(RevokeUserSessions {
+            tenant: me.tenant,
+            user_id: target,
+            reason: RevokeReason::ClientAdmin,
+        })
+        .await
+        .map_err(PortalError::unavailable)?
+        .map_err(PortalError::unavailable)?;
+    audit(&state, &req, &user, target, count);
+    Ok(render::see_other(&format!(
+        "{}?done=user&count={count}",
+        views::ACTION
+    )))
+}

@@ -1,0 +1,293 @@
+//! Company settings for client admins: the company's portal users, where they are signed in
+//! (with a way to sign them out) and their recent sign-in events.
+
+use chrono::{DateTime, Utc};
+use maud::{html, Markup};
+
+use crate::components::{notice, utc_time};
+use crate::i18n::Translator;
+use crate::layout::{self, PageShell};
+use crate::security::{device_label, method_label};
+
+pub(crate) mod msg {
+    crate::i18n::message_ids! {
+        TITLE = "company-title";
+        HEADING = "company-heading";
+        INTRO = "company-intro";
+        USERS_HEADING = "company-users-heading";
+        USER_NAME = "company-user-name";
+        USER_EMAIL = "company-user-email";
+        USER_ROLE = "company-user-role";
+        USER_TWO_FACTOR = "company-user-two-factor";
+        USER_LAST_SIGN_IN = "company-user-last-sign-in";
+        USER_SESSIONS = "company-user-sessions";
+        ROLE_ADMIN = "company-role-admin";
+        ROLE_USER = "company-role-user";
+        INACTIVE = "company-inactive";
+        YES = "company-yes";
+        NO = "company-no";
+        NEVER = "company-never";
+        SIGN_OUT_USER = "company-sign-out-user";
+        SESSIONS_HEADING = "company-sessions-heading";
+        SESSIONS_NONE = "company-sessions-none";
+        SESSION_USER = "company-session-user";
+        SESSION_DEVICE = "company-session-device";
+        SESSION_IP = "company-session-ip";
+        SESSION_METHOD = "company-session-method";
+        SESSION_LAST_ACTIVE = "company-session-last-active";
+        SESSION_REVOKE = "company-session-revoke";
+        SESSION_YOURS = "company-session-yours";
+        EVENTS_HEADING = "company-events-heading";
+        EVENTS_NONE = "company-events-none";
+        EVENT_TIME = "company-event-time";
+        EVENT_WHO = "company-event-who";
+        EVENT_OUTCOME = "company-event-outcome";
+        EVENT_IP = "company-event-ip";
+        OUTCOME_SUCCESS = "company-outcome-success";
+        OUTCOME_FAILURE = "company-outcome-failure";
+        OUTCOME_SECOND_FACTOR = "company-outcome-second-factor";
+        NOTICE_SESSION = "company-notice-session";
+        NOTICE_USER = "company-notice-user";
+        UNKNOWN = "company-unknown";
+    }
+}
+
+pub const ACTION: &str = "/client-portal/client-settings";
+pub const REVOKE_SESSION_ACTION: &str = "/client-portal/client-settings/sessions/revoke";
+pub const REVOKE_USER_ACTION: &str = "/client-portal/client-settings/users/sign-out";
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CompanyUserItem {
+    pub user_id: String,
+    pub name: String,
+    pub email: String,
+    pub is_admin: bool,
+    pub inactive: bool,
+    pub two_factor: bool,
+    pub last_sign_in: Option<DateTime<Utc>>,
+    pub active_sessions: usize,
+    pub is_you: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CompanySessionItem {
+    pub id: String,
+    pub user_name: String,
+    pub user_agent: Option<String>,
+    pub ip: Option<String>,
+    pub method: String,
+    pub last_seen_at: DateTime<Utc>,
+    pub is_current: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SignInEventItem {
+    pub at: DateTime<Utc>,
+    pub email: String,
+    /// `success`, `failure` or `second_factor`.
+    pub outcome: String,
+    pub ip: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CompanyNotice {
+    SessionEnded,
+    UserSignedOut { count: u64 },
+}
+
+#[derive(Clone, Debug)]
+pub struct CompanyView {
+    pub company: String,
+    pub csrf_token: String,
+    pub notice: Option<CompanyNotice>,
+    pub users: Vec<CompanyUserItem>,
+    pub sessions: Vec<CompanySessionItem>,
+    pub events: Vec<SignInEventItem>,
+    /// Extra sections (e.g. the invitation form) rendered after the users table.
+    pub extra: Option<Markup>,
+}
+
+pub fn title(t: Translator<'_>) -> String {
+    t.tr(msg::TITLE)
+}
+
+fn outcome_label(t: Translator<'_>, outcome: &str) -> String {
+    match outcome {
+        "success" => t.tr(msg::OUTCOME_SUCCESS),
+        "second_factor" => t.tr(msg::OUTCOME_SECOND_FACTOR),
+        _ => t.tr(msg::OUTCOME_FAILURE),
+    }
+}
+
+pub fn page(shell: &PageShell<'_>, view: &CompanyView) -> Markup {
+    let t = shell.t;
+    let content = html! {
+        h1 { (t.tr_args(msg::HEADING, &[("company", view.company.clone())])) }
+        p.page-intro { (t.tr(msg::INTRO)) }
+        @if let Some(n) = view.notice {
+            (notice(&match n {
+                CompanyNotice::SessionEnded => t.tr(msg::NOTICE_SESSION),
+                CompanyNotice::UserSignedOut { count } => t.tr_count(msg::NOTICE_USER, &[("count", i64::try_from(count).unwrap_or(i64::MAX))]),
+            }))
+        }
+        section.card aria-labelledby="company-users" {
+            h2 #company-users { (t.tr(msg::USERS_HEADING)) }
+            table.table {
+                thead { tr {
+                    th scope="col" { (t.tr(msg::USER_NAME)) }
+                    th scope="col" { (t.tr(msg::USER_EMAIL)) }
+                    th scope="col" { (t.tr(msg::USER_ROLE)) }
+                    th scope="col" { (t.tr(msg::USER_TWO_FACTOR)) }
+                    th scope="col" { (t.tr(msg::USER_LAST_SIGN_IN)) }
+                    th scope="col" { (t.tr(msg::USER_SESSIONS)) }
+                    th scope="col" { span.visually-hidden { (t.tr(msg::SIGN_OUT_USER)) } }
+                } }
+                tbody {
+                    @for u in &view.users {
+                        tr {
+                            td { (u.name) @if u.inactive { " " span.badge { (t.tr(msg::INACTIVE)) } } }
+                            td { (u.email) }
+                            td { (t.tr(if u.is_admin { msg::ROLE_ADMIN } else { msg::ROLE_USER })) }
+                            td { (t.tr(if u.two_factor { msg::YES } else { msg::NO })) }
+                            td { @match u.last_sign_in { Some(at) => (utc_time(t, at)), None => (t.tr(msg::NEVER)) } }
+                            td { (u.active_sessions) }
+                            td {
+                                @if u.active_sessions > 0 && !u.is_you {
+                                    form method="post" action=(REVOKE_USER_ACTION) {
+                                        input type="hidden" name="csrf_token" value=(view.csrf_token);
+                                        input type="hidden" name="user" value=(u.user_id);
+                                        button.btn.btn--ghost type="submit" { (t.tr(msg::SIGN_OUT_USER)) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        @if let Some(extra) = &view.extra { (extra) }
+        section.card aria-labelledby="company-sessions" {
+            h2 #company-sessions { (t.tr(msg::SESSIONS_HEADING)) }
+            @if view.sessions.is_empty() {
+                p { (t.tr(msg::SESSIONS_NONE)) }
+            } @else {
+                table.table {
+                    thead { tr {
+                        th scope="col" { (t.tr(msg::SESSION_USER)) }
+                        th scope="col" { (t.tr(msg::SESSION_DEVICE)) }
+                        th scope="col" { (t.tr(msg::SESSION_IP)) }
+                        th scope="col" { (t.tr(msg::SESSION_METHOD)) }
+                        th scope="col" { (t.tr(msg::SESSION_LAST_ACTIVE)) }
+                        th scope="col" { span.visually-hidden { (t.tr(msg::SESSION_REVOKE)) } }
+                    } }
+                    tbody {
+                        @for s in &view.sessions {
+                            tr {
+                                td { (s.user_name) }
+                                td { (device_label(s.user_agent.as_deref()).unwrap_or_else(|| t.tr(msg::UNKNOWN))) }
+                                td { (s.ip.clone().unwrap_or_else(|| t.tr(msg::UNKNOWN))) }
+                                td { (method_label(t, &s.method)) }
+                                td { (utc_time(t, s.last_seen_at)) }
+                                td {
+                                    @if s.is_current {
+                                        strong.badge { (t.tr(msg::SESSION_YOURS)) }
+                                    } @else {
+                                        form method="post" action=(REVOKE_SESSION_ACTION) {
+                                            input type="hidden" name="csrf_token" value=(view.csrf_token);
+                                            input type="hidden" name="session" value=(s.id);
+                                            button.btn.btn--ghost type="submit" { (t.tr(msg::SESSION_REVOKE)) }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        section.card aria-labelledby="company-events" {
+            h2 #company-events { (t.tr(msg::EVENTS_HEADING)) }
+            @if view.events.is_empty() {
+                p { (t.tr(msg::EVENTS_NONE)) }
+            } @else {
+                table.table {
+                    thead { tr {
+                        th scope="col" { (t.tr(msg::EVENT_TIME)) }
+                        th scope="col" { (t.tr(msg::EVENT_WHO)) }
+                        th scope="col" { (t.tr(msg::EVENT_OUTCOME)) }
+                        th scope="col" { (t.tr(msg::EVENT_IP)) }
+                    } }
+                    tbody {
+                        @for e in &view.events {
+                            tr {
+                                td { (utc_time(t, e.at)) }
+                                td { (e.email) }
+                                td { (outcome_label(t, &e.outcome)) }
+                                td { (e.ip.clone().unwrap_or_else(|| t.tr(msg::UNKNOWN))) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    };
+    layout::page(shell, content)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Locales;
+    use crate::test_support::*;
+    use crate::theme::Branding;
+
+    fn view(text: &str) -> Result<CompanyView, &'static str> {
+        Ok(CompanyView {
+            company: text.into(),
+            csrf_token: text.into(),
+            notice: Some(CompanyNotice::UserSignedOut { count: 1 }),
+            users: vec![CompanyUserItem {
+                user_id: text.into(),
+                name: text.into(),
+                email: text.into(),
+                is_admin: false,
+                inactive: true,
+                two_factor: true,
+                last_sign_in: None,
+                active_sessions: 2,
+                is_you: false,
+            }],
+            sessions: vec![CompanySessionItem {
+                id: text.into(),
+                user_name: text.into(),
+                user_agent: Some(text.into()),
+                ip: Some(text.into()),
+                method: text.into(),
+                last_seen_at: at(2026, 11, 27, 10, 0)?,
+                is_current: false,
+            }],
+            events: vec![SignInEventItem {
+                at: at(2026, 11, 27, 10, 0)?,
+                email: text.into(),
+                outcome: "failure".into(),
+                ip: Some(text.into()),
+            }],
+            extra: None,
+        })
+    }
+
+    #[test]
+    fn company_page_renders_and_escapes() -> TestResult {
+        let locales = Locales::load()?;
+        let branding = evil_branding();
+        let t = locales.translator("en");
+        let html = page(&shell(t, &branding, None), &view(EVIL)?).into_string();
+        assert_escaped(&html);
+        assert_no_raw_ids(&html);
+        let html = page(&shell(t, &Branding::default_portal(), None), &view("Acme")?).into_string();
+        assert!(html.contains("1 session was signed out."), "{html}");
+        assert!(html.contains("Failed"));
+        assert!(html.contains(REVOKE_SESSION_ACTION));
+        Ok(())
+    }
+}
