@@ -86,7 +86,7 @@ pub async fn show(
         members
             .iter()
             .find(|m| m.user_id == id)
-            .map(|m| display_name(m))
+            .map(display_name)
             .unwrap_or_default()
     };
     let view = CompanyView {
