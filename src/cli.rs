@@ -15,9 +15,9 @@ use secrecy::{ExposeSecret, SecretString};
 use crate::app::Application;
 use crate::config::Settings;
 
-/// Shortest and longest password accepted (OWASP ASVS 2.1.1 / 2.1.2).
-pub const PASSWORD_MIN_CHARS: usize = 12;
-pub const PASSWORD_MAX_CHARS: usize = 128;
+use portal_actors::password_policy::{
+    MAX_CHARS as PASSWORD_MAX_CHARS, MIN_CHARS as PASSWORD_MIN_CHARS,
+};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -58,6 +58,24 @@ pub enum TenantCommand {
     Create(TenantCreate),
     /// List tenants.
     List,
+    /// Require (or stop requiring) two-factor for all of a tenant's client users.
+    TwoFactor(TenantTwoFactor),
+}
+
+#[derive(Debug, Args)]
+pub struct TenantTwoFactor {
+    /// Tenant id or slug.
+    #[arg(long)]
+    pub tenant: String,
+    /// `on`: users without two-factor enroll at their next sign-in.
+    #[arg(long, value_enum)]
+    pub require: OnOff,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum OnOff {
+    On,
+    Off,
 }
 
 #[derive(Debug, Args)]
@@ -342,12 +360,23 @@ async fn tenant_command(settings: Settings, cmd: TenantCommand) -> anyhow::Resul
                 println!("{}  {}  {}", t.slug, t.tenant, t.name);
             }
         }
+        TenantCommand::TwoFactor(args) => {
+            let tenant = find_tenant(&db, &args.tenant).await?;
+            let required = matches!(args.require, OnOff::On);
+            portal_actors::store::two_factor::set_tenant_requires(&db, tenant.tenant, required)
+                .await?;
+            println!(
+                "Two-factor is {} for the client users of {}.",
+                if required { "required" } else { "optional" },
+                tenant.slug
+            );
+        }
     }
     Ok(())
 }
 
-/// Reads a password from standard input and checks its length.
-fn read_password() -> anyhow::Result<SecretString> {
+/// Reads a password from standard input and checks it against the password policy.
+fn read_password(email: &str, names: &[&str]) -> anyhow::Result<SecretString> {
     let stdin = std::io::stdin();
     if stdin.is_terminal() {
         eprint!("New password ({PASSWORD_MIN_CHARS}-{PASSWORD_MAX_CHARS} characters): ");
@@ -358,16 +387,10 @@ fn read_password() -> anyhow::Result<SecretString> {
         .read_line(&mut line)
         .context("cannot read the password")?;
     let password = line.trim_end_matches(['\r', '\n']).to_owned();
-    check_password(&password)?;
+    let ctx = portal_actors::password_policy::PasswordContext { email, names };
+    portal_actors::password_policy::check(&password, &ctx)
+        .map_err(|v| anyhow::anyhow!("password refused: {v}"))?;
     Ok(SecretString::from(password))
-}
-
-pub fn check_password(password: &str) -> anyhow::Result<()> {
-    let n = password.chars().count();
-    if !(PASSWORD_MIN_CHARS..=PASSWORD_MAX_CHARS).contains(&n) {
-        bail!("the password must be {PASSWORD_MIN_CHARS} to {PASSWORD_MAX_CHARS} characters long");
-    }
-    Ok(())
 }
 
 async fn user_command(settings: Settings, cmd: UserCommand) -> anyhow::Result<()> {
@@ -379,7 +402,7 @@ async fn user_command(settings: Settings, cmd: UserCommand) -> anyhow::Result<()
             let email = Email::parse(&args.email).context("--email")?;
             let user_type = UserType::from(args.user_type);
             let password_hash = if args.password_stdin {
-                let password = read_password()?;
+                let password = read_password(email.as_str(), &[&args.first_name, &args.last_name])?;
                 Some(hash_with(&current_params()?, password.expose_secret())?)
             } else {
                 None
@@ -454,7 +477,11 @@ async fn user_command(settings: Settings, cmd: UserCommand) -> anyhow::Result<()
                         tenant.slug
                     )
                 })?;
-            let password = read_password()?;
+            let names = users::find_login_user(&db, tenant.tenant, user_id)
+                .await?
+                .map(|u| [u.first_name, u.last_name])
+                .unwrap_or_default();
+            let password = read_password(email.as_str(), &[&names[0], &names[1]])?;
             let hash = hash_with(&current_params()?, password.expose_secret())?;
             users::set_password_hash(&db, tenant.tenant, user_id, &hash).await?;
             let revoked = portal_actors::store::sessions::revoke_user(

@@ -101,3 +101,56 @@ async fn metrics_are_labelled_by_route_pattern_and_list_the_actors() {
         }
     }
 }
+
+#[actix_rt::test]
+async fn operators_set_the_two_factor_policy() {
+    let Some(app) = spawn_app().await else { return };
+    let url = format!("{}/admin/tenants/{}/two-factor", app.admin, app.tenant.slug);
+    let get = |token: Option<&'static str>| {
+        let mut req = app.http.get(&url);
+        if let Some(t) = token {
+            req = req.bearer_auth(t);
+        }
+        req.send()
+    };
+    assert_eq!(get(None).await.unwrap().status(), 401);
+    let shown: serde_json::Value = get(Some(ADMIN_TOKEN)).await.unwrap().json().await.unwrap();
+    assert_eq!(shown["required"], false);
+    let put = app
+        .http
+        .put(&url)
+        .bearer_auth(ADMIN_TOKEN)
+        .json(&serde_json::json!({ "required": true }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(put.status(), 200);
+    assert!(
+        portal_actors::store::two_factor::tenant_requires(&app.db, app.tenant.tenant)
+            .await
+            .unwrap()
+    );
+    let bad = app
+        .http
+        .put(&url)
+        .bearer_auth(ADMIN_TOKEN)
+        .json(&serde_json::json!({ "required": "yes" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(bad.status(), 400);
+    let body: serde_json::Value = bad.json().await.unwrap();
+    assert!(body["error"].is_string());
+    let unknown = app
+        .http
+        .put(format!(
+            "{}/admin/tenants/ffffffffffff/two-factor",
+            app.admin
+        ))
+        .bearer_auth(ADMIN_TOKEN)
+        .json(&serde_json::json!({ "required": true }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(unknown.status(), 404);
+}

@@ -161,7 +161,15 @@ fn tenants_and_users_are_administered_from_the_command_line() {
     ];
     let out = portal(p, &create, &[], Some("short\n"));
     assert!(!out.status.success());
-    assert!(text(&out).contains("12 to 128"), "{}", text(&out));
+    assert!(
+        text(&out).contains("shorter than 12 characters"),
+        "{}",
+        text(&out)
+    );
+    let out = portal(p, &create, &[], Some("password1234\n"));
+    assert!(text(&out).contains("too easy to guess"), "{}", text(&out));
+    let out = portal(p, &create, &[], Some("Lee family orchard 1987\n"));
+    assert!(text(&out).contains("name"), "{}", text(&out));
     let out = portal(p, &create, &[], Some("a long enough passphrase\n"));
     assert!(out.status.success(), "{}", text(&out));
     let out = portal(p, &create, &[], Some("a long enough passphrase\n"));
@@ -209,4 +217,32 @@ fn tenants_and_users_are_administered_from_the_command_line() {
     assert!(!out.status.success());
     let out = portal(p, &["tenant", "list"], &[], None);
     assert!(text(&out).contains("0123456789ab") && text(&out).contains("contoso it"));
+    let two_factor = [
+        "tenant",
+        "two-factor",
+        "--tenant",
+        "0123456789ab",
+        "--require",
+        "on",
+    ];
+    let out = portal(p, &two_factor, &[], None);
+    assert!(
+        text(&out).contains("two-factor is required"),
+        "{}",
+        text(&out)
+    );
+    let out = portal(
+        p,
+        &[
+            "tenant",
+            "two-factor",
+            "--tenant",
+            "0123456789ab",
+            "--require",
+            "maybe",
+        ],
+        &[],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
 }

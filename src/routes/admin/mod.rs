@@ -2,6 +2,7 @@
 //! operators' actor maintenance.
 
 pub mod domains;
+pub mod tenants;
 
 use actix_web::http::{header, StatusCode};
 use actix_web::middleware::from_fn;
@@ -53,6 +54,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route(
                     "/portal-domains/{domain}/disable",
                     web::post().to(domains::disable),
+                )
+                .route(
+                    "/tenants/{tenant}/two-factor",
+                    web::get().to(tenants::show_two_factor),
+                )
+                .route(
+                    "/tenants/{tenant}/two-factor",
+                    web::put().to(tenants::set_two_factor),
                 )
                 .route("/actors/{actor}/restart", web::post().to(restart_actor))
                 .route("/actors/{actor}/panic", web::post().to(panic_actor))
