@@ -37,29 +37,31 @@ fn free_port() -> u16 {
         .port()
 }
 
-#[actix_web::test]
-async fn a_real_browser_is_handed_over_to_the_vanity_dashboard() {
+/// A TLS portal on the canonical host with an active vanity domain, and a WebDriver session to a
+/// headless Chromium that resolves both names to it. `None` when Chromium is missing.
+async fn portal_and_browser() -> Option<(
+    crate::helpers::TestApp,
+    fantoccini::Client,
+    Driver,
+    tempfile::TempDir,
+)> {
     let (Some(chromium), Some(chromedriver)) = (
         find(&["/usr/bin/chromium", "/usr/bin/chromium-browser"]),
         find(&["/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"]),
     ) else {
         missing("chromium", "Debian packages chromium and chromium-driver");
-        return;
+        return None;
     };
     let dir = tempfile::tempdir().unwrap();
     let (cert, key) = self_signed(dir.path());
-    let Some(app) = spawn_app_with(move |s| {
+    let app = spawn_app_with(move |s| {
         s.server.tls_cert = Some(cert);
         s.server.tls_key = Some(key);
         s.server.canonical_host = CANONICAL.into();
         s.server.public_scheme = "https".into();
         s.domains.dns_check = "false".into();
     })
-    .await
-    else {
-        return;
-    };
-    let ada = app.client_user(None, "ada@acme.example", "Acme").await;
+    .await?;
     add_domain(&app, &app.tenant, VANITY, DomainStatus::Active).await;
     let port = app.host.rsplit(':').next().unwrap().to_owned();
 
@@ -102,6 +104,15 @@ async fn a_real_browser_is_handed_over_to_the_vanity_dashboard() {
         .await
         .expect("webdriver session");
 
+    Some((app, client, driver, dir))
+}
+
+#[actix_web::test]
+async fn a_real_browser_is_handed_over_to_the_vanity_dashboard() {
+    let Some((app, client, driver, _dir)) = portal_and_browser().await else {
+        return;
+    };
+    let ada = app.client_user(None, "ada@acme.example", "Acme").await;
     let result = async {
         client
             .goto(&format!(
@@ -157,6 +168,93 @@ async fn a_real_browser_is_handed_over_to_the_vanity_dashboard() {
         assert!(canonical_cookies
             .iter()
             .all(|c| c.name() != "__Secure-portal.session"));
+        Ok::<_, fantoccini::error::CmdError>(())
+    }
+    .await;
+    let _ = client.close().await;
+    drop(driver);
+    result.unwrap();
+}
+
+/// Signs in on the canonical host with the password, then on the two-factor page with a code,
+/// and lands on the vanity dashboard: the second step's form may redirect there (CSP form-action).
+#[actix_web::test]
+async fn a_real_browser_signs_in_with_two_factor_and_is_handed_over() {
+    let Some((app, client, driver, _dir)) = portal_and_browser().await else {
+        return;
+    };
+    let ada = app.client_user(None, "ada@acme.example", "Acme").await;
+    let who = portal_actors::two_factor::Subject {
+        tenant: app.tenant.tenant,
+        user_id: ada.user_id,
+        email: ada.email.clone(),
+        origin: Default::default(),
+    };
+    let enrollment = portal_actors::two_factor::begin_enrollment(&app.state.auth, &who, "Acme")
+        .await
+        .unwrap();
+    let secret = totp_rs::Secret::Encoded(enrollment.secret_base32)
+        .to_bytes()
+        .unwrap();
+    let code_at = |offset: i64| {
+        use portal_actors::Clock;
+        let t = u64::try_from(app.clock.now().timestamp() + offset).unwrap();
+        portal_actors::totp::code_at(&secret, 6, t).unwrap()
+    };
+    portal_actors::two_factor::confirm_enrollment(&app.state.auth, &who, &code_at(0))
+        .await
+        .unwrap();
+    app.clock.advance(chrono::Duration::seconds(30));
+
+    let result = async {
+        client
+            .goto(&format!(
+                "https://{CANONICAL}/auth/client-portal/signin?tenant={}",
+                app.tenant.slug
+            ))
+            .await?;
+        client
+            .find(Locator::Css("#email"))
+            .await?
+            .send_keys(&ada.email)
+            .await?;
+        client
+            .find(Locator::Css("#password"))
+            .await?
+            .send_keys(PASSWORD)
+            .await?;
+        client
+            .find(Locator::Css("button[type=submit]"))
+            .await?
+            .click()
+            .await?;
+        let code_page = url::Url::parse(&format!(
+            "https://{CANONICAL}/auth/client-portal/two-factor"
+        ))
+        .unwrap();
+        client
+            .wait()
+            .at_most(Duration::from_secs(20))
+            .for_url(&code_page)
+            .await?;
+        client
+            .find(Locator::Css("#code"))
+            .await?
+            .send_keys(&code_at(0))
+            .await?;
+        client
+            .find(Locator::Css("button[type=submit]"))
+            .await?
+            .click()
+            .await?;
+        let target = url::Url::parse(&format!("https://{VANITY}/client-portal/dashboard")).unwrap();
+        client
+            .wait()
+            .at_most(Duration::from_secs(20))
+            .for_url(&target)
+            .await?;
+        let source = client.source().await?;
+        assert!(source.contains("Ada Lovelace"), "{source}");
         Ok::<_, fantoccini::error::CmdError>(())
     }
     .await;

@@ -102,12 +102,16 @@ pub fn codes_title(t: Translator<'_>) -> String {
 /// The QR code of an `otpauth://` URL as inline SVG (generated from our own data only).
 pub fn qr_svg(data: &str) -> Markup {
     match QrCode::new(data.as_bytes()) {
-        Ok(code) => PreEscaped(
-            code.render::<svg::Color<'_>>()
+        Ok(code) => {
+            let svg = code
+                .render::<svg::Color<'_>>()
                 .min_dimensions(200, 200)
                 .quiet_zone(true)
-                .build(),
-        ),
+                .build();
+            // Inline in HTML: drop the XML declaration the renderer puts first.
+            let start = svg.find("<svg").unwrap_or(0);
+            PreEscaped(svg[start..].to_owned())
+        }
         Err(_) => html! {},
     }
 }
@@ -243,6 +247,7 @@ mod tests {
         view.error = None;
         let html = challenge_page(&shell(t, &branding, None), &view).into_string();
         assert!(html.contains("<svg"), "{html}");
+        assert!(!html.contains("<?xml"));
         assert!(html.contains("JBSWY3DPEHPK3PXP"));
         assert_no_raw_ids(&html);
         for e in CodeError::ALL {
