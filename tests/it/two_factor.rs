@@ -380,3 +380,48 @@ async fn secrets_are_encrypted_at_rest() {
     assert!(!stored.contains(&b32));
     assert!(!stored.contains(&hex::encode(&secret)));
 }
+
+#[actix_rt::test]
+async fn hostile_second_steps_change_nothing() {
+    let Some(app) = spawn_app().await else { return };
+    let user = app.client_user(None, "hostile@example.com", "Acme").await;
+    let browser = app.browser();
+    browser
+        .sign_in(&app.tenant.slug, &user.email, PASSWORD)
+        .await;
+    let (secret, _) = enroll(&app, &browser).await;
+    app.clock.advance(Duration::seconds(30));
+    // No pending sign-in, or a forged one: the page says to sign in again.
+    let stranger = app.browser();
+    assert_eq!(stranger.get(CHALLENGE).await.status, 410);
+    let forged = stranger
+        .post_form(CHALLENGE, &[("csrf_token", "x"), ("code", "123456")])
+        .await;
+    assert_eq!(forged.status, 410);
+    stranger.set_cookie("__Host-portal.2fa", "not-a-token");
+    assert_eq!(stranger.get(CHALLENGE).await.status, 410);
+    stranger.set_cookie("__Host-portal.2fa", &"A".repeat(43));
+    assert_eq!(stranger.get(CHALLENGE).await.status, 410);
+
+    let b = app.browser();
+    let form = password_step(&app, &b, &user.email).await;
+    // Without the form token: refused, and the code it carried is not spent.
+    let code = code_now(&app, &secret);
+    let no_csrf = b
+        .post_form(CHALLENGE, &[("csrf_token", "forged"), ("code", &code)])
+        .await;
+    assert_eq!(no_csrf.status, 403);
+    for junk in [
+        "",
+        "12345",
+        "1234567",
+        &"9".repeat(5000),
+        "<script>",
+        "٣٤٥٦٧٨",
+    ] {
+        let page = submit_code(&b, &form, junk).await;
+        assert_eq!(page.status, 401, "{junk:?}");
+        assert!(!page.body.contains("<script>"));
+    }
+    assert_eq!(submit_code(&b, &form, &code).await.status, 303);
+}
