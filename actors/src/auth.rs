@@ -252,7 +252,33 @@ async fn attempt(svc: &AuthServices, req: PasswordSignIn) -> Result<SignedIn, Si
     if let Some(rehash) = &verification.rehash {
         users::set_password_hash(&svc.db, user.tenant, user.user_id, rehash).await?;
     }
-    let session_user = session_user_of(&user);
+    let return_path = req
+        .handoff
+        .as_ref()
+        .map_or(req.return_path.clone(), |h| h.return_path.clone());
+    continue_sign_in(
+        svc,
+        &user,
+        req.origin,
+        METHOD_PASSWORD,
+        &return_path,
+        req.handoff,
+    )
+    .await
+}
+
+/// Continues a sign-in whose first factor is proven (a password, or one just set through an
+/// invitation): a pending second-factor step when the user has two-factor or the tenant
+/// requires it, else a session here or a transfer token.
+pub async fn continue_sign_in(
+    svc: &AuthServices,
+    user: &LoginUser,
+    origin: RequestOrigin,
+    auth_method: &str,
+    return_path: &str,
+    handoff: Option<HandoffTarget>,
+) -> Result<SignedIn, SignInError> {
+    let session_user = session_user_of(user);
     let kind = if user.totp_enabled_at.is_some() {
         Some(ChallengeKind::Verify)
     } else if crate::store::two_factor::tenant_requires(&svc.db, user.tenant).await? {
@@ -270,12 +296,9 @@ async fn attempt(svc: &AuthServices, req: PasswordSignIn) -> Result<SignedIn, Si
                 token_hash: &tokens::token_hash(&token),
                 user_id: user.user_id,
                 kind: kind.as_str(),
-                auth_method: METHOD_PASSWORD,
-                return_path: req
-                    .handoff
-                    .as_ref()
-                    .map_or(req.return_path.as_str(), |h| h.return_path.as_str()),
-                handoff_domain: req.handoff.as_ref().map(|h| h.domain.as_str()),
+                auth_method,
+                return_path,
+                handoff_domain: handoff.as_ref().map(|h| h.domain.as_str()),
                 created_at: now,
                 expires_at: now + svc.second_factor_ttl,
             },
@@ -290,7 +313,7 @@ async fn attempt(svc: &AuthServices, req: PasswordSignIn) -> Result<SignedIn, Si
             user: session_user,
         });
     }
-    let via = finish(svc, &session_user, req.origin, METHOD_PASSWORD, req.handoff).await?;
+    let via = finish(svc, &session_user, origin, auth_method, handoff).await?;
     Ok(SignedIn {
         via,
         user: session_user,

@@ -43,6 +43,7 @@ const SOURCES: &[(&str, &str, &str)] = &[
         "company.ftl",
         include_str!("../locales/en/company.ftl"),
     ),
+    ("en", "setup.ftl", include_str!("../locales/en/setup.ftl")),
 ];
 
 /// Declares message-id constants plus `ALL`, the list tests check against the bundles.

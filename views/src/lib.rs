@@ -9,6 +9,7 @@ pub mod handoff;
 pub mod i18n;
 pub mod layout;
 pub mod security;
+pub mod setup;
 pub mod signin;
 pub mod theme;
 pub mod two_factor;

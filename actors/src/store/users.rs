@@ -281,9 +281,19 @@ pub async fn create_user(
     new: &NewUser,
     now: DateTime<Utc>,
 ) -> Result<Uuid, DbError> {
+    insert_user(db.exec(), tenant, new, now).await
+}
+
+/// Creates a user (inside a transaction when given one).
+pub async fn insert_user(
+    exec: crate::db::Exec<'_>,
+    tenant: Uuid,
+    new: &NewUser,
+    now: DateTime<Utc>,
+) -> Result<Uuid, DbError> {
     let user_id = Uuid::new_v4();
     execute!(
-        db.exec(),
+        exec,
         "INSERT INTO users (tenant, user_id, email, user_type, first_name, last_name, contact_id, \
          password_hash, is_inactive, last_login_at, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, NULL, $10)",
@@ -324,10 +334,24 @@ pub async fn assign_role(
     role_name: &str,
     client_role: bool,
 ) -> Result<u64, DbError> {
+    assign_role_in(db.exec(), tenant, user_id, role_name, client_role).await
+}
+
+/// `assign_role` inside a transaction; assigning a role the user has is a no-op.
+pub async fn assign_role_in(
+    exec: crate::db::Exec<'_>,
+    tenant: Uuid,
+    user_id: Uuid,
+    role_name: &str,
+    client_role: bool,
+) -> Result<u64, DbError> {
     Ok(execute!(
-        db.exec(),
+        exec,
         "INSERT INTO user_roles (tenant, user_id, role_id) \
-         SELECT $1, $2, role_id FROM roles WHERE tenant = $1 AND role_name = $3 AND is_client = $4",
+         SELECT $1, $2, r.role_id FROM roles r WHERE r.tenant = $1 AND r.role_name = $3 \
+           AND r.is_client = $4 \
+           AND NOT EXISTS (SELECT 1 FROM user_roles x \
+                           WHERE x.tenant = $1 AND x.user_id = $2 AND x.role_id = r.role_id)",
         tenant,
         user_id,
         role_name,
