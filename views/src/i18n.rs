@@ -190,6 +190,14 @@ impl<'a> Translator<'a> {
         self.format(id, Some(&fluent_args))
     }
 
+    /// The message text with the number `count` as `{ $name }`, so plural selectors
+    /// (`[one]`, `*[other]`) pick the form the language needs.
+    pub fn tr_count(&self, id: &str, name: &str, count: i64) -> String {
+        let mut fluent_args = FluentArgs::with_capacity(1);
+        fluent_args.set(name, count);
+        self.format(id, Some(&fluent_args))
+    }
+
     /// Whether `id` resolves in this language or the fallback.
     pub fn has_message(&self, id: &str) -> bool {
         self.bundle.has_message(id) || self.fallback.has_message(id)

@@ -6,6 +6,7 @@ pub mod handoff;
 pub mod portal_domains;
 pub mod sessions;
 pub mod tenants;
+pub mod throttle;
 pub mod users;
 
 pub use crate::db::DbError;
