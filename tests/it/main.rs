@@ -17,4 +17,5 @@ mod schema;
 mod sessions;
 mod signin;
 mod supervision;
+mod throttle;
 mod tls;
