@@ -458,3 +458,51 @@ async fn the_sweep_deletes_events_older_than_the_longest_window() {
         actors.body
     );
 }
+
+#[actix_web::test]
+async fn the_counters_survive_a_restart_of_the_throttle_actor() {
+    let Some(app) = spawn_app_with(|s| s.admin.fault_injection = true).await else {
+        return;
+    };
+    let ada = app.client_user(None, "ada@acme.example", "Acme").await;
+    for _ in 0..5 {
+        let page = app
+            .browser()
+            .sign_in(&app.tenant.slug, &ada.email, WRONG)
+            .await;
+        assert_eq!(page.status, 401);
+    }
+    let page = app
+        .admin_post("/admin/actors/login_throttle/panic", Some(ADMIN_TOKEN))
+        .await;
+    assert_eq!(page.status, 202, "{}", page.body);
+    let mut restarted = false;
+    for _ in 0..250 {
+        let status = app.state.registry.snapshot()["login_throttle"].clone();
+        if status.restarts == 1 && status.alive {
+            restarted = true;
+            break;
+        }
+        actix_rt::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert!(restarted, "{:?}", app.state.registry.snapshot());
+    assert_eq!(
+        app.metric(
+            "portal_actor_restarts_total",
+            &[("actor", "login_throttle")]
+        )
+        .await,
+        1.0
+    );
+    let page = app
+        .browser()
+        .sign_in(&app.tenant.slug, &ada.email, PASSWORD)
+        .await;
+    assert_throttled(&page, THROTTLED_15);
+    let bob = app.client_user(None, "bob@acme.example", "Acme").await;
+    let page = app
+        .browser()
+        .sign_in(&app.tenant.slug, &bob.email, PASSWORD)
+        .await;
+    assert_eq!(page.status, 303);
+}
