@@ -13,6 +13,7 @@ use portal_actors::auth::AuthServices;
 use portal_actors::credentials::Credentials;
 use portal_actors::dns::DnsVerifier;
 use portal_actors::handoff::Handoff;
+use portal_actors::login_throttle::LoginThrottle;
 use portal_actors::secret_box::SecretBox;
 use portal_actors::sessions::{SessionPolicy, Sessions};
 use portal_actors::tenant_directory::{TenantCacheView, TenantDirectory};
@@ -142,6 +143,11 @@ impl Application {
                 (db.clone(), clock.clone(), metrics.clone(), registry.clone());
             Supervisor::start(move |_| Handoff::new(db, clock, ttl, metrics, registry))
         };
+        let throttle = {
+            let limits = settings.throttle.limits();
+            let (db, clock, registry) = (db.clone(), clock.clone(), registry.clone());
+            Supervisor::start(move |_| LoginThrottle::new(db, clock, limits, registry))
+        };
         let dns = {
             let dns_settings = settings.dns_settings();
             let (db, clock, metrics, registry) =
@@ -163,6 +169,7 @@ impl Application {
                 second_factor_ttl: chrono::Duration::minutes(i64::from(
                     settings.security.two_factor_pending_minutes,
                 )),
+                throttle,
             },
             tenants,
             tenant_cache,

@@ -7,6 +7,7 @@ use std::path::Path;
 
 use figment::providers::{Env, Format, Toml};
 use figment::Figment;
+use portal_actors::login_throttle::{Limit, ThrottleLimits, REQUEST_WINDOW};
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
@@ -202,6 +203,20 @@ pub struct ThrottleSettings {
     /// Password-reset and organization-discovery requests per email, and per IP, per hour.
     pub request_email_limit: u32,
     pub request_ip_limit: u32,
+}
+
+impl ThrottleSettings {
+    /// The limits the `LoginThrottle` enforces (requests count per hour).
+    pub fn limits(&self) -> ThrottleLimits {
+        let request_minutes = REQUEST_WINDOW.num_minutes().try_into().unwrap_or(60);
+        ThrottleLimits {
+            tuple: Limit::new(self.tuple_limit, self.tuple_window_minutes),
+            ip: Limit::new(self.ip_limit, self.ip_window_minutes),
+            account: Limit::new(self.account_limit, self.account_window_minutes),
+            request_email: Limit::new(self.request_email_limit, request_minutes),
+            request_ip: Limit::new(self.request_ip_limit, request_minutes),
+        }
+    }
 }
 
 impl Default for ThrottleSettings {

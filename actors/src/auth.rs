@@ -5,6 +5,7 @@ use std::time::Instant;
 
 use actix::Addr;
 use secrecy::SecretString;
+use uuid::Uuid;
 
 use crate::audit::{Audit, AuditRecord, Record};
 use crate::clock::SharedClock;
@@ -12,6 +13,7 @@ use crate::credentials::{Credentials, VerifyPassword};
 use crate::db::{Db, DbError};
 use crate::domain::{Email, RequestOrigin, SessionUser, TenantInfo, UserType};
 use crate::handoff::{Handoff, HandoffError, IssueOtt, IssuedOtt};
+use crate::login_throttle::{CheckSignIn, Decision, LoginThrottle, RecordSignInFailure};
 use crate::metrics::Metrics;
 use crate::secret_box::SecretBox;
 use crate::sessions::{CreateSession, NewSession, SessionError, Sessions};
@@ -36,9 +38,11 @@ pub struct AuthServices {
     pub secret_box: SecretBox,
     /// How long a sign-in may wait for its second factor.
     pub second_factor_ttl: chrono::Duration,
+    pub throttle: Addr<LoginThrottle>,
 }
 
-/// Why a sign-in was refused. Every variant but `InternalUser` shows the user the same message.
+/// Why a sign-in was refused. Every variant but `InternalUser` and `Throttled` shows the user
+/// the same message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Refusal {
     InvalidInput,
@@ -47,6 +51,10 @@ pub enum Refusal {
     NoPassword,
     Inactive,
     InternalUser,
+    /// Too many recent failures: refused before the password was looked at.
+    Throttled {
+        retry_after: chrono::Duration,
+    },
 }
 
 impl Refusal {
@@ -59,6 +67,19 @@ impl Refusal {
             Refusal::NoPassword => "no_password",
             Refusal::Inactive => "inactive",
             Refusal::InternalUser => "internal_user",
+            Refusal::Throttled { .. } => "throttled",
+        }
+    }
+
+    /// Whether this refusal means wrong credentials, so it counts against the throttle limits.
+    pub fn counts_as_failure(self) -> bool {
+        match self {
+            Refusal::InvalidInput
+            | Refusal::UnknownUser
+            | Refusal::BadPassword
+            | Refusal::NoPassword
+            | Refusal::Inactive => true,
+            Refusal::InternalUser | Refusal::Throttled { .. } => false,
         }
     }
 }
@@ -156,6 +177,11 @@ pub async fn password_sign_in(
     let origin = req.origin.clone();
     let email_text = req.email.trim().to_lowercase();
     let result = attempt(svc, req).await;
+    if let Err(SignInError::Refused(refusal)) = &result {
+        if refusal.counts_as_failure() {
+            record_failure(svc, tenant, &email_text, origin.ip.as_deref()).await;
+        }
+    }
     let elapsed = started.elapsed().as_secs_f64();
     if let Ok(SignedIn {
         via: SignedInVia::SecondFactor(pending),
@@ -202,6 +228,47 @@ pub async fn password_sign_in(
     result
 }
 
+/// Counts one failed sign-in of `email` at `tenant` from `ip` against the throttle limits (a wrong
+/// password, an unknown user, a wrong second-factor code, …). A store failure is logged: it
+/// must not turn a refusal into an error page.
+pub async fn record_failure(svc: &AuthServices, tenant: Uuid, email: &str, ip: Option<&str>) {
+    let msg = RecordSignInFailure {
+        tenant,
+        email: email.to_owned(),
+        ip: ip.unwrap_or_default().to_owned(),
+    };
+    match svc.throttle.send(msg).await {
+        Ok(Ok(())) => {}
+        Ok(Err(e)) => tracing::error!(error = %e, "could not record a failed sign-in"),
+        Err(e) => tracing::error!(error = %e, "could not record a failed sign-in"),
+    }
+}
+
+/// Refuses with `Throttled` when the (tenant, email, IP), IP or account limit is reached.
+pub async fn check_throttle(
+    svc: &AuthServices,
+    tenant: Uuid,
+    email: &str,
+    ip: Option<&str>,
+) -> Result<(), SignInError> {
+    let decision = svc
+        .throttle
+        .send(CheckSignIn {
+            tenant,
+            email: email.to_owned(),
+            ip: ip.unwrap_or_default().to_owned(),
+        })
+        .await
+        .map_err(|e| SignInError::Unavailable(e.to_string()))?
+        .map_err(|e| SignInError::Unavailable(e.to_string()))?;
+    match decision {
+        Decision::Allowed => Ok(()),
+        Decision::Throttled { retry_after } => {
+            Err(SignInError::Refused(Refusal::Throttled { retry_after }))
+        }
+    }
+}
+
 async fn verify(
     svc: &AuthServices,
     password: SecretString,
@@ -215,6 +282,7 @@ async fn verify(
 }
 
 async fn attempt(svc: &AuthServices, req: PasswordSignIn) -> Result<SignedIn, SignInError> {
+    check_throttle(svc, req.tenant.tenant, &req.email, req.origin.ip.as_deref()).await?;
     let Ok(email) = Email::parse(&req.email) else {
         verify(svc, req.password, None).await?;
         return Err(SignInError::Refused(Refusal::InvalidInput));
@@ -445,7 +513,18 @@ pub async fn complete_second_factor(
     code: &str,
 ) -> Result<SecondFactorDone, SecondFactorError> {
     let started = Instant::now();
-    let outcome = second_step(svc, challenge, token, code).await;
+    let who = &challenge.subject;
+    let ip = who.origin.ip.as_deref();
+    // Wrong codes count against the same limits as wrong passwords.
+    let outcome = match check_throttle(svc, challenge.tenant, &who.email, ip).await {
+        Ok(()) => second_step(svc, challenge, token, code).await,
+        Err(e) => Err(SecondFactorError::SignIn(e)),
+    };
+    if let Err(SecondFactorError::Refused(TwoFactorError::InvalidCode | TwoFactorError::Replay)) =
+        &outcome
+    {
+        record_failure(svc, challenge.tenant, &who.email, ip).await;
+    }
     let method = match (&outcome, challenge.kind) {
         (Ok((_, Factor::RecoveryCode)), _) => Factor::RecoveryCode.method(),
         (Err(_), ChallengeKind::Verify) if totp_like(code).is_none() => {

@@ -12,6 +12,7 @@ pub mod db;
 pub mod dns;
 pub mod domain;
 pub mod handoff;
+pub mod login_throttle;
 pub mod metrics;
 pub mod password_policy;
 pub mod portal_domain;

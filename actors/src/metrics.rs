@@ -17,6 +17,7 @@ pub const LOGIN_FAILURE_REASONS: &[&str] = &[
     "no_password",
     "invalid_input",
     "csrf",
+    "throttled",
     "error",
     "invalid_code",
     "replay",

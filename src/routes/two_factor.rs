@@ -5,9 +5,10 @@
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use portal_actors::auth::{
-    complete_second_factor, open_challenge, ChallengeKind, OpenChallenge, SecondFactorError,
-    SignedInVia,
+    complete_second_factor, open_challenge, ChallengeKind, OpenChallenge, Refusal,
+    SecondFactorError, SignInError, SignedInVia,
 };
+use portal_actors::login_throttle::{minutes_rounded_up, seconds_rounded_up};
 use portal_actors::tenant_directory::TenantKey;
 use portal_actors::tokens;
 use portal_actors::two_factor::{self, TwoFactorError};
@@ -185,10 +186,28 @@ pub async fn submit(
             )
             .await
         }
-        Err(
-            SecondFactorError::Expired
-            | SecondFactorError::SignIn(portal_actors::auth::SignInError::Refused(_)),
-        ) => return expired(&nonce.0, Some(&p.tenant)),
+        Err(SecondFactorError::SignIn(SignInError::Refused(Refusal::Throttled {
+            retry_after,
+        }))) => {
+            let mut response = render_challenge(
+                &state,
+                &p,
+                &nonce.0,
+                StatusCode::TOO_MANY_REQUESTS,
+                Some(CodeError::Throttled {
+                    minutes: minutes_rounded_up(retry_after),
+                }),
+            )
+            .await?;
+            response.headers_mut().insert(
+                actix_web::http::header::RETRY_AFTER,
+                actix_web::http::header::HeaderValue::from(seconds_rounded_up(retry_after)),
+            );
+            return Ok(response);
+        }
+        Err(SecondFactorError::Expired | SecondFactorError::SignIn(SignInError::Refused(_))) => {
+            return expired(&nonce.0, Some(&p.tenant))
+        }
         Err(e) => {
             crate::errors::log_error(&e);
             return render_challenge(

@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod admin;
+mod audit;
 mod browser;
 mod cli;
 mod company;
@@ -19,5 +20,6 @@ mod security;
 mod sessions;
 mod signin;
 mod supervision;
+mod throttle;
 mod tls;
 mod two_factor;

@@ -383,7 +383,10 @@ async fn secrets_are_encrypted_at_rest() {
 
 #[actix_rt::test]
 async fn hostile_second_steps_change_nothing() {
-    let Some(app) = spawn_app().await else { return };
+    // Room for every junk code below before the throttle steps in.
+    let Some(app) = spawn_app_with(|s| s.throttle.tuple_limit = 20).await else {
+        return;
+    };
     let user = app.client_user(None, "hostile@example.com", "Acme").await;
     let browser = app.browser();
     browser
@@ -424,4 +427,54 @@ async fn hostile_second_steps_change_nothing() {
         assert!(!page.body.contains("<script>"));
     }
     assert_eq!(submit_code(&b, &form, &code).await.status, 303);
+}
+
+#[actix_rt::test]
+async fn wrong_codes_count_against_the_sign_in_throttle() {
+    let Some(app) = spawn_app().await else { return };
+    let user = app.client_user(None, "brute@example.com", "Acme").await;
+    let browser = app.browser();
+    browser
+        .sign_in(&app.tenant.slug, &user.email, PASSWORD)
+        .await;
+    let (secret, _) = enroll(&app, &browser).await;
+    app.clock.advance(Duration::seconds(30));
+    let b = app.browser();
+    let form = password_step(&app, &b, &user.email).await;
+    for n in 0..5 {
+        let wrong = submit_code(&b, &form, &format!("00000{n}")).await;
+        assert_eq!(wrong.status, 401, "attempt {n}");
+    }
+    // The sixth is refused without looking at the code, even the right one.
+    let right = code_now(&app, &secret);
+    let throttled = submit_code(&b, &form, &right).await;
+    assert_eq!(throttled.status, 429, "{}", throttled.body);
+    assert!(throttled
+        .body
+        .contains("Too many failed sign-in attempts, try again in 15 minutes."));
+    assert_eq!(throttled.header("retry-after"), "900");
+    assert_eq!(
+        app.metric(
+            "portal_login_attempts_total",
+            &[("method", "totp"), ("reason", "throttled")]
+        )
+        .await,
+        1.0
+    );
+    // The password step is throttled too: same account, same address.
+    let again = app
+        .browser()
+        .sign_in(&app.tenant.slug, &user.email, PASSWORD)
+        .await;
+    assert_eq!(again.status, 429);
+    // After the window the right code works (and the code was not spent by the refusal).
+    app.clock.advance(Duration::minutes(16));
+    let c = app.browser();
+    let form = password_step(&app, &c, &user.email).await;
+    assert_eq!(
+        submit_code(&c, &form, &code_now(&app, &secret))
+            .await
+            .status,
+        303
+    );
 }

@@ -127,7 +127,7 @@ impl ProofProblem {
     pub fn text(self, t: Translator<'_>) -> String {
         match self {
             ProofProblem::WrongPassword => t.tr(msg::ERROR_WRONG_PASSWORD),
-            ProofProblem::Code(e) => t.tr(e.message_id()),
+            ProofProblem::Code(e) => e.text(t),
             ProofProblem::NeedsProof => t.tr(msg::ERROR_NEEDS_PROOF),
         }
     }
@@ -390,7 +390,7 @@ pub fn enroll_page(
     let content = html! {
         div.card {
             h1 { (t.tr(two_factor::msg::ENROLL_HEADING)) }
-            @if let Some(e) = error { (alert(two_factor::CODE_ERROR_ID, &t.tr(e.message_id()))) }
+            @if let Some(e) = error { (alert(two_factor::CODE_ERROR_ID, &e.text(t))) }
             (two_factor::enrollment_block(t, enrollment))
             form method="post" action=(ENROLL_ACTION) {
                 input type="hidden" name="csrf_token" value=(csrf_token);

@@ -19,6 +19,7 @@ pub(crate) mod msg {
         ERROR_MISSING_FIELDS = "signin-error-missing-fields";
         ERROR_CSRF_FAILED = "signin-error-csrf-failed";
         ERROR_UNAVAILABLE = "signin-error-unavailable";
+        ERROR_THROTTLED = "signin-error-throttled";
         NOTICE_SIGNED_OUT = "signin-notice-signed-out";
         NOTICE_SESSION_EXPIRED = "signin-notice-session-expired";
         PORTAL_LINK_TITLE = "portal-link-title";
@@ -56,15 +57,20 @@ pub enum SignInErrorKind {
     MissingFields,
     CsrfFailed,
     Unavailable,
+    /// Too many recent failures; the user may try again in `minutes` (rounded up, at least 1).
+    Throttled {
+        minutes: i64,
+    },
 }
 
 impl SignInErrorKind {
-    pub const ALL: [SignInErrorKind; 5] = [
+    pub const ALL: [SignInErrorKind; 6] = [
         SignInErrorKind::InvalidCredentials,
         SignInErrorKind::AccessDenied,
         SignInErrorKind::MissingFields,
         SignInErrorKind::CsrfFailed,
         SignInErrorKind::Unavailable,
+        SignInErrorKind::Throttled { minutes: 15 },
     ];
 
     /// The Fluent id of the message shown for this failure.
@@ -75,6 +81,17 @@ impl SignInErrorKind {
             SignInErrorKind::MissingFields => msg::ERROR_MISSING_FIELDS,
             SignInErrorKind::CsrfFailed => msg::ERROR_CSRF_FAILED,
             SignInErrorKind::Unavailable => msg::ERROR_UNAVAILABLE,
+            SignInErrorKind::Throttled { .. } => msg::ERROR_THROTTLED,
+        }
+    }
+
+    /// The translated message, with its numbers filled in.
+    pub fn message(self, t: Translator<'_>) -> String {
+        match self {
+            SignInErrorKind::Throttled { minutes } => {
+                t.tr_count(self.message_id(), &[("minutes", minutes)])
+            }
+            other => t.tr(other.message_id()),
         }
     }
 }
@@ -124,7 +141,7 @@ pub fn page(shell: &PageShell<'_>, view: &SignInView) -> Markup {
                 h1 { (t.tr_args(msg::HEADING, &[("name", tenant)])) }
                 p.page-intro { (t.tr(msg::INTRO)) }
                 @if let Some(error) = view.error {
-                    (alert(ERROR_BOX_ID, &t.tr(error.message_id())))
+                    (alert(ERROR_BOX_ID, &error.message(t)))
                 }
                 @if let Some(n) = view.notice {
                     (notice(&t.tr(n.message_id())))
@@ -230,6 +247,7 @@ mod tests {
             (SignInErrorKind::MissingFields, "Enter your email and password."),
             (SignInErrorKind::CsrfFailed, "Your sign-in form expired. Please try again."),
             (SignInErrorKind::Unavailable, "Sign-in is temporarily unavailable. Please try again in a moment."),
+            (SignInErrorKind::Throttled { minutes: 15 }, "Too many failed sign-in attempts, try again in 15 minutes"),
         ];
         assert_eq!(expected_errors.len(), SignInErrorKind::ALL.len());
         for (kind, text) in expected_errors {

@@ -34,6 +34,7 @@ pub(crate) mod msg {
         ERROR_EXPIRED = "two-factor-error-expired";
         ERROR_CSRF = "two-factor-error-csrf";
         ERROR_UNAVAILABLE = "two-factor-error-unavailable";
+        ERROR_THROTTLED = "two-factor-error-throttled";
         EXPIRED_HEADING = "two-factor-expired-heading";
         EXPIRED_BODY = "two-factor-expired-body";
         EXPIRED_LINK = "two-factor-expired-link";
@@ -49,14 +50,19 @@ pub enum CodeError {
     Replay,
     CsrfFailed,
     Unavailable,
+    /// Too many failed attempts: try again in this many minutes.
+    Throttled {
+        minutes: i64,
+    },
 }
 
 impl CodeError {
-    pub const ALL: [CodeError; 4] = [
+    pub const ALL: [CodeError; 5] = [
         CodeError::Invalid,
         CodeError::Replay,
         CodeError::CsrfFailed,
         CodeError::Unavailable,
+        CodeError::Throttled { minutes: 2 },
     ];
 
     pub fn message_id(self) -> &'static str {
@@ -65,6 +71,17 @@ impl CodeError {
             CodeError::Replay => msg::ERROR_REPLAY,
             CodeError::CsrfFailed => msg::ERROR_CSRF,
             CodeError::Unavailable => msg::ERROR_UNAVAILABLE,
+            CodeError::Throttled { .. } => msg::ERROR_THROTTLED,
+        }
+    }
+
+    /// The translated message.
+    pub fn text(self, t: Translator<'_>) -> String {
+        match self {
+            CodeError::Throttled { minutes } => {
+                t.tr_count(msg::ERROR_THROTTLED, &[("minutes", minutes)])
+            }
+            other => t.tr(other.message_id()),
         }
     }
 }
@@ -154,13 +171,13 @@ pub fn challenge_page(shell: &PageShell<'_>, view: &ChallengeView) -> Markup {
                     Some(enrollment) => {
                         h1 { (t.tr(msg::ENROLL_HEADING)) }
                         p.page-intro { (t.tr(msg::ENROLL_REQUIRED)) }
-                        @if let Some(error) = view.error { (alert(CODE_ERROR_ID, &t.tr(error.message_id()))) }
+                        @if let Some(error) = view.error { (alert(CODE_ERROR_ID, &error.text(t))) }
                         (enrollment_block(t, enrollment))
                     }
                     None => {
                         h1 { (t.tr_args(msg::HEADING, &[("name", view.display_name.clone())])) }
                         p.page-intro { (t.tr(msg::INTRO)) }
-                        @if let Some(error) = view.error { (alert(CODE_ERROR_ID, &t.tr(error.message_id()))) }
+                        @if let Some(error) = view.error { (alert(CODE_ERROR_ID, &error.text(t))) }
                     }
                 }
                 form method="post" action=(view.action) {
@@ -251,7 +268,8 @@ mod tests {
         assert!(html.contains("JBSWY3DPEHPK3PXP"));
         assert_no_raw_ids(&html);
         for e in CodeError::ALL {
-            assert_ne!(t.tr(e.message_id()), e.message_id());
+            assert_ne!(e.text(t), e.message_id());
+            assert!(!e.text(t).contains('{'));
         }
         Ok(())
     }

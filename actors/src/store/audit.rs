@@ -92,3 +92,75 @@ pub async fn company_sign_ins(
         limit
     )?)
 }
+
+/// One event as operators read it: the event and its tenant's slug.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+pub struct AuditEntry {
+    pub tenant: Uuid,
+    pub tenant_slug: String,
+    pub event_id: Uuid,
+    pub occurred_at: DateTime<Utc>,
+    pub event_type: String,
+    pub outcome: String,
+    pub reason: Option<String>,
+    pub user_id: Option<Uuid>,
+    pub email: Option<String>,
+    pub ip: Option<String>,
+    pub user_agent: Option<String>,
+    pub details: Option<String>,
+}
+
+/// Where a page of events ends: the next page holds the events strictly older than this one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AuditCursor {
+    pub occurred_at: DateTime<Utc>,
+    pub event_id: Uuid,
+}
+
+/// Which events to read; every field that is set must match.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AuditFilter {
+    pub tenant: Option<Uuid>,
+    pub event_type: Option<String>,
+    pub outcome: Option<String>,
+    pub user_id: Option<Uuid>,
+    /// Compared with the stored (lowercase) email exactly.
+    pub email: Option<String>,
+    /// Events at or after this time.
+    pub since: Option<DateTime<Utc>>,
+    /// Events before this time.
+    pub until: Option<DateTime<Utc>>,
+    /// Events older than this position (paging).
+    pub after: Option<AuditCursor>,
+}
+
+/// Events of every tenant matching `filter`, newest first, at most `limit`.
+pub async fn search(db: &Db, filter: &AuditFilter, limit: i64) -> Result<Vec<AuditEntry>, DbError> {
+    Ok(query_as!(
+        db.exec(),
+        AuditEntry,
+        fetch_all,
+        "SELECT a.tenant, t.slug AS tenant_slug, a.event_id, a.occurred_at, a.event_type, \
+                a.outcome, a.reason, a.user_id, a.email, a.ip, a.user_agent, a.details \
+         FROM audit_events a JOIN tenants t ON t.tenant = a.tenant \
+         WHERE ($1 IS NULL OR a.tenant = $1) \
+           AND ($2 IS NULL OR a.event_type = $2) \
+           AND ($3 IS NULL OR a.outcome = $3) \
+           AND ($4 IS NULL OR a.user_id = $4) \
+           AND ($5 IS NULL OR a.email = $5) \
+           AND ($6 IS NULL OR a.occurred_at >= $6) \
+           AND ($7 IS NULL OR a.occurred_at < $7) \
+           AND ($8 IS NULL OR a.occurred_at < $8 OR (a.occurred_at = $8 AND a.event_id < $9)) \
+         ORDER BY a.occurred_at DESC, a.event_id DESC LIMIT $10",
+        filter.tenant,
+        filter.event_type.as_deref(),
+        filter.outcome.as_deref(),
+        filter.user_id,
+        filter.email.as_deref(),
+        filter.since,
+        filter.until,
+        filter.after.map(|c| c.occurred_at),
+        filter.after.map(|c| c.event_id),
+        limit
+    )?)
+}

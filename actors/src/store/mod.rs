@@ -7,6 +7,7 @@ pub mod handoff;
 pub mod portal_domains;
 pub mod sessions;
 pub mod tenants;
+pub mod throttle;
 pub mod two_factor;
 pub mod users;
 

@@ -1,6 +1,7 @@
 //! The admin listener: health checks (open), and behind the bearer token the metrics and the
 //! operators' actor maintenance.
 
+pub mod audit_trail;
 pub mod domains;
 pub mod tenants;
 
@@ -8,7 +9,7 @@ use actix_web::http::{header, StatusCode};
 use actix_web::middleware::from_fn;
 use actix_web::{web, HttpResponse};
 use portal_actors::supervision::{InjectPanic, Restart};
-use portal_actors::{audit, sessions, tenant_directory};
+use portal_actors::{audit, login_throttle, sessions, tenant_directory};
 use serde_json::json;
 
 use crate::app::AppState;
@@ -33,6 +34,13 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     web::post().to(flush_tenant_cache),
                 )
                 .route("/actors/audit/flush", web::post().to(flush_audit))
+                .route("/throttle/sweep", web::post().to(sweep_throttle))
+                .route(
+                    "/actors/login_throttle/sweep",
+                    web::post().to(sweep_throttle),
+                )
+                .route("/audit", web::get().to(audit_trail::list))
+                .route("/audit.csv", web::get().to(audit_trail::export_csv))
                 .route(
                     "/actors/handoff/sweep",
                     web::post().to(domains::sweep_handoff),
@@ -144,6 +152,20 @@ async fn flush_audit(state: web::Data<AppState>) -> HttpResponse {
     }
 }
 
+/// `POST /admin/throttle/sweep`: deletes throttle events older than the longest window now.
+async fn sweep_throttle(state: web::Data<AppState>) -> HttpResponse {
+    match state
+        .auth
+        .throttle
+        .send(login_throttle::SweepThrottle)
+        .await
+    {
+        Ok(Ok(n)) => HttpResponse::Ok().json(json!({ "swept": n })),
+        Ok(Err(e)) => mailbox_failed(e),
+        Err(e) => mailbox_failed(e),
+    }
+}
+
 /// Sends a supervision message to the named actor.
 async fn signal_actor<M>(state: &AppState, actor: &str, msg: M) -> HttpResponse
 where
@@ -156,6 +178,7 @@ where
     audit::Audit: actix::Handler<M>,
     portal_actors::handoff::Handoff: actix::Handler<M>,
     portal_actors::dns::DnsVerifier: actix::Handler<M>,
+    login_throttle::LoginThrottle: actix::Handler<M>,
 {
     let sent = match actor {
         sessions::ACTOR_NAME => state.auth.sessions.send(msg).await,
@@ -163,6 +186,7 @@ where
         audit::ACTOR_NAME => state.auth.audit.send(msg).await,
         portal_actors::handoff::ACTOR_NAME => state.auth.handoff.send(msg).await,
         portal_actors::dns::ACTOR_NAME => state.dns.send(msg).await,
+        login_throttle::ACTOR_NAME => state.auth.throttle.send(msg).await,
         _ => return json_error(StatusCode::NOT_FOUND, "unknown_actor"),
     };
     match sent {

@@ -1,11 +1,12 @@
 //! `POST /auth/client-portal/signin`
 
-use actix_web::http::StatusCode;
+use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
 use portal_actors::auth::{
     password_sign_in, HandoffTarget, PasswordSignIn, Refusal, SignInError, SignedInVia,
     METHOD_PASSWORD,
 };
+use portal_actors::login_throttle::{minutes_rounded_up, seconds_rounded_up};
 use portal_actors::tokens;
 use portal_views::signin::{SignInErrorKind, SignInView};
 use secrecy::SecretString;
@@ -158,6 +159,20 @@ pub async fn submit(
                 Ok(response)
             }
         },
+        Err(SignInError::Refused(Refusal::Throttled { retry_after })) => {
+            let mut response = render_error(
+                StatusCode::TOO_MANY_REQUESTS,
+                SignInErrorKind::Throttled {
+                    minutes: minutes_rounded_up(retry_after),
+                },
+                csrf_token,
+            );
+            response.headers_mut().insert(
+                header::RETRY_AFTER,
+                header::HeaderValue::from(seconds_rounded_up(retry_after)),
+            );
+            Ok(response)
+        }
         Err(SignInError::Refused(Refusal::InternalUser)) => Ok(render_error(
             StatusCode::FORBIDDEN,
             SignInErrorKind::AccessDenied,

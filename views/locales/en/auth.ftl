@@ -14,6 +14,10 @@ signin-error-access-denied = Access denied. This portal is for client accounts o
 signin-error-missing-fields = Enter your email and password.
 signin-error-csrf-failed = Your sign-in form expired. Please try again.
 signin-error-unavailable = Sign-in is temporarily unavailable. Please try again in a moment.
+signin-error-throttled = { $minutes ->
+    [one] Too many failed sign-in attempts, try again in { $minutes } minute
+   *[other] Too many failed sign-in attempts, try again in { $minutes } minutes
+}
 
 ## Sign-in notices, shown as a status message above the form.
 

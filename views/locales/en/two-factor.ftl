@@ -35,3 +35,7 @@ two-factor-error-unavailable = Two-factor verification is temporarily unavailabl
 two-factor-expired-heading = Please sign in again
 two-factor-expired-body = For your security, the second step of a sign-in must follow the first within a few minutes.
 two-factor-expired-link = Go to sign-in
+two-factor-error-throttled = { $minutes ->
+    [one] Too many failed sign-in attempts, try again in 1 minute.
+   *[other] Too many failed sign-in attempts, try again in { $minutes } minutes.
+}

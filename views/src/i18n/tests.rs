@@ -121,3 +121,18 @@ fn errors_name_the_file_and_line() {
     let err = build_bundle("en", &duplicate).err().map(|e| e.to_string());
     assert!(err.unwrap_or_default().starts_with("locales/en/two.ftl: "));
 }
+
+#[test]
+fn counts_pick_the_plural_form() -> TestResult {
+    let locales = Locales::load()?;
+    let t = locales.translator("en");
+    assert_eq!(
+        t.tr_count("signin-error-throttled", &[("minutes", 1)]),
+        "Too many failed sign-in attempts, try again in 1 minute"
+    );
+    assert_eq!(
+        t.tr_count("signin-error-throttled", &[("minutes", 15)]),
+        "Too many failed sign-in attempts, try again in 15 minutes"
+    );
+    Ok(())
+}

@@ -1,0 +1,429 @@
+//! The operators' audit trail: `GET /admin/audit` (JSON pages, newest first, with a cursor) and
+//! `GET /admin/audit.csv` (the same filters; streamed in pages, so an export of any size holds
+//! only one page in memory). Buffered events are flushed first so that what was just recorded
+//! shows.
+
+use actix_web::http::{header, StatusCode};
+use actix_web::{web, HttpRequest, HttpResponse};
+use chrono::{DateTime, SecondsFormat, TimeZone, Utc};
+use futures_util::stream;
+use portal_actors::audit::FlushAudit;
+use portal_actors::store::audit::{self as store, AuditCursor, AuditEntry, AuditFilter};
+use portal_actors::store::tenants;
+use portal_actors::Db;
+use serde::Deserialize;
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::app::AppState;
+use crate::errors::json_error;
+
+/// Events per JSON page unless `limit` says otherwise.
+pub const DEFAULT_LIMIT: u64 = 100;
+/// Largest JSON page.
+pub const MAX_LIMIT: u64 = 1000;
+/// Rows fetched per query while streaming the CSV export.
+pub const CSV_PAGE: u64 = 500;
+/// Longest `event_type` / `outcome` filter.
+const MAX_WORD_LEN: usize = 64;
+/// Longest `email` filter.
+const MAX_EMAIL_LEN: usize = 320;
+const CSV_HEADER: &str =
+    "occurred_at,tenant,event_type,outcome,reason,user_id,email,ip,user_agent,details\r\n";
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuditQuery {
+    tenant: Option<String>,
+    event_type: Option<String>,
+    outcome: Option<String>,
+    user_id: Option<String>,
+    email: Option<String>,
+    since: Option<String>,
+    until: Option<String>,
+    limit: Option<String>,
+    cursor: Option<String>,
+}
+
+/// A filter the operator got wrong: which one, and why.
+#[derive(Debug)]
+struct InvalidFilter {
+    field: &'static str,
+    message: String,
+}
+
+impl InvalidFilter {
+    fn new(field: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            field,
+            message: message.into(),
+        }
+    }
+
+    fn response(&self) -> HttpResponse {
+        HttpResponse::BadRequest().json(json!({
+            "error": "invalid_filter",
+            "field": self.field,
+            "message": self.message,
+        }))
+    }
+}
+
+/// The parsed request: what to match, and how many rows (`None`: all, CSV only).
+struct Parsed {
+    filter: AuditFilter,
+    limit: Option<u64>,
+}
+
+fn non_empty(value: Option<&String>) -> Option<&str> {
+    value.map(|v| v.trim()).filter(|v| !v.is_empty())
+}
+
+fn word(field: &'static str, value: Option<&String>) -> Result<Option<String>, InvalidFilter> {
+    let Some(value) = non_empty(value) else {
+        return Ok(None);
+    };
+    let ok = value.len() <= MAX_WORD_LEN
+        && value
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    if !ok {
+        return Err(InvalidFilter::new(
+            field,
+            "use lowercase letters, digits and _ only",
+        ));
+    }
+    Ok(Some(value.to_owned()))
+}
+
+fn time(
+    field: &'static str,
+    value: Option<&String>,
+) -> Result<Option<DateTime<Utc>>, InvalidFilter> {
+    non_empty(value)
+        .map(|v| {
+            DateTime::parse_from_rfc3339(v)
+                .map(|t| t.with_timezone(&Utc))
+                .map_err(|_| {
+                    InvalidFilter::new(
+                        field,
+                        "expected an RFC 3339 time, e.g. 2025-01-31T08:00:00Z",
+                    )
+                })
+        })
+        .transpose()
+}
+
+/// `secs.nanos_uuid`: URL-safe and exact (the next page starts strictly after it).
+fn encode_cursor(entry: &AuditEntry) -> String {
+    format!(
+        "{}.{:09}_{}",
+        entry.occurred_at.timestamp(),
+        entry.occurred_at.timestamp_subsec_nanos(),
+        entry.event_id
+    )
+}
+
+fn decode_cursor(raw: &str) -> Option<AuditCursor> {
+    let (time, id) = raw.split_once('_')?;
+    let (secs, nanos) = time.split_once('.')?;
+    let occurred_at = Utc
+        .timestamp_opt(secs.parse().ok()?, nanos.parse().ok()?)
+        .single()?;
+    Some(AuditCursor {
+        occurred_at,
+        event_id: Uuid::parse_str(id).ok()?,
+    })
+}
+
+async fn parse(
+    state: &AppState,
+    req: &HttpRequest,
+    max_limit: Option<u64>,
+) -> Result<Parsed, HttpResponse> {
+    let query = web::Query::<AuditQuery>::from_query(req.query_string())
+        .map_err(|e| InvalidFilter::new("query", e.to_string()).response())?
+        .into_inner();
+    let invalid = |e: InvalidFilter| e.response();
+    let tenant = match non_empty(query.tenant.as_ref()) {
+        None => None,
+        Some(key) => match tenants::find_by_key(&state.auth.db, key).await {
+            Ok(Some(tenant)) => Some(tenant.tenant),
+            Ok(None) => {
+                return Err(invalid(InvalidFilter::new(
+                    "tenant",
+                    "no tenant has this id or slug",
+                )))
+            }
+            Err(e) => return Err(unavailable(e)),
+        },
+    };
+    let user_id = non_empty(query.user_id.as_ref())
+        .map(|v| Uuid::parse_str(v).map_err(|_| InvalidFilter::new("user_id", "expected a UUID")))
+        .transpose()
+        .map_err(invalid)?;
+    let email = match non_empty(query.email.as_ref()) {
+        Some(v) if v.chars().count() > MAX_EMAIL_LEN => {
+            return Err(invalid(InvalidFilter::new("email", "too long")))
+        }
+        v => v.map(str::to_lowercase),
+    };
+    let since = time("since", query.since.as_ref()).map_err(invalid)?;
+    let until = time("until", query.until.as_ref()).map_err(invalid)?;
+    if let (Some(since), Some(until)) = (since, until) {
+        if since >= until {
+            return Err(invalid(InvalidFilter::new("until", "must be after since")));
+        }
+    }
+    let limit = match non_empty(query.limit.as_ref()) {
+        None => max_limit.map(|_| DEFAULT_LIMIT),
+        Some(v) => {
+            let n: u64 = v.parse().ok().filter(|n| *n >= 1).ok_or_else(|| {
+                invalid(InvalidFilter::new(
+                    "limit",
+                    "expected a positive whole number",
+                ))
+            })?;
+            if max_limit.is_some_and(|max| n > max) {
+                return Err(invalid(InvalidFilter::new(
+                    "limit",
+                    format!("at most {MAX_LIMIT}"),
+                )));
+            }
+            Some(n)
+        }
+    };
+    let after = non_empty(query.cursor.as_ref())
+        .map(|v| {
+            decode_cursor(v)
+                .ok_or_else(|| InvalidFilter::new("cursor", "not a cursor from a previous page"))
+        })
+        .transpose()
+        .map_err(invalid)?;
+    Ok(Parsed {
+        filter: AuditFilter {
+            tenant,
+            event_type: word("event_type", query.event_type.as_ref()).map_err(invalid)?,
+            outcome: word("outcome", query.outcome.as_ref()).map_err(invalid)?,
+            user_id,
+            email,
+            since,
+            until,
+            after,
+        },
+        limit,
+    })
+}
+
+fn unavailable(e: impl std::fmt::Display) -> HttpResponse {
+    tracing::error!(error = %e, "audit read failed");
+    json_error(StatusCode::SERVICE_UNAVAILABLE, "unavailable")
+}
+
+/// Writes what the Audit actor buffers, so the read sees it; a failure is logged, not fatal.
+async fn flush(state: &AppState) {
+    match state.auth.audit.send(FlushAudit).await {
+        Ok(Ok(_)) => {}
+        Ok(Err(e)) => tracing::warn!(error = %e, "audit flush before read failed"),
+        Err(e) => tracing::warn!(error = %e, "audit flush before read failed"),
+    }
+}
+
+fn page_size(n: u64) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+/// `GET /admin/audit`: `{events, next_cursor}`; pass `cursor=next_cursor` for the next page.
+pub async fn list(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {
+    let parsed = match parse(&state, &req, Some(MAX_LIMIT)).await {
+        Ok(parsed) => parsed,
+        Err(response) => return response,
+    };
+    flush(&state).await;
+    let limit = parsed.limit.unwrap_or(DEFAULT_LIMIT);
+    // One row more than asked tells whether another page exists.
+    match store::search(&state.auth.db, &parsed.filter, page_size(limit + 1)).await {
+        Ok(mut events) => {
+            let more = events.len() as u64 > limit;
+            events.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
+            let next_cursor = more.then(|| events.last().map(encode_cursor)).flatten();
+            HttpResponse::Ok().json(json!({ "events": events, "next_cursor": next_cursor }))
+        }
+        Err(e) => unavailable(e),
+    }
+}
+
+/// `GET /admin/audit.csv`: every matching event (or `limit` of them), streamed page by page.
+pub async fn export_csv(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {
+    let parsed = match parse(&state, &req, None).await {
+        Ok(parsed) => parsed,
+        Err(response) => return response,
+    };
+    flush(&state).await;
+    // The first page is read before answering, so an unreachable database is a clean 503.
+    let db = state.auth.db.clone();
+    let first_size = parsed.limit.map_or(CSV_PAGE, |l| l.min(CSV_PAGE));
+    let first = match store::search(&db, &parsed.filter, page_size(first_size)).await {
+        Ok(rows) => rows,
+        Err(e) => return unavailable(e),
+    };
+    let mut body = String::from(CSV_HEADER);
+    append_rows(&mut body, &first);
+    let state = CsvState {
+        db,
+        filter: AuditFilter {
+            after: first.last().map(|e| AuditCursor {
+                occurred_at: e.occurred_at,
+                event_id: e.event_id,
+            }),
+            ..parsed.filter
+        },
+        remaining: parsed.limit.map(|l| l - first.len() as u64),
+        done: (first.len() as u64) < first_size,
+    };
+    let rest = stream::unfold(state, next_csv_chunk);
+    let head = stream::once(async move { Ok::<_, portal_actors::DbError>(web::Bytes::from(body)) });
+    HttpResponse::Ok()
+        .insert_header((header::CONTENT_TYPE, "text/csv; charset=utf-8"))
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            "attachment; filename=\"audit.csv\"",
+        ))
+        .streaming(futures_util::StreamExt::chain(head, rest))
+}
+
+struct CsvState {
+    db: Db,
+    filter: AuditFilter,
+    /// Rows still wanted (`None`: all).
+    remaining: Option<u64>,
+    done: bool,
+}
+
+/// Reads the next page after the cursor; ends after a short page, the limit, or an error.
+async fn next_csv_chunk(
+    mut state: CsvState,
+) -> Option<(Result<web::Bytes, portal_actors::DbError>, CsvState)> {
+    if state.done || state.remaining == Some(0) {
+        return None;
+    }
+    let size = state.remaining.map_or(CSV_PAGE, |r| r.min(CSV_PAGE));
+    match store::search(&state.db, &state.filter, page_size(size)).await {
+        Ok(rows) => {
+            state.done = (rows.len() as u64) < size;
+            state.remaining = state.remaining.map(|r| r - rows.len() as u64);
+            let last = rows.last()?;
+            state.filter.after = Some(AuditCursor {
+                occurred_at: last.occurred_at,
+                event_id: last.event_id,
+            });
+            let mut chunk = String::new();
+            append_rows(&mut chunk, &rows);
+            Some((Ok(web::Bytes::from(chunk)), state))
+        }
+        Err(e) => {
+            // The status is sent already: cutting the body short is the only signal left.
+            tracing::error!(error = %e, "audit export stopped early");
+            state.done = true;
+            Some((Err(e), state))
+        }
+    }
+}
+
+fn append_rows(out: &mut String, rows: &[AuditEntry]) {
+    for e in rows {
+        let user_id = e.user_id.map(|u| u.to_string());
+        let cells = [
+            Some(e.occurred_at.to_rfc3339_opts(SecondsFormat::Micros, true)),
+            Some(e.tenant_slug.clone()),
+            Some(e.event_type.clone()),
+            Some(e.outcome.clone()),
+            e.reason.clone(),
+            user_id,
+            e.email.clone(),
+            e.ip.clone(),
+            e.user_agent.clone(),
+            e.details.clone(),
+        ];
+        let line: Vec<String> = cells
+            .iter()
+            .map(|c| csv_cell(c.as_deref().unwrap_or("")))
+            .collect();
+        out.push_str(&line.join(","));
+        out.push_str("\r\n");
+    }
+}
+
+/// One CSV field (RFC 4180): quoted when it holds a comma, quote or line break; a cell a
+/// spreadsheet would run as a formula (`= + - @`, tab, CR first) gets a leading `'`.
+fn csv_cell(value: &str) -> String {
+    let defused = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{value}")
+    } else {
+        value.to_owned()
+    };
+    if defused.contains([',', '"', '\r', '\n']) {
+        format!("\"{}\"", defused.replace('"', "\"\""))
+    } else {
+        defused
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_cells_are_quoted_and_formulas_defused() {
+        assert_eq!(csv_cell("plain"), "plain");
+        assert_eq!(csv_cell(""), "");
+        assert_eq!(csv_cell("a,b"), "\"a,b\"");
+        assert_eq!(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_cell("two\nlines"), "\"two\nlines\"");
+        assert_eq!(csv_cell("=1+1"), "'=1+1");
+        assert_eq!(csv_cell("+1"), "'+1");
+        assert_eq!(csv_cell("-1"), "'-1");
+        assert_eq!(csv_cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(
+            csv_cell("=HYPERLINK(\"x\",\"y\")"),
+            "\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\""
+        );
+        assert_eq!(csv_cell("a=b"), "a=b");
+    }
+
+    #[test]
+    fn cursors_round_trip_and_refuse_junk() {
+        let at = Utc.timestamp_opt(1_700_000_000, 123_456_789).single();
+        let entry = AuditEntry {
+            tenant: Uuid::nil(),
+            tenant_slug: "acme".into(),
+            event_id: Uuid::new_v4(),
+            occurred_at: at.unwrap_or_default(),
+            event_type: "sign_in".into(),
+            outcome: "success".into(),
+            reason: None,
+            user_id: None,
+            email: None,
+            ip: None,
+            user_agent: None,
+            details: None,
+        };
+        let cursor = decode_cursor(&encode_cursor(&entry));
+        assert_eq!(
+            cursor,
+            Some(AuditCursor {
+                occurred_at: entry.occurred_at,
+                event_id: entry.event_id
+            })
+        );
+        for junk in [
+            "",
+            "x",
+            "1.2",
+            "1.2_notauuid",
+            "a.b_00000000-0000-0000-0000-000000000000",
+        ] {
+            assert_eq!(decode_cursor(junk), None, "{junk}");
+        }
+    }
+}
