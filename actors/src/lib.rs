@@ -3,6 +3,7 @@
 //! Nothing here knows of HTTP or HTML: the `portal` crate translates between requests, these
 //! actors and the `portal-views` pages.
 
+pub mod account_recovery;
 pub mod audit;
 pub mod auth;
 pub mod clock;
@@ -11,6 +12,7 @@ pub mod db;
 pub mod dns;
 pub mod domain;
 pub mod handoff;
+pub mod mailer;
 pub mod metrics;
 pub mod password_policy;
 pub mod portal_domain;

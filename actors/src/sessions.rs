@@ -54,6 +54,8 @@ pub enum RevokeReason {
     Idle,
     Absolute,
     Admin,
+    /// A password reset ends every session of the user.
+    PasswordReset,
 }
 
 impl RevokeReason {
@@ -63,6 +65,7 @@ impl RevokeReason {
             RevokeReason::Idle => "idle",
             RevokeReason::Absolute => "absolute",
             RevokeReason::Admin => "admin",
+            RevokeReason::PasswordReset => "password_reset",
         }
     }
 }

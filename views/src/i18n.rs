@@ -28,6 +28,12 @@ const SOURCES: &[(&str, &str, &str)] = &[
         "handoff.ftl",
         include_str!("../locales/en/handoff.ftl"),
     ),
+    ("en", "email.ftl", include_str!("../locales/en/email.ftl")),
+    (
+        "en",
+        "account_recovery.ftl",
+        include_str!("../locales/en/account_recovery.ftl"),
+    ),
 ];
 
 /// Declares message-id constants plus `ALL`, the list tests check against the bundles.

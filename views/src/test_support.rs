@@ -23,6 +23,8 @@ pub fn all_message_ids() -> Vec<&'static str> {
         crate::dashboard::msg::ALL,
         crate::errors::msg::ALL,
         crate::handoff::msg::ALL,
+        crate::email::msg::ALL,
+        crate::account_recovery::msg::ALL,
     ]
     .concat()
 }

@@ -2,6 +2,7 @@
 //! operators' actor maintenance.
 
 pub mod domains;
+pub mod mailer;
 
 use actix_web::http::{header, StatusCode};
 use actix_web::middleware::from_fn;
@@ -40,6 +41,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     "/actors/dns_verifier/flush",
                     web::post().to(domains::flush_dns),
                 )
+                .route("/mailer/deliver", web::post().to(mailer::deliver))
                 .route("/portal-domains", web::get().to(domains::list))
                 .route("/portal-domains", web::post().to(domains::add))
                 .route(
@@ -147,6 +149,7 @@ where
     audit::Audit: actix::Handler<M>,
     portal_actors::handoff::Handoff: actix::Handler<M>,
     portal_actors::dns::DnsVerifier: actix::Handler<M>,
+    portal_actors::mailer::Mailer: actix::Handler<M>,
 {
     let sent = match actor {
         sessions::ACTOR_NAME => state.auth.sessions.send(msg).await,
@@ -154,6 +157,7 @@ where
         audit::ACTOR_NAME => state.auth.audit.send(msg).await,
         portal_actors::handoff::ACTOR_NAME => state.auth.handoff.send(msg).await,
         portal_actors::dns::ACTOR_NAME => state.dns.send(msg).await,
+        portal_actors::mailer::ACTOR_NAME => state.mailer.send(msg).await,
         _ => return json_error(StatusCode::NOT_FOUND, "unknown_actor"),
     };
     match sent {
