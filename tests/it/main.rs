@@ -5,6 +5,7 @@
 mod admin;
 mod browser;
 mod cli;
+mod discovery;
 mod dns;
 mod dns_server;
 mod domains;
@@ -12,6 +13,7 @@ mod handoff;
 mod helpers;
 mod hostile;
 mod mail;
+mod password_reset;
 mod pg;
 mod routes;
 mod schema;

@@ -23,6 +23,7 @@ pub(crate) mod msg {
         FORGOT_LINK = "recovery-forgot-link";
         ERROR_CSRF = "recovery-error-csrf";
         ERROR_EMAIL_MISSING = "recovery-error-email-missing";
+        ERROR_TOO_MANY = "recovery-error-too-many";
         ERROR_UNAVAILABLE = "recovery-error-unavailable";
         RESET_TITLE = "reset-title";
         RESET_HEADING = "reset-heading";
@@ -69,13 +70,15 @@ const ERROR_BOX_ID: &str = "recovery-error";
 pub enum RequestError {
     CsrfFailed,
     EmailMissing,
+    TooMany,
     Unavailable,
 }
 
 impl RequestError {
-    pub const ALL: [RequestError; 3] = [
+    pub const ALL: [RequestError; 4] = [
         RequestError::CsrfFailed,
         RequestError::EmailMissing,
+        RequestError::TooMany,
         RequestError::Unavailable,
     ];
 
@@ -83,6 +86,7 @@ impl RequestError {
         match self {
             RequestError::CsrfFailed => msg::ERROR_CSRF,
             RequestError::EmailMissing => msg::ERROR_EMAIL_MISSING,
+            RequestError::TooMany => msg::ERROR_TOO_MANY,
             RequestError::Unavailable => msg::ERROR_UNAVAILABLE,
         }
     }

@@ -5,6 +5,7 @@ recovery-back-to-sign-in = Back to sign-in
 recovery-forgot-link = Forgot your password?
 recovery-error-csrf = This form expired. Please try again.
 recovery-error-email-missing = Enter your email address.
+recovery-error-too-many = Too many requests for this address or from this network. Please try again later.
 recovery-error-unavailable = This is temporarily unavailable. Please try again in a moment.
 
 ## Forgot password: ask for a reset link.
