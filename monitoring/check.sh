@@ -26,7 +26,7 @@ echo "== promtool check rules rules/portal.rules.yml"
 promtool check rules rules/portal.rules.yml
 
 # Every unit-test file: portal.rules.test.yml (sign-in, sessions, HTTP, actors) and
-# handoff.rules.test.yml (vanity-domain handoff, DNS). A new tests/*.test.yml is picked up here.
+# handoff.rules.test.yml (vanity-domain handoff, DNS), mail.rules.test.yml (outbox, Mailer). A new tests/*.test.yml is picked up here.
 for tests in tests/*.test.yml; do
   echo "== promtool test rules $tests"
   promtool test rules "$tests"
@@ -49,7 +49,8 @@ exported = {
     "portal_http_request_duration_seconds", "portal_build_info", "portal_audit_events_written_total",
     "portal_handoff_tokens_issued_total", "portal_handoff_exchanges_total",
     "portal_handoff_tokens_swept_total", "portal_dns_verifications_total",
-    "portal_dns_cache_requests_total",
+    "portal_dns_cache_requests_total", "portal_emails_total", "portal_outbox_pending",
+    "portal_outbox_oldest_pending_seconds",
 }
 histograms = {"portal_login_duration_seconds", "portal_http_request_duration_seconds"}
 allowed = (exported - histograms) | {h + "_bucket" for h in histograms}

@@ -14,6 +14,7 @@ use portal_actors::credentials::Credentials;
 use portal_actors::dns::DnsVerifier;
 use portal_actors::handoff::Handoff;
 use portal_actors::login_throttle::LoginThrottle;
+use portal_actors::mailer::{Delivery, Mailer, MailerConfig};
 use portal_actors::secret_box::SecretBox;
 use portal_actors::sessions::{SessionPolicy, Sessions};
 use portal_actors::tenant_directory::{TenantCacheView, TenantDirectory};
@@ -51,6 +52,10 @@ pub struct AppState {
     /// Whether the portal listener itself speaks TLS.
     pub tls: bool,
     pub fault_injection: bool,
+    /// Delivers the outbox; kicked after an email is queued.
+    pub mailer: Addr<Mailer>,
+    /// Lifetime of a password-reset link.
+    pub password_reset_ttl: chrono::Duration,
     admin_token_hash: String,
 }
 
@@ -156,6 +161,12 @@ impl Application {
                 DnsVerifier::new(db, clock, &dns_settings, metrics, registry)
             })
         };
+        let mailer = {
+            let config = mailer_config(&settings)?;
+            let (db, clock, metrics, registry) =
+                (db.clone(), clock.clone(), metrics.clone(), registry.clone());
+            Supervisor::start(move |_| Mailer::new(db, clock, config, metrics, registry))
+        };
         let state = web::Data::new(AppState {
             auth: AuthServices {
                 db,
@@ -185,6 +196,10 @@ impl Application {
             trusted_proxies: settings.server.trusted_proxies.clone(),
             tls: settings.server.tls_cert.is_some(),
             fault_injection: settings.admin.fault_injection,
+            mailer,
+            password_reset_ttl: chrono::Duration::minutes(i64::from(
+                settings.security.password_reset_ttl_minutes.max(1),
+            )),
             admin_token_hash: tokens::token_hash(admin_token.expose_secret()),
         });
 
@@ -270,6 +285,25 @@ impl Application {
         self.state.auth.db.close().await;
         portal.and(admin)
     }
+}
+
+/// The Mailer's settings: SMTP from `mail.smtp_url`, else the mailbox folder.
+fn mailer_config(settings: &Settings) -> anyhow::Result<MailerConfig> {
+    let mail = &settings.mail;
+    let delivery = Delivery::from_settings(
+        mail.smtp_url.as_ref().map(|u| u.expose_secret()),
+        mail.mailbox_dir.clone(),
+    )
+    .context("mail.smtp_url")?;
+    Ok(MailerConfig {
+        delivery,
+        from: MailerConfig::parse_from(&mail.from).context("mail.from")?,
+        max_attempts: mail.max_attempts.max(1),
+        retry_base: chrono::Duration::seconds(
+            i64::try_from(mail.retry_base_seconds.max(1)).unwrap_or(i64::MAX),
+        ),
+        poll_interval: std::time::Duration::from_secs(mail.poll_interval_seconds.max(1)),
+    })
 }
 
 /// The rustls configuration for serving HTTPS from a PEM certificate chain and key.

@@ -4,6 +4,7 @@
 //! actors and the `portal-views` pages.
 
 pub mod account;
+pub mod account_recovery;
 pub mod audit;
 pub mod auth;
 pub mod clock;
@@ -13,6 +14,7 @@ pub mod dns;
 pub mod domain;
 pub mod handoff;
 pub mod login_throttle;
+pub mod mailer;
 pub mod metrics;
 pub mod password_policy;
 pub mod portal_domain;

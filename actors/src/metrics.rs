@@ -45,6 +45,8 @@ pub const SESSION_REVOKE_REASONS: &[&str] = &[
     "password_change",
     "password_reset",
 ];
+/// Delivery outcomes, the `outcome` label of `portal_emails_total`.
+pub const EMAIL_OUTCOMES: &[&str] = &["sent", "retry", "failed"];
 
 #[derive(Clone)]
 pub struct Metrics {
@@ -63,6 +65,9 @@ pub struct Metrics {
     pub handoff_tokens_swept: IntCounter,
     pub dns_verifications: IntCounterVec,
     pub dns_cache_requests: IntCounterVec,
+    pub emails: IntCounterVec,
+    pub outbox_pending: IntGauge,
+    pub outbox_oldest_pending_seconds: IntGauge,
 }
 
 impl Metrics {
@@ -153,6 +158,29 @@ impl Metrics {
             ),
             &["result"],
         )?;
+        let emails = IntCounterVec::new(
+            Opts::new(
+                "portal_emails_total",
+                "Email delivery attempts by kind and outcome (sent, retry, failed)",
+            ),
+            &["kind", "outcome"],
+        )?;
+        let outbox_pending = IntGauge::new(
+            "portal_outbox_pending",
+            "Emails in the outbox neither sent nor given up on (whole database)",
+        )?;
+        let outbox_oldest_pending_seconds = IntGauge::new(
+            "portal_outbox_oldest_pending_seconds",
+            "Age of the oldest email still waiting in the outbox (0 when none)",
+        )?;
+        registry.register(Box::new(emails.clone()))?;
+        registry.register(Box::new(outbox_pending.clone()))?;
+        registry.register(Box::new(outbox_oldest_pending_seconds.clone()))?;
+        for kind in crate::store::outbox::MailKind::ALL {
+            for outcome in EMAIL_OUTCOMES {
+                emails.with_label_values(&[kind.as_str(), outcome]);
+            }
+        }
         registry.register(Box::new(handoff_tokens_issued.clone()))?;
         registry.register(Box::new(handoff_exchanges.clone()))?;
         registry.register(Box::new(handoff_tokens_swept.clone()))?;
@@ -210,6 +238,9 @@ impl Metrics {
             handoff_tokens_swept,
             dns_verifications,
             dns_cache_requests,
+            emails,
+            outbox_pending,
+            outbox_oldest_pending_seconds,
         })
     }
 

@@ -59,6 +59,7 @@ pub enum RevokeReason {
     /// A client admin ended it from the company's users page.
     ClientAdmin,
     PasswordChange,
+    /// A password reset ends every session of the user.
     PasswordReset,
 }
 

@@ -131,6 +131,13 @@ pub struct TenantQuery {
     tenant: Option<String>,
 }
 
+impl TenantQuery {
+    /// The `tenant` parameter as given.
+    pub fn tenant(&self) -> Option<&str> {
+        self.tenant.as_deref()
+    }
+}
+
 /// Finds the tenant a request is for: by its host, else by the slug it names.
 pub async fn resolve_tenant(
     state: &AppState,
@@ -188,6 +195,28 @@ pub async fn handoff_domain(
     Ok(domain(state, DomainKey::Tenant(tenant))
         .await?
         .filter(|d| d.status.is_handoff_eligible()))
+}
+
+/// A tenant's portal domain when it is active (links in emails point there).
+pub async fn active_domain(
+    state: &AppState,
+    tenant: uuid::Uuid,
+) -> Result<Option<PortalDomain>, PortalError> {
+    Ok(domain(state, DomainKey::Tenant(tenant))
+        .await?
+        .filter(|d| d.status == portal_actors::portal_domain::DomainStatus::Active))
+}
+
+/// The tenant a page is for: the vanity host's, else the host's, else the named slug's.
+pub async fn page_tenant(
+    state: &AppState,
+    host: Option<&str>,
+    slug: Option<&str>,
+) -> Result<Option<TenantInfo>, PortalError> {
+    if let Some(vanity) = vanity_domain(state, host).await? {
+        return lookup(state, TenantKey::Id(vanity.tenant)).await;
+    }
+    resolve_tenant(state, host, slug).await
 }
 
 async fn domain(state: &AppState, key: DomainKey) -> Result<Option<PortalDomain>, PortalError> {

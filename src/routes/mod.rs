@@ -1,5 +1,6 @@
 //! Routes: one module per resource, handlers short enough to read at a glance.
 
+pub mod account_recovery;
 pub mod admin;
 pub mod api;
 pub mod assets;
@@ -26,6 +27,23 @@ pub fn portal(cfg: &mut web::ServiceConfig) {
             web::resource("/auth/client-portal/signin")
                 .route(web::get().to(signin::get::show))
                 .route(web::post().to(signin::post::submit))
+                .default_service(web::to(method_not_allowed)),
+        )
+        .service(
+            web::resource("/auth/client-portal/forgot-password")
+                .route(web::get().to(account_recovery::forgot::show))
+                .route(web::post().to(account_recovery::forgot::submit))
+                .default_service(web::to(method_not_allowed)),
+        )
+        .service(
+            web::resource("/auth/password-reset/set-new-password")
+                .route(web::get().to(account_recovery::set_new_password::show))
+                .route(web::post().to(account_recovery::set_new_password::submit))
+                .default_service(web::to(method_not_allowed)),
+        )
+        .service(
+            web::resource("/auth/client-portal/find-organization")
+                .route(web::post().to(account_recovery::find_organization::submit))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(

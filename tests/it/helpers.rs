@@ -83,6 +83,17 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> Option<Tes
     spawn_app_on(None, configure).await
 }
 
+/// Settings that send the portal's email to `smtp` (the loopback SMTP listener). The periodic
+/// poll is slowed down so that only kicks (after queueing) and the admin endpoint deliver,
+/// which keeps what a test sees deterministic.
+pub fn mail_to(smtp: &crate::smtp_server::SmtpServer) -> impl FnOnce(&mut Settings) {
+    let url = smtp.url();
+    move |settings: &mut Settings| {
+        settings.mail.smtp_url = Some(SecretString::from(url));
+        settings.mail.poll_interval_seconds = 3_600;
+    }
+}
+
 /// Boots the portal on `shared` (another instance's database, whose tenant it reuses) or a fresh one.
 pub async fn spawn_app_on(
     shared: Option<&TestApp>,
@@ -102,6 +113,8 @@ pub async fn spawn_app_on(
     settings.database.max_connections = 5;
     settings.admin.token = Some(SecretString::from(ADMIN_TOKEN));
     settings.security.encryption_key = Some(SecretString::from(ENCRYPTION_KEY));
+    // Never the working directory's data/mailbox: each test gets its own folder.
+    settings.mail.mailbox_dir = dir.path().join("mailbox");
     configure(&mut settings);
     let db = portal::cli::open_db(&settings).await.expect("database");
     let clock = Arc::new(ManualClock::new(portal_actors::Clock::now(

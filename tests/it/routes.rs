@@ -75,13 +75,16 @@ async fn signed_in_users_go_from_root_to_the_dashboard_and_get_404_for_unknown_p
 #[actix_web::test]
 async fn without_a_tenant_the_sign_in_page_asks_for_the_portal_link() {
     let Some(app) = spawn_app().await else { return };
-    for path in [
-        "/auth/client-portal/signin",
-        "/auth/client-portal/signin?tenant=000000000000",
-        "/auth/client-portal/signin?tenant=not-a-slug",
+    for (path, status) in [
+        ("/auth/client-portal/signin", 200),
+        ("/auth/client-portal/signin?tenant=000000000000", 400),
+        ("/auth/client-portal/signin?tenant=not-a-slug", 400),
     ] {
         let page = app.browser().get(path).await;
-        assert_eq!(page.status, 400, "{path}");
+        assert_eq!(page.status, status, "{path}");
+        assert!(page
+            .body
+            .contains("action=\"/auth/client-portal/find-organization\""));
         assert!(page.body.contains("portal link"), "{path}: {}", page.body);
         assert!(!page.body.contains("name=\"password\""));
     }

@@ -44,6 +44,12 @@ const SOURCES: &[(&str, &str, &str)] = &[
         include_str!("../locales/en/company.ftl"),
     ),
     ("en", "setup.ftl", include_str!("../locales/en/setup.ftl")),
+    ("en", "email.ftl", include_str!("../locales/en/email.ftl")),
+    (
+        "en",
+        "account_recovery.ftl",
+        include_str!("../locales/en/account_recovery.ftl"),
+    ),
 ];
 
 /// Declares message-id constants plus `ALL`, the list tests check against the bundles.

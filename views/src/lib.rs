@@ -1,9 +1,11 @@
 //! HTML views of the client portal: Maud pages rendered from plain view-model structs, with every
 //! visible string taken from the embedded Fluent locales. Knows nothing of HTTP or storage.
 
+pub mod account_recovery;
 pub mod company;
 pub mod components;
 pub mod dashboard;
+pub mod email;
 pub mod errors;
 pub mod handoff;
 pub mod i18n;

@@ -1,4 +1,4 @@
-//! The sign-in page, and the page shown when no organization's portal link was used.
+//! The sign-in page (without an organization, `account_recovery::find_organization` is shown).
 
 use maud::{html, Markup};
 
@@ -22,10 +22,6 @@ pub(crate) mod msg {
         ERROR_THROTTLED = "signin-error-throttled";
         NOTICE_SIGNED_OUT = "signin-notice-signed-out";
         NOTICE_SESSION_EXPIRED = "signin-notice-session-expired";
-        PORTAL_LINK_TITLE = "portal-link-title";
-        PORTAL_LINK_HEADING = "portal-link-heading";
-        PORTAL_LINK_BODY = "portal-link-body";
-        PORTAL_LINK_HELP = "portal-link-help";
     }
 }
 
@@ -120,9 +116,12 @@ pub fn title(t: Translator<'_>) -> String {
     t.tr(msg::TITLE)
 }
 
-/// The translated `<title>` of the portal-link page, for `PageShell::title`.
-pub fn portal_link_title(t: Translator<'_>) -> String {
-    t.tr(msg::PORTAL_LINK_TITLE)
+/// The "forgot password" page of the same organization.
+fn forgot_href(view: &SignInView) -> String {
+    match &view.tenant_slug {
+        Some(slug) => format!("{}?tenant={slug}", crate::account_recovery::FORGOT_ACTION),
+        None => crate::account_recovery::FORGOT_ACTION.to_owned(),
+    }
 }
 
 /// The sign-in form inside the page shell.
@@ -166,21 +165,7 @@ pub fn page(shell: &PageShell<'_>, view: &SignInView) -> Markup {
                     }
                     button.btn.btn--primary.btn--block type="submit" { (t.tr(msg::SUBMIT)) }
                 }
-            }
-        }
-    };
-    layout::page(shell, content)
-}
-
-/// Explains that the organization's own portal link is needed; deliberately offers no form.
-pub fn portal_link_needed(shell: &PageShell<'_>) -> Markup {
-    let t = shell.t;
-    let content = html! {
-        div.auth {
-            div.card {
-                h1 { (t.tr(msg::PORTAL_LINK_HEADING)) }
-                p { (t.tr(msg::PORTAL_LINK_BODY)) }
-                p.page-intro { (t.tr(msg::PORTAL_LINK_HELP)) }
+                (crate::account_recovery::forgot_link(t, &forgot_href(view)))
             }
         }
     };
@@ -222,6 +207,9 @@ mod tests {
         assert!(html.contains(r#"<label for="password">Password</label>"#));
         assert!(html.contains(r#"type="submit">Sign in</button>"#));
         assert!(!html.contains("role=\"alert\""));
+        assert!(html.contains(
+            r#"<a href="/auth/client-portal/forgot-password?tenant=acme">Forgot your password?</a>"#
+        ));
         assert_no_raw_ids(&html);
 
         let no_tenant = SignInView {
@@ -299,23 +287,6 @@ mod tests {
         let html = page(&shell(locales.translator("en"), &branding, None), &evil).into_string();
         assert_escaped(&html);
         assert!(html.contains(&format!(r#"name="email" value="{EVIL_ESCAPED}""#)));
-        Ok(())
-    }
-
-    #[test]
-    fn portal_link_page_explains_and_has_no_form() -> TestResult {
-        let locales = Locales::load()?;
-        let t = locales.translator("en");
-        let branding = evil_branding();
-        let mut shell = shell(t, &branding, None);
-        shell.title = portal_link_title(t);
-        let html = portal_link_needed(&shell).into_string();
-        assert!(html.contains("To sign in, use the portal link your service provider gave you."));
-        assert!(!html.contains("<form"));
-        assert!(!html.contains("<input"));
-        assert_escaped(&html);
-        assert_no_raw_ids(&html);
-        assert_eq!(title(t), "Sign in");
         Ok(())
     }
 }

@@ -27,6 +27,8 @@ pub fn all_message_ids() -> Vec<&'static str> {
         crate::security::msg::ALL,
         crate::company::msg::ALL,
         crate::setup::msg::ALL,
+        crate::email::msg::ALL,
+        crate::account_recovery::msg::ALL,
     ]
     .concat()
 }

@@ -1,10 +1,13 @@
 //! All SQL of the portal, as functions over `Db`/`Tx` that run unchanged on SQLite and PostgreSQL.
 
+pub mod account_tokens;
 pub mod audit;
 pub mod challenges;
 pub mod directory;
 pub mod handoff;
+pub mod outbox;
 pub mod portal_domains;
+pub mod recipients;
 pub mod sessions;
 pub mod tenants;
 pub mod throttle;

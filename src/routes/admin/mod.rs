@@ -3,6 +3,7 @@
 
 pub mod audit_trail;
 pub mod domains;
+pub mod mailer;
 pub mod tenants;
 
 use actix_web::http::{header, StatusCode};
@@ -49,6 +50,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     "/actors/dns_verifier/flush",
                     web::post().to(domains::flush_dns),
                 )
+                .route("/mailer/deliver", web::post().to(mailer::deliver))
                 .route("/portal-domains", web::get().to(domains::list))
                 .route("/portal-domains", web::post().to(domains::add))
                 .route(
@@ -179,6 +181,7 @@ where
     portal_actors::handoff::Handoff: actix::Handler<M>,
     portal_actors::dns::DnsVerifier: actix::Handler<M>,
     login_throttle::LoginThrottle: actix::Handler<M>,
+    portal_actors::mailer::Mailer: actix::Handler<M>,
 {
     let sent = match actor {
         sessions::ACTOR_NAME => state.auth.sessions.send(msg).await,
@@ -187,6 +190,7 @@ where
         portal_actors::handoff::ACTOR_NAME => state.auth.handoff.send(msg).await,
         portal_actors::dns::ACTOR_NAME => state.dns.send(msg).await,
         login_throttle::ACTOR_NAME => state.auth.throttle.send(msg).await,
+        portal_actors::mailer::ACTOR_NAME => state.mailer.send(msg).await,
         _ => return json_error(StatusCode::NOT_FOUND, "unknown_actor"),
     };
     match sent {

@@ -85,13 +85,14 @@ pub async fn show(
             None
         },
     };
-    let mut response = super::render_page(
-        StatusCode::OK,
-        tenant.as_ref(),
-        &nonce.0,
-        view,
-        domain.as_ref(),
-    );
+    // A named organization that does not exist is a bad link; no organization at all is the
+    // "find your organization" page.
+    let status = if tenant.is_none() && query.tenant.is_some() {
+        StatusCode::BAD_REQUEST
+    } else {
+        StatusCode::OK
+    };
+    let mut response = super::render_page(status, tenant.as_ref(), &nonce.0, view, domain.as_ref());
     response
         .add_cookie(&csrf_cookie(&csrf_token))
         .map_err(|e| PortalError::Unexpected(e.into()))?;

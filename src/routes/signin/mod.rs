@@ -12,7 +12,8 @@ use portal_views::signin::{self, SignInView};
 use crate::http::middleware::FormActionTarget;
 use crate::http::render;
 
-/// Renders the sign-in page for a tenant, or the "use your portal link" page without one.
+/// Renders the sign-in page for a tenant, or without one the "find your organization" page
+/// (use the portal link, or have the sign-in links emailed).
 /// With a handoff domain the form may be redirected there, which the CSP must allow.
 pub fn render_page(
     status: StatusCode,
@@ -30,13 +31,13 @@ pub fn render_page(
             |shell| signin::page(shell, &view),
             signin::title,
         ),
-        None => render::page(
-            StatusCode::BAD_REQUEST,
-            None,
+        None => crate::routes::account_recovery::find_organization_page(
+            status,
             nonce,
-            None,
-            signin::portal_link_needed,
-            signin::portal_link_title,
+            &portal_views::account_recovery::EmailRequestView {
+                csrf_token: view.csrf_token,
+                ..Default::default()
+            },
         ),
     };
     if let Some(domain) = handoff_domain {

@@ -61,13 +61,18 @@ pub async fn submit(
     let host = request_host(&req);
     let tenant = resolve_tenant(&state, host.as_deref(), form.tenant.as_deref()).await?;
     let Some(tenant) = tenant else {
-        return Ok(super::render_page(
+        let csrf_token = crate::routes::account_recovery::form_csrf(&req);
+        let page = super::render_page(
             StatusCode::BAD_REQUEST,
             None,
             &nonce.0,
-            SignInView::default(),
+            SignInView {
+                csrf_token: csrf_token.clone(),
+                ..SignInView::default()
+            },
             None,
-        ));
+        );
+        return crate::routes::account_recovery::with_csrf_cookie(page, &csrf_token);
     };
     // Hand over to the tenant's domain, unless this request already is on it.
     let domain = handoff_domain(&state, tenant.tenant)

@@ -23,10 +23,3 @@ signin-error-throttled = { $minutes ->
 
 signin-notice-signed-out = You have been signed out.
 signin-notice-session-expired = Your session has expired. Please sign in again.
-
-## Shown when the sign-in page is reached without an organization's portal link.
-
-portal-link-title = Use your portal link
-portal-link-heading = Your organization's portal link is needed
-portal-link-body = To sign in, use the portal link your service provider gave you. It takes you to your organization's own sign-in page.
-portal-link-help = If you cannot find the link, ask your service provider to send it again.

@@ -1,0 +1,83 @@
+//! `POST /auth/client-portal/find-organization`: emails the sign-in links of every organization
+//! where the address is an active client user; the answer on screen is always the same.
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use portal_actors::account_recovery::find_organizations;
+use portal_views::account_recovery::{self as views, EmailRequestView, RequestError};
+use serde::Deserialize;
+
+use super::mail::{discovery_email, locales};
+use super::{
+    csrf_ok, find_organization_page, form_csrf, request_allowed, request_error_status, typed_email,
+    with_csrf_cookie, EmailRequest,
+};
+use crate::app::AppState;
+use crate::errors::PortalError;
+use crate::http::extract::{request_origin, CspNonce};
+use crate::http::render;
+
+#[derive(Deserialize)]
+pub struct FindForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    csrf_token: String,
+}
+
+#[tracing::instrument(skip_all)]
+pub async fn submit(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    form: web::Form<FindForm>,
+    nonce: CspNonce,
+) -> Result<HttpResponse, PortalError> {
+    let form_error = |error: RequestError, csrf: String| {
+        let view = EmailRequestView {
+            email: typed_email(&form.email),
+            csrf_token: csrf.clone(),
+            error: Some(error),
+            ..EmailRequestView::default()
+        };
+        with_csrf_cookie(
+            find_organization_page(request_error_status(error), &nonce.0, &view),
+            &csrf,
+        )
+    };
+    if !csrf_ok(&req, &form.csrf_token) {
+        return form_error(
+            RequestError::CsrfFailed,
+            portal_actors::tokens::random_token(),
+        );
+    }
+    if form.email.trim().is_empty() {
+        return form_error(RequestError::EmailMissing, form_csrf(&req));
+    }
+    let origin = request_origin(&req);
+    let allowed = request_allowed(
+        &state,
+        EmailRequest::OrganizationDiscovery,
+        None,
+        &form.email,
+        &origin,
+    )
+    .await;
+    if !allowed {
+        return form_error(RequestError::TooMany, form_csrf(&req));
+    }
+    let render = discovery_email(locales()?, &state);
+    if let Err(e) =
+        find_organizations(&state.auth, &state.mailer, &form.email, origin, render).await
+    {
+        crate::errors::log_error(&e);
+        return form_error(RequestError::Unavailable, form_csrf(&req));
+    }
+    Ok(render::page(
+        StatusCode::OK,
+        None,
+        &nonce.0,
+        None,
+        views::find_sent,
+        views::find_sent_title,
+    ))
+}

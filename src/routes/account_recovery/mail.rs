@@ -1,0 +1,150 @@
+//! Links in emails and the renderers the account-recovery functions call: each email in the
+//! recipient's language, with links to the right host — the tenant's active vanity domain, else
+//! the canonical origin with `?tenant=<slug>`.
+
+use portal_actors::account_recovery::{DiscoveryMail, PasswordChangedMail, ResetMail};
+use portal_actors::domain::TenantInfo;
+use portal_actors::store::outbox::EmailContent;
+use portal_views::email::{self as views, RenderedEmail};
+use portal_views::i18n::Locales;
+
+use crate::app::AppState;
+use crate::errors::PortalError;
+use crate::http::extract::active_domain;
+use crate::http::redirect::encode_query_value;
+
+pub const SIGN_IN_PATH: &str = "/auth/client-portal/signin";
+pub const FORGOT_PATH: &str = "/auth/client-portal/forgot-password";
+pub const RESET_PATH: &str = "/auth/password-reset/set-new-password";
+
+/// Absolute links into one tenant's portal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TenantLinks {
+    origin: String,
+    /// `Some(slug)` on the canonical host, where pages need the tenant named.
+    slug: Option<String>,
+}
+
+impl TenantLinks {
+    /// Links for `tenant`, looking up its active vanity domain.
+    pub async fn for_tenant(state: &AppState, tenant: &TenantInfo) -> Result<Self, PortalError> {
+        let domain = active_domain(state, tenant.tenant).await?;
+        Ok(Self::new(
+            state,
+            &tenant.slug,
+            domain.as_ref().map(|d| d.domain.as_str()),
+        ))
+    }
+
+    /// Links for a tenant whose active vanity domain (if any) is already known.
+    pub fn new(state: &AppState, slug: &str, active_domain: Option<&str>) -> Self {
+        match active_domain {
+            Some(domain) => Self {
+                origin: format!("https://{domain}"),
+                slug: None,
+            },
+            None => Self {
+                origin: state.canonical_origin(),
+                slug: Some(slug.to_owned()),
+            },
+        }
+    }
+
+    /// `origin + path`, with the query parameters (and the tenant when needed), encoded.
+    pub fn url(&self, path: &str, params: &[(&str, &str)]) -> String {
+        let mut pairs: Vec<String> = params
+            .iter()
+            .map(|(k, v)| format!("{k}={}", encode_query_value(v)))
+            .collect();
+        if let Some(slug) = &self.slug {
+            pairs.push(format!("tenant={}", encode_query_value(slug)));
+        }
+        if pairs.is_empty() {
+            format!("{}{path}", self.origin)
+        } else {
+            format!("{}{path}?{}", self.origin, pairs.join("&"))
+        }
+    }
+}
+
+fn content(rendered: RenderedEmail) -> EmailContent {
+    EmailContent {
+        subject: rendered.subject,
+        body_text: rendered.text,
+        body_html: rendered.html,
+    }
+}
+
+/// The embedded locales (loaded and checked at start-up).
+pub fn locales() -> Result<&'static Locales, PortalError> {
+    crate::http::render::locales()
+        .map_err(|e| PortalError::Unexpected(anyhow::anyhow!("locale files: {}", e.message())))
+}
+
+fn display_name(first: &str, last: &str) -> String {
+    format!("{first} {last}").trim().to_owned()
+}
+
+/// Renders the reset email for `tenant`.
+pub fn reset_email<'a>(
+    locales: &'static Locales,
+    tenant: &'a TenantInfo,
+    links: &'a TenantLinks,
+) -> impl FnOnce(&ResetMail<'_>) -> EmailContent + 'a {
+    move |m| {
+        content(views::password_reset(
+            locales.translator(m.locale),
+            &views::PasswordResetEmail {
+                tenant_name: tenant.name.clone(),
+                recipient_name: display_name(&m.recipient.first_name, &m.recipient.last_name),
+                link: links.url(RESET_PATH, &[("token", m.token)]),
+                ttl_minutes: m.ttl_minutes,
+            },
+        ))
+    }
+}
+
+/// Renders the "password changed" notice for `tenant`.
+pub fn password_changed_email<'a>(
+    locales: &'static Locales,
+    tenant: &'a TenantInfo,
+    links: &'a TenantLinks,
+) -> impl FnOnce(&PasswordChangedMail<'_>) -> EmailContent + 'a {
+    move |m| {
+        content(views::password_changed(
+            locales.translator(m.locale),
+            &views::PasswordChangedEmail {
+                tenant_name: tenant.name.clone(),
+                recipient_name: display_name(&m.recipient.first_name, &m.recipient.last_name),
+                changed_at: m.changed_at,
+                ip: m.ip.map(str::to_owned),
+                reset_link: links.url(FORGOT_PATH, &[]),
+            },
+        ))
+    }
+}
+
+/// Renders the discovery email: each tenant's sign-in link on its own host.
+pub fn discovery_email<'a>(
+    locales: &'static Locales,
+    state: &'a AppState,
+) -> impl FnOnce(&DiscoveryMail<'_>) -> EmailContent + 'a {
+    move |m| {
+        let tenants = m
+            .tenants
+            .iter()
+            .map(|t| views::DiscoveredTenant {
+                name: t.tenant_name.clone(),
+                sign_in_link: TenantLinks::new(state, &t.slug, t.active_domain.as_deref())
+                    .url(SIGN_IN_PATH, &[]),
+            })
+            .collect();
+        content(views::organization_discovery(
+            locales.translator(m.locale),
+            &views::DiscoveryEmail {
+                email: m.email.to_owned(),
+                tenants,
+            },
+        ))
+    }
+}

@@ -1,0 +1,110 @@
+//! Getting back in by email: `/auth/client-portal/forgot-password` (ask for a reset link),
+//! `/auth/password-reset/set-new-password` (the link's page) and
+//! `/auth/client-portal/find-organization` (email the sign-in links of every organization).
+
+pub mod find_organization;
+pub mod forgot;
+pub mod mail;
+pub mod set_new_password;
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse};
+use portal_actors::domain::{RequestOrigin, TenantInfo};
+use portal_actors::tokens;
+use portal_views::account_recovery::{self as views, EmailRequestView, RequestError};
+
+use crate::app::AppState;
+use crate::errors::PortalError;
+use crate::http::cookies::{csrf_cookie, CSRF_COOKIE};
+use crate::http::redirect::encode_query_value;
+use crate::http::render;
+
+/// Longest password considered (the policy's maximum is 128 characters).
+pub const MAX_PASSWORD_BYTES: usize = 1024;
+/// Longest email address accepted.
+pub const MAX_EMAIL_LEN: usize = 254;
+
+/// Which emailed request is being made (what the rate limits count).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EmailRequest {
+    PasswordReset,
+    OrganizationDiscovery,
+}
+
+/// THE rate-limit hook of both emailed requests (per email and per IP). It allows everything
+/// for now: the `LoginThrottle` actor is wired in here when it lands.
+pub async fn request_allowed(
+    _state: &AppState,
+    _kind: EmailRequest,
+    _tenant: Option<&TenantInfo>,
+    _email: &str,
+    _origin: &RequestOrigin,
+) -> bool {
+    true
+}
+
+/// The form's CSRF token: the cookie's when it is well formed, else a new one.
+pub fn form_csrf(req: &HttpRequest) -> String {
+    match req.cookie(CSRF_COOKIE) {
+        Some(c) if tokens::is_well_formed(c.value()) => c.value().to_owned(),
+        _ => tokens::random_token(),
+    }
+}
+
+/// Whether the posted token matches the cookie (double submit).
+pub fn csrf_ok(req: &HttpRequest, presented: &str) -> bool {
+    req.cookie(CSRF_COOKIE)
+        .map(|c| c.value().to_owned())
+        .filter(|c| tokens::is_well_formed(c))
+        .is_some_and(|expected| tokens::constant_time_eq(&expected, presented))
+}
+
+/// Adds the CSRF cookie the page's form relies on.
+pub fn with_csrf_cookie(
+    mut response: HttpResponse,
+    token: &str,
+) -> Result<HttpResponse, PortalError> {
+    response
+        .add_cookie(&csrf_cookie(token))
+        .map_err(|e| PortalError::Unexpected(e.into()))?;
+    Ok(response)
+}
+
+/// A portal path with the tenant's slug (harmless on a tenant's own host, needed elsewhere).
+pub fn tenant_path(path: &str, tenant: Option<&TenantInfo>) -> String {
+    match tenant {
+        Some(t) => format!("{path}?tenant={}", encode_query_value(&t.slug)),
+        None => path.to_owned(),
+    }
+}
+
+/// A trimmed, bounded copy of what the visitor typed, to fill the field again.
+pub fn typed_email(raw: &str) -> String {
+    raw.trim().chars().take(MAX_EMAIL_LEN).collect()
+}
+
+/// The "find your organization" page (the sign-in page without an organization).
+pub fn find_organization_page(
+    status: StatusCode,
+    nonce: &str,
+    view: &EmailRequestView,
+) -> HttpResponse {
+    render::page(
+        status,
+        None,
+        nonce,
+        None,
+        |shell| views::find_organization(shell, view),
+        views::find_title,
+    )
+}
+
+/// The status of a request form sent back with `error`.
+pub fn request_error_status(error: RequestError) -> StatusCode {
+    match error {
+        RequestError::CsrfFailed => StatusCode::FORBIDDEN,
+        RequestError::EmailMissing => StatusCode::BAD_REQUEST,
+        RequestError::TooMany => StatusCode::TOO_MANY_REQUESTS,
+        RequestError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+    }
+}

@@ -1,0 +1,206 @@
+//! `/auth/password-reset/set-new-password`: the page a reset link opens. The token travels in
+//! a hidden field (and leaves the address bar); no referrer leaves the page. Setting the
+//! password ends every session and does not sign anyone in, so two-factor still applies.
+
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use portal_actors::account_recovery::{
+    complete_password_reset, reset_token_is_live, CompleteReset, ResetOutcome, ResetRefusal,
+};
+use portal_actors::domain::TenantInfo;
+use portal_actors::password_policy::PolicyViolation;
+use portal_views::account_recovery::{
+    self as views, PasswordProblem, RequestError, ResetFormError, SetNewPasswordView,
+};
+use secrecy::SecretString;
+use serde::Deserialize;
+
+use super::mail::{locales, password_changed_email, TenantLinks, FORGOT_PATH, SIGN_IN_PATH};
+use super::{csrf_ok, form_csrf, tenant_path, with_csrf_cookie, MAX_PASSWORD_BYTES};
+use crate::app::AppState;
+use crate::errors::PortalError;
+use crate::http::extract::{page_tenant, request_host, request_origin, CspNonce};
+use crate::http::render;
+
+#[derive(Deserialize)]
+pub struct ResetQuery {
+    token: Option<String>,
+    tenant: Option<String>,
+}
+
+#[derive(Deserialize)]
+pub struct ResetForm {
+    #[serde(default)]
+    token: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    password_confirm: String,
+    #[serde(default)]
+    csrf_token: String,
+    #[serde(default)]
+    tenant: Option<String>,
+}
+
+/// Token pages: no referrer leaves them.
+fn no_referrer(mut response: HttpResponse) -> HttpResponse {
+    response.headers_mut().insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    response
+}
+
+/// "This link cannot be used", with a way to ask for a new one.
+fn invalid_link(tenant: Option<&TenantInfo>, nonce: &str) -> HttpResponse {
+    let forgot_url = match tenant {
+        Some(_) => tenant_path(FORGOT_PATH, tenant),
+        None => SIGN_IN_PATH.to_owned(),
+    };
+    no_referrer(render::page(
+        StatusCode::BAD_REQUEST,
+        tenant,
+        nonce,
+        None,
+        |shell| views::reset_invalid(shell, &forgot_url),
+        views::reset_invalid_title,
+    ))
+}
+
+fn form_page(
+    status: StatusCode,
+    tenant: &TenantInfo,
+    nonce: &str,
+    view: &SetNewPasswordView,
+) -> Result<HttpResponse, PortalError> {
+    let response = render::page(
+        status,
+        Some(tenant),
+        nonce,
+        None,
+        |shell| views::set_new_password(shell, view),
+        views::reset_title,
+    );
+    with_csrf_cookie(no_referrer(response), &view.csrf_token)
+}
+
+/// The form's message for a policy violation.
+fn problem(v: &PolicyViolation) -> PasswordProblem {
+    match v {
+        PolicyViolation::TooShort => PasswordProblem::TooShort,
+        PolicyViolation::TooLong => PasswordProblem::TooLong,
+        PolicyViolation::ContainsEmail => PasswordProblem::ContainsEmail,
+        PolicyViolation::ContainsName => PasswordProblem::ContainsName,
+        PolicyViolation::TooWeak { .. } => PasswordProblem::TooWeak,
+    }
+}
+
+/// `GET`: the form, when the link is live.
+pub async fn show(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    query: web::Query<ResetQuery>,
+    nonce: CspNonce,
+) -> Result<HttpResponse, PortalError> {
+    let host = request_host(&req);
+    let tenant = page_tenant(&state, host.as_deref(), query.tenant.as_deref()).await?;
+    let token = query.token.clone().unwrap_or_default();
+    let Some(tenant) = tenant else {
+        return Ok(invalid_link(None, &nonce.0));
+    };
+    let live = reset_token_is_live(&state.auth, tenant.tenant, &token)
+        .await
+        .map_err(PortalError::unavailable)?;
+    if !live {
+        return Ok(invalid_link(Some(&tenant), &nonce.0));
+    }
+    let view = SetNewPasswordView {
+        token,
+        csrf_token: form_csrf(&req),
+        tenant_slug: Some(tenant.slug.clone()),
+        error: None,
+    };
+    form_page(StatusCode::OK, &tenant, &nonce.0, &view)
+}
+
+/// `POST`: checks the two passwords, then sets the new one with the link.
+#[tracing::instrument(skip_all)]
+pub async fn submit(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    form: web::Form<ResetForm>,
+    nonce: CspNonce,
+) -> Result<HttpResponse, PortalError> {
+    let form = form.into_inner();
+    let host = request_host(&req);
+    let Some(tenant) = page_tenant(&state, host.as_deref(), form.tenant.as_deref()).await? else {
+        return Ok(invalid_link(None, &nonce.0));
+    };
+    let again = |status: StatusCode, error: ResetFormError, csrf_token: String| {
+        let view = SetNewPasswordView {
+            token: form.token.clone(),
+            csrf_token,
+            tenant_slug: Some(tenant.slug.clone()),
+            error: Some(error),
+        };
+        form_page(status, &tenant, &nonce.0, &view)
+    };
+    if !csrf_ok(&req, &form.csrf_token) {
+        return again(
+            StatusCode::FORBIDDEN,
+            ResetFormError::Request(RequestError::CsrfFailed),
+            portal_actors::tokens::random_token(),
+        );
+    }
+    let csrf = form_csrf(&req);
+    let local_problem = if form.password.is_empty() || form.password_confirm.is_empty() {
+        Some(PasswordProblem::Missing)
+    } else if form.password.len() > MAX_PASSWORD_BYTES {
+        Some(PasswordProblem::TooLong)
+    } else if form.password != form.password_confirm {
+        Some(PasswordProblem::Mismatch)
+    } else {
+        None
+    };
+    if let Some(p) = local_problem {
+        return again(StatusCode::BAD_REQUEST, ResetFormError::Password(p), csrf);
+    }
+    let links = TenantLinks::for_tenant(&state, &tenant).await?;
+    let request = CompleteReset {
+        tenant: tenant.clone(),
+        token: form.token.clone(),
+        password: SecretString::from(form.password.clone()),
+        origin: request_origin(&req),
+    };
+    let render = password_changed_email(locales()?, &tenant, &links);
+    match complete_password_reset(&state.auth, &state.mailer, request, render).await {
+        Ok(ResetOutcome::Done { .. }) => {
+            let sign_in_url = tenant_path(SIGN_IN_PATH, Some(&tenant));
+            Ok(no_referrer(render::page(
+                StatusCode::OK,
+                Some(&tenant),
+                &nonce.0,
+                None,
+                |shell| views::reset_done(shell, &sign_in_url),
+                views::reset_done_title,
+            )))
+        }
+        Ok(ResetOutcome::Refused(ResetRefusal::InvalidOrExpired)) => {
+            Ok(invalid_link(Some(&tenant), &nonce.0))
+        }
+        Ok(ResetOutcome::Refused(ResetRefusal::Policy(v))) => again(
+            StatusCode::BAD_REQUEST,
+            ResetFormError::Password(problem(&v)),
+            csrf,
+        ),
+        Err(e) => {
+            crate::errors::log_error(&e);
+            again(
+                StatusCode::SERVICE_UNAVAILABLE,
+                ResetFormError::Request(RequestError::Unavailable),
+                csrf,
+            )
+        }
+    }
+}
