@@ -318,7 +318,7 @@ async fn attempt_reset(
         // Another request spent it between the check and now; the transaction rolls back.
         return refused(ResetRefusal::InvalidOrExpired);
     }
-    users::set_new_password(tx.exec(), tenant, user.user_id, &new_hash, now).await?;
+    users::change_password_hash(tx.exec(), tenant, user.user_id, &new_hash, now).await?;
     let content = render(&PasswordChangedMail {
         recipient: &user,
         locale: mail_locale(user.locale.as_deref(), &req.tenant.default_locale),

@@ -391,23 +391,3 @@ pub async fn count_users(db: &Db, tenant: Uuid) -> Result<i64, DbError> {
         tenant
     )?)
 }
-
-/// Sets a new password hash and when it changed (reset, change, setup); in the caller's
-/// transaction so the notification email is queued with it.
-pub async fn set_new_password(
-    exec: crate::db::Exec<'_>,
-    tenant: Uuid,
-    user_id: Uuid,
-    hash: &str,
-    now: DateTime<Utc>,
-) -> Result<u64, DbError> {
-    Ok(execute!(
-        exec,
-        "UPDATE users SET password_hash = $3, password_changed_at = $4 \
-         WHERE tenant = $1 AND user_id = $2",
-        tenant,
-        user_id,
-        hash,
-        now
-    )?)
-}
