@@ -502,3 +502,94 @@ async fn with_an_active_portal_domain_the_link_points_there() {
         303
     );
 }
+
+#[actix_web::test]
+async fn reset_requests_are_rate_limited_per_email_and_per_address() {
+    let smtp = SmtpServer::start().await;
+    let mail = mail_to(&smtp);
+    let Some(app) = spawn_app_with(move |s| {
+        mail(s);
+        s.throttle.request_email_limit = 2;
+        s.throttle.request_ip_limit = 3;
+    })
+    .await
+    else {
+        return;
+    };
+    let user = app.client_user(None, "limit@acme.example", "Acme").await;
+    let slug = app.tenant.slug.clone();
+    let browser = app.browser();
+    for n in 0..2 {
+        assert_eq!(
+            request_reset(&browser, &slug, &user.email).await.status,
+            200
+        );
+        reset_mail(&smtp, &user.email, n).await;
+    }
+    let refused = request_reset(&browser, &slug, &user.email).await;
+    assert_eq!(refused.status, 429, "{}", refused.body);
+    // The per-address limit counts other emails too (the third request from this address).
+    let other = request_reset(&browser, &slug, "someone.else@acme.example").await;
+    assert_eq!(other.status, 200);
+    let fourth = request_reset(&browser, &slug, "third.person@acme.example").await;
+    assert_eq!(fourth.status, 429);
+    // No third email went out.
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert!(smtp
+        .wait_for_nth(&user.email, 2, std::time::Duration::from_millis(200))
+        .await
+        .is_none());
+    // An hour later it works again.
+    app.clock.advance(Duration::minutes(61));
+    assert_eq!(
+        request_reset(&browser, &slug, &user.email).await.status,
+        200
+    );
+    reset_mail(&smtp, &user.email, 2).await;
+}
+
+#[actix_web::test]
+async fn a_reset_never_bypasses_two_factor() {
+    let Some((smtp, app)) = app_with_mail().await else {
+        return;
+    };
+    let user = app.client_user(None, "twofa@acme.example", "Acme").await;
+    let who = portal_actors::two_factor::Subject {
+        tenant: app.tenant.tenant,
+        user_id: user.user_id,
+        email: user.email.clone(),
+        origin: Default::default(),
+    };
+    let enrollment = portal_actors::two_factor::begin_enrollment(&app.state.auth, &who, "Acme")
+        .await
+        .unwrap();
+    let secret = totp_rs::Secret::Encoded(enrollment.secret_base32)
+        .to_bytes()
+        .unwrap();
+    let now = {
+        use portal_actors::Clock;
+        u64::try_from(app.clock.now().timestamp()).unwrap()
+    };
+    let code = portal_actors::totp::code_at(&secret, 6, now).unwrap();
+    portal_actors::two_factor::confirm_enrollment(&app.state.auth, &who, &code)
+        .await
+        .unwrap();
+
+    let browser = app.browser();
+    assert_eq!(
+        request_reset(&browser, &app.tenant.slug, &user.email)
+            .await
+            .status,
+        200
+    );
+    let link = reset_mail(&smtp, &user.email, 0).await.first_link();
+    let done = set_password(&browser, &canonical_path(&link), NEW_PASSWORD, NEW_PASSWORD).await;
+    assert_eq!(done.status, 200, "{}", done.body);
+    // The new password alone only reaches the second step.
+    let signed = app
+        .browser()
+        .sign_in(&app.tenant.slug, &user.email, NEW_PASSWORD)
+        .await;
+    assert_eq!(signed.status, 303);
+    assert_eq!(signed.location(), "/auth/client-portal/two-factor");
+}

@@ -18,6 +18,7 @@ use crate::errors::PortalError;
 use crate::http::cookies::{csrf_cookie, CSRF_COOKIE};
 use crate::http::redirect::encode_query_value;
 use crate::http::render;
+use portal_actors::login_throttle::{CheckRequest, Decision, RequestScope};
 
 /// Longest password considered (the policy's maximum is 128 characters).
 pub const MAX_PASSWORD_BYTES: usize = 1024;
@@ -31,16 +32,37 @@ pub enum EmailRequest {
     OrganizationDiscovery,
 }
 
-/// THE rate-limit hook of both emailed requests (per email and per IP). It allows everything
-/// for now: the `LoginThrottle` actor is wired in here when it lands.
+/// The rate limit of both emailed requests, per email and per IP (`throttle.request_*`),
+/// counted by the `LoginThrottle` in the database so every instance agrees. When the counters
+/// cannot be read the request is refused (and logged): no unmetered email sending.
 pub async fn request_allowed(
-    _state: &AppState,
-    _kind: EmailRequest,
-    _tenant: Option<&TenantInfo>,
-    _email: &str,
-    _origin: &RequestOrigin,
+    state: &AppState,
+    kind: EmailRequest,
+    tenant: Option<&TenantInfo>,
+    email: &str,
+    origin: &RequestOrigin,
 ) -> bool {
-    true
+    let check = CheckRequest {
+        scope: match kind {
+            EmailRequest::PasswordReset => RequestScope::PasswordReset,
+            EmailRequest::OrganizationDiscovery => RequestScope::OrgDiscovery,
+        },
+        tenant: tenant.map(|t| t.tenant),
+        email: email.to_owned(),
+        ip: origin.ip.clone().unwrap_or_default(),
+    };
+    match state.auth.throttle.send(check).await {
+        Ok(Ok(Decision::Allowed)) => true,
+        Ok(Ok(Decision::Throttled { .. })) => false,
+        Ok(Err(e)) => {
+            crate::errors::log_error(&e);
+            false
+        }
+        Err(e) => {
+            crate::errors::log_error(&e);
+            false
+        }
+    }
 }
 
 /// The form's CSRF token: the cookie's when it is well formed, else a new one.
