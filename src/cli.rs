@@ -261,6 +261,11 @@ fn serve(mut settings: Settings, demo: bool) -> anyhow::Result<()> {
         };
         let scheme = settings.server.public_scheme.clone();
         let host = settings.server.canonical_host.clone();
+        let mailbox = settings
+            .mail
+            .smtp_url
+            .is_none()
+            .then(|| settings.mail.mailbox_dir.clone());
         let app = Application::build_with_db(settings, db, clock, true).await?;
         tracing::info!(
             port = app.port(),
@@ -274,6 +279,7 @@ fn serve(mut settings: Settings, demo: bool) -> anyhow::Result<()> {
                 &host,
                 app.admin_port(),
                 token.expose_secret(),
+                mailbox.as_deref(),
             );
         } else {
             println!(

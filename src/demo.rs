@@ -186,6 +186,7 @@ pub fn print_welcome(
     host: &str,
     admin_port: u16,
     admin_token: &str,
+    mailbox: Option<&std::path::Path>,
 ) {
     println!();
     println!("  Client portal demo — {}", seeded.tenant.name);
@@ -205,6 +206,13 @@ pub fn print_welcome(
     println!(
         "    curl -H 'Authorization: Bearer {admin_token}' http://127.0.0.1:{admin_port}/metrics"
     );
+    if let Some(dir) = mailbox {
+        println!();
+        println!(
+            "  Emails (password reset, sign-in links) are written to {}/ as .eml files.",
+            dir.display()
+        );
+    }
     println!();
     println!("  Passwords are new on every run of `portal demo`. Stop with Ctrl-C.");
     println!();

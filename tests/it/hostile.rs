@@ -99,9 +99,10 @@ async fn raw_garbage_never_gets_a_5xx_and_the_server_keeps_serving() {
             .collect::<Vec<_>>()
     });
     let statuses = task.await.unwrap();
+    // 200 too: a sign-in page without a usable host is the "find your organization" page.
     for status in statuses {
         assert!(
-            status == 0 || (300..500).contains(&status),
+            status == 0 || (200..500).contains(&status),
             "status {status}"
         );
     }

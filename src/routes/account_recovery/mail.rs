@@ -16,6 +16,7 @@ use crate::http::redirect::encode_query_value;
 pub const SIGN_IN_PATH: &str = "/auth/client-portal/signin";
 pub const FORGOT_PATH: &str = "/auth/client-portal/forgot-password";
 pub const RESET_PATH: &str = "/auth/password-reset/set-new-password";
+pub const SETUP_PATH: &str = "/auth/portal/setup";
 
 /// Absolute links into one tenant's portal.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -146,5 +147,91 @@ pub fn discovery_email<'a>(
                 tenants,
             },
         ))
+    }
+}
+
+/// What an invitation email says (the invitation flow fills it in).
+#[derive(Debug, Clone, Copy)]
+pub struct Invitation<'a> {
+    pub invitee_name: &'a str,
+    /// Goes into the link and nowhere else.
+    pub token: &'a str,
+    pub expires_at: chrono::DateTime<chrono::Utc>,
+    /// The invitee's language, else the tenant's default.
+    pub locale: &'a str,
+}
+
+/// Renders an invitation: the setup link on the tenant's host, who is invited, the expiry.
+pub fn invitation_email(
+    locales: &'static Locales,
+    tenant: &TenantInfo,
+    links: &TenantLinks,
+    invitation: Invitation<'_>,
+) -> EmailContent {
+    content(views::invitation(
+        locales.translator(invitation.locale),
+        &views::InvitationEmail {
+            tenant_name: tenant.name.clone(),
+            invitee_name: invitation.invitee_name.to_owned(),
+            link: links.url(SETUP_PATH, &[("token", invitation.token)]),
+            expires_at: invitation.expires_at,
+        },
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn links(origin: &str, slug: Option<&str>) -> TenantLinks {
+        TenantLinks {
+            origin: origin.to_owned(),
+            slug: slug.map(str::to_owned),
+        }
+    }
+
+    #[test]
+    fn links_name_the_tenant_only_on_the_canonical_host_and_encode_values() {
+        let canonical = links("https://portal.example", Some("0123456789ab"));
+        assert_eq!(
+            canonical.url(RESET_PATH, &[("token", "a+b c")]),
+            "https://portal.example/auth/password-reset/set-new-password?token=a%2Bb%20c&tenant=0123456789ab"
+        );
+        let vanity = links("https://support.acme.example", None);
+        assert_eq!(
+            vanity.url(SIGN_IN_PATH, &[]),
+            "https://support.acme.example/auth/client-portal/signin"
+        );
+    }
+
+    #[test]
+    fn the_invitation_links_to_setup_on_the_tenants_host() -> Result<(), Box<dyn std::error::Error>>
+    {
+        let locales = locales().map_err(|e| e.to_string())?;
+        let tenant = TenantInfo {
+            tenant: uuid::Uuid::nil(),
+            slug: "0123456789ab".into(),
+            name: "Northwind IT".into(),
+            primary_color: String::new(),
+            accent_color: String::new(),
+            default_locale: "en".into(),
+        };
+        let mail = invitation_email(
+            locales,
+            &tenant,
+            &links("https://support.acme.example", None),
+            Invitation {
+                invitee_name: "Grace Hopper",
+                token: "tok",
+                expires_at: chrono::DateTime::UNIX_EPOCH,
+                locale: "en",
+            },
+        );
+        assert!(mail.subject.contains("Northwind IT"));
+        assert!(mail
+            .body_text
+            .contains("https://support.acme.example/auth/portal/setup?token=tok"));
+        assert!(mail.body_text.contains("Grace Hopper"));
+        Ok(())
     }
 }
