@@ -56,6 +56,8 @@ pub struct AppState {
     pub mailer: Addr<Mailer>,
     /// Lifetime of a password-reset link.
     pub password_reset_ttl: chrono::Duration,
+    /// Lifetime of an invitation link.
+    pub invitation_ttl: chrono::Duration,
     admin_token_hash: String,
 }
 
@@ -199,6 +201,9 @@ impl Application {
             mailer,
             password_reset_ttl: chrono::Duration::minutes(i64::from(
                 settings.security.password_reset_ttl_minutes.max(1),
+            )),
+            invitation_ttl: chrono::Duration::hours(i64::from(
+                settings.security.invitation_ttl_hours.max(1),
             )),
             admin_token_hash: tokens::token_hash(admin_token.expose_secret()),
         });

@@ -42,6 +42,25 @@ pub struct AuditRecord {
     pub details: Option<String>,
 }
 
+impl AuditRecord {
+    /// The stored event, stamped with an id and `now` (the actor's batches and direct writes).
+    pub fn into_event(self, now: chrono::DateTime<chrono::Utc>) -> AuditEvent {
+        AuditEvent {
+            tenant: self.tenant,
+            event_id: Uuid::new_v4(),
+            occurred_at: now,
+            event_type: self.event_type.to_owned(),
+            outcome: self.outcome.to_owned(),
+            reason: self.reason,
+            user_id: self.user_id,
+            email: self.email,
+            ip: self.origin.ip,
+            user_agent: self.origin.user_agent,
+            details: self.details,
+        }
+    }
+}
+
 #[derive(Message)]
 #[rtype(result = "()")]
 pub struct Record(pub AuditRecord);
@@ -151,19 +170,7 @@ impl Handler<Record> for Audit {
     fn handle(&mut self, msg: Record, ctx: &mut Self::Context) {
         self.registry.handled(ACTOR_NAME);
         let r = msg.0;
-        self.buffer.push(AuditEvent {
-            tenant: r.tenant,
-            event_id: Uuid::new_v4(),
-            occurred_at: self.clock.now(),
-            event_type: r.event_type.to_owned(),
-            outcome: r.outcome.to_owned(),
-            reason: r.reason,
-            user_id: r.user_id,
-            email: r.email,
-            ip: r.origin.ip,
-            user_agent: r.origin.user_agent,
-            details: r.details,
-        });
+        self.buffer.push(r.into_event(self.clock.now()));
         if self.buffer.len() >= BATCH_SIZE {
             let fut = self.write_batch(ctx);
             ctx.spawn(actix::fut::wrap_future(async move {

@@ -13,6 +13,7 @@ pub mod db;
 pub mod dns;
 pub mod domain;
 pub mod handoff;
+pub mod invitations;
 pub mod login_throttle;
 pub mod mailer;
 pub mod metrics;

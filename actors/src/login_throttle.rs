@@ -126,6 +126,8 @@ pub fn seconds_rounded_up(d: Duration) -> i64 {
 pub enum RequestScope {
     PasswordReset,
     OrgDiscovery,
+    /// A fresh invitation link asked for from an expired one.
+    InvitationRenewal,
 }
 
 impl RequestScope {
@@ -134,6 +136,7 @@ impl RequestScope {
         match self {
             RequestScope::PasswordReset => "password_reset",
             RequestScope::OrgDiscovery => "org_discovery",
+            RequestScope::InvitationRenewal => "invitation_renewal",
         }
     }
 }

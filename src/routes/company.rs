@@ -5,12 +5,16 @@
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use portal_actors::audit::{AuditRecord, Record};
+use portal_actors::invitations::{self, InviteRequest, Inviter};
 use portal_actors::sessions::{RevokeOwnedSession, RevokeReason, RevokeUserSessions};
-use portal_actors::store::{audit as audit_store, sessions as session_store, users};
+use portal_actors::store::{
+    audit as audit_store, invitations as invitation_store, sessions as session_store, users,
+};
 use portal_views::company::{
     self as views, CompanyNotice, CompanySessionItem, CompanyUserItem, CompanyView, SignInEventItem,
 };
 use portal_views::layout::NavItem;
+use portal_views::setup::InviteeItem;
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -58,6 +62,9 @@ pub struct NoticeQuery {
     done: Option<String>,
     #[serde(default)]
     count: Option<u64>,
+    /// The address just invited.
+    #[serde(default)]
+    invited: Option<String>,
 }
 
 /// `GET /client-portal/client-settings`
@@ -79,6 +86,9 @@ pub async fn show(
     )
     .await
     .map_err(PortalError::unavailable)?;
+    let invitees = invitation_store::of_company(state.auth.db.exec(), me.tenant, client_id, now)
+        .await
+        .map_err(PortalError::unavailable)?;
     let events = audit_store::company_sign_ins(&state.auth.db, me.tenant, client_id, RECENT_EVENTS)
         .await
         .map_err(PortalError::unavailable)?;
@@ -134,7 +144,22 @@ pub async fn show(
                 ip: e.ip,
             })
             .collect(),
-        extra: None,
+        // Only an address with a pending invitation is named in the notice.
+        invited: query.invited.clone().filter(|email| {
+            invitees
+                .iter()
+                .any(|i| &i.email == email && i.invitation_expires_at.is_some())
+        }),
+        invitees: invitees
+            .into_iter()
+            .filter(|i| i.can_be_invited())
+            .map(|i| InviteeItem {
+                contact_id: i.contact_id.to_string(),
+                name: i.full_name,
+                email: i.email,
+                pending_until: i.invitation_expires_at,
+            })
+            .collect(),
     };
     Ok(render::page(
         StatusCode::OK,
@@ -262,4 +287,55 @@ pub async fn sign_out_user(
         "{}?done=user&count={count}",
         views::ACTION
     )))
+}
+
+#[derive(Deserialize)]
+pub struct InviteForm {
+    #[serde(default)]
+    csrf_token: String,
+    #[serde(default)]
+    contact: String,
+}
+
+/// `POST …/invitations`: invites a contact of the admin's own company (or sends a new link).
+pub async fn invite(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    user: PortalUser,
+    form: web::Form<InviteForm>,
+) -> Result<HttpResponse, PortalError> {
+    check_csrf(&user, &form.csrf_token)?;
+    let (client_id, _) = admin_company(&state, &user).await?;
+    let me = &user.session.record.user;
+    let Ok(contact_id) = Uuid::parse_str(form.contact.trim()) else {
+        return Err(PortalError::NotFound);
+    };
+    let links =
+        crate::routes::account_recovery::mail::TenantLinks::for_tenant(&state, &user.tenant)
+            .await?;
+    let render = crate::routes::setup::invitation_renderer(&user.tenant, &links)?;
+    let request = InviteRequest {
+        tenant: user.tenant.clone(),
+        contact_id,
+        inviter: Inviter::ClientAdmin {
+            user_id: me.user_id,
+            client_id,
+            name: me.display_name(),
+        },
+        ttl: state.invitation_ttl,
+        origin: request_origin(&req),
+    };
+    match invitations::invite(&state.auth, &state.mailer, request, render).await {
+        Ok(invited) => Ok(render::see_other(&format!(
+            "{}?invited={}",
+            views::ACTION,
+            crate::http::redirect::encode_query_value(&invited.email)
+        ))),
+        Err(
+            invitations::InvitationError::UnknownContact
+            | invitations::InvitationError::AlreadyHasAccount
+            | invitations::InvitationError::Inactive,
+        ) => Err(PortalError::NotFound),
+        Err(e) => Err(PortalError::unavailable(e)),
+    }
 }

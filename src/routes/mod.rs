@@ -9,6 +9,7 @@ pub mod dashboard;
 pub mod handoff;
 pub mod root;
 pub mod security;
+pub mod setup;
 pub mod signin;
 pub mod signout;
 pub mod two_factor;
@@ -73,6 +74,17 @@ pub fn portal(cfg: &mut web::ServiceConfig) {
                 })),
         )
         .service(
+            web::resource(portal_views::setup::ACTION)
+                .route(web::get().to(setup::show))
+                .route(web::post().to(setup::submit))
+                .default_service(web::to(method_not_allowed)),
+        )
+        .service(
+            web::resource(portal_views::setup::RESEND_ACTION)
+                .route(web::post().to(setup::renew))
+                .default_service(web::to(method_not_allowed)),
+        )
+        .service(
             web::resource(two_factor::PATH)
                 .route(web::get().to(two_factor::show))
                 .route(web::post().to(two_factor::submit))
@@ -121,6 +133,11 @@ pub fn portal(cfg: &mut web::ServiceConfig) {
         .service(
             web::resource(portal_views::company::REVOKE_SESSION_ACTION)
                 .route(web::post().to(company::revoke_session))
+                .default_service(web::to(method_not_allowed)),
+        )
+        .service(
+            web::resource(portal_views::setup::INVITE_ACTION)
+                .route(web::post().to(company::invite))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(

@@ -215,6 +215,63 @@ fn tenants_and_users_are_administered_from_the_command_line() {
         Some("another long passphrase\n"),
     );
     assert!(!out.status.success());
+    // Invitations: a client user without a password can be invited; one with a password not.
+    let sam = [
+        "user",
+        "create",
+        "--tenant",
+        "0123456789ab",
+        "--email",
+        "sam@example.com",
+        "--type",
+        "client",
+        "--client",
+        "Acme",
+        "--first-name",
+        "Sam",
+    ];
+    assert!(portal(p, &sam, &[], None).status.success());
+    let invite = [
+        "user",
+        "invite",
+        "--tenant",
+        "0123456789ab",
+        "--email",
+        "sam@example.com",
+    ];
+    let out = portal(p, &invite, &[], None);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        text(&out).contains("invitation for sam@example.com queued"),
+        "{}",
+        text(&out)
+    );
+    let out = portal(
+        p,
+        &[
+            "user",
+            "invite",
+            "--tenant",
+            "0123456789ab",
+            "--email",
+            "pat@example.com",
+        ],
+        &[],
+        None,
+    );
+    assert!(!out.status.success());
+    assert!(
+        text(&out).contains("already has a portal account"),
+        "{}",
+        text(&out)
+    );
+    let out = portal(
+        p,
+        &["user", "invite", "--tenant", "0123456789ab"],
+        &[],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
     let out = portal(p, &["tenant", "list"], &[], None);
     assert!(text(&out).contains("0123456789ab") && text(&out).contains("contoso it"));
     let two_factor = [

@@ -14,6 +14,7 @@ mod domains;
 mod handoff;
 mod helpers;
 mod hostile;
+mod invitations;
 mod mail;
 mod password_reset;
 mod pg;

@@ -8,6 +8,7 @@ use crate::components::{notice, utc_time};
 use crate::i18n::Translator;
 use crate::layout::{self, PageShell};
 use crate::security::{device_label, method_label};
+use crate::setup::{invite_section, InviteeItem};
 
 pub(crate) mod msg {
     crate::i18n::message_ids! {
@@ -95,7 +96,7 @@ pub enum CompanyNotice {
     UserSignedOut { count: u64 },
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CompanyView {
     pub company: String,
     pub csrf_token: String,
@@ -103,8 +104,10 @@ pub struct CompanyView {
     pub users: Vec<CompanyUserItem>,
     pub sessions: Vec<CompanySessionItem>,
     pub events: Vec<SignInEventItem>,
-    /// Extra sections (e.g. the invitation form) rendered after the users table.
-    pub extra: Option<Markup>,
+    /// Contacts without a portal account, for the invitation section.
+    pub invitees: Vec<InviteeItem>,
+    /// Just invited (shown as a notice).
+    pub invited: Option<String>,
 }
 
 pub fn title(t: Translator<'_>) -> String {
@@ -165,7 +168,7 @@ pub fn page(shell: &PageShell<'_>, view: &CompanyView) -> Markup {
                 }
             }
         }
-        @if let Some(extra) = &view.extra { (extra) }
+        (invite_section(t, &view.invitees, &view.csrf_token, view.invited.as_deref()))
         section.card aria-labelledby="company-sessions" {
             h2 #company-sessions { (t.tr(msg::SESSIONS_HEADING)) }
             @if view.sessions.is_empty() {
@@ -272,7 +275,8 @@ mod tests {
                 outcome: "failure".into(),
                 ip: Some(text.into()),
             }],
-            extra: None,
+            invitees: Vec::new(),
+            invited: None,
         })
     }
 

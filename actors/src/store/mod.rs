@@ -5,6 +5,7 @@ pub mod audit;
 pub mod challenges;
 pub mod directory;
 pub mod handoff;
+pub mod invitations;
 pub mod outbox;
 pub mod portal_domains;
 pub mod recipients;

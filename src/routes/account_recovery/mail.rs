@@ -39,13 +39,22 @@ impl TenantLinks {
 
     /// Links for a tenant whose active vanity domain (if any) is already known.
     pub fn new(state: &AppState, slug: &str, active_domain: Option<&str>) -> Self {
+        Self::with_canonical(state.canonical_origin(), slug, active_domain)
+    }
+
+    /// The same from the canonical origin itself (`scheme://host`), for the CLI.
+    pub fn with_canonical(
+        canonical_origin: String,
+        slug: &str,
+        active_domain: Option<&str>,
+    ) -> Self {
         match active_domain {
             Some(domain) => Self {
                 origin: format!("https://{domain}"),
                 slug: None,
             },
             None => Self {
-                origin: state.canonical_origin(),
+                origin: canonical_origin,
                 slug: Some(slug.to_owned()),
             },
         }

@@ -3,6 +3,7 @@
 
 pub mod audit_trail;
 pub mod domains;
+pub mod invitations;
 pub mod mailer;
 pub mod tenants;
 
@@ -65,6 +66,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     "/portal-domains/{domain}/disable",
                     web::post().to(domains::disable),
                 )
+                .route("/invitations", web::post().to(invitations::create))
                 .route(
                     "/tenants/{tenant}/two-factor",
                     web::get().to(tenants::show_two_factor),

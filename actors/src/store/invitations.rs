@@ -1,0 +1,141 @@
+//! Invitations: the contacts a portal account can be set up for, and their pending links.
+
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+use crate::db::{DbError, Exec};
+use crate::domain::Email;
+use crate::{execute, query_as};
+
+/// A contact as an invitation sees them, with their portal user if one exists.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Invitee {
+    pub tenant: Uuid,
+    pub contact_id: Uuid,
+    pub client_id: Uuid,
+    pub client_name: String,
+    pub full_name: String,
+    pub email: String,
+    pub is_client_admin: bool,
+    pub contact_inactive: bool,
+    pub client_inactive: bool,
+    pub user_id: Option<Uuid>,
+    pub has_password: bool,
+    /// When the latest unused invitation expires, if one is pending.
+    pub invitation_expires_at: Option<DateTime<Utc>>,
+}
+
+impl Invitee {
+    /// Whether the contact already signs in with a password (nothing to set up).
+    pub fn has_account(&self) -> bool {
+        self.user_id.is_some() && self.has_password
+    }
+
+    pub fn can_be_invited(&self) -> bool {
+        !self.has_account() && !self.contact_inactive && !self.client_inactive
+    }
+}
+
+const INVITEE: &str =
+    "SELECT c.tenant, c.contact_id, c.client_id, cl.client_name, c.full_name, c.email, \
+        c.is_client_admin, c.is_inactive AS contact_inactive, cl.is_inactive AS client_inactive, \
+        u.user_id, (u.password_hash IS NOT NULL) AS has_password, \
+        (SELECT MAX(t.expires_at) FROM account_tokens t WHERE t.tenant = c.tenant \
+           AND t.purpose = 'invitation' AND t.contact_id = c.contact_id \
+           AND t.consumed_at IS NULL AND t.expires_at > $3) AS invitation_expires_at \
+     FROM contacts c \
+     JOIN clients cl ON cl.tenant = c.tenant AND cl.client_id = c.client_id \
+     LEFT JOIN users u ON u.tenant = c.tenant AND u.contact_id = c.contact_id \
+         AND u.user_type = 'client'";
+
+pub async fn find(
+    exec: Exec<'_>,
+    tenant: Uuid,
+    contact_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<Option<Invitee>, DbError> {
+    let sql = format!("{INVITEE} WHERE c.tenant = $1 AND c.contact_id = $2");
+    Ok(query_as!(
+        exec,
+        Invitee,
+        fetch_optional,
+        &sql,
+        tenant,
+        contact_id,
+        now
+    )?)
+}
+
+/// The contacts of a tenant with this email (usually one).
+pub async fn find_by_email(
+    exec: Exec<'_>,
+    tenant: Uuid,
+    email: &Email,
+    now: DateTime<Utc>,
+) -> Result<Vec<Invitee>, DbError> {
+    let sql = format!("{INVITEE} WHERE c.tenant = $1 AND c.email = $2 ORDER BY c.created_at");
+    Ok(query_as!(
+        exec,
+        Invitee,
+        fetch_all,
+        &sql,
+        tenant,
+        email.as_str(),
+        now
+    )?)
+}
+
+/// Every contact of one company, for its client admins.
+pub async fn of_company(
+    exec: Exec<'_>,
+    tenant: Uuid,
+    client_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<Vec<Invitee>, DbError> {
+    let sql = format!("{INVITEE} WHERE c.tenant = $1 AND c.client_id = $2 ORDER BY c.full_name");
+    Ok(query_as!(
+        exec, Invitee, fetch_all, &sql, tenant, client_id, now
+    )?)
+}
+
+/// Ends the unused invitations of a contact (re-inviting replaces the old link).
+pub async fn invalidate_for_contact(
+    exec: Exec<'_>,
+    tenant: Uuid,
+    contact_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<u64, DbError> {
+    Ok(execute!(
+        exec,
+        "UPDATE account_tokens SET consumed_at = $3 \
+         WHERE tenant = $1 AND purpose = 'invitation' AND contact_id = $2 AND consumed_at IS NULL",
+        tenant,
+        contact_id,
+        now
+    )?)
+}
+
+/// Any invitation token with this hash in this tenant, whatever its state (to explain a link
+/// that no longer works, and to send a fresh one).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct InvitationRecord {
+    pub contact_id: Option<Uuid>,
+    pub expires_at: DateTime<Utc>,
+    pub consumed_at: Option<DateTime<Utc>>,
+}
+
+pub async fn find_any(
+    exec: Exec<'_>,
+    tenant: Uuid,
+    token_hash: &str,
+) -> Result<Option<InvitationRecord>, DbError> {
+    Ok(query_as!(
+        exec,
+        InvitationRecord,
+        fetch_optional,
+        "SELECT contact_id, expires_at, consumed_at FROM account_tokens \
+         WHERE tenant = $1 AND token_hash = $2 AND purpose = 'invitation'",
+        tenant,
+        token_hash
+    )?)
+}
