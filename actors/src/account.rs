@@ -1,7 +1,13 @@
 //! A signed-in user's own account security: changing the password (current one required, policy
 //! checked, other sessions signed out by default) and proving it is them before risky actions.
 
+use actix::Addr;
 use secrecy::{ExposeSecret, SecretString};
+
+use crate::account_recovery::{mail_locale, PasswordChangedMail};
+use crate::mailer::{DeliverNow, Mailer};
+use crate::store::outbox::{self, EmailContent, MailKind, OutboxMessage};
+use crate::store::recipients;
 
 use crate::audit::{AuditRecord, Record};
 use crate::auth::AuthServices;
@@ -65,14 +71,17 @@ pub async fn hash_new_password(
         })?
 }
 
-/// Changes the password; returns how many other sessions were signed out.
+/// Changes the password, queues the "password changed" notice in the same transaction, and
+/// returns how many other sessions were signed out.
 pub async fn change_password(
     svc: &AuthServices,
+    mailer: &Addr<Mailer>,
     who: &Subject,
     names: Vec<String>,
     change: PasswordChange,
+    notice: Notice<'_>,
 ) -> Result<u64, PasswordChangeError> {
-    let result = change_inner(svc, who, names, change).await;
+    let result = change_inner(svc, mailer, who, names, change, notice).await;
     svc.audit.do_send(Record(AuditRecord {
         tenant: who.tenant,
         event_type: "password_changed",
@@ -89,11 +98,19 @@ pub async fn change_password(
     result
 }
 
+/// How the notice email is written: the tenant's default language and a renderer.
+pub struct Notice<'a> {
+    pub tenant_locale: &'a str,
+    pub render: Box<dyn FnOnce(&PasswordChangedMail<'_>) -> EmailContent + 'a>,
+}
+
 async fn change_inner(
     svc: &AuthServices,
+    mailer: &Addr<Mailer>,
     who: &Subject,
     names: Vec<String>,
     change: PasswordChange,
+    notice: Notice<'_>,
 ) -> Result<u64, PasswordChangeError> {
     match two_factor::check_password(svc, who, change.current).await {
         Ok(()) => {}
@@ -111,7 +128,31 @@ async fn change_inner(
     let now = svc.clock.now();
     let mut tx = svc.db.begin().await?;
     users::change_password_hash(tx.exec(), who.tenant, who.user_id, &hash, now).await?;
+    let recipient =
+        recipients::find_active_client_by_id(tx.exec(), who.tenant, who.user_id).await?;
+    if let Some(recipient) = &recipient {
+        let content = (notice.render)(&PasswordChangedMail {
+            recipient,
+            locale: mail_locale(recipient.locale.as_deref(), notice.tenant_locale),
+            changed_at: now,
+            ip: who.origin.ip.as_deref(),
+        });
+        outbox::enqueue(
+            tx.exec(),
+            &OutboxMessage {
+                tenant: who.tenant,
+                kind: MailKind::PasswordChanged,
+                recipient: recipient.email.clone(),
+                content,
+            },
+            now,
+        )
+        .await?;
+    }
     tx.commit().await?;
+    if recipient.is_some() {
+        mailer.do_send(DeliverNow);
+    }
     if !change.sign_out_others {
         return Ok(0);
     }

@@ -209,6 +209,12 @@ async fn password_change_checks_and_signs_out_other_sessions() {
         .await;
     assert_eq!(fresh.status, 303);
     assert_eq!(audit_count(&app, "password_changed").await, 1);
+    // The user is told, by email.
+    let notices = portal_actors::store::outbox::for_recipient(&app.db, &user.email)
+        .await
+        .unwrap();
+    assert_eq!(notices.len(), 1);
+    assert_eq!(notices[0].kind, "password_changed");
     assert_eq!(
         app.metric(
             "portal_sessions_revoked_total",

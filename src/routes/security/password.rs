@@ -2,7 +2,9 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
-use portal_actors::account::{change_password, PasswordChange, PasswordChangeError};
+use portal_actors::account::{change_password, Notice, PasswordChange, PasswordChangeError};
+
+use crate::routes::account_recovery::mail::{locales, password_changed_email, TenantLinks};
 use portal_actors::password_policy::PolicyViolation;
 use portal_views::security::PasswordProblem;
 use secrecy::SecretString;
@@ -56,9 +58,21 @@ pub async fn submit(
         keep_token_hash: user.session.record.token_hash.clone(),
     };
     let who = super::subject(&req, &user);
-    let (status, problem) = match change_password(&state.auth, &who, super::names(&user), change)
-        .await
-    {
+    let links = TenantLinks::for_tenant(&state, &user.tenant).await?;
+    let notice = Notice {
+        tenant_locale: &user.tenant.default_locale,
+        render: Box::new(password_changed_email(locales()?, &user.tenant, &links)),
+    };
+    let changed = change_password(
+        &state.auth,
+        &state.mailer,
+        &who,
+        super::names(&user),
+        change,
+        notice,
+    )
+    .await;
+    let (status, problem) = match changed {
         Ok(ended) => return Ok(super::done("password", Some(ended))),
         Err(PasswordChangeError::WrongCurrent) => {
             (StatusCode::UNAUTHORIZED, PasswordProblem::WrongCurrent)
