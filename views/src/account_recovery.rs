@@ -7,6 +7,7 @@ use maud::{html, Markup, PreEscaped};
 use crate::components::{alert, notice};
 use crate::i18n::Translator;
 use crate::layout::{self, PageShell};
+pub use crate::security::PasswordProblem;
 
 pub(crate) mod msg {
     crate::i18n::message_ids! {
@@ -40,13 +41,6 @@ pub(crate) mod msg {
         RESET_INVALID_HEADING = "reset-invalid-heading";
         RESET_INVALID_BODY = "reset-invalid-body";
         RESET_INVALID_ACTION = "reset-invalid-action";
-        PROBLEM_TOO_SHORT = "password-problem-too-short";
-        PROBLEM_TOO_LONG = "password-problem-too-long";
-        PROBLEM_CONTAINS_EMAIL = "password-problem-contains-email";
-        PROBLEM_CONTAINS_NAME = "password-problem-contains-name";
-        PROBLEM_TOO_WEAK = "password-problem-too-weak";
-        PROBLEM_MISMATCH = "password-problem-mismatch";
-        PROBLEM_MISSING = "password-problem-missing";
         FIND_TITLE = "find-org-title";
         FIND_HEADING = "find-org-heading";
         FIND_INTRO = "find-org-intro";
@@ -104,44 +98,8 @@ pub struct EmailRequestView {
     pub error: Option<RequestError>,
 }
 
-/// What is wrong with a new password; the form says it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PasswordProblem {
-    TooShort,
-    TooLong,
-    ContainsEmail,
-    ContainsName,
-    TooWeak,
-    Mismatch,
-    Missing,
-}
-
-impl PasswordProblem {
-    pub const ALL: [PasswordProblem; 7] = [
-        PasswordProblem::TooShort,
-        PasswordProblem::TooLong,
-        PasswordProblem::ContainsEmail,
-        PasswordProblem::ContainsName,
-        PasswordProblem::TooWeak,
-        PasswordProblem::Mismatch,
-        PasswordProblem::Missing,
-    ];
-
-    pub fn message_id(self) -> &'static str {
-        match self {
-            PasswordProblem::TooShort => msg::PROBLEM_TOO_SHORT,
-            PasswordProblem::TooLong => msg::PROBLEM_TOO_LONG,
-            PasswordProblem::ContainsEmail => msg::PROBLEM_CONTAINS_EMAIL,
-            PasswordProblem::ContainsName => msg::PROBLEM_CONTAINS_NAME,
-            PasswordProblem::TooWeak => msg::PROBLEM_TOO_WEAK,
-            PasswordProblem::Mismatch => msg::PROBLEM_MISMATCH,
-            PasswordProblem::Missing => msg::PROBLEM_MISSING,
-        }
-    }
-}
-
 /// Why the new-password form came back.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ResetFormError {
     Password(PasswordProblem),
     Request(RequestError),
@@ -247,9 +205,9 @@ const STRIP_TOKEN: &str = "history.replaceState(null,'',location.pathname+locati
 /// The new-password form.
 pub fn set_new_password(shell: &PageShell<'_>, view: &SetNewPasswordView) -> Markup {
     let t = shell.t;
-    let described_by = view.error.map(|_| ERROR_BOX_ID);
-    let error_text = view.error.map(|e| match e {
-        ResetFormError::Password(p) => t.tr(p.message_id()),
+    let described_by = view.error.as_ref().map(|_| ERROR_BOX_ID);
+    let error_text = view.error.as_ref().map(|e| match e {
+        ResetFormError::Password(p) => p.text(t),
         ResetFormError::Request(r) => t.tr(r.message_id()),
     });
     let invalid = matches!(view.error, Some(ResetFormError::Password(_))).then_some("true");
@@ -419,7 +377,12 @@ mod tests {
         assert!(html.contains(r#"name="password_confirm""#));
         assert!(html.contains("<script nonce=\"nonce-xyz\">history.replaceState"));
         assert_no_raw_ids(&html);
-        for problem in PasswordProblem::ALL {
+        for problem in [
+            PasswordProblem::TooShort,
+            PasswordProblem::TooWeak { warning: None },
+            PasswordProblem::Mismatch,
+            PasswordProblem::Missing,
+        ] {
             let view = SetNewPasswordView {
                 error: Some(ResetFormError::Password(problem)),
                 ..view.clone()

@@ -51,6 +51,7 @@ pub(crate) mod msg {
         NOTICE_OTHERS_REVOKED = "security-notice-others-revoked";
         ERROR_WRONG_PASSWORD = "security-error-wrong-password";
         ERROR_MISMATCH = "security-error-mismatch";
+        ERROR_MISSING = "security-error-missing";
         ERROR_TOO_SHORT = "security-error-too-short";
         ERROR_TOO_LONG = "security-error-too-long";
         ERROR_CONTAINS_EMAIL = "security-error-contains-email";
@@ -77,6 +78,8 @@ pub const REVOKE_OTHERS_ACTION: &str = "/client-portal/profile/security/sessions
 pub enum PasswordProblem {
     WrongCurrent,
     Mismatch,
+    /// A field was left empty.
+    Missing,
     TooShort,
     TooLong,
     ContainsEmail,
@@ -94,6 +97,7 @@ impl PasswordProblem {
         match self {
             PasswordProblem::WrongCurrent => msg::ERROR_WRONG_PASSWORD,
             PasswordProblem::Mismatch => msg::ERROR_MISMATCH,
+            PasswordProblem::Missing => msg::ERROR_MISSING,
             PasswordProblem::TooShort => msg::ERROR_TOO_SHORT,
             PasswordProblem::TooLong => msg::ERROR_TOO_LONG,
             PasswordProblem::ContainsEmail => msg::ERROR_CONTAINS_EMAIL,

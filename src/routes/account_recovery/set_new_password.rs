@@ -9,7 +9,6 @@ use portal_actors::account_recovery::{
     complete_password_reset, reset_token_is_live, CompleteReset, ResetOutcome, ResetRefusal,
 };
 use portal_actors::domain::TenantInfo;
-use portal_actors::password_policy::PolicyViolation;
 use portal_views::account_recovery::{
     self as views, PasswordProblem, RequestError, ResetFormError, SetNewPasswordView,
 };
@@ -83,17 +82,6 @@ fn form_page(
         views::reset_title,
     );
     with_csrf_cookie(no_referrer(response), &view.csrf_token)
-}
-
-/// The form's message for a policy violation.
-fn problem(v: &PolicyViolation) -> PasswordProblem {
-    match v {
-        PolicyViolation::TooShort => PasswordProblem::TooShort,
-        PolicyViolation::TooLong => PasswordProblem::TooLong,
-        PolicyViolation::ContainsEmail => PasswordProblem::ContainsEmail,
-        PolicyViolation::ContainsName => PasswordProblem::ContainsName,
-        PolicyViolation::TooWeak { .. } => PasswordProblem::TooWeak,
-    }
 }
 
 /// `GET`: the form, when the link is live.
@@ -191,7 +179,7 @@ pub async fn submit(
         }
         Ok(ResetOutcome::Refused(ResetRefusal::Policy(v))) => again(
             StatusCode::BAD_REQUEST,
-            ResetFormError::Password(problem(&v)),
+            ResetFormError::Password(crate::routes::security::password::policy_problem(&v)),
             csrf,
         ),
         Err(e) => {

@@ -39,13 +39,6 @@ reset-invalid-action = Request a new link
 
 ## Why a new password was refused.
 
-password-problem-too-short = The password must be at least 12 characters long.
-password-problem-too-long = The password must be at most 128 characters long.
-password-problem-contains-email = The password must not contain your email address.
-password-problem-contains-name = The password must not contain your name.
-password-problem-too-weak = This password is too easy to guess. Try a longer one, for example a few unrelated words.
-password-problem-mismatch = The two passwords do not match.
-password-problem-missing = Enter the new password twice.
 
 ## Find your organization: the sign-in page without an organization.
 

@@ -50,6 +50,7 @@ security-notice-others-revoked = { $count ->
 }
 security-error-wrong-password = The password is not right.
 security-error-mismatch = The two new passwords do not match.
+security-error-missing = Enter the new password twice.
 security-error-too-short = The password must be at least 12 characters long.
 security-error-too-long = The password must be at most 128 characters long.
 security-error-contains-email = The password must not contain your email address.
