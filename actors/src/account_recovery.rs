@@ -12,9 +12,10 @@ use chrono::{DateTime, Duration, Utc};
 use secrecy::SecretString;
 use uuid::Uuid;
 
+use crate::account::hash_new_password;
 use crate::audit::{AuditRecord, Record};
 use crate::auth::AuthServices;
-use crate::credentials::{HashNewPassword, NewPasswordError};
+use crate::credentials::NewPasswordError;
 use crate::db::DbError;
 use crate::domain::{Email, RequestOrigin, TenantInfo};
 use crate::mailer::{DeliverNow, Mailer};
@@ -295,22 +296,13 @@ async fn attempt_reset(
     else {
         return refused(ResetRefusal::InvalidOrExpired);
     };
-    let hashed = svc
-        .credentials
-        .send(HashNewPassword {
-            password: req.password.clone(),
-            email: user.email.clone(),
-            names: user.names(),
-        })
-        .await
-        .map_err(|e| RecoveryError::Unavailable(e.to_string()))?;
-    let new_hash = match hashed {
-        Ok(h) => h,
-        Err(NewPasswordError::Policy(v)) => return refused(ResetRefusal::Policy(v)),
-        Err(NewPasswordError::Credentials(e)) => {
-            return Err(RecoveryError::Unavailable(e.to_string()))
-        }
-    };
+    let new_hash =
+        match hash_new_password(svc, req.password.clone(), &user.email.clone(), user.names()).await
+        {
+            Ok(h) => h,
+            Err(NewPasswordError::Policy(v)) => return refused(ResetRefusal::Policy(v)),
+            Err(e) => return Err(RecoveryError::Unavailable(e.to_string())),
+        };
     let now = svc.clock.now();
     let mut tx = svc.db.begin().await?;
     let consumed = account_tokens::consume(tx.exec(), tenant, &hash, purpose, now).await?;

@@ -8,9 +8,10 @@ use chrono::{DateTime, Duration, Utc};
 use secrecy::{ExposeSecret, SecretString};
 use uuid::Uuid;
 
+use crate::account::hash_new_password;
 use crate::audit::{AuditRecord, Record};
 use crate::auth::AuthServices;
-use crate::credentials::{HashNewPassword, NewPasswordError};
+use crate::credentials::NewPasswordError;
 use crate::db::{Db, DbError};
 use crate::domain::{Email, RequestOrigin, TenantInfo, UserType};
 use crate::mailer::{DeliverNow, Mailer};
@@ -362,21 +363,17 @@ async fn accept_inner(
         return refused(SetupRefusal::Mismatch);
     }
     let (first, last) = split_name(&invitee.full_name);
-    let hashed = svc
-        .credentials
-        .send(HashNewPassword {
-            password: req.password.clone(),
-            email: invitee.email.clone(),
-            names: vec![first.clone(), last.clone()],
-        })
-        .await
-        .map_err(|e| InvitationError::Unavailable(e.to_string()))?;
-    let hash = match hashed {
+    let hash = match hash_new_password(
+        svc,
+        req.password.clone(),
+        &invitee.email.clone(),
+        vec![first.clone(), last.clone()],
+    )
+    .await
+    {
         Ok(h) => h,
         Err(NewPasswordError::Policy(v)) => return refused(SetupRefusal::Policy(v)),
-        Err(NewPasswordError::Credentials(e)) => {
-            return Err(InvitationError::Unavailable(e.to_string()))
-        }
+        Err(e) => return Err(InvitationError::Unavailable(e.to_string())),
     };
     let now = svc.clock.now();
     let token_hash = tokens::token_hash(&req.token);

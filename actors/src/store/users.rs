@@ -33,6 +33,15 @@ impl LoginUser {
     }
 }
 
+/// A user with their company, as sign-in reads them (add the `WHERE`).
+const LOGIN_USER: &str = "SELECT u.tenant, u.user_id, u.email, u.user_type, u.first_name, \
+        u.last_name, u.password_hash, u.is_inactive, u.last_login_at, c.client_id, cl.client_name, \
+        c.is_client_admin, c.is_inactive AS contact_inactive, cl.is_inactive AS client_inactive, \
+        u.totp_enabled_at \
+     FROM users u \
+     LEFT JOIN contacts c ON c.tenant = u.tenant AND c.contact_id = u.contact_id \
+     LEFT JOIN clients cl ON cl.tenant = c.tenant AND cl.client_id = c.client_id";
+
 /// Every user of `tenant` with this email (at most one client and one internal).
 pub async fn find_for_login(
     db: &Db,
@@ -43,14 +52,7 @@ pub async fn find_for_login(
         db.exec(),
         LoginUser,
         fetch_all,
-        "SELECT u.tenant, u.user_id, u.email, u.user_type, u.first_name, u.last_name, \
-                u.password_hash, u.is_inactive, u.last_login_at, c.client_id, cl.client_name, \
-                c.is_client_admin, c.is_inactive AS contact_inactive, cl.is_inactive AS client_inactive, \
-                u.totp_enabled_at \
-         FROM users u \
-         LEFT JOIN contacts c ON c.tenant = u.tenant AND c.contact_id = u.contact_id \
-         LEFT JOIN clients cl ON cl.tenant = c.tenant AND cl.client_id = c.client_id \
-         WHERE u.tenant = $1 AND u.email = $2",
+        &format!("{LOGIN_USER} WHERE u.tenant = $1 AND u.email = $2"),
         tenant,
         email.as_str()
     )?)
@@ -66,14 +68,7 @@ pub async fn find_login_user(
         db.exec(),
         LoginUser,
         fetch_optional,
-        "SELECT u.tenant, u.user_id, u.email, u.user_type, u.first_name, u.last_name, \
-                u.password_hash, u.is_inactive, u.last_login_at, c.client_id, cl.client_name, \
-                c.is_client_admin, c.is_inactive AS contact_inactive, cl.is_inactive AS client_inactive, \
-                u.totp_enabled_at \
-         FROM users u \
-         LEFT JOIN contacts c ON c.tenant = u.tenant AND c.contact_id = u.contact_id \
-         LEFT JOIN clients cl ON cl.tenant = c.tenant AND cl.client_id = c.client_id \
-         WHERE u.tenant = $1 AND u.user_id = $2",
+        &format!("{LOGIN_USER} WHERE u.tenant = $1 AND u.user_id = $2"),
         tenant,
         user_id
     )?)
