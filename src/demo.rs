@@ -209,7 +209,7 @@ pub fn print_welcome(
     if let Some(dir) = mailbox {
         println!();
         println!(
-            "  Emails (password reset, sign-in links) are written to {}/ as .eml files.",
+            "  Emails (invitations, password resets, sign-in links) are written to {}/ as .eml files.",
             dir.display()
         );
     }

@@ -13,7 +13,7 @@ use std::time::Duration as StdDuration;
 use actix::{Actor, AsyncContext, Context, Handler, Message, ResponseFuture, Supervised};
 use chrono::{DateTime, Duration, Utc};
 use lettre::message::header::ContentType;
-use lettre::message::{Mailbox, MultiPart, SinglePart};
+use lettre::message::{Body, Mailbox, MultiPart, SinglePart};
 use lettre::transport::smtp::client::{Tls, TlsParameters};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 
@@ -336,7 +336,7 @@ fn build_message(
                 .singlepart(
                     SinglePart::builder()
                         .header(ContentType::TEXT_PLAIN)
-                        .body(msg.body_text.clone()),
+                        .body(readable_text(&msg.body_text)),
                 )
                 .singlepart(
                     SinglePart::builder()
@@ -345,6 +345,14 @@ fn build_message(
                 ),
         )
         .map_err(|e| e.to_string())
+}
+
+/// The plain-text part as 8bit when it can be (a mailbox `.eml` then shows its links as they
+/// are, ready to copy), else whatever encoding lettre picks.
+fn readable_text(text: &str) -> Body {
+    use lettre::message::header::ContentTransferEncoding;
+    Body::new_with_encoding(text.to_owned(), ContentTransferEncoding::EightBit)
+        .unwrap_or_else(|_| Body::new(text.to_owned()))
 }
 
 /// Writes `<time>-<id>.eml` into the mailbox folder (created when missing).
