@@ -395,19 +395,15 @@ impl Settings {
             );
         }
         let t = &self.throttle;
+        // A limit of 0 turns that limit off; a window must be at least a minute.
         if [
-            t.tuple_limit,
             t.tuple_window_minutes,
-            t.ip_limit,
             t.ip_window_minutes,
-            t.account_limit,
             t.account_window_minutes,
-            t.request_email_limit,
-            t.request_ip_limit,
         ]
         .contains(&0)
         {
-            return invalid("throttle", "limits and windows must be positive");
+            return invalid("throttle", "windows must be positive");
         }
         let sec = &self.security;
         if sec.password_reset_ttl_minutes == 0
