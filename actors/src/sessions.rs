@@ -31,6 +31,8 @@ pub const CACHE_TTL: StdDuration = StdDuration::from_secs(30);
 pub const CACHE_CAPACITY: u64 = 200_000;
 /// Ended sessions are kept this long for the security pages, then deleted.
 pub const RETAIN_ENDED_DAYS: i64 = 7;
+/// Expired reset and invitation links are kept this long (to say "expired", not "broken").
+pub const RETAIN_EXPIRED_LINKS_DAYS: i64 = 30;
 
 #[derive(Debug, thiserror::Error)]
 pub enum SessionError {
@@ -434,8 +436,13 @@ impl SessionCore {
         if counts.idle_expired + counts.absolute_expired > 0 {
             self.cache.invalidate_all();
         }
-        // Pending second-factor sign-ins are short-lived; drop the stale ones here too.
+        // Pending second-factor sign-ins and emailed links expire too; drop the stale ones here.
         crate::store::challenges::delete_expired(&self.db, now - Duration::hours(1)).await?;
+        crate::store::account_tokens::delete_expired(
+            self.db.exec(),
+            now - Duration::days(RETAIN_EXPIRED_LINKS_DAYS),
+        )
+        .await?;
         let active = store::count_active(&self.db, now, idle_before).await?;
         self.metrics.sessions_active.set(active);
         Ok(counts)

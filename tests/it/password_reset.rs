@@ -181,6 +181,34 @@ async fn the_emailed_link_sets_a_new_password_and_ends_every_session() {
     let token = token_of(&link);
     let stored: i64 = sqlx_count(&app, &token).await;
     assert_eq!(stored, 0, "the raw token is stored");
+    // Once delivered (marked sent just after the listener has it), the email's bodies, and the
+    // link in them, are gone from the outbox.
+    let mut scrubbed = 0;
+    for _ in 0..40 {
+        scrubbed = portal_actors::fetch_one_scalar!(
+            app.db.exec(),
+            i64,
+            "SELECT COUNT(*) FROM outbox \
+             WHERE sent_at IS NOT NULL AND body_text = '' AND body_html = ''"
+        )
+        .unwrap();
+        if scrubbed == 1 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(scrubbed, 1, "the delivered email was not scrubbed");
+    let lingering: i64 = portal_actors::fetch_one_scalar!(
+        app.db.exec(),
+        i64,
+        "SELECT COUNT(*) FROM outbox WHERE body_text LIKE $1 OR body_html LIKE $1",
+        format!("%{token}%")
+    )
+    .unwrap();
+    assert_eq!(
+        lingering, 0,
+        "a delivered email keeps its link in the database"
+    );
 
     let done = set_password(&browser, &canonical_path(&link), NEW_PASSWORD, NEW_PASSWORD).await;
     assert_eq!(done.status, 200, "{}", done.body);

@@ -131,3 +131,13 @@ pub async fn consume(
         now
     )?)
 }
+
+/// Deletes links that expired before `before` (kept until then so an old link can still be
+/// told apart from a broken one).
+pub async fn delete_expired(exec: Exec<'_>, before: DateTime<Utc>) -> Result<u64, DbError> {
+    Ok(execute!(
+        exec,
+        "DELETE FROM account_tokens WHERE expires_at < $1",
+        before
+    )?)
+}

@@ -134,6 +134,8 @@ pub async fn claim(
     Ok(n == 1)
 }
 
+/// Marks a message delivered and forgets its bodies: they may hold single-use links, which
+/// should live in the database only while the email waits for delivery.
 pub async fn mark_sent(
     db: &Db,
     tenant: Uuid,
@@ -142,7 +144,8 @@ pub async fn mark_sent(
 ) -> Result<(), DbError> {
     execute!(
         db.exec(),
-        "UPDATE outbox SET sent_at = $3, last_error = NULL WHERE tenant = $1 AND message_id = $2",
+        "UPDATE outbox SET sent_at = $3, last_error = NULL, body_text = '', body_html = '' \
+         WHERE tenant = $1 AND message_id = $2",
         tenant,
         message_id,
         now
@@ -171,7 +174,7 @@ pub async fn mark_failed_attempt(
         )?,
         None => execute!(
             db.exec(),
-            "UPDATE outbox SET failed_at = $3, last_error = $4 \
+            "UPDATE outbox SET failed_at = $3, last_error = $4, body_text = '', body_html = '' \
              WHERE tenant = $1 AND message_id = $2",
             tenant,
             message_id,
