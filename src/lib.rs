@@ -5,6 +5,7 @@
 pub mod app;
 pub mod cli;
 pub mod cli_domains;
+pub mod cli_invitations;
 pub mod config;
 pub mod demo;
 pub mod errors;

@@ -184,26 +184,12 @@ async fn a_real_browser_signs_in_with_two_factor_and_is_handed_over() {
         return;
     };
     let ada = app.client_user(None, "ada@acme.example", "Acme").await;
-    let who = portal_actors::two_factor::Subject {
-        tenant: app.tenant.tenant,
-        user_id: ada.user_id,
-        email: ada.email.clone(),
-        origin: Default::default(),
-    };
-    let enrollment = portal_actors::two_factor::begin_enrollment(&app.state.auth, &who, "Acme")
-        .await
-        .unwrap();
-    let secret = totp_rs::Secret::Encoded(enrollment.secret_base32)
-        .to_bytes()
-        .unwrap();
+    let secret = crate::two_factor::enroll_directly(&app, &ada).await;
     let code_at = |offset: i64| {
         use portal_actors::Clock;
         let t = u64::try_from(app.clock.now().timestamp() + offset).unwrap();
         portal_actors::totp::code_at(&secret, 6, t).unwrap()
     };
-    portal_actors::two_factor::confirm_enrollment(&app.state.auth, &who, &code_at(0))
-        .await
-        .unwrap();
     app.clock.advance(chrono::Duration::seconds(30));
 
     let result = async {

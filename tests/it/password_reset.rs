@@ -582,26 +582,7 @@ async fn a_reset_never_bypasses_two_factor() {
         return;
     };
     let user = app.client_user(None, "twofa@acme.example", "Acme").await;
-    let who = portal_actors::two_factor::Subject {
-        tenant: app.tenant.tenant,
-        user_id: user.user_id,
-        email: user.email.clone(),
-        origin: Default::default(),
-    };
-    let enrollment = portal_actors::two_factor::begin_enrollment(&app.state.auth, &who, "Acme")
-        .await
-        .unwrap();
-    let secret = totp_rs::Secret::Encoded(enrollment.secret_base32)
-        .to_bytes()
-        .unwrap();
-    let now = {
-        use portal_actors::Clock;
-        u64::try_from(app.clock.now().timestamp()).unwrap()
-    };
-    let code = portal_actors::totp::code_at(&secret, 6, now).unwrap();
-    portal_actors::two_factor::confirm_enrollment(&app.state.auth, &who, &code)
-        .await
-        .unwrap();
+    crate::two_factor::enroll_directly(&app, &user).await;
 
     let browser = app.browser();
     assert_eq!(
