@@ -52,6 +52,24 @@ async fn admin_company(
     Ok((client_id, members))
 }
 
+/// The live sessions of every user of one company.
+async fn company_sessions(
+    state: &AppState,
+    tenant: Uuid,
+    client_id: Uuid,
+) -> Result<Vec<session_store::SessionSummary>, PortalError> {
+    let now = state.clock.now();
+    session_store::list_active_for_company(
+        &state.auth.db,
+        tenant,
+        client_id,
+        now,
+        now - state.session_idle,
+    )
+    .await
+    .map_err(PortalError::unavailable)
+}
+
 fn check_csrf(user: &PortalUser, presented: &str) -> Result<(), PortalError> {
     crate::routes::security::check_csrf(user, presented)
 }
@@ -77,15 +95,7 @@ pub async fn show(
     let (client_id, members) = admin_company(&state, &user).await?;
     let me = &user.session.record.user;
     let now = state.clock.now();
-    let sessions = session_store::list_active_for_company(
-        &state.auth.db,
-        me.tenant,
-        client_id,
-        now,
-        now - state.session_idle,
-    )
-    .await
-    .map_err(PortalError::unavailable)?;
+    let sessions = company_sessions(&state, me.tenant, client_id).await?;
     let invitees = invitation_store::of_company(state.auth.db.exec(), me.tenant, client_id, now)
         .await
         .map_err(PortalError::unavailable)?;
@@ -215,16 +225,7 @@ pub async fn revoke_session(
     check_csrf(&user, &form.csrf_token)?;
     let (client_id, _) = admin_company(&state, &user).await?;
     let me = &user.session.record.user;
-    let now = state.clock.now();
-    let sessions = session_store::list_active_for_company(
-        &state.auth.db,
-        me.tenant,
-        client_id,
-        now,
-        now - state.session_idle,
-    )
-    .await
-    .map_err(PortalError::unavailable)?;
+    let sessions = company_sessions(&state, me.tenant, client_id).await?;
     let Some(target) = sessions.iter().find(|s| s.token_hash == form.session) else {
         return Err(PortalError::NotFound);
     };
