@@ -22,6 +22,7 @@ pub mod portal_domain;
 pub mod registry;
 pub mod secret_box;
 pub mod sessions;
+pub mod sso;
 pub mod store;
 pub mod supervision;
 pub mod tenant_directory;

@@ -10,6 +10,7 @@ pub mod outbox;
 pub mod portal_domains;
 pub mod recipients;
 pub mod sessions;
+pub mod sso;
 pub mod tenants;
 pub mod throttle;
 pub mod two_factor;
