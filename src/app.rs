@@ -17,6 +17,7 @@ use portal_actors::login_throttle::LoginThrottle;
 use portal_actors::mailer::{Delivery, Mailer, MailerConfig};
 use portal_actors::secret_box::SecretBox;
 use portal_actors::sessions::{SessionPolicy, Sessions};
+use portal_actors::sso::Sso;
 use portal_actors::tenant_directory::{TenantCacheView, TenantDirectory};
 use portal_actors::{tokens, ActorRegistry, Db, Metrics, SharedClock};
 use secrecy::ExposeSecret;
@@ -35,6 +36,10 @@ pub struct AppState {
     /// Read-only view of the directory's cache (signed-in pages skip the actor on a hit).
     pub tenant_cache: TenantCacheView,
     pub dns: Addr<DnsVerifier>,
+    /// Sign-in through the tenants' OpenID Connect providers.
+    pub sso: Addr<Sso>,
+    /// How long an SSO sign-in may stay at the provider (its cookie's lifetime).
+    pub sso_flow_ttl: chrono::Duration,
     pub registry: ActorRegistry,
     pub metrics: Metrics,
     pub clock: SharedClock,
@@ -169,6 +174,18 @@ impl Application {
                 (db.clone(), clock.clone(), metrics.clone(), registry.clone());
             Supervisor::start(move |_| Mailer::new(db, clock, config, metrics, registry))
         };
+        let sso = {
+            let sso_settings = settings.sso.settings();
+            let (db, clock, secret_box, registry) = (
+                db.clone(),
+                clock.clone(),
+                secret_box.clone(),
+                registry.clone(),
+            );
+            let actor = Sso::new(db, clock, secret_box, sso_settings, registry)
+                .map_err(|e| anyhow::anyhow!("SSO client: {e}"))?;
+            Supervisor::start(move |_| actor)
+        };
         let state = web::Data::new(AppState {
             auth: AuthServices {
                 db,
@@ -187,6 +204,8 @@ impl Application {
             tenants,
             tenant_cache,
             dns,
+            sso,
+            sso_flow_ttl: chrono::Duration::minutes(i64::from(settings.sso.flow_ttl_minutes)),
             public_scheme: settings.server.public_scheme.clone(),
             cname_target: settings.cname_target(),
             dns_check: settings.dns_check_enabled(),

@@ -23,6 +23,7 @@ pub struct Settings {
     pub security: SecuritySettings,
     pub throttle: ThrottleSettings,
     pub mail: MailSettings,
+    pub sso: SsoConfig,
 }
 
 #[derive(Debug, Deserialize)]
@@ -265,6 +266,38 @@ impl Default for MailSettings {
     }
 }
 
+/// Single sign-on (OpenID Connect) client tunables; providers are configured per tenant.
+#[derive(Debug, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SsoConfig {
+    /// How long a sign-in may stay at the provider before its callback is refused.
+    pub flow_ttl_minutes: u32,
+    /// How long a provider's discovery document and keys are cached.
+    pub metadata_ttl_seconds: u64,
+    /// Timeout of each request to a provider.
+    pub http_timeout_seconds: u64,
+}
+
+impl Default for SsoConfig {
+    fn default() -> Self {
+        Self {
+            flow_ttl_minutes: 10,
+            metadata_ttl_seconds: 3600,
+            http_timeout_seconds: 10,
+        }
+    }
+}
+
+impl SsoConfig {
+    pub fn settings(&self) -> portal_actors::sso::SsoSettings {
+        portal_actors::sso::SsoSettings {
+            flow_ttl: chrono::Duration::minutes(i64::from(self.flow_ttl_minutes)),
+            metadata_ttl: std::time::Duration::from_secs(self.metadata_ttl_seconds),
+            http_timeout: std::time::Duration::from_secs(self.http_timeout_seconds),
+        }
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("configuration error: {0}")]
@@ -417,6 +450,12 @@ impl Settings {
                 "mail",
                 "max_attempts and poll_interval_seconds must be positive",
             );
+        }
+        if self.sso.flow_ttl_minutes == 0
+            || self.sso.metadata_ttl_seconds == 0
+            || self.sso.http_timeout_seconds == 0
+        {
+            return invalid("sso", "lifetimes and timeout must be positive");
         }
         if !matches!(self.log.format.as_str(), "pretty" | "json") {
             return invalid("log.format", "must be `pretty` or `json`");

@@ -22,6 +22,7 @@ pub const LOGIN_FAILURE_REASONS: &[&str] = &[
     "invalid_code",
     "replay",
     "expired",
+    "sso_only",
 ];
 /// Why a transfer-token exchange failed: the JSON error codes of the exchange endpoint.
 pub const HANDOFF_FAILURE_REASONS: &[&str] = &[
@@ -216,6 +217,17 @@ impl Metrics {
             }
             login_duration.with_label_values(&[method]);
         }
+        // Single sign-on fails for its own reasons (and a few shared ones).
+        login_attempts.with_label_values(&["oidc", "success", "none"]);
+        login_attempts.with_label_values(&["oidc", "second_factor", "none"]);
+        for reason in
+            crate::sso::SSO_FAILURE_REASONS
+                .iter()
+                .chain(&["inactive", "internal_user", "error"])
+        {
+            login_attempts.with_label_values(&["oidc", "failure", reason]);
+        }
+        login_duration.with_label_values(&["oidc"]);
         for reason in SESSION_REVOKE_REASONS {
             sessions_revoked.with_label_values(&[reason]);
         }

@@ -44,11 +44,14 @@ pub fn csrf_cookie(token: &str) -> Cookie<'static> {
 }
 
 /// The pending sign-in's cookie, living as long as the pending sign-in.
+/// `Lax`, not `Strict`: after single sign-on the browser reaches the two-factor page through
+/// redirects that began at the identity provider, where a `Strict` cookie would be withheld.
+/// The code form carries its own CSRF token.
 pub fn challenge_cookie(token: &str, max_age: chrono::Duration) -> Cookie<'static> {
     Cookie::build(CHALLENGE_COOKIE, token.to_owned())
         .secure(true)
         .http_only(true)
-        .same_site(SameSite::Strict)
+        .same_site(SameSite::Lax)
         .path("/")
         .max_age(CookieDuration::seconds(max_age.num_seconds()))
         .finish()
@@ -58,7 +61,31 @@ pub fn challenge_cookie_removal() -> Cookie<'static> {
     Cookie::build(CHALLENGE_COOKIE, "")
         .secure(true)
         .http_only(true)
-        .same_site(SameSite::Strict)
+        .same_site(SameSite::Lax)
+        .path("/")
+        .max_age(CookieDuration::ZERO)
+        .finish()
+}
+
+/// A single sign-on in flight: the `state` sent to the provider, checked at the callback
+/// (binds the callback to this browser). `Lax`: the provider's redirect back is cross-site.
+pub const SSO_COOKIE: &str = "__Host-portal.sso";
+
+pub fn sso_cookie(state: &str, max_age: chrono::Duration) -> Cookie<'static> {
+    Cookie::build(SSO_COOKIE, state.to_owned())
+        .secure(true)
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .path("/")
+        .max_age(CookieDuration::seconds(max_age.num_seconds()))
+        .finish()
+}
+
+pub fn sso_cookie_removal() -> Cookie<'static> {
+    Cookie::build(SSO_COOKIE, "")
+        .secure(true)
+        .http_only(true)
+        .same_site(SameSite::Lax)
         .path("/")
         .max_age(CookieDuration::ZERO)
         .finish()

@@ -12,6 +12,7 @@ pub mod security;
 pub mod setup;
 pub mod signin;
 pub mod signout;
+pub mod sso;
 pub mod two_factor;
 
 use actix_web::error::{QueryPayloadError, UrlencodedError};
@@ -24,6 +25,11 @@ use crate::http::extract::PortalUser;
 pub fn portal(cfg: &mut web::ServiceConfig) {
     cfg.route("/", web::get().to(root::get))
         .route("/assets/portal.css", web::get().to(assets::stylesheet))
+        .route(sso::CALLBACK_PATH, web::get().to(sso::callback::callback))
+        .route(
+            "/auth/client-portal/sso/{provider}",
+            web::get().to(sso::start::start),
+        )
         .service(
             web::resource("/auth/client-portal/signin")
                 .route(web::get().to(signin::get::show))

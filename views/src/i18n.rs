@@ -44,6 +44,7 @@ const SOURCES: &[(&str, &str, &str)] = &[
         include_str!("../locales/en/company.ftl"),
     ),
     ("en", "setup.ftl", include_str!("../locales/en/setup.ftl")),
+    ("en", "sso.ftl", include_str!("../locales/en/sso.ftl")),
     ("en", "email.ftl", include_str!("../locales/en/email.ftl")),
     (
         "en",

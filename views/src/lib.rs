@@ -13,6 +13,7 @@ pub mod layout;
 pub mod security;
 pub mod setup;
 pub mod signin;
+pub mod sso;
 pub mod theme;
 pub mod two_factor;
 

@@ -20,6 +20,7 @@ pub(crate) mod msg {
         ERROR_CSRF_FAILED = "signin-error-csrf-failed";
         ERROR_UNAVAILABLE = "signin-error-unavailable";
         ERROR_THROTTLED = "signin-error-throttled";
+        ERROR_SSO_ONLY = "signin-error-sso-only";
         NOTICE_SIGNED_OUT = "signin-notice-signed-out";
         NOTICE_SESSION_EXPIRED = "signin-notice-session-expired";
     }
@@ -43,6 +44,10 @@ pub struct SignInView {
     pub tenant_slug: Option<String>,
     pub error: Option<SignInErrorKind>,
     pub notice: Option<SignInNotice>,
+    /// One button per single sign-on provider of the tenant.
+    pub sso_buttons: Vec<crate::sso::SsoButton>,
+    /// The tenant signs in through its providers only: no password form.
+    pub sso_only: bool,
 }
 
 /// Why the last sign-in attempt failed, as far as the client may know.
@@ -57,10 +62,13 @@ pub enum SignInErrorKind {
     Throttled {
         minutes: i64,
     },
+    /// The tenant signs in through its identity providers only.
+    SsoOnly,
 }
 
 impl SignInErrorKind {
-    pub const ALL: [SignInErrorKind; 6] = [
+    pub const ALL: [SignInErrorKind; 7] = [
+        SignInErrorKind::SsoOnly,
         SignInErrorKind::InvalidCredentials,
         SignInErrorKind::AccessDenied,
         SignInErrorKind::MissingFields,
@@ -78,6 +86,7 @@ impl SignInErrorKind {
             SignInErrorKind::CsrfFailed => msg::ERROR_CSRF_FAILED,
             SignInErrorKind::Unavailable => msg::ERROR_UNAVAILABLE,
             SignInErrorKind::Throttled { .. } => msg::ERROR_THROTTLED,
+            SignInErrorKind::SsoOnly => msg::ERROR_SSO_ONLY,
         }
     }
 
@@ -145,6 +154,8 @@ pub fn page(shell: &PageShell<'_>, view: &SignInView) -> Markup {
                 @if let Some(n) = view.notice {
                     (notice(&t.tr(n.message_id())))
                 }
+                (crate::sso::buttons(t, &view.sso_buttons, view.sso_only && !view.sso_buttons.is_empty()))
+                @if !(view.sso_only && !view.sso_buttons.is_empty()) {
                 form method="post" action=(SIGN_IN_ACTION) {
                     input type="hidden" name="csrf_token" value=(view.csrf_token);
                     input type="hidden" name="callbackUrl" value=(view.callback_url);
@@ -166,6 +177,7 @@ pub fn page(shell: &PageShell<'_>, view: &SignInView) -> Markup {
                     button.btn.btn--primary.btn--block type="submit" { (t.tr(msg::SUBMIT)) }
                 }
                 (crate::account_recovery::forgot_link(t, &forgot_href(view)))
+                }
             }
         }
     };
@@ -187,6 +199,8 @@ mod tests {
             tenant_slug: Some("acme".to_owned()),
             error: None,
             notice: None,
+            sso_buttons: Vec::new(),
+            sso_only: false,
         }
     }
 
@@ -283,10 +297,39 @@ mod tests {
             tenant_slug: Some(EVIL.to_owned()),
             error: Some(SignInErrorKind::InvalidCredentials),
             notice: Some(SignInNotice::SignedOut),
+            sso_buttons: Vec::new(),
+            sso_only: false,
         };
         let html = page(&shell(locales.translator("en"), &branding, None), &evil).into_string();
         assert_escaped(&html);
         assert!(html.contains(&format!(r#"name="email" value="{EVIL_ESCAPED}""#)));
+        Ok(())
+    }
+
+    #[test]
+    fn sso_only_shows_the_buttons_without_the_password_form() -> TestResult {
+        let locales = Locales::load()?;
+        let branding = Branding::default_portal();
+        let button = crate::sso::SsoButton {
+            href: "/auth/client-portal/sso/google?tenant=acme".into(),
+            name: "Google".into(),
+            kind: "google".into(),
+        };
+        let both = SignInView {
+            sso_buttons: vec![button.clone()],
+            ..view()
+        };
+        let html = page(&shell(locales.translator("en"), &branding, None), &both).into_string();
+        assert!(html.contains("Sign in with Google"));
+        assert!(html.contains(r#"type="password""#));
+        let only = SignInView {
+            sso_only: true,
+            ..both
+        };
+        let html = page(&shell(locales.translator("en"), &branding, None), &only).into_string();
+        assert!(html.contains("Sign in with Google"));
+        assert!(!html.contains(r#"type="password""#));
+        assert_no_raw_ids(&html);
         Ok(())
     }
 }

@@ -29,6 +29,7 @@ pub fn all_message_ids() -> Vec<&'static str> {
         crate::setup::msg::ALL,
         crate::email::msg::ALL,
         crate::account_recovery::msg::ALL,
+        crate::sso::msg::ALL,
     ]
     .concat()
 }

@@ -22,9 +22,13 @@ use crate::store::users::{self, LoginUser};
 use crate::tokens;
 
 mod second_factor;
+mod single_sign_on;
 
 pub use second_factor::{
     complete_second_factor, open_challenge, OpenChallenge, SecondFactorDone, SecondFactorError,
+};
+pub use single_sign_on::{
+    record_sso_start_failure, sso_sign_in, SsoSignInFailure, SsoSignedIn, METHOD_OIDC,
 };
 
 pub const METHOD_PASSWORD: &str = "password";
@@ -351,8 +355,24 @@ pub async fn continue_sign_in(
     return_path: &str,
     handoff: Option<HandoffTarget>,
 ) -> Result<SignedIn, SignInError> {
+    continue_sign_in_with(svc, user, origin, auth_method, return_path, handoff, false).await
+}
+
+/// `continue_sign_in`, skipping the second step when `multi_factor_proven` (an identity
+/// provider that says the user passed more than one factor).
+pub(crate) async fn continue_sign_in_with(
+    svc: &AuthServices,
+    user: &LoginUser,
+    origin: RequestOrigin,
+    auth_method: &str,
+    return_path: &str,
+    handoff: Option<HandoffTarget>,
+    multi_factor_proven: bool,
+) -> Result<SignedIn, SignInError> {
     let session_user = session_user_of(user);
-    let kind = if user.totp_enabled_at.is_some() {
+    let kind = if multi_factor_proven {
+        None
+    } else if user.totp_enabled_at.is_some() {
         Some(ChallengeKind::Verify)
     } else if crate::store::two_factor::tenant_requires(&svc.db, user.tenant).await? {
         Some(ChallengeKind::Enroll)

@@ -9,7 +9,7 @@ pub mod providers;
 use std::sync::Arc;
 use std::time::Duration as StdDuration;
 
-use actix::{Actor, Context, Handler, Message, ResponseFuture, Supervised};
+use actix::{Actor, AsyncContext, Context, Handler, Message, ResponseFuture, Supervised};
 use moka::sync::Cache;
 use openidconnect::core::{
     CoreAuthenticationFlow, CoreClient, CoreJsonWebKeySet, CoreProviderMetadata,
@@ -32,6 +32,8 @@ use crate::tokens;
 use providers::{ProviderConfig, ProviderKind, SsoConfigError};
 
 pub const ACTOR_NAME: &str = "sso";
+/// How often expired sign-in flows are deleted.
+const SWEEP_INTERVAL: StdDuration = StdDuration::from_secs(600);
 
 /// Tunables of the SSO client.
 #[derive(Debug, Clone)]
@@ -221,7 +223,10 @@ impl VerifiedIdentity {
         const SECOND_FACTORS: &[&str] = &["otp", "hwk", "swk", "sms", "tel", "sc", "fpt", "face"];
         self.amr.iter().any(|m| m == "mfa")
             || (self.amr.len() >= 2
-                && self.amr.iter().any(|m| SECOND_FACTORS.contains(&m.as_str())))
+                && self
+                    .amr
+                    .iter()
+                    .any(|m| SECOND_FACTORS.contains(&m.as_str())))
     }
 }
 
@@ -303,6 +308,14 @@ impl SsoCore {
         });
         self.endpoints.insert(issuer.to_owned(), endpoints.clone());
         Ok(endpoints)
+    }
+
+    /// Deletes sign-ins that expired an hour ago or more.
+    async fn sweep(&self, registry: &ActorRegistry) -> Result<u64, SsoFailure> {
+        let now = self.clock.now();
+        let n = store::delete_expired_flows(&self.db, now - chrono::Duration::hours(1)).await?;
+        registry.periodic(ACTOR_NAME, now, format!("swept {n} sign-in flow(s)"));
+        Ok(n)
     }
 
     /// The key set again (an ID token named a key the cached set lacks).
@@ -491,9 +504,7 @@ impl SsoCore {
         let claims = loop {
             let client = client(&endpoints);
             let clock = self.clock.clone();
-            let verifier = client
-                .id_token_verifier()
-                .set_time_fn(move || clock.now());
+            let verifier = client.id_token_verifier().set_time_fn(move || clock.now());
             match id_token.claims(&verifier, &nonce) {
                 Ok(claims) => break claims.clone(),
                 Err(ClaimsVerificationError::SignatureVerification(
@@ -585,8 +596,17 @@ impl Sso {
 impl Actor for Sso {
     type Context = Context<Self>;
 
-    fn started(&mut self, _: &mut Self::Context) {
+    fn started(&mut self, ctx: &mut Self::Context) {
         self.registry.started(ACTOR_NAME, self.core.clock.now());
+        ctx.run_interval(SWEEP_INTERVAL, |act, ctx| {
+            let (core, registry) = (act.core.clone(), act.registry.clone());
+            ctx.spawn(actix::fut::wrap_future(async move {
+                if let Err(e) = core.sweep(&registry).await {
+                    tracing::warn!(error = %e, "SSO flow sweep failed");
+                    registry.error(ACTOR_NAME, e.to_string());
+                }
+            }));
+        });
     }
 
     fn stopped(&mut self, _: &mut Self::Context) {
@@ -640,12 +660,7 @@ impl Handler<SweepFlows> for Sso {
     fn handle(&mut self, _: SweepFlows, _: &mut Self::Context) -> Self::Result {
         let core = self.core.clone();
         let registry = self.registry.clone();
-        Box::pin(async move {
-            let now = core.clock.now();
-            let n = store::delete_expired_flows(&core.db, now - chrono::Duration::hours(1)).await?;
-            registry.periodic(ACTOR_NAME, now, format!("swept {n} sign-in flow(s)"));
-            Ok(n)
-        })
+        Box::pin(async move { core.sweep(&registry).await })
     }
 }
 

@@ -70,7 +70,13 @@ pub async fn show(
         Some(c) if tokens::is_well_formed(c.value()) => c.value().to_owned(),
         _ => tokens::random_token(),
     };
+    let (sso_buttons, sso_only) = match &tenant {
+        Some(t) => crate::routes::sso::sign_in_options(&state, t, &callback).await?,
+        None => (Vec::new(), false),
+    };
     let view = SignInView {
+        sso_buttons,
+        sso_only,
         email: String::new(),
         callback_url: callback,
         csrf_token: csrf_token.clone(),

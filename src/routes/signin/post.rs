@@ -91,8 +91,12 @@ pub async fn submit(
         .cookie(CSRF_COOKIE)
         .map(|c| c.value().to_owned())
         .filter(|c| tokens::is_well_formed(c));
+    let (sso_buttons, sso_only) =
+        crate::routes::sso::sign_in_options(&state, &tenant, &callback_raw).await?;
     let render_error = |status: StatusCode, error, csrf_token: String| {
         let view = SignInView {
+            sso_buttons: sso_buttons.clone(),
+            sso_only,
             email: form.email.trim().chars().take(254).collect(),
             callback_url: callback_raw.clone(),
             csrf_token,
@@ -122,6 +126,17 @@ pub async fn submit(
         return Ok(response);
     }
     let csrf_token = fresh_csrf.unwrap_or_default();
+    if sso_only {
+        // The tenant signs in through its identity providers only.
+        state
+            .metrics
+            .record_login(METHOD_PASSWORD, Some("sso_only"), 0.0);
+        return Ok(render_error(
+            StatusCode::FORBIDDEN,
+            SignInErrorKind::SsoOnly,
+            csrf_token,
+        ));
+    }
     if form.email.trim().is_empty()
         || form.password.is_empty()
         || form.password.len() > MAX_PASSWORD_BYTES

@@ -18,6 +18,7 @@ signin-error-throttled = { $minutes ->
     [one] Too many failed sign-in attempts, try again in { $minutes } minute
    *[other] Too many failed sign-in attempts, try again in { $minutes } minutes
 }
+signin-error-sso-only = Your organization signs in through its identity provider: use the button above.
 
 ## Sign-in notices, shown as a status message above the form.
 
