@@ -51,6 +51,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     "/actors/dns_verifier/flush",
                     web::post().to(domains::flush_dns),
                 )
+                .route("/actors/sso/flush", web::post().to(flush_sso))
+                .route("/actors/sso/sweep", web::post().to(sweep_sso))
                 .route("/mailer/deliver", web::post().to(mailer::deliver))
                 .route("/portal-domains", web::get().to(domains::list))
                 .route("/portal-domains", web::post().to(domains::add))
@@ -184,6 +186,7 @@ where
     portal_actors::dns::DnsVerifier: actix::Handler<M>,
     login_throttle::LoginThrottle: actix::Handler<M>,
     portal_actors::mailer::Mailer: actix::Handler<M>,
+    portal_actors::sso::Sso: actix::Handler<M>,
 {
     let sent = match actor {
         sessions::ACTOR_NAME => state.auth.sessions.send(msg).await,
@@ -193,10 +196,35 @@ where
         portal_actors::dns::ACTOR_NAME => state.dns.send(msg).await,
         login_throttle::ACTOR_NAME => state.auth.throttle.send(msg).await,
         portal_actors::mailer::ACTOR_NAME => state.mailer.send(msg).await,
+        portal_actors::sso::ACTOR_NAME => state.sso.send(msg).await,
         _ => return json_error(StatusCode::NOT_FOUND, "unknown_actor"),
     };
     match sent {
         Ok(_) => HttpResponse::Accepted().json(json!({ "actor": actor, "restarting": true })),
+        Err(e) => mailbox_failed(e),
+    }
+}
+
+/// `POST /admin/actors/sso/flush`: forgets cached discovery documents and key sets.
+async fn flush_sso(state: web::Data<AppState>) -> HttpResponse {
+    match state.sso.send(portal_actors::sso::FlushSsoCache).await {
+        Ok(Ok(n)) => HttpResponse::Ok().json(json!({ "flushed": n })),
+        Ok(Err(e)) => {
+            tracing::error!(error = %e, "SSO cache flush failed");
+            json_error(StatusCode::SERVICE_UNAVAILABLE, "unavailable")
+        }
+        Err(e) => mailbox_failed(e),
+    }
+}
+
+/// `POST /admin/actors/sso/sweep`: deletes expired sign-in flows now.
+async fn sweep_sso(state: web::Data<AppState>) -> HttpResponse {
+    match state.sso.send(portal_actors::sso::SweepFlows).await {
+        Ok(Ok(n)) => HttpResponse::Ok().json(json!({ "swept": n })),
+        Ok(Err(e)) => {
+            tracing::error!(error = %e, "SSO flow sweep failed");
+            json_error(StatusCode::SERVICE_UNAVAILABLE, "unavailable")
+        }
         Err(e) => mailbox_failed(e),
     }
 }
