@@ -682,3 +682,85 @@ impl Handler<Restart> for Sso {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use secrecy::SecretString;
+
+    fn identity(amr: &[&str]) -> VerifiedIdentity {
+        VerifiedIdentity {
+            flow: FlowContext {
+                tenant: Uuid::nil(),
+                provider: "kc".into(),
+                return_path: "/".into(),
+                handoff_domain: None,
+            },
+            provider: ProviderConfig {
+                tenant: Uuid::nil(),
+                provider: "kc".into(),
+                kind: ProviderKind::Keycloak,
+                display_name: "Keycloak".into(),
+                issuer: "https://id.example/realms/a".into(),
+                client_id: "c".into(),
+                client_secret: SecretString::from("s"),
+                allowed_domains: Vec::new(),
+            },
+            issuer: "https://id.example/realms/a".into(),
+            subject: "s".into(),
+            email: None,
+            email_verified: false,
+            given_name: None,
+            family_name: None,
+            amr: amr.iter().map(|s| (*s).to_owned()).collect(),
+        }
+    }
+
+    #[test]
+    fn multi_factor_needs_mfa_or_a_second_factor_beside_another_method() {
+        assert!(identity(&["mfa"]).multi_factor());
+        assert!(identity(&["pwd", "otp"]).multi_factor());
+        assert!(identity(&["pwd", "hwk"]).multi_factor());
+        assert!(!identity(&["pwd"]).multi_factor());
+        assert!(!identity(&["otp"]).multi_factor());
+        assert!(!identity(&["pwd", "kba"]).multi_factor());
+        assert!(!identity(&[]).multi_factor());
+    }
+
+    #[test]
+    fn every_failure_reason_is_a_declared_label() {
+        let failures = [
+            SsoFailure::UnknownProvider,
+            SsoFailure::InvalidState,
+            SsoFailure::AccessDenied,
+            SsoFailure::ProviderError(String::new()),
+            SsoFailure::ProviderUnreachable(String::new()),
+            SsoFailure::WrongAudience,
+            SsoFailure::WrongIssuer,
+            SsoFailure::BadNonce,
+            SsoFailure::TokenExpired,
+            SsoFailure::BadSignature,
+            SsoFailure::InvalidToken(String::new()),
+            SsoFailure::NoEmail,
+            SsoFailure::UnverifiedEmail,
+            SsoFailure::DomainNotAllowed,
+            SsoFailure::NoMatchingUser,
+        ];
+        for failure in failures {
+            assert!(
+                SSO_FAILURE_REASONS.contains(&failure.reason()),
+                "{failure:?}"
+            );
+        }
+        for shared in [
+            SsoFailure::Inactive,
+            SsoFailure::InternalUser,
+            SsoFailure::Unavailable(String::new()),
+        ] {
+            assert!(
+                crate::metrics::LOGIN_FAILURE_REASONS.contains(&shared.reason()),
+                "{shared:?}"
+            );
+        }
+    }
+}
