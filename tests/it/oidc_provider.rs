@@ -411,7 +411,7 @@ pub fn form_action(page: &str, form_id: &str) -> Option<String> {
 
 /// Opens the authorization URL; the provider's login page (or, when the provider sends the person
 /// straight back, `Err` with that URL).
-async fn open_login_page(
+pub async fn open_login_page(
     browser: &mut ProviderBrowser,
     authorization_url: &str,
 ) -> Result<(String, String), String> {
