@@ -16,6 +16,7 @@ mod helpers;
 mod hostile;
 mod invitations;
 mod mail;
+mod oidc_provider;
 mod password_reset;
 mod pg;
 mod routes;
