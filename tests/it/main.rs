@@ -25,6 +25,7 @@ mod security;
 mod sessions;
 mod signin;
 mod smtp_server;
+mod sso;
 mod supervision;
 mod throttle;
 mod tls;
