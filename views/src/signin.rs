@@ -147,7 +147,9 @@ pub fn page(shell: &PageShell<'_>, view: &SignInView) -> Markup {
         div.auth {
             div.card {
                 h1 { (t.tr_args(msg::HEADING, &[("name", tenant)])) }
-                p.page-intro { (t.tr(msg::INTRO)) }
+                @if !(view.sso_only && !view.sso_buttons.is_empty()) {
+                    p.page-intro { (t.tr(msg::INTRO)) }
+                }
                 @if let Some(error) = view.error {
                     (alert(ERROR_BOX_ID, &error.message(t)))
                 }
@@ -250,6 +252,7 @@ mod tests {
             (SignInErrorKind::CsrfFailed, "Your sign-in form expired. Please try again."),
             (SignInErrorKind::Unavailable, "Sign-in is temporarily unavailable. Please try again in a moment."),
             (SignInErrorKind::Throttled { minutes: 15 }, "Too many failed sign-in attempts, try again in 15 minutes"),
+            (SignInErrorKind::SsoOnly, "Your organization signs in through its identity provider: use the button above."),
         ];
         assert_eq!(expected_errors.len(), SignInErrorKind::ALL.len());
         for (kind, text) in expected_errors {

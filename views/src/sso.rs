@@ -9,8 +9,8 @@ use crate::layout::{self, PageShell};
 
 pub(crate) mod msg {
     crate::i18n::message_ids! {
-        BUTTON = "sso-button";
-        DIVIDER = "sso-divider";
+        BUTTON = "sso-sign-in-with";
+        DIVIDER = "sso-or-password";
         SSO_ONLY = "sso-only-intro";
         FAILED_TITLE = "sso-failed-title";
         FAILED_HEADING = "sso-failed-heading";
@@ -114,8 +114,7 @@ pub fn buttons(t: Translator<'_>, buttons: &[SsoButton], sso_only: bool) -> Mark
             }
             div.sso-buttons {
                 @for button in buttons {
-                    a.btn.btn--sso.btn--block
-                        class=(format!("btn--sso-{}", button.kind))
+                    a class=(format!("btn btn--sso btn--block btn--sso-{}", button.kind))
                         href=(button.href) {
                         (t.tr_args(msg::BUTTON, &[("provider", button.name.clone())]))
                     }
@@ -172,7 +171,11 @@ mod tests {
         )
         .into_string();
         assert!(html.contains("href=\"/auth/client-portal/sso/google?tenant=acme\""));
-        assert!(html.contains("btn--sso-google"));
+        assert!(html.contains(r#"class="btn btn--sso btn--block btn--sso-google""#));
+        assert!(
+            !html.contains("\" class="),
+            "one class attribute per element: {html}"
+        );
         assert_escaped(&html);
         assert_no_raw_ids(&html);
         assert!(buttons(t, &[], false).into_string().is_empty());

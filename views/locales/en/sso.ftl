@@ -1,7 +1,7 @@
 ## Single sign-on: the buttons on the sign-in page.
 
-sso-button = Sign in with { $provider }
-sso-divider = or use your email and password
+sso-sign-in-with = Sign in with { $provider }
+sso-or-password = or use your email and password
 sso-only-intro = Your organization signs in through its identity provider.
 
 ## When a sign-in through an identity provider fails.
