@@ -4,7 +4,6 @@
 //! replayed callback, key rotation at the provider, the two-factor policy, just-in-time
 //! provisioning, allowed domains, SSO-only and the vanity-domain handoff.
 
-use chrono::Utc;
 use portal_actors::domain::UserType;
 use portal_actors::sso::providers::{save_provider, ProviderInput};
 use portal_actors::store::sso::{self as sso_store, SsoOptions};
@@ -67,7 +66,7 @@ pub async fn configure(app: &TestApp, slug: &str, kind: &str, issuer: &str, doma
     save_provider(
         &app.db,
         &app.state.auth.secret_box,
-        Utc::now(),
+        portal_actors::Clock::now(app.clock.as_ref()),
         app.tenant.tenant,
         ProviderInput {
             provider: slug.into(),
@@ -491,7 +490,7 @@ async fn two_factor_is_asked_unless_the_provider_proved_several_factors() {
 async fn just_in_time_provisioning_only_for_existing_contacts() {
     let Some(app) = spawn_app().await else { return };
     // A contact without a portal user: the company exists, the account does not.
-    let now = Utc::now();
+    let now = portal_actors::Clock::now(app.clock.as_ref());
     let client_id =
         portal_actors::store::users::find_or_create_client(&app.db, app.tenant.tenant, "Acme", now)
             .await

@@ -50,6 +50,13 @@ pub struct SignInView {
     pub sso_only: bool,
 }
 
+impl SignInView {
+    /// SSO only, with a provider to sign in with: the password form is not shown.
+    pub fn password_hidden(&self) -> bool {
+        self.sso_only && !self.sso_buttons.is_empty()
+    }
+}
+
 /// Why the last sign-in attempt failed, as far as the client may know.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SignInErrorKind {
@@ -147,7 +154,7 @@ pub fn page(shell: &PageShell<'_>, view: &SignInView) -> Markup {
         div.auth {
             div.card {
                 h1 { (t.tr_args(msg::HEADING, &[("name", tenant)])) }
-                @if !(view.sso_only && !view.sso_buttons.is_empty()) {
+                @if !view.password_hidden() {
                     p.page-intro { (t.tr(msg::INTRO)) }
                 }
                 @if let Some(error) = view.error {
@@ -156,8 +163,8 @@ pub fn page(shell: &PageShell<'_>, view: &SignInView) -> Markup {
                 @if let Some(n) = view.notice {
                     (notice(&t.tr(n.message_id())))
                 }
-                (crate::sso::buttons(t, &view.sso_buttons, view.sso_only && !view.sso_buttons.is_empty()))
-                @if !(view.sso_only && !view.sso_buttons.is_empty()) {
+                (crate::sso::buttons(t, &view.sso_buttons, view.password_hidden()))
+                @if !view.password_hidden() {
                 form method="post" action=(SIGN_IN_ACTION) {
                     input type="hidden" name="csrf_token" value=(view.csrf_token);
                     input type="hidden" name="callbackUrl" value=(view.callback_url);

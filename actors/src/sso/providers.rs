@@ -132,7 +132,7 @@ impl ProviderConfig {
             .rsplit_once('@')
             .map(|(_, d)| d.to_ascii_lowercase())
             .unwrap_or_default();
-        self.allowed_domains.iter().any(|d| *d == domain)
+        self.allowed_domains.contains(&domain)
     }
 }
 
