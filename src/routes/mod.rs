@@ -127,6 +127,11 @@ pub fn portal(cfg: &mut web::ServiceConfig) {
                 .route(web::post().to(security::sessions::revoke_others))
                 .default_service(web::to(method_not_allowed)),
         )
+        .service(
+            web::resource(portal_views::security::UNLINK_ACTION)
+                .route(web::post().to(security::identities::unlink))
+                .default_service(web::to(method_not_allowed)),
+        )
         .route(
             "/client-portal/profile",
             web::get().to(security::profile_redirect),

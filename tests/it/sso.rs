@@ -731,3 +731,84 @@ async fn hostile_callbacks_and_starts_get_clear_pages_and_change_nothing() {
     assert_eq!(page.status, 303, "{}", page.body);
     assert_eq!(page.location(), "/client-portal/dashboard");
 }
+
+#[actix_web::test]
+async fn users_see_and_remove_their_linked_identities() {
+    let Some(app) = spawn_app().await else { return };
+    app.client_user(None, "ada@acme.example", "Acme").await;
+    let Some(idp) = provider_for(
+        &app,
+        "",
+        vec![account("ada", "ada@acme.example", true, &["pwd"])],
+    )
+    .await
+    else {
+        return;
+    };
+    configure(&app, "google", "google", idp.issuer(), &[]).await;
+    let browser = app.browser();
+    let page = sign_in_via(&app, &browser, "google", "ada").await;
+    assert_eq!(page.status, 303, "{}", page.body);
+    let security = browser.get("/client-portal/profile/security").await;
+    assert_eq!(security.status, 200, "{}", security.body);
+    assert!(
+        security.body.contains("identities-heading"),
+        "{}",
+        security.body
+    );
+    assert!(security.body.contains("<td>Google</td>"));
+    assert!(
+        security.body.contains("Single sign-on</td>"),
+        "session method label"
+    );
+    let csrf = Browser::form_csrf(&security);
+    let unlink = "/client-portal/profile/security/identities/unlink";
+    // Someone else's (or no) identity: 404, nothing removed.
+    let page = browser
+        .post_form(
+            unlink,
+            &[
+                ("csrf_token", &csrf),
+                ("issuer", idp.issuer()),
+                ("subject", "sub-bob"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, 404, "{}", page.body);
+    // Without the CSRF token: refused.
+    let page = browser
+        .post_form(
+            unlink,
+            &[
+                ("csrf_token", "x"),
+                ("issuer", idp.issuer()),
+                ("subject", "sub-ada"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, 403, "{}", page.body);
+    let page = browser
+        .post_form(
+            unlink,
+            &[
+                ("csrf_token", &csrf),
+                ("issuer", idp.issuer()),
+                ("subject", "sub-ada"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, 303, "{}", page.body);
+    let after = browser.get(page.location()).await;
+    assert!(
+        after.body.contains("was removed from your account"),
+        "{}",
+        after.body
+    );
+    assert!(!after.body.contains("identities-heading"));
+    assert!(
+        sso_store::find_identity(&app.db, app.tenant.tenant, idp.issuer(), "sub-ada")
+            .await
+            .unwrap()
+            .is_none()
+    );
+}

@@ -63,6 +63,17 @@ pub(crate) mod msg {
         METHOD_PASSWORD = "security-method-password";
         METHOD_PASSWORD_TOTP = "security-method-password-totp";
         METHOD_PASSWORD_RECOVERY = "security-method-password-recovery";
+        METHOD_OIDC = "security-method-oidc";
+        METHOD_OIDC_TOTP = "security-method-oidc-totp";
+        METHOD_OIDC_RECOVERY = "security-method-oidc-recovery";
+        IDENTITIES_HEADING = "security-identities-heading";
+        IDENTITIES_INTRO = "security-identities-intro";
+        IDENTITY_PROVIDER = "security-identity-provider";
+        IDENTITY_EMAIL = "security-identity-email";
+        IDENTITY_LINKED = "security-identity-linked";
+        IDENTITY_LAST_USED = "security-identity-last-used";
+        IDENTITY_UNLINK = "security-identity-unlink";
+        NOTICE_IDENTITY_UNLINKED = "security-notice-identity-unlinked";
     }
 }
 
@@ -72,6 +83,7 @@ pub const ENROLL_ACTION: &str = "/client-portal/profile/security/two-factor";
 pub const DISABLE_ACTION: &str = "/client-portal/profile/security/two-factor/disable";
 pub const REVOKE_ACTION: &str = "/client-portal/profile/security/sessions/revoke";
 pub const REVOKE_OTHERS_ACTION: &str = "/client-portal/profile/security/sessions/revoke-others";
+pub const UNLINK_ACTION: &str = "/client-portal/profile/security/identities/unlink";
 
 /// Why a new password (change, reset, setup) was refused; the form shows the reason.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -145,6 +157,7 @@ pub enum SecurityNotice {
     TwoFactorOff,
     SessionRevoked,
     OthersRevoked { count: u64 },
+    IdentityUnlinked,
 }
 
 impl SecurityNotice {
@@ -160,8 +173,21 @@ impl SecurityNotice {
             SecurityNotice::OthersRevoked { count: n } => {
                 t.tr_count(msg::NOTICE_OTHERS_REVOKED, &[("count", count(n))])
             }
+            SecurityNotice::IdentityUnlinked => t.tr(msg::NOTICE_IDENTITY_UNLINKED),
         }
     }
+}
+
+/// A single sign-on identity linked to the account.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IdentityItem {
+    pub provider_name: String,
+    pub email: String,
+    pub linked_at: DateTime<Utc>,
+    pub last_used_at: DateTime<Utc>,
+    /// Posted back by the unlink form (with `subject`).
+    pub issuer: String,
+    pub subject: String,
 }
 
 /// One active session as listed.
@@ -188,6 +214,8 @@ pub struct SecurityView {
     pub password_error: Option<PasswordProblem>,
     pub sessions: Vec<SessionItem>,
     pub sessions_error: Option<ProofProblem>,
+    /// Identities at the tenant's SSO providers that sign in to this account.
+    pub identities: Vec<IdentityItem>,
 }
 
 pub fn title(t: Translator<'_>) -> String {
@@ -238,6 +266,9 @@ pub fn method_label(t: Translator<'_>, method: &str) -> String {
         "password" => t.tr(msg::METHOD_PASSWORD),
         "password+totp" => t.tr(msg::METHOD_PASSWORD_TOTP),
         "password+recovery_code" => t.tr(msg::METHOD_PASSWORD_RECOVERY),
+        "oidc" => t.tr(msg::METHOD_OIDC),
+        "oidc+totp" => t.tr(msg::METHOD_OIDC_TOTP),
+        "oidc+recovery_code" => t.tr(msg::METHOD_OIDC_RECOVERY),
         other => other.to_owned(),
     }
 }
@@ -333,6 +364,39 @@ pub fn page(shell: &PageShell<'_>, view: &SecurityView) -> Markup {
                         input #proof type="password" name="proof" autocomplete="current-password" required;
                     }
                     button.btn.btn--ghost type="submit" { (t.tr(msg::REVOKE_OTHERS)) }
+                }
+            }
+        }
+        @if !view.identities.is_empty() {
+            section.card aria-labelledby="identities-heading" {
+                h2 #identities-heading { (t.tr(msg::IDENTITIES_HEADING)) }
+                p { (t.tr(msg::IDENTITIES_INTRO)) }
+                table.table {
+                    thead { tr {
+                        th scope="col" { (t.tr(msg::IDENTITY_PROVIDER)) }
+                        th scope="col" { (t.tr(msg::IDENTITY_EMAIL)) }
+                        th scope="col" { (t.tr(msg::IDENTITY_LINKED)) }
+                        th scope="col" { (t.tr(msg::IDENTITY_LAST_USED)) }
+                        th scope="col" { span.visually-hidden { (t.tr(msg::IDENTITY_UNLINK)) } }
+                    } }
+                    tbody {
+                        @for i in &view.identities {
+                            tr {
+                                td { (i.provider_name) }
+                                td { (i.email) }
+                                td { (utc_time(t, i.linked_at)) }
+                                td { (utc_time(t, i.last_used_at)) }
+                                td {
+                                    form method="post" action=(UNLINK_ACTION) {
+                                        input type="hidden" name="csrf_token" value=(view.csrf_token);
+                                        input type="hidden" name="issuer" value=(i.issuer);
+                                        input type="hidden" name="subject" value=(i.subject);
+                                        button.btn.btn--ghost type="submit" { (t.tr(msg::IDENTITY_UNLINK)) }
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -456,13 +520,21 @@ mod tests {
                     id: "def".into(),
                     user_agent: None,
                     ip: None,
-                    method: "password".into(),
+                    method: "oidc+totp".into(),
                     signed_in_at: at(2026, 11, 26, 9, 0)?,
                     last_seen_at: at(2026, 11, 26, 9, 30)?,
                     current: false,
                 },
             ],
             sessions_error: None,
+            identities: vec![IdentityItem {
+                provider_name: "Google".into(),
+                email: "ada@acme.example".into(),
+                linked_at: at(2026, 11, 20, 9, 0)?,
+                last_used_at: at(2026, 11, 26, 9, 0)?,
+                issuer: "https://accounts.google.com".into(),
+                subject: "1234567890".into(),
+            }],
         })
     }
 

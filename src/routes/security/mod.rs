@@ -2,6 +2,7 @@
 //! Every form here carries the session's CSRF token; the handlers are thin over
 //! `portal_actors::{account, two_factor}` and the Sessions actor.
 
+pub mod identities;
 pub mod password;
 pub mod sessions;
 pub mod two_factor;
@@ -95,6 +96,7 @@ pub async fn view(state: &AppState, user: &PortalUser) -> Result<SecurityView, P
             })
             .collect(),
         sessions_error: None,
+        identities: identities::linked(state, u.tenant, u.user_id).await?,
     })
 }
 
@@ -145,6 +147,7 @@ impl DoneQuery {
             "two-factor-off" => Some(SecurityNotice::TwoFactorOff),
             "session" => Some(SecurityNotice::SessionRevoked),
             "others" => Some(SecurityNotice::OthersRevoked { count }),
+            "identity" => Some(SecurityNotice::IdentityUnlinked),
             _ => None,
         }
     }

@@ -62,3 +62,17 @@ security-error-unavailable = This is temporarily unavailable. Please try again i
 security-method-password = Password
 security-method-password-totp = Password and authenticator code
 security-method-password-recovery = Password and recovery code
+
+## Sign-in methods through single sign-on, and the linked identities.
+
+security-method-oidc = Single sign-on
+security-method-oidc-totp = Single sign-on and authenticator code
+security-method-oidc-recovery = Single sign-on and recovery code
+security-identities-heading = Single sign-on
+security-identities-intro = These accounts at your organization's identity providers sign in to this portal account. Removing one stops it from signing in here; signing in with it again links it again when its email address matches.
+security-identity-provider = Provider
+security-identity-email = Email at the provider
+security-identity-linked = Linked
+security-identity-last-used = Last used
+security-identity-unlink = Remove
+security-notice-identity-unlinked = The single sign-on identity was removed from your account.

@@ -1,0 +1,93 @@
+//! The single sign-on identities linked to the signed-in user: listed on the Security page,
+//! removable one at a time (`…/identities/unlink`).
+
+use actix_web::{web, HttpRequest, HttpResponse};
+use portal_actors::audit::{AuditRecord, Record};
+use portal_actors::store::sso as sso_store;
+use portal_views::security::IdentityItem;
+use serde::Deserialize;
+use uuid::Uuid;
+
+use crate::app::AppState;
+use crate::errors::PortalError;
+use crate::http::extract::PortalUser;
+
+#[derive(Deserialize)]
+pub struct UnlinkForm {
+    #[serde(default)]
+    csrf_token: String,
+    #[serde(default)]
+    issuer: String,
+    #[serde(default)]
+    subject: String,
+}
+
+/// The user's linked identities, named after their provider (its slug when it was removed).
+pub async fn linked(
+    state: &AppState,
+    tenant: Uuid,
+    user_id: Uuid,
+) -> Result<Vec<IdentityItem>, PortalError> {
+    let db = &state.auth.db;
+    let rows = sso_store::identities_of(db, tenant, user_id)
+        .await
+        .map_err(PortalError::unavailable)?;
+    if rows.is_empty() {
+        return Ok(Vec::new());
+    }
+    let providers = sso_store::list_providers(db, tenant)
+        .await
+        .map_err(PortalError::unavailable)?;
+    Ok(rows
+        .into_iter()
+        .map(|row| IdentityItem {
+            provider_name: providers
+                .iter()
+                .find(|p| p.provider == row.provider)
+                .map_or_else(|| row.provider.clone(), |p| p.display_name.clone()),
+            email: row.email,
+            linked_at: row.linked_at,
+            last_used_at: row.last_used_at,
+            issuer: row.issuer,
+            subject: row.subject,
+        })
+        .collect())
+}
+
+/// `POST …/identities/unlink`: removes one of the user's own linked identities.
+pub async fn unlink(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    user: PortalUser,
+    form: web::Form<UnlinkForm>,
+) -> Result<HttpResponse, PortalError> {
+    super::check_csrf(&user, &form.csrf_token)?;
+    let who = super::subject(&req, &user);
+    let removed = sso_store::unlink_identity(
+        &state.auth.db,
+        who.tenant,
+        who.user_id,
+        &form.issuer,
+        &form.subject,
+    )
+    .await
+    .map_err(PortalError::unavailable)?;
+    if removed == 0 {
+        // Not one of this user's identities: nothing to remove, nothing to reveal.
+        return Err(PortalError::NotFound);
+    }
+    state.auth.audit.do_send(Record(AuditRecord {
+        tenant: who.tenant,
+        event_type: "sso_identity_unlinked",
+        outcome: "success",
+        user_id: Some(who.user_id),
+        email: Some(who.email.clone()),
+        origin: who.origin.clone(),
+        details: Some(
+            serde_json::json!({ "issuer": form.issuer, "subject": form.subject, "by": "user" })
+                .to_string(),
+        ),
+        ..AuditRecord::default()
+    }));
+    Ok(super::done("identity", None))
+}
