@@ -132,7 +132,7 @@ impl ProviderConfig {
             .rsplit_once('@')
             .map(|(_, d)| d.to_ascii_lowercase())
             .unwrap_or_default();
-        self.allowed_domains.iter().any(|d| *d == domain)
+        self.allowed_domains.contains(&domain)
     }
 }
 
@@ -267,7 +267,9 @@ pub async fn save_provider(
         }
     };
     let client_id = input.client_id.trim().to_owned();
-    if client_id.is_empty() || client_id.len() > MAX_FIELD || client_id.chars().any(char::is_control)
+    if client_id.is_empty()
+        || client_id.len() > MAX_FIELD
+        || client_id.chars().any(char::is_control)
     {
         return Err(invalid("client_id", "required, at most 512 characters"));
     }
@@ -285,10 +287,7 @@ pub async fn save_provider(
         (Some(secret), _) => {
             let text = secret.expose_secret().trim();
             if text.is_empty() || text.len() > MAX_FIELD {
-                return Err(invalid(
-                    "client_secret",
-                    "required, at most 512 characters",
-                ));
+                return Err(invalid("client_secret", "required, at most 512 characters"));
             }
             secret_box.seal(text.as_bytes(), &secret_context(tenant, &slug))?
         }

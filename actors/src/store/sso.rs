@@ -62,7 +62,9 @@ pub async fn find_provider(
         db.exec(),
         ProviderRow,
         fetch_optional,
-        &format!("SELECT {PROVIDER_COLUMNS} FROM sso_providers WHERE tenant = $1 AND provider = $2"),
+        &format!(
+            "SELECT {PROVIDER_COLUMNS} FROM sso_providers WHERE tenant = $1 AND provider = $2"
+        ),
         tenant,
         provider
     )?)
@@ -74,7 +76,9 @@ pub async fn list_providers(db: &Db, tenant: Uuid) -> Result<Vec<ProviderRow>, D
         db.exec(),
         ProviderRow,
         fetch_all,
-        &format!("SELECT {PROVIDER_COLUMNS} FROM sso_providers WHERE tenant = $1 ORDER BY provider"),
+        &format!(
+            "SELECT {PROVIDER_COLUMNS} FROM sso_providers WHERE tenant = $1 ORDER BY provider"
+        ),
         tenant
     )?)
 }
