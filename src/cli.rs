@@ -60,6 +60,9 @@ pub enum TenantCommand {
     List,
     /// Require (or stop requiring) two-factor for all of a tenant's client users.
     TwoFactor(TenantTwoFactor),
+    /// Single sign-on: the tenant's OpenID Connect providers and SSO options.
+    #[command(subcommand)]
+    Sso(crate::cli_sso::SsoCommand),
 }
 
 #[derive(Debug, Args)]
@@ -379,6 +382,7 @@ async fn tenant_command(settings: Settings, cmd: TenantCommand) -> anyhow::Resul
                 tenant.slug
             );
         }
+        TenantCommand::Sso(cmd) => crate::cli_sso::run(&settings, &db, &clock, cmd).await?,
     }
     Ok(())
 }
