@@ -3,7 +3,7 @@
 //! validation is `sso::providers`'; added here is the guard that keeps an SSO-only tenant with
 //! an enabled provider, so that nobody is locked out, and the redirect URIs to register.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, SubsecRound, Utc};
 use serde::Serialize;
 use serde_json::json;
 use uuid::Uuid;
@@ -158,6 +158,8 @@ pub async fn save_provider(
     input: ProviderInput,
     origin: &RequestOrigin,
 ) -> Result<Audited<SavedProvider>, SsoChangeError> {
+    // As PostgreSQL keeps it, so that what is returned now is what is read back later.
+    let now = now.trunc_subsecs(6);
     let slug = input.provider.trim().to_ascii_lowercase();
     let existing = store::find_provider(db, tenant, &slug).await?;
     let turned_off = !input.enabled && existing.as_ref().is_some_and(|p| p.enabled);

@@ -24,6 +24,7 @@ mod security;
 mod sessions;
 mod signin;
 mod smtp_server;
+mod sso_admin;
 mod supervision;
 mod throttle;
 mod tls;
