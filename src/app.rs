@@ -274,7 +274,7 @@ impl Application {
                 .app_data(
                     web::JsonConfig::default()
                         .limit(MAX_FORM_BYTES)
-                        .error_handler(routes::api::domain_session::json_error),
+                        .error_handler(routes::admin::json_payload_error),
                 )
                 .wrap(from_fn(middleware::http_metrics))
                 .configure(routes::admin::configure)

@@ -60,6 +60,9 @@ pub enum TenantCommand {
     List,
     /// Require (or stop requiring) two-factor for all of a tenant's client users.
     TwoFactor(TenantTwoFactor),
+    /// Single sign-on: the tenant's OpenID Connect providers and SSO options.
+    #[command(subcommand)]
+    Sso(crate::cli_sso::SsoCommand),
 }
 
 #[derive(Debug, Args)]
@@ -211,8 +214,9 @@ fn admin_token(settings: &Settings) -> anyhow::Result<SecretString> {
     Ok(SecretString::from(token))
 }
 
-/// The key that encrypts two-factor secrets: configured, else kept in `data/secret.key`
-/// (created 0600 on first run). Losing it means users must enroll their second factor again.
+/// The key that seals two-factor and SSO client secrets: configured, else kept in
+/// `data/secret.key` (created 0600 on first run). Losing it means users must enroll their second
+/// factor again and operators must set the SSO client secrets again.
 pub(crate) fn encryption_key(settings: &Settings) -> anyhow::Result<SecretString> {
     if let Some(key) = &settings.security.encryption_key {
         return Ok(key.clone());
@@ -379,6 +383,7 @@ async fn tenant_command(settings: Settings, cmd: TenantCommand) -> anyhow::Resul
                 tenant.slug
             );
         }
+        TenantCommand::Sso(cmd) => crate::cli_sso::run(&settings, &db, &clock, cmd).await?,
     }
     Ok(())
 }

@@ -6,6 +6,7 @@ pub mod app;
 pub mod cli;
 pub mod cli_domains;
 pub mod cli_invitations;
+pub mod cli_sso;
 pub mod config;
 pub mod demo;
 pub mod errors;

@@ -26,6 +26,7 @@ mod sessions;
 mod signin;
 mod smtp_server;
 mod sso;
+mod sso_admin;
 mod supervision;
 mod throttle;
 mod tls;

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use crate::db::{Db, DbError};
-use crate::execute;
+use crate::{execute, query_as};
 
 pub async fn add_host(
     db: &Db,
@@ -20,4 +20,16 @@ pub async fn add_host(
         now
     )?;
     Ok(())
+}
+
+/// The host names that serve the tenant's portal directly, by name.
+pub async fn hosts_of(db: &Db, tenant: Uuid) -> Result<Vec<String>, DbError> {
+    let rows: Vec<(String,)> = query_as!(
+        db.exec(),
+        (String,),
+        fetch_all,
+        "SELECT host FROM tenant_hosts WHERE tenant = $1 ORDER BY host",
+        tenant
+    )?;
+    Ok(rows.into_iter().map(|(host,)| host).collect())
 }

@@ -5,11 +5,13 @@ pub mod audit_trail;
 pub mod domains;
 pub mod invitations;
 pub mod mailer;
+pub mod sso;
 pub mod tenants;
 
+use actix_web::error::JsonPayloadError;
 use actix_web::http::{header, StatusCode};
 use actix_web::middleware::from_fn;
-use actix_web::{web, HttpResponse};
+use actix_web::{web, HttpRequest, HttpResponse};
 use portal_actors::supervision::{InjectPanic, Restart};
 use portal_actors::{audit, login_throttle, sessions, tenant_directory};
 use serde_json::json;
@@ -77,6 +79,20 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     "/tenants/{tenant}/two-factor",
                     web::put().to(tenants::set_two_factor),
                 )
+                .route("/tenants/{tenant}/sso", web::get().to(sso::show))
+                .route("/tenants/{tenant}/sso", web::put().to(sso::set_options))
+                .route(
+                    "/tenants/{tenant}/sso/providers/{provider}",
+                    web::get().to(sso::show_provider),
+                )
+                .route(
+                    "/tenants/{tenant}/sso/providers/{provider}",
+                    web::put().to(sso::put_provider),
+                )
+                .route(
+                    "/tenants/{tenant}/sso/providers/{provider}",
+                    web::delete().to(sso::delete_provider),
+                )
                 .route("/actors/{actor}/restart", web::post().to(restart_actor))
                 .route("/actors/{actor}/panic", web::post().to(panic_actor))
                 .default_service(web::to(|| async {
@@ -86,6 +102,33 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .default_service(web::to(|| async {
             json_error(StatusCode::NOT_FOUND, "not_found")
         }));
+}
+
+/// A JSON body the admin API cannot read: `invalid_json` (400) with what was wrong (a syntax
+/// error, an unknown or mistyped field, a missing content type), or `payload_too_large` (413).
+pub fn json_payload_error(err: JsonPayloadError, _: &HttpRequest) -> actix_web::Error {
+    let (status, code, message) = match &err {
+        JsonPayloadError::Overflow { .. } | JsonPayloadError::OverflowKnownLength { .. } => (
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "payload_too_large",
+            err.to_string(),
+        ),
+        JsonPayloadError::Deserialize(e) => {
+            (StatusCode::BAD_REQUEST, "invalid_json", e.to_string())
+        }
+        JsonPayloadError::ContentType => (
+            StatusCode::BAD_REQUEST,
+            "invalid_json",
+            "the body must be JSON (Content-Type: application/json)".to_owned(),
+        ),
+        _ => (
+            StatusCode::BAD_REQUEST,
+            "invalid_json",
+            "the body could not be read".to_owned(),
+        ),
+    };
+    let response = HttpResponse::build(status).json(json!({ "error": code, "message": message }));
+    actix_web::error::InternalError::from_response(err, response).into()
 }
 
 /// `GET /healthz`: the process answers.
