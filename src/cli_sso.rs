@@ -8,8 +8,8 @@ use anyhow::Context;
 use clap::{Args, Subcommand};
 use portal_actors::domain::{RequestOrigin, TenantInfo};
 use portal_actors::secret_box::SecretBox;
+use portal_actors::sso::operators::{self, Audited, OptionsChange, SsoChangeError};
 use portal_actors::sso::providers::{ProviderInput, SsoConfigError};
-use portal_actors::sso_admin::{self, Audited, OptionsChange, SsoChangeError};
 use portal_actors::{Db, SharedClock};
 use secrecy::{ExposeSecret, SecretString};
 
@@ -169,7 +169,7 @@ async fn list(settings: &Settings, db: &Db, key: &str) -> anyhow::Result<()> {
         "{}://{}",
         settings.server.public_scheme, settings.server.canonical_host
     );
-    let overview = sso_admin::overview(db, &tenant, &canonical).await?;
+    let overview = operators::overview(db, &tenant, &canonical).await?;
     println!(
         "Tenant {}: SSO-only {}, just-in-time provisioning {}.",
         overview.tenant,
@@ -245,7 +245,7 @@ async fn set(
         allowed_domains: args.allowed_domains,
         enabled: !args.disabled,
     };
-    let saved = sso_admin::save_provider(
+    let saved = operators::save_provider(
         db,
         &secret_box,
         clock.now(),
@@ -272,7 +272,7 @@ async fn set(
 
 async fn remove(db: &Db, clock: &SharedClock, args: SsoRemove) -> anyhow::Result<()> {
     let tenant = find_tenant(db, &args.tenant).await?;
-    let removed = sso_admin::delete_provider(db, tenant.tenant, &args.provider, &cli_origin())
+    let removed = operators::delete_provider(db, tenant.tenant, &args.provider, &cli_origin())
         .await
         .map_err(|e| change_failed(e, &tenant, &args.provider))?;
     audited(db, clock, removed).await?;
@@ -292,7 +292,7 @@ async fn options(db: &Db, clock: &SharedClock, args: SsoOptionsArgs) -> anyhow::
     let options = if change.sso_only.is_none() && change.jit_provisioning.is_none() {
         portal_actors::sso::providers::options(db, tenant.tenant).await?
     } else {
-        let changed = sso_admin::change_options(db, tenant.tenant, change, &cli_origin())
+        let changed = operators::change_options(db, tenant.tenant, change, &cli_origin())
             .await
             .map_err(|e| change_failed(e, &tenant, ""))?;
         audited(db, clock, changed).await?

@@ -23,7 +23,6 @@ pub mod registry;
 pub mod secret_box;
 pub mod sessions;
 pub mod sso;
-pub mod sso_admin;
 pub mod store;
 pub mod supervision;
 pub mod tenant_directory;

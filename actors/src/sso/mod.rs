@@ -4,6 +4,7 @@
 //! callback, on any instance. Discovery documents and key sets are cached per issuer (moka)
 //! and the key set is fetched again when an ID token names a key it does not hold (rotation).
 
+pub mod operators;
 pub mod providers;
 
 use std::sync::Arc;

@@ -6,8 +6,8 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use portal_actors::audit::Record;
 use portal_actors::domain::TenantInfo;
+use portal_actors::sso::operators::{self, Audited, OptionsChange, SsoChangeError};
 use portal_actors::sso::providers::{ProviderInput, SsoConfigError};
-use portal_actors::sso_admin::{self, Audited, OptionsChange, SsoChangeError};
 use portal_actors::store::tenants;
 use secrecy::SecretString;
 use serde::Deserialize;
@@ -102,7 +102,7 @@ pub async fn show(state: web::Data<AppState>, path: web::Path<String>) -> HttpRe
         Ok(t) => t,
         Err(response) => return response,
     };
-    match sso_admin::overview(&state.auth.db, &tenant, &state.canonical_origin()).await {
+    match operators::overview(&state.auth.db, &tenant, &state.canonical_origin()).await {
         Ok(overview) => HttpResponse::Ok().json(overview),
         Err(e) => failed(e),
     }
@@ -125,7 +125,7 @@ pub async fn set_options(
         jit_provisioning: body.jit_provisioning,
     };
     let origin = request_origin(&req);
-    match sso_admin::change_options(&state.auth.db, tenant.tenant, change, &origin).await {
+    match operators::change_options(&state.auth.db, tenant.tenant, change, &origin).await {
         Ok(changed) => {
             let options = audited(&state, changed);
             HttpResponse::Ok().json(json!({
@@ -148,7 +148,7 @@ pub async fn show_provider(
         Ok(t) => t,
         Err(response) => return response,
     };
-    match sso_admin::find_provider(&state.auth.db, tenant.tenant, &provider).await {
+    match operators::find_provider(&state.auth.db, tenant.tenant, &provider).await {
         Ok(Some(summary)) => HttpResponse::Ok().json(summary),
         Ok(None) => json_error(StatusCode::NOT_FOUND, "unknown_provider"),
         Err(e) => failed(e),
@@ -180,7 +180,7 @@ pub async fn put_provider(
         enabled: body.enabled,
     };
     let origin = request_origin(&req);
-    let saved = sso_admin::save_provider(
+    let saved = operators::save_provider(
         &state.auth.db,
         &state.auth.secret_box,
         state.clock.now(),
@@ -216,7 +216,7 @@ pub async fn delete_provider(
         Err(response) => return response,
     };
     let origin = request_origin(&req);
-    match sso_admin::delete_provider(&state.auth.db, tenant.tenant, &provider, &origin).await {
+    match operators::delete_provider(&state.auth.db, tenant.tenant, &provider, &origin).await {
         Ok(deleted) => {
             audited(&state, deleted);
             HttpResponse::NoContent().finish()

@@ -17,7 +17,7 @@ use crate::http::redirect::{encode_query_value, sign_in_location};
 use crate::http::render;
 
 /// The redirect URI operators register at their provider (on each host users sign in on).
-pub const CALLBACK_PATH: &str = "/auth/client-portal/sso/callback";
+pub use portal_actors::sso::operators::CALLBACK_PATH;
 
 /// The tenant's SSO buttons for the sign-in page, and whether the password form is hidden
 /// (SSO only, and at least one provider to sign in with).
