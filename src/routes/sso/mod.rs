@@ -30,6 +30,10 @@ pub async fn sign_in_options(
     let found = providers::buttons(db, tenant.tenant)
         .await
         .map_err(|e| PortalError::Unexpected(e.into()))?;
+    if found.is_empty() {
+        // No provider: nothing to show, and SSO-only cannot apply (one query, not two).
+        return Ok((Vec::new(), false));
+    }
     let options = providers::options(db, tenant.tenant)
         .await
         .map_err(|e| PortalError::Unexpected(e.into()))?;
