@@ -83,6 +83,17 @@ pub async fn configure(app: &TestApp, slug: &str, kind: &str, issuer: &str, doma
     .unwrap();
 }
 
+/// An app whose tenant has Ada (a client user) and a provider of `kind` (its slug too) where
+/// she has an account with a verified email.
+async fn ada_at(issuer_path: &str, kind: &str) -> Option<(TestApp, OidcProvider)> {
+    let app = spawn_app().await?;
+    app.client_user(None, "ada@acme.example", "Acme").await;
+    let ada = account("ada", "ada@acme.example", true, &["pwd"]);
+    let idp = provider_for(&app, issuer_path, vec![ada]).await?;
+    configure(&app, kind, kind, idp.issuer(), &[]).await;
+    Some((app, idp))
+}
+
 /// The path and query of an absolute URL (the browser talks to the test server directly).
 pub fn local(url: &str) -> String {
     let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
@@ -368,18 +379,9 @@ async fn keycloak_like_refusals_are_clear_counted_and_audited() {
 
 #[actix_web::test]
 async fn an_unreachable_provider_gets_a_clear_page() {
-    let Some(app) = spawn_app().await else { return };
-    app.client_user(None, "ada@acme.example", "Acme").await;
-    let Some(mut idp) = provider_for(
-        &app,
-        "/realms/acme",
-        vec![account("ada", "ada@acme.example", true, &["pwd"])],
-    )
-    .await
-    else {
+    let Some((app, mut idp)) = ada_at("/realms/acme", "keycloak").await else {
         return;
     };
-    configure(&app, "keycloak", "keycloak", idp.issuer(), &[]).await;
     // Discovery is cached at the start; the provider then goes away before the callback.
     let browser = app.browser();
     let authorize = start(&app, &browser, "keycloak").await;
@@ -419,18 +421,9 @@ async fn an_unreachable_provider_gets_a_clear_page() {
 
 #[actix_web::test]
 async fn key_rotation_at_the_provider_is_followed() {
-    let Some(app) = spawn_app().await else { return };
-    app.client_user(None, "ada@acme.example", "Acme").await;
-    let Some(idp) = provider_for(
-        &app,
-        "/realms/acme",
-        vec![account("ada", "ada@acme.example", true, &["pwd"])],
-    )
-    .await
-    else {
+    let Some((app, idp)) = ada_at("/realms/acme", "keycloak").await else {
         return;
     };
-    configure(&app, "keycloak", "keycloak", idp.issuer(), &[]).await;
     let page = sign_in_via(&app, &app.browser(), "keycloak", "ada").await;
     assert_eq!(page.status, 303, "{}", page.body);
     // New signing key, old one gone: the cached key set misses, is fetched again, and works.
@@ -608,18 +601,9 @@ async fn allowed_domains_and_sso_only() {
 
 #[actix_web::test]
 async fn a_vanity_domain_is_handed_over_to_after_sso() {
-    let Some(app) = spawn_app().await else { return };
-    app.client_user(None, "ada@acme.example", "Acme").await;
-    let Some(idp) = provider_for(
-        &app,
-        "",
-        vec![account("ada", "ada@acme.example", true, &["pwd"])],
-    )
-    .await
-    else {
+    let Some((app, _idp)) = ada_at("", "google").await else {
         return;
     };
-    configure(&app, "google", "google", idp.issuer(), &[]).await;
     crate::handoff::add_domain(
         &app,
         &app.tenant,
@@ -651,18 +635,9 @@ async fn a_vanity_domain_is_handed_over_to_after_sso() {
 
 #[actix_web::test]
 async fn hostile_callbacks_and_starts_get_clear_pages_and_change_nothing() {
-    let Some(app) = spawn_app().await else { return };
-    app.client_user(None, "ada@acme.example", "Acme").await;
-    let Some(idp) = provider_for(
-        &app,
-        "",
-        vec![account("ada", "ada@acme.example", true, &["pwd"])],
-    )
-    .await
-    else {
+    let Some((app, _idp)) = ada_at("", "google").await else {
         return;
     };
-    configure(&app, "google", "google", idp.issuer(), &[]).await;
     // One honest sign-in in flight, which none of the probes may spend.
     let browser = app.browser();
     let authorize = start(&app, &browser, "google").await;
@@ -734,18 +709,9 @@ async fn hostile_callbacks_and_starts_get_clear_pages_and_change_nothing() {
 
 #[actix_web::test]
 async fn users_see_and_remove_their_linked_identities() {
-    let Some(app) = spawn_app().await else { return };
-    app.client_user(None, "ada@acme.example", "Acme").await;
-    let Some(idp) = provider_for(
-        &app,
-        "",
-        vec![account("ada", "ada@acme.example", true, &["pwd"])],
-    )
-    .await
-    else {
+    let Some((app, idp)) = ada_at("", "google").await else {
         return;
     };
-    configure(&app, "google", "google", idp.issuer(), &[]).await;
     let browser = app.browser();
     let page = sign_in_via(&app, &browser, "google", "ada").await;
     assert_eq!(page.status, 303, "{}", page.body);
