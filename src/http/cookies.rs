@@ -1,5 +1,6 @@
-//! The portal's cookies: the session (`__Secure-portal.session`) and the sign-in form's CSRF
-//! double-submit cookie (`__Host-portal.csrf`). Both Secure, HttpOnly, Path=/, host-only.
+//! The portal's cookies: the session (`__Secure-portal.session`), the sign-in form's CSRF
+//! double-submit cookie (`__Host-portal.csrf`), a pending second factor (`__Host-portal.2fa`)
+//! and a single sign-on in flight (`__Host-portal.sso`). All Secure, HttpOnly, Path=/, host-only.
 
 use actix_web::cookie::{time::Duration as CookieDuration, Cookie, SameSite};
 
@@ -8,39 +9,49 @@ pub const CSRF_COOKIE: &str = "__Host-portal.csrf";
 /// A pending sign-in (password right, second factor due). Not a session: nothing but the
 /// second-factor page reads it.
 pub const CHALLENGE_COOKIE: &str = "__Host-portal.2fa";
+/// A single sign-on in flight: the `state` sent to the provider, checked at the callback
+/// (binds the callback to this browser).
+pub const SSO_COOKIE: &str = "__Host-portal.sso";
 /// The sign-in form's CSRF cookie lives this long.
 const CSRF_COOKIE_MAX_AGE_SECONDS: i64 = 2 * 60 * 60;
 
-/// The session cookie, living as long as the session's absolute limit.
-pub fn session_cookie(token: &str, max_age: chrono::Duration) -> Cookie<'static> {
-    Cookie::build(SESSION_COOKIE, token.to_owned())
+/// Secure, HttpOnly, Path=/, host-only; `max_age` zero tells the browser to drop it.
+fn cookie(
+    name: &'static str,
+    value: &str,
+    same_site: SameSite,
+    max_age: CookieDuration,
+) -> Cookie<'static> {
+    Cookie::build(name, value.to_owned())
         .secure(true)
         .http_only(true)
-        .same_site(SameSite::Lax)
+        .same_site(same_site)
         .path("/")
-        .max_age(CookieDuration::seconds(max_age.num_seconds()))
+        .max_age(max_age)
         .finish()
+}
+
+fn seconds(d: chrono::Duration) -> CookieDuration {
+    CookieDuration::seconds(d.num_seconds())
+}
+
+/// The session cookie, living as long as the session's absolute limit.
+pub fn session_cookie(token: &str, max_age: chrono::Duration) -> Cookie<'static> {
+    cookie(SESSION_COOKIE, token, SameSite::Lax, seconds(max_age))
 }
 
 /// Tells the browser to drop the session cookie.
 pub fn session_cookie_removal() -> Cookie<'static> {
-    Cookie::build(SESSION_COOKIE, "")
-        .secure(true)
-        .http_only(true)
-        .same_site(SameSite::Lax)
-        .path("/")
-        .max_age(CookieDuration::ZERO)
-        .finish()
+    cookie(SESSION_COOKIE, "", SameSite::Lax, CookieDuration::ZERO)
 }
 
 pub fn csrf_cookie(token: &str) -> Cookie<'static> {
-    Cookie::build(CSRF_COOKIE, token.to_owned())
-        .secure(true)
-        .http_only(true)
-        .same_site(SameSite::Strict)
-        .path("/")
-        .max_age(CookieDuration::seconds(CSRF_COOKIE_MAX_AGE_SECONDS))
-        .finish()
+    cookie(
+        CSRF_COOKIE,
+        token,
+        SameSite::Strict,
+        CookieDuration::seconds(CSRF_COOKIE_MAX_AGE_SECONDS),
+    )
 }
 
 /// The pending sign-in's cookie, living as long as the pending sign-in.
@@ -48,45 +59,18 @@ pub fn csrf_cookie(token: &str) -> Cookie<'static> {
 /// redirects that began at the identity provider, where a `Strict` cookie would be withheld.
 /// The code form carries its own CSRF token.
 pub fn challenge_cookie(token: &str, max_age: chrono::Duration) -> Cookie<'static> {
-    Cookie::build(CHALLENGE_COOKIE, token.to_owned())
-        .secure(true)
-        .http_only(true)
-        .same_site(SameSite::Lax)
-        .path("/")
-        .max_age(CookieDuration::seconds(max_age.num_seconds()))
-        .finish()
+    cookie(CHALLENGE_COOKIE, token, SameSite::Lax, seconds(max_age))
 }
 
 pub fn challenge_cookie_removal() -> Cookie<'static> {
-    Cookie::build(CHALLENGE_COOKIE, "")
-        .secure(true)
-        .http_only(true)
-        .same_site(SameSite::Lax)
-        .path("/")
-        .max_age(CookieDuration::ZERO)
-        .finish()
+    cookie(CHALLENGE_COOKIE, "", SameSite::Lax, CookieDuration::ZERO)
 }
 
-/// A single sign-on in flight: the `state` sent to the provider, checked at the callback
-/// (binds the callback to this browser). `Lax`: the provider's redirect back is cross-site.
-pub const SSO_COOKIE: &str = "__Host-portal.sso";
-
+/// `Lax`: the provider's redirect back to the callback is a cross-site navigation.
 pub fn sso_cookie(state: &str, max_age: chrono::Duration) -> Cookie<'static> {
-    Cookie::build(SSO_COOKIE, state.to_owned())
-        .secure(true)
-        .http_only(true)
-        .same_site(SameSite::Lax)
-        .path("/")
-        .max_age(CookieDuration::seconds(max_age.num_seconds()))
-        .finish()
+    cookie(SSO_COOKIE, state, SameSite::Lax, seconds(max_age))
 }
 
 pub fn sso_cookie_removal() -> Cookie<'static> {
-    Cookie::build(SSO_COOKIE, "")
-        .secure(true)
-        .http_only(true)
-        .same_site(SameSite::Lax)
-        .path("/")
-        .max_age(CookieDuration::ZERO)
-        .finish()
+    cookie(SSO_COOKIE, "", SameSite::Lax, CookieDuration::ZERO)
 }
