@@ -54,7 +54,7 @@ pub async fn sso_sign_in(
     let verified = if !bound_to_browser {
         // Not this browser's sign-in (no cookie, or another state): the flow stays untouched.
         Err(FailedSignIn {
-            flow: None,
+            flow: crate::sso::refused_flow(&svc.db, &state).await,
             failure: SsoFailure::InvalidState,
         })
     } else {

@@ -414,10 +414,14 @@ impl SsoCore {
             return Err(fail(None, SsoFailure::InvalidState));
         }
         let state_hash = tokens::token_hash(&msg.state);
-        let row = store::consume_flow(&self.db, &state_hash, self.clock.now())
+        let Some(row) = store::consume_flow(&self.db, &state_hash, self.clock.now())
             .await
             .map_err(|e| fail(None, e.into()))?
-            .ok_or_else(|| fail(None, SsoFailure::InvalidState))?;
+        else {
+            // Used already (a replay) or expired: refused, under its tenant when it existed.
+            let known = refused_flow(&self.db, &msg.state).await;
+            return Err(fail(known.as_ref(), SsoFailure::InvalidState));
+        };
         let flow = FlowContext {
             tenant: row.tenant,
             provider: row.provider.clone(),
@@ -543,6 +547,24 @@ impl SsoCore {
                 .unwrap_or_default(),
         })
     }
+}
+
+/// The flow a refused `state` belongs to, whatever its status (for the audit and the page's
+/// branding); `None` when there is none or the store cannot say.
+pub async fn refused_flow(db: &Db, state: &str) -> Option<FlowContext> {
+    if !tokens::is_well_formed(state) {
+        return None;
+    }
+    let row = store::find_flow(db, &tokens::token_hash(state))
+        .await
+        .ok()
+        .flatten()?;
+    Some(FlowContext {
+        tenant: row.tenant,
+        provider: row.provider,
+        return_path: row.return_path,
+        handoff_domain: row.handoff_domain,
+    })
 }
 
 fn claims_failure(e: ClaimsVerificationError) -> SsoFailure {

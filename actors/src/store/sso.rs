@@ -298,6 +298,18 @@ pub async fn consume_flow(
     )?)
 }
 
+/// A flow in any state (used, expired or open), to name the tenant of a refused callback.
+pub async fn find_flow(db: &Db, state_hash: &str) -> Result<Option<FlowRow>, DbError> {
+    Ok(query_as!(
+        db.exec(),
+        FlowRow,
+        fetch_optional,
+        "SELECT tenant, provider, nonce, pkce_verifier, redirect_uri, return_path, \
+         handoff_domain, expires_at FROM sso_flows WHERE state_hash = $1",
+        state_hash
+    )?)
+}
+
 /// Deletes flows that expired before `before` (used or not).
 pub async fn delete_expired_flows(db: &Db, before: DateTime<Utc>) -> Result<u64, DbError> {
     Ok(execute!(
