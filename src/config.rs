@@ -204,6 +204,8 @@ pub struct ThrottleSettings {
     /// Password-reset and organization-discovery requests per email, and per IP, per hour.
     pub request_email_limit: u32,
     pub request_ip_limit: u32,
+    /// Single sign-on starts per IP within `ip_window_minutes`.
+    pub sso_start_ip_limit: u32,
 }
 
 impl ThrottleSettings {
@@ -216,6 +218,7 @@ impl ThrottleSettings {
             account: Limit::new(self.account_limit, self.account_window_minutes),
             request_email: Limit::new(self.request_email_limit, request_minutes),
             request_ip: Limit::new(self.request_ip_limit, request_minutes),
+            sso_start_ip: Limit::new(self.sso_start_ip_limit, self.ip_window_minutes),
         }
     }
 }
@@ -231,6 +234,7 @@ impl Default for ThrottleSettings {
             account_window_minutes: 60,
             request_email_limit: 3,
             request_ip_limit: 20,
+            sso_start_ip_limit: 60,
         }
     }
 }

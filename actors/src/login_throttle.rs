@@ -74,6 +74,8 @@ pub struct ThrottleLimits {
     pub request_email: Limit,
     /// Requests (reset, discovery) per IP.
     pub request_ip: Limit,
+    /// Single sign-on starts per IP (each leaves a pending flow until its callback or the sweep).
+    pub sso_start_ip: Limit,
 }
 
 impl ThrottleLimits {
@@ -85,6 +87,7 @@ impl ThrottleLimits {
             self.account,
             self.request_email,
             self.request_ip,
+            self.sso_start_ip,
         ]
         .iter()
         .map(|l| l.window)
@@ -128,6 +131,8 @@ pub enum RequestScope {
     OrgDiscovery,
     /// A fresh invitation link asked for from an expired one.
     InvitationRenewal,
+    /// A sign-in sent to an SSO provider (limited per IP only).
+    SsoStart,
 }
 
 impl RequestScope {
@@ -137,6 +142,7 @@ impl RequestScope {
             RequestScope::PasswordReset => "password_reset",
             RequestScope::OrgDiscovery => "org_discovery",
             RequestScope::InvitationRenewal => "invitation_renewal",
+            RequestScope::SsoStart => "sso_start",
         }
     }
 }
@@ -364,17 +370,22 @@ impl Handler<CheckRequest> for LoginThrottle {
             let email = normalise_email(&msg.email);
             let ip = ip_or_unknown(&msg.ip);
             let scope = msg.scope.as_str();
-            let checks = [
-                (
-                    limits.request_email,
-                    ThrottleKey::Account {
-                        tenant,
-                        email: &email,
-                    },
-                ),
-                (limits.request_ip, ThrottleKey::Ip { ip: &ip }),
-            ];
-            let decision = decide(&db, scope, &checks, now).await?;
+            let decision = if msg.scope == RequestScope::SsoStart {
+                let checks = [(limits.sso_start_ip, ThrottleKey::Ip { ip: &ip })];
+                decide(&db, scope, &checks, now).await?
+            } else {
+                let checks = [
+                    (
+                        limits.request_email,
+                        ThrottleKey::Account {
+                            tenant,
+                            email: &email,
+                        },
+                    ),
+                    (limits.request_ip, ThrottleKey::Ip { ip: &ip }),
+                ];
+                decide(&db, scope, &checks, now).await?
+            };
             if decision == Decision::Allowed {
                 store::insert(&db, tenant, scope, &email, &ip, now).await?;
             }
@@ -458,6 +469,7 @@ mod tests {
             account: Limit::new(100, 60),
             request_email: Limit::new(3, 60),
             request_ip: Limit::new(20, 90),
+            sso_start_ip: Limit::new(60, 15),
         };
         assert_eq!(limits.longest_window(), Duration::minutes(90));
     }

@@ -220,11 +220,12 @@ impl Metrics {
         // Single sign-on fails for its own reasons (and a few shared ones).
         login_attempts.with_label_values(&["oidc", "success", "none"]);
         login_attempts.with_label_values(&["oidc", "second_factor", "none"]);
-        for reason in
-            crate::sso::SSO_FAILURE_REASONS
-                .iter()
-                .chain(&["inactive", "internal_user", "error"])
-        {
+        for reason in crate::sso::SSO_FAILURE_REASONS.iter().chain(&[
+            "inactive",
+            "internal_user",
+            "throttled",
+            "error",
+        ]) {
             login_attempts.with_label_values(&["oidc", "failure", reason]);
         }
         login_duration.with_label_values(&["oidc"]);

@@ -784,3 +784,32 @@ async fn users_see_and_remove_their_linked_identities() {
             .is_none()
     );
 }
+
+#[actix_web::test]
+async fn sso_starts_are_limited_per_address() {
+    let Some(app) = crate::helpers::spawn_app_with(|s| s.throttle.sso_start_ip_limit = 3).await
+    else {
+        return;
+    };
+    let ada = account("ada", "ada@acme.example", true, &["pwd"]);
+    let Some(idp) = provider_for(&app, "", vec![ada]).await else {
+        return;
+    };
+    configure(&app, "google", "google", idp.issuer(), &[]).await;
+    for _ in 0..3 {
+        start(&app, &app.browser(), "google").await;
+    }
+    let page = app
+        .browser()
+        .get(&format!(
+            "/auth/client-portal/sso/google?tenant={}",
+            app.tenant.slug
+        ))
+        .await;
+    assert_eq!(page.status, 429, "{}", page.body);
+    assert!(page
+        .body
+        .contains("Too many sign-ins were started from your network"));
+    assert!(page.header("retry-after").parse::<i64>().unwrap() > 0);
+    assert_eq!(oidc_count(&app, "failure", "throttled").await, 1.0);
+}

@@ -26,6 +26,7 @@ pub(crate) mod msg {
         FAILED_INTERNAL = "sso-failed-internal";
         FAILED_UNKNOWN_PROVIDER = "sso-failed-unknown-provider";
         FAILED_UNAVAILABLE = "sso-failed-unavailable";
+        FAILED_THROTTLED = "sso-failed-throttled";
         FAILED_REFERENCE = "sso-failed-reference";
         FAILED_RETRY = "sso-failed-retry";
     }
@@ -53,11 +54,16 @@ pub enum SsoFailureKind {
     Inactive,
     InternalUser,
     UnknownProvider,
+    /// Too many sign-ins started from the user's address; try again in `minutes`.
+    Throttled {
+        minutes: i64,
+    },
     Unavailable,
 }
 
 impl SsoFailureKind {
-    pub const ALL: [SsoFailureKind; 12] = [
+    pub const ALL: [SsoFailureKind; 13] = [
+        SsoFailureKind::Throttled { minutes: 15 },
         SsoFailureKind::Unreachable,
         SsoFailureKind::Denied,
         SsoFailureKind::InvalidState,
@@ -85,6 +91,7 @@ impl SsoFailureKind {
             SsoFailureKind::Inactive => msg::FAILED_INACTIVE,
             SsoFailureKind::InternalUser => msg::FAILED_INTERNAL,
             SsoFailureKind::UnknownProvider => msg::FAILED_UNKNOWN_PROVIDER,
+            SsoFailureKind::Throttled { .. } => msg::FAILED_THROTTLED,
             SsoFailureKind::Unavailable => msg::FAILED_UNAVAILABLE,
         }
     }
@@ -138,7 +145,13 @@ pub fn failed(shell: &PageShell<'_>, view: &SsoFailedView) -> Markup {
         div.auth {
             div.card {
                 h1 { (t.tr_args(msg::FAILED_HEADING, &[("provider", provider.clone())])) }
-                (alert("sso-error", &t.tr_args(view.kind.message_id(), &[("provider", provider)])))
+                @let message = match view.kind {
+                    SsoFailureKind::Throttled { minutes } => {
+                        t.tr_count(msg::FAILED_THROTTLED, &[("minutes", minutes)])
+                    }
+                    kind => t.tr_args(kind.message_id(), &[("provider", provider)]),
+                };
+                (alert("sso-error", &message))
                 p.page-intro {
                     (t.tr_args(msg::FAILED_REFERENCE, &[("reference", view.reference.clone())]))
                 }

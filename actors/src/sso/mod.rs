@@ -94,6 +94,9 @@ pub enum SsoFailure {
     Inactive,
     #[error("internal users cannot use the client portal")]
     InternalUser,
+    /// Too many sign-ins started from this address; may retry after this many seconds.
+    #[error("too many SSO sign-ins started from this address")]
+    Throttled { retry_after_seconds: i64 },
     #[error("sign-in unavailable: {0}")]
     Unavailable(String),
 }
@@ -119,6 +122,7 @@ impl SsoFailure {
             SsoFailure::NoMatchingUser => "no_matching_user",
             SsoFailure::Inactive => "inactive",
             SsoFailure::InternalUser => "internal_user",
+            SsoFailure::Throttled { .. } => "throttled",
             SsoFailure::Unavailable(_) => "error",
         }
     }
@@ -778,6 +782,9 @@ mod tests {
         for shared in [
             SsoFailure::Inactive,
             SsoFailure::InternalUser,
+            SsoFailure::Throttled {
+                retry_after_seconds: 1,
+            },
             SsoFailure::Unavailable(String::new()),
         ] {
             assert!(

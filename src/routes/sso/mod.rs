@@ -76,6 +76,14 @@ fn failure_kind(failure: &SsoFailure) -> (SsoFailureKind, StatusCode) {
         SsoFailure::NoMatchingUser => (SsoFailureKind::NoMatchingUser, StatusCode::FORBIDDEN),
         SsoFailure::Inactive => (SsoFailureKind::Inactive, StatusCode::FORBIDDEN),
         SsoFailure::InternalUser => (SsoFailureKind::InternalUser, StatusCode::FORBIDDEN),
+        SsoFailure::Throttled {
+            retry_after_seconds,
+        } => (
+            SsoFailureKind::Throttled {
+                minutes: ((retry_after_seconds + 59) / 60).max(1),
+            },
+            StatusCode::TOO_MANY_REQUESTS,
+        ),
         SsoFailure::Unavailable(_) => {
             (SsoFailureKind::Unavailable, StatusCode::SERVICE_UNAVAILABLE)
         }
@@ -96,14 +104,24 @@ pub fn failure_page(
         reference: failure.reason().to_owned(),
         sign_in_href: sign_in_location(None, tenant.map(|t| t.slug.as_str()), None),
     };
-    render::page(
+    let mut response = render::page(
         status,
         tenant,
         nonce,
         None,
         |shell| views::failed(shell, &view),
         views::failed_title,
-    )
+    );
+    if let SsoFailure::Throttled {
+        retry_after_seconds,
+    } = failure
+    {
+        response.headers_mut().insert(
+            actix_web::http::header::RETRY_AFTER,
+            actix_web::http::header::HeaderValue::from(*retry_after_seconds),
+        );
+    }
+    response
 }
 
 /// The provider's display name, for the failure page (its slug when it is gone).

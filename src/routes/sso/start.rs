@@ -3,6 +3,7 @@
 
 use actix_web::{web, HttpRequest, HttpResponse};
 use portal_actors::auth::record_sso_start_failure;
+use portal_actors::login_throttle::{seconds_rounded_up, CheckRequest, Decision, RequestScope};
 use portal_actors::sso::{BeginSignIn, SsoFailure};
 use serde::Deserialize;
 
@@ -86,6 +87,12 @@ pub async fn start(
         callback_host,
         super::CALLBACK_PATH
     );
+    let origin = request_origin(&req);
+    if let Err(failure) = check_start_rate(&state, tenant.tenant, origin.ip.as_deref()).await {
+        record_sso_start_failure(&state.auth, tenant.tenant, &provider, &failure, origin);
+        let name = super::provider_name(&state, tenant.tenant, &provider).await;
+        return Ok(super::failure_page(Some(&tenant), name, &failure, &nonce.0));
+    }
     let begun = state
         .sso
         .send(BeginSignIn {
@@ -116,5 +123,31 @@ pub async fn start(
             let name = super::provider_name(&state, tenant.tenant, &provider).await;
             Ok(super::failure_page(Some(&tenant), name, &failure, &nonce.0))
         }
+    }
+}
+
+/// Each start leaves a pending flow behind: starts are limited per client address.
+async fn check_start_rate(
+    state: &AppState,
+    tenant: uuid::Uuid,
+    ip: Option<&str>,
+) -> Result<(), SsoFailure> {
+    let decision = state
+        .auth
+        .throttle
+        .send(CheckRequest {
+            scope: RequestScope::SsoStart,
+            tenant: Some(tenant),
+            email: String::new(),
+            ip: ip.unwrap_or_default().to_owned(),
+        })
+        .await
+        .map_err(|e| SsoFailure::Unavailable(e.to_string()))?
+        .map_err(|e| SsoFailure::Unavailable(e.to_string()))?;
+    match decision {
+        Decision::Allowed => Ok(()),
+        Decision::Throttled { retry_after } => Err(SsoFailure::Throttled {
+            retry_after_seconds: seconds_rounded_up(retry_after),
+        }),
     }
 }

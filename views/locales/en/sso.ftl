@@ -22,3 +22,7 @@ sso-failed-unknown-provider = This sign-in option is not available for your orga
 sso-failed-unavailable = Something went wrong while signing you in. Please try again.
 sso-failed-reference = Reference: { $reference }
 sso-failed-retry = Back to sign-in
+sso-failed-throttled = { $minutes ->
+    [one] Too many sign-ins were started from your network. Please try again in { $minutes } minute.
+   *[other] Too many sign-ins were started from your network. Please try again in { $minutes } minutes.
+}
