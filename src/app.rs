@@ -8,6 +8,7 @@ use actix_web::dev::Server;
 use actix_web::middleware::from_fn;
 use actix_web::{web, App, HttpServer};
 use anyhow::Context as _;
+use portal_actors::attachments::AttachmentStore;
 use portal_actors::audit::Audit;
 use portal_actors::auth::AuthServices;
 use portal_actors::credentials::Credentials;
@@ -18,6 +19,7 @@ use portal_actors::mailer::{Delivery, Mailer, MailerConfig};
 use portal_actors::secret_box::SecretBox;
 use portal_actors::sessions::{SessionPolicy, Sessions};
 use portal_actors::sso::Sso;
+use portal_actors::tenant_data::{TenantDataView, TenantRegistry};
 use portal_actors::tenant_directory::{TenantCacheView, TenantDirectory};
 use portal_actors::{tokens, ActorRegistry, Db, Metrics, SharedClock};
 use secrecy::ExposeSecret;
@@ -36,6 +38,14 @@ pub struct AppState {
     /// Read-only view of the directory's cache (signed-in pages skip the actor on a hit).
     pub tenant_cache: TenantCacheView,
     pub dns: Addr<DnsVerifier>,
+    /// Hands out each tenant's `TenantData` actor (all tenant-scoped portal data goes there).
+    pub tenant_registry: Addr<TenantRegistry>,
+    /// Read-only view of the running tenant actors (warm tenants skip the registry).
+    pub tenant_data: TenantDataView,
+    /// Ticket attachments, stored by content hash.
+    pub attachments: AttachmentStore,
+    pub max_attachment_bytes: u64,
+    pub max_files_per_upload: usize,
     /// Sign-in through the tenants' OpenID Connect providers.
     pub sso: Addr<Sso>,
     /// How long an SSO sign-in may stay at the provider (its cookie's lifetime).
@@ -186,7 +196,23 @@ impl Application {
                 .map_err(|e| anyhow::anyhow!("SSO client: {e}"))?;
             Supervisor::start(move |_| actor)
         };
+        let tenant_registry = TenantRegistry::new(
+            db.clone(),
+            clock.clone(),
+            metrics.clone(),
+            registry.clone(),
+            chrono::Duration::minutes(i64::from(settings.tickets.tenant_idle_minutes.max(1))),
+        );
+        let tenant_data = tenant_registry.view();
+        let tenant_registry = Supervisor::start(move |_| tenant_registry);
+        let attachments = AttachmentStore::local(&settings.tickets.attachments_dir)
+            .context("cannot use tickets.attachments_dir")?;
         let state = web::Data::new(AppState {
+            tenant_registry,
+            tenant_data,
+            attachments,
+            max_attachment_bytes: settings.tickets.max_attachment_bytes.max(1),
+            max_files_per_upload: settings.tickets.max_files_per_upload.max(1),
             auth: AuthServices {
                 db,
                 clock: clock.clone(),

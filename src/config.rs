@@ -24,6 +24,7 @@ pub struct Settings {
     pub throttle: ThrottleSettings,
     pub mail: MailSettings,
     pub sso: SsoConfig,
+    pub tickets: TicketSettings,
 }
 
 #[derive(Debug, Deserialize)]
@@ -298,6 +299,31 @@ impl SsoConfig {
             flow_ttl: chrono::Duration::minutes(i64::from(self.flow_ttl_minutes)),
             metadata_ttl: std::time::Duration::from_secs(self.metadata_ttl_seconds),
             http_timeout: std::time::Duration::from_secs(self.http_timeout_seconds),
+        }
+    }
+}
+
+/// Support tickets: their attachments and the per-tenant data actors that serve them.
+#[derive(Debug, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct TicketSettings {
+    /// Largest attachment accepted, in bytes.
+    pub max_attachment_bytes: u64,
+    /// Most files in one upload (a new ticket or one "attach" form).
+    pub max_files_per_upload: usize,
+    /// Where attachments are stored, by content hash (`<dir>/ab/<sha256>`).
+    pub attachments_dir: std::path::PathBuf,
+    /// How long a tenant's data actor may go unused before it stops.
+    pub tenant_idle_minutes: u32,
+}
+
+impl Default for TicketSettings {
+    fn default() -> Self {
+        Self {
+            max_attachment_bytes: 20 * 1024 * 1024,
+            max_files_per_upload: 10,
+            attachments_dir: "data/attachments".into(),
+            tenant_idle_minutes: 10,
         }
     }
 }

@@ -212,3 +212,65 @@ macro_rules! execute {
         }
     };
 }
+
+/// A bind value of a query whose conditions are chosen at run time (list filters).
+#[derive(Debug, Clone)]
+pub enum Arg {
+    Uuid(uuid::Uuid),
+    Text(String),
+    Int(i64),
+}
+
+macro_rules! bind_args {
+    ($query:expr, $args:expr) => {{
+        let mut query = $query;
+        for arg in $args {
+            query = match arg {
+                Arg::Uuid(v) => query.bind(*v),
+                Arg::Text(v) => query.bind(v.clone()),
+                Arg::Int(v) => query.bind(*v),
+            };
+        }
+        query
+    }};
+}
+
+impl Db {
+    /// Runs a query built at run time with `$1..$n` binds taken from `args` in order.
+    pub async fn fetch_all_with<R>(&self, sql: &str, args: &[Arg]) -> Result<Vec<R>, DbError>
+    where
+        R: for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>
+            + for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow>
+            + Send
+            + Unpin,
+    {
+        Ok(match self {
+            Db::Sqlite(pool) => {
+                bind_args!(sqlx::query_as::<_, R>(sql), args)
+                    .fetch_all(pool)
+                    .await?
+            }
+            Db::Postgres(pool) => {
+                bind_args!(sqlx::query_as::<_, R>(sql), args)
+                    .fetch_all(pool)
+                    .await?
+            }
+        })
+    }
+
+    /// Runs a run-time built query that yields one integer (a count).
+    pub async fn fetch_count_with(&self, sql: &str, args: &[Arg]) -> Result<i64, DbError> {
+        Ok(match self {
+            Db::Sqlite(pool) => {
+                bind_args!(sqlx::query_scalar::<_, i64>(sql), args)
+                    .fetch_one(pool)
+                    .await?
+            }
+            Db::Postgres(pool) => {
+                bind_args!(sqlx::query_scalar::<_, i64>(sql), args)
+                    .fetch_one(pool)
+                    .await?
+            }
+        })
+    }
+}

@@ -5,6 +5,7 @@
 
 pub mod account;
 pub mod account_recovery;
+pub mod attachments;
 pub mod audit;
 pub mod auth;
 pub mod clock;
@@ -25,7 +26,9 @@ pub mod sessions;
 pub mod sso;
 pub mod store;
 pub mod supervision;
+pub mod tenant_data;
 pub mod tenant_directory;
+pub mod tickets;
 pub mod tokens;
 pub mod totp;
 pub mod two_factor;

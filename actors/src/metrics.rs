@@ -46,6 +46,18 @@ pub const SESSION_REVOKE_REASONS: &[&str] = &[
     "password_change",
     "password_reset",
 ];
+/// Outcomes of ticket changes, the `outcome` label of the ticket counters.
+pub const TICKET_OUTCOMES: &[&str] = &["success", "invalid", "forbidden", "not_found", "error"];
+/// Outcomes of attachment uploads, the `outcome` label of `portal_ticket_attachments_uploaded_total`.
+pub const ATTACHMENT_OUTCOMES: &[&str] = &[
+    "success",
+    "too_large",
+    "empty",
+    "invalid",
+    "forbidden",
+    "not_found",
+    "error",
+];
 /// Delivery outcomes, the `outcome` label of `portal_emails_total`.
 pub const EMAIL_OUTCOMES: &[&str] = &["sent", "retry", "failed"];
 
@@ -69,6 +81,10 @@ pub struct Metrics {
     pub emails: IntCounterVec,
     pub outbox_pending: IntGauge,
     pub outbox_oldest_pending_seconds: IntGauge,
+    pub tickets_created: IntCounterVec,
+    pub ticket_comments: IntCounterVec,
+    pub attachments_uploaded: IntCounterVec,
+    pub tenant_data_actors: IntGauge,
 }
 
 impl Metrics {
@@ -174,6 +190,46 @@ impl Metrics {
             "portal_outbox_oldest_pending_seconds",
             "Age of the oldest email still waiting in the outbox (0 when none)",
         )?;
+        let tickets_created = IntCounterVec::new(
+            Opts::new(
+                "portal_tickets_created_total",
+                "Tickets created, by source (portal, integration) and outcome",
+            ),
+            &["source", "outcome"],
+        )?;
+        let ticket_comments = IntCounterVec::new(
+            Opts::new(
+                "portal_ticket_comments_total",
+                "Ticket comments added, by author (client, internal) and outcome",
+            ),
+            &["author", "outcome"],
+        )?;
+        let attachments_uploaded = IntCounterVec::new(
+            Opts::new(
+                "portal_ticket_attachments_uploaded_total",
+                "Ticket attachment uploads by outcome",
+            ),
+            &["outcome"],
+        )?;
+        let tenant_data_actors = IntGauge::new(
+            "portal_tenant_data_actors",
+            "Per-tenant data actors running in this instance",
+        )?;
+        registry.register(Box::new(tickets_created.clone()))?;
+        registry.register(Box::new(ticket_comments.clone()))?;
+        registry.register(Box::new(attachments_uploaded.clone()))?;
+        registry.register(Box::new(tenant_data_actors.clone()))?;
+        for outcome in TICKET_OUTCOMES {
+            for source in ["portal", "integration"] {
+                tickets_created.with_label_values(&[source, outcome]);
+            }
+            for author in ["client", "internal"] {
+                ticket_comments.with_label_values(&[author, outcome]);
+            }
+        }
+        for outcome in ATTACHMENT_OUTCOMES {
+            attachments_uploaded.with_label_values(&[outcome]);
+        }
         registry.register(Box::new(emails.clone()))?;
         registry.register(Box::new(outbox_pending.clone()))?;
         registry.register(Box::new(outbox_oldest_pending_seconds.clone()))?;
@@ -254,6 +310,10 @@ impl Metrics {
             emails,
             outbox_pending,
             outbox_oldest_pending_seconds,
+            tickets_created,
+            ticket_comments,
+            attachments_uploaded,
+            tenant_data_actors,
         })
     }
 

@@ -13,6 +13,7 @@ pub mod sessions;
 pub mod sso;
 pub mod tenants;
 pub mod throttle;
+pub mod tickets;
 pub mod two_factor;
 pub mod users;
 

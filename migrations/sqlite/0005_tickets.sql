@@ -1,0 +1,167 @@
+-- Support tickets: boards with their statuses, priorities and categories; tickets with their
+-- conversation and attachments; per-contact ticket scope and board visibility groups; and the
+-- per-tenant tokens of the integration API that feeds all of it from the MSP's PSA.
+-- Ids are chosen by the PSA (upserts are idempotent); every key leads with `tenant`.
+
+CREATE TABLE ticket_boards (
+    tenant         BLOB NOT NULL REFERENCES tenants (tenant) ON DELETE CASCADE,
+    board_id       BLOB NOT NULL,
+    name           TEXT NOT NULL,
+    is_default     BOOLEAN NOT NULL DEFAULT 0,
+    is_inactive    BOOLEAN NOT NULL DEFAULT 0,
+    display_order  INTEGER NOT NULL DEFAULT 0,
+    updated_at     TEXT NOT NULL,
+    PRIMARY KEY (tenant, board_id)
+);
+
+CREATE TABLE ticket_statuses (
+    tenant         BLOB NOT NULL,
+    status_id      BLOB NOT NULL,
+    board_id       BLOB NOT NULL,
+    name           TEXT NOT NULL,
+    is_closed      BOOLEAN NOT NULL DEFAULT 0,
+    is_default     BOOLEAN NOT NULL DEFAULT 0,
+    display_order  INTEGER NOT NULL DEFAULT 0,
+    updated_at     TEXT NOT NULL,
+    PRIMARY KEY (tenant, status_id),
+    FOREIGN KEY (tenant, board_id) REFERENCES ticket_boards (tenant, board_id) ON DELETE CASCADE
+);
+CREATE INDEX ticket_statuses_board ON ticket_statuses (tenant, board_id);
+
+-- `board_id` NULL: offered on every board.
+CREATE TABLE ticket_priorities (
+    tenant         BLOB NOT NULL REFERENCES tenants (tenant) ON DELETE CASCADE,
+    priority_id    BLOB NOT NULL,
+    board_id       BLOB,
+    name           TEXT NOT NULL,
+    color          TEXT NOT NULL,
+    display_order  INTEGER NOT NULL DEFAULT 0,
+    updated_at     TEXT NOT NULL,
+    PRIMARY KEY (tenant, priority_id),
+    FOREIGN KEY (tenant, board_id) REFERENCES ticket_boards (tenant, board_id) ON DELETE CASCADE
+);
+
+CREATE TABLE ticket_categories (
+    tenant         BLOB NOT NULL REFERENCES tenants (tenant) ON DELETE CASCADE,
+    category_id    BLOB NOT NULL,
+    board_id       BLOB,
+    name           TEXT NOT NULL,
+    display_order  INTEGER NOT NULL DEFAULT 0,
+    updated_at     TEXT NOT NULL,
+    PRIMARY KEY (tenant, category_id),
+    FOREIGN KEY (tenant, board_id) REFERENCES ticket_boards (tenant, board_id) ON DELETE CASCADE
+);
+
+-- A visibility group limits which boards its contacts see (no group: every active board).
+CREATE TABLE ticket_visibility_groups (
+    tenant      BLOB NOT NULL REFERENCES tenants (tenant) ON DELETE CASCADE,
+    group_id    BLOB NOT NULL,
+    name        TEXT NOT NULL,
+    updated_at  TEXT NOT NULL,
+    PRIMARY KEY (tenant, group_id)
+);
+
+CREATE TABLE ticket_visibility_group_boards (
+    tenant    BLOB NOT NULL,
+    group_id  BLOB NOT NULL,
+    board_id  BLOB NOT NULL,
+    PRIMARY KEY (tenant, group_id, board_id),
+    FOREIGN KEY (tenant, group_id) REFERENCES ticket_visibility_groups (tenant, group_id) ON DELETE CASCADE,
+    FOREIGN KEY (tenant, board_id) REFERENCES ticket_boards (tenant, board_id) ON DELETE CASCADE
+);
+
+-- `client`: the contact sees all of the company's tickets; `contact`: only their own.
+ALTER TABLE contacts ADD COLUMN ticket_scope TEXT NOT NULL DEFAULT 'client'
+    CHECK (ticket_scope IN ('client', 'contact'));
+ALTER TABLE contacts ADD COLUMN ticket_visibility_group BLOB;
+
+-- Numbers for tickets raised in the portal (`{prefix}{next_number}`), handed out atomically.
+CREATE TABLE ticket_number_counters (
+    tenant       BLOB NOT NULL PRIMARY KEY REFERENCES tenants (tenant) ON DELETE CASCADE,
+    next_number  INTEGER NOT NULL
+);
+
+-- `closed_at` is set exactly when the status is a closed one (open/closed filters use it).
+CREATE TABLE tickets (
+    tenant          BLOB NOT NULL,
+    ticket_id       BLOB NOT NULL,
+    ticket_number   TEXT NOT NULL,
+    title           TEXT NOT NULL,
+    description     TEXT NOT NULL,
+    board_id        BLOB NOT NULL,
+    status_id       BLOB NOT NULL,
+    priority_id     BLOB NOT NULL,
+    category_id     BLOB,
+    client_id       BLOB NOT NULL,
+    contact_id      BLOB,
+    assignee_name   TEXT,
+    response_state  TEXT CHECK (response_state IN ('awaiting_client', 'awaiting_internal')),
+    source          TEXT NOT NULL CHECK (source IN ('portal', 'integration')),
+    entered_at      TEXT NOT NULL,
+    updated_at      TEXT NOT NULL,
+    closed_at       TEXT,
+    due_at          TEXT,
+    PRIMARY KEY (tenant, ticket_id),
+    FOREIGN KEY (tenant, client_id) REFERENCES clients (tenant, client_id) ON DELETE CASCADE,
+    FOREIGN KEY (tenant, contact_id) REFERENCES contacts (tenant, contact_id),
+    FOREIGN KEY (tenant, board_id) REFERENCES ticket_boards (tenant, board_id),
+    FOREIGN KEY (tenant, status_id) REFERENCES ticket_statuses (tenant, status_id),
+    FOREIGN KEY (tenant, priority_id) REFERENCES ticket_priorities (tenant, priority_id),
+    FOREIGN KEY (tenant, category_id) REFERENCES ticket_categories (tenant, category_id)
+);
+CREATE UNIQUE INDEX tickets_number ON tickets (tenant, ticket_number);
+-- The list's default order within a company, and within one contact's own tickets.
+CREATE INDEX tickets_client_updated ON tickets (tenant, client_id, updated_at);
+CREATE INDEX tickets_client_contact_updated ON tickets (tenant, client_id, contact_id, updated_at);
+CREATE INDEX tickets_client_status_updated ON tickets (tenant, client_id, status_id, updated_at);
+CREATE INDEX tickets_client_open_updated ON tickets (tenant, client_id, closed_at, updated_at);
+-- The integration API's "changed since" feed.
+CREATE INDEX tickets_updated ON tickets (tenant, updated_at);
+
+CREATE TABLE ticket_comments (
+    tenant          BLOB NOT NULL,
+    comment_id      BLOB NOT NULL,
+    ticket_id       BLOB NOT NULL,
+    author_type     TEXT NOT NULL CHECK (author_type IN ('client', 'internal')),
+    author_user_id  BLOB,
+    author_name     TEXT NOT NULL,
+    is_internal     BOOLEAN NOT NULL DEFAULT 0,
+    body            TEXT NOT NULL,
+    created_at      TEXT NOT NULL,
+    edited_at       TEXT,
+    PRIMARY KEY (tenant, comment_id),
+    FOREIGN KEY (tenant, ticket_id) REFERENCES tickets (tenant, ticket_id) ON DELETE CASCADE
+);
+CREATE INDEX ticket_comments_ticket ON ticket_comments (tenant, ticket_id, created_at);
+
+-- Contents live in the attachment store under their SHA-256 (`content_hash`).
+CREATE TABLE ticket_attachments (
+    tenant               BLOB NOT NULL,
+    attachment_id        BLOB NOT NULL,
+    ticket_id            BLOB NOT NULL,
+    file_name            TEXT NOT NULL,
+    size_bytes           INTEGER NOT NULL,
+    content_type         TEXT NOT NULL,
+    content_hash         TEXT NOT NULL,
+    is_client_visible    BOOLEAN NOT NULL DEFAULT 1,
+    uploaded_by_type     TEXT NOT NULL CHECK (uploaded_by_type IN ('client', 'internal')),
+    uploaded_by_user_id  BLOB,
+    uploaded_by_name     TEXT NOT NULL,
+    created_at           TEXT NOT NULL,
+    PRIMARY KEY (tenant, attachment_id),
+    FOREIGN KEY (tenant, ticket_id) REFERENCES tickets (tenant, ticket_id) ON DELETE CASCADE
+);
+CREATE INDEX ticket_attachments_ticket ON ticket_attachments (tenant, ticket_id, created_at);
+
+-- Bearer tokens of the integration API, one tenant each (only the SHA-256 is stored).
+CREATE TABLE integration_tokens (
+    tenant        BLOB NOT NULL REFERENCES tenants (tenant) ON DELETE CASCADE,
+    token_id      BLOB NOT NULL,
+    token_hash    TEXT NOT NULL,
+    name          TEXT NOT NULL,
+    created_at    TEXT NOT NULL,
+    last_used_at  TEXT,
+    revoked_at    TEXT,
+    PRIMARY KEY (tenant, token_id)
+);
+CREATE UNIQUE INDEX integration_tokens_hash ON integration_tokens (token_hash);
