@@ -30,6 +30,7 @@ pub fn all_message_ids() -> Vec<&'static str> {
         crate::email::msg::ALL,
         crate::account_recovery::msg::ALL,
         crate::sso::msg::ALL,
+        crate::tickets::msg::ALL,
     ]
     .concat()
 }
