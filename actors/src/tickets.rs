@@ -393,6 +393,8 @@ pub struct TicketPage {
     pub statuses: Vec<Choice>,
     pub priorities: Vec<Choice>,
     pub categories: Vec<Choice>,
+    /// The boards the viewer sees (to label per-board choices).
+    pub boards: Vec<Choice>,
     pub can_create: bool,
 }
 

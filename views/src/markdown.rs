@@ -42,7 +42,10 @@ mod tests {
         assert!(html.contains("<code>code</code>"), "{html}");
         assert!(html.contains("<li>one</li>"), "{html}");
         assert!(html.contains("href=\"https://example.com\""), "{html}");
-        assert!(html.contains("rel=\"noopener noreferrer nofollow\""), "{html}");
+        assert!(
+            html.contains("rel=\"noopener noreferrer nofollow\""),
+            "{html}"
+        );
     }
 
     #[test]
@@ -59,7 +62,13 @@ mod tests {
         ] {
             let html = out(evil);
             let lower = html.to_lowercase();
-            for bad in ["<script", "<img", "<a href=\"javascript", "<iframe", "<style"] {
+            for bad in [
+                "<script",
+                "<img",
+                "<a href=\"javascript",
+                "<iframe",
+                "<style",
+            ] {
                 assert!(!lower.contains(bad), "{evil:?} gave {html}");
             }
             // No real tag carries an event handler (escaped text may mention one).

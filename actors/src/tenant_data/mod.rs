@@ -176,6 +176,7 @@ impl TenantCore {
             statuses,
             priorities,
             categories,
+            boards: visible_boards(&viewer, store::boards(&self.db, self.tenant).await?),
             can_create: viewer.can_create,
         })
     }
@@ -185,17 +186,7 @@ impl TenantCore {
         if !viewer.can_create {
             return Err(TicketError::Forbidden("ticket:create"));
         }
-        let boards: Vec<Choice> = store::boards(&self.db, self.tenant)
-            .await?
-            .into_iter()
-            .filter(|b| viewer.may_see_board(b.board_id))
-            .map(|b| Choice {
-                id: b.board_id,
-                name: b.name,
-                board_id: None,
-                color: String::new(),
-            })
-            .collect();
+        let boards = visible_boards(&viewer, store::boards(&self.db, self.tenant).await?);
         let default_board = boards.first().map(|b| b.id);
         let on_board = |c: &Choice| {
             c.board_id
@@ -412,6 +403,20 @@ impl TenantCore {
             .await?
             .ok_or(TicketError::NotFound)
     }
+}
+
+/// The active boards the viewer may see, as choices (default board first).
+fn visible_boards(viewer: &TicketViewer, boards: Vec<store::BoardRow>) -> Vec<Choice> {
+    boards
+        .into_iter()
+        .filter(|b| viewer.may_see_board(b.board_id))
+        .map(|b| Choice {
+            id: b.board_id,
+            name: b.name,
+            board_id: None,
+            color: String::new(),
+        })
+        .collect()
 }
 
 /// Counts a ticket change in `counter{…, outcome}` and passes the result on.

@@ -6,8 +6,8 @@ use chrono::{DateTime, Utc};
 use maud::{html, Markup};
 
 use super::{
-    due_badge, field_error_text, msg, priority_label, priority_styles, response_badge,
-    size_label, ticket_path,
+    due_badge, field_error_text, msg, priority_label, priority_styles, response_badge, size_label,
+    ticket_path,
 };
 use crate::components::{alert, notice, utc_time};
 use crate::i18n::Translator;
@@ -409,10 +409,19 @@ mod tests {
         assert_no_raw_ids(&html);
         assert!(html.contains("<strong>Printer</strong>"), "{html}");
         assert!(!html.contains("javascript:alert"), "{html}");
-        assert!(html.contains("/client-portal/tickets/TIC-1001?edit=c1#comment-c1"), "{html}");
+        assert!(
+            html.contains("/client-portal/tickets/TIC-1001?edit=c1#comment-c1"),
+            "{html}"
+        );
         assert!(!html.contains("?edit=c2"), "{html}");
-        assert!(html.contains("/client-portal/tickets/TIC-1001/close"), "{html}");
-        assert!(html.contains("/client-portal/tickets/TIC-1001/attachments/a1"), "{html}");
+        assert!(
+            html.contains("/client-portal/tickets/TIC-1001/close"),
+            "{html}"
+        );
+        assert!(
+            html.contains("/client-portal/tickets/TIC-1001/attachments/a1"),
+            "{html}"
+        );
         assert!(html.contains("2.0 KiB"), "{html}");
         Ok(())
     }

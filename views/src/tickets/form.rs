@@ -96,7 +96,8 @@ fn options(current: &str, options: &[FormOption], only_on: impl Fn(&str) -> Stri
 pub fn page(shell: &PageShell<'_>, view: &NewTicketView) -> Markup {
     let t = shell.t;
     let v = &view.values;
-    let only_on = |board: &str| t.tr_args(msg::FIELD_PRIORITY_ONLY_ON, &[("board", board.to_owned())]);
+    let only_on =
+        |board: &str| t.tr_args(msg::FIELD_PRIORITY_ONLY_ON, &[("board", board.to_owned())]);
     let content = html! {
         h1 { (t.tr(msg::NEW_HEADING)) }
         p.page-intro { (t.tr(msg::NEW_INTRO)) }
@@ -186,14 +187,33 @@ mod tests {
         let branding = Branding::default_portal();
         let view = NewTicketView {
             csrf_token: "csrf".into(),
-            boards: vec![FormOption { value: "b1".into(), label: "Service Desk".into(), group: None }],
+            boards: vec![FormOption {
+                value: "b1".into(),
+                label: "Service Desk".into(),
+                group: None,
+            }],
             priorities: vec![
-                FormOption { value: "p1".into(), label: "Low".into(), group: None },
-                FormOption { value: "p2".into(), label: EVIL.into(), group: Some("Projects".into()) },
+                FormOption {
+                    value: "p1".into(),
+                    label: "Low".into(),
+                    group: None,
+                },
+                FormOption {
+                    value: "p2".into(),
+                    label: EVIL.into(),
+                    group: Some("Projects".into()),
+                },
             ],
             categories: vec![],
-            values: NewTicketValues { title: EVIL.into(), priority: "p2".into(), ..Default::default() },
-            errors: vec![FieldError { field: "files".into(), code: "file_too_large".into() }],
+            values: NewTicketValues {
+                title: EVIL.into(),
+                priority: "p2".into(),
+                ..Default::default()
+            },
+            errors: vec![FieldError {
+                field: "files".into(),
+                code: "file_too_large".into(),
+            }],
             max_megabytes: 20,
             max_files: 10,
         };

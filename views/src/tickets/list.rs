@@ -103,15 +103,28 @@ fn page_href(view: &ListView, page: i64) -> String {
 /// A column header that sorts by `sort` (and flips the direction when it already does).
 fn sort_header(view: &ListView, label: &str, sort: &str) -> Markup {
     let current = view.filter.sort == sort;
-    let dir = if current && view.filter.dir == "asc" { "desc" } else { "asc" };
-    let pairs = with(&with(&view.query, "sort", Some(sort.to_owned())), "dir", Some(dir.to_owned()));
-    let aria_sort = current.then(|| if view.filter.dir == "asc" { "ascending" } else { "descending" });
+    let dir = if current && view.filter.dir == "asc" {
+        "desc"
+    } else {
+        "asc"
+    };
+    let pairs = with(
+        &with(&view.query, "sort", Some(sort.to_owned())),
+        "dir",
+        Some(dir.to_owned()),
+    );
+    let aria_sort = current.then(|| {
+        if view.filter.dir == "asc" {
+            "ascending"
+        } else {
+            "descending"
+        }
+    });
     html! {
         th scope="col" aria-sort=[aria_sort] {
             a href=(list_href(&pairs)) { (label) @if current { " " (if view.filter.dir == "asc" { "▲" } else { "▼" }) } }
         }
     }
-
 }
 
 fn select(
@@ -153,7 +166,11 @@ fn select(
 
 fn filter_form(t: Translator<'_>, view: &ListView) -> Markup {
     let f = &view.filter;
-    let status_current = if f.status.is_empty() { "open" } else { f.status.as_str() };
+    let status_current = if f.status.is_empty() {
+        "open"
+    } else {
+        f.status.as_str()
+    };
     let sorts = [
         ("updated", t.tr(msg::SORT_UPDATED)),
         ("entered", t.tr(msg::SORT_ENTERED)),
@@ -343,12 +360,21 @@ mod tests {
     fn list_escapes_and_keeps_the_filter_in_links() -> TestResult {
         let locales = Locales::load()?;
         let branding = Branding::default_portal();
-        let html = page(&shell(locales.translator("en"), &branding, None), &view(vec![item()]))
-            .into_string();
+        let html = page(
+            &shell(locales.translator("en"), &branding, None),
+            &view(vec![item()]),
+        )
+        .into_string();
         assert_escaped(&html);
         assert_no_raw_ids(&html);
-        assert!(html.contains("href=\"/client-portal/tickets?q=printer+%26+co&amp;page=3\""), "{html}");
-        assert!(html.contains("href=\"/client-portal/tickets?q=printer+%26+co\""), "{html}");
+        assert!(
+            html.contains("href=\"/client-portal/tickets?q=printer+%26+co&amp;page=3\""),
+            "{html}"
+        );
+        assert!(
+            html.contains("href=\"/client-portal/tickets?q=printer+%26+co\""),
+            "{html}"
+        );
         assert!(html.contains("Awaiting your reply"), "{html}");
         assert!(html.contains("Overdue"), "{html}");
         assert!(html.contains(".prio-ff0000{background:#ff0000}"), "{html}");

@@ -217,9 +217,15 @@ pub fn size_label(t: Translator<'_>, bytes: i64) -> String {
     if bytes < KIB {
         t.tr_count(msg::SIZE_BYTES, &[("size", bytes)])
     } else if bytes < MIB {
-        t.tr_args(msg::SIZE_KIB, &[("size", format!("{:.1}", bytes as f64 / KIB as f64))])
+        t.tr_args(
+            msg::SIZE_KIB,
+            &[("size", format!("{:.1}", bytes as f64 / KIB as f64))],
+        )
     } else {
-        t.tr_args(msg::SIZE_MIB, &[("size", format!("{:.1}", bytes as f64 / MIB as f64))])
+        t.tr_args(
+            msg::SIZE_MIB,
+            &[("size", format!("{:.1}", bytes as f64 / MIB as f64))],
+        )
     }
 }
 
@@ -247,6 +253,9 @@ mod tests {
     #[test]
     fn priority_styles_only_take_valid_colours() {
         let css = priority_styles(["#FF0000", "#ff0000", "red;}</style>", "#00aa00"]);
-        assert_eq!(css, ".prio-ff0000{background:#ff0000}.prio-00aa00{background:#00aa00}");
+        assert_eq!(
+            css,
+            ".prio-ff0000{background:#ff0000}.prio-00aa00{background:#00aa00}"
+        );
     }
 }
