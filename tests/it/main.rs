@@ -29,5 +29,7 @@ mod sso;
 mod sso_admin;
 mod supervision;
 mod throttle;
+mod ticket_data;
+mod tickets;
 mod tls;
 mod two_factor;

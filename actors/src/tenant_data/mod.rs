@@ -105,8 +105,10 @@ impl Actor for TenantData {
     fn stopped(&mut self, _: &mut Self::Context) {
         self.core.metrics.tenant_data_actors.dec();
         if !self.stopping_idle {
-            // Stopped by a failure: the registry starts a fresh one on the next request.
+            // Stopped by a failure: counted as a restart; the registry starts a fresh one on the
+            // tenant's next request, so the pool itself stays alive.
             self.registry.restarting(ACTOR_NAME);
+            self.registry.started(ACTOR_NAME, self.core.clock.now());
         }
     }
 }
