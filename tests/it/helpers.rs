@@ -57,6 +57,8 @@ pub struct TestApp {
     pub http: reqwest::Client,
     /// The database this instance uses (a second instance can share it).
     pub database_url: String,
+    /// Where this instance stores ticket attachments.
+    pub attachments_dir: std::path::PathBuf,
     _dir: tempfile::TempDir,
 }
 
@@ -139,6 +141,7 @@ pub async fn spawn_app_on(
         tenant: placeholder_tenant(),
         http: client(),
         database_url: url,
+        attachments_dir: dir.path().join("attachments"),
         _dir: dir,
     };
     test.tenant = match shared {

@@ -30,6 +30,7 @@ mod sso_admin;
 mod supervision;
 mod throttle;
 mod ticket_data;
+mod ticket_pages;
 mod tickets;
 mod tls;
 mod two_factor;

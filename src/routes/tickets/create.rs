@@ -154,6 +154,11 @@ pub async fn submit(
         Ok(ids) => ids,
         Err(error) => {
             form.forget(&state).await;
+            state
+                .metrics
+                .tickets_created
+                .with_label_values(&["portal", "invalid"])
+                .inc();
             let options = options(&state, &user).await?;
             return Ok(refuse(vec![error], &options));
         }
