@@ -29,6 +29,7 @@ mod sso;
 mod sso_admin;
 mod supervision;
 mod throttle;
+mod ticket_access;
 mod ticket_data;
 mod ticket_pages;
 mod tickets;
