@@ -28,6 +28,7 @@ mod smtp_server;
 mod sso;
 mod sso_admin;
 mod supervision;
+mod tenant_data;
 mod throttle;
 mod ticket_access;
 mod ticket_data;

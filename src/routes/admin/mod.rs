@@ -97,6 +97,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     "/tenants/{tenant}/sso/providers/{provider}",
                     web::delete().to(sso::delete_provider),
                 )
+                .route(
+                    "/actors/tenant_data/panic",
+                    web::post().to(panic_tenant_data),
+                )
                 .route("/actors/{actor}/restart", web::post().to(restart_actor))
                 .route("/actors/{actor}/panic", web::post().to(panic_actor))
                 .default_service(web::to(|| async {
@@ -305,6 +309,42 @@ async fn sweep_tenant_actors(state: web::Data<AppState>, req: HttpRequest) -> Ht
             HttpResponse::Ok().json(json!({ "stopped": stopped, "live": state.tenant_data.live() }))
         }
         Ok(Err(e)) => mailbox_failed(e),
+        Err(e) => mailbox_failed(e),
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct TenantQuery {
+    tenant: String,
+}
+
+/// `POST /admin/actors/tenant_data/panic?tenant=<slug>`: fault injection into one tenant's
+/// data actor (only when `admin.fault_injection` is on); the next request gets a fresh one.
+async fn panic_tenant_data(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {
+    if !state.fault_injection {
+        return json_error(StatusCode::NOT_FOUND, "not_found");
+    }
+    let Ok(query) = web::Query::<TenantQuery>::from_query(req.query_string()) else {
+        return json_error(StatusCode::BAD_REQUEST, "invalid_query");
+    };
+    let tenant = match crate::http::extract::lookup(
+        &state,
+        tenant_directory::TenantKey::Slug(query.tenant.clone()),
+    )
+    .await
+    {
+        Ok(Some(tenant)) => tenant,
+        Ok(None) => return json_error(StatusCode::NOT_FOUND, "unknown_tenant"),
+        Err(e) => return mailbox_failed(e),
+    };
+    let addr = match crate::routes::tickets::tenant_data(&state, tenant.tenant).await {
+        Ok(addr) => addr,
+        Err(e) => return mailbox_failed(e),
+    };
+    match addr.send(InjectPanic).await {
+        Ok(_) => {
+            HttpResponse::Accepted().json(json!({ "actor": "tenant_data", "restarting": true }))
+        }
         Err(e) => mailbox_failed(e),
     }
 }
