@@ -178,11 +178,13 @@ pub fn portal(cfg: &mut web::ServiceConfig) {
         )
         .service(
             web::resource("/client-portal/tickets/{number}/comments")
+                .app_data(comment_form())
                 .route(web::post().to(tickets::replies::add))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
             web::resource("/client-portal/tickets/{number}/comments/{comment}")
+                .app_data(comment_form())
                 .route(web::post().to(tickets::replies::edit))
                 .default_service(web::to(method_not_allowed)),
         )
@@ -222,6 +224,14 @@ async fn not_found(req: HttpRequest) -> Result<HttpResponse, PortalError> {
             <PortalUser as actix_web::FromRequest>::from_request(&req, &mut payload).await?;
     }
     Err(PortalError::NotFound)
+}
+
+/// Comment forms carry up to 20,000 characters (up to four bytes each), more than other forms.
+fn comment_form() -> web::FormConfig {
+    const COMMENT_FORM_BYTES: usize = 96 * 1024;
+    web::FormConfig::default()
+        .limit(COMMENT_FORM_BYTES)
+        .error_handler(form_error)
 }
 
 /// Malformed or oversized form bodies: a clear 4xx page.

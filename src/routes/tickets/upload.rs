@@ -18,6 +18,8 @@ use crate::http::extract::PortalUser;
 const MAX_TEXT_FIELD_BYTES: usize = 96 * 1024;
 /// Most text fields read from one form.
 const MAX_TEXT_FIELDS: usize = 16;
+/// Bytes of form overhead (boundaries, headers, text fields) allowed beyond the files' limits.
+const FORM_OVERHEAD_BYTES: u64 = 1024 * 1024;
 /// Longest content type kept; anything odd becomes `application/octet-stream`.
 const MAX_CONTENT_TYPE_LEN: usize = 100;
 const FALLBACK_CONTENT_TYPE: &str = "application/octet-stream";
@@ -109,6 +111,14 @@ pub async fn read(
     let mut fields = HashMap::new();
     let mut pending: Vec<PendingFile> = Vec::new();
     let mut problem = None;
+    // Everything read counts against one budget: refused files are still read to their end
+    // (so the browser gets the answer), but never more than a full form could hold.
+    let mut budget = Budget(
+        state
+            .max_attachment_bytes
+            .saturating_mul(state.max_files_per_upload as u64 + 1)
+            .saturating_add(FORM_OVERHEAD_BYTES),
+    );
     while let Some(item) = payload.next().await {
         let mut field = item.map_err(bad_form)?;
         let disposition = field.content_disposition().cloned();
@@ -125,17 +135,17 @@ pub async fn read(
             Some(raw_name) => {
                 // A file input left empty still sends a part with no name and no bytes.
                 if raw_name.is_empty() || problem.is_some() {
-                    drain(&mut field).await?;
+                    drain(&mut field, &mut budget).await?;
                     continue;
                 }
                 if pending.len() >= state.max_files_per_upload {
                     problem = Some(FileProblem::TooMany);
-                    drain(&mut field).await?;
+                    drain(&mut field, &mut budget).await?;
                     continue;
                 }
                 let Some(file_name) = clean_file_name(&raw_name) else {
                     problem = Some(FileProblem::BadName);
-                    drain(&mut field).await?;
+                    drain(&mut field, &mut budget).await?;
                     continue;
                 };
                 let content_type = content_type(&field);
@@ -146,6 +156,7 @@ pub async fn read(
                     .map_err(PortalError::unavailable)?;
                 while let Some(chunk) = field.next().await {
                     let chunk = chunk.map_err(bad_form)?;
+                    budget.spend(chunk.len())?;
                     match upload.write(&chunk).await {
                         Ok(()) => {}
                         Err(UploadError::TooLarge { .. }) => {
@@ -156,7 +167,7 @@ pub async fn read(
                     }
                 }
                 if problem.is_some() {
-                    drain(&mut field).await?;
+                    drain(&mut field, &mut budget).await?;
                     continue;
                 }
                 pending.push(PendingFile {
@@ -172,6 +183,7 @@ pub async fn read(
                 let mut value = Vec::new();
                 while let Some(chunk) = field.next().await {
                     let chunk = chunk.map_err(bad_form)?;
+                    budget.spend(chunk.len())?;
                     if value.len() + chunk.len() > MAX_TEXT_FIELD_BYTES {
                         return Err(PortalError::PayloadTooLarge);
                     }
@@ -219,10 +231,23 @@ pub async fn read(
     Ok(form)
 }
 
+/// Bytes a form may still send.
+struct Budget(u64);
+
+impl Budget {
+    fn spend(&mut self, n: usize) -> Result<(), PortalError> {
+        self.0 = self
+            .0
+            .checked_sub(n as u64)
+            .ok_or(PortalError::PayloadTooLarge)?;
+        Ok(())
+    }
+}
+
 /// Reads and discards the rest of a part (so the client gets its answer, not a reset).
-async fn drain(field: &mut actix_multipart::Field) -> Result<(), PortalError> {
+async fn drain(field: &mut actix_multipart::Field, budget: &mut Budget) -> Result<(), PortalError> {
     while let Some(chunk) = field.next().await {
-        chunk.map_err(bad_form)?;
+        budget.spend(chunk.map_err(bad_form)?.len())?;
     }
     Ok(())
 }
