@@ -642,7 +642,9 @@ async fn hostile_ticket_forms_get_clear_errors_and_change_nothing() {
             "cookie",
             format!(
                 "__Secure-portal.session={}",
-                browser.cookie("__Secure-portal.session").unwrap_or_default()
+                browser
+                    .cookie("__Secure-portal.session")
+                    .unwrap_or_default()
             ),
         )
         .header("content-type", "multipart/form-data; boundary=XYZ")
