@@ -404,6 +404,19 @@ impl TicketPage {
     }
 }
 
+/// The dashboard's view of the user's tickets.
+#[derive(Debug, Clone)]
+pub struct TicketOverview {
+    pub open: i64,
+    pub awaiting_client: i64,
+    /// The most recently updated tickets (open or not).
+    pub recent: Vec<TicketListItem>,
+    pub can_create: bool,
+}
+
+/// How many recently updated tickets the dashboard lists.
+pub const OVERVIEW_RECENT: usize = 5;
+
 /// What the create form offers: the viewer's boards and, per board, its priorities and categories.
 #[derive(Debug, Clone)]
 pub struct TicketFormOptions {

@@ -198,3 +198,43 @@ async fn ticket_list_filters_sorts_and_pages() {
     let long = format!("/client-portal/tickets?q={}", "x".repeat(101));
     assert_eq!(browser.get(&long).await.status, 400);
 }
+
+#[actix_web::test]
+async fn the_dashboard_summarises_the_users_tickets() {
+    let Some(app) = crate::helpers::spawn_app().await else {
+        return;
+    };
+    let tenant = app.tenant.clone();
+    let c = data::catalog(&app, &tenant).await;
+    let ada = data::person(&app, &tenant, "ada@acme.example", "Acme", Some("User")).await;
+    let mut waiting = data::new_ticket(&app, &c, &ada, "TIC-1", "Printer", 1);
+    waiting.response = Some("awaiting_client");
+    data::insert(&app, &tenant, &waiting).await;
+    data::insert(
+        &app,
+        &tenant,
+        &data::new_ticket(&app, &c, &ada, "TIC-2", "VPN", 2),
+    )
+    .await;
+    let mut closed = data::new_ticket(&app, &c, &ada, "TIC-3", "Old laptop", 3);
+    closed.status = c.resolved;
+    closed.closed = true;
+    data::insert(&app, &tenant, &closed).await;
+    let browser = data::signed_in(&app, &tenant, &ada).await;
+    let page = browser.get("/client-portal/dashboard").await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("2 open tickets"), "{}", page.body);
+    assert!(page.body.contains("one awaiting your reply"));
+    assert!(
+        page.body.contains("TIC-3 · Old laptop"),
+        "closed ones show in recent activity"
+    );
+    // Without ticket permissions the card is simply absent.
+    let none = data::person(&app, &tenant, "none@acme.example", "Acme", None).await;
+    let page = data::signed_in(&app, &tenant, &none)
+        .await
+        .get("/client-portal/dashboard")
+        .await;
+    assert_eq!(page.status, 200);
+    assert!(!page.body.contains("open tickets"));
+}

@@ -26,8 +26,8 @@ use crate::registry::ActorRegistry;
 use crate::store::tickets as store;
 use crate::supervision::{injected_fault, ActorFault, InjectPanic};
 use crate::tickets::{
-    self, Choice, InputError, ResponseState, TicketDetail, TicketFormOptions, TicketPage,
-    TicketRecord, TicketViewer,
+    self, Choice, InputError, ResponseState, StatusFilter, TicketDetail, TicketFilter,
+    TicketFormOptions, TicketOverview, TicketPage, TicketRecord, TicketViewer,
 };
 
 /// The name the per-tenant actors report under in `/admin/actors` (all of them together).
@@ -181,6 +181,36 @@ impl TenantCore {
             boards: visible_boards(&viewer, store::boards(&self.db, self.tenant).await?),
             can_create: viewer.can_create,
         })
+    }
+
+    async fn summary(&self, user_id: Uuid) -> Result<Option<TicketOverview>, TicketError> {
+        let viewer = match self.viewer(user_id).await {
+            Ok(v) if v.can_read => v,
+            Ok(_) | Err(TicketError::Forbidden(_)) => return Ok(None),
+            Err(e) => return Err(e),
+        };
+        let count = |filter: TicketFilter| {
+            let (sql, args) = store::count_query(self.tenant, &viewer, &filter);
+            async move { self.db.fetch_count_with(&sql, &args).await }
+        };
+        let open = count(TicketFilter::default()).await?;
+        let awaiting_client = count(TicketFilter {
+            response: Some(ResponseState::AwaitingClient),
+            ..TicketFilter::default()
+        })
+        .await?;
+        let recent_filter = TicketFilter {
+            status: StatusFilter::All,
+            ..TicketFilter::default()
+        };
+        let (mut recent, _) = store::list(&self.db, self.tenant, &viewer, &recent_filter).await?;
+        recent.truncate(tickets::OVERVIEW_RECENT);
+        Ok(Some(TicketOverview {
+            open,
+            awaiting_client,
+            recent,
+            can_create: viewer.can_create,
+        }))
     }
 
     async fn form(&self, user_id: Uuid) -> Result<(TicketViewer, TicketFormOptions), TicketError> {
@@ -442,6 +472,16 @@ impl Handler<ListTickets> for TenantData {
     fn handle(&mut self, msg: ListTickets, _: &mut Self::Context) -> Self::Result {
         let core = self.serve();
         Box::pin(async move { core.list(msg).await })
+    }
+}
+
+impl Handler<TicketSummary> for TenantData {
+    type Result = ResponseFuture<Result<Option<TicketOverview>, TicketError>>;
+
+    /// Counts of open tickets and of those awaiting the user, and the latest updated.
+    fn handle(&mut self, msg: TicketSummary, _: &mut Self::Context) -> Self::Result {
+        let core = self.serve();
+        Box::pin(async move { core.summary(msg.user_id).await })
     }
 }
 
