@@ -9,6 +9,7 @@
 
 pub mod company;
 mod messages;
+pub mod profile;
 pub mod registry;
 
 use std::time::Duration as StdDuration;
@@ -19,6 +20,7 @@ use uuid::Uuid;
 
 pub use company::{CompanyError, CompanyOfAdmin, CompanySessions, CompanySettings};
 pub use messages::*;
+pub use profile::{LinkedIdentity, OwnIdentities, OwnSessions, UnlinkOwnIdentity};
 pub use registry::{TenantDataFor, TenantDataView, TenantRegistry};
 
 use crate::clock::SharedClock;
