@@ -119,26 +119,17 @@ pub async fn person(
             .await
             .unwrap();
     }
-    let (client_id, contact_id): (Uuid, Uuid) = match &app.db {
-        portal_actors::Db::Sqlite(pool) => sqlx::query_as(
-            "SELECT c.client_id, c.contact_id FROM users u JOIN contacts c \
-             ON c.tenant = u.tenant AND c.contact_id = u.contact_id WHERE u.tenant = $1 AND u.user_id = $2",
-        )
-        .bind(tenant.tenant)
-        .bind(user.user_id)
-        .fetch_one(pool)
-        .await
-        .unwrap(),
-        portal_actors::Db::Postgres(pool) => sqlx::query_as(
-            "SELECT c.client_id, c.contact_id FROM users u JOIN contacts c \
-             ON c.tenant = u.tenant AND c.contact_id = u.contact_id WHERE u.tenant = $1 AND u.user_id = $2",
-        )
-        .bind(tenant.tenant)
-        .bind(user.user_id)
-        .fetch_one(pool)
-        .await
-        .unwrap(),
-    };
+    let (client_id, contact_id): (Uuid, Uuid) = portal_actors::query_as!(
+        app.db.exec(),
+        (Uuid, Uuid),
+        fetch_one,
+        "SELECT c.client_id, c.contact_id FROM users u JOIN contacts c \
+         ON c.tenant = u.tenant AND c.contact_id = u.contact_id \
+         WHERE u.tenant = $1 AND u.user_id = $2",
+        tenant.tenant,
+        user.user_id
+    )
+    .unwrap();
     Person {
         user,
         client_id,

@@ -428,39 +428,24 @@ pub struct StatusRow {
     pub is_closed: bool,
 }
 
-/// The status a board's new (or reopened) tickets get: its default open one, else its first open.
-pub async fn open_status(
+/// A board's status for new or reopened tickets (`closed: false`: its default open one, else
+/// its first open one) or for closing them (`closed: true`: its first closed one).
+pub async fn board_status(
     db: &Db,
     tenant: Uuid,
     board_id: Uuid,
+    closed: bool,
 ) -> Result<Option<StatusRow>, DbError> {
     Ok(query_as!(
         db.exec(),
         StatusRow,
         fetch_optional,
         "SELECT status_id, is_closed FROM ticket_statuses \
-         WHERE tenant = $1 AND board_id = $2 AND NOT is_closed \
+         WHERE tenant = $1 AND board_id = $2 AND is_closed = $3 \
          ORDER BY is_default DESC, display_order, name LIMIT 1",
         tenant,
-        board_id
-    )?)
-}
-
-/// The status closing a ticket of this board gives it: its first closed one.
-pub async fn closed_status(
-    db: &Db,
-    tenant: Uuid,
-    board_id: Uuid,
-) -> Result<Option<StatusRow>, DbError> {
-    Ok(query_as!(
-        db.exec(),
-        StatusRow,
-        fetch_optional,
-        "SELECT status_id, is_closed FROM ticket_statuses \
-         WHERE tenant = $1 AND board_id = $2 AND is_closed \
-         ORDER BY is_default DESC, display_order, name LIMIT 1",
-        tenant,
-        board_id
+        board_id,
+        closed
     )?)
 }
 

@@ -269,7 +269,7 @@ impl TenantCore {
                 return Err(invalid("category", "not_offered"));
             }
         }
-        let status = store::open_status(&self.db, self.tenant, t.board_id)
+        let status = store::board_status(&self.db, self.tenant, t.board_id, false)
             .await?
             .ok_or_else(|| invalid("board", "no_open_status"))?;
         let now = self.clock.now();
@@ -386,14 +386,10 @@ impl TenantCore {
                 "already_closed"
             }));
         }
-        let (status, response) = if msg.open {
-            let status = store::open_status(&self.db, self.tenant, ticket.board_id).await?;
-            (status, Some(ResponseState::AwaitingInternal))
-        } else {
-            let status = store::closed_status(&self.db, self.tenant, ticket.board_id).await?;
-            (status, None)
-        };
-        let status = status.ok_or_else(|| invalid("no_such_status_on_board"))?;
+        let status = store::board_status(&self.db, self.tenant, ticket.board_id, !msg.open)
+            .await?
+            .ok_or_else(|| invalid("no_such_status_on_board"))?;
+        let response = msg.open.then_some(ResponseState::AwaitingInternal);
         let changed = store::set_status(
             self.db.exec(),
             self.tenant,

@@ -5,12 +5,10 @@ use actix_multipart::Multipart;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use portal_actors::tenant_data::{CreateTicket, TicketError, TicketForm};
-use portal_actors::tickets::{Choice, NewTicket, TicketFormOptions};
+use portal_actors::tickets::{NewTicket, TicketFormOptions};
 use portal_views::layout::NavItem;
 use portal_views::tickets::detail::DetailNotice;
-use portal_views::tickets::form::{
-    self as views, FieldError, FormOption, NewTicketValues, NewTicketView,
-};
+use portal_views::tickets::form::{self as views, FieldError, NewTicketValues, NewTicketView};
 use uuid::Uuid;
 
 use super::upload::{self, UploadForm};
@@ -18,19 +16,6 @@ use crate::app::AppState;
 use crate::errors::PortalError;
 use crate::http::extract::{CspNonce, PortalUser};
 use crate::http::render;
-
-fn form_options(choices: &[Choice], boards: &[Choice]) -> Vec<FormOption> {
-    choices
-        .iter()
-        .map(|c| FormOption {
-            value: c.id.to_string(),
-            label: c.name.clone(),
-            group: c
-                .board_id
-                .and_then(|b| boards.iter().find(|x| x.id == b).map(|x| x.name.clone())),
-        })
-        .collect()
-}
 
 fn render_form(
     state: &AppState,
@@ -43,9 +28,9 @@ fn render_form(
 ) -> HttpResponse {
     let view = NewTicketView {
         csrf_token: user.session.csrf_token.clone(),
-        boards: form_options(&options.boards, &[]),
-        priorities: form_options(&options.priorities, &options.boards),
-        categories: form_options(&options.categories, &options.boards),
+        boards: super::choice_options(&options.boards, &[]),
+        priorities: super::choice_options(&options.priorities, &options.boards),
+        categories: super::choice_options(&options.categories, &options.boards),
         values,
         errors,
         max_megabytes: super::max_megabytes(state),

@@ -3,27 +3,14 @@
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use portal_actors::tenant_data::ListTickets;
-use portal_actors::tickets::{Choice, RawTicketFilter, TicketFilter, TicketPage};
+use portal_actors::tickets::{RawTicketFilter, TicketFilter, TicketPage};
 use portal_views::layout::NavItem;
-use portal_views::tickets::list::{self as views, FilterOption, FilterValues, ListItem, ListView};
+use portal_views::tickets::list::{self as views, FilterValues, ListItem, ListView};
 
 use crate::app::AppState;
 use crate::errors::PortalError;
 use crate::http::extract::{CspNonce, PortalUser};
 use crate::http::render;
-
-fn options(choices: &[Choice], boards: &[Choice]) -> Vec<FilterOption> {
-    choices
-        .iter()
-        .map(|c| FilterOption {
-            value: c.id.to_string(),
-            label: c.name.clone(),
-            group: c
-                .board_id
-                .and_then(|b| boards.iter().find(|x| x.id == b).map(|x| x.name.clone())),
-        })
-        .collect()
-}
 
 fn list_view(state: &AppState, page: TicketPage) -> ListView {
     let f = &page.filter;
@@ -50,9 +37,9 @@ fn list_view(state: &AppState, page: TicketPage) -> ListView {
         page_count: page.page_count(),
         filter,
         query,
-        statuses: options(&page.statuses, &page.boards),
-        priorities: options(&page.priorities, &page.boards),
-        categories: options(&page.categories, &page.boards),
+        statuses: super::choice_options(&page.statuses, &page.boards),
+        priorities: super::choice_options(&page.priorities, &page.boards),
+        categories: super::choice_options(&page.categories, &page.boards),
         can_create: page.can_create,
         now: state.clock.now(),
         items: page

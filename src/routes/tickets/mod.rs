@@ -12,7 +12,8 @@ mod upload;
 
 use actix::Addr;
 use portal_actors::tenant_data::{TenantData, TenantDataFor, TicketError};
-use portal_actors::tickets::is_valid_ticket_number;
+use portal_actors::tickets::{is_valid_ticket_number, Choice};
+use portal_views::tickets::ChoiceOption;
 use uuid::Uuid;
 
 use crate::app::AppState;
@@ -69,6 +70,20 @@ pub fn ticket_number(raw: &str) -> Result<String, PortalError> {
 
 pub fn user_id(user: &PortalUser) -> Uuid {
     user.session.record.user.user_id
+}
+
+/// Choices for a select, labelled with their board's name when limited to one board.
+pub fn choice_options(choices: &[Choice], boards: &[Choice]) -> Vec<ChoiceOption> {
+    choices
+        .iter()
+        .map(|c| ChoiceOption {
+            value: c.id.to_string(),
+            label: c.name.clone(),
+            group: c
+                .board_id
+                .and_then(|b| boards.iter().find(|x| x.id == b).map(|x| x.name.clone())),
+        })
+        .collect()
 }
 
 /// Whole megabytes of the attachment limit, for messages.

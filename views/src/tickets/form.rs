@@ -3,18 +3,10 @@
 
 use maud::{html, Markup};
 
-use super::{field_error_text, msg};
+use super::{field_error_text, msg, ChoiceOption};
 use crate::components::alert;
 use crate::i18n::Translator;
 use crate::layout::{self, PageShell};
-
-/// A choice in a form select; `group` names the board a choice is limited to.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FormOption {
-    pub value: String,
-    pub label: String,
-    pub group: Option<String>,
-}
 
 /// What the user typed (kept when the form comes back with errors).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -36,9 +28,9 @@ pub struct FieldError {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NewTicketView {
     pub csrf_token: String,
-    pub boards: Vec<FormOption>,
-    pub priorities: Vec<FormOption>,
-    pub categories: Vec<FormOption>,
+    pub boards: Vec<ChoiceOption>,
+    pub priorities: Vec<ChoiceOption>,
+    pub categories: Vec<ChoiceOption>,
     pub values: NewTicketValues,
     pub errors: Vec<FieldError>,
     pub max_megabytes: u64,
@@ -72,7 +64,7 @@ fn described_by(view: &NewTicketView, field: &str, hint: Option<&str>) -> Option
     (!ids.is_empty()).then(|| ids.join(" "))
 }
 
-fn options(current: &str, options: &[FormOption], only_on: impl Fn(&str) -> String) -> Markup {
+fn options(current: &str, options: &[ChoiceOption], only_on: impl Fn(&str) -> String) -> Markup {
     let mut groups: Vec<&str> = Vec::new();
     for o in options.iter().filter_map(|o| o.group.as_deref()) {
         if !groups.contains(&o) {
@@ -187,18 +179,18 @@ mod tests {
         let branding = Branding::default_portal();
         let view = NewTicketView {
             csrf_token: "csrf".into(),
-            boards: vec![FormOption {
+            boards: vec![ChoiceOption {
                 value: "b1".into(),
                 label: "Service Desk".into(),
                 group: None,
             }],
             priorities: vec![
-                FormOption {
+                ChoiceOption {
                     value: "p1".into(),
                     label: "Low".into(),
                     group: None,
                 },
-                FormOption {
+                ChoiceOption {
                     value: "p2".into(),
                     label: EVIL.into(),
                     group: Some("Projects".into()),

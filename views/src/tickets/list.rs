@@ -4,18 +4,12 @@
 use chrono::{DateTime, Utc};
 use maud::{html, Markup};
 
-use super::{due_badge, msg, priority_label, priority_styles, response_badge, ticket_path};
+use super::{
+    due_badge, msg, priority_label, priority_styles, response_badge, ticket_path, ChoiceOption,
+};
 use crate::components::utc_time;
 use crate::i18n::Translator;
 use crate::layout::{self, PageShell};
-
-/// A choice in a filter's select: its value, label and, for per-board ones, the board.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FilterOption {
-    pub value: String,
-    pub label: String,
-    pub group: Option<String>,
-}
 
 /// The filter as the URL holds it (empty strings: not set).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -53,9 +47,9 @@ pub struct ListView {
     pub filter: FilterValues,
     /// The filter's query pairs without `page` (pagination links add it).
     pub query: Vec<(String, String)>,
-    pub statuses: Vec<FilterOption>,
-    pub priorities: Vec<FilterOption>,
-    pub categories: Vec<FilterOption>,
+    pub statuses: Vec<ChoiceOption>,
+    pub priorities: Vec<ChoiceOption>,
+    pub categories: Vec<ChoiceOption>,
     pub can_create: bool,
     pub now: DateTime<Utc>,
 }
@@ -132,7 +126,7 @@ fn select(
     label: &str,
     current: &str,
     fixed: &[(&str, String)],
-    options: &[FilterOption],
+    options: &[ChoiceOption],
 ) -> Markup {
     let mut groups: Vec<Option<&str>> = Vec::new();
     for o in options {
@@ -328,7 +322,7 @@ mod tests {
                 ..FilterValues::default()
             },
             query: vec![("q".into(), "printer & co".into())],
-            statuses: vec![FilterOption {
+            statuses: vec![ChoiceOption {
                 value: "s1".into(),
                 label: EVIL.into(),
                 group: Some("Board".into()),

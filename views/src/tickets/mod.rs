@@ -134,6 +134,15 @@ pub(crate) mod msg {
     }
 }
 
+/// A choice in a select (a status, priority, category or board): its value, its label and,
+/// for choices limited to one board, that board's name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChoiceOption {
+    pub value: String,
+    pub label: String,
+    pub group: Option<String>,
+}
+
 pub const LIST_PATH: &str = "/client-portal/tickets";
 pub const NEW_PATH: &str = "/client-portal/tickets/new";
 
