@@ -184,7 +184,7 @@ pub struct TicketFilter {
     pub response: Option<ResponseState>,
     pub priority: Option<Uuid>,
     pub category: Option<Uuid>,
-    /// Lowercased, trimmed; matched anywhere in the title or the number.
+    /// Trimmed, as typed; matched case-insensitively anywhere in the title or the number.
     pub search: Option<String>,
     pub sort: TicketSort,
     pub direction: SortDirection,
@@ -257,7 +257,7 @@ impl TicketFilter {
             Some(q) if q.chars().any(char::is_control) => {
                 return Err(bad("q", "the search text has control characters"))
             }
-            Some(q) => Some(q.to_lowercase()),
+            Some(q) => Some(q.to_owned()),
         };
         let sort = match optional(&raw.sort) {
             None => TicketSort::default(),
@@ -623,7 +623,7 @@ mod tests {
             ("page", "3"),
         ]))
         .unwrap();
-        assert_eq!(filter.search.as_deref(), Some("printer"));
+        assert_eq!(filter.search.as_deref(), Some("Printer"));
         assert_eq!(filter.offset(), 2 * PAGE_SIZE);
         let pairs = filter.query_pairs();
         let again: Vec<(&str, String)> = pairs.clone();

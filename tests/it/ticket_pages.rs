@@ -252,7 +252,9 @@ async fn the_conversation_shows_only_what_clients_may_see() {
     // Internal notes and hidden files: not in any page, list or download.
     let list = browser.get("/client-portal/tickets?status=all").await;
     let dashboard = browser.get("/client-portal/dashboard").await;
-    let search = browser.get("/client-portal/tickets?status=all&q=SECRET").await;
+    let search = browser
+        .get("/client-portal/tickets?status=all&q=secret")
+        .await;
     for body in [&page.body, &list.body, &dashboard.body, &search.body] {
         assert!(!body.contains("SECRET"), "{body}");
     }

@@ -157,7 +157,8 @@ fn list_conditions(
     if let Some(q) = &filter.search {
         let pattern = format!(
             "%{}%",
-            q.replace('\\', "\\\\")
+            q.to_lowercase()
+                .replace('\\', "\\\\")
                 .replace('%', "\\%")
                 .replace('_', "\\_")
         );
