@@ -393,6 +393,8 @@ pub struct TicketPage {
     pub statuses: Vec<Choice>,
     pub priorities: Vec<Choice>,
     pub categories: Vec<Choice>,
+    /// The boards the viewer sees (to label per-board choices).
+    pub boards: Vec<Choice>,
     pub can_create: bool,
 }
 
@@ -401,6 +403,19 @@ impl TicketPage {
         ((self.total + PAGE_SIZE - 1) / PAGE_SIZE).max(1)
     }
 }
+
+/// The dashboard's view of the user's tickets.
+#[derive(Debug, Clone)]
+pub struct TicketOverview {
+    pub open: i64,
+    pub awaiting_client: i64,
+    /// The most recently updated tickets (open or not).
+    pub recent: Vec<TicketListItem>,
+    pub can_create: bool,
+}
+
+/// How many recently updated tickets the dashboard lists.
+pub const OVERVIEW_RECENT: usize = 5;
 
 /// What the create form offers: the viewer's boards and, per board, its priorities and categories.
 #[derive(Debug, Clone)]

@@ -186,7 +186,11 @@ fn order_by(filter: &TicketFilter) -> String {
         // Numbers of one prefix sort by length first, so TIC-999 comes before TIC-1000.
         TicketSort::Number => format!("LENGTH(t.ticket_number) {dir}, t.ticket_number {dir}"),
     };
-    format!("{key}, t.ticket_id {dir}")
+    match filter.sort {
+        TicketSort::Updated => format!("{key}, t.ticket_id {dir}"),
+        // Ties (same priority, status, …) show the most recently updated first.
+        _ => format!("{key}, t.updated_at DESC, t.ticket_id DESC"),
+    }
 }
 
 /// The list's SQL for a viewer and filter (also used by the benchmark to show its plan).
@@ -361,7 +365,7 @@ pub async fn visible_attachments(
 ) -> Result<Vec<AttachmentRecord>, DbError> {
     let sql = format!(
         "{ATTACHMENT_SELECT} WHERE tenant = $1 AND ticket_id = $2 AND is_client_visible \
-         ORDER BY created_at, attachment_id"
+         ORDER BY created_at, file_name, attachment_id"
     );
     Ok(query_as!(
         db.exec(),
