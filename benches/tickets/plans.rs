@@ -62,6 +62,16 @@ pub async fn check(
                 verdict,
                 plan,
             });
+            if let Db::Postgres(pool) = db {
+                let plan = explain_generic(pool, &sql, &args).await?;
+                let (pass, verdict) = judge_postgres(&plan);
+                checks.push(PlanCheck {
+                    label: format!("{kind} {label} (generic plan)"),
+                    pass,
+                    verdict,
+                    plan,
+                });
+            }
         }
     }
     Ok(checks)
@@ -105,6 +115,44 @@ async fn explain(db: &Db, sql: &str, args: &[Arg]) -> anyhow::Result<Vec<String>
     })
 }
 
+/// The plan PostgreSQL caches for a prepared statement after its first five runs on a
+/// connection when it is not costlier than the custom ones (sqlx prepares every query): the
+/// plan for unknown `$n`, made with `plan_cache_mode = force_generic_plan`.
+async fn explain_generic(pool: &sqlx::PgPool, sql: &str, args: &[Arg]) -> anyhow::Result<Vec<String>> {
+    let literals: Vec<String> = args
+        .iter()
+        .map(|a| match a {
+            Arg::Uuid(v) => format!("'{v}'"),
+            Arg::Text(v) => format!("'{}'", v.replace('\'', "''")),
+            Arg::Int(v) => v.to_string(),
+        })
+        .collect();
+    let mut conn = pool.acquire().await?;
+    sqlx::raw_sql(&format!("PREPARE bench_list AS {sql}"))
+        .execute(&mut *conn)
+        .await?;
+    sqlx::raw_sql("SET plan_cache_mode = force_generic_plan")
+        .execute(&mut *conn)
+        .await?;
+    let explain = format!(
+        "EXPLAIN (ANALYZE, BUFFERS) EXECUTE bench_list({})",
+        literals.join(", ")
+    );
+    let mut plan = Vec::new();
+    for _ in 0..2 {
+        plan = sqlx::raw_sql(&explain)
+            .fetch_all(&mut *conn)
+            .await?
+            .iter()
+            .map(|row| row.try_get::<String, _>(0))
+            .collect::<Result<_, _>>()?;
+    }
+    sqlx::raw_sql("RESET plan_cache_mode; DEALLOCATE bench_list")
+        .execute(&mut *conn)
+        .await?;
+    Ok(plan)
+}
+
 /// `tickets` is aliased `t` in the list and count queries.
 fn judge_sqlite(plan: &[String]) -> (bool, String) {
     let on_tickets: Vec<&str> = plan
@@ -129,10 +177,11 @@ fn judge_postgres(plan: &[String]) -> (bool, String) {
     if let Some(seq) = plan.iter().find(|l| l.contains("Seq Scan on tickets")) {
         return (false, format!("`{}`", seq.trim()));
     }
+    // `Index [Only] Scan [Backward] using tickets_… on tickets t` or `Bitmap Index Scan on tickets_…`.
     let index = plan.iter().map(|l| l.trim()).find(|l| {
-        ((l.contains("Index Scan using tickets_") || l.contains("Index Only Scan using tickets_"))
-            && l.contains(" on tickets"))
-            || l.contains("Bitmap Index Scan on tickets_")
+        l.contains("Index")
+            && l.contains("Scan")
+            && (l.contains(" on tickets ") || l.contains("Bitmap Index Scan on tickets_"))
     });
     match index {
         Some(line) => (
