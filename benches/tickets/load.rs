@@ -176,7 +176,10 @@ async fn sign_in(
     let status = resp.status();
     let csrf = set_cookie(&resp, CSRF_COOKIE);
     resp.bytes().await?;
-    anyhow::ensure!(status == StatusCode::OK, "the sign-in form answered {status}");
+    anyhow::ensure!(
+        status == StatusCode::OK,
+        "the sign-in form answered {status}"
+    );
     let csrf = csrf.context("the sign-in form set no CSRF cookie")?;
     let body = format!(
         "email={}&password={}&csrf_token={}&tenant={}",
@@ -296,8 +299,7 @@ pub fn run_phase(
                 let (rt, url) = (rt?, url?);
                 let window = (t0 + WARMUP, t0 + WARMUP + duration);
                 let tallies = rt.block_on(join_all(
-                    mine.iter()
-                        .map(|own| measure(&work, &url, own, window)),
+                    mine.iter().map(|own| measure(&work, &url, own, window)),
                 ));
                 let mut tally = Tally::default();
                 for t in tallies {

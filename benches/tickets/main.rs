@@ -419,7 +419,11 @@ fn summary(reports: &[Report], config: &Config) {
             r.size,
             r.plans.len(),
         );
-        for p in r.phases.iter().filter(|p| p.label.starts_with("GET /client")) {
+        for p in r
+            .phases
+            .iter()
+            .filter(|p| p.label.starts_with("GET /client"))
+        {
             let rate = rate(&p.tally, config.window);
             println!(
                 "  {:<52} {:>8.1} req/s  p99 {:>10}  ratio {:.3}  wrong {}",
@@ -431,7 +435,10 @@ fn summary(reports: &[Report], config: &Config) {
             );
         }
         if r.deep_page != DEEP_PAGE {
-            println!("  (deep page is {} here: the data set has no page {DEEP_PAGE})", r.deep_page);
+            println!(
+                "  (deep page is {} here: the data set has no page {DEEP_PAGE})",
+                r.deep_page
+            );
         }
     }
 }

@@ -10,7 +10,8 @@ use anyhow::Context as _;
 
 /// Settings of a bench cluster: durability off (the data is thrown away; the measured part only
 /// reads), buffers big enough to hold the hot part of 1M tickets.
-const SERVER_OPTIONS: &str = "-c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off \
+const SERVER_OPTIONS: &str =
+    "-c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off \
      -c full_page_writes=off -c max_connections=200 -c shared_buffers=256MB -c work_mem=8MB \
      -c maintenance_work_mem=256MB -c max_wal_size=4GB -c autovacuum=off";
 

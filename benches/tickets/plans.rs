@@ -1,8 +1,9 @@
 //! The query plans of the list page's SQL (`store::tickets::list_query` and `count_query`,
 //! exactly what `TenantData` runs) for the measured filters, and a check that the tickets table
 //! is reached through one of its indexes: SQLite `EXPLAIN QUERY PLAN` must show `SEARCH t USING
-//! [COVERING] INDEX tickets_…` and no `SCAN t` (of the table or of a whole index); PostgreSQL `EXPLAIN (ANALYZE, BUFFERS)` must
-//! show an Index / Index Only / Bitmap Index Scan on a tickets index and no `Seq Scan on tickets`.
+//! [COVERING] INDEX tickets_…` and no `SCAN t` (of the table or of a whole index); PostgreSQL
+//! `EXPLAIN (ANALYZE, BUFFERS)`, of the custom plan and of the generic one, must show an Index /
+//! Index Only / Bitmap Index Scan on a tickets index and no `Seq Scan on tickets`.
 
 use anyhow::Context as _;
 use portal_actors::db::{Arg, Db};
@@ -118,7 +119,11 @@ async fn explain(db: &Db, sql: &str, args: &[Arg]) -> anyhow::Result<Vec<String>
 /// The plan PostgreSQL caches for a prepared statement after its first five runs on a
 /// connection when it is not costlier than the custom ones (sqlx prepares every query): the
 /// plan for unknown `$n`, made with `plan_cache_mode = force_generic_plan`.
-async fn explain_generic(pool: &sqlx::PgPool, sql: &str, args: &[Arg]) -> anyhow::Result<Vec<String>> {
+async fn explain_generic(
+    pool: &sqlx::PgPool,
+    sql: &str,
+    args: &[Arg],
+) -> anyhow::Result<Vec<String>> {
     let literals: Vec<String> = args
         .iter()
         .map(|a| match a {
@@ -165,7 +170,10 @@ fn judge_sqlite(plan: &[String]) -> (bool, String) {
         .iter()
         .find(|l| l.starts_with("SCAN") || !l.contains("INDEX tickets_"))
     {
-        return (false, format!("tickets not searched through an index: `{bare}`"));
+        return (
+            false,
+            format!("tickets not searched through an index: `{bare}`"),
+        );
     }
     match on_tickets.first() {
         Some(line) => (true, (*line).to_owned()),
@@ -186,7 +194,11 @@ fn judge_postgres(plan: &[String]) -> (bool, String) {
     match index {
         Some(line) => (
             true,
-            line.split("  (").next().unwrap_or(line).trim_start_matches("-> ").to_owned(),
+            line.split("  (")
+                .next()
+                .unwrap_or(line)
+                .trim_start_matches("-> ")
+                .to_owned(),
         ),
         None => (false, "no index scan on tickets".into()),
     }

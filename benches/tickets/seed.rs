@@ -96,7 +96,7 @@ pub async fn seed(
     // Whole seconds: timestamps sort the same as text (SQLite) and as timestamps (PostgreSQL).
     let now = DateTime::<Utc>::from_timestamp(now.timestamp(), 0).context("a valid now")?;
     let hash = hash_with(&current_params()?, PASSWORD)?;
-    let mut rng = StdRng::seed_from_u64(0x7469_636b_6574_73);
+    let mut rng = StdRng::seed_from_u64(20_261_128);
     let mut seeded = Vec::with_capacity(tenant_count);
     let mut inserting = Duration::ZERO;
     for t in 0..tenant_count {
@@ -150,7 +150,11 @@ async fn seed_tenant(
             let domain = name.to_lowercase().replace(' ', "-");
             let contact = users::NewContact {
                 client_id,
-                full_name: format!("{} {}", FIRST_NAMES[c % FIRST_NAMES.len()], LAST_NAMES[c % LAST_NAMES.len()]),
+                full_name: format!(
+                    "{} {}",
+                    FIRST_NAMES[c % FIRST_NAMES.len()],
+                    LAST_NAMES[c % LAST_NAMES.len()]
+                ),
                 email: Email::parse(&format!("contact{c}@{domain}.example"))?,
                 phone: None,
                 is_client_admin: c == 0,
@@ -188,7 +192,7 @@ async fn seed_tenant(
         .iter()
         .filter(|r| r.client_id == big && r.closed_at.is_none())
         .collect();
-    open.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
+    open.sort_by_key(|r| std::cmp::Reverse(r.updated_at));
     let open_search_numbers = open
         .iter()
         .filter(|r| {
