@@ -1,0 +1,186 @@
+//! A private, throwaway PostgreSQL cluster for the benchmark (`initdb` + `pg_ctl` in a temp dir,
+//! as the unprivileged `postgres` user when run as root), adapted from the tests' `tests/it/pg.rs`.
+//! Dropping the `Cluster` stops it and deletes its folder; a watchdog does the same if this
+//! process dies first.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use anyhow::Context as _;
+
+/// Settings of a bench cluster: durability off (the data is thrown away; the measured part only
+/// reads), buffers big enough to hold the hot part of 1M tickets.
+const SERVER_OPTIONS: &str =
+    "-c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off \
+     -c full_page_writes=off -c max_connections=200 -c shared_buffers=256MB -c work_mem=8MB \
+     -c maintenance_work_mem=256MB -c max_wal_size=4GB -c autovacuum=off";
+
+pub struct Cluster {
+    pub base_url: String,
+    pg_ctl: PathBuf,
+    data: String,
+    dir: PathBuf,
+    as_postgres: bool,
+}
+
+fn find_bin(name: &str) -> Option<PathBuf> {
+    if let Some(paths) = std::env::var_os("PATH") {
+        for dir in std::env::split_paths(&paths) {
+            let candidate = dir.join(name);
+            if candidate.is_file() {
+                return Some(candidate);
+            }
+        }
+    }
+    let mut versions: Vec<PathBuf> = std::fs::read_dir("/usr/lib/postgresql")
+        .ok()?
+        .filter_map(|e| e.ok().map(|e| e.path().join("bin").join(name)))
+        .filter(|p| p.is_file())
+        .collect();
+    versions.sort();
+    versions.pop()
+}
+
+fn is_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+        .unwrap_or(false)
+}
+
+/// Runs a PostgreSQL program, as `postgres` when we are root (the server refuses root).
+fn run_as_owner(bin: &Path, args: &[&str], as_postgres: bool) -> anyhow::Result<()> {
+    let mut cmd = if as_postgres {
+        let mut c = Command::new("runuser");
+        c.args(["-u", "postgres", "--"]).arg(bin);
+        c
+    } else {
+        Command::new(bin)
+    };
+    let out = cmd
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .with_context(|| format!("cannot run {}", bin.display()))?;
+    anyhow::ensure!(
+        out.status.success(),
+        "{} failed: {}{}",
+        bin.display(),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Ok(())
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .unwrap_or(55433)
+}
+
+impl Cluster {
+    /// `Ok(None)` when PostgreSQL is not installed here.
+    pub fn start() -> anyhow::Result<Option<Cluster>> {
+        let (Some(initdb), Some(pg_ctl)) = (find_bin("initdb"), find_bin("pg_ctl")) else {
+            return Ok(None);
+        };
+        let as_postgres = is_root();
+        let dir = std::env::temp_dir().join(format!("portal-bench-pg-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir)?;
+        if as_postgres {
+            let status = Command::new("chown")
+                .args(["-R", "postgres:postgres"])
+                .arg(&dir)
+                .status()?;
+            anyhow::ensure!(
+                status.success(),
+                "cannot chown the cluster folder to postgres"
+            );
+        }
+        let data = dir.join("data").to_string_lossy().to_string();
+        run_as_owner(
+            &initdb,
+            &[
+                "-D",
+                &data,
+                "-A",
+                "trust",
+                "-U",
+                "portal",
+                "-E",
+                "UTF8",
+                "--no-sync",
+                "--locale=C",
+            ],
+            as_postgres,
+        )?;
+        let port = free_port();
+        let options = format!("-F -p {port} -k {} {SERVER_OPTIONS}", dir.display());
+        let log = dir.join("server.log").to_string_lossy().to_string();
+        run_as_owner(
+            &pg_ctl,
+            &[
+                "-D", &data, "-l", &log, "-o", &options, "-w", "-t", "60", "start",
+            ],
+            as_postgres,
+        )?;
+        let cluster = Cluster {
+            base_url: format!("postgres://portal@127.0.0.1:{port}"),
+            pg_ctl,
+            data,
+            dir,
+            as_postgres,
+        };
+        cluster.watchdog()?;
+        Ok(Some(cluster))
+    }
+
+    /// Stops the cluster when this process ends, however it ends.
+    fn watchdog(&self) -> anyhow::Result<()> {
+        let runuser = if self.as_postgres {
+            "runuser -u postgres -- "
+        } else {
+            ""
+        };
+        let script = format!(
+            "while kill -0 {pid} 2>/dev/null; do sleep 0.5; done; \
+             {runuser}{pg_ctl} -D {data} stop -m immediate >/dev/null 2>&1; rm -rf {dir}",
+            pid = std::process::id(),
+            pg_ctl = self.pg_ctl.display(),
+            data = self.data,
+            dir = self.dir.display(),
+        );
+        Command::new("setsid")
+            .args(["sh", "-c", &script])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .context("cannot start the cluster watchdog")?;
+        Ok(())
+    }
+
+    /// A new empty database on the cluster; its URL.
+    pub async fn new_database(&self, name: &str) -> anyhow::Result<String> {
+        let admin = format!("{}/postgres", self.base_url);
+        let mut conn = <sqlx::PgConnection as sqlx::Connection>::connect(&admin).await?;
+        sqlx::query(&format!("CREATE DATABASE {name}"))
+            .execute(&mut conn)
+            .await?;
+        Ok(format!("{}/{name}", self.base_url))
+    }
+}
+
+impl Drop for Cluster {
+    fn drop(&mut self) {
+        let _ = run_as_owner(
+            &self.pg_ctl,
+            &["-D", &self.data, "stop", "-m", "fast", "-w", "-t", "30"],
+            self.as_postgres,
+        );
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
