@@ -1,5 +1,6 @@
 //! `Audit`: security events (sign-ins, sign-outs, refusals) buffered and written in batches.
 
+use std::sync::Arc;
 use std::time::Duration as StdDuration;
 
 use actix::{Actor, AsyncContext, Context, Handler, Message, ResponseFuture, Supervised};
@@ -76,6 +77,9 @@ pub struct Audit {
     buffer: Vec<AuditEvent>,
     metrics: Metrics,
     registry: ActorRegistry,
+    /// One batch is written at a time; a flush waits for the one in flight, so that after
+    /// `FlushAudit` every event recorded before it is in the database.
+    writing: Arc<tokio::sync::Semaphore>,
 }
 
 impl Audit {
@@ -86,6 +90,7 @@ impl Audit {
             buffer: Vec::new(),
             metrics,
             registry,
+            writing: Arc::new(tokio::sync::Semaphore::new(1)),
         }
     }
 
@@ -95,14 +100,22 @@ impl Audit {
         ctx: &mut Context<Self>,
     ) -> ResponseFuture<Result<usize, AuditError>> {
         let batch = std::mem::take(&mut self.buffer);
-        if batch.is_empty() {
-            return Box::pin(async { Ok(0) });
-        }
+        // Taken with the batch (not later in the future), so the order of writes is the order
+        // of takes: a flush behind an in-flight write waits for it.
+        let permit = self.writing.clone().try_acquire_owned().ok();
+        let writing = self.writing.clone();
         let db = self.db.clone();
         let metrics = self.metrics.clone();
         let registry = self.registry.clone();
         let addr = ctx.address();
         Box::pin(async move {
+            let _permit = match permit {
+                Some(permit) => Some(permit),
+                None => writing.acquire_owned().await.ok(),
+            };
+            if batch.is_empty() {
+                return Ok(0);
+            }
             let n = batch.len();
             match store::insert_batch(&db, &batch).await {
                 Ok(()) => {
