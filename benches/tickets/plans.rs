@@ -168,7 +168,13 @@ fn judge_sqlite(plan: &[String]) -> (bool, String) {
     // `SCAN t USING INDEX …` walks a whole index (every tenant): as bad as a table scan.
     if let Some(bare) = on_tickets
         .iter()
-        .find(|l| l.starts_with("SCAN") || !l.contains("INDEX tickets_"))
+        .find(|l| {
+            l.starts_with("SCAN")
+                // A list index, or the primary key (`sqlite_autoindex_tickets_1`) looked up by
+                // (tenant, ticket_id) for the rows of the page.
+                || !(l.contains("INDEX tickets_")
+                    || l.contains("INDEX sqlite_autoindex_tickets_1 (tenant=? AND ticket_id=?)"))
+        })
     {
         return (
             false,

@@ -12,6 +12,7 @@ mod messages;
 pub mod profile;
 pub mod registry;
 
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration as StdDuration;
 
 use actix::{Actor, ActorContext, AsyncContext, Context, Handler, ResponseFuture};
@@ -46,6 +47,21 @@ struct TenantCore {
     db: Db,
     clock: SharedClock,
     metrics: Metrics,
+    /// The tenant's boards, statuses, priorities and categories, read at most every
+    /// `CATALOG_TTL` (changes through this actor forget it at once).
+    catalog: Arc<Mutex<Option<(DateTime<Utc>, Arc<Catalog>)>>>,
+}
+
+/// How long the ticket catalog is reused; changes made on another instance show within it.
+pub const CATALOG_TTL: chrono::Duration = chrono::Duration::seconds(30);
+
+/// What tickets are filed under: the active boards and every status, priority and category.
+#[derive(Debug)]
+struct Catalog {
+    boards: Vec<store::BoardRow>,
+    statuses: Vec<Choice>,
+    priorities: Vec<Choice>,
+    categories: Vec<Choice>,
 }
 
 pub struct TenantData {
@@ -73,6 +89,7 @@ impl TenantData {
                 db,
                 clock,
                 metrics,
+                catalog: Arc::default(),
             },
             registry,
             idle_ttl,
@@ -118,6 +135,32 @@ impl Actor for TenantData {
 }
 
 impl TenantCore {
+    /// The catalog, from memory while it is fresh.
+    async fn catalog(&self) -> Result<Arc<Catalog>, TicketError> {
+        let now = self.clock.now();
+        {
+            let cached = self.catalog.lock().unwrap_or_else(PoisonError::into_inner);
+            if let Some((at, catalog)) = cached.as_ref() {
+                if now - *at < CATALOG_TTL {
+                    return Ok(catalog.clone());
+                }
+            }
+        }
+        let catalog = Arc::new(Catalog {
+            boards: store::boards(&self.db, self.tenant).await?,
+            statuses: store::statuses(&self.db, self.tenant).await?,
+            priorities: store::priorities(&self.db, self.tenant).await?,
+            categories: store::categories(&self.db, self.tenant).await?,
+        });
+        *self.catalog.lock().unwrap_or_else(PoisonError::into_inner) = Some((now, catalog.clone()));
+        Ok(catalog)
+    }
+
+    /// Forgets the cached catalog (after a board, status, priority or category changed).
+    fn forget_catalog(&self) {
+        *self.catalog.lock().unwrap_or_else(PoisonError::into_inner) = None;
+    }
+
     /// The user's ticket access; a user without an active company contact may do nothing.
     async fn viewer(&self, user_id: Uuid) -> Result<TicketViewer, TicketError> {
         store::viewer(&self.db, self.tenant, user_id)
@@ -169,12 +212,15 @@ impl TenantCore {
         let (items, total) = store::list(&self.db, self.tenant, &viewer, &msg.filter).await?;
         let on_visible_board =
             |c: &Choice| c.board_id.map_or(true, |board| viewer.may_see_board(board));
-        let mut statuses = store::statuses(&self.db, self.tenant).await?;
-        statuses.retain(on_visible_board);
-        let mut priorities = store::priorities(&self.db, self.tenant).await?;
-        priorities.retain(on_visible_board);
-        let mut categories = store::categories(&self.db, self.tenant).await?;
-        categories.retain(on_visible_board);
+        let catalog = self.catalog().await?;
+        let visible = |choices: &[Choice]| -> Vec<Choice> {
+            choices.iter().filter(|c| on_visible_board(c)).cloned().collect()
+        };
+        let (statuses, priorities, categories) = (
+            visible(&catalog.statuses),
+            visible(&catalog.priorities),
+            visible(&catalog.categories),
+        );
         Ok(TicketPage {
             items,
             total,
@@ -182,7 +228,7 @@ impl TenantCore {
             statuses,
             priorities,
             categories,
-            boards: visible_boards(&viewer, store::boards(&self.db, self.tenant).await?),
+            boards: visible_boards(&viewer, &catalog.boards),
             can_create: viewer.can_create,
         })
     }
@@ -222,16 +268,15 @@ impl TenantCore {
         if !viewer.can_create {
             return Err(TicketError::Forbidden("ticket:create"));
         }
-        let boards = visible_boards(&viewer, store::boards(&self.db, self.tenant).await?);
+        let catalog = self.catalog().await?;
+        let boards = visible_boards(&viewer, &catalog.boards);
         let default_board = boards.first().map(|b| b.id);
         let on_board = |c: &Choice| {
             c.board_id
                 .map_or(true, |board| boards.iter().any(|b| b.id == board))
         };
-        let mut priorities = store::priorities(&self.db, self.tenant).await?;
-        priorities.retain(on_board);
-        let mut categories = store::categories(&self.db, self.tenant).await?;
-        categories.retain(on_board);
+        let priorities = catalog.priorities.iter().filter(|c| on_board(c)).cloned().collect();
+        let categories = catalog.categories.iter().filter(|c| on_board(c)).cloned().collect();
         Ok((
             viewer,
             TicketFormOptions {
@@ -438,13 +483,13 @@ impl TenantCore {
 }
 
 /// The active boards the viewer may see, as choices (default board first).
-fn visible_boards(viewer: &TicketViewer, boards: Vec<store::BoardRow>) -> Vec<Choice> {
+fn visible_boards(viewer: &TicketViewer, boards: &[store::BoardRow]) -> Vec<Choice> {
     boards
-        .into_iter()
+        .iter()
         .filter(|b| viewer.may_see_board(b.board_id))
         .map(|b| Choice {
             id: b.board_id,
-            name: b.name,
+            name: b.name.clone(),
             board_id: None,
             color: String::new(),
         })
