@@ -7,6 +7,7 @@
 //! so a changed role or scope applies at once. A ticket the user may not see is `NotFound`,
 //! exactly like one that does not exist.
 
+mod integration;
 mod messages;
 pub mod registry;
 
@@ -16,6 +17,7 @@ use actix::{Actor, ActorContext, AsyncContext, Context, Handler, ResponseFuture}
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
+pub use integration::*;
 pub use messages::*;
 pub use registry::{TenantDataFor, TenantDataView, TenantRegistry};
 

@@ -3,6 +3,7 @@
 
 pub mod audit_trail;
 pub mod domains;
+pub mod integration_tokens;
 pub mod invitations;
 pub mod mailer;
 pub mod sso;
@@ -92,6 +93,18 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route(
                     "/tenants/{tenant}/sso/providers/{provider}",
                     web::delete().to(sso::delete_provider),
+                )
+                .route(
+                    "/tenants/{tenant}/integration-tokens",
+                    web::get().to(integration_tokens::list),
+                )
+                .route(
+                    "/tenants/{tenant}/integration-tokens",
+                    web::post().to(integration_tokens::create),
+                )
+                .route(
+                    "/tenants/{tenant}/integration-tokens/{token_id}",
+                    web::delete().to(integration_tokens::revoke),
                 )
                 .route("/actors/{actor}/restart", web::post().to(restart_actor))
                 .route("/actors/{actor}/panic", web::post().to(panic_actor))
