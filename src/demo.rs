@@ -111,6 +111,9 @@ pub async fn seed(db: &Db, clock: &SharedClock) -> anyhow::Result<Seeded> {
             password,
         });
     }
+    crate::demo_tickets::seed(db, tenant.tenant, clock.now())
+        .await
+        .context("seeding the demo tickets")?;
     Ok(Seeded { tenant, accounts })
 }
 

@@ -9,6 +9,7 @@ pub mod cli_invitations;
 pub mod cli_sso;
 pub mod config;
 pub mod demo;
+pub mod demo_tickets;
 pub mod errors;
 pub mod http;
 pub mod routes;

@@ -847,3 +847,77 @@ pub async fn insert_internal_attachment(
         now
     )?)
 }
+
+/// Records a client's comment under a given author (imports and the demo seed; the portal's
+/// own comments go through `store::tickets`).
+#[allow(clippy::too_many_arguments)]
+pub async fn insert_client_comment(
+    exec: Exec<'_>,
+    tenant: Uuid,
+    ticket_id: Uuid,
+    comment_id: Uuid,
+    author_user_id: Option<Uuid>,
+    author_name: &str,
+    body: &str,
+    at: DateTime<Utc>,
+) -> Result<u64, DbError> {
+    Ok(execute!(
+        exec,
+        "INSERT INTO ticket_comments (tenant, comment_id, ticket_id, author_type, author_user_id, \
+             author_name, is_internal, body, created_at) \
+         VALUES ($1, $2, $3, 'client', $4, $5, $6, $7, $8)",
+        tenant,
+        comment_id,
+        ticket_id,
+        author_user_id,
+        author_name,
+        false,
+        body,
+        at
+    )?)
+}
+
+/// Marks the ticket changed at `at` and awaiting the MSP (after a client's comment).
+pub async fn await_internal(
+    exec: Exec<'_>,
+    tenant: Uuid,
+    ticket_id: Uuid,
+    at: DateTime<Utc>,
+) -> Result<u64, DbError> {
+    Ok(execute!(
+        exec,
+        "UPDATE tickets SET response_state = 'awaiting_internal', updated_at = $3 \
+         WHERE tenant = $1 AND ticket_id = $2",
+        tenant,
+        ticket_id,
+        at
+    )?)
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ContactByEmail {
+    pub contact_id: Uuid,
+    pub client_id: Uuid,
+    pub full_name: String,
+    pub user_id: Option<Uuid>,
+}
+
+/// A contact by email (case-insensitive), with its portal user if it has one.
+pub async fn contact_by_email(
+    db: &Db,
+    tenant: Uuid,
+    email: &str,
+) -> Result<Option<ContactByEmail>, DbError> {
+    Ok(query_as!(
+        db.exec(),
+        ContactByEmail,
+        fetch_optional,
+        "SELECT c.contact_id, c.client_id, c.full_name, \
+                (SELECT u.user_id FROM users u WHERE u.tenant = c.tenant \
+                   AND u.contact_id = c.contact_id LIMIT 1) AS user_id \
+         FROM contacts c WHERE c.tenant = $1 AND LOWER(c.email) = LOWER($2) \
+         ORDER BY c.created_at LIMIT 1",
+        tenant,
+        email
+    )?)
+}
