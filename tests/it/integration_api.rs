@@ -1206,3 +1206,42 @@ async fn priorities_and_statuses_cannot_move_under_their_tickets() {
         "unused: may move"
     );
 }
+
+#[actix_web::test]
+async fn the_demo_seeds_a_realistic_ticket_set_once() {
+    let Some(app) = spawn_app().await else { return };
+    let clock = portal_actors::SharedClock::new(app.clock.clone());
+    let seeded = portal::demo::seed(&app.db, &clock).await.unwrap();
+    let api = Api::new(&app, &seeded.tenant).await;
+    let (_, first) = api.get("/tickets?limit=500").await;
+    let tickets = first["tickets"].as_array().unwrap();
+    assert!(tickets.len() >= 20, "{}", tickets.len());
+    let count = |key: &str, value: Value| tickets.iter().filter(|t| t[key] == value).count();
+    assert!(count("is_closed", json!(true)) >= 4);
+    assert!(count("is_closed", json!(false)) >= 10);
+    assert!(count("response_state", json!("awaiting_client")) >= 3);
+    assert!(count("response_state", json!("awaiting_internal")) >= 3);
+    assert!(tickets.iter().all(|t| t["closed_at"].is_null() != t["is_closed"].as_bool().unwrap()));
+    assert!(tickets.iter().any(|t| t["due_at"].is_string()));
+    let (_, boards) = api.get("/boards").await;
+    assert_eq!(boards["boards"].as_array().unwrap().len(), 2);
+    assert_eq!(boards["boards"][0]["statuses"].as_array().unwrap().len(), 5);
+    let (_, priorities) = api.get("/priorities").await;
+    assert_eq!(priorities["priorities"].as_array().unwrap().len(), 4);
+    let mut notes = 0;
+    for t in tickets {
+        let (_, detail) = api.get(&format!("/tickets/{}", t["ticket_id"].as_str().unwrap())).await;
+        notes += detail["comments"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|c| c["internal"] == true)
+            .count();
+    }
+    assert!(notes >= 2, "internal notes: {notes}");
+    // Running the demo again changes no ticket.
+    app.clock.advance(chrono::Duration::hours(1));
+    portal::demo::seed(&app.db, &clock).await.unwrap();
+    let (_, again) = api.get("/tickets?limit=500").await;
+    assert_eq!(again, first);
+}
