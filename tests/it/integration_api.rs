@@ -1221,7 +1221,9 @@ async fn the_demo_seeds_a_realistic_ticket_set_once() {
     assert!(count("is_closed", json!(false)) >= 10);
     assert!(count("response_state", json!("awaiting_client")) >= 3);
     assert!(count("response_state", json!("awaiting_internal")) >= 3);
-    assert!(tickets.iter().all(|t| t["closed_at"].is_null() != t["is_closed"].as_bool().unwrap()));
+    assert!(tickets
+        .iter()
+        .all(|t| t["closed_at"].is_null() != t["is_closed"].as_bool().unwrap()));
     assert!(tickets.iter().any(|t| t["due_at"].is_string()));
     let (_, boards) = api.get("/boards").await;
     assert_eq!(boards["boards"].as_array().unwrap().len(), 2);
@@ -1230,7 +1232,9 @@ async fn the_demo_seeds_a_realistic_ticket_set_once() {
     assert_eq!(priorities["priorities"].as_array().unwrap().len(), 4);
     let mut notes = 0;
     for t in tickets {
-        let (_, detail) = api.get(&format!("/tickets/{}", t["ticket_id"].as_str().unwrap())).await;
+        let (_, detail) = api
+            .get(&format!("/tickets/{}", t["ticket_id"].as_str().unwrap()))
+            .await;
         notes += detail["comments"]
             .as_array()
             .unwrap()

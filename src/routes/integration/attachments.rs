@@ -123,7 +123,7 @@ pub async fn upload(
 ) -> HttpResponse {
     let ticket_id = match path_id("ticket_id", &path) {
         Ok(id) => id,
-        Err(response) => return response,
+        Err(e) => return sync_failed(e),
     };
     let file = match params(&req) {
         Ok(p) => p,

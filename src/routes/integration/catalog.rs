@@ -22,7 +22,7 @@ macro_rules! parse {
     ($field:literal, $path:expr, $input:ty, $body:expr) => {{
         let id = match path_id($field, &$path) {
             Ok(id) => id,
-            Err(response) => return response,
+            Err(e) => return sync_failed(e),
         };
         match <$input>::parse($body.into_inner()) {
             Ok(input) => (id, input),
@@ -125,7 +125,7 @@ pub async fn show_access(
 ) -> HttpResponse {
     let contact_id = match path_id("contact_id", &path) {
         Ok(id) => id,
-        Err(response) => return response,
+        Err(e) => return sync_failed(e),
     };
     ok(ask(&state, who.tenant(), GetTicketAccess { contact_id }).await)
 }

@@ -162,7 +162,7 @@ where
         .map_err(|_| SyncError::Fault(portal_actors::supervision::ActorFault))?
 }
 
-/// A path segment that must be a UUID; a 400 naming `field` otherwise.
-pub fn path_id(field: &str, raw: &str) -> Result<Uuid, HttpResponse> {
-    portal_actors::ticket_sync::input::parse_path_id(field, raw).map_err(sync_failed)
+/// A path segment that must be a UUID; refused naming `field` otherwise.
+pub fn path_id(field: &str, raw: &str) -> Result<Uuid, SyncError> {
+    portal_actors::ticket_sync::input::parse_path_id(field, raw)
 }

@@ -22,7 +22,7 @@ pub async fn put(
 ) -> HttpResponse {
     let ticket_id = match path_id("ticket_id", &path) {
         Ok(id) => id,
-        Err(response) => return response,
+        Err(e) => return sync_failed(e),
     };
     let ticket = match TicketInput::parse(body.into_inner()) {
         Ok(t) => t,
@@ -57,7 +57,7 @@ pub async fn show(
 ) -> HttpResponse {
     let ticket_id = match path_id("ticket_id", &path) {
         Ok(id) => id,
-        Err(response) => return response,
+        Err(e) => return sync_failed(e),
     };
     ok(ask(&state, who.tenant(), GetSyncedTicket { ticket_id }).await)
 }
@@ -72,7 +72,7 @@ pub async fn comment(
 ) -> HttpResponse {
     let ticket_id = match path_id("ticket_id", &path) {
         Ok(id) => id,
-        Err(response) => return response,
+        Err(e) => return sync_failed(e),
     };
     let comment = match CommentInput::parse(body.into_inner()) {
         Ok(c) => c,
