@@ -5,6 +5,7 @@
 pub mod app;
 pub mod cli;
 pub mod cli_domains;
+pub mod cli_integration_tokens;
 pub mod cli_invitations;
 pub mod cli_sso;
 pub mod config;

@@ -1249,3 +1249,67 @@ async fn the_demo_seeds_a_realistic_ticket_set_once() {
     let (_, again) = api.get("/tickets?limit=500").await;
     assert_eq!(again, first);
 }
+
+fn portal_cli(dir: &std::path::Path, args: &[&str]) -> (bool, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_portal"))
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .unwrap();
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.success(), text)
+}
+
+#[test]
+fn integration_tokens_are_managed_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    let slug = "0123456789ab";
+    let (ok, out) = portal_cli(
+        p,
+        &["tenant", "create", "--name", "Contoso IT", "--slug", slug],
+    );
+    assert!(ok, "{out}");
+    let cmd = ["tenant", "integration-token"];
+    let (ok, out) = portal_cli(
+        p,
+        &[
+            &cmd[..],
+            &["create", "--tenant", slug, "--name", "Autotask"],
+        ]
+        .concat(),
+    );
+    assert!(ok, "{out}");
+    let token = out
+        .lines()
+        .map(str::trim)
+        .find(|l| portal_actors::tokens::is_well_formed(l))
+        .expect("the token is printed");
+    let token_id = out.split_whitespace().nth(2).unwrap().to_owned();
+    let (ok, out) = portal_cli(p, &[&cmd[..], &["list", "--tenant", slug]].concat());
+    assert!(
+        ok && out.contains("Autotask") && out.contains("never used"),
+        "{out}"
+    );
+    assert!(!out.contains(token));
+    let (ok, out) = portal_cli(
+        p,
+        &[
+            &cmd[..],
+            &["revoke", "--tenant", slug, "--token-id", &token_id],
+        ]
+        .concat(),
+    );
+    assert!(ok && out.contains("Revoked"), "{out}");
+    let (_, out) = portal_cli(p, &[&cmd[..], &["list", "--tenant", slug]].concat());
+    assert!(out.contains("revoked"), "{out}");
+    let (ok, out) = portal_cli(
+        p,
+        &[&cmd[..], &["create", "--tenant", slug, "--name", " "]].concat(),
+    );
+    assert!(!ok && out.contains("--name"), "{out}");
+}
