@@ -50,7 +50,9 @@ exported = {
     "portal_handoff_tokens_issued_total", "portal_handoff_exchanges_total",
     "portal_handoff_tokens_swept_total", "portal_dns_verifications_total",
     "portal_dns_cache_requests_total", "portal_emails_total", "portal_outbox_pending",
-    "portal_outbox_oldest_pending_seconds",
+    "portal_outbox_oldest_pending_seconds", "portal_tickets_created_total",
+    "portal_ticket_comments_total", "portal_ticket_attachments_uploaded_total",
+    "portal_tenant_data_actors",
 }
 histograms = {"portal_login_duration_seconds", "portal_http_request_duration_seconds"}
 allowed = (exported - histograms) | {h + "_bucket" for h in histograms}

@@ -46,6 +46,8 @@ pub struct AppState {
     pub attachments: AttachmentStore,
     pub max_attachment_bytes: u64,
     pub max_files_per_upload: usize,
+    /// How long a tenant's data actor may go unused before it stops.
+    pub tenant_idle: chrono::Duration,
     /// Sign-in through the tenants' OpenID Connect providers.
     pub sso: Addr<Sso>,
     /// How long an SSO sign-in may stay at the provider (its cookie's lifetime).
@@ -196,12 +198,14 @@ impl Application {
                 .map_err(|e| anyhow::anyhow!("SSO client: {e}"))?;
             Supervisor::start(move |_| actor)
         };
+        let tenant_idle =
+            chrono::Duration::minutes(i64::from(settings.tickets.tenant_idle_minutes.max(1)));
         let tenant_registry = TenantRegistry::new(
             db.clone(),
             clock.clone(),
             metrics.clone(),
             registry.clone(),
-            chrono::Duration::minutes(i64::from(settings.tickets.tenant_idle_minutes.max(1))),
+            tenant_idle,
         );
         let tenant_data = tenant_registry.view();
         let tenant_registry = Supervisor::start(move |_| tenant_registry);
@@ -213,6 +217,7 @@ impl Application {
             attachments,
             max_attachment_bytes: settings.tickets.max_attachment_bytes.max(1),
             max_files_per_upload: settings.tickets.max_files_per_upload.max(1),
+            tenant_idle,
             auth: AuthServices {
                 db,
                 clock: clock.clone(),

@@ -184,7 +184,7 @@ pub struct TicketFilter {
     pub response: Option<ResponseState>,
     pub priority: Option<Uuid>,
     pub category: Option<Uuid>,
-    /// Lowercased, trimmed; matched anywhere in the title or the number.
+    /// Trimmed, as typed; matched case-insensitively anywhere in the title or the number.
     pub search: Option<String>,
     pub sort: TicketSort,
     pub direction: SortDirection,
@@ -257,7 +257,7 @@ impl TicketFilter {
             Some(q) if q.chars().any(char::is_control) => {
                 return Err(bad("q", "the search text has control characters"))
             }
-            Some(q) => Some(q.to_lowercase()),
+            Some(q) => Some(q.to_owned()),
         };
         let sort = match optional(&raw.sort) {
             None => TicketSort::default(),
@@ -393,6 +393,8 @@ pub struct TicketPage {
     pub statuses: Vec<Choice>,
     pub priorities: Vec<Choice>,
     pub categories: Vec<Choice>,
+    /// The boards the viewer sees (to label per-board choices).
+    pub boards: Vec<Choice>,
     pub can_create: bool,
 }
 
@@ -401,6 +403,19 @@ impl TicketPage {
         ((self.total + PAGE_SIZE - 1) / PAGE_SIZE).max(1)
     }
 }
+
+/// The dashboard's view of the user's tickets.
+#[derive(Debug, Clone)]
+pub struct TicketOverview {
+    pub open: i64,
+    pub awaiting_client: i64,
+    /// The most recently updated tickets (open or not).
+    pub recent: Vec<TicketListItem>,
+    pub can_create: bool,
+}
+
+/// How many recently updated tickets the dashboard lists.
+pub const OVERVIEW_RECENT: usize = 5;
 
 /// What the create form offers: the viewer's boards and, per board, its priorities and categories.
 #[derive(Debug, Clone)]
@@ -608,7 +623,7 @@ mod tests {
             ("page", "3"),
         ]))
         .unwrap();
-        assert_eq!(filter.search.as_deref(), Some("printer"));
+        assert_eq!(filter.search.as_deref(), Some("Printer"));
         assert_eq!(filter.offset(), 2 * PAGE_SIZE);
         let pairs = filter.query_pairs();
         let again: Vec<(&str, String)> = pairs.clone();

@@ -7,8 +7,10 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use portal_actors::audit::{AuditRecord, Record};
 use portal_actors::invitations::{self, InviteRequest, Inviter};
 use portal_actors::sessions::{RevokeOwnedSession, RevokeReason, RevokeUserSessions};
-use portal_actors::store::{
-    audit as audit_store, invitations as invitation_store, sessions as session_store, users,
+use portal_actors::store::users;
+use portal_actors::tenant_data::company::AdminCompany;
+use portal_actors::tenant_data::{
+    CompanyError, CompanyOfAdmin, CompanySessions, CompanySettings, TenantData,
 };
 use portal_views::company::{
     self as views, CompanyNotice, CompanySessionItem, CompanyUserItem, CompanyView, SignInEventItem,
@@ -23,51 +25,28 @@ use crate::errors::PortalError;
 use crate::http::extract::{request_origin, CspNonce, PortalUser};
 use crate::http::render;
 
-/// How many sign-in events the page lists.
-const RECENT_EVENTS: i64 = 50;
-
-/// The client admin's company, or 403 for anyone else (checked against the database, not
-/// only the session's snapshot, so a demoted admin loses access at once).
-async fn admin_company(
-    state: &AppState,
-    user: &PortalUser,
-) -> Result<(Uuid, Vec<users::CompanyUser>), PortalError> {
-    let u = &user.session.record.user;
-    let Some(client_id) = u.client_id else {
-        return Err(PortalError::Forbidden(
-            "company settings need a client company".into(),
-        ));
-    };
-    let members = users::company_users(&state.auth.db, u.tenant, client_id)
+/// Sends a company-data message to the tenant's data actor; non-admins get 403.
+async fn company<M, T>(state: &AppState, user: &PortalUser, msg: M) -> Result<T, PortalError>
+where
+    M: actix::Message<Result = Result<T, CompanyError>> + Send + 'static,
+    T: Send + 'static,
+    TenantData: actix::Handler<M>,
+{
+    crate::routes::tickets::tenant_data(state, user.tenant.tenant)
+        .await?
+        .send(msg)
         .await
-        .map_err(PortalError::unavailable)?;
-    let is_admin = members
-        .iter()
-        .any(|m| m.user_id == u.user_id && m.is_client_admin && !m.is_inactive);
-    if !is_admin {
-        return Err(PortalError::Forbidden(
-            "company settings are for client admins".into(),
-        ));
-    }
-    Ok((client_id, members))
+        .map_err(PortalError::unavailable)?
+        .map_err(|e| match e {
+            CompanyError::NotAdmin => PortalError::Forbidden(e.to_string()),
+            CompanyError::Db(e) => PortalError::unavailable(e),
+        })
 }
 
-/// The live sessions of every user of one company.
-async fn company_sessions(
-    state: &AppState,
-    tenant: Uuid,
-    client_id: Uuid,
-) -> Result<Vec<session_store::SessionSummary>, PortalError> {
-    let now = state.clock.now();
-    session_store::list_active_for_company(
-        &state.auth.db,
-        tenant,
-        client_id,
-        now,
-        now - state.session_idle,
-    )
-    .await
-    .map_err(PortalError::unavailable)
+/// The client admin's company, or 403 for anyone else.
+async fn admin_company(state: &AppState, user: &PortalUser) -> Result<AdminCompany, PortalError> {
+    let user_id = user.session.record.user.user_id;
+    company(state, user, CompanyOfAdmin { user_id }).await
 }
 
 fn check_csrf(user: &PortalUser, presented: &str) -> Result<(), PortalError> {
@@ -92,16 +71,22 @@ pub async fn show(
     nonce: CspNonce,
     query: web::Query<NoticeQuery>,
 ) -> Result<HttpResponse, PortalError> {
-    let (client_id, members) = admin_company(&state, &user).await?;
     let me = &user.session.record.user;
-    let now = state.clock.now();
-    let sessions = company_sessions(&state, me.tenant, client_id).await?;
-    let invitees = invitation_store::of_company(state.auth.db.exec(), me.tenant, client_id, now)
-        .await
-        .map_err(PortalError::unavailable)?;
-    let events = audit_store::company_sign_ins(&state.auth.db, me.tenant, client_id, RECENT_EVENTS)
-        .await
-        .map_err(PortalError::unavailable)?;
+    let snapshot = company(
+        &state,
+        &user,
+        CompanySettings {
+            user_id: me.user_id,
+            session_idle: state.session_idle,
+        },
+    )
+    .await?;
+    let (members, sessions, invitees, events) = (
+        snapshot.company.members,
+        snapshot.sessions,
+        snapshot.invitees,
+        snapshot.sign_ins,
+    );
     let name_of = |id: Uuid| {
         members
             .iter()
@@ -223,9 +208,16 @@ pub async fn revoke_session(
     form: web::Form<RevokeSessionForm>,
 ) -> Result<HttpResponse, PortalError> {
     check_csrf(&user, &form.csrf_token)?;
-    let (client_id, _) = admin_company(&state, &user).await?;
     let me = &user.session.record.user;
-    let sessions = company_sessions(&state, me.tenant, client_id).await?;
+    let (_, sessions) = company(
+        &state,
+        &user,
+        CompanySessions {
+            user_id: me.user_id,
+            session_idle: state.session_idle,
+        },
+    )
+    .await?;
     let Some(target) = sessions.iter().find(|s| s.token_hash == form.session) else {
         return Err(PortalError::NotFound);
     };
@@ -266,7 +258,7 @@ pub async fn sign_out_user(
     form: web::Form<SignOutUserForm>,
 ) -> Result<HttpResponse, PortalError> {
     check_csrf(&user, &form.csrf_token)?;
-    let (_, members) = admin_company(&state, &user).await?;
+    let members = admin_company(&state, &user).await?.members;
     let target = Uuid::parse_str(form.user.trim())
         .ok()
         .filter(|id| members.iter().any(|m| m.user_id == *id))
@@ -306,7 +298,7 @@ pub async fn invite(
     form: web::Form<InviteForm>,
 ) -> Result<HttpResponse, PortalError> {
     check_csrf(&user, &form.csrf_token)?;
-    let (client_id, _) = admin_company(&state, &user).await?;
+    let client_id = admin_company(&state, &user).await?.client_id;
     let me = &user.session.record.user;
     let Ok(contact_id) = Uuid::parse_str(form.contact.trim()) else {
         return Err(PortalError::NotFound);

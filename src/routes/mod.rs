@@ -14,6 +14,7 @@ pub mod setup;
 pub mod signin;
 pub mod signout;
 pub mod sso;
+pub mod tickets;
 pub mod two_factor;
 
 use actix_web::error::{QueryPayloadError, UrlencodedError};
@@ -160,6 +161,54 @@ pub fn portal(cfg: &mut web::ServiceConfig) {
         .route("/client-portal", web::get().to(dashboard::redirect))
         .route("/client-portal/", web::get().to(dashboard::redirect))
         .route("/client-portal/dashboard", web::get().to(dashboard::show))
+        .service(
+            web::resource(portal_views::tickets::LIST_PATH)
+                .route(web::get().to(tickets::list::show))
+                .route(web::post().to(tickets::create::submit))
+                .default_service(web::to(method_not_allowed)),
+        )
+        .service(
+            web::resource(portal_views::tickets::NEW_PATH)
+                .route(web::get().to(tickets::create::show))
+                .default_service(web::to(method_not_allowed)),
+        )
+        .service(
+            web::resource("/client-portal/tickets/{number}")
+                .route(web::get().to(tickets::detail::show))
+                .default_service(web::to(method_not_allowed)),
+        )
+        .service(
+            web::resource("/client-portal/tickets/{number}/comments")
+                .app_data(comment_form())
+                .route(web::post().to(tickets::replies::add))
+                .default_service(web::to(method_not_allowed)),
+        )
+        .service(
+            web::resource("/client-portal/tickets/{number}/comments/{comment}")
+                .app_data(comment_form())
+                .route(web::post().to(tickets::replies::edit))
+                .default_service(web::to(method_not_allowed)),
+        )
+        .service(
+            web::resource("/client-portal/tickets/{number}/close")
+                .route(web::post().to(tickets::state::close))
+                .default_service(web::to(method_not_allowed)),
+        )
+        .service(
+            web::resource("/client-portal/tickets/{number}/reopen")
+                .route(web::post().to(tickets::state::reopen))
+                .default_service(web::to(method_not_allowed)),
+        )
+        .service(
+            web::resource("/client-portal/tickets/{number}/attachments")
+                .route(web::post().to(tickets::attachments::upload))
+                .default_service(web::to(method_not_allowed)),
+        )
+        .service(
+            web::resource("/client-portal/tickets/{number}/attachments/{attachment}")
+                .route(web::get().to(tickets::attachments::download))
+                .default_service(web::to(method_not_allowed)),
+        )
         .default_service(web::to(not_found));
 }
 
@@ -176,6 +225,14 @@ async fn not_found(req: HttpRequest) -> Result<HttpResponse, PortalError> {
             <PortalUser as actix_web::FromRequest>::from_request(&req, &mut payload).await?;
     }
     Err(PortalError::NotFound)
+}
+
+/// Comment forms carry up to 20,000 characters (up to four bytes each), more than other forms.
+fn comment_form() -> web::FormConfig {
+    const COMMENT_FORM_BYTES: usize = 96 * 1024;
+    web::FormConfig::default()
+        .limit(COMMENT_FORM_BYTES)
+        .error_handler(form_error)
 }
 
 /// Malformed or oversized form bodies: a clear 4xx page.

@@ -71,7 +71,14 @@ async fn metrics_are_labelled_by_route_pattern_and_list_the_actors() {
     let actors: serde_json::Value =
         serde_json::from_str(&app.admin_get("/admin/actors", Some(ADMIN_TOKEN)).await.body)
             .unwrap();
-    for actor in ["credentials", "sessions", "tenant_directory", "audit"] {
+    for actor in [
+        "credentials",
+        "sessions",
+        "tenant_directory",
+        "audit",
+        "tenant_registry",
+        "tenant_data",
+    ] {
         assert_eq!(actors["actors"][actor]["alive"], true, "{actor}");
     }
     // Every metric the dashboard and alerts query exists in a live scrape.

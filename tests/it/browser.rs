@@ -309,3 +309,132 @@ async fn a_real_browser_signs_in_through_the_identity_providers_login_page() {
     drop(driver);
     result.unwrap();
 }
+
+/// A real browser raises a ticket with a file through the portal's own forms (multipart, CSP,
+/// CSRF), reads it back, replies in Markdown and closes it.
+#[actix_web::test]
+async fn a_real_browser_raises_a_ticket_with_a_file_and_replies() {
+    let Some((app, client, driver, dir)) = portal_and_browser().await else {
+        return;
+    };
+    let tenant = app.tenant.clone();
+    crate::ticket_data::catalog(&app, &tenant).await;
+    let ada =
+        crate::ticket_data::person(&app, &tenant, "ada@acme.example", "Acme", Some("User")).await;
+    let file = dir.path().join("printer-error.txt");
+    std::fs::write(&file, "PC LOAD LETTER").unwrap();
+    let result = async {
+        client
+            .goto(&format!(
+                "https://{CANONICAL}/auth/client-portal/signin?tenant={}",
+                tenant.slug
+            ))
+            .await?;
+        client
+            .find(Locator::Css("#email"))
+            .await?
+            .send_keys(&ada.user.email)
+            .await?;
+        client
+            .find(Locator::Css("#password"))
+            .await?
+            .send_keys(PASSWORD)
+            .await?;
+        client
+            .find(Locator::Css("button[type=submit]"))
+            .await?
+            .click()
+            .await?;
+        let dashboard =
+            url::Url::parse(&format!("https://{VANITY}/client-portal/dashboard")).unwrap();
+        client
+            .wait()
+            .at_most(Duration::from_secs(20))
+            .for_url(&dashboard)
+            .await?;
+
+        client
+            .find(Locator::Css("a[href='/client-portal/tickets']"))
+            .await?
+            .click()
+            .await?;
+        client
+            .find(Locator::Css("a[href='/client-portal/tickets/new']"))
+            .await?
+            .click()
+            .await?;
+        client
+            .find(Locator::Css("#ticket-title"))
+            .await?
+            .send_keys("Printer jam on floor 2")
+            .await?;
+        client
+            .find(Locator::Css("#ticket-description"))
+            .await?
+            .send_keys("The **big** printer says PC LOAD LETTER.")
+            .await?;
+        client
+            .find(Locator::Css("#ticket-files"))
+            .await?
+            .send_keys(&file.display().to_string())
+            .await?;
+        client
+            .find(Locator::Css(".ticket-form button[type=submit]"))
+            .await?
+            .click()
+            .await?;
+        let created = url::Url::parse(&format!(
+            "https://{VANITY}/client-portal/tickets/TIC-1000?done=created#main"
+        ))
+        .unwrap();
+        client
+            .wait()
+            .at_most(Duration::from_secs(20))
+            .for_url(&created)
+            .await?;
+        let source = client.source().await?;
+        assert!(source.contains("Your ticket was raised"), "{source}");
+        assert!(source.contains("<strong>big</strong>"), "{source}");
+        assert!(source.contains("printer-error.txt"), "{source}");
+
+        client
+            .find(Locator::Css("#reply-body"))
+            .await?
+            .send_keys("Tried *turning it off and on*.")
+            .await?;
+        client
+            .find(Locator::Css(".reply-form button[type=submit]"))
+            .await?
+            .click()
+            .await?;
+        client
+            .wait()
+            .at_most(Duration::from_secs(20))
+            .for_element(Locator::Css(".conversation em"))
+            .await?;
+        let source = client.source().await?;
+        assert!(source.contains("Your reply was sent."), "{source}");
+        assert!(
+            source.contains("<em>turning it off and on</em>"),
+            "{source}"
+        );
+
+        client
+            .find(Locator::Css(".ticket-state button[type=submit]"))
+            .await?
+            .click()
+            .await?;
+        client
+            .wait()
+            .at_most(Duration::from_secs(20))
+            .for_element(Locator::XPath(
+                "//*[contains(text(), 'The ticket was closed.')]",
+            ))
+            .await?;
+        Ok::<_, fantoccini::error::CmdError>(())
+    }
+    .await;
+    let _ = client.close().await;
+    drop(driver);
+    result.unwrap();
+}

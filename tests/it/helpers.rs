@@ -57,6 +57,8 @@ pub struct TestApp {
     pub http: reqwest::Client,
     /// The database this instance uses (a second instance can share it).
     pub database_url: String,
+    /// Where this instance stores ticket attachments.
+    pub attachments_dir: std::path::PathBuf,
     _dir: tempfile::TempDir,
 }
 
@@ -115,6 +117,7 @@ pub async fn spawn_app_on(
     settings.security.encryption_key = Some(SecretString::from(ENCRYPTION_KEY));
     // Never the working directory's data/mailbox: each test gets its own folder.
     settings.mail.mailbox_dir = dir.path().join("mailbox");
+    settings.tickets.attachments_dir = dir.path().join("attachments");
     configure(&mut settings);
     let db = portal::cli::open_db(&settings).await.expect("database");
     let clock = Arc::new(ManualClock::new(portal_actors::Clock::now(
@@ -138,6 +141,7 @@ pub async fn spawn_app_on(
         tenant: placeholder_tenant(),
         http: client(),
         database_url: url,
+        attachments_dir: dir.path().join("attachments"),
         _dir: dir,
     };
     test.tenant = match shared {
@@ -329,7 +333,7 @@ pub fn hash(password: &str) -> String {
     hash_with(&current_params().unwrap(), password).unwrap()
 }
 
-trait NowUtc {
+pub trait NowUtc {
     fn now_utc(&self) -> chrono::DateTime<Utc>;
 }
 
@@ -459,6 +463,38 @@ impl Browser {
             .with_host(self.client.post(format!("{}{path}", self.base)))
             .header("origin", self.origin())
             .form(form);
+        let cookies = self.cookie_header();
+        if !cookies.is_empty() {
+            req = req.header("cookie", cookies);
+        }
+        let page = Page::from(req.send().await.unwrap()).await;
+        self.absorb(&page);
+        page
+    }
+
+    /// Posts a `multipart/form-data` form: text fields, then files as
+    /// (field, file name, content type, bytes).
+    pub async fn post_multipart(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+        files: &[(&str, &str, &str, Vec<u8>)],
+    ) -> Page {
+        let mut form = reqwest::multipart::Form::new();
+        for (name, value) in fields {
+            form = form.text(name.to_string(), value.to_string());
+        }
+        for (name, file_name, content_type, bytes) in files {
+            let part = reqwest::multipart::Part::bytes(bytes.clone())
+                .file_name(file_name.to_string())
+                .mime_str(content_type)
+                .unwrap();
+            form = form.part(name.to_string(), part);
+        }
+        let mut req = self
+            .with_host(self.client.post(format!("{}{path}", self.base)))
+            .header("origin", self.origin())
+            .multipart(form);
         let cookies = self.cookie_header();
         if !cookies.is_empty() {
             req = req.header("cookie", cookies);

@@ -23,6 +23,12 @@ pub(crate) mod msg {
         SESSION_SIGNED_IN_AT = "dashboard-session-signed-in-at";
         SESSION_METHOD = "dashboard-session-method";
         METHOD_PASSWORD = "dashboard-method-password";
+        TICKETS_HEADING = "dashboard-tickets-heading";
+        TICKETS_OPEN = "dashboard-tickets-open";
+        TICKETS_AWAITING = "dashboard-tickets-awaiting";
+        TICKETS_RECENT = "dashboard-tickets-recent";
+        TICKETS_NONE = "dashboard-tickets-none";
+        TICKETS_ALL = "dashboard-tickets-all";
     }
 }
 
@@ -37,6 +43,26 @@ pub struct DashboardView {
     pub signed_in_at: DateTime<Utc>,
     /// How this session was authenticated, e.g. `"password"`.
     pub sign_in_method: String,
+    /// The user's tickets at a glance; `None` for users who may not read tickets.
+    pub tickets: Option<TicketsCard>,
+}
+
+/// Open tickets, those awaiting the user, and the latest activity.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TicketsCard {
+    pub open: i64,
+    pub awaiting_client: i64,
+    pub recent: Vec<RecentTicket>,
+    pub can_create: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RecentTicket {
+    pub number: String,
+    pub title: String,
+    pub status: String,
+    pub response_state: Option<String>,
+    pub updated_at: DateTime<Utc>,
 }
 
 /// The translated `<title>` of the dashboard, for `PageShell::title`.
@@ -50,6 +76,9 @@ pub fn page(shell: &PageShell<'_>, view: &DashboardView) -> Markup {
     let content = html! {
         h1 { (t.tr_args(msg::WELCOME, &[("name", view.display_name.clone())])) }
         p.page-intro { (t.tr(msg::INTRO)) }
+        @if let Some(tickets) = &view.tickets {
+            (tickets_card(t, tickets))
+        }
         div.cards {
             (account_card(t, view))
             (last_sign_in_card(t, view.last_sign_in))
@@ -57,6 +86,43 @@ pub fn page(shell: &PageShell<'_>, view: &DashboardView) -> Markup {
         }
     };
     layout::page(shell, content)
+}
+
+fn tickets_card(t: Translator<'_>, card: &TicketsCard) -> Markup {
+    use crate::tickets::{response_badge, ticket_path, LIST_PATH, NEW_PATH};
+    html! {
+        section.card aria-labelledby="ticket-summary" {
+            div.page-heading {
+                h2 #ticket-summary { (t.tr(msg::TICKETS_HEADING)) }
+                @if card.can_create {
+                    a.btn.btn--primary href=(NEW_PATH) { (t.tr(crate::tickets::msg::NEW)) }
+                }
+            }
+            p {
+                a href=(LIST_PATH) { (t.tr_count(msg::TICKETS_OPEN, &[("count", card.open)])) }
+                " · "
+                a href=(format!("{LIST_PATH}?response=awaiting_client")) {
+                    (t.tr_count(msg::TICKETS_AWAITING, &[("count", card.awaiting_client)]))
+                }
+            }
+            h3 { (t.tr(msg::TICKETS_RECENT)) }
+            @if card.recent.is_empty() {
+                p { (t.tr(msg::TICKETS_NONE)) }
+            } @else {
+                ul.recent-tickets {
+                    @for r in &card.recent {
+                        li {
+                            a href=(ticket_path(&r.number)) { (r.number) " · " (r.title) }
+                            " — " (r.status) " "
+                            (response_badge(t, r.response_state.as_deref()))
+                            " " (utc_time(t, r.updated_at))
+                        }
+                    }
+                }
+            }
+            p { a href=(LIST_PATH) { (t.tr(msg::TICKETS_ALL)) } }
+        }
+    }
 }
 
 fn account_card(t: Translator<'_>, view: &DashboardView) -> Markup {

@@ -45,6 +45,11 @@ const SOURCES: &[(&str, &str, &str)] = &[
     ),
     ("en", "setup.ftl", include_str!("../locales/en/setup.ftl")),
     ("en", "sso.ftl", include_str!("../locales/en/sso.ftl")),
+    (
+        "en",
+        "tickets.ftl",
+        include_str!("../locales/en/tickets.ftl"),
+    ),
     ("en", "email.ftl", include_str!("../locales/en/email.ftl")),
     (
         "en",

@@ -10,6 +10,7 @@ pub(crate) mod msg {
         SKIP_TO_CONTENT = "common-skip-to-content";
         NAV_LABEL = "common-nav-label";
         NAV_DASHBOARD = "common-nav-dashboard";
+        NAV_TICKETS = "common-nav-tickets";
         NAV_SECURITY = "common-nav-security";
         NAV_COMPANY = "common-nav-company";
         SIGNED_IN_AS = "common-signed-in-as";
@@ -50,13 +51,19 @@ pub struct SignedInNav {
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum NavItem {
     Dashboard,
+    Tickets,
     Security,
     Company,
 }
 
 impl NavItem {
     /// Every item, in navigation order.
-    pub const ALL: [NavItem; 3] = [NavItem::Dashboard, NavItem::Security, NavItem::Company];
+    pub const ALL: [NavItem; 4] = [
+        NavItem::Dashboard,
+        NavItem::Tickets,
+        NavItem::Security,
+        NavItem::Company,
+    ];
 
     /// Whether a user sees this item (company settings are for client admins).
     pub fn visible_to(self, nav: &SignedInNav) -> bool {
@@ -66,6 +73,7 @@ impl NavItem {
     pub fn href(self) -> &'static str {
         match self {
             NavItem::Dashboard => "/client-portal/dashboard",
+            NavItem::Tickets => "/client-portal/tickets",
             NavItem::Security => "/client-portal/profile/security",
             NavItem::Company => "/client-portal/client-settings",
         }
@@ -74,6 +82,7 @@ impl NavItem {
     fn label_id(self) -> &'static str {
         match self {
             NavItem::Dashboard => msg::NAV_DASHBOARD,
+            NavItem::Tickets => msg::NAV_TICKETS,
             NavItem::Security => msg::NAV_SECURITY,
             NavItem::Company => msg::NAV_COMPANY,
         }
@@ -210,7 +219,8 @@ mod tests {
             .and_then(|(_, rest)| rest.split_once("</nav>"))
             .map(|(inside, _)| inside)
             .unwrap_or_default();
-        assert_eq!(nav_html.matches("<a ").count(), 2);
+        assert_eq!(nav_html.matches("<a ").count(), 3);
+        assert!(nav_html.contains(r#"<a href="/client-portal/tickets">Tickets</a>"#));
         assert!(!nav_html.contains("client-settings"));
         assert!(nav_html
             .contains(r#"<a href="/client-portal/dashboard" aria-current="page">Dashboard</a>"#));

@@ -10,11 +10,13 @@ pub mod errors;
 pub mod handoff;
 pub mod i18n;
 pub mod layout;
+pub mod markdown;
 pub mod security;
 pub mod setup;
 pub mod signin;
 pub mod sso;
 pub mod theme;
+pub mod tickets;
 pub mod two_factor;
 
 pub use maud::Markup;

@@ -30,6 +30,7 @@ pub fn all_message_ids() -> Vec<&'static str> {
         crate::email::msg::ALL,
         crate::account_recovery::msg::ALL,
         crate::sso::msg::ALL,
+        crate::tickets::msg::ALL,
     ]
     .concat()
 }
@@ -100,5 +101,17 @@ pub fn dashboard_view(text: &str) -> Result<DashboardView, &'static str> {
         last_sign_in: Some(at(2026, 11, 27, 13, 5)?),
         signed_in_at: at(2026, 11, 28, 9, 30)?,
         sign_in_method: "password".to_owned(),
+        tickets: Some(crate::dashboard::TicketsCard {
+            open: 3,
+            awaiting_client: 1,
+            recent: vec![crate::dashboard::RecentTicket {
+                number: "TIC-1".to_owned(),
+                title: text.to_owned(),
+                status: "New".to_owned(),
+                response_state: Some("awaiting_client".to_owned()),
+                updated_at: at(2026, 11, 28, 9, 0)?,
+            }],
+            can_create: true,
+        }),
     })
 }

@@ -157,7 +157,8 @@ fn list_conditions(
     if let Some(q) = &filter.search {
         let pattern = format!(
             "%{}%",
-            q.replace('\\', "\\\\")
+            q.to_lowercase()
+                .replace('\\', "\\\\")
                 .replace('%', "\\%")
                 .replace('_', "\\_")
         );
@@ -186,7 +187,11 @@ fn order_by(filter: &TicketFilter) -> String {
         // Numbers of one prefix sort by length first, so TIC-999 comes before TIC-1000.
         TicketSort::Number => format!("LENGTH(t.ticket_number) {dir}, t.ticket_number {dir}"),
     };
-    format!("{key}, t.ticket_id {dir}")
+    match filter.sort {
+        TicketSort::Updated => format!("{key}, t.ticket_id {dir}"),
+        // Ties (same priority, status, …) show the most recently updated first.
+        _ => format!("{key}, t.updated_at DESC, t.ticket_id DESC"),
+    }
 }
 
 /// The list's SQL for a viewer and filter (also used by the benchmark to show its plan).
@@ -361,7 +366,7 @@ pub async fn visible_attachments(
 ) -> Result<Vec<AttachmentRecord>, DbError> {
     let sql = format!(
         "{ATTACHMENT_SELECT} WHERE tenant = $1 AND ticket_id = $2 AND is_client_visible \
-         ORDER BY created_at, attachment_id"
+         ORDER BY created_at, file_name, attachment_id"
     );
     Ok(query_as!(
         db.exec(),
@@ -424,39 +429,24 @@ pub struct StatusRow {
     pub is_closed: bool,
 }
 
-/// The status a board's new (or reopened) tickets get: its default open one, else its first open.
-pub async fn open_status(
+/// A board's status for new or reopened tickets (`closed: false`: its default open one, else
+/// its first open one) or for closing them (`closed: true`: its first closed one).
+pub async fn board_status(
     db: &Db,
     tenant: Uuid,
     board_id: Uuid,
+    closed: bool,
 ) -> Result<Option<StatusRow>, DbError> {
     Ok(query_as!(
         db.exec(),
         StatusRow,
         fetch_optional,
         "SELECT status_id, is_closed FROM ticket_statuses \
-         WHERE tenant = $1 AND board_id = $2 AND NOT is_closed \
+         WHERE tenant = $1 AND board_id = $2 AND is_closed = $3 \
          ORDER BY is_default DESC, display_order, name LIMIT 1",
         tenant,
-        board_id
-    )?)
-}
-
-/// The status closing a ticket of this board gives it: its first closed one.
-pub async fn closed_status(
-    db: &Db,
-    tenant: Uuid,
-    board_id: Uuid,
-) -> Result<Option<StatusRow>, DbError> {
-    Ok(query_as!(
-        db.exec(),
-        StatusRow,
-        fetch_optional,
-        "SELECT status_id, is_closed FROM ticket_statuses \
-         WHERE tenant = $1 AND board_id = $2 AND is_closed \
-         ORDER BY is_default DESC, display_order, name LIMIT 1",
-        tenant,
-        board_id
+        board_id,
+        closed
     )?)
 }
 

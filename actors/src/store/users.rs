@@ -386,3 +386,22 @@ pub async fn count_users(db: &Db, tenant: Uuid) -> Result<i64, DbError> {
         tenant
     )?)
 }
+
+/// The company (client) of a client user, through their contact.
+pub async fn client_of(db: &Db, tenant: Uuid, user_id: Uuid) -> Result<Option<Uuid>, DbError> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        client_id: Uuid,
+    }
+    let row = query_as!(
+        db.exec(),
+        Row,
+        fetch_optional,
+        "SELECT c.client_id FROM users u \
+         JOIN contacts c ON c.tenant = u.tenant AND c.contact_id = u.contact_id \
+         WHERE u.tenant = $1 AND u.user_id = $2",
+        tenant,
+        user_id
+    )?;
+    Ok(row.map(|r| r.client_id))
+}

@@ -8,7 +8,7 @@ use crate::db::DbError;
 use crate::supervision::ActorFault;
 use crate::tickets::{
     AttachmentRecord, InputError, NewTicket, StoredFile, TicketDetail, TicketFilter,
-    TicketFormOptions, TicketPage,
+    TicketFormOptions, TicketOverview, TicketPage,
 };
 
 #[derive(Debug, thiserror::Error)]
@@ -48,6 +48,13 @@ impl TicketError {
 pub struct ListTickets {
     pub user_id: Uuid,
     pub filter: TicketFilter,
+}
+
+/// The dashboard's summary of the user's tickets; `None` when they may not read tickets.
+#[derive(Message)]
+#[rtype(result = "Result<Option<TicketOverview>, TicketError>")]
+pub struct TicketSummary {
+    pub user_id: Uuid,
 }
 
 /// What the create form offers this user.

@@ -7,8 +7,10 @@
 //! so a changed role or scope applies at once. A ticket the user may not see is `NotFound`,
 //! exactly like one that does not exist.
 
+pub mod company;
 mod integration;
 mod messages;
+pub mod profile;
 pub mod registry;
 
 use std::time::Duration as StdDuration;
@@ -17,8 +19,10 @@ use actix::{Actor, ActorContext, AsyncContext, Context, Handler, ResponseFuture}
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
+pub use company::{CompanyError, CompanyOfAdmin, CompanySessions, CompanySettings};
 pub use integration::*;
 pub use messages::*;
+pub use profile::{LinkedIdentity, OwnIdentities, OwnSessions, UnlinkOwnIdentity};
 pub use registry::{TenantDataFor, TenantDataView, TenantRegistry};
 
 use crate::clock::SharedClock;
@@ -28,8 +32,8 @@ use crate::registry::ActorRegistry;
 use crate::store::tickets as store;
 use crate::supervision::{injected_fault, ActorFault, InjectPanic};
 use crate::tickets::{
-    self, Choice, InputError, ResponseState, TicketDetail, TicketFormOptions, TicketPage,
-    TicketRecord, TicketViewer,
+    self, Choice, InputError, ResponseState, StatusFilter, TicketDetail, TicketFilter,
+    TicketFormOptions, TicketOverview, TicketPage, TicketRecord, TicketViewer,
 };
 
 /// The name the per-tenant actors report under in `/admin/actors` (all of them together).
@@ -107,8 +111,10 @@ impl Actor for TenantData {
     fn stopped(&mut self, _: &mut Self::Context) {
         self.core.metrics.tenant_data_actors.dec();
         if !self.stopping_idle {
-            // Stopped by a failure: the registry starts a fresh one on the next request.
+            // Stopped by a failure: counted as a restart; the registry starts a fresh one on the
+            // tenant's next request, so the pool itself stays alive.
             self.registry.restarting(ACTOR_NAME);
+            self.registry.started(ACTOR_NAME, self.core.clock.now());
         }
     }
 }
@@ -178,8 +184,39 @@ impl TenantCore {
             statuses,
             priorities,
             categories,
+            boards: visible_boards(&viewer, store::boards(&self.db, self.tenant).await?),
             can_create: viewer.can_create,
         })
+    }
+
+    async fn summary(&self, user_id: Uuid) -> Result<Option<TicketOverview>, TicketError> {
+        let viewer = match self.viewer(user_id).await {
+            Ok(v) if v.can_read => v,
+            Ok(_) | Err(TicketError::Forbidden(_)) => return Ok(None),
+            Err(e) => return Err(e),
+        };
+        let count = |filter: TicketFilter| {
+            let (sql, args) = store::count_query(self.tenant, &viewer, &filter);
+            async move { self.db.fetch_count_with(&sql, &args).await }
+        };
+        let open = count(TicketFilter::default()).await?;
+        let awaiting_client = count(TicketFilter {
+            response: Some(ResponseState::AwaitingClient),
+            ..TicketFilter::default()
+        })
+        .await?;
+        let recent_filter = TicketFilter {
+            status: StatusFilter::All,
+            ..TicketFilter::default()
+        };
+        let (mut recent, _) = store::list(&self.db, self.tenant, &viewer, &recent_filter).await?;
+        recent.truncate(tickets::OVERVIEW_RECENT);
+        Ok(Some(TicketOverview {
+            open,
+            awaiting_client,
+            recent,
+            can_create: viewer.can_create,
+        }))
     }
 
     async fn form(&self, user_id: Uuid) -> Result<(TicketViewer, TicketFormOptions), TicketError> {
@@ -187,17 +224,7 @@ impl TenantCore {
         if !viewer.can_create {
             return Err(TicketError::Forbidden("ticket:create"));
         }
-        let boards: Vec<Choice> = store::boards(&self.db, self.tenant)
-            .await?
-            .into_iter()
-            .filter(|b| viewer.may_see_board(b.board_id))
-            .map(|b| Choice {
-                id: b.board_id,
-                name: b.name,
-                board_id: None,
-                color: String::new(),
-            })
-            .collect();
+        let boards = visible_boards(&viewer, store::boards(&self.db, self.tenant).await?);
         let default_board = boards.first().map(|b| b.id);
         let on_board = |c: &Choice| {
             c.board_id
@@ -244,7 +271,7 @@ impl TenantCore {
                 return Err(invalid("category", "not_offered"));
             }
         }
-        let status = store::open_status(&self.db, self.tenant, t.board_id)
+        let status = store::board_status(&self.db, self.tenant, t.board_id, false)
             .await?
             .ok_or_else(|| invalid("board", "no_open_status"))?;
         let now = self.clock.now();
@@ -361,14 +388,10 @@ impl TenantCore {
                 "already_closed"
             }));
         }
-        let (status, response) = if msg.open {
-            let status = store::open_status(&self.db, self.tenant, ticket.board_id).await?;
-            (status, Some(ResponseState::AwaitingInternal))
-        } else {
-            let status = store::closed_status(&self.db, self.tenant, ticket.board_id).await?;
-            (status, None)
-        };
-        let status = status.ok_or_else(|| invalid("no_such_status_on_board"))?;
+        let status = store::board_status(&self.db, self.tenant, ticket.board_id, !msg.open)
+            .await?
+            .ok_or_else(|| invalid("no_such_status_on_board"))?;
+        let response = msg.open.then_some(ResponseState::AwaitingInternal);
         let changed = store::set_status(
             self.db.exec(),
             self.tenant,
@@ -416,6 +439,20 @@ impl TenantCore {
     }
 }
 
+/// The active boards the viewer may see, as choices (default board first).
+fn visible_boards(viewer: &TicketViewer, boards: Vec<store::BoardRow>) -> Vec<Choice> {
+    boards
+        .into_iter()
+        .filter(|b| viewer.may_see_board(b.board_id))
+        .map(|b| Choice {
+            id: b.board_id,
+            name: b.name,
+            board_id: None,
+            color: String::new(),
+        })
+        .collect()
+}
+
 /// Counts a ticket change in `counter{…, outcome}` and passes the result on.
 fn counted<T>(
     counter: &prometheus::IntCounterVec,
@@ -437,6 +474,16 @@ impl Handler<ListTickets> for TenantData {
     fn handle(&mut self, msg: ListTickets, _: &mut Self::Context) -> Self::Result {
         let core = self.serve();
         Box::pin(async move { core.list(msg).await })
+    }
+}
+
+impl Handler<TicketSummary> for TenantData {
+    type Result = ResponseFuture<Result<Option<TicketOverview>, TicketError>>;
+
+    /// Counts of open tickets and of those awaiting the user, and the latest updated.
+    fn handle(&mut self, msg: TicketSummary, _: &mut Self::Context) -> Self::Result {
+        let core = self.serve();
+        Box::pin(async move { core.summary(msg.user_id).await })
     }
 }
 

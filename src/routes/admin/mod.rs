@@ -56,6 +56,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 )
                 .route("/actors/sso/flush", web::post().to(flush_sso))
                 .route("/actors/sso/sweep", web::post().to(sweep_sso))
+                .route(
+                    "/actors/tenant_registry/sweep",
+                    web::post().to(sweep_tenant_actors),
+                )
                 .route("/mailer/deliver", web::post().to(mailer::deliver))
                 .route("/portal-domains", web::get().to(domains::list))
                 .route("/portal-domains", web::post().to(domains::add))
@@ -105,6 +109,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route(
                     "/tenants/{tenant}/integration-tokens/{token_id}",
                     web::delete().to(integration_tokens::revoke),
+                )
+                .route(
+                    "/actors/tenant_data/panic",
+                    web::post().to(panic_tenant_data),
                 )
                 .route("/actors/{actor}/restart", web::post().to(restart_actor))
                 .route("/actors/{actor}/panic", web::post().to(panic_actor))
@@ -179,7 +187,10 @@ async fn metrics(state: web::Data<AppState>) -> HttpResponse {
 
 /// `GET /admin/actors`: each actor's state.
 async fn list_actors(state: web::Data<AppState>) -> HttpResponse {
-    HttpResponse::Ok().json(json!({ "actors": state.registry.snapshot() }))
+    HttpResponse::Ok().json(json!({
+        "actors": state.registry.snapshot(),
+        "tenant_data_live": state.tenant_data.live(),
+    }))
 }
 
 fn mailbox_failed(e: impl std::fmt::Display) -> HttpResponse {
@@ -243,6 +254,7 @@ where
     login_throttle::LoginThrottle: actix::Handler<M>,
     portal_actors::mailer::Mailer: actix::Handler<M>,
     portal_actors::sso::Sso: actix::Handler<M>,
+    portal_actors::tenant_data::TenantRegistry: actix::Handler<M>,
 {
     let sent = match actor {
         sessions::ACTOR_NAME => state.auth.sessions.send(msg).await,
@@ -253,6 +265,7 @@ where
         login_throttle::ACTOR_NAME => state.auth.throttle.send(msg).await,
         portal_actors::mailer::ACTOR_NAME => state.mailer.send(msg).await,
         portal_actors::sso::ACTOR_NAME => state.sso.send(msg).await,
+        portal_actors::tenant_data::registry::ACTOR_NAME => state.tenant_registry.send(msg).await,
         _ => return json_error(StatusCode::NOT_FOUND, "unknown_actor"),
     };
     match sent {
@@ -280,6 +293,70 @@ async fn sweep_sso(state: web::Data<AppState>) -> HttpResponse {
         Ok(Err(e)) => {
             tracing::error!(error = %e, "SSO flow sweep failed");
             json_error(StatusCode::SERVICE_UNAVAILABLE, "unavailable")
+        }
+        Err(e) => mailbox_failed(e),
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct SweepTenantsQuery {
+    /// Stop tenant actors idle at least this long (default: `tickets.tenant_idle_minutes`).
+    idle_seconds: Option<u32>,
+}
+
+/// `POST /admin/actors/tenant_registry/sweep[?idle_seconds=N]`: stops idle per-tenant data
+/// actors now (`idle_seconds=0` stops them all; each starts again on its tenant's next request).
+async fn sweep_tenant_actors(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {
+    let Ok(query) = web::Query::<SweepTenantsQuery>::from_query(req.query_string()) else {
+        return json_error(StatusCode::BAD_REQUEST, "invalid_query");
+    };
+    let idle_for = query.idle_seconds.map_or(state.tenant_idle, |s| {
+        chrono::Duration::seconds(i64::from(s))
+    });
+    match state
+        .tenant_registry
+        .send(portal_actors::tenant_data::registry::StopIdleTenants { idle_for })
+        .await
+    {
+        Ok(Ok(stopped)) => {
+            HttpResponse::Ok().json(json!({ "stopped": stopped, "live": state.tenant_data.live() }))
+        }
+        Ok(Err(e)) => mailbox_failed(e),
+        Err(e) => mailbox_failed(e),
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct TenantQuery {
+    tenant: String,
+}
+
+/// `POST /admin/actors/tenant_data/panic?tenant=<slug>`: fault injection into one tenant's
+/// data actor (only when `admin.fault_injection` is on); the next request gets a fresh one.
+async fn panic_tenant_data(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {
+    if !state.fault_injection {
+        return json_error(StatusCode::NOT_FOUND, "not_found");
+    }
+    let Ok(query) = web::Query::<TenantQuery>::from_query(req.query_string()) else {
+        return json_error(StatusCode::BAD_REQUEST, "invalid_query");
+    };
+    let tenant = match crate::http::extract::lookup(
+        &state,
+        tenant_directory::TenantKey::Slug(query.tenant.clone()),
+    )
+    .await
+    {
+        Ok(Some(tenant)) => tenant,
+        Ok(None) => return json_error(StatusCode::NOT_FOUND, "unknown_tenant"),
+        Err(e) => return mailbox_failed(e),
+    };
+    let addr = match crate::routes::tickets::tenant_data(&state, tenant.tenant).await {
+        Ok(addr) => addr,
+        Err(e) => return mailbox_failed(e),
+    };
+    match addr.send(InjectPanic).await {
+        Ok(_) => {
+            HttpResponse::Accepted().json(json!({ "actor": "tenant_data", "restarting": true }))
         }
         Err(e) => mailbox_failed(e),
     }

@@ -3,10 +3,9 @@
 
 use actix_web::{web, HttpRequest, HttpResponse};
 use portal_actors::audit::{AuditRecord, Record};
-use portal_actors::store::sso as sso_store;
+use portal_actors::tenant_data::{OwnIdentities, UnlinkOwnIdentity};
 use portal_views::security::IdentityItem;
 use serde::Deserialize;
-use uuid::Uuid;
 
 use crate::app::AppState;
 use crate::errors::PortalError;
@@ -23,28 +22,18 @@ pub struct UnlinkForm {
 }
 
 /// The user's linked identities, named after their provider (its slug when it was removed).
-pub async fn linked(
-    state: &AppState,
-    tenant: Uuid,
-    user_id: Uuid,
-) -> Result<Vec<IdentityItem>, PortalError> {
-    let db = &state.auth.db;
-    let rows = sso_store::identities_of(db, tenant, user_id)
+pub async fn linked(state: &AppState, user: &PortalUser) -> Result<Vec<IdentityItem>, PortalError> {
+    let user_id = user.session.record.user.user_id;
+    let rows = crate::routes::tickets::tenant_data(state, user.tenant.tenant)
+        .await?
+        .send(OwnIdentities { user_id })
         .await
-        .map_err(PortalError::unavailable)?;
-    if rows.is_empty() {
-        return Ok(Vec::new());
-    }
-    let providers = sso_store::list_providers(db, tenant)
-        .await
+        .map_err(PortalError::unavailable)?
         .map_err(PortalError::unavailable)?;
     Ok(rows
         .into_iter()
         .map(|row| IdentityItem {
-            provider_name: providers
-                .iter()
-                .find(|p| p.provider == row.provider)
-                .map_or_else(|| row.provider.clone(), |p| p.display_name.clone()),
+            provider_name: row.provider_name,
             email: row.email,
             linked_at: row.linked_at,
             last_used_at: row.last_used_at,
@@ -63,15 +52,16 @@ pub async fn unlink(
 ) -> Result<HttpResponse, PortalError> {
     super::check_csrf(&user, &form.csrf_token)?;
     let who = super::subject(&req, &user);
-    let removed = sso_store::unlink_identity(
-        &state.auth.db,
-        who.tenant,
-        who.user_id,
-        &form.issuer,
-        &form.subject,
-    )
-    .await
-    .map_err(PortalError::unavailable)?;
+    let removed = crate::routes::tickets::tenant_data(&state, user.tenant.tenant)
+        .await?
+        .send(UnlinkOwnIdentity {
+            user_id: who.user_id,
+            issuer: form.issuer.clone(),
+            subject: form.subject.clone(),
+        })
+        .await
+        .map_err(PortalError::unavailable)?
+        .map_err(PortalError::unavailable)?;
     if removed == 0 {
         // Not one of this user's identities: nothing to remove, nothing to reveal.
         return Err(PortalError::NotFound);

@@ -9,7 +9,7 @@ pub mod two_factor;
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
-use portal_actors::store::sessions as session_store;
+use portal_actors::tenant_data::OwnSessions;
 use portal_actors::tokens;
 use portal_actors::two_factor::{Subject, TwoFactorError};
 use portal_views::layout::NavItem;
@@ -69,12 +69,15 @@ pub async fn view(state: &AppState, user: &PortalUser) -> Result<SecurityView, P
     let status = portal_actors::two_factor::status(&state.auth, u.tenant, u.user_id)
         .await
         .map_err(PortalError::unavailable)?;
-    let now = state.clock.now();
-    let idle_before = now - state.session_idle;
-    let rows =
-        session_store::list_active_for_user(&state.auth.db, u.tenant, u.user_id, now, idle_before)
-            .await
-            .map_err(PortalError::unavailable)?;
+    let rows = crate::routes::tickets::tenant_data(state, user.tenant.tenant)
+        .await?
+        .send(OwnSessions {
+            user_id: u.user_id,
+            session_idle: state.session_idle,
+        })
+        .await
+        .map_err(PortalError::unavailable)?
+        .map_err(PortalError::unavailable)?;
     let current = &user.session.record.token_hash;
     Ok(SecurityView {
         csrf_token: user.session.csrf_token.clone(),
@@ -96,7 +99,7 @@ pub async fn view(state: &AppState, user: &PortalUser) -> Result<SecurityView, P
             })
             .collect(),
         sessions_error: None,
-        identities: identities::linked(state, u.tenant, u.user_id).await?,
+        identities: identities::linked(state, user).await?,
     })
 }
 

@@ -3,6 +3,7 @@
 common-skip-to-content = Skip to main content
 common-nav-label = Main navigation
 common-nav-dashboard = Dashboard
+common-nav-tickets = Tickets
 common-nav-security = Security
 common-nav-company = Company
 common-signed-in-as = Signed in as

@@ -14,3 +14,16 @@ dashboard-session-heading = Current session
 dashboard-session-signed-in-at = Signed in at
 dashboard-session-method = Sign-in method
 dashboard-method-password = Email and password
+dashboard-tickets-heading = Support tickets
+dashboard-tickets-open = { $count ->
+    [one] One open ticket
+   *[other] { $count } open tickets
+}
+dashboard-tickets-awaiting = { $count ->
+    [0] none awaiting your reply
+    [one] one awaiting your reply
+   *[other] { $count } awaiting your reply
+}
+dashboard-tickets-recent = Recent activity
+dashboard-tickets-none = No tickets yet.
+dashboard-tickets-all = See all tickets

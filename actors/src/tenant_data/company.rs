@@ -1,0 +1,154 @@
+//! Company settings data (client admins only): the company's portal users, their live
+//! sessions, contacts that can be invited, and recent sign-in events — read through the
+//! tenant's `TenantData` actor like every other tenant-scoped page.
+
+use actix::{Handler, Message, ResponseFuture};
+use chrono::Duration;
+use uuid::Uuid;
+
+use super::TenantData;
+use crate::db::DbError;
+use crate::store::{audit, invitations, sessions, users};
+
+/// How many sign-in events the company page lists.
+pub const RECENT_SIGN_INS: i64 = 50;
+
+#[derive(Debug, thiserror::Error)]
+pub enum CompanyError {
+    /// Not a client admin (checked against the database, not the session's snapshot, so a
+    /// demoted admin loses access at once).
+    #[error("company settings are for client admins")]
+    NotAdmin,
+    #[error("company data unavailable")]
+    Db(#[from] DbError),
+}
+
+/// The admin's company and its portal users.
+#[derive(Debug, Clone)]
+pub struct AdminCompany {
+    pub client_id: Uuid,
+    pub members: Vec<users::CompanyUser>,
+}
+
+/// Everything the company page shows.
+#[derive(Debug, Clone)]
+pub struct CompanySnapshot {
+    pub company: AdminCompany,
+    pub sessions: Vec<sessions::SessionSummary>,
+    pub invitees: Vec<invitations::Invitee>,
+    pub sign_ins: Vec<audit::SignInEvent>,
+}
+
+/// The signed-in user's company when they are its admin.
+#[derive(Message)]
+#[rtype(result = "Result<AdminCompany, CompanyError>")]
+pub struct CompanyOfAdmin {
+    pub user_id: Uuid,
+}
+
+/// The company page's data; sessions idle longer than `session_idle` are over.
+#[derive(Message)]
+#[rtype(result = "Result<CompanySnapshot, CompanyError>")]
+pub struct CompanySettings {
+    pub user_id: Uuid,
+    pub session_idle: Duration,
+}
+
+/// The live sessions of the admin's company's users.
+#[derive(Message)]
+#[rtype(result = "Result<(AdminCompany, Vec<sessions::SessionSummary>), CompanyError>")]
+pub struct CompanySessions {
+    pub user_id: Uuid,
+    pub session_idle: Duration,
+}
+
+impl super::TenantCore {
+    async fn admin_company(&self, user_id: Uuid) -> Result<AdminCompany, CompanyError> {
+        let Some(client_id) = users::client_of(&self.db, self.tenant, user_id).await? else {
+            return Err(CompanyError::NotAdmin);
+        };
+        let members = users::company_users(&self.db, self.tenant, client_id).await?;
+        let is_admin = members
+            .iter()
+            .any(|m| m.user_id == user_id && m.is_client_admin && !m.is_inactive);
+        if !is_admin {
+            return Err(CompanyError::NotAdmin);
+        }
+        Ok(AdminCompany { client_id, members })
+    }
+
+    async fn company_sessions(
+        &self,
+        client_id: Uuid,
+        idle: Duration,
+    ) -> Result<Vec<sessions::SessionSummary>, CompanyError> {
+        let now = self.clock.now();
+        Ok(
+            sessions::list_active_for_company(&self.db, self.tenant, client_id, now, now - idle)
+                .await?,
+        )
+    }
+
+    async fn company_settings(
+        &self,
+        msg: CompanySettings,
+    ) -> Result<CompanySnapshot, CompanyError> {
+        let company = self.admin_company(msg.user_id).await?;
+        let sessions = self
+            .company_sessions(company.client_id, msg.session_idle)
+            .await?;
+        let invitees = invitations::of_company(
+            self.db.exec(),
+            self.tenant,
+            company.client_id,
+            self.clock.now(),
+        )
+        .await?;
+        let sign_ins =
+            audit::company_sign_ins(&self.db, self.tenant, company.client_id, RECENT_SIGN_INS)
+                .await?;
+        Ok(CompanySnapshot {
+            company,
+            sessions,
+            invitees,
+            sign_ins,
+        })
+    }
+}
+
+impl Handler<CompanyOfAdmin> for TenantData {
+    type Result = ResponseFuture<Result<AdminCompany, CompanyError>>;
+
+    /// The company of a client admin, or `NotAdmin`.
+    fn handle(&mut self, msg: CompanyOfAdmin, _: &mut Self::Context) -> Self::Result {
+        let core = self.serve();
+        Box::pin(async move { core.admin_company(msg.user_id).await })
+    }
+}
+
+impl Handler<CompanySettings> for TenantData {
+    type Result = ResponseFuture<Result<CompanySnapshot, CompanyError>>;
+
+    /// Users, sessions, invitable contacts and sign-ins of the admin's company.
+    fn handle(&mut self, msg: CompanySettings, _: &mut Self::Context) -> Self::Result {
+        let core = self.serve();
+        Box::pin(async move { core.company_settings(msg).await })
+    }
+}
+
+impl Handler<CompanySessions> for TenantData {
+    type Result =
+        ResponseFuture<Result<(AdminCompany, Vec<sessions::SessionSummary>), CompanyError>>;
+
+    /// The admin's company and its users' live sessions.
+    fn handle(&mut self, msg: CompanySessions, _: &mut Self::Context) -> Self::Result {
+        let core = self.serve();
+        Box::pin(async move {
+            let company = core.admin_company(msg.user_id).await?;
+            let sessions = core
+                .company_sessions(company.client_id, msg.session_idle)
+                .await?;
+            Ok((company, sessions))
+        })
+    }
+}

@@ -1,0 +1,273 @@
+//! Reading a `multipart/form-data` ticket form: small text fields into memory, files streamed
+//! into the attachment store's temporary files within the size limit. Nothing is kept unless
+//! the whole form is good: a refused upload's temporary files are removed when it is dropped,
+//! and stored contents no row came to refer to are forgotten.
+
+use std::collections::HashMap;
+
+use actix_multipart::Multipart;
+use futures_util::StreamExt as _;
+use portal_actors::attachments::{PendingUpload, UploadError};
+use portal_actors::tickets::{clean_file_name, StoredFile};
+
+use crate::app::AppState;
+use crate::errors::PortalError;
+use crate::http::extract::PortalUser;
+
+/// Largest text field accepted (the longest is a 20,000-character description).
+const MAX_TEXT_FIELD_BYTES: usize = 96 * 1024;
+/// Most text fields read from one form.
+const MAX_TEXT_FIELDS: usize = 16;
+/// Bytes of form overhead (boundaries, headers, text fields) allowed beyond the files' limits.
+const FORM_OVERHEAD_BYTES: u64 = 1024 * 1024;
+/// Longest content type kept; anything odd becomes `application/octet-stream`.
+const MAX_CONTENT_TYPE_LEN: usize = 100;
+const FALLBACK_CONTENT_TYPE: &str = "application/octet-stream";
+
+/// Why the files of a form were refused: the `files` field's problem code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileProblem {
+    TooLarge,
+    Empty,
+    TooMany,
+    BadName,
+}
+
+impl FileProblem {
+    pub fn code(self) -> &'static str {
+        match self {
+            FileProblem::TooLarge => "file_too_large",
+            FileProblem::Empty => "file_empty",
+            FileProblem::TooMany => "too_many_files",
+            FileProblem::BadName => "file_name",
+        }
+    }
+
+    /// The `outcome` label of `portal_ticket_attachments_uploaded_total`.
+    pub fn outcome(self) -> &'static str {
+        match self {
+            FileProblem::TooLarge => "too_large",
+            FileProblem::Empty => "empty",
+            FileProblem::TooMany | FileProblem::BadName => "invalid",
+        }
+    }
+}
+
+struct PendingFile {
+    file_name: String,
+    content_type: String,
+    upload: PendingUpload,
+}
+
+/// A form read in full: its text fields, and either its files (stored) or why they were refused.
+pub struct UploadForm {
+    fields: HashMap<String, String>,
+    pub files: Vec<StoredFile>,
+    pub problem: Option<FileProblem>,
+}
+
+impl UploadForm {
+    pub fn field(&self, name: &str) -> &str {
+        self.fields.get(name).map_or("", String::as_str)
+    }
+
+    /// Removes stored contents that no attachment row refers to (after the save failed).
+    pub async fn forget(&self, state: &AppState) {
+        let hashes: Vec<String> = self.files.iter().map(|f| f.content_hash.clone()).collect();
+        if let Err(e) = state
+            .attachments
+            .forget_unreferenced(&state.auth.db, &hashes)
+            .await
+        {
+            tracing::warn!(error = %e, "cannot clean up refused attachments");
+        }
+    }
+}
+
+fn content_type(field: &actix_multipart::Field) -> String {
+    field
+        .content_type()
+        .map(|m| m.essence_str().to_ascii_lowercase())
+        .filter(|m| {
+            m.len() <= MAX_CONTENT_TYPE_LEN
+                && m.split_once('/')
+                    .is_some_and(|(a, b)| !a.is_empty() && !b.is_empty())
+                && m.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"/.+-_".contains(&b))
+        })
+        .unwrap_or_else(|| FALLBACK_CONTENT_TYPE.to_owned())
+}
+
+fn bad_form(e: impl std::fmt::Display) -> PortalError {
+    PortalError::BadRequest(format!("unreadable form: {e}"))
+}
+
+/// Reads the form; a wrong CSRF token is refused (403) before any file is kept.
+pub async fn read(
+    state: &AppState,
+    user: &PortalUser,
+    mut payload: Multipart,
+) -> Result<UploadForm, PortalError> {
+    let mut fields = HashMap::new();
+    let mut pending: Vec<PendingFile> = Vec::new();
+    let mut problem = None;
+    // Everything read counts against one budget: refused files are still read to their end
+    // (so the browser gets the answer), but never more than a full form could hold.
+    let mut budget = Budget(
+        state
+            .max_attachment_bytes
+            .saturating_mul(state.max_files_per_upload as u64 + 1)
+            .saturating_add(FORM_OVERHEAD_BYTES),
+    );
+    while let Some(item) = payload.next().await {
+        let mut field = item.map_err(bad_form)?;
+        let disposition = field.content_disposition().cloned();
+        let name = disposition
+            .as_ref()
+            .and_then(|d| d.get_name())
+            .unwrap_or_default()
+            .to_owned();
+        let file_name = disposition
+            .as_ref()
+            .and_then(|d| d.get_filename())
+            .map(str::to_owned);
+        match file_name {
+            Some(raw_name) => {
+                // A file input left empty still sends a part with no name and no bytes.
+                if raw_name.is_empty() || problem.is_some() {
+                    drain(&mut field, &mut budget).await?;
+                    continue;
+                }
+                if pending.len() >= state.max_files_per_upload {
+                    problem = Some(FileProblem::TooMany);
+                    drain(&mut field, &mut budget).await?;
+                    continue;
+                }
+                let Some(file_name) = clean_file_name(&raw_name) else {
+                    problem = Some(FileProblem::BadName);
+                    drain(&mut field, &mut budget).await?;
+                    continue;
+                };
+                let content_type = content_type(&field);
+                let mut upload = state
+                    .attachments
+                    .begin(state.max_attachment_bytes)
+                    .await
+                    .map_err(PortalError::unavailable)?;
+                while let Some(chunk) = field.next().await {
+                    let chunk = chunk.map_err(bad_form)?;
+                    budget.spend(chunk.len())?;
+                    match upload.write(&chunk).await {
+                        Ok(()) => {}
+                        Err(UploadError::TooLarge { .. }) => {
+                            problem = Some(FileProblem::TooLarge);
+                            break;
+                        }
+                        Err(e) => return Err(PortalError::unavailable(e)),
+                    }
+                }
+                if problem.is_some() {
+                    drain(&mut field, &mut budget).await?;
+                    continue;
+                }
+                pending.push(PendingFile {
+                    file_name,
+                    content_type,
+                    upload,
+                });
+            }
+            None => {
+                if fields.len() >= MAX_TEXT_FIELDS {
+                    return Err(PortalError::PayloadTooLarge);
+                }
+                let mut value = Vec::new();
+                while let Some(chunk) = field.next().await {
+                    let chunk = chunk.map_err(bad_form)?;
+                    budget.spend(chunk.len())?;
+                    if value.len() + chunk.len() > MAX_TEXT_FIELD_BYTES {
+                        return Err(PortalError::PayloadTooLarge);
+                    }
+                    value.extend_from_slice(&chunk);
+                }
+                let value = String::from_utf8(value).map_err(bad_form)?;
+                if name == "csrf_token" {
+                    crate::routes::security::check_csrf(user, &value)?;
+                }
+                fields.insert(name, value);
+            }
+        }
+    }
+    crate::routes::security::check_csrf(user, fields.get("csrf_token").map_or("", String::as_str))?;
+    let mut files = Vec::new();
+    if problem.is_none() {
+        for p in pending {
+            match p.upload.finish(&state.attachments).await {
+                Ok(blob) => files.push(StoredFile {
+                    file_name: p.file_name,
+                    content_type: p.content_type,
+                    size_bytes: i64::try_from(blob.size_bytes).unwrap_or(i64::MAX),
+                    content_hash: blob.content_hash,
+                }),
+                Err(UploadError::Empty) => {
+                    problem = Some(FileProblem::Empty);
+                    break;
+                }
+                Err(e) => return Err(PortalError::unavailable(e)),
+            }
+        }
+    }
+    let form = UploadForm {
+        fields,
+        files,
+        problem,
+    };
+    if form.problem.is_some() {
+        form.forget(state).await;
+        return Ok(UploadForm {
+            files: Vec::new(),
+            ..form
+        });
+    }
+    Ok(form)
+}
+
+/// Bytes a form may still send.
+struct Budget(u64);
+
+impl Budget {
+    fn spend(&mut self, n: usize) -> Result<(), PortalError> {
+        self.0 = self
+            .0
+            .checked_sub(n as u64)
+            .ok_or(PortalError::PayloadTooLarge)?;
+        Ok(())
+    }
+}
+
+/// Reads and discards the rest of a part (so the client gets its answer, not a reset).
+async fn drain(field: &mut actix_multipart::Field, budget: &mut Budget) -> Result<(), PortalError> {
+    while let Some(chunk) = field.next().await {
+        budget.spend(chunk.map_err(bad_form)?.len())?;
+    }
+    Ok(())
+}
+
+/// Counts each upload's outcome.
+pub fn count(state: &AppState, form: &UploadForm, outcome: &str) {
+    match form.problem {
+        Some(problem) => state
+            .metrics
+            .attachments_uploaded
+            .with_label_values(&[problem.outcome()])
+            .inc(),
+        None => {
+            for _ in &form.files {
+                state
+                    .metrics
+                    .attachments_uploaded
+                    .with_label_values(&[outcome])
+                    .inc();
+            }
+        }
+    }
+}

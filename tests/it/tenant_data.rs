@@ -1,0 +1,131 @@
+//! The per-tenant data actors: spawned on a tenant's first request, one per tenant, stopped
+//! when idle (or by operators), replaced after a failure; the portal keeps serving throughout.
+
+use chrono::Duration;
+
+use crate::helpers::{spawn_app_with, ADMIN_TOKEN};
+use crate::ticket_data::{self as data, numbers};
+
+#[actix_web::test]
+async fn tenant_actors_start_on_demand_stop_when_idle_and_are_replaced_after_a_failure() {
+    let Some(app) = spawn_app_with(|s| {
+        s.admin.fault_injection = true;
+        s.tickets.tenant_idle_minutes = 5;
+    })
+    .await
+    else {
+        return;
+    };
+    let home = app.tenant.clone();
+    let other = app.create_tenant("Contoso MSP").await;
+    let c = data::catalog(&app, &home).await;
+    let ada = data::person(&app, &home, "ada@acme.example", "Acme", Some("User")).await;
+    let bea = data::person(&app, &other, "bea@contoso.example", "Contoso", Some("User")).await;
+    data::insert(
+        &app,
+        &home,
+        &data::new_ticket(&app, &c, &ada, "TIC-1", "Printer", 1),
+    )
+    .await;
+    let live = || async {
+        let page = app.admin_get("/admin/actors", Some(ADMIN_TOKEN)).await;
+        let json: serde_json::Value = serde_json::from_str(&page.body).unwrap();
+        json["tenant_data_live"].as_u64().unwrap()
+    };
+    assert_eq!(live().await, 0, "nothing runs before the first request");
+
+    let browser = data::signed_in(&app, &home, &ada).await;
+    assert_eq!(
+        numbers(&browser.get("/client-portal/tickets").await.body),
+        ["TIC-1"]
+    );
+    assert_eq!(live().await, 1);
+    assert_eq!(app.metric("portal_tenant_data_actors", &[]).await, 1.0);
+    let contoso = data::signed_in(&app, &other, &bea).await;
+    assert_eq!(contoso.get("/client-portal/tickets").await.status, 200);
+    assert_eq!(browser.get("/client-portal/tickets").await.status, 200);
+    assert_eq!(live().await, 2, "one actor per tenant, reused");
+
+    // Operators' sweep with the configured idle time: both were just used, none stops.
+    let swept = app
+        .admin_post("/admin/actors/tenant_registry/sweep", Some(ADMIN_TOKEN))
+        .await;
+    assert_eq!(swept.status, 200, "{}", swept.body);
+    assert!(swept.body.contains("\"stopped\":0"), "{}", swept.body);
+    // Six minutes later both are idle: they stop, and start again on the next request.
+    app.clock.advance(Duration::minutes(6));
+    let swept = app
+        .admin_post("/admin/actors/tenant_registry/sweep", Some(ADMIN_TOKEN))
+        .await;
+    assert!(swept.body.contains("\"stopped\":2"), "{}", swept.body);
+    assert!(swept.body.contains("\"live\":0"), "{}", swept.body);
+    assert_eq!(app.metric("portal_tenant_data_actors", &[]).await, 0.0);
+    assert_eq!(
+        numbers(&browser.get("/client-portal/tickets").await.body),
+        ["TIC-1"]
+    );
+    assert_eq!(live().await, 1);
+    let bad = app
+        .admin_post(
+            "/admin/actors/tenant_registry/sweep?idle_seconds=x",
+            Some(ADMIN_TOKEN),
+        )
+        .await;
+    assert_eq!(bad.status, 400);
+    assert_eq!(
+        app.admin_post("/admin/actors/tenant_registry/sweep", None)
+            .await
+            .status,
+        401
+    );
+
+    // A failing tenant actor is replaced on its tenant's next request; the other tenant and
+    // the portal are unaffected, readiness holds, and the restart is counted.
+    let injected = app
+        .admin_post(
+            &format!("/admin/actors/tenant_data/panic?tenant={}", home.slug),
+            Some(ADMIN_TOKEN),
+        )
+        .await;
+    assert_eq!(injected.status, 202, "{}", injected.body);
+    let mut replaced = false;
+    for _ in 0..250 {
+        let page = browser.get("/client-portal/tickets").await;
+        assert!(page.status == 200 || page.status == 503, "{}", page.status);
+        if page.status == 200 && numbers(&page.body) == ["TIC-1"] {
+            replaced = true;
+            break;
+        }
+        actix_rt::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert!(replaced);
+    assert_eq!(
+        app.metric("portal_actor_restarts_total", &[("actor", "tenant_data")])
+            .await,
+        1.0
+    );
+    assert_eq!(contoso.get("/client-portal/tickets").await.status, 200);
+    assert_eq!(app.admin_get("/readyz", None).await.status, 200);
+    let unknown = app
+        .admin_post(
+            "/admin/actors/tenant_data/panic?tenant=nosuchtenant",
+            Some(ADMIN_TOKEN),
+        )
+        .await;
+    assert_eq!(unknown.status, 404);
+
+    // The registry itself restarts through its supervisor and keeps handing out actors.
+    let restarted = app
+        .admin_post("/admin/actors/tenant_registry/restart", Some(ADMIN_TOKEN))
+        .await;
+    assert_eq!(restarted.status, 202);
+    let mut serving = false;
+    for _ in 0..250 {
+        if app.state.registry.snapshot()["tenant_registry"].restarts == 1 {
+            serving = contoso.get("/client-portal/tickets").await.status == 200;
+            break;
+        }
+        actix_rt::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert!(serving, "{:?}", app.state.registry.snapshot());
+}
