@@ -308,6 +308,7 @@ impl Application {
                         .error_handler(routes::admin::json_payload_error),
                 )
                 .wrap(from_fn(middleware::http_metrics))
+                .configure(routes::integration::configure)
                 .configure(routes::admin::configure)
         })
         .workers(1)

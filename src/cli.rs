@@ -63,6 +63,9 @@ pub enum TenantCommand {
     /// Single sign-on: the tenant's OpenID Connect providers and SSO options.
     #[command(subcommand)]
     Sso(crate::cli_sso::SsoCommand),
+    /// Integration API tokens: how the tenant's PSA reaches its tickets.
+    #[command(subcommand, name = "integration-token")]
+    IntegrationToken(crate::cli_integration_tokens::IntegrationTokenCommand),
 }
 
 #[derive(Debug, Args)]
@@ -384,6 +387,9 @@ async fn tenant_command(settings: Settings, cmd: TenantCommand) -> anyhow::Resul
             );
         }
         TenantCommand::Sso(cmd) => crate::cli_sso::run(&settings, &db, &clock, cmd).await?,
+        TenantCommand::IntegrationToken(cmd) => {
+            crate::cli_integration_tokens::run(&db, &clock, cmd).await?
+        }
     }
     Ok(())
 }

@@ -111,6 +111,9 @@ pub async fn seed(db: &Db, clock: &SharedClock) -> anyhow::Result<Seeded> {
             password,
         });
     }
+    crate::demo_tickets::seed(db, tenant.tenant, clock.now())
+        .await
+        .context("seeding the demo tickets")?;
     Ok(Seeded { tenant, accounts })
 }
 
@@ -205,6 +208,11 @@ pub fn print_welcome(
     );
     println!(
         "    curl -H 'Authorization: Bearer {admin_token}' http://127.0.0.1:{admin_port}/metrics"
+    );
+    println!(
+        "  Integration API (tickets from the PSA): create a token with \
+         POST /admin/tenants/{}/integration-tokens, see src/routes/integration/openapi.json",
+        seeded.tenant.slug
     );
     if let Some(dir) = mailbox {
         println!();

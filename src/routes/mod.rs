@@ -7,6 +7,7 @@ pub mod assets;
 pub mod company;
 pub mod dashboard;
 pub mod handoff;
+pub mod integration;
 pub mod root;
 pub mod security;
 pub mod setup;

@@ -8,6 +8,7 @@
 //! exactly like one that does not exist.
 
 pub mod company;
+mod integration;
 mod messages;
 pub mod profile;
 pub mod registry;
@@ -20,6 +21,7 @@ use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 pub use company::{CompanyError, CompanyOfAdmin, CompanySessions, CompanySettings};
+pub use integration::*;
 pub use messages::*;
 pub use profile::{LinkedIdentity, OwnIdentities, OwnSessions, UnlinkOwnIdentity};
 pub use registry::{TenantDataFor, TenantDataView, TenantRegistry};

@@ -3,6 +3,7 @@
 
 pub mod audit_trail;
 pub mod domains;
+pub mod integration_tokens;
 pub mod invitations;
 pub mod mailer;
 pub mod sso;
@@ -96,6 +97,18 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route(
                     "/tenants/{tenant}/sso/providers/{provider}",
                     web::delete().to(sso::delete_provider),
+                )
+                .route(
+                    "/tenants/{tenant}/integration-tokens",
+                    web::get().to(integration_tokens::list),
+                )
+                .route(
+                    "/tenants/{tenant}/integration-tokens",
+                    web::post().to(integration_tokens::create),
+                )
+                .route(
+                    "/tenants/{tenant}/integration-tokens/{token_id}",
+                    web::delete().to(integration_tokens::revoke),
                 )
                 .route(
                     "/actors/tenant_data/panic",

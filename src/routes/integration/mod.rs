@@ -1,0 +1,168 @@
+//! The integration API (`/integration/v1/…` on the admin listener): the MSP's PSA feeds the
+//! portal boards, statuses, priorities, categories, visibility groups, contacts' ticket access
+//! and tickets, posts replies, notes and files, and pulls changed tickets. A per-tenant bearer
+//! token chooses the tenant (never the path); every read and write goes to that tenant's
+//! `TenantData` actor. Described in `openapi.json` (served at `/integration/v1/openapi.json`).
+
+pub mod attachments;
+pub mod auth;
+pub mod catalog;
+pub mod tickets;
+
+use actix::dev::ToEnvelope;
+use actix::{Addr, Handler, Message};
+use actix_web::http::StatusCode;
+use actix_web::middleware::from_fn;
+use actix_web::{web, HttpResponse};
+use portal_actors::tenant_data::{TenantData, TenantDataFor};
+use portal_actors::ticket_sync::{SyncError, Upserted};
+use serde::Serialize;
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::app::AppState;
+use crate::errors::json_error;
+
+/// The API's base path.
+pub const BASE: &str = "/integration/v1";
+/// Largest JSON body (a ticket's description or a comment may be 20,000 characters).
+pub const MAX_JSON_BYTES: usize = 256 * 1024;
+/// The OpenAPI 3.1 document of this API.
+pub const OPENAPI: &str = include_str!("openapi.json");
+
+/// Registers the API on the admin listener.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        web::resource(format!("{BASE}/openapi.json"))
+            .route(web::get().to(openapi))
+            .default_service(web::to(method_not_allowed)),
+    )
+    .service(
+        web::scope(BASE)
+            .wrap(from_fn(auth::require_integration_token))
+            .app_data(
+                web::JsonConfig::default()
+                    .limit(MAX_JSON_BYTES)
+                    .error_handler(crate::routes::admin::json_payload_error),
+            )
+            .service(resource("/boards").route(web::get().to(catalog::list_boards)))
+            .service(resource("/boards/{board_id}").route(web::put().to(catalog::put_board)))
+            .service(resource("/statuses/{status_id}").route(web::put().to(catalog::put_status)))
+            .service(resource("/priorities").route(web::get().to(catalog::list_priorities)))
+            .service(
+                resource("/priorities/{priority_id}").route(web::put().to(catalog::put_priority)),
+            )
+            .service(resource("/categories").route(web::get().to(catalog::list_categories)))
+            .service(
+                resource("/categories/{category_id}").route(web::put().to(catalog::put_category)),
+            )
+            .service(resource("/visibility-groups").route(web::get().to(catalog::list_groups)))
+            .service(
+                resource("/visibility-groups/{group_id}").route(web::put().to(catalog::put_group)),
+            )
+            .service(
+                resource("/contacts/{contact_id}/ticket-access")
+                    .route(web::get().to(catalog::show_access))
+                    .route(web::put().to(catalog::put_access)),
+            )
+            .service(resource("/tickets").route(web::get().to(tickets::feed)))
+            .service(
+                resource("/tickets/{ticket_id}")
+                    .route(web::get().to(tickets::show))
+                    .route(web::put().to(tickets::put)),
+            )
+            .service(
+                resource("/tickets/{ticket_id}/comments").route(web::post().to(tickets::comment)),
+            )
+            .service(
+                resource("/tickets/{ticket_id}/attachments")
+                    .route(web::post().to(attachments::upload)),
+            )
+            .default_service(web::to(unknown_endpoint)),
+    );
+}
+
+/// A resource whose other methods get `405 method_not_allowed`.
+fn resource(path: &str) -> actix_web::Resource {
+    web::resource(path).default_service(web::to(method_not_allowed))
+}
+
+async fn unknown_endpoint() -> HttpResponse {
+    json_error(StatusCode::NOT_FOUND, "unknown_endpoint")
+}
+
+async fn method_not_allowed() -> HttpResponse {
+    json_error(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed")
+}
+
+/// `GET /integration/v1/openapi.json` (no token needed: it holds no data).
+async fn openapi() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("application/json")
+        .body(OPENAPI)
+}
+
+/// The one mapping of sync errors to responses.
+pub fn sync_failed(e: SyncError) -> HttpResponse {
+    match e {
+        SyncError::Invalid { field, message } => HttpResponse::BadRequest().json(json!({
+            "error": "invalid_field",
+            "field": field,
+            "message": message,
+        })),
+        SyncError::NotFound => json_error(StatusCode::NOT_FOUND, "not_found"),
+        SyncError::NumberTaken => HttpResponse::Conflict().json(json!({
+            "error": "number_taken",
+            "field": "number",
+            "message": "another ticket has this number",
+        })),
+        e @ (SyncError::Db(_) | SyncError::Fault(_)) => unavailable(&e),
+    }
+}
+
+pub fn unavailable(e: &(dyn std::error::Error + 'static)) -> HttpResponse {
+    crate::errors::log_error(e);
+    json_error(StatusCode::SERVICE_UNAVAILABLE, "unavailable")
+}
+
+/// 201 with the record when the upsert created it, else 200.
+pub fn upserted<T: Serialize>(result: Result<Upserted<T>, SyncError>) -> HttpResponse {
+    match result {
+        Ok(u) if u.created => HttpResponse::Created().json(u.record),
+        Ok(u) => HttpResponse::Ok().json(u.record),
+        Err(e) => sync_failed(e),
+    }
+}
+
+pub fn ok<T: Serialize>(result: Result<T, SyncError>) -> HttpResponse {
+    match result {
+        Ok(value) => HttpResponse::Ok().json(value),
+        Err(e) => sync_failed(e),
+    }
+}
+
+/// Sends a message to the tenant's data actor (started if it is not running).
+pub async fn ask<M, T>(state: &AppState, tenant: Uuid, msg: M) -> Result<T, SyncError>
+where
+    M: Message<Result = Result<T, SyncError>> + Send + 'static,
+    T: Send + 'static,
+    TenantData: Handler<M>,
+    <TenantData as actix::Actor>::Context: ToEnvelope<TenantData, M>,
+{
+    let addr: Addr<TenantData> = match state.tenant_data.peek(tenant) {
+        Some(addr) => addr,
+        None => state
+            .tenant_registry
+            .send(TenantDataFor(tenant))
+            .await
+            .map_err(|_| SyncError::Fault(portal_actors::supervision::ActorFault))??,
+    };
+    addr.send(msg)
+        .await
+        .map_err(|_| SyncError::Fault(portal_actors::supervision::ActorFault))?
+}
+
+/// A path segment that must be a UUID; refused naming `field` otherwise.
+pub fn path_id(field: &str, raw: &str) -> Result<Uuid, SyncError> {
+    portal_actors::ticket_sync::input::parse_path_id(field, raw)
+}
