@@ -166,16 +166,13 @@ fn judge_sqlite(plan: &[String]) -> (bool, String) {
         .filter(|l| l.starts_with("SCAN t ") || l == &"SCAN t" || l.starts_with("SEARCH t "))
         .collect();
     // `SCAN t USING INDEX …` walks a whole index (every tenant): as bad as a table scan.
-    if let Some(bare) = on_tickets
-        .iter()
-        .find(|l| {
-            l.starts_with("SCAN")
+    if let Some(bare) = on_tickets.iter().find(|l| {
+        l.starts_with("SCAN")
                 // A list index, or the primary key (`sqlite_autoindex_tickets_1`) looked up by
                 // (tenant, ticket_id) for the rows of the page.
                 || !(l.contains("INDEX tickets_")
                     || l.contains("INDEX sqlite_autoindex_tickets_1 (tenant=? AND ticket_id=?)"))
-        })
-    {
+    }) {
         return (
             false,
             format!("tickets not searched through an index: `{bare}`"),

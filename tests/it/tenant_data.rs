@@ -129,3 +129,39 @@ async fn tenant_actors_start_on_demand_stop_when_idle_and_are_replaced_after_a_f
     }
     assert!(serving, "{:?}", app.state.registry.snapshot());
 }
+
+/// The tenant's ticket catalog is kept in its actor: a change through the integration API
+/// shows at once, one made elsewhere (another instance, straight in the database) within
+/// `CATALOG_TTL`.
+#[actix_web::test]
+async fn catalog_changes_show_at_once_here_and_within_the_ttl_elsewhere() {
+    let Some(app) = crate::helpers::spawn_app().await else {
+        return;
+    };
+    let tenant = app.tenant.clone();
+    let api = crate::ticket_fixtures::Api::new(&app, &tenant).await;
+    let desk = crate::ticket_fixtures::put_board(&api, "Service Desk", true).await;
+    crate::ticket_fixtures::put_status(&api, desk, "New", false, true).await;
+    crate::ticket_fixtures::put_priority(&api, None, "Low", "#2e7d32").await;
+    let ada = data::person(&app, &tenant, "ada@acme.example", "Acme", Some("User")).await;
+    let browser = data::signed_in(&app, &tenant, &ada).await;
+    let form = browser.get("/client-portal/tickets/new").await;
+    assert!(form.body.contains("Low") && !form.body.contains("Urgent"));
+
+    crate::ticket_fixtures::put_priority(&api, None, "Urgent", "#c62828").await;
+    let form = browser.get("/client-portal/tickets/new").await;
+    assert!(form.body.contains("Urgent"), "an API change shows at once");
+
+    portal_actors::execute!(
+        app.db.exec(),
+        "UPDATE ticket_priorities SET name = 'Critical' WHERE tenant = $1 AND name = 'Urgent'",
+        tenant.tenant
+    )
+    .unwrap();
+    let form = browser.get("/client-portal/tickets/new").await;
+    assert!(form.body.contains("Urgent"), "still the cached catalog");
+    app.clock
+        .advance(portal_actors::tenant_data::CATALOG_TTL + Duration::seconds(1));
+    let form = browser.get("/client-portal/tickets/new").await;
+    assert!(form.body.contains("Critical") && !form.body.contains("Urgent"));
+}

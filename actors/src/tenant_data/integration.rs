@@ -164,7 +164,11 @@ impl Handler<SyncBoard> for TenantData {
     fn handle(&mut self, msg: SyncBoard, _: &mut Self::Context) -> Self::Result {
         let core = self.serve();
         Box::pin(async move {
-            apply::upsert_board(&core.db, core.tenant, msg.board_id, &msg.board, core.now()).await
+            let result =
+                apply::upsert_board(&core.db, core.tenant, msg.board_id, &msg.board, core.now())
+                    .await;
+            core.forget_catalog();
+            result
         })
     }
 }
@@ -176,14 +180,17 @@ impl Handler<SyncStatus> for TenantData {
     fn handle(&mut self, msg: SyncStatus, _: &mut Self::Context) -> Self::Result {
         let core = self.serve();
         Box::pin(async move {
-            apply::upsert_status(
+            let result = apply::upsert_status(
                 &core.db,
                 core.tenant,
                 msg.status_id,
                 &msg.status,
                 core.now(),
             )
-            .await
+            .await;
+            // Pages show the change at once on this instance (others within CATALOG_TTL).
+            core.forget_catalog();
+            result
         })
     }
 }
@@ -195,14 +202,17 @@ impl Handler<SyncPriority> for TenantData {
     fn handle(&mut self, msg: SyncPriority, _: &mut Self::Context) -> Self::Result {
         let core = self.serve();
         Box::pin(async move {
-            apply::upsert_priority(
+            let result = apply::upsert_priority(
                 &core.db,
                 core.tenant,
                 msg.priority_id,
                 &msg.priority,
                 core.now(),
             )
-            .await
+            .await;
+            // Pages show the change at once on this instance (others within CATALOG_TTL).
+            core.forget_catalog();
+            result
         })
     }
 }
@@ -214,14 +224,17 @@ impl Handler<SyncCategory> for TenantData {
     fn handle(&mut self, msg: SyncCategory, _: &mut Self::Context) -> Self::Result {
         let core = self.serve();
         Box::pin(async move {
-            apply::upsert_category(
+            let result = apply::upsert_category(
                 &core.db,
                 core.tenant,
                 msg.category_id,
                 &msg.category,
                 core.now(),
             )
-            .await
+            .await;
+            // Pages show the change at once on this instance (others within CATALOG_TTL).
+            core.forget_catalog();
+            result
         })
     }
 }

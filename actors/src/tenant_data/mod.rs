@@ -51,8 +51,11 @@ struct TenantCore {
     metrics: Metrics,
     /// The tenant's boards, statuses, priorities and categories, read at most every
     /// `CATALOG_TTL` (changes through this actor forget it at once).
-    catalog: Arc<Mutex<Option<(DateTime<Utc>, Arc<Catalog>)>>>,
+    catalog: Arc<Mutex<Option<CachedCatalog>>>,
 }
+
+/// The catalog and when it was read.
+type CachedCatalog = (DateTime<Utc>, Arc<Catalog>);
 
 /// How long the ticket catalog is reused; changes made on another instance show within it.
 pub const CATALOG_TTL: chrono::Duration = chrono::Duration::seconds(30);
@@ -216,7 +219,11 @@ impl TenantCore {
             |c: &Choice| c.board_id.map_or(true, |board| viewer.may_see_board(board));
         let catalog = self.catalog().await?;
         let visible = |choices: &[Choice]| -> Vec<Choice> {
-            choices.iter().filter(|c| on_visible_board(c)).cloned().collect()
+            choices
+                .iter()
+                .filter(|c| on_visible_board(c))
+                .cloned()
+                .collect()
         };
         let (statuses, priorities, categories) = (
             visible(&catalog.statuses),
@@ -277,8 +284,18 @@ impl TenantCore {
             c.board_id
                 .map_or(true, |board| boards.iter().any(|b| b.id == board))
         };
-        let priorities = catalog.priorities.iter().filter(|c| on_board(c)).cloned().collect();
-        let categories = catalog.categories.iter().filter(|c| on_board(c)).cloned().collect();
+        let priorities = catalog
+            .priorities
+            .iter()
+            .filter(|c| on_board(c))
+            .cloned()
+            .collect();
+        let categories = catalog
+            .categories
+            .iter()
+            .filter(|c| on_board(c))
+            .cloned()
+            .collect();
         Ok((
             viewer,
             TicketFormOptions {
