@@ -121,8 +121,18 @@ impl S3Server {
     pub async fn create_bucket(&self, name: &str) {
         let bucket = self.bucket(name);
         let url = CreateBucket::new(&bucket, &self.credentials).sign(SIGNED_FOR);
-        let resp = self.http.put(url).send().await.unwrap();
-        assert!(resp.status().is_success(), "create bucket: {}", resp.status());
+        let resp = self
+            .http
+            .put(url)
+            .header(reqwest::header::CONTENT_LENGTH, "0")
+            .send()
+            .await
+            .unwrap();
+        assert!(
+            resp.status().is_success(),
+            "create bucket: {}",
+            resp.status()
+        );
     }
 
     /// Every object of the bucket: (key, size), sorted by key.

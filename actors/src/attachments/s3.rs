@@ -84,7 +84,9 @@ impl S3Config {
             return bad("endpoint must be an http:// or https:// URL with a host");
         }
         if !endpoint.username().is_empty() || endpoint.password().is_some() {
-            return bad("endpoint must not hold credentials (use access_key_id and secret_access_key)");
+            return bad(
+                "endpoint must not hold credentials (use access_key_id and secret_access_key)",
+            );
         }
         if endpoint.query().is_some() || endpoint.fragment().is_some() {
             return bad("endpoint must not have a query or fragment");
@@ -213,7 +215,8 @@ impl S3Bucket {
     /// Signs an action at the injected clock's time.
     fn sign<'a>(&self, action: &impl S3Action<'a>) -> url::Url {
         let now = self.clock.now();
-        let time = jiff::Timestamp::from_second(now.timestamp()).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
+        let time =
+            jiff::Timestamp::from_second(now.timestamp()).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
         action.sign_with_time(PRESIGNED_URL_VALIDITY, &time)
     }
 
@@ -316,12 +319,13 @@ impl S3Bucket {
         let url = self.sign(&GetObject::new(&self.bucket, Some(&self.credentials), key));
         // No total timeout (a large file may take a while to reach a slow client): the client's
         // read timeout bounds each wait for data, and this one the wait for the answer.
-        let response = tokio::time::timeout(self.request_timeout, self.send(OP, self.http.get(url)))
-            .await
-            .map_err(|_| S3Error::Timeout {
-                op: OP,
-                bucket: self.name().to_owned(),
-            })??;
+        let response =
+            tokio::time::timeout(self.request_timeout, self.send(OP, self.http.get(url)))
+                .await
+                .map_err(|_| S3Error::Timeout {
+                    op: OP,
+                    bucket: self.name().to_owned(),
+                })??;
         match response.status() {
             status if status.is_success() => {
                 let size = response.content_length();
@@ -343,7 +347,11 @@ impl S3Bucket {
     /// Deletes the object (deleting a missing one is not an error).
     pub async fn delete(&self, key: &str) -> Result<(), S3Error> {
         const OP: &str = "DELETE object";
-        let url = self.sign(&DeleteObject::new(&self.bucket, Some(&self.credentials), key));
+        let url = self.sign(&DeleteObject::new(
+            &self.bucket,
+            Some(&self.credentials),
+            key,
+        ));
         let response = self
             .send(OP, self.http.delete(url).timeout(self.request_timeout))
             .await?;
@@ -424,9 +432,9 @@ mod tests {
             Some(&path.credentials),
             &path.object_key(HASH),
         ));
-        assert!(url
-            .as_str()
-            .starts_with(&format!("http://127.0.0.1:9000/portal-attachments/2c/{HASH}?")));
+        assert!(url.as_str().starts_with(&format!(
+            "http://127.0.0.1:9000/portal-attachments/2c/{HASH}?"
+        )));
         assert!(url.query().unwrap_or("").contains("X-Amz-Signature="));
         assert!(!url.as_str().contains("wJalrXUtnFEMI"));
         assert!(!format!("{path:?}").contains("wJalrXUtnFEMI"));
@@ -451,14 +459,26 @@ mod tests {
     #[test]
     fn bad_settings_are_refused_with_a_reason() {
         let cases: Vec<(&str, Box<dyn Fn(&mut S3Config)>)> = vec![
-            ("endpoint", Box::new(|c| c.endpoint = "s3.example.com".into())),
-            ("endpoint", Box::new(|c| c.endpoint = "ftp://s3.example.com".into())),
-            ("credentials", Box::new(|c| c.endpoint = "https://k:s@s3.example.com".into())),
+            (
+                "endpoint",
+                Box::new(|c| c.endpoint = "s3.example.com".into()),
+            ),
+            (
+                "endpoint",
+                Box::new(|c| c.endpoint = "ftp://s3.example.com".into()),
+            ),
+            (
+                "credentials",
+                Box::new(|c| c.endpoint = "https://k:s@s3.example.com".into()),
+            ),
             ("bucket", Box::new(|c| c.bucket = "Portal_Files".into())),
             ("bucket", Box::new(|c| c.bucket = "ab".into())),
             ("region", Box::new(|c| c.region = "eu west".into())),
             ("required", Box::new(|c| c.access_key_id = " ".into())),
-            ("required", Box::new(|c| c.secret_access_key = SecretString::from(""))),
+            (
+                "required",
+                Box::new(|c| c.secret_access_key = SecretString::from("")),
+            ),
             ("timeouts", Box::new(|c| c.request_timeout = Duration::ZERO)),
             ("key_prefix", Box::new(|c| c.key_prefix = "/abs".into())),
             ("key_prefix", Box::new(|c| c.key_prefix = "a/../b".into())),
@@ -483,6 +503,9 @@ mod tests {
         let clock = SharedClock::new(std::sync::Arc::new(crate::clock::ManualClock::new(start)));
         let b = S3Bucket::new(&config(), clock).unwrap();
         let url = b.sign(&HeadBucket::new(&b.bucket, Some(&b.credentials)));
-        assert!(url.as_str().contains("X-Amz-Date=20300102T030405Z"), "{url}");
+        assert!(
+            url.as_str().contains("X-Amz-Date=20300102T030405Z"),
+            "{url}"
+        );
     }
 }

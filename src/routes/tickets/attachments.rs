@@ -98,7 +98,10 @@ pub async fn download(
         tracing::error!(attachment = %attachment_id, "attachment contents are missing from the store");
         return Err(PortalError::NotFound);
     };
-    if body.size().is_some_and(|size| i64::try_from(size).ok() != Some(record.size_bytes)) {
+    if body
+        .size()
+        .is_some_and(|size| i64::try_from(size).ok() != Some(record.size_bytes))
+    {
         // A length the header would contradict: better no file than a truncated one.
         tracing::error!(attachment = %attachment_id, "stored attachment contents have the wrong size");
         return Err(PortalError::unavailable(anyhow::anyhow!(
