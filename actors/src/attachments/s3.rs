@@ -458,7 +458,8 @@ mod tests {
 
     #[test]
     fn bad_settings_are_refused_with_a_reason() {
-        let cases: Vec<(&str, Box<dyn Fn(&mut S3Config)>)> = vec![
+        type Change = Box<dyn Fn(&mut S3Config)>;
+        let cases: Vec<(&str, Change)> = vec![
             (
                 "endpoint",
                 Box::new(|c| c.endpoint = "s3.example.com".into()),
