@@ -209,8 +209,22 @@ impl Application {
         );
         let tenant_data = tenant_registry.view();
         let tenant_registry = Supervisor::start(move |_| tenant_registry);
-        let attachments = AttachmentStore::local(&settings.tickets.attachments_dir)
-            .context("cannot use tickets.attachments_dir")?;
+        let attachments = match &settings.tickets.s3 {
+            None => AttachmentStore::local(&settings.tickets.attachments_dir)
+                .context("cannot use tickets.attachments_dir")?,
+            Some(s3) => AttachmentStore::s3(
+                &settings.tickets.attachments_dir,
+                &s3.config(),
+                clock.clone(),
+            )
+            .await
+            .with_context(|| {
+                format!(
+                    "cannot use the attachments bucket `{}` at {} (tickets.s3)",
+                    s3.bucket, s3.endpoint
+                )
+            })?,
+        };
         let state = web::Data::new(AppState {
             tenant_registry,
             tenant_data,

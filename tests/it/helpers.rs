@@ -458,6 +458,19 @@ impl Browser {
         page
     }
 
+    /// `GET` whose body is kept as bytes (downloads), with its status and headers.
+    pub async fn get_bytes(&self, path: &str) -> (u16, HeaderMap, Vec<u8>) {
+        let mut req = self.with_host(self.client.get(format!("{}{path}", self.base)));
+        let cookies = self.cookie_header();
+        if !cookies.is_empty() {
+            req = req.header("cookie", cookies);
+        }
+        let resp = req.send().await.unwrap();
+        let status = resp.status().as_u16();
+        let headers = resp.headers().clone();
+        (status, headers, resp.bytes().await.unwrap().to_vec())
+    }
+
     pub async fn post_form(&self, path: &str, form: &[(&str, &str)]) -> Page {
         let mut req = self
             .with_host(self.client.post(format!("{}{path}", self.base)))

@@ -21,6 +21,8 @@ mod oidc_provider;
 mod password_reset;
 mod pg;
 mod routes;
+mod s3_attachments;
+mod s3_server;
 mod schema;
 mod security;
 mod sessions;

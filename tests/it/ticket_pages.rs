@@ -529,7 +529,7 @@ async fn uploads_are_limited_and_refused_ones_leave_nothing() {
 }
 
 /// The download link of the attachment shown as `name`.
-fn attachment_link(body: &str, name: &str) -> String {
+pub fn attachment_link(body: &str, name: &str) -> String {
     let end = body
         .find(&format!("\" download>{name}<"))
         .expect("attachment link");

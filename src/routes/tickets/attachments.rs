@@ -89,7 +89,7 @@ pub async fn download(
         },
     )
     .await?;
-    let Some(file) = state
+    let Some(body) = state
         .attachments
         .open(&record.content_hash)
         .await
@@ -98,7 +98,16 @@ pub async fn download(
         tracing::error!(attachment = %attachment_id, "attachment contents are missing from the store");
         return Err(PortalError::NotFound);
     };
-    let stream = tokio_util_stream(file);
+    if body
+        .size()
+        .is_some_and(|size| i64::try_from(size).ok() != Some(record.size_bytes))
+    {
+        // A length the header would contradict: better no file than a truncated one.
+        tracing::error!(attachment = %attachment_id, "stored attachment contents have the wrong size");
+        return Err(PortalError::unavailable(anyhow::anyhow!(
+            "attachment contents have the wrong size"
+        )));
+    }
     let disposition = ContentDisposition {
         disposition: DispositionType::Attachment,
         parameters: vec![
@@ -120,7 +129,7 @@ pub async fn download(
             header::CONTENT_SECURITY_POLICY,
             "sandbox; default-src 'none'",
         ))
-        .streaming(stream))
+        .streaming(body.into_stream()))
 }
 
 /// The file name with anything outside printable ASCII replaced, for old clients.
@@ -134,21 +143,4 @@ fn ascii_fallback(name: &str) -> String {
             }
         })
         .collect()
-}
-
-/// The file as a stream of chunks for the response body.
-fn tokio_util_stream(
-    file: tokio::fs::File,
-) -> impl futures_util::Stream<Item = Result<web::Bytes, std::io::Error>> {
-    use tokio::io::AsyncReadExt as _;
-    const CHUNK: usize = 64 * 1024;
-    futures_util::stream::try_unfold(file, |mut file| async move {
-        let mut buf = vec![0u8; CHUNK];
-        let n = file.read(&mut buf).await?;
-        if n == 0 {
-            return Ok(None);
-        }
-        buf.truncate(n);
-        Ok(Some((web::Bytes::from(buf), file)))
-    })
 }
