@@ -563,9 +563,12 @@ pub fn clean_file_name(raw: &str) -> Option<String> {
     (!cleaned.is_empty()).then_some(cleaned)
 }
 
-/// A ticket number as it may appear in a URL: 1–32 letters, digits and `-`.
+/// A ticket number as it may appear in a URL: 1–32 letters, digits and `-`, and not `new`
+/// (`/client-portal/tickets/new` is the form for raising one).
 pub fn is_valid_ticket_number(raw: &str) -> bool {
-    (1..=32).contains(&raw.len()) && raw.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    (1..=32).contains(&raw.len())
+        && raw.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        && !raw.eq_ignore_ascii_case("new")
 }
 
 #[cfg(test)]
@@ -682,6 +685,7 @@ mod tests {
         assert!(is_valid_ticket_number("TIC-1042"));
         assert!(!is_valid_ticket_number("../x"));
         assert!(!is_valid_ticket_number(""));
+        assert!(!is_valid_ticket_number("NEW"), "the new-ticket form's path");
     }
 
     #[test]

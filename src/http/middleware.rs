@@ -93,8 +93,11 @@ pub async fn security_headers(
          frame-ancestors 'none'; base-uri 'none'"
     );
     let headers = res.headers_mut();
-    if let Ok(value) = HeaderValue::from_str(&csp) {
-        headers.insert(header::CONTENT_SECURITY_POLICY, value);
+    // A response with its own, stricter policy keeps it (downloads: `sandbox; default-src 'none'`).
+    if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
+        if let Ok(value) = HeaderValue::from_str(&csp) {
+            headers.insert(header::CONTENT_SECURITY_POLICY, value);
+        }
     }
     headers.insert(
         header::STRICT_TRANSPORT_SECURITY,

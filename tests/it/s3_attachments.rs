@@ -100,11 +100,10 @@ async fn download(browser: &Browser, name: &str, content_type: &str, expected: &
     );
     assert_eq!(header("x-content-type-options"), "nosniff");
     assert_eq!(header("cache-control"), "private, no-store");
-    // The route asks for `sandbox; default-src 'none'`; the security middleware currently puts
-    // its page policy in its place, which still loads nothing.
-    assert!(
-        header("content-security-policy").starts_with("default-src 'none'")
-            || header("content-security-policy").starts_with("sandbox;"),
+    // Downloads keep their own policy: sandboxed, loading nothing.
+    assert_eq!(
+        header("content-security-policy"),
+        "sandbox; default-src 'none'",
         "{headers:?}"
     );
 }

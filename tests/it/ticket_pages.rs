@@ -111,6 +111,10 @@ async fn raising_a_ticket_with_and_without_files() {
     assert_eq!(download.status, 200);
     assert_eq!(download.body, "<script>alert(1)</script>");
     assert_eq!(download.header("x-content-type-options"), "nosniff");
+    assert_eq!(
+        download.header("content-security-policy"),
+        "sandbox; default-src 'none'"
+    );
     assert!(
         download
             .header("content-disposition")
