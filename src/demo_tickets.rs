@@ -338,7 +338,7 @@ async fn seed_ticket(
         match who {
             Client => {
                 let mut tx = db.begin().await?;
-                store::insert_client_comment(
+                portal_actors::store::tickets::insert_client_comment(
                     tx.exec(),
                     tenant,
                     ticket_id,
@@ -349,7 +349,14 @@ async fn seed_ticket(
                     at,
                 )
                 .await?;
-                store::await_internal(tx.exec(), tenant, ticket_id, at).await?;
+                portal_actors::store::tickets::touch(
+                    tx.exec(),
+                    tenant,
+                    ticket_id,
+                    Some(ResponseState::AwaitingInternal),
+                    at,
+                )
+                .await?;
                 tx.commit().await?;
             }
             Reply | Note => {

@@ -784,39 +784,6 @@ pub async fn insert_internal_comment(
     )?)
 }
 
-/// Marks the ticket changed and awaiting the client (after an MSP reply).
-pub async fn await_client(
-    exec: Exec<'_>,
-    tenant: Uuid,
-    ticket_id: Uuid,
-    now: DateTime<Utc>,
-) -> Result<u64, DbError> {
-    Ok(execute!(
-        exec,
-        "UPDATE tickets SET response_state = 'awaiting_client', updated_at = $3 \
-         WHERE tenant = $1 AND ticket_id = $2",
-        tenant,
-        ticket_id,
-        now
-    )?)
-}
-
-/// Marks the ticket changed (a file clients see was added).
-pub async fn touch(
-    exec: Exec<'_>,
-    tenant: Uuid,
-    ticket_id: Uuid,
-    now: DateTime<Utc>,
-) -> Result<u64, DbError> {
-    Ok(execute!(
-        exec,
-        "UPDATE tickets SET updated_at = $3 WHERE tenant = $1 AND ticket_id = $2",
-        tenant,
-        ticket_id,
-        now
-    )?)
-}
-
 /// Records a file the MSP uploaded (already in the attachment store).
 #[allow(clippy::too_many_arguments)]
 pub async fn insert_internal_attachment(
@@ -845,52 +812,6 @@ pub async fn insert_internal_attachment(
         client_visible,
         uploaded_by_name,
         now
-    )?)
-}
-
-/// Records a client's comment under a given author (imports and the demo seed; the portal's
-/// own comments go through `store::tickets`).
-#[allow(clippy::too_many_arguments)]
-pub async fn insert_client_comment(
-    exec: Exec<'_>,
-    tenant: Uuid,
-    ticket_id: Uuid,
-    comment_id: Uuid,
-    author_user_id: Option<Uuid>,
-    author_name: &str,
-    body: &str,
-    at: DateTime<Utc>,
-) -> Result<u64, DbError> {
-    Ok(execute!(
-        exec,
-        "INSERT INTO ticket_comments (tenant, comment_id, ticket_id, author_type, author_user_id, \
-             author_name, is_internal, body, created_at) \
-         VALUES ($1, $2, $3, 'client', $4, $5, $6, $7, $8)",
-        tenant,
-        comment_id,
-        ticket_id,
-        author_user_id,
-        author_name,
-        false,
-        body,
-        at
-    )?)
-}
-
-/// Marks the ticket changed at `at` and awaiting the MSP (after a client's comment).
-pub async fn await_internal(
-    exec: Exec<'_>,
-    tenant: Uuid,
-    ticket_id: Uuid,
-    at: DateTime<Utc>,
-) -> Result<u64, DbError> {
-    Ok(execute!(
-        exec,
-        "UPDATE tickets SET response_state = 'awaiting_internal', updated_at = $3 \
-         WHERE tenant = $1 AND ticket_id = $2",
-        tenant,
-        ticket_id,
-        at
     )?)
 }
 

@@ -512,13 +512,15 @@ pub async fn insert_ticket(
     )?)
 }
 
-/// Records a client's comment.
+/// Records a client's comment (the portal's, and imported or demo ones).
+#[allow(clippy::too_many_arguments)]
 pub async fn insert_client_comment(
     exec: Exec<'_>,
     tenant: Uuid,
     ticket_id: Uuid,
     comment_id: Uuid,
-    author: &TicketViewer,
+    author_user_id: Option<Uuid>,
+    author_name: &str,
     body: &str,
     now: DateTime<Utc>,
 ) -> Result<u64, DbError> {
@@ -530,8 +532,8 @@ pub async fn insert_client_comment(
         tenant,
         comment_id,
         ticket_id,
-        author.user_id,
-        &author.display_name,
+        author_user_id,
+        author_name,
         false,
         body,
         now

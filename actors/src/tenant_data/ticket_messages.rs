@@ -242,7 +242,8 @@ impl TenantCore {
             self.tenant,
             ticket.ticket_id,
             comment_id,
-            &viewer,
+            Some(viewer.user_id),
+            &viewer.display_name,
             &body,
             now,
         )

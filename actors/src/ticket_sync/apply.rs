@@ -436,7 +436,14 @@ pub async fn add_comment(
     )
     .await?;
     if !input.internal {
-        store::await_client(tx.exec(), tenant, ticket_id, now).await?;
+        crate::store::tickets::touch(
+            tx.exec(),
+            tenant,
+            ticket_id,
+            Some(crate::tickets::ResponseState::AwaitingClient),
+            now,
+        )
+        .await?;
     }
     let record = written(store::find_comment(tx.exec(), tenant, comment_id).await?)?;
     tx.commit().await?;
@@ -474,7 +481,7 @@ pub async fn add_attachment(
     )
     .await?;
     if client_visible {
-        store::touch(tx.exec(), tenant, ticket_id, now).await?;
+        crate::store::tickets::touch(tx.exec(), tenant, ticket_id, None, now).await?;
     }
     let record = written(store::find_attachment(tx.exec(), tenant, attachment_id).await?)?;
     tx.commit().await?;
