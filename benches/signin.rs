@@ -11,7 +11,14 @@
 //! `PORTAL_BENCH_SECONDS` sets each measurement window (default 5 s; a 1 s warm-up precedes it).
 //! Run: `cargo bench --bench signin`.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+// A benchmark is a measuring tool, not request handling: it may index and count plainly.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::string_slice,
+    clippy::arithmetic_side_effects
+)]
 
 use std::path::PathBuf;
 use std::sync::{mpsc, Arc, Barrier, OnceLock};

@@ -4,6 +4,7 @@
 use actix::Actor;
 use anyhow::Context;
 use clap::{Args, Subcommand};
+use portal_actors::clock::TimeArith;
 use portal_actors::dns::{DnsVerifier, ReverifyDomain};
 use portal_actors::portal_domain::{parse_domain, DomainStatus, PortalDomain};
 use portal_actors::store::{handoff, portal_domains, tenants};
@@ -237,7 +238,9 @@ async fn prune(settings: &Settings, args: Prune) -> anyhow::Result<()> {
         ),
         None => None,
     };
-    let before = SharedClock::system().now() - chrono::Duration::minutes(minutes);
+    let before = SharedClock::system()
+        .now()
+        .minus(chrono::Duration::minutes(minutes));
     let scope = match &tenant {
         Some(t) => format!("for tenant {}.", t.slug),
         None => "for all tenants.".to_owned(),

@@ -100,7 +100,7 @@ pub async fn seed(db: &Db, clock: &SharedClock) -> anyhow::Result<Seeded> {
             UserType::Internal
         };
         let email = Email::parse(u.email)?;
-        let password = tokens::random_token()[..20].to_owned();
+        let password: String = tokens::random_token().chars().take(20).collect();
         let hash = hash_with(&params, &password)?;
         if let Some(id) = users::find_id(db, tenant.tenant, &email, user_type).await? {
             users::set_password_hash(db, tenant.tenant, id, &hash).await?;

@@ -7,6 +7,7 @@
 //! change that causes them and the `Mailer` is kicked to send them at once. The HTTP edge
 //! renders the emails (it knows the links and the views): these functions hand it the facts.
 
+use crate::clock::TimeArith;
 use actix::Addr;
 use chrono::{DateTime, Duration, Utc};
 use secrecy::SecretString;
@@ -117,7 +118,7 @@ pub async fn request_password_reset(
                     email: &user.email,
                     created_by: None,
                     created_at: now,
-                    expires_at: now + req.ttl,
+                    expires_at: now.plus(req.ttl),
                 },
             )
             .await?;

@@ -201,7 +201,7 @@ impl Handler<Requeue> for Audit {
         let mut events = msg.0;
         events.append(&mut self.buffer);
         if events.len() > MAX_BUFFERED {
-            let dropped = events.len() - MAX_BUFFERED;
+            let dropped = events.len().saturating_sub(MAX_BUFFERED);
             tracing::error!(dropped, "audit buffer full; dropping the oldest events");
             events.drain(..dropped);
         }

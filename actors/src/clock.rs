@@ -35,7 +35,7 @@ impl ManualClock {
 
     pub fn advance(&self, by: Duration) {
         let mut now = self.now.lock().unwrap_or_else(PoisonError::into_inner);
-        *now += by;
+        *now = now.plus(by);
     }
 
     pub fn set(&self, to: DateTime<Utc>) {
@@ -70,5 +70,53 @@ impl SharedClock {
 impl std::fmt::Debug for SharedClock {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_tuple("SharedClock").field(&self.now()).finish()
+    }
+}
+
+/// Time arithmetic that cannot panic. chrono's `+` and `-` panic outside its range (about
+/// ±262,000 years), which a configured duration or a stored time could reach; these saturate at
+/// the ends of the range instead. (`signed_duration_since` never overflows: use it for `a - b`.)
+pub trait TimeArith: Sized {
+    /// `self + d`, saturating.
+    fn plus(self, d: Duration) -> Self;
+    /// `self - d`, saturating.
+    fn minus(self, d: Duration) -> Self;
+}
+
+impl TimeArith for DateTime<Utc> {
+    fn plus(self, d: Duration) -> Self {
+        self.checked_add_signed(d)
+            .unwrap_or(if d < Duration::zero() {
+                DateTime::<Utc>::MIN_UTC
+            } else {
+                DateTime::<Utc>::MAX_UTC
+            })
+    }
+
+    fn minus(self, d: Duration) -> Self {
+        self.checked_sub_signed(d)
+            .unwrap_or(if d < Duration::zero() {
+                DateTime::<Utc>::MAX_UTC
+            } else {
+                DateTime::<Utc>::MIN_UTC
+            })
+    }
+}
+
+impl TimeArith for Duration {
+    fn plus(self, d: Duration) -> Self {
+        self.checked_add(&d).unwrap_or(if d < Duration::zero() {
+            Duration::MIN
+        } else {
+            Duration::MAX
+        })
+    }
+
+    fn minus(self, d: Duration) -> Self {
+        self.checked_sub(&d).unwrap_or(if d < Duration::zero() {
+            Duration::MAX
+        } else {
+            Duration::MIN
+        })
     }
 }

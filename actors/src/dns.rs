@@ -392,7 +392,11 @@ impl Handler<FlushDnsCache> for DnsVerifier {
 
     /// Empties both caches.
     fn handle(&mut self, _: FlushDnsCache, _: &mut Self::Context) -> Self::Result {
-        let n = self.core.found.entry_count() + self.core.missing.entry_count();
+        let n = self
+            .core
+            .found
+            .entry_count()
+            .saturating_add(self.core.missing.entry_count());
         self.core.found.invalidate_all();
         self.core.missing.invalidate_all();
         Ok(n)

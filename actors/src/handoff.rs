@@ -3,6 +3,7 @@
 //! one domain; consumed exactly once by one atomic update; expired and consumed ones are swept
 //! every minute in bounded batches.
 
+use crate::clock::TimeArith;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration as StdDuration;
@@ -127,10 +128,10 @@ impl Handoff {
 
 /// Deletes in bounded batches until nothing is left; returns the total.
 pub async fn sweep(db: &Db, before: DateTime<Utc>, tenant: Option<Uuid>) -> Result<u64, DbError> {
-    let mut total = 0;
+    let mut total: u64 = 0;
     loop {
         let n = store::sweep_batch(db, before, tenant, SWEEP_BATCH).await?;
-        total += n;
+        total = total.saturating_add(n);
         if n < SWEEP_BATCH as u64 {
             return Ok(total);
         }
@@ -184,7 +185,7 @@ impl Handler<IssueOtt> for Handoff {
         self.registry.handled(ACTOR_NAME);
         let (db, metrics) = (self.db.clone(), self.metrics.clone());
         let now = self.clock.now();
-        let expires_at = now + self.ttl;
+        let expires_at = now.plus(self.ttl);
         Box::pin(async move {
             let token = tokens::random_token();
             let token_hash = tokens::token_hash(&token);
@@ -269,7 +270,7 @@ impl Handler<SweepOtts> for Handoff {
         let sweeping = self.sweeping.clone();
         let was_sweeping = sweeping.swap(true, Ordering::AcqRel);
         Box::pin(async move {
-            let result = sweep(&db, clock.now() - msg.older_than, msg.tenant).await;
+            let result = sweep(&db, clock.now().minus(msg.older_than), msg.tenant).await;
             if !was_sweeping {
                 sweeping.store(false, Ordering::Release);
             }

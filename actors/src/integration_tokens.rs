@@ -3,6 +3,7 @@
 //! them (admin API and CLI), each change returned with its audit record; requests are
 //! authenticated by looking up the token's SHA-256, so the secret itself is never compared.
 
+use crate::clock::TimeArith;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use serde_json::json;
@@ -162,7 +163,7 @@ pub async fn authenticate(
     let Some(token) = store::find_active_by_hash(db, &tokens::token_hash(presented)).await? else {
         return Ok(None);
     };
-    let since = now - LAST_USED_RESOLUTION;
+    let since = now.minus(LAST_USED_RESOLUTION);
     if token.last_used_at.map_or(true, |at| at < since) {
         store::mark_used(db, token.tenant, token.token_id, now, since).await?;
     }

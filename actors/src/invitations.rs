@@ -3,6 +3,7 @@
 //! re-inviting replaces the old link); following it, the contact sets a password and gets a
 //! client user with role Admin (client admins) or User, then is signed in.
 
+use crate::clock::TimeArith;
 use actix::Addr;
 use chrono::{DateTime, Duration, Utc};
 use secrecy::{ExposeSecret, SecretString};
@@ -160,7 +161,7 @@ pub async fn send(
         return Err(InvitationError::Inactive);
     }
     let token = tokens::random_token();
-    let expires_at = now + req.ttl;
+    let expires_at = now.plus(req.ttl);
     let mut tx = db.begin().await?;
     store::invalidate_for_contact(tx.exec(), tenant, invitee.contact_id, now).await?;
     account_tokens::insert(

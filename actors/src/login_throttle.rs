@@ -7,6 +7,7 @@
 //! A check and the record that follows it are two statements: concurrent attempts can pass a
 //! limit by the few that were in flight at once, never by more.
 
+use crate::clock::TimeArith;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration as StdDuration;
@@ -115,13 +116,13 @@ impl Decision {
 /// `d` in whole minutes, rounded up, at least 1 (what a person is told).
 pub fn minutes_rounded_up(d: Duration) -> i64 {
     let seconds = seconds_rounded_up(d);
-    ((seconds + 59) / 60).max(1)
+    seconds.saturating_add(59).saturating_div(60).max(1)
 }
 
 /// `d` in whole seconds, rounded up, at least 1 (`Retry-After`).
 pub fn seconds_rounded_up(d: Duration) -> i64 {
     let millis = d.num_milliseconds();
-    ((millis + 999) / 1000).max(1)
+    millis.saturating_add(999).saturating_div(1000).max(1)
 }
 
 /// What a rate-limited request is for.
@@ -238,9 +239,10 @@ pub async fn decide(
         if limit.max == 0 {
             continue;
         }
-        let nth = i64::from(limit.max) - 1;
-        if let Some(at) = store::nth_most_recent(db, scope, *key, now - limit.window, nth).await? {
-            let until = at + limit.window - now;
+        let nth = i64::from(limit.max).saturating_sub(1);
+        let since = now.minus(limit.window);
+        if let Some(at) = store::nth_most_recent(db, scope, *key, since, nth).await? {
+            let until = at.plus(limit.window).signed_duration_since(now);
             wait = Some(wait.map_or(until, |w| w.max(until)));
         }
     }
@@ -252,10 +254,10 @@ pub async fn decide(
 
 /// Deletes events before `before` in bounded batches; returns the total.
 pub async fn sweep(db: &Db, before: DateTime<Utc>) -> Result<u64, DbError> {
-    let mut total = 0;
+    let mut total: u64 = 0;
     loop {
         let n = store::sweep_batch(db, before, SWEEP_BATCH).await?;
-        total += n;
+        total = total.saturating_add(n);
         if n < SWEEP_BATCH as u64 {
             return Ok(total);
         }
@@ -278,7 +280,7 @@ impl Actor for LoginThrottle {
                 act.registry.clone(),
                 act.sweeping.clone(),
             );
-            let before = clock.now() - act.limits.longest_window();
+            let before = clock.now().minus(act.limits.longest_window());
             ctx.spawn(actix::fut::wrap_future(async move {
                 let result = sweep(&db, before).await;
                 sweeping.store(false, Ordering::Release);
@@ -401,7 +403,7 @@ impl Handler<SweepThrottle> for LoginThrottle {
     fn handle(&mut self, _: SweepThrottle, _: &mut Self::Context) -> Self::Result {
         self.registry.handled(ACTOR_NAME);
         let (db, clock, registry) = (self.db.clone(), self.clock.clone(), self.registry.clone());
-        let before = clock.now() - self.limits.longest_window();
+        let before = clock.now().minus(self.limits.longest_window());
         // Runs even while another sweep does; keeps the periodic one from starting meanwhile.
         let sweeping = self.sweeping.clone();
         let was_sweeping = sweeping.swap(true, Ordering::AcqRel);

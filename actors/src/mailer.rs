@@ -5,6 +5,7 @@
 //! mailbox folder. A failed attempt is retried after `retry_base * 2^(attempts-1)` (capped at
 //! an hour); after `max_attempts` the message is marked failed.
 
+use crate::clock::TimeArith;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -208,9 +209,9 @@ impl MailerCore {
             let mut progressed = false;
             for msg in due {
                 let now = self.clock.now();
-                let lease = now + Duration::seconds(CLAIM_LEASE_SECONDS);
+                let lease = now.plus(Duration::seconds(CLAIM_LEASE_SECONDS));
                 if !store::claim(&self.db, &msg, now, lease).await? {
-                    report.skipped += 1;
+                    report.skipped = report.skipped.saturating_add(1);
                     continue;
                 }
                 progressed = true;
@@ -244,7 +245,7 @@ impl MailerCore {
                 store::mark_sent(&self.db, msg.tenant, msg.message_id, self.clock.now()).await?;
                 tracing::info!(message_id = %msg.message_id, kind, attempts, "email delivered");
                 self.count(kind, "sent");
-                report.sent += 1;
+                report.sent = report.sent.saturating_add(1);
             }
             Err(error) => {
                 let error: String = error.chars().take(MAX_ERROR_LEN).collect();
@@ -252,7 +253,7 @@ impl MailerCore {
                 let give_up =
                     u32::try_from(attempts).unwrap_or(u32::MAX) >= self.config.max_attempts;
                 let retry_at =
-                    (!give_up).then(|| now + retry_delay(self.config.retry_base, attempts));
+                    (!give_up).then(|| now.plus(retry_delay(self.config.retry_base, attempts)));
                 store::mark_failed_attempt(
                     &self.db,
                     msg.tenant,
@@ -266,12 +267,12 @@ impl MailerCore {
                     tracing::error!(message_id = %msg.message_id, kind, attempts, error = %error,
                         "email delivery failed for good");
                     self.count(kind, "failed");
-                    report.failed += 1;
+                    report.failed = report.failed.saturating_add(1);
                 } else {
                     tracing::warn!(message_id = %msg.message_id, kind, attempts, error = %error,
                         retry_at = ?retry_at, "email delivery failed; will retry");
                     self.count(kind, "retry");
-                    report.retry += 1;
+                    report.retry = report.retry.saturating_add(1);
                 }
             }
         }
@@ -288,9 +289,13 @@ impl MailerCore {
     async fn update_backlog(&self) -> Result<(), MailerError> {
         let backlog = store::backlog(&self.db).await?;
         self.metrics.outbox_pending.set(backlog.pending);
-        let age = backlog
-            .oldest
-            .map_or(0, |oldest| (self.clock.now() - oldest).num_seconds().max(0));
+        let age = backlog.oldest.map_or(0, |oldest| {
+            self.clock
+                .now()
+                .signed_duration_since(oldest)
+                .num_seconds()
+                .max(0)
+        });
         self.metrics.outbox_oldest_pending_seconds.set(age);
         Ok(())
     }

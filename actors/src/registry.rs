@@ -59,13 +59,15 @@ impl ActorRegistry {
             .with_label_values(&[actor])
             .inc();
         self.update(actor, |s| {
-            s.restarts += 1;
+            s.restarts = s.restarts.saturating_add(1);
             s.alive = false;
         });
     }
 
     pub fn handled(&self, actor: &'static str) {
-        self.update(actor, |s| s.messages_handled += 1);
+        self.update(actor, |s| {
+            s.messages_handled = s.messages_handled.saturating_add(1);
+        });
     }
 
     pub fn periodic(&self, actor: &'static str, now: DateTime<Utc>, result: String) {

@@ -2,6 +2,7 @@
 //! their SHA-256. A moka cache answers most lookups without a query; last-seen times are written
 //! behind in batches; a periodic sweep ends sessions past their idle or absolute limit.
 
+use crate::clock::TimeArith;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration as StdDuration;
@@ -195,7 +196,7 @@ impl SessionCore {
         let now = self.clock.now();
         let token = tokens::random_token();
         let token_hash = tokens::token_hash(&token);
-        let expires_at = now + self.policy.absolute;
+        let expires_at = now.plus(self.policy.absolute);
         store::insert(
             &self.db,
             &NewSessionRow {
@@ -274,7 +275,7 @@ impl SessionCore {
                 tenant: Some(record.user.tenant),
             });
         }
-        if now - record.last_seen_at >= self.policy.idle {
+        if now.signed_duration_since(record.last_seen_at) >= self.policy.idle {
             self.end(&token_hash, RevokeReason::Idle, now).await?;
             return Ok(SessionLookup::Ended {
                 tenant: Some(record.user.tenant),
@@ -417,12 +418,12 @@ impl SessionCore {
     async fn sweep(&self) -> Result<SweepCounts, SessionError> {
         self.flush().await?;
         let now = self.clock.now();
-        let idle_before = now - self.policy.idle;
+        let idle_before = now.minus(self.policy.idle);
         let counts = store::sweep(
             &self.db,
             now,
             idle_before,
-            now - Duration::days(RETAIN_ENDED_DAYS),
+            now.minus(Duration::days(RETAIN_ENDED_DAYS)),
         )
         .await?;
         self.metrics
@@ -433,14 +434,14 @@ impl SessionCore {
             .sessions_revoked
             .with_label_values(&["absolute"])
             .inc_by(counts.absolute_expired);
-        if counts.idle_expired + counts.absolute_expired > 0 {
+        if counts.idle_expired > 0 || counts.absolute_expired > 0 {
             self.cache.invalidate_all();
         }
         // Pending second-factor sign-ins and emailed links expire too; drop the stale ones here.
-        crate::store::challenges::delete_expired(&self.db, now - Duration::hours(1)).await?;
+        crate::store::challenges::delete_expired(&self.db, now.minus(Duration::hours(1))).await?;
         crate::store::account_tokens::delete_expired(
             self.db.exec(),
-            now - Duration::days(RETAIN_EXPIRED_LINKS_DAYS),
+            now.minus(Duration::days(RETAIN_EXPIRED_LINKS_DAYS)),
         )
         .await?;
         let active = store::count_active(&self.db, now, idle_before).await?;

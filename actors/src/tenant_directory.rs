@@ -124,7 +124,13 @@ impl DirectoryCore {
     }
 
     fn flush(&self) -> u64 {
-        let n = self.found.entry_count() + self.unknown.entry_count() + self.domains.entry_count();
+        let n = [
+            &self.found.entry_count(),
+            &self.unknown.entry_count(),
+            &self.domains.entry_count(),
+        ]
+        .into_iter()
+        .fold(0u64, |sum, n| sum.saturating_add(*n));
         self.found.invalidate_all();
         self.unknown.invalidate_all();
         self.domains.invalidate_all();

@@ -314,7 +314,7 @@ impl TicketFilter {
     }
 
     pub fn offset(&self) -> i64 {
-        (self.page - 1) * PAGE_SIZE
+        self.page.saturating_sub(1).saturating_mul(PAGE_SIZE)
     }
 }
 
@@ -400,7 +400,10 @@ pub struct TicketPage {
 
 impl TicketPage {
     pub fn page_count(&self) -> i64 {
-        ((self.total + PAGE_SIZE - 1) / PAGE_SIZE).max(1)
+        self.total
+            .saturating_add(PAGE_SIZE - 1)
+            .saturating_div(PAGE_SIZE)
+            .max(1)
     }
 }
 

@@ -67,10 +67,10 @@ pub fn matching_step(
         return Ok(None);
     }
     let generator = totp(secret, DIGITS, None, String::new())?;
-    let current = unix_seconds / STEP_SECONDS;
+    let current = unix_seconds.checked_div(STEP_SECONDS).unwrap_or(0);
     let mut found = None;
-    for step in current.saturating_sub(SKEW_STEPS)..=current + SKEW_STEPS {
-        let expected = generator.generate(step * STEP_SECONDS);
+    for step in current.saturating_sub(SKEW_STEPS)..=current.saturating_add(SKEW_STEPS) {
+        let expected = generator.generate(step.saturating_mul(STEP_SECONDS));
         if bool::from(expected.as_bytes().ct_eq(code.as_bytes())) {
             found = Some(step);
         }
@@ -96,18 +96,15 @@ pub fn new_recovery_codes() -> Vec<String> {
         .map(|_| {
             let mut bytes = [0u8; RECOVERY_GROUP * 2];
             OsRng.fill_bytes(&mut bytes);
-            let chars: String = bytes
-                .iter()
-                .map(|b| RECOVERY_ALPHABET[usize::from(b % 32)] as char)
-                .collect();
-            format!("{}-{}", &chars[..RECOVERY_GROUP], &chars[RECOVERY_GROUP..])
+            let chars: Vec<char> = bytes.iter().map(|b| alphabet_char(*b)).collect();
+            grouped(&chars)
         })
         .collect()
 }
 
 /// A recovery code as typed (any case, spaces or dashes) in its canonical form, if it can be one.
 pub fn normalize_recovery_code(input: &str) -> Option<String> {
-    let chars: String = input
+    let chars: Vec<char> = input
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '-')
         .map(|c| match c.to_ascii_lowercase() {
@@ -115,8 +112,27 @@ pub fn normalize_recovery_code(input: &str) -> Option<String> {
             other => other,
         })
         .collect();
-    (chars.len() == RECOVERY_GROUP * 2 && chars.bytes().all(|b| RECOVERY_ALPHABET.contains(&b)))
-        .then(|| format!("{}-{}", &chars[..RECOVERY_GROUP], &chars[RECOVERY_GROUP..]))
+    let valid = chars.len() == RECOVERY_GROUP * 2
+        && chars
+            .iter()
+            .all(|c| u8::try_from(*c).is_ok_and(|b| RECOVERY_ALPHABET.contains(&b)));
+    valid.then(|| grouped(&chars))
+}
+
+/// The alphabet's character for a random byte (the alphabet has 32 entries: uniform).
+fn alphabet_char(byte: u8) -> char {
+    RECOVERY_ALPHABET
+        .get(usize::from(byte % 32))
+        .map_or('0', |b| char::from(*b))
+}
+
+/// Two groups joined by a dash: `xxxxx-xxxxx`.
+fn grouped(chars: &[char]) -> String {
+    let (first, second) = chars.split_at(chars.len().min(RECOVERY_GROUP));
+    let mut code: String = first.iter().collect();
+    code.push('-');
+    code.extend(second);
+    code
 }
 
 /// The stored form of a recovery code.

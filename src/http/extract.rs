@@ -93,10 +93,8 @@ pub fn request_host(req: &HttpRequest) -> Option<String> {
 /// The host without its port.
 pub fn host_without_port(host: &str) -> &str {
     if host.starts_with('[') {
-        return host
-            .split(']')
-            .next()
-            .map_or(host, |h| &host[..h.len() + 1]);
+        // `[v6]` or `[v6]:port`; a bracket never closed is kept whole (it names no tenant).
+        return host.split_inclusive(']').next().unwrap_or(host);
     }
     host.rsplit_once(':').map_or(host, |(name, _)| name)
 }

@@ -58,9 +58,15 @@ impl ReturnPath {
     /// the tenant's own portal domain (whose path is returned).
     pub fn parse_with_domain(raw: &str, vanity_domain: Option<&str>) -> Option<ReturnPath> {
         if let Some(domain) = vanity_domain {
-            let prefix = format!("https://{domain}/");
-            if raw.len() > prefix.len() && raw[..prefix.len()].eq_ignore_ascii_case(&prefix) {
-                return ReturnPath::parse(&raw[prefix.len() - 1..]);
+            let origin = format!("https://{domain}");
+            // `get` is `None` off a character boundary: such a URL is no URL of the domain.
+            let path = raw
+                .get(..origin.len())
+                .filter(|head| head.eq_ignore_ascii_case(&origin))
+                .and_then(|_| raw.get(origin.len()..))
+                .filter(|path| path.starts_with('/') && path.len() > 1);
+            if let Some(path) = path {
+                return ReturnPath::parse(path);
             }
         }
         ReturnPath::parse(raw)

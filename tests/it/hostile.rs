@@ -127,3 +127,62 @@ async fn raw_garbage_never_gets_a_5xx_and_the_server_keeps_serving() {
         "{metrics}"
     );
 }
+
+#[actix_web::test]
+async fn a_bracketed_host_without_its_end_gets_an_answer_not_a_panic() {
+    let Some(app) = spawn_app().await else { return };
+    let addr = app.host.clone();
+    let statuses = actix_rt::task::spawn_blocking(move || {
+        ["[::1", "[", "[::1]:", "[::1:8080", "[]"]
+            .iter()
+            .map(|host| {
+                let request = format!(
+                    "GET /auth/client-portal/signin HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+                );
+                (*host, raw_request(&addr, request.as_bytes()))
+            })
+            .collect::<Vec<_>>()
+    })
+    .await
+    .unwrap();
+    for (host, status) in statuses {
+        assert!((200..500).contains(&status), "Host: {host} → {status}");
+    }
+}
+
+#[actix_web::test]
+async fn a_multibyte_character_at_the_vanity_prefix_of_a_callback_is_refused_not_a_panic() {
+    use crate::handoff::{add_domain, VANITY};
+    let Some(app) = spawn_app().await else { return };
+    let tenant = app.tenant.clone();
+    add_domain(
+        &app,
+        &tenant,
+        VANITY,
+        portal_actors::portal_domain::DomainStatus::Active,
+    )
+    .await;
+    let browser = app.browser();
+    // `https://support.acme.tes€/…`: the euro sign straddles the end of `https://{VANITY}/`.
+    let callback = format!(
+        "https://{}€/client-portal/tickets",
+        &VANITY[..VANITY.len() - 1]
+    );
+    let page = browser
+        .get(&format!(
+            "/auth/client-portal/signin?tenant={}&callbackUrl={}",
+            app.tenant.slug,
+            percent_encoding::utf8_percent_encode(&callback, percent_encoding::NON_ALPHANUMERIC)
+        ))
+        .await;
+    assert_eq!(page.status, 200, "{}", page.body);
+    let page = browser
+        .sign_in_to(
+            &app.tenant.slug,
+            "nobody@example.com",
+            "wrong password 1",
+            Some(&callback),
+        )
+        .await;
+    assert!((400..500).contains(&page.status), "{}", page.status);
+}

@@ -1,6 +1,13 @@
 //! The portal's integration tests: one binary that drives the real server over HTTP, on the
 //! backend named by `PORTAL_TEST_BACKEND` (sqlite by default, postgres in CI's second pass).
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::string_slice,
+    clippy::arithmetic_side_effects
+)]
 
 mod admin;
 mod audit;

@@ -179,7 +179,12 @@ fn build_bundle(lang: &str, sources: &[(&str, &str, &str)]) -> Result<Bundle, Lo
 
 /// 1-based line number of a byte offset, so parse errors point into the file.
 fn line_of(source: &str, offset: usize) -> usize {
-    source.bytes().take(offset).filter(|&b| b == b'\n').count() + 1
+    source
+        .bytes()
+        .take(offset)
+        .filter(|&b| b == b'\n')
+        .count()
+        .saturating_add(1)
 }
 
 /// Translates message ids for one language, falling back to `en` per message.

@@ -15,7 +15,7 @@ pub fn render(source: &str) -> Markup {
         Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
         other => other,
     });
-    let mut unsafe_html = String::with_capacity(source.len() + source.len() / 4);
+    let mut unsafe_html = String::with_capacity(source.len().saturating_add(source.len() / 4));
     pulldown_cmark::html::push_html(&mut unsafe_html, events);
     let clean = ammonia::Builder::default()
         .url_schemes(["http", "https", "mailto"].into_iter().collect())

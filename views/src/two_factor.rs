@@ -126,8 +126,11 @@ pub fn qr_svg(data: &str) -> Markup {
                 .quiet_zone(true)
                 .build();
             // Inline in HTML: drop the XML declaration the renderer puts first.
-            let start = svg.find("<svg").unwrap_or(0);
-            PreEscaped(svg[start..].to_owned())
+            let inline = svg
+                .find("<svg")
+                .and_then(|start| svg.get(start..))
+                .unwrap_or(&svg);
+            PreEscaped(inline.to_owned())
         }
         Err(_) => html! {},
     }

@@ -157,7 +157,8 @@ impl AttachmentStore {
     }
 
     fn blob_path(&self, content_hash: &str) -> Option<PathBuf> {
-        valid_hash(content_hash).then(|| self.root.join(&content_hash[..2]).join(content_hash))
+        let shard = content_hash.get(..2).filter(|_| valid_hash(content_hash))?;
+        Some(self.root.join(shard).join(content_hash))
     }
 
     /// Starts an upload of at most `limit` bytes into a temporary file.
@@ -264,7 +265,7 @@ pub struct PendingUpload {
 impl PendingUpload {
     /// Appends a chunk; past the limit the upload fails (and its file is removed on drop).
     pub async fn write(&mut self, chunk: &[u8]) -> Result<(), UploadError> {
-        self.size += chunk.len() as u64;
+        self.size = self.size.saturating_add(chunk.len() as u64);
         if self.size > self.limit {
             return Err(UploadError::TooLarge { limit: self.limit });
         }

@@ -379,9 +379,8 @@ async fn error_code(mut response: reqwest::Response) -> Option<String> {
         }
     }
     let text = String::from_utf8_lossy(&body);
-    let start = text.find("<Code>")? + "<Code>".len();
-    let end = start + text[start..].find("</Code>")?;
-    let code = &text[start..end];
+    let (_, after) = text.split_once("<Code>")?;
+    let (code, _) = after.split_once("</Code>")?;
     (code.len() <= 64 && code.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.'))
         .then(|| code.to_owned())
 }

@@ -1,6 +1,7 @@
 //! Password sign-in: look the user up, verify (against a dummy hash when unknown, so timing does
 //! not tell), refuse internal and inactive users, create the session, audit and count it.
 
+use crate::clock::TimeArith;
 use std::time::Instant;
 
 use actix::Addr;
@@ -393,7 +394,7 @@ pub(crate) async fn continue_sign_in_with(
                 return_path,
                 handoff_domain: handoff.as_ref().map(|h| h.domain.as_str()),
                 created_at: now,
-                expires_at: now + svc.second_factor_ttl,
+                expires_at: now.plus(svc.second_factor_ttl),
             },
         )
         .await?;

@@ -2,6 +2,7 @@
 //! the authorization URL with its recorded flow, and the callback's code exchange and ID token
 //! verification.
 
+use crate::clock::TimeArith;
 use std::sync::Arc;
 
 use moka::sync::Cache;
@@ -91,7 +92,8 @@ impl SsoCore {
     /// Deletes sign-ins that expired an hour ago or more.
     pub(super) async fn sweep(&self, registry: &ActorRegistry) -> Result<u64, SsoFailure> {
         let now = self.clock.now();
-        let n = store::delete_expired_flows(&self.db, now - chrono::Duration::hours(1)).await?;
+        let n =
+            store::delete_expired_flows(&self.db, now.minus(chrono::Duration::hours(1))).await?;
         registry.periodic(ACTOR_NAME, now, format!("swept {n} sign-in flow(s)"));
         Ok(n)
     }
@@ -172,7 +174,7 @@ impl SsoCore {
                 return_path: &msg.return_path,
                 handoff_domain: msg.handoff_domain.as_deref(),
                 created_at: now,
-                expires_at: now + self.settings.flow_ttl,
+                expires_at: now.plus(self.settings.flow_ttl),
             },
         )
         .await?;

@@ -146,7 +146,7 @@ pub async fn set_status(
         Some(from) => {
             let mut n = 0;
             for f in from {
-                n += execute!(
+                n = execute!(
                     db.exec(),
                     "UPDATE portal_domains SET status = $2, status_message = $3, \
                      last_checked_at = COALESCE($4, last_checked_at), updated_at = $5 \

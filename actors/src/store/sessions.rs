@@ -101,9 +101,9 @@ pub async fn find(db: &Db, token_hash: &str) -> Result<Option<SessionRow>, DbErr
 
 /// Writes a batch of last-seen times (write-behind); never moves a time backwards.
 pub async fn touch(db: &Db, updates: &[(Uuid, String, DateTime<Utc>)]) -> Result<u64, DbError> {
-    let mut written = 0;
+    let mut written: u64 = 0;
     for (tenant, token_hash, seen) in updates {
-        written += execute!(
+        let n = execute!(
             db.exec(),
             "UPDATE sessions SET last_seen_at = $3 \
              WHERE tenant = $1 AND token_hash = $2 AND last_seen_at < $3",
@@ -111,6 +111,7 @@ pub async fn touch(db: &Db, updates: &[(Uuid, String, DateTime<Utc>)]) -> Result
             token_hash.as_str(),
             *seen
         )?;
+        written = written.saturating_add(n);
     }
     Ok(written)
 }

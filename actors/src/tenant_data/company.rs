@@ -2,6 +2,7 @@
 //! sessions, contacts that can be invited, and recent sign-in events — read through the
 //! tenant's `TenantData` actor like every other tenant-scoped page.
 
+use crate::clock::TimeArith;
 use actix::{Handler, Message, ResponseFuture};
 use chrono::Duration;
 use uuid::Uuid;
@@ -83,10 +84,14 @@ impl super::TenantCore {
         idle: Duration,
     ) -> Result<Vec<sessions::SessionSummary>, CompanyError> {
         let now = self.clock.now();
-        Ok(
-            sessions::list_active_for_company(&self.db, self.tenant, client_id, now, now - idle)
-                .await?,
+        Ok(sessions::list_active_for_company(
+            &self.db,
+            self.tenant,
+            client_id,
+            now,
+            now.minus(idle),
         )
+        .await?)
     }
 
     async fn company_settings(

@@ -109,7 +109,7 @@ impl TenantData {
     }
 
     fn idle_for(&self) -> chrono::Duration {
-        self.core.clock.now() - self.last_used
+        self.core.clock.now().signed_duration_since(self.last_used)
     }
 }
 
@@ -144,7 +144,7 @@ impl TenantCore {
         {
             let cached = self.catalog.lock().unwrap_or_else(PoisonError::into_inner);
             if let Some((at, catalog)) = cached.as_ref() {
-                if now - *at < CATALOG_TTL {
+                if now.signed_duration_since(*at) < CATALOG_TTL {
                     return Ok(catalog.clone());
                 }
             }

@@ -1,6 +1,7 @@
 //! The signed-in user's own security data on the Security page: their live sessions and the
 //! single sign-on identities linked to them (with removal), through the tenant's actor.
 
+use crate::clock::TimeArith;
 use actix::{Handler, Message, ResponseFuture};
 use chrono::{DateTime, Duration, Utc};
 use uuid::Uuid;
@@ -57,7 +58,7 @@ impl Handler<OwnSessions> for TenantData {
                 core.tenant,
                 msg.user_id,
                 now,
-                now - msg.session_idle,
+                now.minus(msg.session_idle),
             )
             .await
         })

@@ -242,7 +242,13 @@ pub async fn list(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse 
     flush(&state).await;
     let limit = parsed.limit.unwrap_or(DEFAULT_LIMIT);
     // One row more than asked tells whether another page exists.
-    match store::search(&state.auth.db, &parsed.filter, page_size(limit + 1)).await {
+    match store::search(
+        &state.auth.db,
+        &parsed.filter,
+        page_size(limit.saturating_add(1)),
+    )
+    .await
+    {
         Ok(mut events) => {
             let more = events.len() as u64 > limit;
             events.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
@@ -278,7 +284,7 @@ pub async fn export_csv(state: web::Data<AppState>, req: HttpRequest) -> HttpRes
             }),
             ..parsed.filter
         },
-        remaining: parsed.limit.map(|l| l - first.len() as u64),
+        remaining: parsed.limit.map(|l| l.saturating_sub(first.len() as u64)),
         done: (first.len() as u64) < first_size,
     };
     let rest = stream::unfold(state, next_csv_chunk);
@@ -311,7 +317,7 @@ async fn next_csv_chunk(
     match store::search(&state.db, &state.filter, page_size(size)).await {
         Ok(rows) => {
             state.done = (rows.len() as u64) < size;
-            state.remaining = state.remaining.map(|r| r - rows.len() as u64);
+            state.remaining = state.remaining.map(|r| r.saturating_sub(rows.len() as u64));
             let last = rows.last()?;
             state.filter.after = Some(AuditCursor {
                 occurred_at: last.occurred_at,

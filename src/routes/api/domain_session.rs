@@ -43,10 +43,12 @@ pub async fn create(
             Ok(response)
         }
         Err(e) => {
-            let mut body = json!({ "error": e.code() });
-            if let ExchangeError::DomainInactive { canonical_host } = &e {
-                body["canonicalHost"] = json!(canonical_host);
-            }
+            let body = match &e {
+                ExchangeError::DomainInactive { canonical_host } => {
+                    json!({ "error": e.code(), "canonicalHost": canonical_host })
+                }
+                _ => json!({ "error": e.code() }),
+            };
             Ok(HttpResponse::build(e.status())
                 .insert_header(("cache-control", "no-store"))
                 .json(body))

@@ -80,7 +80,10 @@ fn failure_kind(failure: &SsoFailure) -> (SsoFailureKind, StatusCode) {
             retry_after_seconds,
         } => (
             SsoFailureKind::Throttled {
-                minutes: ((retry_after_seconds + 59) / 60).max(1),
+                minutes: retry_after_seconds
+                    .saturating_add(59)
+                    .saturating_div(60)
+                    .max(1),
             },
             StatusCode::TOO_MANY_REQUESTS,
         ),

@@ -116,7 +116,7 @@ pub async fn read(
     let mut budget = Budget(
         state
             .max_attachment_bytes
-            .saturating_mul(state.max_files_per_upload as u64 + 1)
+            .saturating_mul((state.max_files_per_upload as u64).saturating_add(1))
             .saturating_add(FORM_OVERHEAD_BYTES),
     );
     while let Some(item) = payload.next().await {
@@ -184,7 +184,7 @@ pub async fn read(
                 while let Some(chunk) = field.next().await {
                     let chunk = chunk.map_err(bad_form)?;
                     budget.spend(chunk.len())?;
-                    if value.len() + chunk.len() > MAX_TEXT_FIELD_BYTES {
+                    if value.len().saturating_add(chunk.len()) > MAX_TEXT_FIELD_BYTES {
                         return Err(PortalError::PayloadTooLarge);
                     }
                     value.extend_from_slice(&chunk);

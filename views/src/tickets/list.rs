@@ -226,13 +226,13 @@ fn pagination(t: Translator<'_>, view: &ListView) -> Markup {
             nav.pagination aria-label=(t.tr(msg::PAGES_LABEL)) {
                 @if view.page > 1 {
                     a href=(page_href(view, 1)) { (t.tr(msg::PAGE_FIRST)) }
-                    a rel="prev" href=(page_href(view, view.page - 1)) { (t.tr(msg::PAGE_PREVIOUS)) }
+                    a rel="prev" href=(page_href(view, view.page.saturating_sub(1))) { (t.tr(msg::PAGE_PREVIOUS)) }
                 }
                 span aria-current="page" {
                     (t.tr_count(msg::PAGE_OF, &[("page", view.page), ("pages", view.page_count)]))
                 }
                 @if view.page < view.page_count {
-                    a rel="next" href=(page_href(view, view.page + 1)) { (t.tr(msg::PAGE_NEXT)) }
+                    a rel="next" href=(page_href(view, view.page.saturating_add(1))) { (t.tr(msg::PAGE_NEXT)) }
                     a href=(page_href(view, view.page_count)) { (t.tr(msg::PAGE_LAST)) }
                 }
             }

@@ -180,7 +180,7 @@ pub fn due_badge(
         @if let (Some(due), false) = (due, closed) {
             @if due < now {
                 span.badge.badge--danger { (t.tr(msg::OVERDUE)) }
-            } @else if due - now <= DUE_SOON {
+            } @else if due.signed_duration_since(now) <= DUE_SOON {
                 span.badge.badge--warning { (t.tr(msg::DUE_SOON)) }
             }
         }
@@ -200,7 +200,8 @@ pub fn priority_label(name: &str, color: &str) -> Markup {
 }
 
 fn priority_class(color: &str) -> Option<String> {
-    is_valid_color(color).then(|| format!("prio-{}", &color[1..].to_ascii_lowercase()))
+    let hex = color.strip_prefix('#').filter(|_| is_valid_color(color))?;
+    Some(format!("prio-{}", hex.to_ascii_lowercase()))
 }
 
 /// CSS classes for the priority colours on a page (the CSP forbids inline `style` attributes);
@@ -215,7 +216,10 @@ pub fn priority_styles<'a>(colors: impl IntoIterator<Item = &'a str>) -> String 
         }
     }
     seen.iter()
-        .map(|class| format!(".{class}{{background:#{}}}", &class[5..]))
+        .filter_map(|class| {
+            let hex = class.strip_prefix("prio-")?;
+            Some(format!(".{class}{{background:#{hex}}}"))
+        })
         .collect()
 }
 
