@@ -52,7 +52,7 @@ exported = {
     "portal_dns_cache_requests_total", "portal_emails_total", "portal_outbox_pending",
     "portal_outbox_oldest_pending_seconds", "portal_tickets_created_total",
     "portal_ticket_comments_total", "portal_ticket_attachments_uploaded_total",
-    "portal_tenant_data_actors",
+    "portal_tenant_data_actors", "portal_http_panics_total",
 }
 histograms = {"portal_login_duration_seconds", "portal_http_request_duration_seconds"}
 allowed = (exported - histograms) | {h + "_bucket" for h in histograms}

@@ -25,7 +25,7 @@ use portal_actors::{tokens, ActorRegistry, Db, Metrics, SharedClock};
 use secrecy::ExposeSecret;
 
 use crate::config::Settings;
-use crate::http::middleware;
+use crate::http::{middleware, panics};
 use crate::routes;
 
 /// Largest request body accepted by the portal's forms.
@@ -121,6 +121,7 @@ impl Application {
     ) -> anyhow::Result<Application> {
         crate::http::render::locales()
             .map_err(|e| anyhow::anyhow!("locale files: {}", e.message()))?;
+        panics::install_hook();
         let admin_token = settings
             .admin
             .token
@@ -301,6 +302,7 @@ impl Application {
                 .wrap(from_fn(middleware::check_origin))
                 .wrap(from_fn(middleware::security_headers))
                 .wrap(from_fn(middleware::http_metrics))
+                .wrap(from_fn(panics::catch_panics))
                 .configure(routes::portal)
         })
         .workers(workers)
@@ -322,6 +324,7 @@ impl Application {
                         .error_handler(routes::admin::json_payload_error),
                 )
                 .wrap(from_fn(middleware::http_metrics))
+                .wrap(from_fn(panics::catch_panics))
                 .configure(routes::integration::configure)
                 .configure(routes::admin::configure)
         })

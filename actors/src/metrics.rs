@@ -71,6 +71,7 @@ pub struct Metrics {
     pub actor_restarts: IntCounterVec,
     pub http_requests: IntCounterVec,
     pub http_duration: HistogramVec,
+    pub http_panics: IntCounterVec,
     pub build_info: IntGaugeVec,
     pub audit_events_written: IntCounter,
     pub handoff_tokens_issued: IntCounter,
@@ -127,6 +128,13 @@ impl Metrics {
                 "HTTP requests by route pattern, method, status",
             ),
             &["route", "method", "status"],
+        )?;
+        let http_panics = IntCounterVec::new(
+            Opts::new(
+                "portal_http_panics_total",
+                "Requests whose handling panicked (answered 500), by route pattern",
+            ),
+            &["route"],
         )?;
         let http_duration = HistogramVec::new(
             HistogramOpts::new(
@@ -262,6 +270,9 @@ impl Metrics {
         registry.register(Box::new(actor_restarts.clone()))?;
         registry.register(Box::new(http_requests.clone()))?;
         registry.register(Box::new(http_duration.clone()))?;
+        registry.register(Box::new(http_panics.clone()))?;
+        // A series from the start, so dashboards and alerts see zero rather than no data.
+        http_panics.with_label_values(&["unmatched"]);
         registry.register(Box::new(build_info.clone()))?;
         registry.register(Box::new(audit_events_written.clone()))?;
 
@@ -300,6 +311,7 @@ impl Metrics {
             actor_restarts,
             http_requests,
             http_duration,
+            http_panics,
             build_info,
             audit_events_written,
             handoff_tokens_issued,

@@ -3,5 +3,6 @@
 pub mod cookies;
 pub mod extract;
 pub mod middleware;
+pub mod panics;
 pub mod redirect;
 pub mod render;

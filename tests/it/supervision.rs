@@ -72,3 +72,44 @@ async fn a_panicking_actor_restarts_and_the_portal_keeps_serving() {
     assert_eq!(app.state.registry.snapshot()["sessions"].restarts, 2);
     assert_eq!(browser.get("/client-portal/dashboard").await.status, 200);
 }
+
+#[actix_web::test]
+async fn a_panicking_handler_is_a_counted_500_and_the_server_keeps_serving() {
+    let Some(app) = spawn_app_with(|s| s.admin.fault_injection = true).await else {
+        return;
+    };
+    for _ in 0..3 {
+        let page = app
+            .admin_post(
+                "/admin/faults/http-panic",
+                Some(crate::helpers::ADMIN_TOKEN),
+            )
+            .await;
+        assert_eq!(page.status, 500, "{}", page.body);
+        assert!(
+            !page.body.contains("injected handler fault"),
+            "no internals"
+        );
+    }
+    let route = [("route", "/admin/faults/http-panic")];
+    assert_eq!(app.metric("portal_http_panics_total", &route).await, 3.0);
+    let served = [("route", "/admin/faults/http-panic"), ("status", "500")];
+    assert_eq!(app.metric("portal_http_requests_total", &served).await, 3.0);
+    assert_eq!(app.admin_get("/healthz", None).await.status, 200);
+    let sign_in = format!("/auth/client-portal/signin?tenant={}", app.tenant.slug);
+    assert_eq!(app.browser().get(&sign_in).await.status, 200);
+}
+
+#[actix_web::test]
+async fn the_handler_fault_is_not_mounted_without_fault_injection() {
+    let Some(app) = crate::helpers::spawn_app().await else {
+        return;
+    };
+    let page = app
+        .admin_post(
+            "/admin/faults/http-panic",
+            Some(crate::helpers::ADMIN_TOKEN),
+        )
+        .await;
+    assert_eq!(page.status, 404);
+}

@@ -116,6 +116,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 )
                 .route("/actors/{actor}/restart", web::post().to(restart_actor))
                 .route("/actors/{actor}/panic", web::post().to(panic_actor))
+                .route("/faults/http-panic", web::post().to(panic_in_handler))
                 .default_service(web::to(|| async {
                     json_error(StatusCode::NOT_FOUND, "not_found")
                 })),
@@ -365,6 +366,18 @@ async fn panic_tenant_data(state: web::Data<AppState>, req: HttpRequest) -> Http
 /// `POST /admin/actors/{actor}/restart`: restarts one actor through its supervisor.
 async fn restart_actor(state: web::Data<AppState>, actor: web::Path<String>) -> HttpResponse {
     signal_actor(&state, &actor, Restart).await
+}
+
+/// `POST /admin/faults/http-panic`: a handler that panics (fault injection, only when
+/// `admin.fault_injection` is on), to show that a panic is one log line, a count and a 500.
+async fn panic_in_handler(state: web::Data<AppState>) -> HttpResponse {
+    if !state.fault_injection {
+        return json_error(StatusCode::NOT_FOUND, "not_found");
+    }
+    #[allow(clippy::panic)]
+    {
+        panic!("injected handler fault")
+    }
 }
 
 /// `POST /admin/actors/{actor}/panic`: fault injection, only when `admin.fault_injection` is on.
