@@ -23,6 +23,8 @@ pub mod db;
 pub mod dns;
 pub mod domain;
 pub mod handoff;
+#[cfg(test)]
+mod input_properties;
 pub mod integration_tokens;
 pub mod invitations;
 pub mod login_throttle;

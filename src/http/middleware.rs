@@ -130,7 +130,7 @@ pub async fn security_headers(
 }
 
 /// The host part of an `Origin` or `Referer` value (`scheme://host[:port][/…]`).
-fn origin_host(value: &str) -> Option<String> {
+pub(crate) fn origin_host(value: &str) -> Option<String> {
     let rest = value.split_once("://")?.1;
     let host = rest.split(['/', '?', '#']).next()?;
     (!host.is_empty()).then(|| host.to_ascii_lowercase())

@@ -2,6 +2,8 @@
 
 pub mod cookies;
 pub mod extract;
+#[cfg(test)]
+mod input_properties;
 pub mod middleware;
 pub mod panics;
 pub mod redirect;

@@ -18,6 +18,8 @@ pub mod email;
 pub mod errors;
 pub mod handoff;
 pub mod i18n;
+#[cfg(test)]
+mod input_properties;
 pub mod layout;
 pub mod markdown;
 pub mod security;

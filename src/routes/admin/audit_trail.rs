@@ -47,7 +47,7 @@ pub struct AuditQuery {
 
 /// A filter the operator got wrong: which one, and why.
 #[derive(Debug)]
-struct InvalidFilter {
+pub(crate) struct InvalidFilter {
     field: &'static str,
     message: String,
 }
@@ -79,7 +79,10 @@ fn non_empty(value: Option<&String>) -> Option<&str> {
     value.map(|v| v.trim()).filter(|v| !v.is_empty())
 }
 
-fn word(field: &'static str, value: Option<&String>) -> Result<Option<String>, InvalidFilter> {
+pub(crate) fn word(
+    field: &'static str,
+    value: Option<&String>,
+) -> Result<Option<String>, InvalidFilter> {
     let Some(value) = non_empty(value) else {
         return Ok(None);
     };
@@ -96,7 +99,7 @@ fn word(field: &'static str, value: Option<&String>) -> Result<Option<String>, I
     Ok(Some(value.to_owned()))
 }
 
-fn time(
+pub(crate) fn time(
     field: &'static str,
     value: Option<&String>,
 ) -> Result<Option<DateTime<Utc>>, InvalidFilter> {
@@ -124,7 +127,7 @@ fn encode_cursor(entry: &AuditEntry) -> String {
     )
 }
 
-fn decode_cursor(raw: &str) -> Option<AuditCursor> {
+pub(crate) fn decode_cursor(raw: &str) -> Option<AuditCursor> {
     let (time, id) = raw.split_once('_')?;
     let (secs, nanos) = time.split_once('.')?;
     let occurred_at = Utc
