@@ -139,7 +139,10 @@ impl SessionCache {
     pub fn touch(&self, entry: &Arc<CachedSession>, now: DateTime<Utc>) {
         let micros = now.timestamp_micros();
         let before = entry.last_seen.fetch_max(micros, Ordering::SeqCst);
-        if micros > before && !entry.queued.swap(true, Ordering::SeqCst) {
+        if micros > before
+            && !entry.queued.load(Ordering::SeqCst)
+            && !entry.queued.swap(true, Ordering::SeqCst)
+        {
             self.lock_dirty()
                 .insert(entry.record.token_hash.clone(), Arc::clone(entry));
         }

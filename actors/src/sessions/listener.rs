@@ -1,8 +1,8 @@
 //! `SessionInvalidationListener` (PostgreSQL only): listens on `session_revoked` and makes this
 //! instance's session cache forget what other instances revoked, within about a second.
 //!
-//! It holds one dedicated connection (`application_name` [`APPLICATION_NAME`]). When the
-//! connection is lost, notifications may be lost with it: the gauge
+//! It holds one dedicated connection (`application_name` [`APPLICATION_NAME`]), checked by a
+//! heartbeat when it has been quiet for a while. When the connection is lost, notifications may be lost with it: the gauge
 //! `portal_session_invalidation_listener_up` drops to 0, the cache falls back to its TTL, and the
 //! listener reconnects with a doubling backoff; once it listens again it forgets every cached
 //! session (whatever was revoked meanwhile is read again) and the gauge is 1.
@@ -27,6 +27,11 @@ pub const ACTOR_NAME: &str = "session_listener";
 pub const APPLICATION_NAME: &str = "portal-session-listener";
 /// How long one connection attempt may take.
 const CONNECT_TIMEOUT: StdDuration = StdDuration::from_secs(10);
+/// After this long without a notification the connection is asked to answer (a half-open TCP
+/// connection would otherwise look like a quiet one) …
+const HEARTBEAT: StdDuration = StdDuration::from_secs(30);
+/// … within this long.
+const HEARTBEAT_TIMEOUT: StdDuration = StdDuration::from_secs(10);
 
 /// How long to wait before reconnecting: `min` after the first loss, doubling up to `max`.
 #[derive(Debug, Clone, Copy)]
@@ -92,8 +97,10 @@ impl SessionInvalidationListener {
         let options = (*main.connect_options())
             .clone()
             .application_name(APPLICATION_NAME);
+        // Two: a connection given up on (a failed heartbeat) may take a while to close, and must
+        // not keep the next one from opening.
         let pool = PgPoolOptions::new()
-            .max_connections(1)
+            .max_connections(2)
             .min_connections(0)
             .max_lifetime(None)
             .idle_timeout(None)
@@ -166,13 +173,22 @@ impl SessionInvalidationListener {
                 return String::from("no connection");
             };
             loop {
-                match listener.try_recv().await {
-                    Ok(Some(notification)) => {
+                // `try_recv` is cancel-safe: a timeout loses no notification.
+                match tokio::time::timeout(HEARTBEAT, listener.try_recv()).await {
+                    Ok(Ok(Some(notification))) => {
                         registry.handled(ACTOR_NAME);
                         cache.invalidate(&RevocationScope::from_payload(notification.payload()));
                     }
-                    Ok(None) => return String::from("connection lost"),
-                    Err(e) => return e.to_string(),
+                    Ok(Ok(None)) => return String::from("connection lost"),
+                    Ok(Err(e)) => return e.to_string(),
+                    Err(_quiet) => {
+                        let ping = sqlx::query("SELECT 1").execute(&mut *listener);
+                        match tokio::time::timeout(HEARTBEAT_TIMEOUT, ping).await {
+                            Ok(Ok(_)) => {}
+                            Ok(Err(e)) => return format!("heartbeat failed: {e}"),
+                            Err(_) => return String::from("heartbeat timed out"),
+                        }
+                    }
                 }
             }
         };
