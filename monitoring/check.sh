@@ -26,7 +26,8 @@ echo "== promtool check rules rules/portal.rules.yml"
 promtool check rules rules/portal.rules.yml
 
 # Every unit-test file: portal.rules.test.yml (sign-in, sessions, HTTP, actors) and
-# handoff.rules.test.yml (vanity-domain handoff, DNS), mail.rules.test.yml (outbox, Mailer). A new tests/*.test.yml is picked up here.
+# handoff.rules.test.yml (vanity-domain handoff, DNS), mail.rules.test.yml (outbox, Mailer),
+# sessions.rules.test.yml (revocation listener). A new tests/*.test.yml is picked up here.
 for tests in tests/*.test.yml; do
   echo "== promtool test rules $tests"
   promtool test rules "$tests"
@@ -53,6 +54,7 @@ exported = {
     "portal_outbox_oldest_pending_seconds", "portal_tickets_created_total",
     "portal_ticket_comments_total", "portal_ticket_attachments_uploaded_total",
     "portal_tenant_data_actors", "portal_http_panics_total",
+    "portal_session_invalidation_listener_up",
 }
 histograms = {"portal_login_duration_seconds", "portal_http_request_duration_seconds"}
 allowed = (exported - histograms) | {h + "_bucket" for h in histograms}

@@ -17,6 +17,7 @@ use portal_actors::handoff::Handoff;
 use portal_actors::login_throttle::LoginThrottle;
 use portal_actors::mailer::{Delivery, Mailer, MailerConfig};
 use portal_actors::secret_box::SecretBox;
+use portal_actors::sessions::listener::{self as session_listener, SessionInvalidationListener};
 use portal_actors::sessions::{SessionPolicy, Sessions};
 use portal_actors::sso::Sso;
 use portal_actors::tenant_data::{TenantDataView, TenantRegistry};
@@ -52,6 +53,8 @@ pub struct AppState {
     pub sso: Addr<Sso>,
     /// How long an SSO sign-in may stay at the provider (its cookie's lifetime).
     pub sso_flow_ttl: chrono::Duration,
+    /// Applies other instances' revocations to the session cache (PostgreSQL only).
+    pub session_listener: Option<Addr<SessionInvalidationListener>>,
     pub registry: ActorRegistry,
     pub metrics: Metrics,
     pub clock: SharedClock,
@@ -149,11 +152,23 @@ impl Application {
             idle: settings.idle_timeout(),
             absolute: settings.absolute_timeout(),
         };
-        let sessions = {
-            let (db, clock, metrics, registry) =
-                (db.clone(), clock.clone(), metrics.clone(), registry.clone());
-            Supervisor::start(move |_| Sessions::new(db, clock, policy, metrics, registry))
-        };
+        let sessions = Sessions::new(
+            db.clone(),
+            clock.clone(),
+            policy,
+            metrics.clone(),
+            registry.clone(),
+        );
+        // PostgreSQL: revocations made by other instances reach this cache within a second.
+        let session_listener = session_listener::start(
+            &db,
+            sessions.cache(),
+            clock.clone(),
+            metrics.clone(),
+            registry.clone(),
+            settings.listener_backoff(),
+        );
+        let sessions = Supervisor::start(move |_| sessions);
         let directory = TenantDirectory::new(db.clone(), clock.clone(), registry.clone());
         let tenant_cache = directory.cache_view();
         let tenants = Supervisor::start(move |_| directory);
@@ -255,6 +270,7 @@ impl Application {
             public_scheme: settings.server.public_scheme.clone(),
             cname_target: settings.cname_target(),
             dns_check: settings.dns_check_enabled(),
+            session_listener,
             registry,
             metrics,
             clock,

@@ -92,13 +92,20 @@ impl Default for DatabaseSettings {
 pub struct SessionSettings {
     pub idle_timeout_minutes: u32,
     pub absolute_timeout_hours: u32,
+    /// PostgreSQL: first wait before the revocation listener reconnects (doubles each time).
+    pub listener_reconnect_min_ms: u64,
+    /// … up to this.
+    pub listener_reconnect_max_ms: u64,
 }
 
 impl Default for SessionSettings {
     fn default() -> Self {
+        let backoff = portal_actors::sessions::listener::ReconnectBackoff::default();
         Self {
             idle_timeout_minutes: 30,
             absolute_timeout_hours: 12,
+            listener_reconnect_min_ms: u64::try_from(backoff.min.as_millis()).unwrap_or(500),
+            listener_reconnect_max_ms: u64::try_from(backoff.max.as_millis()).unwrap_or(30_000),
         }
     }
 }
@@ -559,6 +566,15 @@ impl Settings {
             }
         }
         Ok(())
+    }
+
+    /// How the session revocation listener (PostgreSQL) waits between reconnections.
+    pub fn listener_backoff(&self) -> portal_actors::sessions::listener::ReconnectBackoff {
+        let min = std::time::Duration::from_millis(self.session.listener_reconnect_min_ms.max(1));
+        portal_actors::sessions::listener::ReconnectBackoff {
+            min,
+            max: std::time::Duration::from_millis(self.session.listener_reconnect_max_ms).max(min),
+        }
     }
 
     pub fn idle_timeout(&self) -> chrono::Duration {

@@ -86,6 +86,9 @@ pub struct Metrics {
     pub ticket_comments: IntCounterVec,
     pub attachments_uploaded: IntCounterVec,
     pub tenant_data_actors: IntGauge,
+    /// 1 while this instance listens for other instances' revocations (PostgreSQL), else 0;
+    /// labelled `backend` so that the alert can leave SQLite (one server, no listener) alone.
+    pub session_invalidation_listener_up: IntGaugeVec,
 }
 
 impl Metrics {
@@ -223,6 +226,15 @@ impl Metrics {
             "portal_tenant_data_actors",
             "Per-tenant data actors running in this instance",
         )?;
+        let session_invalidation_listener_up = IntGaugeVec::new(
+            Opts::new(
+                "portal_session_invalidation_listener_up",
+                "1 while this instance receives other instances' session revocations \
+                 (PostgreSQL LISTEN); 0 while it falls back to the session cache TTL",
+            ),
+            &["backend"],
+        )?;
+        registry.register(Box::new(session_invalidation_listener_up.clone()))?;
         registry.register(Box::new(tickets_created.clone()))?;
         registry.register(Box::new(ticket_comments.clone()))?;
         registry.register(Box::new(attachments_uploaded.clone()))?;
@@ -326,6 +338,7 @@ impl Metrics {
             ticket_comments,
             attachments_uploaded,
             tenant_data_actors,
+            session_invalidation_listener_up,
         })
     }
 

@@ -1,16 +1,22 @@
 //! `Sessions`: opaque server-side sessions. The cookie holds 32 random bytes; the database holds
-//! their SHA-256. A moka cache answers most lookups without a query; last-seen times are written
-//! behind in batches; a periodic sweep ends sessions past their idle or absolute limit.
+//! their SHA-256. A cache answers most lookups without a query, each entry trusted for
+//! `CACHE_TTL` after its database read ([`cache`]); last-seen times are written behind in
+//! batches; a periodic sweep ends sessions past their idle or absolute limit. Revocations made
+//! by other instances arrive through PostgreSQL `LISTEN/NOTIFY` ([`listener`], [`revocation`]).
 
-use crate::clock::TimeArith;
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex, PoisonError};
+pub mod cache;
+pub mod listener;
+pub mod revocation;
+
+use std::sync::Arc;
 use std::time::Duration as StdDuration;
 
 use actix::{Actor, AsyncContext, Context, Handler, Message, ResponseFuture, Supervised};
 use chrono::{DateTime, Duration, Utc};
-use moka::sync::Cache;
 use uuid::Uuid;
+
+pub use cache::{CachedSession, SessionCache};
+pub use revocation::RevocationScope;
 
 use crate::clock::SharedClock;
 use crate::db::{Db, DbError};
@@ -177,17 +183,13 @@ pub struct SweepSessions;
 #[rtype(result = "Result<u64, SessionError>")]
 pub struct FlushLastSeen;
 
-/// Last-seen times waiting to be written, by token hash.
-type PendingLastSeen = Arc<Mutex<HashMap<String, (Uuid, DateTime<Utc>)>>>;
-
 /// The state shared by the actor and the futures it hands out.
 #[derive(Clone)]
 struct SessionCore {
     db: Db,
     clock: SharedClock,
     policy: SessionPolicy,
-    cache: Cache<String, SessionRecord>,
-    dirty: PendingLastSeen,
+    cache: SessionCache,
     metrics: Metrics,
 }
 
@@ -196,7 +198,12 @@ impl SessionCore {
         let now = self.clock.now();
         let token = tokens::random_token();
         let token_hash = tokens::token_hash(&token);
-        let expires_at = now.plus(self.policy.absolute);
+        let expires_at = now
+            .checked_add_signed(self.policy.absolute)
+            .unwrap_or(DateTime::<Utc>::MAX_UTC);
+        // A revocation of this user landing during the insert must not leave the new session
+        // cached: the ticket is taken before the write.
+        let ticket = self.cache.ticket();
         store::insert(
             &self.db,
             &NewSessionRow {
@@ -215,7 +222,7 @@ impl SessionCore {
         .await?;
         self.metrics.sessions_active.inc();
         let record = SessionRecord {
-            token_hash: token_hash.clone(),
+            token_hash,
             user: msg.user,
             host: msg.origin.host,
             auth_method: msg.auth_method,
@@ -223,7 +230,7 @@ impl SessionCore {
             last_seen_at: now,
             expires_at,
         };
-        self.cache.insert(token_hash, record);
+        self.cache.insert(ticket, record, now);
         Ok(NewSession {
             csrf_token: tokens::derive_token("csrf", &token),
             token,
@@ -238,77 +245,85 @@ impl SessionCore {
         }
         let token_hash = tokens::token_hash(&token);
         let now = self.clock.now();
-        let record = match self.cache.get(&token_hash) {
-            Some(record) => record,
-            None => {
-                let Some(row) = store::find(&self.db, &token_hash).await? else {
-                    return Ok(SessionLookup::Missing);
-                };
-                if row.revoked_at.is_some() {
-                    return Ok(SessionLookup::Ended {
-                        tenant: Some(row.tenant),
-                    });
-                }
-                let Some(user) = row.user() else {
-                    return Ok(SessionLookup::Missing);
-                };
-                if row.user_inactive {
-                    self.end(&token_hash, RevokeReason::Admin, now).await?;
-                    return Ok(SessionLookup::Ended {
-                        tenant: Some(row.tenant),
-                    });
-                }
-                SessionRecord {
-                    token_hash: row.token_hash,
-                    user,
-                    host: row.host,
-                    auth_method: row.auth_method,
-                    created_at: row.created_at,
-                    last_seen_at: row.last_seen_at,
-                    expires_at: row.expires_at,
-                }
-            }
+        let entry = match self.cache.fresh(&token_hash, now) {
+            Some(entry) => entry,
+            None => match self.load(&token_hash, now).await? {
+                Ok(entry) => entry,
+                Err(lookup) => return Ok(lookup),
+            },
         };
+        let record = entry.record();
         if now >= record.expires_at {
             self.end(&token_hash, RevokeReason::Absolute, now).await?;
             return Ok(SessionLookup::Ended {
                 tenant: Some(record.user.tenant),
             });
         }
-        if now.signed_duration_since(record.last_seen_at) >= self.policy.idle {
+        let idle_until = entry
+            .last_seen()
+            .checked_add_signed(self.policy.idle)
+            .unwrap_or(DateTime::<Utc>::MAX_UTC);
+        if now >= idle_until {
             self.end(&token_hash, RevokeReason::Idle, now).await?;
             return Ok(SessionLookup::Ended {
                 tenant: Some(record.user.tenant),
             });
         }
-        let mut record = record;
-        if now > record.last_seen_at {
-            record.last_seen_at = now;
-            self.dirty
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner)
-                .insert(token_hash.clone(), (record.user.tenant, now));
-        }
-        self.cache.insert(token_hash, record.clone());
+        self.cache.touch(&entry, now);
         Ok(SessionLookup::Active(Box::new(ActiveSession {
-            record,
+            record: entry.current_record(),
             csrf_token: tokens::derive_token("csrf", &token),
         })))
     }
 
-    /// Ends one session everywhere: database, cache, pending last-seen write.
+    /// Reads a session from the database (a miss, or a cached copy older than the TTL) and
+    /// caches it unless a revocation happened meanwhile; `Err` is the answer when it is not live.
+    async fn load(
+        &self,
+        token_hash: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Result<Arc<CachedSession>, SessionLookup>, SessionError> {
+        let ticket = self.cache.ticket();
+        let Some(row) = store::find(&self.db, token_hash).await? else {
+            return Ok(Err(SessionLookup::Missing));
+        };
+        if row.revoked_at.is_some() {
+            return Ok(Err(SessionLookup::Ended {
+                tenant: Some(row.tenant),
+            }));
+        }
+        let Some(user) = row.user() else {
+            return Ok(Err(SessionLookup::Missing));
+        };
+        if row.user_inactive {
+            self.end(token_hash, RevokeReason::Admin, now).await?;
+            return Ok(Err(SessionLookup::Ended {
+                tenant: Some(row.tenant),
+            }));
+        }
+        let record = SessionRecord {
+            token_hash: row.token_hash,
+            user,
+            host: row.host,
+            auth_method: row.auth_method,
+            created_at: row.created_at,
+            last_seen_at: row.last_seen_at,
+            expires_at: row.expires_at,
+        };
+        // `now` was taken before the read: the copy is trusted from then, never longer.
+        Ok(Ok(self.cache.insert(ticket, record, now)))
+    }
+
+    /// Ends one session everywhere: database (which tells the other instances), then this
+    /// instance's cache and pending last-seen write.
     async fn end(
         &self,
         token_hash: &str,
         reason: RevokeReason,
         now: DateTime<Utc>,
     ) -> Result<bool, SessionError> {
-        self.cache.invalidate(token_hash);
-        self.dirty
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .remove(token_hash);
         let ended = store::revoke(&self.db, token_hash, reason.as_str(), now).await?;
+        self.forget(token_hash);
         if ended {
             self.metrics
                 .sessions_revoked
@@ -321,17 +336,10 @@ impl SessionCore {
 
     async fn revoke_user(&self, msg: RevokeUserSessions) -> Result<u64, SessionError> {
         let now = self.clock.now();
-        let stale: Vec<String> = self
-            .cache
-            .iter()
-            .filter(|(_, r)| r.user.tenant == msg.tenant && r.user.user_id == msg.user_id)
-            .map(|(k, _)| (*k).clone())
-            .collect();
-        for key in stale {
-            self.cache.invalidate(&key);
-        }
         let n =
             store::revoke_user(&self.db, msg.tenant, msg.user_id, msg.reason.as_str(), now).await?;
+        self.cache
+            .invalidate(&RevocationScope::user(msg.tenant, msg.user_id));
         self.metrics
             .sessions_revoked
             .with_label_values(&[msg.reason.as_str()])
@@ -363,19 +371,6 @@ impl SessionCore {
 
     async fn revoke_others(&self, msg: RevokeOtherSessions) -> Result<u64, SessionError> {
         let now = self.clock.now();
-        let stale: Vec<String> = self
-            .cache
-            .iter()
-            .filter(|(k, r)| {
-                r.user.tenant == msg.tenant
-                    && r.user.user_id == msg.user_id
-                    && k.as_str() != msg.keep_token_hash
-            })
-            .map(|(k, _)| (*k).clone())
-            .collect();
-        for key in stale {
-            self.forget(&key);
-        }
         let n = store::revoke_others(
             &self.db,
             msg.tenant,
@@ -385,6 +380,11 @@ impl SessionCore {
             now,
         )
         .await?;
+        self.cache.invalidate(&RevocationScope::User {
+            tenant: msg.tenant,
+            user_id: msg.user_id,
+            keep: Some(msg.keep_token_hash),
+        });
         self.metrics
             .sessions_revoked
             .with_label_values(&[msg.reason.as_str()])
@@ -394,21 +394,13 @@ impl SessionCore {
 
     /// Drops a session from the cache and the pending last-seen writes.
     fn forget(&self, token_hash: &str) {
-        self.cache.invalidate(token_hash);
-        self.dirty
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .remove(token_hash);
+        self.cache.invalidate(&RevocationScope::Session {
+            token_hash: token_hash.to_owned(),
+        });
     }
 
     async fn flush(&self) -> Result<u64, SessionError> {
-        let batch: Vec<(Uuid, String, DateTime<Utc>)> = {
-            let mut dirty = self.dirty.lock().unwrap_or_else(PoisonError::into_inner);
-            dirty
-                .drain()
-                .map(|(hash, (tenant, seen))| (tenant, hash, seen))
-                .collect()
-        };
+        let batch = self.cache.take_dirty();
         if batch.is_empty() {
             return Ok(0);
         }
@@ -418,14 +410,13 @@ impl SessionCore {
     async fn sweep(&self) -> Result<SweepCounts, SessionError> {
         self.flush().await?;
         let now = self.clock.now();
-        let idle_before = now.minus(self.policy.idle);
-        let counts = store::sweep(
-            &self.db,
-            now,
-            idle_before,
-            now.minus(Duration::days(RETAIN_ENDED_DAYS)),
-        )
-        .await?;
+        let idle_before = now
+            .checked_sub_signed(self.policy.idle)
+            .unwrap_or(DateTime::<Utc>::MIN_UTC);
+        let retain_before = now
+            .checked_sub_signed(Duration::days(RETAIN_ENDED_DAYS))
+            .unwrap_or(DateTime::<Utc>::MIN_UTC);
+        let counts = store::sweep(&self.db, now, idle_before, retain_before).await?;
         self.metrics
             .sessions_revoked
             .with_label_values(&["idle"])
@@ -435,15 +426,17 @@ impl SessionCore {
             .with_label_values(&["absolute"])
             .inc_by(counts.absolute_expired);
         if counts.idle_expired > 0 || counts.absolute_expired > 0 {
-            self.cache.invalidate_all();
+            self.cache.invalidate(&RevocationScope::All);
         }
         // Pending second-factor sign-ins and emailed links expire too; drop the stale ones here.
-        crate::store::challenges::delete_expired(&self.db, now.minus(Duration::hours(1))).await?;
-        crate::store::account_tokens::delete_expired(
-            self.db.exec(),
-            now.minus(Duration::days(RETAIN_EXPIRED_LINKS_DAYS)),
-        )
-        .await?;
+        let challenges_before = now
+            .checked_sub_signed(Duration::hours(1))
+            .unwrap_or(DateTime::<Utc>::MIN_UTC);
+        crate::store::challenges::delete_expired(&self.db, challenges_before).await?;
+        let links_before = now
+            .checked_sub_signed(Duration::days(RETAIN_EXPIRED_LINKS_DAYS))
+            .unwrap_or(DateTime::<Utc>::MIN_UTC);
+        crate::store::account_tokens::delete_expired(self.db.exec(), links_before).await?;
         let active = store::count_active(&self.db, now, idle_before).await?;
         self.metrics.sessions_active.set(active);
         Ok(counts)
@@ -463,21 +456,21 @@ impl Sessions {
         metrics: Metrics,
         registry: ActorRegistry,
     ) -> Self {
-        let cache = Cache::builder()
-            .max_capacity(CACHE_CAPACITY)
-            .time_to_live(CACHE_TTL)
-            .build();
         Self {
             core: SessionCore {
                 db,
                 clock,
                 policy,
-                cache,
-                dirty: Arc::default(),
+                cache: SessionCache::new(CACHE_CAPACITY, CACHE_TTL),
                 metrics,
             },
             registry,
         }
+    }
+
+    /// The cache this actor answers from, for the invalidation listener.
+    pub fn cache(&self) -> SessionCache {
+        self.core.cache.clone()
     }
 
     fn run_periodic(&self, ctx: &mut Context<Self>, what: &'static str) {

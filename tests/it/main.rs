@@ -27,6 +27,7 @@ mod mail;
 mod oidc_provider;
 mod password_reset;
 mod pg;
+mod revocation;
 mod routes;
 mod s3_attachments;
 mod s3_server;

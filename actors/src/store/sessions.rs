@@ -1,11 +1,49 @@
-//! Server-side sessions: only the SHA-256 of the cookie value is stored.
+//! Server-side sessions: only the SHA-256 of the cookie value is stored. Every statement that
+//! ends sessions also tells the other instances which cached sessions are stale (PostgreSQL
+//! `NOTIFY session_revoked`, sent in the same transaction so that it is delivered on commit).
 
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-use crate::db::{Db, DbError};
+use crate::db::{Db, DbError, Exec, Tx};
 use crate::domain::SessionUser;
+use crate::sessions::revocation::{RevocationScope, CHANNEL};
 use crate::{execute, fetch_one_scalar, query_as};
+
+/// Tells the other instances that the sessions of `scope` are stale: `NOTIFY session_revoked` on
+/// PostgreSQL, delivered when the surrounding transaction commits. SQLite is one server: the
+/// instance that made the change forgets them itself.
+pub async fn notify_revoked(exec: Exec<'_>, scope: &RevocationScope) -> Result<(), DbError> {
+    let payload = scope.to_payload();
+    let sql = "SELECT pg_notify($1, $2)";
+    match exec {
+        Exec::PgPool(e) => {
+            sqlx::query(sql)
+                .bind(CHANNEL)
+                .bind(payload)
+                .execute(e)
+                .await?;
+        }
+        Exec::PgConn(e) => {
+            sqlx::query(sql)
+                .bind(CHANNEL)
+                .bind(payload)
+                .execute(&mut *e)
+                .await?;
+        }
+        Exec::SqlitePool(_) | Exec::SqliteConn(_) => {}
+    }
+    Ok(())
+}
+
+/// Ends a revoking transaction: when `ended` sessions is not zero, notifies `scope`; commits.
+async fn commit_revocation(mut tx: Tx, ended: u64, scope: RevocationScope) -> Result<u64, DbError> {
+    if ended > 0 {
+        notify_revoked(tx.exec(), &scope).await?;
+    }
+    tx.commit().await?;
+    Ok(ended)
+}
 
 #[derive(Debug, Clone)]
 pub struct NewSessionRow<'a> {
@@ -123,15 +161,19 @@ pub async fn revoke(
     reason: &str,
     now: DateTime<Utc>,
 ) -> Result<bool, DbError> {
+    let mut tx = db.begin().await?;
     let n = execute!(
-        db.exec(),
+        tx.exec(),
         "UPDATE sessions SET revoked_at = $2, revoked_reason = $3 \
          WHERE token_hash = $1 AND revoked_at IS NULL",
         token_hash,
         now,
         reason
     )?;
-    Ok(n > 0)
+    let scope = RevocationScope::Session {
+        token_hash: token_hash.to_owned(),
+    };
+    Ok(commit_revocation(tx, n, scope).await? > 0)
 }
 
 /// Revokes every live session of a user; returns how many.
@@ -142,15 +184,17 @@ pub async fn revoke_user(
     reason: &str,
     now: DateTime<Utc>,
 ) -> Result<u64, DbError> {
-    Ok(execute!(
-        db.exec(),
+    let mut tx = db.begin().await?;
+    let n = execute!(
+        tx.exec(),
         "UPDATE sessions SET revoked_at = $3, revoked_reason = $4 \
          WHERE tenant = $1 AND user_id = $2 AND revoked_at IS NULL",
         tenant,
         user_id,
         now,
         reason
-    )?)
+    )?;
+    commit_revocation(tx, n, RevocationScope::user(tenant, user_id)).await
 }
 
 /// What one sweep did.
@@ -254,8 +298,9 @@ pub async fn revoke_owned(
     reason: &str,
     now: DateTime<Utc>,
 ) -> Result<bool, DbError> {
+    let mut tx = db.begin().await?;
     let n = execute!(
-        db.exec(),
+        tx.exec(),
         "UPDATE sessions SET revoked_at = $4, revoked_reason = $5 \
          WHERE tenant = $1 AND user_id = $2 AND token_hash = $3 AND revoked_at IS NULL",
         tenant,
@@ -264,7 +309,10 @@ pub async fn revoke_owned(
         now,
         reason
     )?;
-    Ok(n > 0)
+    let scope = RevocationScope::Session {
+        token_hash: token_hash.to_owned(),
+    };
+    Ok(commit_revocation(tx, n, scope).await? > 0)
 }
 
 /// Revokes every live session of a user but one; returns how many.
@@ -276,8 +324,9 @@ pub async fn revoke_others(
     reason: &str,
     now: DateTime<Utc>,
 ) -> Result<u64, DbError> {
-    Ok(execute!(
-        db.exec(),
+    let mut tx = db.begin().await?;
+    let n = execute!(
+        tx.exec(),
         "UPDATE sessions SET revoked_at = $4, revoked_reason = $5 \
          WHERE tenant = $1 AND user_id = $2 AND token_hash <> $3 AND revoked_at IS NULL",
         tenant,
@@ -285,7 +334,13 @@ pub async fn revoke_others(
         keep_token_hash,
         now,
         reason
-    )?)
+    )?;
+    let scope = RevocationScope::User {
+        tenant,
+        user_id,
+        keep: Some(keep_token_hash.to_owned()),
+    };
+    commit_revocation(tx, n, scope).await
 }
 
 /// The live sessions of every client user of one company.

@@ -306,19 +306,28 @@ pub async fn insert_user(
     Ok(user_id)
 }
 
+/// Deactivates (or reactivates) a user. Deactivating tells every instance to forget the user's
+/// cached sessions (in the same transaction), so that their next use finds the user inactive.
 pub async fn set_inactive(
     db: &Db,
     tenant: Uuid,
     user_id: Uuid,
     inactive: bool,
 ) -> Result<u64, DbError> {
-    Ok(execute!(
-        db.exec(),
+    let mut tx = db.begin().await?;
+    let n = execute!(
+        tx.exec(),
         "UPDATE users SET is_inactive = $3 WHERE tenant = $1 AND user_id = $2",
         tenant,
         user_id,
         inactive
-    )?)
+    )?;
+    if inactive && n > 0 {
+        let scope = crate::sessions::RevocationScope::user(tenant, user_id);
+        crate::store::sessions::notify_revoked(tx.exec(), &scope).await?;
+    }
+    tx.commit().await?;
+    Ok(n)
 }
 
 /// Gives a user the tenant's role of this name (client roles for client users).

@@ -256,6 +256,7 @@ where
     portal_actors::mailer::Mailer: actix::Handler<M>,
     portal_actors::sso::Sso: actix::Handler<M>,
     portal_actors::tenant_data::TenantRegistry: actix::Handler<M>,
+    sessions::listener::SessionInvalidationListener: actix::Handler<M>,
 {
     let sent = match actor {
         sessions::ACTOR_NAME => state.auth.sessions.send(msg).await,
@@ -267,6 +268,10 @@ where
         portal_actors::mailer::ACTOR_NAME => state.mailer.send(msg).await,
         portal_actors::sso::ACTOR_NAME => state.sso.send(msg).await,
         portal_actors::tenant_data::registry::ACTOR_NAME => state.tenant_registry.send(msg).await,
+        sessions::listener::ACTOR_NAME => match &state.session_listener {
+            Some(listener) => listener.send(msg).await,
+            None => return json_error(StatusCode::NOT_FOUND, "unknown_actor"),
+        },
         _ => return json_error(StatusCode::NOT_FOUND, "unknown_actor"),
     };
     match sent {
