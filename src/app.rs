@@ -64,8 +64,8 @@ pub struct AppState {
     pub cname_target: String,
     /// Whether exchanges verify DNS for eligible domains not yet active.
     pub dns_check: bool,
-    /// Peers whose `X-Forwarded-*` headers are believed.
-    pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// Peers whose `X-Forwarded-*` headers are believed (addresses or CIDR ranges).
+    pub trusted_proxies: Vec<crate::http::forwarded::TrustedProxy>,
     /// Whether the portal listener itself speaks TLS.
     pub tls: bool,
     pub fault_injection: bool,

@@ -2,6 +2,7 @@
 
 pub mod cookies;
 pub mod extract;
+pub mod forwarded;
 pub mod middleware;
 pub mod redirect;
 pub mod render;
