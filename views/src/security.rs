@@ -60,6 +60,7 @@ pub(crate) mod msg {
         ERROR_NEEDS_PROOF = "security-error-needs-proof";
         ERROR_CSRF = "security-error-csrf";
         ERROR_UNAVAILABLE = "security-error-unavailable";
+        ERROR_THROTTLED = "security-error-throttled";
         METHOD_PASSWORD = "security-method-password";
         METHOD_PASSWORD_TOTP = "security-method-password-totp";
         METHOD_PASSWORD_RECOVERY = "security-method-password-recovery";
@@ -102,6 +103,10 @@ pub enum PasswordProblem {
     },
     CsrfFailed,
     Unavailable,
+    /// Too many wrong passwords or codes: try again in this many minutes.
+    Throttled {
+        minutes: i64,
+    },
 }
 
 impl PasswordProblem {
@@ -117,6 +122,7 @@ impl PasswordProblem {
             PasswordProblem::TooWeak { .. } => msg::ERROR_TOO_WEAK,
             PasswordProblem::CsrfFailed => msg::ERROR_CSRF,
             PasswordProblem::Unavailable => msg::ERROR_UNAVAILABLE,
+            PasswordProblem::Throttled { .. } => msg::ERROR_THROTTLED,
         }
     }
 
@@ -126,6 +132,7 @@ impl PasswordProblem {
             PasswordProblem::TooWeak {
                 warning: Some(warning),
             } => format!("{} {warning}", t.tr(self.message_id())),
+            PasswordProblem::Throttled { minutes } => throttled_text(t, *minutes),
             other => t.tr(other.message_id()),
         }
     }
@@ -137,6 +144,15 @@ pub enum ProofProblem {
     WrongPassword,
     Code(CodeError),
     NeedsProof,
+    /// Too many wrong passwords or codes: try again in this many minutes.
+    Throttled {
+        minutes: i64,
+    },
+}
+
+/// "Too many wrong passwords or codes, try again in N minutes."
+fn throttled_text(t: Translator<'_>, minutes: i64) -> String {
+    t.tr_count(msg::ERROR_THROTTLED, &[("minutes", minutes)])
 }
 
 impl ProofProblem {
@@ -145,6 +161,7 @@ impl ProofProblem {
             ProofProblem::WrongPassword => t.tr(msg::ERROR_WRONG_PASSWORD),
             ProofProblem::Code(e) => e.text(t),
             ProofProblem::NeedsProof => t.tr(msg::ERROR_NEEDS_PROOF),
+            ProofProblem::Throttled { minutes } => throttled_text(t, minutes),
         }
     }
 }
@@ -566,6 +583,21 @@ mod tests {
         let html = page(&shell(t, &branding, None), &v).into_string();
         assert!(!html.contains("<script"));
         assert_escaped(&html);
+        Ok(())
+    }
+
+    #[test]
+    fn throttled_proofs_say_how_long_to_wait() -> TestResult {
+        let locales = Locales::load()?;
+        let t = locales.translator("en");
+        assert_eq!(
+            ProofProblem::Throttled { minutes: 1 }.text(t),
+            "Too many wrong passwords or codes, try again in 1 minute."
+        );
+        assert_eq!(
+            PasswordProblem::Throttled { minutes: 15 }.text(t),
+            "Too many wrong passwords or codes, try again in 15 minutes."
+        );
         Ok(())
     }
 
