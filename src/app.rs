@@ -298,6 +298,7 @@ impl Application {
                 )
                 .app_data(web::PayloadConfig::new(MAX_FORM_BYTES))
                 .app_data(web::QueryConfig::default().error_handler(routes::query_error))
+                .wrap(from_fn(middleware::renew_legacy_session_cookie))
                 .wrap(from_fn(middleware::check_origin))
                 .wrap(from_fn(middleware::security_headers))
                 .wrap(from_fn(middleware::http_metrics))

@@ -15,7 +15,7 @@ use portal_actors::tenant_directory::{DomainKey, LookupDomain, LookupTenant, Ten
 
 use crate::app::AppState;
 use crate::errors::PortalError;
-use crate::http::cookies::SESSION_COOKIE;
+use crate::http::cookies::{RenewLegacySession, LEGACY_SESSION_COOKIE, SESSION_COOKIE};
 use crate::http::forwarded::{self, TrustedProxy};
 use crate::http::redirect::{sign_in_location, ReturnPath};
 
@@ -279,13 +279,23 @@ impl FromRequest for PortalUser {
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let state = req.app_data::<web::Data<AppState>>().cloned();
-        let token = req.cookie(SESSION_COOKIE).map(|c| c.value().to_owned());
+        // The new name first; the old one only when the new one is absent (never as a fallback
+        // for a new cookie that does not resolve: that would let a planted old cookie win).
+        let (token, legacy) = match req.cookie(SESSION_COOKIE) {
+            Some(c) => (Some(c.value().to_owned()), false),
+            None => (
+                req.cookie(LEGACY_SESSION_COOKIE)
+                    .map(|c| c.value().to_owned()),
+                true,
+            ),
+        };
         let host = request_host(req);
         let slug = query_tenant_slug(req);
         let path = match req.uri().path_and_query() {
             Some(pq) => pq.as_str().to_owned(),
             None => req.path().to_owned(),
         };
+        let request = req.clone();
         Box::pin(async move {
             let state =
                 state.ok_or_else(|| PortalError::Unexpected(anyhow::anyhow!("no app state")))?;
@@ -353,6 +363,17 @@ impl FromRequest for PortalUser {
                         Some(&tenant.slug),
                         Some("error=AccessDenied"),
                     ),
+                });
+            }
+            if legacy {
+                let max_age = session
+                    .record
+                    .expires_at
+                    .signed_duration_since(state.clock.now())
+                    .max(chrono::Duration::zero());
+                request.extensions_mut().insert(RenewLegacySession {
+                    token: token.clone(),
+                    max_age,
                 });
             }
             Ok(PortalUser {
