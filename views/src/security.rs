@@ -344,7 +344,7 @@ pub fn page(shell: &PageShell<'_>, view: &SecurityView) -> Markup {
                                 autocomplete="current-password" required;
                         }
                         (two_factor::code_field(t, None, true))
-                        button.btn.btn--ghost type="submit" { (t.tr(msg::TWO_FACTOR_DISABLE)) }
+                        button.btn.btn--secondary type="submit" { (t.tr(msg::TWO_FACTOR_DISABLE)) }
                     }
                 }
                 None => {
@@ -380,7 +380,7 @@ pub fn page(shell: &PageShell<'_>, view: &SecurityView) -> Markup {
                         label for="proof" { (t.tr(msg::PASSWORD_OR_CODE)) }
                         input #proof type="password" name="proof" autocomplete="current-password" required;
                     }
-                    button.btn.btn--ghost type="submit" { (t.tr(msg::REVOKE_OTHERS)) }
+                    button.btn.btn--secondary type="submit" { (t.tr(msg::REVOKE_OTHERS)) }
                 }
             }
         }
@@ -408,7 +408,7 @@ pub fn page(shell: &PageShell<'_>, view: &SecurityView) -> Markup {
                                         input type="hidden" name="csrf_token" value=(view.csrf_token);
                                         input type="hidden" name="issuer" value=(i.issuer);
                                         input type="hidden" name="subject" value=(i.subject);
-                                        button.btn.btn--ghost type="submit" { (t.tr(msg::IDENTITY_UNLINK)) }
+                                        button.btn.btn--secondary type="submit" { (t.tr(msg::IDENTITY_UNLINK)) }
                                     }
                                 }
                             }
@@ -453,7 +453,7 @@ pub fn sessions_table(
                                 form method="post" action=(action) {
                                     input type="hidden" name="csrf_token" value=(csrf);
                                     input type="hidden" name="session" value=(s.id);
-                                    button.btn.btn--ghost type="submit" { (t.tr(msg::SESSION_REVOKE)) }
+                                    button.btn.btn--secondary type="submit" { (t.tr(msg::SESSION_REVOKE)) }
                                 }
                             }
                         }
@@ -567,6 +567,8 @@ mod tests {
         assert!(!html.contains(r#"name="session" value="abc""#));
         assert!(html.contains("top-10 common password"));
         assert!(html.contains("2 other sessions were signed out"), "{html}");
+        // Turn off two-factor, sign out the other session, all others, unlink the identity.
+        assert_card_buttons(&html, 4);
         assert_no_raw_ids(&html);
         Ok(())
     }
