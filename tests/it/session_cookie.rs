@@ -9,7 +9,7 @@ const NEW: &str = "__Host-portal.session";
 const OLD: &str = "__Secure-portal.session";
 const DASHBOARD: &str = "/client-portal/dashboard";
 
-fn set_cookie<'a>(page: &'a Page, name: &str) -> Option<String> {
+fn set_cookie(page: &Page, name: &str) -> Option<String> {
     page.set_cookies()
         .into_iter()
         .find(|c| c.starts_with(&format!("{name}=")))
