@@ -67,8 +67,8 @@ pub struct AppState {
     pub cname_target: String,
     /// Whether exchanges verify DNS for eligible domains not yet active.
     pub dns_check: bool,
-    /// Peers whose `X-Forwarded-*` headers are believed.
-    pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// Peers whose `X-Forwarded-*` headers are believed (addresses or CIDR ranges).
+    pub trusted_proxies: Vec<crate::http::forwarded::TrustedProxy>,
     /// Whether the portal listener itself speaks TLS.
     pub tls: bool,
     pub fault_injection: bool,
@@ -315,6 +315,7 @@ impl Application {
                 )
                 .app_data(web::PayloadConfig::new(MAX_FORM_BYTES))
                 .app_data(web::QueryConfig::default().error_handler(routes::query_error))
+                .wrap(from_fn(middleware::renew_legacy_session_cookie))
                 .wrap(from_fn(middleware::check_origin))
                 .wrap(from_fn(middleware::security_headers))
                 .wrap(from_fn(middleware::http_metrics))

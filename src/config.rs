@@ -38,9 +38,10 @@ pub struct ServerSettings {
     pub canonical_host: String,
     /// `http` for a local run, `https` behind TLS.
     pub public_scheme: String,
-    /// Proxies whose `X-Forwarded-For`, `X-Forwarded-Host` and `X-Forwarded-Proto` are believed;
-    /// from any other peer those headers are ignored.
-    pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// Proxies whose `X-Forwarded-For`, `X-Forwarded-Host` and `X-Forwarded-Proto` are believed
+    /// (addresses or CIDR ranges); from any other peer those headers are ignored. A bad entry
+    /// stops start-up with a message naming it.
+    pub trusted_proxies: Vec<crate::http::forwarded::TrustedProxy>,
     /// Serve HTTPS directly with this PEM certificate chain (and `tls_key`).
     pub tls_cert: Option<std::path::PathBuf>,
     /// The PEM private key for `tls_cert`.

@@ -22,6 +22,9 @@ use crate::two_factor::{self, Subject, TwoFactorError};
 pub enum PasswordChangeError {
     #[error("the current password is not right")]
     WrongCurrent,
+    /// Too many wrong passwords or codes lately: refused before the password was checked.
+    #[error("too many failed attempts")]
+    Throttled { retry_after: chrono::Duration },
     #[error("the new passwords do not match")]
     Mismatch,
     #[error(transparent)]
@@ -36,6 +39,7 @@ impl PasswordChangeError {
     fn reason(&self) -> &'static str {
         match self {
             PasswordChangeError::WrongCurrent => "bad_password",
+            PasswordChangeError::Throttled { .. } => "throttled",
             PasswordChangeError::Mismatch => "mismatch",
             PasswordChangeError::Policy(_) => "policy",
             PasswordChangeError::Store(_) | PasswordChangeError::Unavailable(_) => "error",
@@ -112,9 +116,13 @@ async fn change_inner(
     change: PasswordChange,
     notice: Notice<'_>,
 ) -> Result<u64, PasswordChangeError> {
-    match two_factor::check_password(svc, who, change.current).await {
+    let current = two_factor::check_password(svc, who, change.current);
+    match two_factor::throttled(svc, who, current).await {
         Ok(()) => {}
         Err(TwoFactorError::BadPassword) => return Err(PasswordChangeError::WrongCurrent),
+        Err(TwoFactorError::Throttled { retry_after }) => {
+            return Err(PasswordChangeError::Throttled { retry_after })
+        }
         Err(e) => return Err(PasswordChangeError::Unavailable(e.to_string())),
     }
     if change.new.expose_secret() != change.confirm.expose_secret() {
@@ -168,8 +176,17 @@ async fn change_inner(
         .map_err(|e| PasswordChangeError::Unavailable(e.to_string()))
 }
 
-/// Proof for "sign out everywhere else": the password, or a current two-factor code.
+/// Proof for "sign out everywhere else": the password, or a current two-factor code, checked
+/// under the sign-in throttle.
 pub async fn prove_identity(
+    svc: &AuthServices,
+    who: &Subject,
+    proof: SecretString,
+) -> Result<(), TwoFactorError> {
+    two_factor::throttled(svc, who, check_proof(svc, who, proof)).await
+}
+
+async fn check_proof(
     svc: &AuthServices,
     who: &Subject,
     proof: SecretString,

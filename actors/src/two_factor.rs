@@ -8,7 +8,7 @@ use secrecy::{ExposeSecret, SecretString};
 use uuid::Uuid;
 
 use crate::audit::{AuditRecord, Record};
-use crate::auth::AuthServices;
+use crate::auth::{check_throttle, record_failure, AuthServices, Refusal, SignInError};
 use crate::credentials::VerifyPassword;
 use crate::db::DbError;
 use crate::domain::RequestOrigin;
@@ -46,6 +46,10 @@ pub enum TwoFactorError {
     NoEnrollment,
     #[error("the password is not right")]
     BadPassword,
+    /// Too many wrong passwords or codes lately (the sign-in throttle): refused before any
+    /// secret was looked at.
+    #[error("too many failed attempts")]
+    Throttled { retry_after: chrono::Duration },
     #[error("two-factor store unavailable")]
     Store(#[from] DbError),
     #[error("two-factor secret unusable: {0}")]
@@ -64,6 +68,7 @@ impl TwoFactorError {
             TwoFactorError::AlreadyEnabled => "already_enabled",
             TwoFactorError::NoEnrollment => "no_enrollment",
             TwoFactorError::BadPassword => "bad_password",
+            TwoFactorError::Throttled { .. } => "throttled",
             TwoFactorError::Store(_)
             | TwoFactorError::Secret(_)
             | TwoFactorError::Unavailable(_) => "error",
@@ -74,6 +79,44 @@ impl TwoFactorError {
     pub fn is_refusal(&self) -> bool {
         self.reason() != "error"
     }
+
+    /// Whether this is a wrong secret, counted as a failed sign-in by the throttle.
+    pub fn counts_against_throttle(&self) -> bool {
+        matches!(
+            self,
+            TwoFactorError::BadPassword | TwoFactorError::InvalidCode | TwoFactorError::Replay
+        )
+    }
+}
+
+/// Refuses with `Throttled` when the sign-in throttle's limits for this user (per account, per
+/// (account, IP)) or this IP are reached.
+pub async fn refuse_if_throttled(svc: &AuthServices, who: &Subject) -> Result<(), TwoFactorError> {
+    match check_throttle(svc, who.tenant, &who.email, who.origin.ip.as_deref()).await {
+        Ok(()) => Ok(()),
+        Err(SignInError::Refused(Refusal::Throttled { retry_after })) => {
+            Err(TwoFactorError::Throttled { retry_after })
+        }
+        Err(e) => Err(TwoFactorError::Unavailable(e.to_string())),
+    }
+}
+
+/// Runs `check` (a check of the user's password or codes) under the sign-in throttle: refused
+/// before it starts once a limit is reached, so a throttled request costs no argon2 and no HMAC;
+/// a wrong secret counts as one failed sign-in of the user from this IP.
+pub async fn throttled<T>(
+    svc: &AuthServices,
+    who: &Subject,
+    check: impl std::future::Future<Output = Result<T, TwoFactorError>>,
+) -> Result<T, TwoFactorError> {
+    refuse_if_throttled(svc, who).await?;
+    let result = check.await;
+    if let Err(e) = &result {
+        if e.counts_against_throttle() {
+            record_failure(svc, who.tenant, &who.email, who.origin.ip.as_deref()).await;
+        }
+    }
+    result
 }
 
 /// Whose two-factor this is, and from where they act.
@@ -181,7 +224,25 @@ pub async fn begin_enrollment(
     })
 }
 
+/// Confirms enrollment from the Security page: refused while the user or the IP is throttled.
+/// A mistyped code here is not counted: it is checked against the pending secret this very
+/// session is shown, so guessing it proves nothing, and counting would let a user lock
+/// themselves out of signing in while setting up.
+pub async fn confirm_own_enrollment(
+    svc: &AuthServices,
+    who: &Subject,
+    code: &str,
+) -> Result<Vec<String>, TwoFactorError> {
+    if let Err(e) = refuse_if_throttled(svc, who).await {
+        audit(svc, who, "two_factor_enrolled", Err(e.reason()));
+        return Err(e);
+    }
+    confirm_enrollment(svc, who, code).await
+}
+
 /// Confirms enrollment with a valid code; returns the recovery codes, to be shown once.
+/// Not throttled itself: the sign-in's enrollment step runs under `complete_second_factor`'s
+/// throttle, the Security page's under `confirm_own_enrollment`.
 pub async fn confirm_enrollment(
     svc: &AuthServices,
     who: &Subject,
@@ -228,6 +289,8 @@ async fn confirm(
 }
 
 /// Checks a second factor: a TOTP code (each at most once) or an unused recovery code.
+/// Not throttled itself: callers run it under `throttled` (or, at sign-in, the second step's
+/// own check of the throttle).
 pub async fn verify(
     svc: &AuthServices,
     who: &Subject,
@@ -269,7 +332,8 @@ async fn check(svc: &AuthServices, who: &Subject, code: &str) -> Result<Factor, 
     }
 }
 
-/// Turns two-factor off; needs the password and a current code (or a recovery code).
+/// Turns two-factor off; needs the password and a current code (or a recovery code), checked
+/// under the sign-in throttle.
 pub async fn disable(
     svc: &AuthServices,
     who: &Subject,
@@ -292,8 +356,11 @@ async fn turn_off(
     password: SecretString,
     code: &str,
 ) -> Result<(), TwoFactorError> {
-    check_password(svc, who, password).await?;
-    verify(svc, who, code).await?;
+    throttled(svc, who, async {
+        check_password(svc, who, password).await?;
+        verify(svc, who, code).await
+    })
+    .await?;
     let mut tx = svc.db.begin().await?;
     store::disable(tx.exec(), who.tenant, who.user_id).await?;
     store::delete_recovery_codes(tx.exec(), who.tenant, who.user_id).await?;
@@ -301,7 +368,8 @@ async fn turn_off(
     Ok(())
 }
 
-/// Verifies the user's current password (on the hashing threads).
+/// Verifies the user's current password (on the hashing threads). Not throttled itself:
+/// callers run it under `throttled`.
 pub async fn check_password(
     svc: &AuthServices,
     who: &Subject,

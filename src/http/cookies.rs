@@ -1,10 +1,16 @@
-//! The portal's cookies: the session (`__Secure-portal.session`), the sign-in form's CSRF
+//! The portal's cookies: the session (`__Host-portal.session`), the sign-in form's CSRF
 //! double-submit cookie (`__Host-portal.csrf`), a pending second factor (`__Host-portal.2fa`)
-//! and a single sign-on in flight (`__Host-portal.sso`). All Secure, HttpOnly, Path=/, host-only.
+//! and a single sign-on in flight (`__Host-portal.sso`). All Secure, HttpOnly, Path=/, host-only:
+//! the `__Host-` prefix makes the browser refuse a look-alike planted with `Domain=` by a sibling
+//! subdomain.
 
 use actix_web::cookie::{time::Duration as CookieDuration, Cookie, SameSite};
 
-pub const SESSION_COOKIE: &str = "__Secure-portal.session";
+pub const SESSION_COOKIE: &str = "__Host-portal.session";
+/// The session cookie's name until this release. Still read (after `SESSION_COOKIE`) so that
+/// signed-in users are not thrown out: a request carrying only this one gets the session
+/// re-issued under the new name and this one removed. Drop it in the next release.
+pub const LEGACY_SESSION_COOKIE: &str = "__Secure-portal.session";
 pub const CSRF_COOKIE: &str = "__Host-portal.csrf";
 /// A pending sign-in (password right, second factor due). Not a session: nothing but the
 /// second-factor page reads it.
@@ -43,6 +49,24 @@ pub fn session_cookie(token: &str, max_age: chrono::Duration) -> Cookie<'static>
 /// Tells the browser to drop the session cookie.
 pub fn session_cookie_removal() -> Cookie<'static> {
     cookie(SESSION_COOKIE, "", SameSite::Lax, CookieDuration::ZERO)
+}
+
+/// Tells the browser to drop the session cookie under its old name.
+pub fn legacy_session_cookie_removal() -> Cookie<'static> {
+    cookie(
+        LEGACY_SESSION_COOKIE,
+        "",
+        SameSite::Lax,
+        CookieDuration::ZERO,
+    )
+}
+
+/// A request extension: the session was found through `LEGACY_SESSION_COOKIE` only, so the
+/// response re-issues it under `SESSION_COOKIE` (for what is left of its absolute lifetime).
+#[derive(Debug, Clone)]
+pub struct RenewLegacySession {
+    pub token: String,
+    pub max_age: chrono::Duration,
 }
 
 pub fn csrf_cookie(token: &str) -> Cookie<'static> {

@@ -15,7 +15,8 @@ use portal_actors::tenant_directory::{DomainKey, LookupDomain, LookupTenant, Ten
 
 use crate::app::AppState;
 use crate::errors::PortalError;
-use crate::http::cookies::SESSION_COOKIE;
+use crate::http::cookies::{RenewLegacySession, LEGACY_SESSION_COOKIE, SESSION_COOKIE};
+use crate::http::forwarded::{self, TrustedProxy};
 use crate::http::redirect::{sign_in_location, ReturnPath};
 
 /// Longest Host header considered.
@@ -40,23 +41,29 @@ impl FromRequest for CspNonce {
     }
 }
 
-/// Whether the direct peer is one of the configured proxies.
-fn from_trusted_proxy(req: &HttpRequest) -> bool {
-    let Some(peer) = req.peer_addr() else {
-        return false;
-    };
-    req.app_data::<web::Data<AppState>>()
-        .is_some_and(|state| state.trusted_proxies.contains(&peer.ip()))
+/// The configured proxies, when the direct peer is one of them.
+fn trusted_proxies_of_peer(req: &HttpRequest) -> Option<&[TrustedProxy]> {
+    let peer = req.peer_addr()?;
+    let state = req.app_data::<web::Data<AppState>>()?;
+    forwarded::is_trusted(&state.trusted_proxies, peer.ip())
+        .then_some(state.trusted_proxies.as_slice())
 }
 
-/// The first value of a forwarding header, believed only from a trusted proxy.
+/// Every line of header `name`, in order (lines that are not text are skipped).
+fn header_lines<'a>(req: &'a HttpRequest, name: &str) -> Vec<&'a str> {
+    req.headers()
+        .get_all(name)
+        .filter_map(|v| v.to_str().ok())
+        .collect()
+}
+
+/// `X-Forwarded-Host` or `X-Forwarded-Proto`, believed only from a trusted proxy. Proxies that
+/// append to these (as to `X-Forwarded-For`) put what they saw last, and anything further left may
+/// have come from the client, so the rightmost value counts: the one the nearest trusted proxy
+/// wrote. Proxies that overwrite the header leave a single value, the same answer.
 fn forwarded(req: &HttpRequest, name: &str) -> Option<String> {
-    if !from_trusted_proxy(req) {
-        return None;
-    }
-    let value = req.headers().get(name)?.to_str().ok()?;
-    let first = value.split(',').next()?.trim();
-    (!first.is_empty()).then(|| first.to_owned())
+    trusted_proxies_of_peer(req)?;
+    forwarded::rightmost(header_lines(req, name).into_iter()).map(str::to_owned)
 }
 
 /// `https` or `http` as the client used it (TLS here, or `X-Forwarded-Proto` from a trusted proxy).
@@ -99,11 +106,23 @@ pub fn host_without_port(host: &str) -> &str {
     host.rsplit_once(':').map_or(host, |(name, _)| name)
 }
 
+/// The client's address: the peer, or behind trusted proxies the first address in
+/// `X-Forwarded-For` from the right that is not one of them (`forwarded::client_ip`).
+pub fn client_ip(req: &HttpRequest) -> Option<std::net::IpAddr> {
+    let peer = req.peer_addr()?.ip();
+    Some(match trusted_proxies_of_peer(req) {
+        Some(trusted) => forwarded::client_ip(
+            peer,
+            header_lines(req, "x-forwarded-for").into_iter(),
+            trusted,
+        ),
+        None => peer.to_canonical(),
+    })
+}
+
 /// Who is asking: host, client address and User-Agent, for sessions and audit.
 pub fn request_origin(req: &HttpRequest) -> RequestOrigin {
-    let forwarded_ip =
-        forwarded(req, "x-forwarded-for").filter(|v| v.parse::<std::net::IpAddr>().is_ok());
-    let ip = forwarded_ip.or_else(|| req.peer_addr().map(|a| a.ip().to_string()));
+    let ip = client_ip(req).map(|ip| ip.to_string());
     let user_agent = req
         .headers()
         .get(header::USER_AGENT)
@@ -258,13 +277,23 @@ impl FromRequest for PortalUser {
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let state = req.app_data::<web::Data<AppState>>().cloned();
-        let token = req.cookie(SESSION_COOKIE).map(|c| c.value().to_owned());
+        // The new name first; the old one only when the new one is absent (never as a fallback
+        // for a new cookie that does not resolve: that would let a planted old cookie win).
+        let (token, legacy) = match req.cookie(SESSION_COOKIE) {
+            Some(c) => (Some(c.value().to_owned()), false),
+            None => (
+                req.cookie(LEGACY_SESSION_COOKIE)
+                    .map(|c| c.value().to_owned()),
+                true,
+            ),
+        };
         let host = request_host(req);
         let slug = query_tenant_slug(req);
         let path = match req.uri().path_and_query() {
             Some(pq) => pq.as_str().to_owned(),
             None => req.path().to_owned(),
         };
+        let request = req.clone();
         Box::pin(async move {
             let state =
                 state.ok_or_else(|| PortalError::Unexpected(anyhow::anyhow!("no app state")))?;
@@ -332,6 +361,17 @@ impl FromRequest for PortalUser {
                         Some(&tenant.slug),
                         Some("error=AccessDenied"),
                     ),
+                });
+            }
+            if legacy {
+                let max_age = session
+                    .record
+                    .expires_at
+                    .signed_duration_since(state.clock.now())
+                    .max(chrono::Duration::zero());
+                request.extensions_mut().insert(RenewLegacySession {
+                    token: token.clone(),
+                    max_age,
                 });
             }
             Ok(PortalUser {

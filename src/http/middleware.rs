@@ -15,6 +15,10 @@ use rand::RngCore;
 
 use crate::app::AppState;
 use crate::errors::PortalError;
+use crate::http::cookies::{
+    legacy_session_cookie_removal, session_cookie, RenewLegacySession, LEGACY_SESSION_COOKIE,
+    SESSION_COOKIE,
+};
 use crate::http::extract::{request_host, CspNonce};
 
 /// Counts and times every request under its route pattern (never the raw path).
@@ -126,6 +130,34 @@ pub async fn security_headers(
         HeaderName::from_static("permissions-policy"),
         HeaderValue::from_static("camera=(), microphone=(), geolocation=(), interest-cohort=()"),
     );
+    Ok(res)
+}
+
+/// Moves a session found under the cookie's old name to the new one: the `PortalUser`
+/// extractor marks the request, and unless the handler set the session cookie itself (sign-in,
+/// sign-out) the response re-issues it as `__Host-portal.session` and removes the old one.
+pub async fn renew_legacy_session_cookie(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, Error> {
+    let mut res = next.call(req).await?.map_into_boxed_body();
+    let renew = res
+        .request()
+        .extensions()
+        .get::<RenewLegacySession>()
+        .cloned();
+    let Some(renew) = renew else {
+        return Ok(res);
+    };
+    let handled = res
+        .response()
+        .cookies()
+        .any(|c| c.name() == SESSION_COOKIE || c.name() == LEGACY_SESSION_COOKIE);
+    if !handled {
+        let response = res.response_mut();
+        response.add_cookie(&session_cookie(&renew.token, renew.max_age))?;
+        response.add_cookie(&legacy_session_cookie_removal())?;
+    }
     Ok(res)
 }
 

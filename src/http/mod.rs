@@ -4,6 +4,7 @@ pub mod cookies;
 pub mod extract;
 #[cfg(test)]
 mod input_properties;
+pub mod forwarded;
 pub mod middleware;
 pub mod panics;
 pub mod redirect;

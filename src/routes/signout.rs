@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use crate::app::AppState;
 use crate::errors::PortalError;
-use crate::http::cookies::session_cookie_removal;
+use crate::http::cookies::{legacy_session_cookie_removal, session_cookie_removal};
 use crate::http::extract::PortalUser;
 use crate::http::redirect::sign_in_location;
 use crate::http::render::see_other;
@@ -55,8 +55,11 @@ pub async fn submit(
         Some(&user.tenant.slug),
         Some("signedout=1"),
     ));
-    response
-        .add_cookie(&session_cookie_removal())
-        .map_err(|e| PortalError::Unexpected(e.into()))?;
+    // Both names: a browser may still carry the old one (see `LEGACY_SESSION_COOKIE`).
+    for removal in [session_cookie_removal(), legacy_session_cookie_removal()] {
+        response
+            .add_cookie(&removal)
+            .map_err(|e| PortalError::Unexpected(e.into()))?;
+    }
     Ok(response)
 }

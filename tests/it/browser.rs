@@ -150,7 +150,7 @@ async fn a_real_browser_is_handed_over_to_the_vanity_dashboard() {
         let cookies = client.get_all_cookies().await?;
         let session = cookies
             .iter()
-            .find(|c| c.name() == "__Secure-portal.session")
+            .find(|c| c.name() == "__Host-portal.session")
             .expect("vanity session cookie");
         assert!(session.secure().unwrap_or(false));
         assert!(session.http_only().unwrap_or(false));
@@ -167,7 +167,7 @@ async fn a_real_browser_is_handed_over_to_the_vanity_dashboard() {
         let canonical_cookies = client.get_all_cookies().await?;
         assert!(canonical_cookies
             .iter()
-            .all(|c| c.name() != "__Secure-portal.session"));
+            .all(|c| c.name() != "__Host-portal.session"));
         Ok::<_, fantoccini::error::CmdError>(())
     }
     .await;

@@ -44,7 +44,7 @@ pub async fn sign_in_for_token(app: &TestApp, email: &str) -> (String, String) {
     let page = browser.sign_in(&app.tenant.slug, email, PASSWORD).await;
     assert_eq!(page.status, 303, "{}", page.body);
     assert!(
-        browser.cookie("__Secure-portal.session").is_none(),
+        browser.cookie("__Host-portal.session").is_none(),
         "no session on the canonical host"
     );
     let location = page.location().to_owned();
@@ -118,7 +118,7 @@ async fn a_canonical_sign_in_lands_on_the_vanity_dashboard() {
     let cookie = done
         .set_cookies()
         .into_iter()
-        .find(|c| c.starts_with("__Secure-portal.session="))
+        .find(|c| c.starts_with("__Host-portal.session="))
         .unwrap();
     for attribute in [
         "Secure",
@@ -136,8 +136,8 @@ async fn a_canonical_sign_in_lands_on_the_vanity_dashboard() {
     // The session is the vanity host's alone.
     let canonical = app.browser();
     canonical.set_cookie(
-        "__Secure-portal.session",
-        &vanity.cookie("__Secure-portal.session").unwrap(),
+        "__Host-portal.session",
+        &vanity.cookie("__Host-portal.session").unwrap(),
     );
     assert_eq!(canonical.get("/client-portal/dashboard").await.status, 303);
 

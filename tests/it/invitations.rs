@@ -340,7 +340,7 @@ async fn under_a_two_factor_policy_setup_continues_with_enrollment() {
     let done = setup(&b, &form, NEW_PASSWORD, NEW_PASSWORD).await;
     assert_eq!(done.status, 303);
     assert_eq!(done.location(), "/auth/client-portal/two-factor");
-    assert!(b.cookie("__Secure-portal.session").is_none());
+    assert!(b.cookie("__Host-portal.session").is_none());
     let enroll = b.get("/auth/client-portal/two-factor").await;
     assert!(enroll
         .body

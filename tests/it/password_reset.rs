@@ -218,7 +218,7 @@ async fn the_emailed_link_sets_a_new_password_and_ends_every_session() {
         done.body
     );
     // Not signed in by the reset.
-    assert!(browser.cookie("__Secure-portal.session").is_none());
+    assert!(browser.cookie("__Host-portal.session").is_none());
 
     // Every old session ended.
     let dashboard = old_session.get("/client-portal/dashboard").await;

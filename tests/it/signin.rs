@@ -29,7 +29,7 @@ async fn a_client_user_signs_in_and_sees_the_dashboard() {
     let cookie = page
         .set_cookies()
         .into_iter()
-        .find(|c| c.starts_with("__Secure-portal.session="))
+        .find(|c| c.starts_with("__Host-portal.session="))
         .expect("session cookie");
     for attribute in [
         "Secure",
@@ -73,8 +73,8 @@ async fn a_client_user_signs_in_and_sees_the_dashboard() {
     assert!(!dashboard.body.contains("first sign-in"));
     assert!(dashboard.body.contains("<time datetime="));
     assert_ne!(
-        browser.cookie("__Secure-portal.session"),
-        second.cookie("__Secure-portal.session")
+        browser.cookie("__Host-portal.session"),
+        second.cookie("__Host-portal.session")
     );
 
     assert_eq!(
@@ -122,7 +122,7 @@ async fn every_refusal_says_the_same_and_is_counted_by_reason() {
         let page = browser.sign_in(&app.tenant.slug, email, password).await;
         assert_eq!(page.status, 401, "{email}");
         assert!(page.body.contains(INVALID), "{email}: {}", page.body);
-        assert!(browser.cookie("__Secure-portal.session").is_none());
+        assert!(browser.cookie("__Host-portal.session").is_none());
     }
     // Every attempt, even for unknown emails, cost one password verification.
     let verifications =
@@ -191,7 +191,7 @@ async fn internal_users_are_refused_with_access_denied() {
         .await;
     assert_eq!(page.status, 403);
     assert!(page.body.contains("Access denied"), "{}", page.body);
-    assert!(browser.cookie("__Secure-portal.session").is_none());
+    assert!(browser.cookie("__Host-portal.session").is_none());
     // With the wrong password they learn nothing.
     let page = app
         .browser()
@@ -335,7 +335,7 @@ async fn the_sign_in_form_needs_its_csrf_token_and_a_same_site_origin() {
         .await;
     assert_eq!(page.status, 403);
     assert!(page.body.contains("Your sign-in form expired"));
-    assert!(browser.cookie("__Secure-portal.session").is_none());
+    assert!(browser.cookie("__Host-portal.session").is_none());
 
     // A cross-site POST is refused before anything else.
     let csrf = browser.cookie("__Host-portal.csrf").unwrap();

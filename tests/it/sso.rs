@@ -181,7 +181,7 @@ fn assert_refused(page: &Page, status: u16, text: &str) {
         !page
             .set_cookies()
             .iter()
-            .any(|c| c.starts_with("__Secure-portal.session=")),
+            .any(|c| c.starts_with("__Host-portal.session=")),
         "no session on a refusal"
     );
 }
@@ -462,7 +462,7 @@ async fn two_factor_is_asked_unless_the_provider_proved_several_factors() {
     let page = sign_in_via(&app, &browser, "keycloak", "ada").await;
     assert_eq!(page.status, 303, "{}", page.body);
     assert_eq!(page.location(), "/auth/client-portal/two-factor");
-    assert!(browser.cookie("__Secure-portal.session").is_none());
+    assert!(browser.cookie("__Host-portal.session").is_none());
     let form = browser.get("/auth/client-portal/two-factor").await;
     assert_eq!(form.status, 200, "{}", form.body);
     app.clock.advance(chrono::Duration::seconds(30));
@@ -602,7 +602,7 @@ async fn allowed_domains_and_sso_only() {
     assert!(refused
         .body
         .contains("signs in through its identity provider"));
-    assert!(browser.cookie("__Secure-portal.session").is_none());
+    assert!(browser.cookie("__Host-portal.session").is_none());
 }
 
 #[actix_web::test]
@@ -626,7 +626,7 @@ async fn a_vanity_domain_is_handed_over_to_after_sso() {
     );
     assert!(page.location().starts_with(&prefix), "{}", page.location());
     assert!(
-        browser.cookie("__Secure-portal.session").is_none(),
+        browser.cookie("__Host-portal.session").is_none(),
         "no session on the canonical host"
     );
     let ott = page.location()[prefix.len()..]
@@ -671,7 +671,7 @@ async fn hostile_callbacks_and_starts_get_clear_pages_and_change_nothing() {
             assert_eq!(page.status, 400, "{probe}: {}", page.body);
             assert!(page.body.contains("expired or was already used"), "{probe}");
             assert!(!page.body.contains("<script>alert"), "{probe}");
-            assert!(hostile.cookie("__Secure-portal.session").is_none());
+            assert!(hostile.cookie("__Host-portal.session").is_none());
         }
     }
     for slug in ["%3Cscript%3E", "..%2F..%2Fetc", "GOOGLE", "callback%3F"] {

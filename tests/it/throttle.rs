@@ -75,7 +75,7 @@ fn assert_throttled(page: &Page, message: &str) {
         !page
             .set_cookies()
             .iter()
-            .any(|c| c.starts_with("__Secure-portal.session=")),
+            .any(|c| c.starts_with("__Host-portal.session=")),
         "no session while throttled"
     );
 }

@@ -649,10 +649,8 @@ async fn hostile_ticket_forms_get_clear_errors_and_change_nothing() {
         .header(
             "cookie",
             format!(
-                "__Secure-portal.session={}",
-                browser
-                    .cookie("__Secure-portal.session")
-                    .unwrap_or_default()
+                "__Host-portal.session={}",
+                browser.cookie("__Host-portal.session").unwrap_or_default()
             ),
         )
         .header("content-type", "multipart/form-data; boundary=XYZ")

@@ -106,7 +106,7 @@ async fn password_step(app: &TestApp, browser: &Browser, email: &str) -> Page {
     let page = browser.sign_in(&app.tenant.slug, email, PASSWORD).await;
     assert_eq!(page.status, 303, "{}", page.body);
     assert_eq!(page.location(), CHALLENGE);
-    assert!(browser.cookie("__Secure-portal.session").is_none());
+    assert!(browser.cookie("__Host-portal.session").is_none());
     assert!(browser.cookie("__Host-portal.2fa").is_some());
     let form = browser.get(CHALLENGE).await;
     assert_eq!(form.status, 200, "{}", form.body);
@@ -154,7 +154,7 @@ async fn enrollment_then_two_step_sign_in_with_replay_refused() {
     // The pending token is not a session.
     let pending = other.cookie("__Host-portal.2fa").unwrap();
     let probe = app.browser();
-    probe.set_cookie("__Secure-portal.session", &pending);
+    probe.set_cookie("__Host-portal.session", &pending);
     let denied = probe.get("/client-portal/dashboard").await;
     assert_eq!(denied.status, 303);
     assert!(denied.location().starts_with("/auth/client-portal/signin"));
@@ -309,7 +309,7 @@ async fn tenant_policy_makes_users_enroll_at_sign_in() {
     assert_eq!(done.status, 200, "{}", done.body);
     assert!(done.body.contains("Save your recovery codes"));
     assert!(done.body.contains("href=\"/client-portal/dashboard\""));
-    assert!(b.cookie("__Secure-portal.session").is_some());
+    assert!(b.cookie("__Host-portal.session").is_some());
     assert_eq!(b.get("/client-portal/dashboard").await.status, 200);
     // Next time it is a normal second step.
     app.clock.advance(Duration::seconds(60));

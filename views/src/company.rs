@@ -159,7 +159,7 @@ pub fn page(shell: &PageShell<'_>, view: &CompanyView) -> Markup {
                                     form method="post" action=(REVOKE_USER_ACTION) {
                                         input type="hidden" name="csrf_token" value=(view.csrf_token);
                                         input type="hidden" name="user" value=(u.user_id);
-                                        button.btn.btn--ghost type="submit" { (t.tr(msg::SIGN_OUT_USER)) }
+                                        button.btn.btn--secondary type="submit" { (t.tr(msg::SIGN_OUT_USER)) }
                                     }
                                 }
                             }
@@ -198,7 +198,7 @@ pub fn page(shell: &PageShell<'_>, view: &CompanyView) -> Markup {
                                         form method="post" action=(REVOKE_SESSION_ACTION) {
                                             input type="hidden" name="csrf_token" value=(view.csrf_token);
                                             input type="hidden" name="session" value=(s.id);
-                                            button.btn.btn--ghost type="submit" { (t.tr(msg::SESSION_REVOKE)) }
+                                            button.btn.btn--secondary type="submit" { (t.tr(msg::SESSION_REVOKE)) }
                                         }
                                     }
                                 }
@@ -292,6 +292,8 @@ mod tests {
         assert!(html.contains("1 session was signed out."), "{html}");
         assert!(html.contains("Failed"));
         assert!(html.contains(REVOKE_SESSION_ACTION));
+        // Sign a user out everywhere, sign one session out.
+        assert_card_buttons(&html, 2);
         Ok(())
     }
 }

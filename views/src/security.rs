@@ -60,6 +60,7 @@ pub(crate) mod msg {
         ERROR_NEEDS_PROOF = "security-error-needs-proof";
         ERROR_CSRF = "security-error-csrf";
         ERROR_UNAVAILABLE = "security-error-unavailable";
+        ERROR_THROTTLED = "security-error-throttled";
         METHOD_PASSWORD = "security-method-password";
         METHOD_PASSWORD_TOTP = "security-method-password-totp";
         METHOD_PASSWORD_RECOVERY = "security-method-password-recovery";
@@ -102,6 +103,10 @@ pub enum PasswordProblem {
     },
     CsrfFailed,
     Unavailable,
+    /// Too many wrong passwords or codes: try again in this many minutes.
+    Throttled {
+        minutes: i64,
+    },
 }
 
 impl PasswordProblem {
@@ -117,6 +122,7 @@ impl PasswordProblem {
             PasswordProblem::TooWeak { .. } => msg::ERROR_TOO_WEAK,
             PasswordProblem::CsrfFailed => msg::ERROR_CSRF,
             PasswordProblem::Unavailable => msg::ERROR_UNAVAILABLE,
+            PasswordProblem::Throttled { .. } => msg::ERROR_THROTTLED,
         }
     }
 
@@ -126,6 +132,7 @@ impl PasswordProblem {
             PasswordProblem::TooWeak {
                 warning: Some(warning),
             } => format!("{} {warning}", t.tr(self.message_id())),
+            PasswordProblem::Throttled { minutes } => throttled_text(t, *minutes),
             other => t.tr(other.message_id()),
         }
     }
@@ -137,6 +144,15 @@ pub enum ProofProblem {
     WrongPassword,
     Code(CodeError),
     NeedsProof,
+    /// Too many wrong passwords or codes: try again in this many minutes.
+    Throttled {
+        minutes: i64,
+    },
+}
+
+/// "Too many wrong passwords or codes, try again in N minutes."
+fn throttled_text(t: Translator<'_>, minutes: i64) -> String {
+    t.tr_count(msg::ERROR_THROTTLED, &[("minutes", minutes)])
 }
 
 impl ProofProblem {
@@ -145,6 +161,7 @@ impl ProofProblem {
             ProofProblem::WrongPassword => t.tr(msg::ERROR_WRONG_PASSWORD),
             ProofProblem::Code(e) => e.text(t),
             ProofProblem::NeedsProof => t.tr(msg::ERROR_NEEDS_PROOF),
+            ProofProblem::Throttled { minutes } => throttled_text(t, minutes),
         }
     }
 }
@@ -327,7 +344,7 @@ pub fn page(shell: &PageShell<'_>, view: &SecurityView) -> Markup {
                                 autocomplete="current-password" required;
                         }
                         (two_factor::code_field(t, None, true))
-                        button.btn.btn--ghost type="submit" { (t.tr(msg::TWO_FACTOR_DISABLE)) }
+                        button.btn.btn--secondary type="submit" { (t.tr(msg::TWO_FACTOR_DISABLE)) }
                     }
                 }
                 None => {
@@ -363,7 +380,7 @@ pub fn page(shell: &PageShell<'_>, view: &SecurityView) -> Markup {
                         label for="proof" { (t.tr(msg::PASSWORD_OR_CODE)) }
                         input #proof type="password" name="proof" autocomplete="current-password" required;
                     }
-                    button.btn.btn--ghost type="submit" { (t.tr(msg::REVOKE_OTHERS)) }
+                    button.btn.btn--secondary type="submit" { (t.tr(msg::REVOKE_OTHERS)) }
                 }
             }
         }
@@ -391,7 +408,7 @@ pub fn page(shell: &PageShell<'_>, view: &SecurityView) -> Markup {
                                         input type="hidden" name="csrf_token" value=(view.csrf_token);
                                         input type="hidden" name="issuer" value=(i.issuer);
                                         input type="hidden" name="subject" value=(i.subject);
-                                        button.btn.btn--ghost type="submit" { (t.tr(msg::IDENTITY_UNLINK)) }
+                                        button.btn.btn--secondary type="submit" { (t.tr(msg::IDENTITY_UNLINK)) }
                                     }
                                 }
                             }
@@ -436,7 +453,7 @@ pub fn sessions_table(
                                 form method="post" action=(action) {
                                     input type="hidden" name="csrf_token" value=(csrf);
                                     input type="hidden" name="session" value=(s.id);
-                                    button.btn.btn--ghost type="submit" { (t.tr(msg::SESSION_REVOKE)) }
+                                    button.btn.btn--secondary type="submit" { (t.tr(msg::SESSION_REVOKE)) }
                                 }
                             }
                         }
@@ -550,6 +567,8 @@ mod tests {
         assert!(!html.contains(r#"name="session" value="abc""#));
         assert!(html.contains("top-10 common password"));
         assert!(html.contains("2 other sessions were signed out"), "{html}");
+        // Turn off two-factor, sign out the other session, all others, unlink the identity.
+        assert_card_buttons(&html, 4);
         assert_no_raw_ids(&html);
         Ok(())
     }
@@ -566,6 +585,21 @@ mod tests {
         let html = page(&shell(t, &branding, None), &v).into_string();
         assert!(!html.contains("<script"));
         assert_escaped(&html);
+        Ok(())
+    }
+
+    #[test]
+    fn throttled_proofs_say_how_long_to_wait() -> TestResult {
+        let locales = Locales::load()?;
+        let t = locales.translator("en");
+        assert_eq!(
+            ProofProblem::Throttled { minutes: 1 }.text(t),
+            "Too many wrong passwords or codes, try again in 1 minute."
+        );
+        assert_eq!(
+            PasswordProblem::Throttled { minutes: 15 }.text(t),
+            "Too many wrong passwords or codes, try again in 15 minutes."
+        );
         Ok(())
     }
 

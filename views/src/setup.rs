@@ -190,7 +190,7 @@ pub fn invite_section(
                                     form method="post" action=(INVITE_ACTION) {
                                         input type="hidden" name="csrf_token" value=(csrf);
                                         input type="hidden" name="contact" value=(i.contact_id);
-                                        button.btn.btn--ghost type="submit" {
+                                        button.btn.btn--secondary type="submit" {
                                             (t.tr(if i.pending_until.is_some() { msg::INVITE_RESEND } else { msg::INVITE_SEND }))
                                         }
                                     }

@@ -115,3 +115,18 @@ pub fn dashboard_view(text: &str) -> Result<DashboardView, &'static str> {
         }),
     })
 }
+
+/// Buttons below the header (on cards, light backgrounds) use the visible `btn--secondary`, never
+/// `btn--ghost` (white on transparent, for the dark header); `secondary` of them are expected.
+pub fn assert_card_buttons(html: &str, secondary: usize) {
+    let below_header = html.split_once("</header>").map_or(html, |(_, rest)| rest);
+    assert!(
+        !below_header.contains("btn--ghost"),
+        "ghost button on a light background: {below_header}"
+    );
+    assert_eq!(
+        below_header.matches("btn btn--secondary").count(),
+        secondary,
+        "{below_header}"
+    );
+}

@@ -7,8 +7,10 @@ pub mod password;
 pub mod sessions;
 pub mod two_factor;
 
-use actix_web::http::StatusCode;
+use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
+use chrono::Duration;
+use portal_actors::login_throttle::{minutes_rounded_up, seconds_rounded_up};
 use portal_actors::tenant_data::OwnSessions;
 use portal_actors::tokens;
 use portal_actors::two_factor::{Subject, TwoFactorError};
@@ -59,6 +61,36 @@ pub fn proof_problem(e: &TwoFactorError) -> Option<ProofProblem> {
         TwoFactorError::InvalidCode | TwoFactorError::NotEnabled => {
             Some(ProofProblem::Code(CodeError::Invalid))
         }
+        TwoFactorError::Throttled { retry_after } => Some(ProofProblem::Throttled {
+            minutes: minutes_rounded_up(*retry_after),
+        }),
+        _ => None,
+    }
+}
+
+/// The status of a refused proof: 429 when throttled, else 401.
+pub fn refusal_status(e: &TwoFactorError) -> StatusCode {
+    match e {
+        TwoFactorError::Throttled { .. } => StatusCode::TOO_MANY_REQUESTS,
+        _ => StatusCode::UNAUTHORIZED,
+    }
+}
+
+/// Adds `Retry-After` (whole seconds, rounded up) to a throttled answer.
+pub fn with_retry_after(mut response: HttpResponse, retry_after: Option<Duration>) -> HttpResponse {
+    if let Some(wait) = retry_after {
+        response.headers_mut().insert(
+            header::RETRY_AFTER,
+            header::HeaderValue::from(seconds_rounded_up(wait)),
+        );
+    }
+    response
+}
+
+/// How long a throttled refusal must wait, if it is one.
+pub fn throttled_for(e: &TwoFactorError) -> Option<Duration> {
+    match e {
+        TwoFactorError::Throttled { retry_after } => Some(*retry_after),
         _ => None,
     }
 }

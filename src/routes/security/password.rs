@@ -5,6 +5,7 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use portal_actors::account::{change_password, Notice, PasswordChange, PasswordChangeError};
 
 use crate::routes::account_recovery::mail::{locales, password_changed_email, TenantLinks};
+use portal_actors::login_throttle::minutes_rounded_up;
 use portal_actors::password_policy::PolicyViolation;
 use portal_views::security::PasswordProblem;
 use secrecy::SecretString;
@@ -72,10 +73,19 @@ pub async fn submit(
         notice,
     )
     .await;
+    let mut retry_after = None;
     let (status, problem) = match changed {
         Ok(ended) => return Ok(super::done("password", Some(ended))),
         Err(PasswordChangeError::WrongCurrent) => {
             (StatusCode::UNAUTHORIZED, PasswordProblem::WrongCurrent)
+        }
+        Err(PasswordChangeError::Throttled { retry_after: wait }) => {
+            retry_after = Some(wait);
+            let minutes = minutes_rounded_up(wait);
+            (
+                StatusCode::TOO_MANY_REQUESTS,
+                PasswordProblem::Throttled { minutes },
+            )
         }
         Err(PasswordChangeError::Mismatch) => (StatusCode::BAD_REQUEST, PasswordProblem::Mismatch),
         Err(PasswordChangeError::Policy(v)) => (StatusCode::BAD_REQUEST, policy_problem(&v)),
@@ -89,5 +99,6 @@ pub async fn submit(
     };
     let mut view = super::view(&state, &user).await?;
     view.password_error = Some(problem);
-    Ok(super::render(&user, &nonce.0, status, &view))
+    let page = super::render(&user, &nonce.0, status, &view);
+    Ok(super::with_retry_after(page, retry_after))
 }

@@ -48,6 +48,20 @@ fn audit(
     }));
 }
 
+/// A refused "sign out everywhere else" (wrong proof, throttled).
+fn audit_refusal(state: &AppState, who: &portal_actors::two_factor::Subject, reason: &str) {
+    state.auth.audit.do_send(Record(AuditRecord {
+        tenant: who.tenant,
+        event_type: "sessions_revoked",
+        outcome: "failure",
+        reason: Some(reason.to_owned()),
+        user_id: Some(who.user_id),
+        email: Some(who.email.clone()),
+        origin: who.origin.clone(),
+        details: Some("{\"by\":\"user\"}".to_owned()),
+    }));
+}
+
 /// `POST …/sessions/revoke`: ends one of the user's own sessions (not the current one).
 pub async fn revoke(
     req: HttpRequest,
@@ -106,14 +120,12 @@ pub async fn revoke_others(
     if let Err(e) = prove_identity(&state.auth, &who, SecretString::from(form.proof)).await {
         return match super::proof_problem(&e) {
             Some(problem) => {
+                audit_refusal(&state, &who, e.reason());
                 let mut view = super::view(&state, &user).await?;
                 view.sessions_error = Some(problem);
-                Ok(super::render(
-                    &user,
-                    &nonce.0,
-                    StatusCode::UNAUTHORIZED,
-                    &view,
-                ))
+                let status = super::refusal_status(&e);
+                let page = super::render(&user, &nonce.0, status, &view);
+                Ok(super::with_retry_after(page, super::throttled_for(&e)))
             }
             None => Err(PortalError::unavailable(e)),
         };

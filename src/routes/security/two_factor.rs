@@ -3,6 +3,7 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
+use portal_actors::login_throttle::minutes_rounded_up;
 use portal_actors::two_factor::{self, TwoFactorError};
 use portal_views::layout::NavItem;
 use portal_views::security as views;
@@ -87,7 +88,7 @@ pub async fn confirm(
 ) -> Result<HttpResponse, PortalError> {
     super::check_csrf(&user, &form.csrf_token)?;
     let who = super::subject(&req, &user);
-    match two_factor::confirm_enrollment(&state.auth, &who, &form.code).await {
+    match two_factor::confirm_own_enrollment(&state.auth, &who, &form.code).await {
         Ok(codes) => {
             let mut response = render::page(
                 StatusCode::OK,
@@ -114,6 +115,14 @@ pub async fn confirm(
                 Some(CodeError::Invalid),
             )
             .await
+        }
+        Err(TwoFactorError::Throttled { retry_after }) => {
+            let error = CodeError::Throttled {
+                minutes: minutes_rounded_up(retry_after),
+            };
+            let status = StatusCode::TOO_MANY_REQUESTS;
+            let page = enroll_page(&req, &state, &user, &nonce.0, status, Some(error)).await?;
+            Ok(super::with_retry_after(page, Some(retry_after)))
         }
         Err(e) => Err(PortalError::unavailable(e)),
     }
@@ -143,12 +152,9 @@ pub async fn disable(
             Some(problem) => {
                 let mut view = super::view(&state, &user).await?;
                 view.two_factor_error = Some(problem);
-                Ok(super::render(
-                    &user,
-                    &nonce.0,
-                    StatusCode::UNAUTHORIZED,
-                    &view,
-                ))
+                let status = super::refusal_status(&e);
+                let page = super::render(&user, &nonce.0, status, &view);
+                Ok(super::with_retry_after(page, super::throttled_for(&e)))
             }
             None => Err(PortalError::unavailable(e)),
         },

@@ -59,6 +59,10 @@ security-error-too-weak = This password is too easy to guess. Try a few unrelate
 security-error-needs-proof = Enter your password or a current two-factor code.
 security-error-csrf = The form expired. Please try again.
 security-error-unavailable = This is temporarily unavailable. Please try again in a moment.
+security-error-throttled = { $minutes ->
+    [one] Too many wrong passwords or codes, try again in 1 minute.
+   *[other] Too many wrong passwords or codes, try again in { $minutes } minutes.
+}
 security-method-password = Password
 security-method-password-totp = Password and authenticator code
 security-method-password-recovery = Password and recovery code

@@ -198,7 +198,7 @@ fn comment(t: Translator<'_>, v: &DetailView, c: &CommentItem) -> Markup {
                     }
                     button.btn.btn--primary type="submit" { (t.tr(msg::SAVE)) }
                     " "
-                    a.btn.btn--ghost href=(format!("{}#comment-{}", ticket_path(&v.number), c.id)) { (t.tr(msg::CANCEL)) }
+                    a.btn.btn--secondary href=(format!("{}#comment-{}", ticket_path(&v.number), c.id)) { (t.tr(msg::CANCEL)) }
                 }
             } @else {
                 (markdown::render(&c.body))

@@ -158,7 +158,7 @@ pub fn page(shell: &PageShell<'_>, view: &NewTicketView) -> Markup {
                 }
                 div.form-actions {
                     button.btn.btn--primary type="submit" { (t.tr(msg::SUBMIT_NEW)) }
-                    a.btn.btn--ghost href=(super::LIST_PATH) { (t.tr(msg::CANCEL)) }
+                    a.btn.btn--secondary href=(super::LIST_PATH) { (t.tr(msg::CANCEL)) }
                 }
             }
         }
@@ -216,6 +216,8 @@ mod tests {
         assert!(html.contains("Only on Projects"), "{html}");
         assert!(html.contains("larger than 20 MB"), "{html}");
         assert!(html.contains("value=\"p2\" selected"), "{html}");
+        // "Cancel" beside the submit button.
+        assert_card_buttons(&html, 1);
         Ok(())
     }
 }

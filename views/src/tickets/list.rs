@@ -213,7 +213,7 @@ fn filter_form(t: Translator<'_>, view: &ListView) -> Markup {
                 }
                 div.filters__actions {
                     button.btn.btn--primary type="submit" { (t.tr(msg::FILTER_APPLY)) }
-                    a.btn.btn--ghost href=(super::LIST_PATH) { (t.tr(msg::FILTER_CLEAR)) }
+                    a.btn.btn--secondary href=(super::LIST_PATH) { (t.tr(msg::FILTER_CLEAR)) }
                 }
             }
         }
@@ -372,6 +372,8 @@ mod tests {
         assert!(html.contains("Awaiting your reply"), "{html}");
         assert!(html.contains("Overdue"), "{html}");
         assert!(html.contains(".prio-ff0000{background:#ff0000}"), "{html}");
+        // "Clear filter" on the light page, not a header ghost button.
+        assert_card_buttons(&html, 1);
         Ok(())
     }
 
