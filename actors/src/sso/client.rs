@@ -207,6 +207,7 @@ impl SsoCore {
             provider: row.provider.clone(),
             return_path: row.return_path.clone(),
             handoff_domain: row.handoff_domain.clone(),
+            started_at: row.created_at,
         };
         let code = match msg.answer {
             ProviderAnswer::Code(code) => code,
@@ -307,6 +308,7 @@ impl SsoCore {
                 provider: provider.provider.clone(),
                 return_path: String::new(),
                 handoff_domain: None,
+                started_at: row.created_at,
             },
             provider: provider.clone(),
             issuer: claims.issuer().to_string(),
@@ -344,6 +346,7 @@ pub async fn refused_flow(db: &Db, state: &str) -> Option<FlowContext> {
         provider: row.provider,
         return_path: row.return_path,
         handoff_domain: row.handoff_domain,
+        started_at: row.created_at,
     })
 }
 
