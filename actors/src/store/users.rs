@@ -76,7 +76,8 @@ pub async fn find_login_user(
     )?)
 }
 
-/// A new password hash from the user themself (change or reset): also stamps the change time.
+/// A new password hash set on purpose (change, reset, an operator's `user set-password`): also
+/// stamps the change time, before which SSO sign-ins in flight are refused.
 pub async fn change_password_hash(
     exec: crate::db::Exec<'_>,
     tenant: Uuid,
