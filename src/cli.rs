@@ -515,7 +515,18 @@ async fn user_command(settings: Settings, cmd: UserCommand) -> anyhow::Result<()
                 .unwrap_or_default();
             let password = read_password(email.as_str(), &[&names[0], &names[1]])?;
             let hash = hash_with(&current_params()?, password.expose_secret())?;
-            users::set_password_hash(&db, tenant.tenant, user_id, &hash).await?;
+            // Sign-ins begun with the old password (handoffs, second steps, SSO) end with it.
+            let now = clock.now();
+            let mut tx = db.begin().await?;
+            users::change_password_hash(tx.exec(), tenant.tenant, user_id, &hash, now).await?;
+            portal_actors::credential_change::end_sign_ins_in_flight(
+                &mut tx,
+                tenant.tenant,
+                user_id,
+                now,
+            )
+            .await?;
+            tx.commit().await?;
             let revoked = portal_actors::store::sessions::revoke_user(
                 &db,
                 tenant.tenant,

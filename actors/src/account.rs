@@ -1,5 +1,6 @@
 //! A signed-in user's own account security: changing the password (current one required, policy
-//! checked, other sessions signed out by default) and proving it is them before risky actions.
+//! checked, other sessions signed out by default, sign-ins in flight ended) and proving it is
+//! them before risky actions.
 
 use actix::Addr;
 use secrecy::{ExposeSecret, SecretString};
@@ -11,6 +12,7 @@ use crate::store::recipients;
 
 use crate::audit::{AuditRecord, Record};
 use crate::auth::AuthServices;
+use crate::credential_change::end_sign_ins_in_flight;
 use crate::credentials::{HashNewPassword, NewPasswordError};
 use crate::db::DbError;
 use crate::password_policy::PolicyViolation;
@@ -136,6 +138,7 @@ async fn change_inner(
     let now = svc.clock.now();
     let mut tx = svc.db.begin().await?;
     users::change_password_hash(tx.exec(), who.tenant, who.user_id, &hash, now).await?;
+    end_sign_ins_in_flight(&mut tx, who.tenant, who.user_id, now).await?;
     let recipient =
         recipients::find_active_client_by_id(tx.exec(), who.tenant, who.user_id).await?;
     if let Some(recipient) = &recipient {

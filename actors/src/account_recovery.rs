@@ -2,12 +2,12 @@
 //! new password with it) and organization discovery (email the sign-in links of every tenant
 //! where an address has an account).
 //!
-//! Both requests answer the same whether or not the address has an account, and do about the
-//! same database work either way; emails are queued in the outbox in the transaction of the
-//! change that causes them and the `Mailer` is kicked to send them at once. The HTTP edge
+//! Both requests answer the same whether or not the address has an account, and do the same
+//! work either way (for an unknown address in a transaction that is rolled back); emails are
+//! queued in the outbox in the transaction of the change that causes them and the `Mailer` is
+//! kicked to send them at once. The HTTP edge
 //! renders the emails (it knows the links and the views): these functions hand it the facts.
 
-use crate::clock::TimeArith;
 use actix::Addr;
 use chrono::{DateTime, Duration, Utc};
 use secrecy::SecretString;
@@ -16,6 +16,7 @@ use uuid::Uuid;
 use crate::account::hash_new_password;
 use crate::audit::{AuditRecord, Record};
 use crate::auth::AuthServices;
+use crate::credential_change::end_sign_ins_in_flight;
 use crate::credentials::NewPasswordError;
 use crate::db::DbError;
 use crate::domain::{Email, RequestOrigin, TenantInfo};
@@ -31,6 +32,8 @@ use crate::tokens;
 pub const EVENT_RESET_REQUESTED: &str = "password_reset_requested";
 pub const EVENT_RESET: &str = "password_reset";
 pub const EVENT_DISCOVERY: &str = "organization_discovery_requested";
+/// The language of the discovery email rendered (and rolled back) for an unknown address.
+const DISCOVERY_FALLBACK_LOCALE: &str = "en";
 
 #[derive(Debug, thiserror::Error)]
 pub enum RecoveryError {
@@ -77,7 +80,9 @@ pub fn mail_locale<'a>(user_locale: Option<&'a str>, tenant_default: &'a str) ->
 }
 
 /// Issues a reset link for the active client user with this email (replacing older unused
-/// ones) and queues the email; for anyone else does the same lookups and queues nothing.
+/// ones) and queues the email. For anyone else it does the same work — the same statements,
+/// the email rendered for a stand-in recipient — in a transaction that is rolled back, so
+/// neither timing nor the database tells the two apart.
 #[tracing::instrument(skip_all, fields(tenant = %req.tenant.slug))]
 pub async fn request_password_reset(
     svc: &AuthServices,
@@ -92,60 +97,72 @@ pub async fn request_password_reset(
         Some(email) => recipients::find_active_client(svc.db.exec(), tenant, email).await?,
         None => None,
     };
+    let outcome = match recipient {
+        Some(_) => ResetRequested::Queued,
+        None => ResetRequested::NoAccount,
+    };
+    let user = recipient.clone().unwrap_or_else(|| ClientRecipient {
+        tenant,
+        user_id: Uuid::nil(),
+        email: email
+            .as_ref()
+            .map_or_else(|| req.email.clone(), |e| e.as_str().to_owned()),
+        first_name: String::new(),
+        last_name: String::new(),
+        locale: None,
+    });
+    let expires_at = now
+        .checked_add_signed(req.ttl)
+        .ok_or_else(|| RecoveryError::Unavailable("reset link lifetime out of range".into()))?;
     let mut tx = svc.db.begin().await?;
-    // The same statement runs for unknown addresses (on no user), so both take about as long.
-    let user_id = recipient.as_ref().map_or(Uuid::nil(), |r| r.user_id);
     account_tokens::invalidate_for_user(
         tx.exec(),
         tenant,
         TokenPurpose::PasswordReset,
-        user_id,
+        user.user_id,
         now,
     )
     .await?;
-    let outcome = match &recipient {
-        Some(user) => {
-            let token = tokens::random_token();
-            let token_hash = tokens::token_hash(&token);
-            account_tokens::insert(
-                tx.exec(),
-                &NewAccountToken {
-                    tenant,
-                    token_hash: &token_hash,
-                    purpose: TokenPurpose::PasswordReset,
-                    user_id: Some(user.user_id),
-                    contact_id: None,
-                    email: &user.email,
-                    created_by: None,
-                    created_at: now,
-                    expires_at: now.plus(req.ttl),
-                },
-            )
-            .await?;
-            let content = render(&ResetMail {
-                token: &token,
-                ttl_minutes: req.ttl.num_minutes(),
-                recipient: user,
-                locale: mail_locale(user.locale.as_deref(), &req.tenant.default_locale),
-            });
-            outbox::enqueue(
-                tx.exec(),
-                &OutboxMessage {
-                    tenant,
-                    kind: MailKind::PasswordReset,
-                    recipient: user.email.clone(),
-                    content,
-                },
-                now,
-            )
-            .await?;
-            ResetRequested::Queued
+    let token = tokens::random_token();
+    let token_hash = tokens::token_hash(&token);
+    account_tokens::insert(
+        tx.exec(),
+        &NewAccountToken {
+            tenant,
+            token_hash: &token_hash,
+            purpose: TokenPurpose::PasswordReset,
+            user_id: Some(user.user_id),
+            contact_id: None,
+            email: &user.email,
+            created_by: None,
+            created_at: now,
+            expires_at,
+        },
+    )
+    .await?;
+    let content = render(&ResetMail {
+        token: &token,
+        ttl_minutes: req.ttl.num_minutes(),
+        recipient: &user,
+        locale: mail_locale(user.locale.as_deref(), &req.tenant.default_locale),
+    });
+    outbox::enqueue(
+        tx.exec(),
+        &OutboxMessage {
+            tenant,
+            kind: MailKind::PasswordReset,
+            recipient: user.email.clone(),
+            content,
+        },
+        now,
+    )
+    .await?;
+    match outcome {
+        ResetRequested::Queued => {
+            tx.commit().await?;
+            mailer.do_send(DeliverNow);
         }
-        None => ResetRequested::NoAccount,
-    };
-    tx.commit().await?;
-    if outcome == ResetRequested::Queued {
-        mailer.do_send(DeliverNow);
+        ResetRequested::NoAccount => tx.rollback().await?,
     }
     svc.audit.do_send(Record(AuditRecord {
         tenant,
@@ -312,6 +329,7 @@ async fn attempt_reset(
         return refused(ResetRefusal::InvalidOrExpired);
     }
     users::change_password_hash(tx.exec(), tenant, user.user_id, &new_hash, now).await?;
+    end_sign_ins_in_flight(&mut tx, tenant, user.user_id, now).await?;
     let content = render(&PasswordChangedMail {
         recipient: &user,
         locale: mail_locale(user.locale.as_deref(), &req.tenant.default_locale),
@@ -356,7 +374,9 @@ pub struct DiscoveryMail<'a> {
 }
 
 /// Queues one email listing the sign-in links of every tenant where `email` is an active
-/// client user; returns how many tenants it lists (0: nothing queued).
+/// client user; returns how many tenants it lists (0: nothing queued). For an address without
+/// such an account it does the same work — the same statements, the email rendered — in a
+/// transaction that is rolled back.
 #[tracing::instrument(skip_all)]
 pub async fn find_organizations(
     svc: &AuthServices,
@@ -370,20 +390,25 @@ pub async fn find_organizations(
         return Ok(0);
     };
     let tenants = recipients::memberships(svc.db.exec(), &email).await?;
-    let Some(first) = tenants.first() else {
+    // The outbox is tenant-owned; a message listing several tenants is filed under the first
+    // (a rolled-back one under any tenant: there is none only when no account exists at all).
+    let Some(filed_under) =
+        recipients::filing_tenant(svc.db.exec(), tenants.first().map(|m| m.tenant)).await?
+    else {
         return Ok(0);
     };
     let content = render(&DiscoveryMail {
         email: email.as_str(),
-        locale: mail_locale(first.locale.as_deref(), &first.default_locale),
+        locale: tenants.first().map_or(DISCOVERY_FALLBACK_LOCALE, |first| {
+            mail_locale(first.locale.as_deref(), &first.default_locale)
+        }),
         tenants: &tenants,
     });
     let mut tx = svc.db.begin().await?;
-    // The outbox is tenant-owned; a message listing several tenants is filed under the first.
     outbox::enqueue(
         tx.exec(),
         &OutboxMessage {
-            tenant: first.tenant,
+            tenant: filed_under,
             kind: MailKind::OrganizationDiscovery,
             recipient: email.as_str().to_owned(),
             content,
@@ -391,6 +416,10 @@ pub async fn find_organizations(
         now,
     )
     .await?;
+    if tenants.is_empty() {
+        tx.rollback().await?;
+        return Ok(0);
+    }
     tx.commit().await?;
     mailer.do_send(DeliverNow);
     for membership in &tenants {

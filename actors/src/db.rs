@@ -1,8 +1,11 @@
 //! `Db`: one enum over the SQLite and PostgreSQL pools, and macros that run the same SQL text
 //! (with `$1..$n` binds) on either backend. Row structs derive `sqlx::FromRow`.
 
+use std::cell::RefCell;
+use std::future::Future;
 use std::path::Path;
 use std::str::FromStr;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
@@ -172,45 +175,101 @@ impl Tx {
         }
         Ok(())
     }
+
+    /// Undoes everything done in the transaction, at once (dropping it would do so later).
+    pub async fn rollback(self) -> Result<(), DbError> {
+        match self {
+            Tx::Sqlite(tx) => tx.rollback().await?,
+            Tx::Postgres(tx) => tx.rollback().await?,
+        }
+        Ok(())
+    }
+}
+
+/// How many `record_statements` scopes are open, in any task: while none is, noting a
+/// statement is one relaxed atomic load.
+static RECORDING_SCOPES: AtomicUsize = AtomicUsize::new(0);
+
+tokio::task_local! {
+    /// The SQL texts issued by the task running inside `record_statements`.
+    static RECORDED: RefCell<Vec<String>>;
+}
+
+/// Called by the query macros with the SQL text of each statement they run.
+#[doc(hidden)]
+#[inline]
+pub fn note_statement(sql: &str) {
+    if RECORDING_SCOPES.load(Ordering::Relaxed) > 0 {
+        // Outside a recording task there is nothing to record into: that is not an error.
+        let _ = RECORDED.try_with(|recorded| recorded.borrow_mut().push(sql.to_owned()));
+    }
+}
+
+/// Runs `work` and returns, beside its output, the SQL text of every statement it ran through
+/// the query macros and `Db`'s run-time queries, in order (tests compare the work done by two
+/// paths this way). Statements run by other tasks (actors, other requests) are not recorded.
+pub async fn record_statements<F: Future>(work: F) -> (F::Output, Vec<String>) {
+    /// Closes the scope even when `work` panics or is dropped half-way.
+    struct Open;
+    impl Drop for Open {
+        fn drop(&mut self) {
+            RECORDING_SCOPES.fetch_sub(1, Ordering::Relaxed);
+        }
+    }
+    RECORDING_SCOPES.fetch_add(1, Ordering::Relaxed);
+    let _open = Open;
+    RECORDED
+        .scope(RefCell::new(Vec::new()), async move {
+            let output = work.await;
+            let statements = RECORDED.with(|recorded| recorded.take());
+            (output, statements)
+        })
+        .await
 }
 
 /// Runs `$method` of `sqlx::query_as::<_, $row>` with the binds on an `Exec`.
 #[macro_export]
 macro_rules! query_as {
-    ($exec:expr, $row:ty, $method:ident, $sql:expr $(, $arg:expr)* $(,)?) => {
+    ($exec:expr, $row:ty, $method:ident, $sql:expr $(, $arg:expr)* $(,)?) => {{
+        let sql: &str = $sql;
+        $crate::db::note_statement(sql);
         match $exec {
-            $crate::db::Exec::SqlitePool(e) => sqlx::query_as::<_, $row>($sql)$(.bind($arg))*.$method(e).await,
-            $crate::db::Exec::SqliteConn(e) => sqlx::query_as::<_, $row>($sql)$(.bind($arg))*.$method(&mut *e).await,
-            $crate::db::Exec::PgPool(e) => sqlx::query_as::<_, $row>($sql)$(.bind($arg))*.$method(e).await,
-            $crate::db::Exec::PgConn(e) => sqlx::query_as::<_, $row>($sql)$(.bind($arg))*.$method(&mut *e).await,
+            $crate::db::Exec::SqlitePool(e) => sqlx::query_as::<_, $row>(sql)$(.bind($arg))*.$method(e).await,
+            $crate::db::Exec::SqliteConn(e) => sqlx::query_as::<_, $row>(sql)$(.bind($arg))*.$method(&mut *e).await,
+            $crate::db::Exec::PgPool(e) => sqlx::query_as::<_, $row>(sql)$(.bind($arg))*.$method(e).await,
+            $crate::db::Exec::PgConn(e) => sqlx::query_as::<_, $row>(sql)$(.bind($arg))*.$method(&mut *e).await,
         }
-    };
+    }};
 }
 
 /// Fetches one scalar column of one row.
 #[macro_export]
 macro_rules! fetch_one_scalar {
-    ($exec:expr, $ty:ty, $sql:expr $(, $arg:expr)* $(,)?) => {
+    ($exec:expr, $ty:ty, $sql:expr $(, $arg:expr)* $(,)?) => {{
+        let sql: &str = $sql;
+        $crate::db::note_statement(sql);
         match $exec {
-            $crate::db::Exec::SqlitePool(e) => sqlx::query_scalar::<_, $ty>($sql)$(.bind($arg))*.fetch_one(e).await,
-            $crate::db::Exec::SqliteConn(e) => sqlx::query_scalar::<_, $ty>($sql)$(.bind($arg))*.fetch_one(&mut *e).await,
-            $crate::db::Exec::PgPool(e) => sqlx::query_scalar::<_, $ty>($sql)$(.bind($arg))*.fetch_one(e).await,
-            $crate::db::Exec::PgConn(e) => sqlx::query_scalar::<_, $ty>($sql)$(.bind($arg))*.fetch_one(&mut *e).await,
+            $crate::db::Exec::SqlitePool(e) => sqlx::query_scalar::<_, $ty>(sql)$(.bind($arg))*.fetch_one(e).await,
+            $crate::db::Exec::SqliteConn(e) => sqlx::query_scalar::<_, $ty>(sql)$(.bind($arg))*.fetch_one(&mut *e).await,
+            $crate::db::Exec::PgPool(e) => sqlx::query_scalar::<_, $ty>(sql)$(.bind($arg))*.fetch_one(e).await,
+            $crate::db::Exec::PgConn(e) => sqlx::query_scalar::<_, $ty>(sql)$(.bind($arg))*.fetch_one(&mut *e).await,
         }
-    };
+    }};
 }
 
 /// Executes a statement and yields the number of rows it affected.
 #[macro_export]
 macro_rules! execute {
-    ($exec:expr, $sql:expr $(, $arg:expr)* $(,)?) => {
+    ($exec:expr, $sql:expr $(, $arg:expr)* $(,)?) => {{
+        let sql: &str = $sql;
+        $crate::db::note_statement(sql);
         match $exec {
-            $crate::db::Exec::SqlitePool(e) => sqlx::query($sql)$(.bind($arg))*.execute(e).await.map(|r| r.rows_affected()),
-            $crate::db::Exec::SqliteConn(e) => sqlx::query($sql)$(.bind($arg))*.execute(&mut *e).await.map(|r| r.rows_affected()),
-            $crate::db::Exec::PgPool(e) => sqlx::query($sql)$(.bind($arg))*.execute(e).await.map(|r| r.rows_affected()),
-            $crate::db::Exec::PgConn(e) => sqlx::query($sql)$(.bind($arg))*.execute(&mut *e).await.map(|r| r.rows_affected()),
+            $crate::db::Exec::SqlitePool(e) => sqlx::query(sql)$(.bind($arg))*.execute(e).await.map(|r| r.rows_affected()),
+            $crate::db::Exec::SqliteConn(e) => sqlx::query(sql)$(.bind($arg))*.execute(&mut *e).await.map(|r| r.rows_affected()),
+            $crate::db::Exec::PgPool(e) => sqlx::query(sql)$(.bind($arg))*.execute(e).await.map(|r| r.rows_affected()),
+            $crate::db::Exec::PgConn(e) => sqlx::query(sql)$(.bind($arg))*.execute(&mut *e).await.map(|r| r.rows_affected()),
         }
-    };
+    }};
 }
 
 /// A bind value of a query whose conditions are chosen at run time (list filters).
@@ -244,6 +303,7 @@ impl Db {
             + Send
             + Unpin,
     {
+        note_statement(sql);
         Ok(match self {
             Db::Sqlite(pool) => {
                 bind_args!(sqlx::query_as::<_, R>(sql), args)
@@ -260,6 +320,7 @@ impl Db {
 
     /// Runs a run-time built query that yields one integer (a count).
     pub async fn fetch_count_with(&self, sql: &str, args: &[Arg]) -> Result<i64, DbError> {
+        note_statement(sql);
         Ok(match self {
             Db::Sqlite(pool) => {
                 bind_args!(sqlx::query_scalar::<_, i64>(sql), args)

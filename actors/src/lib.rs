@@ -18,6 +18,7 @@ pub mod attachments;
 pub mod audit;
 pub mod auth;
 pub mod clock;
+pub mod credential_change;
 pub mod credentials;
 pub mod db;
 pub mod dns;

@@ -1,12 +1,15 @@
 //! Encryption at rest for small secrets (TOTP seeds): XChaCha20-Poly1305 with a random nonce,
 //! bound to its owner through the associated data so a ciphertext cannot be moved to another row.
+//! The same key also yields derived keys for other uses (HKDF), e.g. keyed hashes of recovery codes.
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
+use hkdf::Hkdf;
 use rand::RngCore;
 use secrecy::{ExposeSecret, SecretSlice};
+use sha2::Sha256;
 
 const VERSION_PREFIX: &str = "v1.";
 const NONCE_LEN: usize = 24;
@@ -56,6 +59,17 @@ impl SecretBox {
         let mut key = [0u8; KEY_LEN];
         rand::rngs::OsRng.fill_bytes(&mut key);
         URL_SAFE_NO_PAD.encode(key)
+    }
+
+    /// A key for one use, named by `purpose` (HKDF's `info`), derived from this one with
+    /// HKDF-SHA-256 (RFC 5869, no salt): one configured key serves several uses, and no use's key
+    /// or output tells anything about another's.
+    pub fn derive_key(&self, purpose: &[u8]) -> Result<SecretSlice<u8>, SecretBoxError> {
+        let mut derived = vec![0u8; KEY_LEN];
+        Hkdf::<Sha256>::new(None, self.key.expose_secret())
+            .expand(purpose, &mut derived)
+            .map_err(|_| SecretBoxError::BadKey)?;
+        Ok(derived.into())
     }
 
     fn cipher(&self) -> Result<XChaCha20Poly1305, SecretBoxError> {
@@ -134,6 +148,26 @@ mod tests {
         );
         // Two seals of the same secret differ (random nonce).
         assert_ne!(sealed, sb.seal(b"seed bytes", b"tenant-a/user-1").unwrap());
+    }
+
+    #[test]
+    fn derived_keys_depend_on_key_and_purpose() {
+        let sb = SecretBox::from_base64(&SecretBox::generate_key()).unwrap();
+        let a = sb.derive_key(b"a").unwrap();
+        assert_eq!(a.expose_secret().len(), KEY_LEN);
+        assert_eq!(
+            a.expose_secret(),
+            sb.derive_key(b"a").unwrap().expose_secret()
+        );
+        assert_ne!(
+            a.expose_secret(),
+            sb.derive_key(b"b").unwrap().expose_secret()
+        );
+        let other = SecretBox::from_base64(&SecretBox::generate_key()).unwrap();
+        assert_ne!(
+            a.expose_secret(),
+            other.derive_key(b"a").unwrap().expose_secret()
+        );
     }
 
     #[test]

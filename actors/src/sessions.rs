@@ -340,6 +340,8 @@ impl SessionCore {
             store::revoke_user(&self.db, msg.tenant, msg.user_id, msg.reason.as_str(), now).await?;
         self.cache
             .invalidate(&RevocationScope::user(msg.tenant, msg.user_id));
+        self.drop_pending_enrollment(msg.tenant, msg.user_id)
+            .await?;
         self.metrics
             .sessions_revoked
             .with_label_values(&[msg.reason.as_str()])
@@ -359,6 +361,8 @@ impl SessionCore {
         )
         .await?;
         if ended {
+            self.drop_pending_enrollment(msg.tenant, msg.user_id)
+                .await?;
             self.forget(&msg.token_hash);
             self.metrics
                 .sessions_revoked
@@ -385,11 +389,20 @@ impl SessionCore {
             user_id: msg.user_id,
             keep: Some(msg.keep_token_hash),
         });
+        self.drop_pending_enrollment(msg.tenant, msg.user_id)
+            .await?;
         self.metrics
             .sessions_revoked
             .with_label_values(&[msg.reason.as_str()])
             .inc_by(n);
         Ok(n)
+    }
+
+    /// A revocation (as opposed to a sign-out or expiry) also ends a two-factor enrollment begun
+    /// and not confirmed: a session being revoked may have been the one that saw its secret.
+    async fn drop_pending_enrollment(&self, tenant: Uuid, user_id: Uuid) -> Result<(), DbError> {
+        crate::two_factor::drop_pending_secret(self.db.exec(), tenant, user_id).await?;
+        Ok(())
     }
 
     /// Drops a session from the cache and the pending last-seen writes.

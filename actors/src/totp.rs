@@ -2,6 +2,7 @@
 //! window edges are testable with the injected clock. 30 s steps, six digits, SHA-1 (what every
 //! authenticator app speaks), one step of tolerance either side.
 
+use hmac::{Hmac, Mac};
 use rand::rngs::OsRng;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
@@ -135,8 +136,22 @@ fn grouped(chars: &[char]) -> String {
     code
 }
 
-/// The stored form of a recovery code.
-pub fn recovery_code_hash(code: &str) -> String {
+/// What the key recovery codes are hashed with is derived for (HKDF `info`, see
+/// `SecretBox::derive_key`).
+pub const RECOVERY_CODE_KEY_PURPOSE: &[u8] = b"portal recovery codes v1";
+
+/// The stored form of a recovery code: HMAC-SHA-256 under a key derived for this purpose from
+/// the encryption key, so that the table alone does not let ~50-bit codes be found offline.
+pub fn recovery_code_mac(key: &[u8], code: &str) -> Result<String, TotpError> {
+    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(key)
+        .map_err(|e| TotpError::BadSecret(e.to_string()))?;
+    mac.update(code.as_bytes());
+    Ok(hex::encode(mac.finalize().into_bytes()))
+}
+
+/// The stored form of recovery codes issued before they were keyed: plain SHA-256, still
+/// accepted (once) so that codes users wrote down keep working.
+pub fn legacy_recovery_code_hash(code: &str) -> String {
     hex::encode(Sha256::digest(code.as_bytes()))
 }
 

@@ -1,19 +1,24 @@
 //! Two-factor authentication with TOTP: enrollment (a pending secret confirmed by a valid code,
 //! then ten recovery codes shown once), verification (a code is accepted at most once, replays
 //! are refused and recorded), and turning it off (password and a code). Secrets are sealed at
-//! rest with the `SecretBox`, bound to their tenant and user.
+//! rest with the `SecretBox`, bound to their tenant and user. A pending secret lives 15 minutes
+//! (and dies sooner with a new password or revoked sessions); recovery codes are stored as
+//! HMAC-SHA-256 under a key derived from the encryption key.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 use secrecy::{ExposeSecret, SecretString};
 use uuid::Uuid;
 
 use crate::audit::{AuditRecord, Record};
 use crate::auth::{check_throttle, record_failure, AuthServices, Refusal, SignInError};
 use crate::credentials::VerifyPassword;
-use crate::db::DbError;
+use crate::db::{DbError, Exec};
 use crate::domain::RequestOrigin;
 use crate::store::{two_factor as store, users};
 use crate::totp;
+
+/// How long a pending secret (enrollment begun, not confirmed) may be resumed or confirmed.
+pub const PENDING_SECRET_TTL_MINUTES: i64 = 15;
 
 /// Which second factor was used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -163,6 +168,33 @@ fn audit(svc: &AuthServices, who: &Subject, event_type: &'static str, result: Re
     }));
 }
 
+/// Whether a pending secret made at `created_at` may still be resumed or confirmed at `now`.
+fn pending_is_fresh(created_at: Option<DateTime<Utc>>, now: DateTime<Utc>) -> bool {
+    created_at
+        .and_then(|made| made.checked_add_signed(Duration::minutes(PENDING_SECRET_TTL_MINUTES)))
+        .is_some_and(|deadline| now < deadline)
+}
+
+/// Forgets the user's pending secret, if any (new password, sessions revoked): whoever saw it
+/// cannot count on the user confirming that very secret later.
+pub async fn drop_pending_secret(
+    exec: Exec<'_>,
+    tenant: Uuid,
+    user_id: Uuid,
+) -> Result<bool, DbError> {
+    store::drop_pending_secret(exec, tenant, user_id).await
+}
+
+/// The keyed hash a recovery code is stored as.
+fn recovery_code_mac(svc: &AuthServices, code: &str) -> Result<String, TwoFactorError> {
+    let key = svc
+        .secret_box
+        .derive_key(totp::RECOVERY_CODE_KEY_PURPOSE)
+        .map_err(|e| TwoFactorError::Secret(e.to_string()))?;
+    totp::recovery_code_mac(key.expose_secret(), code)
+        .map_err(|e| TwoFactorError::Secret(e.to_string()))
+}
+
 fn open(svc: &AuthServices, who: &Subject, sealed: &str) -> Result<Vec<u8>, TwoFactorError> {
     svc.secret_box
         .open(sealed, &context(who.tenant, who.user_id))
@@ -189,7 +221,8 @@ pub async fn status(
     })
 }
 
-/// Starts (or resumes) enrollment: a pending secret, kept sealed until a code confirms it.
+/// Starts (or, within 15 minutes, resumes) enrollment: a pending secret, kept sealed until a
+/// code confirms it; an older one is replaced by a fresh one.
 pub async fn begin_enrollment(
     svc: &AuthServices,
     who: &Subject,
@@ -201,9 +234,11 @@ pub async fn begin_enrollment(
     if row.totp_secret.is_some() {
         return Err(TwoFactorError::AlreadyEnabled);
     }
+    let now = svc.clock.now();
     let resumed = row
         .totp_pending_secret
         .as_deref()
+        .filter(|_| pending_is_fresh(row.totp_pending_created_at, now))
         .and_then(|sealed| open(svc, who, sealed).ok());
     let secret = match resumed {
         Some(secret) => secret,
@@ -213,7 +248,7 @@ pub async fn begin_enrollment(
                 .secret_box
                 .seal(&secret, &context(who.tenant, who.user_id))
                 .map_err(|e| TwoFactorError::Secret(e.to_string()))?;
-            store::set_pending_secret(&svc.db, who.tenant, who.user_id, &sealed).await?;
+            store::set_pending_secret(&svc.db, who.tenant, who.user_id, &sealed, now).await?;
             secret
         }
     };
@@ -270,6 +305,7 @@ async fn confirm(
     }
     let sealed = row
         .totp_pending_secret
+        .filter(|_| pending_is_fresh(row.totp_pending_created_at, svc.clock.now()))
         .ok_or(TwoFactorError::NoEnrollment)?;
     let secret = open(svc, who, &sealed)?;
     let step = totp::matching_step(&secret, code, unix_seconds(svc))
@@ -277,7 +313,10 @@ async fn confirm(
         .ok_or(TwoFactorError::InvalidCode)?;
     let step = i64::try_from(step).map_err(|e| TwoFactorError::Secret(e.to_string()))?;
     let codes = totp::new_recovery_codes();
-    let hashes: Vec<String> = codes.iter().map(|c| totp::recovery_code_hash(c)).collect();
+    let hashes = codes
+        .iter()
+        .map(|c| recovery_code_mac(svc, c))
+        .collect::<Result<Vec<String>, _>>()?;
     let now = svc.clock.now();
     let mut tx = svc.db.begin().await?;
     if !store::enable(tx.exec(), who.tenant, who.user_id, &sealed, step, now).await? {
@@ -312,13 +351,17 @@ async fn check(svc: &AuthServices, who: &Subject, code: &str) -> Result<Factor, 
         .ok_or(TwoFactorError::NotEnabled)?;
     let sealed = row.totp_secret.ok_or(TwoFactorError::NotEnabled)?;
     if let Some(recovery) = totp::normalize_recovery_code(code) {
-        let hash = totp::recovery_code_hash(&recovery);
         let now = svc.clock.now();
-        return if store::use_recovery_code(&svc.db, who.tenant, who.user_id, &hash, now).await? {
-            Ok(Factor::RecoveryCode)
-        } else {
-            Err(TwoFactorError::InvalidCode)
-        };
+        // Keyed first; then the plain SHA-256 that codes issued before were stored as.
+        for hash in [
+            recovery_code_mac(svc, &recovery)?,
+            totp::legacy_recovery_code_hash(&recovery),
+        ] {
+            if store::use_recovery_code(&svc.db, who.tenant, who.user_id, &hash, now).await? {
+                return Ok(Factor::RecoveryCode);
+            }
+        }
+        return Err(TwoFactorError::InvalidCode);
     }
     let secret = open(svc, who, &sealed)?;
     let step = totp::matching_step(&secret, code, unix_seconds(svc))

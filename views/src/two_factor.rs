@@ -32,6 +32,7 @@ pub(crate) mod msg {
         ERROR_INVALID = "two-factor-error-invalid";
         ERROR_REPLAY = "two-factor-error-replay";
         ERROR_EXPIRED = "two-factor-error-expired";
+        ERROR_SETUP_EXPIRED = "two-factor-error-setup-expired";
         ERROR_CSRF = "two-factor-error-csrf";
         ERROR_UNAVAILABLE = "two-factor-error-unavailable";
         ERROR_THROTTLED = "two-factor-error-throttled";
@@ -50,6 +51,9 @@ pub enum CodeError {
     Replay,
     CsrfFailed,
     Unavailable,
+    /// The enrollment being confirmed expired (or ended with a new password or revoked
+    /// sessions): a fresh secret is shown to scan.
+    SetupExpired,
     /// Too many failed attempts: try again in this many minutes.
     Throttled {
         minutes: i64,
@@ -57,11 +61,12 @@ pub enum CodeError {
 }
 
 impl CodeError {
-    pub const ALL: [CodeError; 5] = [
+    pub const ALL: [CodeError; 6] = [
         CodeError::Invalid,
         CodeError::Replay,
         CodeError::CsrfFailed,
         CodeError::Unavailable,
+        CodeError::SetupExpired,
         CodeError::Throttled { minutes: 2 },
     ];
 
@@ -71,6 +76,7 @@ impl CodeError {
             CodeError::Replay => msg::ERROR_REPLAY,
             CodeError::CsrfFailed => msg::ERROR_CSRF,
             CodeError::Unavailable => msg::ERROR_UNAVAILABLE,
+            CodeError::SetupExpired => msg::ERROR_SETUP_EXPIRED,
             CodeError::Throttled { .. } => msg::ERROR_THROTTLED,
         }
     }

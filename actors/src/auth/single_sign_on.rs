@@ -217,6 +217,13 @@ async fn sign_in_identity(
         return Err(refuse(SsoFailure::InternalUser));
     }
     let flow = &identity.flow;
+    if user
+        .password_changed_at
+        .is_some_and(|changed| flow.started_at < changed)
+    {
+        // Begun before the password changed: a new password ends every sign-in in flight.
+        return Err(refuse(SsoFailure::InvalidState));
+    }
     let handoff = flow.handoff_domain.as_ref().map(|domain| HandoffTarget {
         domain: domain.clone(),
         return_path: flow.return_path.clone(),

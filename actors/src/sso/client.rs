@@ -209,6 +209,7 @@ impl SsoCore {
             provider: row.provider.clone(),
             return_path: row.return_path.clone(),
             handoff_domain: row.handoff_domain.clone(),
+            started_at: row.created_at,
         };
         let code = match msg.answer {
             ProviderAnswer::Code(code) => code,
@@ -309,6 +310,7 @@ impl SsoCore {
                 provider: provider.provider.clone(),
                 return_path: String::new(),
                 handoff_domain: None,
+                started_at: row.created_at,
             },
             provider: provider.clone(),
             issuer: claims.issuer().to_string(),
@@ -346,6 +348,7 @@ pub async fn refused_flow(db: &Db, state: &str) -> Option<FlowContext> {
         provider: row.provider,
         return_path: row.return_path,
         handoff_domain: row.handoff_domain,
+        started_at: row.created_at,
     })
 }
 

@@ -154,6 +154,9 @@ pub struct FlowContext {
     pub provider: String,
     pub return_path: String,
     pub handoff_domain: Option<String>,
+    /// When the sign-in was sent to the provider (one begun before the user's password last
+    /// changed is refused).
+    pub started_at: chrono::DateTime<chrono::Utc>,
 }
 
 /// An identity the provider vouched for, with the provider's settings that apply to it.

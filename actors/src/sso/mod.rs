@@ -191,6 +191,7 @@ mod tests {
                 provider: "kc".into(),
                 return_path: "/".into(),
                 handoff_domain: None,
+                started_at: chrono::DateTime::UNIX_EPOCH,
             },
             provider: ProviderConfig {
                 tenant: Uuid::nil(),

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-use crate::db::{Db, DbError};
+use crate::db::{Db, DbError, Exec};
 use crate::{execute, query_as};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -81,6 +81,24 @@ pub async fn consume(
          WHERE token_hash = $1 AND consumed_at IS NULL AND expires_at > $2 \
          RETURNING tenant, user_id, kind, auth_method, return_path, handoff_domain, expires_at",
         token_hash,
+        now
+    )?)
+}
+
+/// Ends every open challenge of a user now (a new password): they expire, unused; returns how
+/// many.
+pub async fn expire_for_user(
+    exec: Exec<'_>,
+    tenant: Uuid,
+    user_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<u64, DbError> {
+    Ok(execute!(
+        exec,
+        "UPDATE sign_in_challenges SET expires_at = $3 \
+         WHERE tenant = $1 AND user_id = $2 AND consumed_at IS NULL AND expires_at > $3",
+        tenant,
+        user_id,
         now
     )?)
 }

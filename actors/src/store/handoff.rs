@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-use crate::db::{Db, DbError};
+use crate::db::{Db, DbError, Exec};
 use crate::{execute, fetch_one_scalar, query_as};
 
 #[derive(Debug, Clone)]
@@ -86,6 +86,23 @@ pub async fn release(
         consumed_at
     )?;
     Ok(n > 0)
+}
+
+/// Ends every live token of a user now (a new password): they expire, unused; returns how many.
+pub async fn expire_for_user(
+    exec: Exec<'_>,
+    tenant: Uuid,
+    user_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<u64, DbError> {
+    Ok(execute!(
+        exec,
+        "UPDATE portal_domain_session_otts SET expires_at = $3 \
+         WHERE tenant = $1 AND user_id = $2 AND consumed_at IS NULL AND expires_at > $3",
+        tenant,
+        user_id,
+        now
+    )?)
 }
 
 /// The domain a still-usable token was issued for (to tell a wrong domain from a dead token).

@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use crate::db::{DbError, Exec};
 use crate::domain::Email;
-use crate::query_as;
+use crate::{fetch_one_scalar, query_as};
 
 /// Active: the user, their contact and their company are all active.
 const ACTIVE_CLIENT: &str = "u.user_type = 'client' AND NOT u.is_inactive \
@@ -94,6 +94,22 @@ pub struct Membership {
     pub locale: Option<String>,
     /// The tenant's vanity domain when it is active.
     pub active_domain: Option<String>,
+}
+
+/// The tenant a message is filed under: `preferred` when it exists, else the first tenant
+/// (`None` only when there is no tenant at all). One statement either way, so that a request
+/// for an unknown address runs what a known one runs.
+pub async fn filing_tenant(
+    exec: Exec<'_>,
+    preferred: Option<Uuid>,
+) -> Result<Option<Uuid>, DbError> {
+    Ok(fetch_one_scalar!(
+        exec,
+        Option<Uuid>,
+        "SELECT COALESCE((SELECT tenant FROM tenants WHERE tenant = $1), \
+                         (SELECT tenant FROM tenants ORDER BY tenant LIMIT 1))",
+        preferred
+    )?)
 }
 
 /// Every tenant where `email` is an active client user, by tenant name.

@@ -243,6 +243,7 @@ pub struct FlowRow {
     pub redirect_uri: String,
     pub return_path: String,
     pub handoff_domain: Option<String>,
+    pub created_at: DateTime<Utc>,
     pub expires_at: DateTime<Utc>,
 }
 
@@ -292,7 +293,7 @@ pub async fn consume_flow(
         "UPDATE sso_flows SET consumed_at = $2 \
          WHERE state_hash = $1 AND consumed_at IS NULL AND expires_at > $2 \
          RETURNING tenant, provider, nonce, pkce_verifier, redirect_uri, return_path, \
-         handoff_domain, expires_at",
+         handoff_domain, created_at, expires_at",
         state_hash,
         now
     )?)
@@ -305,7 +306,7 @@ pub async fn find_flow(db: &Db, state_hash: &str) -> Result<Option<FlowRow>, DbE
         FlowRow,
         fetch_optional,
         "SELECT tenant, provider, nonce, pkce_verifier, redirect_uri, return_path, \
-         handoff_domain, expires_at FROM sso_flows WHERE state_hash = $1",
+         handoff_domain, created_at, expires_at FROM sso_flows WHERE state_hash = $1",
         state_hash
     )?)
 }

@@ -11,6 +11,8 @@ use crate::{execute, fetch_one_scalar, query_as};
 pub struct TwoFactorRow {
     pub totp_secret: Option<String>,
     pub totp_pending_secret: Option<String>,
+    /// When the pending secret was made (`None` for one made before this was recorded).
+    pub totp_pending_created_at: Option<DateTime<Utc>>,
     pub totp_enabled_at: Option<DateTime<Utc>>,
     pub totp_last_step: Option<i64>,
 }
@@ -20,27 +22,47 @@ pub async fn find(db: &Db, tenant: Uuid, user_id: Uuid) -> Result<Option<TwoFact
         db.exec(),
         TwoFactorRow,
         fetch_optional,
-        "SELECT totp_secret, totp_pending_secret, totp_enabled_at, totp_last_step \
+        "SELECT totp_secret, totp_pending_secret, totp_pending_created_at, totp_enabled_at, \
+                totp_last_step \
          FROM users WHERE tenant = $1 AND user_id = $2",
         tenant,
         user_id
     )?)
 }
 
-/// Keeps a secret awaiting its first code (enrollment).
+/// Keeps a secret awaiting its first code (enrollment), made at `now`.
 pub async fn set_pending_secret(
     db: &Db,
     tenant: Uuid,
     user_id: Uuid,
     sealed: &str,
+    now: DateTime<Utc>,
 ) -> Result<u64, DbError> {
     Ok(execute!(
         db.exec(),
-        "UPDATE users SET totp_pending_secret = $3 WHERE tenant = $1 AND user_id = $2",
+        "UPDATE users SET totp_pending_secret = $3, totp_pending_created_at = $4 \
+         WHERE tenant = $1 AND user_id = $2",
         tenant,
         user_id,
-        sealed
+        sealed,
+        now
     )?)
+}
+
+/// Forgets a pending secret (enrollment not confirmed); returns whether there was one.
+pub async fn drop_pending_secret(
+    exec: Exec<'_>,
+    tenant: Uuid,
+    user_id: Uuid,
+) -> Result<bool, DbError> {
+    let n = execute!(
+        exec,
+        "UPDATE users SET totp_pending_secret = NULL, totp_pending_created_at = NULL \
+         WHERE tenant = $1 AND user_id = $2 AND totp_pending_secret IS NOT NULL",
+        tenant,
+        user_id
+    )?;
+    Ok(n > 0)
 }
 
 /// Turns the pending secret into the active one, if it is still the one the code was checked
@@ -56,7 +78,7 @@ pub async fn enable(
     let n = execute!(
         exec,
         "UPDATE users SET totp_secret = totp_pending_secret, totp_pending_secret = NULL, \
-                totp_enabled_at = $4, totp_last_step = $5 \
+                totp_pending_created_at = NULL, totp_enabled_at = $4, totp_last_step = $5 \
          WHERE tenant = $1 AND user_id = $2 AND totp_pending_secret = $3",
         tenant,
         user_id,
@@ -71,8 +93,8 @@ pub async fn enable(
 pub async fn disable(exec: Exec<'_>, tenant: Uuid, user_id: Uuid) -> Result<u64, DbError> {
     Ok(execute!(
         exec,
-        "UPDATE users SET totp_secret = NULL, totp_pending_secret = NULL, totp_enabled_at = NULL, \
-                totp_last_step = NULL \
+        "UPDATE users SET totp_secret = NULL, totp_pending_secret = NULL, \
+                totp_pending_created_at = NULL, totp_enabled_at = NULL, totp_last_step = NULL \
          WHERE tenant = $1 AND user_id = $2",
         tenant,
         user_id
@@ -94,7 +116,7 @@ pub async fn accept_step(db: &Db, tenant: Uuid, user_id: Uuid, step: i64) -> Res
     Ok(n == 1)
 }
 
-/// Replaces a user's recovery codes with new ones (hashes only).
+/// Replaces a user's recovery codes with new ones (their keyed hashes only).
 pub async fn replace_recovery_codes(
     exec: &mut crate::db::Tx,
     tenant: Uuid,

@@ -25,6 +25,8 @@ pub struct LoginUser {
     pub contact_inactive: Option<bool>,
     pub client_inactive: Option<bool>,
     pub totp_enabled_at: Option<DateTime<Utc>>,
+    /// When the user last set a new password themself (change or reset).
+    pub password_changed_at: Option<DateTime<Utc>>,
 }
 
 impl LoginUser {
@@ -37,7 +39,7 @@ impl LoginUser {
 const LOGIN_USER: &str = "SELECT u.tenant, u.user_id, u.email, u.user_type, u.first_name, \
         u.last_name, u.password_hash, u.is_inactive, u.last_login_at, c.client_id, cl.client_name, \
         c.is_client_admin, c.is_inactive AS contact_inactive, cl.is_inactive AS client_inactive, \
-        u.totp_enabled_at \
+        u.totp_enabled_at, u.password_changed_at \
      FROM users u \
      LEFT JOIN contacts c ON c.tenant = u.tenant AND c.contact_id = u.contact_id \
      LEFT JOIN clients cl ON cl.tenant = c.tenant AND cl.client_id = c.client_id";
@@ -74,7 +76,8 @@ pub async fn find_login_user(
     )?)
 }
 
-/// A new password hash from the user themself (change or reset): also stamps the change time.
+/// A new password hash set on purpose (change, reset, an operator's `user set-password`): also
+/// stamps the change time, before which SSO sign-ins in flight are refused.
 pub async fn change_password_hash(
     exec: crate::db::Exec<'_>,
     tenant: Uuid,

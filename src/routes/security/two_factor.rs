@@ -105,6 +105,18 @@ pub async fn confirm(
             Ok(response)
         }
         Err(TwoFactorError::AlreadyEnabled) => Ok(render::see_other(views::ACTION)),
+        // Expired, or ended by a new password or revoked sessions: a fresh secret to scan.
+        Err(TwoFactorError::NoEnrollment) => {
+            enroll_page(
+                &req,
+                &state,
+                &user,
+                &nonce.0,
+                StatusCode::BAD_REQUEST,
+                Some(CodeError::SetupExpired),
+            )
+            .await
+        }
         Err(TwoFactorError::InvalidCode) => {
             enroll_page(
                 &req,

@@ -30,6 +30,7 @@ two-factor-codes-continue = I have saved them, continue
 two-factor-error-invalid = That code is not valid. Check the time on your device and try again.
 two-factor-error-replay = That code has already been used. Wait for the next code and try again.
 two-factor-error-expired = Your sign-in took too long or was already completed.
+two-factor-error-setup-expired = This setup expired. Scan the new code below, then enter the code it shows.
 two-factor-error-csrf = The form expired. Please try again.
 two-factor-error-unavailable = Two-factor verification is temporarily unavailable. Please try again in a moment.
 two-factor-expired-heading = Please sign in again
