@@ -361,14 +361,15 @@ impl SessionCore {
         )
         .await?;
         if ended {
-            self.drop_pending_enrollment(msg.tenant, msg.user_id)
-                .await?;
+            // Forgotten here before anything else can fail: the database already says "ended".
             self.forget(&msg.token_hash);
             self.metrics
                 .sessions_revoked
                 .with_label_values(&[msg.reason.as_str()])
                 .inc();
             self.metrics.sessions_active.dec();
+            self.drop_pending_enrollment(msg.tenant, msg.user_id)
+                .await?;
         }
         Ok(ended)
     }

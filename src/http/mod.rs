@@ -2,9 +2,9 @@
 
 pub mod cookies;
 pub mod extract;
+pub mod forwarded;
 #[cfg(test)]
 mod input_properties;
-pub mod forwarded;
 pub mod middleware;
 pub mod panics;
 pub mod redirect;
