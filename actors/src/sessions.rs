@@ -63,6 +63,8 @@ pub enum RevokeReason {
     PasswordChange,
     /// A password reset ends every session of the user.
     PasswordReset,
+    /// A new sign-in in the same browser replaced its cookie.
+    Replaced,
 }
 
 impl RevokeReason {
@@ -76,6 +78,7 @@ impl RevokeReason {
             RevokeReason::ClientAdmin => "client_admin",
             RevokeReason::PasswordChange => "password_change",
             RevokeReason::PasswordReset => "password_reset",
+            RevokeReason::Replaced => "replaced",
         }
     }
 }

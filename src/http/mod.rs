@@ -1,7 +1,10 @@
-//! The HTTP edge's shared pieces: middleware, extractors, cookies, redirects and rendering.
+//! The HTTP edge's shared pieces: middleware, extractors, cookies, redirects, rendering, the
+//! `Origin` check of the handoff, and starting a session in the browser.
 
 pub mod cookies;
 pub mod extract;
 pub mod middleware;
+pub mod origin;
 pub mod redirect;
 pub mod render;
+pub mod session;

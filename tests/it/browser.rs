@@ -173,11 +173,7 @@ async fn a_real_browser_is_handed_over_to_the_vanity_dashboard() {
             .click()
             .await?;
         let target = url::Url::parse(&format!("https://{VANITY}/client-portal/dashboard")).unwrap();
-        client
-            .wait()
-            .at_most(Duration::from_secs(20))
-            .for_url(&target)
-            .await?;
+        wait_for_url(&client, &target).await?;
         let source = client.source().await?;
         assert!(source.contains("Ada Lovelace"), "{source}");
         assert!(
@@ -211,6 +207,26 @@ async fn a_real_browser_is_handed_over_to_the_vanity_dashboard() {
     let _ = client.close().await;
     drop(driver);
     result.unwrap();
+}
+
+/// Waits (20 s at most) until the browser is at `target`; on a timeout, says where it is.
+async fn wait_for_url(
+    client: &fantoccini::Client,
+    target: &url::Url,
+) -> Result<(), fantoccini::error::CmdError> {
+    let waited = client
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_url(target)
+        .await;
+    if waited.is_err() {
+        eprintln!(
+            "still not at {target}: at {:?}\n{}",
+            client.current_url().await,
+            client.source().await.unwrap_or_default()
+        );
+    }
+    waited
 }
 
 /// Fills in and sends the canonical sign-in form.

@@ -80,6 +80,14 @@ pub fn auto_post(page: &Page, domain: &str) -> AutoPost {
     assert_eq!(page.status, 200, "{}", page.body);
     assert_eq!(page.location(), "", "no redirect carries the token");
     assert_eq!(page.header("referrer-policy"), "origin");
+    // The document's own policy wins over the header: `same-origin` there would make a browser
+    // send `Origin: null` with the cross-origin POST.
+    assert!(
+        page.body
+            .contains("<meta name=\"referrer\" content=\"origin\">"),
+        "{}",
+        page.body
+    );
     assert!(page.header("cache-control").contains("no-store"));
     let action = format!("https://{domain}/auth/client-portal/handoff");
     assert!(
