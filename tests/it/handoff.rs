@@ -1,6 +1,8 @@
-//! Vanity-domain handoff: sign-in on the canonical host, one-time transfer tokens, the exchange
-//! endpoint's every error code (each with nothing changed), DNS verification against a real DNS
-//! server on loopback, and vanity-host routing.
+//! Vanity-domain handoff: sign-in on the canonical host answered with a page that POSTs the
+//! one-time transfer token to the vanity host (POST binding), the vanity host taking it only from
+//! the canonical origin (a token as a link or another site's form signs nobody in: login CSRF),
+//! the exchange endpoint's every error code (each with nothing changed), DNS verification against
+//! a real DNS server on loopback, and vanity-host routing.
 
 use chrono::Duration;
 use portal_actors::domain::TenantInfo;
