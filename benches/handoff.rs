@@ -2,11 +2,14 @@
 //! each against a baseline measured in the same run:
 //!
 //! 1. Issue+exchange handoffs without argon2: `IssueOtt` sent straight to the app's `Handoff`
-//!    actor (a snapshot of a seeded client user, for the tenant's Active vanity domain), then
-//!    `POST /api/client-portal/domain-session` `{"ott": …}` with `Host` = that domain (each `200`
-//!    with a session cookie is one handoff, and one new session). 2 × cores clients for a fixed
-//!    window; handoffs/s with p50/p99 of the whole cycle, against the admin listener's
-//!    `GET /healthz` req/s at the same concurrency.
+//!    actor (a snapshot of a seeded client user, for the tenant's Active vanity domain), then what
+//!    a browser does with the canonical page's form (the POST binding): `POST
+//!    /auth/client-portal/handoff` `ott=…&returnPath=…` with `Host` = that domain and `Origin` =
+//!    the canonical origin (`303` and the half-done cookie), then `GET
+//!    /auth/client-portal/handoff/complete` with that cookie (each `303` with a session cookie is
+//!    one handoff, and one new session). 2 × cores clients for a fixed window; handoffs/s with
+//!    p50/p99 of the whole cycle, against the admin listener's `GET /healthz` req/s at the same
+//!    concurrency.
 //! 2. A sweep of `PORTAL_BENCH_SWEEP_ROWS` expired tokens, bulk-inserted with SQL beforehand,
 //!    through the actor (`SweepOtts`, what `POST /admin/actors/handoff/sweep` sends) while the
 //!    same clients keep handing off: its total time, the rows deleted (must equal the rows
@@ -46,7 +49,7 @@ use anyhow::Context as _;
 use chrono::{DateTime, Utc};
 use futures_util::future::join_all;
 use portal::config::Settings;
-use portal::http::cookies::SESSION_COOKIE;
+use portal::http::cookies::{HANDOFF_COOKIE, SESSION_COOKIE};
 use portal::Application;
 use portal_actors::domain::{Email, SessionUser, UserType};
 use portal_actors::handoff::{Handoff, IssueOtt, SweepOtts, SWEEP_BATCH};
@@ -54,7 +57,7 @@ use portal_actors::portal_domain::DomainStatus;
 use portal_actors::store::{handoff as ott_store, portal_domains, tenants, users};
 use portal_actors::supervision::Restart;
 use portal_actors::{Backend, Db, Metrics, SharedClock};
-use reqwest::header::{CONTENT_TYPE, HOST, ORIGIN, SET_COOKIE};
+use reqwest::header::{CONTENT_TYPE, COOKIE, HOST, LOCATION, ORIGIN, SET_COOKIE};
 use reqwest::StatusCode;
 use secrecy::SecretString;
 use uuid::Uuid;
@@ -268,7 +271,7 @@ fn run(
         "(baseline)".into(),
     );
     row(
-        &format!("handoffs: IssueOtt + POST domain-session ({clients} cl.)"),
+        &format!("handoffs: IssueOtt + POST binding ({clients} cl.)"),
         handoff_rate,
         &handoff,
         Part::Whole,
@@ -282,7 +285,7 @@ fn run(
         String::new(),
     );
     row(
-        "  of which POST /api/client-portal/domain-session",
+        "  of which the POST binding (POST + GET …/complete)",
         f64::NAN,
         &handoff,
         Part::Exchange,
@@ -307,7 +310,7 @@ fn run(
         format!("p99 x{}", p99_ratio(&in_sweep, &handoff, Part::Issue)),
     );
     row(
-        "  of which POST /api/client-portal/domain-session",
+        "  of which the POST binding (POST + GET …/complete)",
         f64::NAN,
         &in_sweep,
         Part::Exchange,
@@ -675,10 +678,13 @@ async fn boot(
 #[derive(Clone)]
 struct Target {
     healthz: reqwest::Url,
+    /// `POST /auth/client-portal/handoff` on the portal listener.
     exchange: reqwest::Url,
+    /// The portal listener, for the redirect to the last step.
+    base: String,
     /// The vanity domain, sent as `Host`.
     domain: String,
-    /// `https://<domain>`, sent as `Origin` (the exchange is a state-changing POST).
+    /// The canonical origin, sent as `Origin`: the vanity host takes tokens from there only.
     origin: String,
     handoff: Addr<Handoff>,
 }
@@ -688,12 +694,13 @@ impl Target {
         Ok(Target {
             healthz: format!("http://127.0.0.1:{}/healthz", server.admin_port).parse()?,
             exchange: format!(
-                "http://127.0.0.1:{}/api/client-portal/domain-session",
+                "http://127.0.0.1:{}/auth/client-portal/handoff",
                 server.port
             )
             .parse()?,
+            base: format!("http://127.0.0.1:{}", server.port),
             domain: server.domain.clone(),
-            origin: format!("https://{}", server.domain),
+            origin: format!("http://{CANONICAL}"),
             handoff: server.handoff.clone(),
         })
     }
@@ -703,7 +710,7 @@ impl Target {
 enum Work {
     /// GET /healthz on the admin listener.
     Healthz,
-    /// IssueOtt to the actor, then POST the token to the domain-session API on the vanity host.
+    /// IssueOtt to the actor, then the POST binding on the vanity host (POST, then the last step).
     Handoff,
 }
 
@@ -950,7 +957,8 @@ fn client() -> reqwest::Result<reqwest::Client> {
 }
 
 /// A client with its connection open: `/healthz` once, or an exchange of a well-formed token
-/// that was never issued (which must answer `400 invalid_or_expired` and writes nothing).
+/// that was never issued (which must answer `400`, "expired or was already used", and writes
+/// nothing).
 async fn prepare(work: Work, target: &Target) -> anyhow::Result<reqwest::Client> {
     let client = client()?;
     match work {
@@ -963,7 +971,7 @@ async fn prepare(work: Work, target: &Target) -> anyhow::Result<reqwest::Client>
         Work::Handoff => {
             let (status, _, body) = exchange(&client, target, &"A".repeat(43)).await?;
             anyhow::ensure!(
-                status == StatusCode::BAD_REQUEST && body.contains("invalid_or_expired"),
+                status == StatusCode::BAD_REQUEST && body.contains("expired or was already used"),
                 "an exchange of an unknown token answered {status}: {body}"
             );
         }
@@ -1042,7 +1050,7 @@ async fn handoff_once(client: &reqwest::Client, target: &Target, user: &SessionU
     let sent = Instant::now();
     let (status, session, body) = exchange(client, target, &issued.token).await?;
     let took = sent.elapsed();
-    Ok(if status == StatusCode::OK && session {
+    Ok(if status == StatusCode::SEE_OTHER && session {
         Ok(Some(took))
     } else {
         Err(format!(
@@ -1051,37 +1059,58 @@ async fn handoff_once(client: &reqwest::Client, target: &Target, user: &SessionU
     })
 }
 
-/// POSTs `{"ott": token}` on the vanity host; the status, whether a session cookie was set, and
-/// the body.
+/// What a browser does with the canonical page's form: POSTs `ott=token` on the vanity host
+/// from the canonical origin, then follows the redirect to the last step with the half-done
+/// cookie. The last answer's status, whether it set a session cookie, and its body (or the
+/// POST's, when that did not redirect).
 async fn exchange(
     client: &reqwest::Client,
     target: &Target,
     token: &str,
 ) -> anyhow::Result<(StatusCode, bool, String)> {
-    // Tokens are base64url: nothing to escape.
+    // Tokens are base64url, the return path is encoded by hand: nothing else to escape.
     let resp = client
         .post(target.exchange.clone())
         .header(HOST, &target.domain)
         .header(ORIGIN, &target.origin)
-        .header(CONTENT_TYPE, "application/json")
-        .body(format!("{{\"ott\":\"{token}\"}}"))
+        .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(format!(
+            "ott={token}&returnPath=%2Fclient-portal%2Fdashboard"
+        ))
         .send()
         .await?;
     let status = resp.status();
-    let session = has_cookie(&resp, SESSION_COOKIE);
+    let next = resp
+        .headers()
+        .get(LOCATION)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    let pending = cookie_value(&resp, HANDOFF_COOKIE);
+    let body = resp.text().await?;
+    let (Some(next), Some(pending), StatusCode::SEE_OTHER) = (next, pending, status) else {
+        return Ok((status, false, body));
+    };
+    let resp = client
+        .get(format!("{}{next}", target.base))
+        .header(HOST, &target.domain)
+        .header(COOKIE, format!("{HANDOFF_COOKIE}={pending}"))
+        .send()
+        .await?;
+    let status = resp.status();
+    let session = cookie_value(&resp, SESSION_COOKIE).is_some();
     let body = resp.text().await?;
     Ok((status, session, body))
 }
 
-/// Whether this response sets the cookie `name` to a non-empty value.
-fn has_cookie(resp: &reqwest::Response, name: &str) -> bool {
+/// The non-empty value this response sets the cookie `name` to.
+fn cookie_value(resp: &reqwest::Response, name: &str) -> Option<String> {
     resp.headers()
         .get_all(SET_COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
-        .any(|v| {
-            v.strip_prefix(name)
-                .and_then(|rest| rest.strip_prefix('='))
-                .is_some_and(|value| !value.starts_with(';') && !value.is_empty())
+        .find_map(|v| {
+            let value = v.strip_prefix(name)?.strip_prefix('=')?;
+            let value = value.split(';').next()?.trim();
+            (!value.is_empty()).then(|| value.to_owned())
         })
 }

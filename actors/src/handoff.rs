@@ -41,7 +41,8 @@ pub enum HandoffError {
     Fault(#[from] ActorFault),
 }
 
-/// A token just issued: the value goes into the redirect and nowhere else.
+/// A token just issued: the value goes into the canonical host's auto-POST form (the request
+/// body sent to the vanity host) and nowhere else — never into a URL.
 #[derive(Debug, Clone)]
 pub struct IssuedOtt {
     pub token: String,

@@ -34,6 +34,7 @@ pub const HANDOFF_FAILURE_REASONS: &[&str] = &[
     "dns_mismatch",
     "invalid_or_expired",
     "exchange_failed",
+    "origin_not_allowed",
 ];
 /// Why sessions end, the `reason` label of `portal_sessions_revoked_total`.
 pub const SESSION_REVOKE_REASONS: &[&str] = &[
@@ -45,6 +46,7 @@ pub const SESSION_REVOKE_REASONS: &[&str] = &[
     "client_admin",
     "password_change",
     "password_reset",
+    "replaced",
 ];
 /// Outcomes of ticket changes, the `outcome` label of the ticket counters.
 pub const TICKET_OUTCOMES: &[&str] = &["success", "invalid", "forbidden", "not_found", "error"];

@@ -70,6 +70,8 @@ pub enum RevokeReason {
     PasswordChange,
     /// A password reset ends every session of the user.
     PasswordReset,
+    /// A new sign-in in the same browser replaced its cookie.
+    Replaced,
 }
 
 impl RevokeReason {
@@ -83,6 +85,7 @@ impl RevokeReason {
             RevokeReason::ClientAdmin => "client_admin",
             RevokeReason::PasswordChange => "password_change",
             RevokeReason::PasswordReset => "password_reset",
+            RevokeReason::Replaced => "replaced",
         }
     }
 }

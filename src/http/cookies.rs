@@ -1,8 +1,8 @@
 //! The portal's cookies: the session (`__Host-portal.session`), the sign-in form's CSRF
-//! double-submit cookie (`__Host-portal.csrf`), a pending second factor (`__Host-portal.2fa`)
-//! and a single sign-on in flight (`__Host-portal.sso`). All Secure, HttpOnly, Path=/, host-only:
-//! the `__Host-` prefix makes the browser refuse a look-alike planted with `Domain=` by a sibling
-//! subdomain.
+//! double-submit cookie (`__Host-portal.csrf`), a pending second factor (`__Host-portal.2fa`),
+//! a single sign-on in flight (`__Host-portal.sso`) and a half-done vanity-domain handoff
+//! (`__Host-portal.handoff`). All Secure, HttpOnly, Path=/, host-only: the `__Host-` prefix
+//! makes the browser refuse a look-alike planted with `Domain=` by a sibling subdomain.
 
 use actix_web::cookie::{time::Duration as CookieDuration, Cookie, SameSite};
 
@@ -18,6 +18,12 @@ pub const CHALLENGE_COOKIE: &str = "__Host-portal.2fa";
 /// A single sign-on in flight: the `state` sent to the provider, checked at the callback
 /// (binds the callback to this browser).
 pub const SSO_COOKIE: &str = "__Host-portal.sso";
+/// A handoff half done on the vanity host: the new session's token, between the POST that
+/// exchanged the transfer token (a cross-site request, which carries no `Lax` cookie) and the
+/// same-site step that sets the session cookie and ends the one it replaces.
+pub const HANDOFF_COOKIE: &str = "__Host-portal.handoff";
+/// The half-done handoff's cookie lives this long (the next step follows at once).
+const HANDOFF_COOKIE_MAX_AGE_SECONDS: i64 = 60;
 /// The sign-in form's CSRF cookie lives this long.
 const CSRF_COOKIE_MAX_AGE_SECONDS: i64 = 2 * 60 * 60;
 
@@ -97,4 +103,18 @@ pub fn sso_cookie(state: &str, max_age: chrono::Duration) -> Cookie<'static> {
 
 pub fn sso_cookie_removal() -> Cookie<'static> {
     cookie(SSO_COOKIE, "", SameSite::Lax, CookieDuration::ZERO)
+}
+
+/// `Lax`: the step that reads it is a top-level navigation (a redirect after the POST).
+pub fn handoff_cookie(session_token: &str) -> Cookie<'static> {
+    cookie(
+        HANDOFF_COOKIE,
+        session_token,
+        SameSite::Lax,
+        CookieDuration::seconds(HANDOFF_COOKIE_MAX_AGE_SECONDS),
+    )
+}
+
+pub fn handoff_cookie_removal() -> Cookie<'static> {
+    cookie(HANDOFF_COOKIE, "", SameSite::Lax, CookieDuration::ZERO)
 }

@@ -168,13 +168,20 @@ pub(crate) fn origin_host(value: &str) -> Option<String> {
     (!host.is_empty()).then(|| host.to_ascii_lowercase())
 }
 
+/// Paths with a stricter rule of their own: the vanity host's handoff endpoints take a POST only
+/// from the canonical origin (another site by design), and refuse a missing `Origin` too.
+const OWN_ORIGIN_RULE: [&str; 2] = [
+    portal_views::handoff::HANDOFF_ACTION,
+    crate::routes::api::domain_session::PATH,
+];
+
 /// Refuses a state-changing request whose `Origin` (or, without it, `Referer`) is another site.
 pub async fn check_origin(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, Error> {
     let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-    if !safe {
+    if !safe && !OWN_ORIGIN_RULE.contains(&req.path()) {
         let host = request_host(req.request());
         let claimed = req
             .headers()

@@ -1,4 +1,5 @@
-//! The HTTP edge's shared pieces: middleware, extractors, cookies, redirects and rendering.
+//! The HTTP edge's shared pieces: middleware, extractors, cookies, redirects, rendering, the
+//! `Origin` check of the handoff, and starting a session in the browser.
 
 pub mod cookies;
 pub mod extract;
@@ -7,5 +8,7 @@ pub mod forwarded;
 mod input_properties;
 pub mod middleware;
 pub mod panics;
+pub mod origin;
 pub mod redirect;
 pub mod render;
+pub mod session;

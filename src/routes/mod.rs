@@ -61,13 +61,18 @@ pub fn portal(cfg: &mut web::ServiceConfig) {
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
-            web::resource("/auth/client-portal/handoff")
+            web::resource(portal_views::handoff::HANDOFF_ACTION)
                 .route(web::get().to(handoff::show))
                 .route(web::post().to(handoff::submit))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
-            web::resource("/api/client-portal/domain-session")
+            web::resource(handoff::COMPLETE_PATH)
+                .route(web::get().to(handoff::complete))
+                .default_service(web::to(method_not_allowed)),
+        )
+        .service(
+            web::resource(api::domain_session::PATH)
                 .app_data(
                     web::JsonConfig::default()
                         .limit(crate::app::MAX_FORM_BYTES)

@@ -20,10 +20,11 @@ use serde::Deserialize;
 
 use crate::app::AppState;
 use crate::errors::PortalError;
-use crate::http::cookies::{challenge_cookie, session_cookie};
+use crate::http::cookies::challenge_cookie;
 use crate::http::extract::{page_tenant, request_host, request_origin, CspNonce};
 use crate::http::redirect::{sign_in_location, DEFAULT_AFTER_SIGN_IN};
 use crate::http::render::{self, see_other};
+use crate::http::session::start_session;
 use crate::routes::account_recovery::mail::{invitation_email, locales, Invitation, TenantLinks};
 use crate::routes::account_recovery::{csrf_ok, form_csrf, with_csrf_cookie};
 use crate::routes::security::password::policy_problem;
@@ -250,8 +251,7 @@ pub async fn submit(
     let mut response = match signed_in.via {
         SignedInVia::Session(session) => {
             let mut r = see_other(DEFAULT_AFTER_SIGN_IN);
-            r.add_cookie(&session_cookie(&session.token, session.max_age))
-                .map_err(|e| PortalError::Unexpected(e.into()))?;
+            start_session(&state, &req, &mut r, &session.token, session.max_age).await?;
             r
         }
         SignedInVia::SecondFactor(pending) => {

@@ -12,17 +12,18 @@ use portal_actors::login_throttle::{minutes_rounded_up, seconds_rounded_up};
 use portal_actors::tenant_directory::TenantKey;
 use portal_actors::tokens;
 use portal_actors::two_factor::{self, TwoFactorError};
-use portal_views::two_factor::{self as views, ChallengeView, CodeError, EnrollmentView};
+use portal_views::two_factor::{
+    self as views, AfterCodes, ChallengeView, CodeError, EnrollmentView,
+};
 use serde::Deserialize;
 
 use crate::app::AppState;
 use crate::errors::PortalError;
-use crate::http::cookies::{challenge_cookie_removal, session_cookie, CHALLENGE_COOKIE};
+use crate::http::cookies::{challenge_cookie_removal, CHALLENGE_COOKIE};
 use crate::http::extract::{lookup, request_origin, CspNonce};
-use crate::http::middleware::FormActionTarget;
 use crate::http::redirect::sign_in_location;
 use crate::http::render::{self, see_other};
-use crate::routes::signin::post::handoff_location;
+use crate::http::session::start_session;
 
 pub const PATH: &str = "/auth/client-portal/two-factor";
 
@@ -113,7 +114,7 @@ async fn render_challenge(
         error,
     };
     let enrolling = view.enrollment.is_some();
-    let mut response = render::page(
+    let response = render::page(
         status,
         Some(&p.tenant),
         nonce,
@@ -121,12 +122,7 @@ async fn render_challenge(
         |shell| views::challenge_page(shell, &view),
         |t| views::title(t, enrolling),
     );
-    if let Some(domain) = &p.challenge.handoff_domain {
-        // The form's answer may redirect to the vanity domain; the CSP must allow it.
-        response
-            .extensions_mut()
-            .insert(FormActionTarget(format!("https://{domain}")));
-    }
+    // The form posts here only: a handoff answers with a page of its own (`post_binding`).
     Ok(response)
 }
 
@@ -220,40 +216,55 @@ pub async fn submit(
             .await;
         }
     };
-    let (continue_to, session) = match done.signed_in.via {
-        SignedInVia::Session(session) => (done.return_path.clone(), Some(session)),
-        SignedInVia::Handoff { ott, target } => (handoff_location(&ott, &target), None),
+    let (session, handoff) = match done.signed_in.via {
+        SignedInVia::Session(session) => (Some(session), None),
+        SignedInVia::Handoff { ott, target } => (None, Some((ott, target))),
         SignedInVia::SecondFactor(_) => {
             return Err(PortalError::Unexpected(anyhow::anyhow!(
                 "a second factor asked for a third"
             )))
         }
     };
-    let mut response = match &done.recovery_codes {
-        Some(codes) => {
-            let mut page = render::page(
+    let mut response = match (&done.recovery_codes, &handoff) {
+        (Some(codes), handoff) => {
+            // The codes first; then a link here, or a button that POSTs the token (no script).
+            let post = handoff
+                .as_ref()
+                .map(|(ott, target)| crate::routes::handoff::handoff_post(ott, target));
+            let next = match &post {
+                Some(post) => AfterCodes::Handoff(post),
+                None => AfterCodes::Link(&done.return_path),
+            };
+            let page = render::page(
                 StatusCode::OK,
                 Some(&p.tenant),
                 &nonce.0,
                 None,
-                |shell| views::recovery_codes_page(shell, codes, &continue_to),
+                |shell| views::recovery_codes_page(shell, codes, next),
                 views::codes_title,
             );
-            page.headers_mut().insert(
-                actix_web::http::header::REFERRER_POLICY,
-                actix_web::http::header::HeaderValue::from_static("no-referrer"),
-            );
-            page
+            match handoff {
+                Some((_, target)) => crate::routes::handoff::allow_post_to(page, &target.domain),
+                None => {
+                    let mut page = page;
+                    page.headers_mut().insert(
+                        actix_web::http::header::REFERRER_POLICY,
+                        actix_web::http::header::HeaderValue::from_static("no-referrer"),
+                    );
+                    page
+                }
+            }
         }
-        None => see_other(&continue_to),
+        (None, Some((ott, target))) => {
+            crate::routes::handoff::post_binding(Some(&p.tenant), &nonce.0, ott, target)
+        }
+        (None, None) => see_other(&done.return_path),
     };
     response
         .add_cookie(&challenge_cookie_removal())
         .map_err(|e| PortalError::Unexpected(e.into()))?;
     if let Some(session) = session {
-        response
-            .add_cookie(&session_cookie(&session.token, session.max_age))
-            .map_err(|e| PortalError::Unexpected(e.into()))?;
+        start_session(&state, &req, &mut response, &session.token, session.max_age).await?;
     }
     Ok(response)
 }

@@ -422,6 +422,19 @@ impl Browser {
         }
     }
 
+    /// The same browser talking HTTPS (to a portal that serves TLS itself; any certificate).
+    pub fn over_tls(self) -> Browser {
+        Browser {
+            base: self.base.replace("http://", "https://"),
+            client: reqwest::Client::builder()
+                .danger_accept_invalid_certs(true)
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .unwrap(),
+            ..self
+        }
+    }
+
     pub fn cookie(&self, name: &str) -> Option<String> {
         self.jar.lock().unwrap().get(name).cloned()
     }
@@ -472,10 +485,22 @@ impl Browser {
     }
 
     pub async fn post_form(&self, path: &str, form: &[(&str, &str)]) -> Page {
+        self.post_form_from(path, form, Some(&self.origin())).await
+    }
+
+    /// Posts a form as a page of `origin` would (`None`: no `Origin` header at all).
+    pub async fn post_form_from(
+        &self,
+        path: &str,
+        form: &[(&str, &str)],
+        origin: Option<&str>,
+    ) -> Page {
         let mut req = self
             .with_host(self.client.post(format!("{}{path}", self.base)))
-            .header("origin", self.origin())
             .form(form);
+        if let Some(origin) = origin {
+            req = req.header("origin", origin);
+        }
         let cookies = self.cookie_header();
         if !cookies.is_empty() {
             req = req.header("cookie", cookies);
@@ -519,10 +544,22 @@ impl Browser {
 
     /// Posts JSON (same-site `Origin`, cookies kept).
     pub async fn post_json(&self, path: &str, body: &serde_json::Value) -> Page {
+        self.post_json_from(path, body, Some(&self.origin())).await
+    }
+
+    /// Posts JSON as a script of `origin` would (`None`: no `Origin` header at all).
+    pub async fn post_json_from(
+        &self,
+        path: &str,
+        body: &serde_json::Value,
+        origin: Option<&str>,
+    ) -> Page {
         let mut req = self
             .with_host(self.client.post(format!("{}{path}", self.base)))
-            .header("origin", self.origin())
             .json(body);
+        if let Some(origin) = origin {
+            req = req.header("origin", origin);
+        }
         let cookies = self.cookie_header();
         if !cookies.is_empty() {
             req = req.header("cookie", cookies);

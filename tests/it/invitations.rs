@@ -346,3 +346,42 @@ async fn under_a_two_factor_policy_setup_continues_with_enrollment() {
         .body
         .contains("Your organization requires two-factor authentication"));
 }
+
+/// Setting up an account from a browser that holds someone's session (a shared computer)
+/// signs the new user in and ends the session whose cookie that replaces.
+#[actix_web::test]
+async fn setting_up_revokes_the_session_its_cookie_replaces() {
+    use crate::handoff::SESSION;
+    let Some((smtp, app)) = app_with_mail().await else {
+        return;
+    };
+    let admin = app.client_user(None, "boss@acme.example", "Acme").await;
+    make_admin(&app, admin.user_id).await;
+    let dana = contact(&app, None, "Acme", "Dana Kim", "dana@acme.example", false).await;
+    let browser = app.browser();
+    browser
+        .sign_in(&app.tenant.slug, &admin.email, PASSWORD)
+        .await;
+    let boss_session = browser.cookie(SESSION).unwrap();
+    let sent = invite_from_company_page(&browser, dana).await;
+    assert_eq!(sent.status, 303, "{}", sent.body);
+    let link = nth_mail(&smtp, "dana@acme.example", 0).await.first_link();
+    let form = browser.get(&canonical_path(&link)).await;
+    assert_eq!(form.status, 200, "{}", form.body);
+    let done = setup(&browser, &form, NEW_PASSWORD, NEW_PASSWORD).await;
+    assert_eq!(done.status, 303, "{}", done.body);
+    assert_ne!(browser.cookie(SESSION).unwrap(), boss_session);
+    assert!(browser
+        .get("/client-portal/dashboard")
+        .await
+        .body
+        .contains("Dana Kim"));
+    let replay = app.browser();
+    replay.set_cookie(SESSION, &boss_session);
+    assert_eq!(replay.get("/client-portal/dashboard").await.status, 303);
+    assert_eq!(
+        app.metric("portal_sessions_revoked_total", &[("reason", "replaced")])
+            .await,
+        1.0
+    );
+}

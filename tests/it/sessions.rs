@@ -221,3 +221,56 @@ async fn a_session_only_works_on_the_host_it_was_made_for() {
         .unwrap();
     assert_eq!(response.status().as_u16(), 303);
 }
+
+#[actix_web::test]
+async fn a_new_sign_in_revokes_the_session_its_cookie_replaces() {
+    use crate::handoff::SESSION;
+    let Some(app) = spawn_app().await else { return };
+    let ada = app.client_user(None, "ada@acme.example", "Acme").await;
+    let bob = app.client_user(None, "bob@acme.example", "Acme").await;
+    let browser = app.browser();
+    browser
+        .sign_in(&app.tenant.slug, &ada.email, PASSWORD)
+        .await;
+    let first = browser.cookie(SESSION).unwrap();
+    // The sign-in form posted again from this browser (the page itself would send a signed-in
+    // visitor on): a wrong password replaces nothing, a right one (any user) the old session.
+    let csrf = browser.cookie("__Host-portal.csrf").unwrap();
+    let post = |email: &'static str, password: &'static str| {
+        let browser = browser.clone();
+        let csrf = csrf.clone();
+        let slug = app.tenant.slug.clone();
+        async move {
+            browser
+                .post_form(
+                    "/auth/client-portal/signin",
+                    &[
+                        ("email", email),
+                        ("password", password),
+                        ("csrf_token", &csrf),
+                        ("tenant", &slug),
+                    ],
+                )
+                .await
+        }
+    };
+    assert_eq!(
+        post("bob@acme.example", "wrong password!").await.status,
+        401
+    );
+    assert_eq!(browser.cookie(SESSION).as_deref(), Some(first.as_str()));
+    assert_eq!(browser.get("/client-portal/dashboard").await.status, 200);
+    assert_eq!(bob.email, "bob@acme.example");
+    assert_eq!(post("bob@acme.example", PASSWORD).await.status, 303);
+    let second = browser.cookie(SESSION).unwrap();
+    assert_ne!(first, second);
+    let replay = app.browser();
+    replay.set_cookie(SESSION, &first);
+    assert_eq!(replay.get("/client-portal/dashboard").await.status, 303);
+    assert_eq!(browser.get("/client-portal/dashboard").await.status, 200);
+    assert_eq!(
+        app.metric("portal_sessions_revoked_total", &[("reason", "replaced")])
+            .await,
+        1.0
+    );
+}

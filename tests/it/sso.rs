@@ -619,21 +619,11 @@ async fn a_vanity_domain_is_handed_over_to_after_sso() {
     .await;
     let browser = app.browser();
     let page = sign_in_via(&app, &browser, "google", "ada").await;
-    assert_eq!(page.status, 303, "{}", page.body);
-    let prefix = format!(
-        "https://{}/auth/client-portal/handoff?ott=",
-        crate::handoff::VANITY
-    );
-    assert!(page.location().starts_with(&prefix), "{}", page.location());
+    let ott = crate::handoff::auto_post(&page, crate::handoff::VANITY).ott;
     assert!(
-        browser.cookie("__Host-portal.session").is_none(),
+        browser.cookie(crate::handoff::SESSION).is_none(),
         "no session on the canonical host"
     );
-    let ott = page.location()[prefix.len()..]
-        .split('&')
-        .next()
-        .unwrap()
-        .to_owned();
     let exchanged =
         crate::handoff::exchange(&app, crate::handoff::VANITY, json!({ "ott": ott })).await;
     assert_eq!(exchanged.status, 200, "{}", exchanged.body);
@@ -812,4 +802,29 @@ async fn sso_starts_are_limited_per_address() {
         .contains("Too many sign-ins were started from your network"));
     assert!(page.header("retry-after").parse::<i64>().unwrap() > 0);
     assert_eq!(oidc_count(&app, "failure", "throttled").await, 1.0);
+}
+
+#[actix_web::test]
+async fn an_sso_sign_in_revokes_the_session_its_cookie_replaces() {
+    use crate::handoff::SESSION;
+    let Some((app, _idp)) = ada_at("", "google").await else {
+        return;
+    };
+    let browser = app.browser();
+    let page = sign_in_via(&app, &browser, "google", "ada").await;
+    assert_eq!(page.status, 303, "{}", page.body);
+    let first = browser.cookie(SESSION).unwrap();
+    let page = sign_in_via(&app, &browser, "google", "ada").await;
+    assert_eq!(page.status, 303, "{}", page.body);
+    let second = browser.cookie(SESSION).unwrap();
+    assert_ne!(first, second);
+    let replay = app.browser();
+    replay.set_cookie(SESSION, &first);
+    assert_eq!(replay.get("/client-portal/dashboard").await.status, 303);
+    assert_eq!(browser.get("/client-portal/dashboard").await.status, 200);
+    assert_eq!(
+        app.metric("portal_sessions_revoked_total", &[("reason", "replaced")])
+            .await,
+        1.0
+    );
 }

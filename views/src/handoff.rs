@@ -1,12 +1,14 @@
-//! The vanity-domain handoff page: exchanges a one-time transfer token for a session on the
-//! organization's own portal address. Works without JavaScript (a form with a visible button);
-//! with it, the token leaves the address bar and the form submits itself.
+//! The vanity-domain handoff, SAML POST-binding style: after a sign-in the canonical host shows a
+//! page whose form POSTs the one-time transfer token (in the body, never in a URL) to the
+//! organization's own portal address. Works without JavaScript (a visible Continue button); with
+//! it, the form submits itself. The vanity host renders no form around a token: a token in a link
+//! (or a form from anywhere but the canonical sign-in) gets a page that says to sign in again.
 
 use maud::{html, Markup, PreEscaped};
 
 use crate::components::alert;
 use crate::i18n::Translator;
-use crate::layout::{self, PageShell};
+use crate::layout::{self, PageShell, ReferrerMeta};
 
 pub(crate) mod msg {
     crate::i18n::message_ids! {
@@ -22,16 +24,24 @@ pub(crate) mod msg {
         FAILED_UNAVAILABLE = "handoff-failed-unavailable";
         FAILED_DNS = "handoff-failed-dns";
         FAILED_ERROR = "handoff-failed-error";
+        FAILED_LINK = "handoff-failed-link";
+        FAILED_ORIGIN = "handoff-failed-origin";
+        FAILED_UNFINISHED = "handoff-failed-unfinished";
         FAILED_RETRY = "handoff-failed-retry";
     }
 }
 
-/// Where the exchange form posts.
+/// Where the exchange form posts, on the vanity host.
 pub const HANDOFF_ACTION: &str = "/auth/client-portal/handoff";
+/// The form's id (the auto-submit script finds it by this).
+pub const FORM_ID: &str = "handoff-form";
 
-/// The token and where to go once signed in; both validated by the handler.
+/// The form the canonical host's page posts to the vanity host: built by the handler from a
+/// token it has just issued (never from the request).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct HandoffView {
+pub struct HandoffPost {
+    /// `https://{vanity}/auth/client-portal/handoff`.
+    pub action: String,
     pub ott: String,
     pub return_path: String,
 }
@@ -44,15 +54,24 @@ pub enum HandoffFailure {
     DomainUnavailable,
     DnsMismatch,
     Error,
+    /// A token in a link: never exchanged (that would be login CSRF).
+    LinkNotAccepted,
+    /// The POST did not come from the canonical sign-in page.
+    WrongOrigin,
+    /// The last step ran without the first (no pending sign-in in this browser).
+    Unfinished,
 }
 
 impl HandoffFailure {
-    pub const ALL: [HandoffFailure; 5] = [
+    pub const ALL: [HandoffFailure; 8] = [
         HandoffFailure::InvalidOrExpired,
         HandoffFailure::WrongDomain,
         HandoffFailure::DomainUnavailable,
         HandoffFailure::DnsMismatch,
         HandoffFailure::Error,
+        HandoffFailure::LinkNotAccepted,
+        HandoffFailure::WrongOrigin,
+        HandoffFailure::Unfinished,
     ];
 
     fn message_id(self) -> &'static str {
@@ -62,6 +81,9 @@ impl HandoffFailure {
             HandoffFailure::DomainUnavailable => msg::FAILED_UNAVAILABLE,
             HandoffFailure::DnsMismatch => msg::FAILED_DNS,
             HandoffFailure::Error => msg::FAILED_ERROR,
+            HandoffFailure::LinkNotAccepted => msg::FAILED_LINK,
+            HandoffFailure::WrongOrigin => msg::FAILED_ORIGIN,
+            HandoffFailure::Unfinished => msg::FAILED_UNFINISHED,
         }
     }
 }
@@ -75,31 +97,38 @@ pub fn failed_title(t: Translator<'_>) -> String {
 }
 
 /// The script is fixed text (no user data), allowed by the response's CSP nonce.
-const AUTO_SUBMIT: &str = "history.replaceState(null,'',location.pathname);\
-document.getElementById('handoff-form').submit();";
+const AUTO_SUBMIT: &str = "document.getElementById('handoff-form').submit();";
 
-/// The page that exchanges the token.
-pub fn page(shell: &PageShell<'_>, view: &HandoffView) -> Markup {
+/// The form alone: hidden token and return path, and a visible Continue button (also used
+/// where the user must read something first, e.g. new recovery codes).
+pub fn post_form(t: Translator<'_>, post: &HandoffPost) -> Markup {
+    html! {
+        form id=(FORM_ID) method="post" action=(post.action) {
+            input type="hidden" name="ott" value=(post.ott);
+            input type="hidden" name="returnPath" value=(post.return_path);
+            button.btn.btn--primary.btn--block type="submit" { (t.tr(msg::CONTINUE)) }
+        }
+    }
+}
+
+/// The canonical host's answer to a sign-in that hands over: the form, submitted by script.
+pub fn post_page(shell: &PageShell<'_>, post: &HandoffPost) -> Markup {
     let t = shell.t;
     let content = html! {
         div.auth {
             div.card {
                 h1 { (t.tr_args(msg::HEADING, &[("name", shell.branding.name.clone())])) }
                 p.page-intro { (t.tr(msg::BODY)) }
-                form #handoff-form method="post" action=(HANDOFF_ACTION) {
-                    input type="hidden" name="ott" value=(view.ott);
-                    input type="hidden" name="returnPath" value=(view.return_path);
-                    button.btn.btn--primary.btn--block type="submit" { (t.tr(msg::CONTINUE)) }
-                }
+                (post_form(t, post))
                 noscript { p.page-intro { (t.tr(msg::NO_SCRIPT)) } }
             }
         }
         script nonce=(shell.csp_nonce) { (PreEscaped(AUTO_SUBMIT)) }
     };
-    layout::page(shell, content)
+    layout::page_with_referrer(shell, content, ReferrerMeta::Origin)
 }
 
-/// Explains why the link did not work and links back to the canonical sign-in.
+/// Explains why the handoff did not work and links back to the canonical sign-in.
 pub fn failed(shell: &PageShell<'_>, failure: HandoffFailure, sign_in_url: &str) -> Markup {
     let t = shell.t;
     let content = html! {
@@ -121,22 +150,38 @@ mod tests {
     use crate::test_support::*;
     use crate::theme::Branding;
 
+    fn sample() -> HandoffPost {
+        HandoffPost {
+            action: "https://support.acme.example/auth/client-portal/handoff".into(),
+            ott: "tok".into(),
+            return_path: "/client-portal/tickets?status=open&page=2".into(),
+        }
+    }
+
     #[test]
-    fn the_form_works_without_script_and_the_script_carries_the_nonce() -> TestResult {
+    fn the_form_posts_to_the_vanity_host_works_without_script_and_the_script_carries_the_nonce(
+    ) -> TestResult {
         let locales = Locales::load()?;
         let branding = Branding::default_portal();
         let shell = shell(locales.translator("en"), &branding, None);
-        let view = HandoffView {
-            ott: "tok".into(),
-            return_path: "/client-portal/dashboard".into(),
-        };
-        let html = page(&shell, &view).into_string();
-        assert!(html.contains("action=\"/auth/client-portal/handoff\""));
+        let html = post_page(&shell, &sample()).into_string();
+        assert!(html.contains(
+            "<form id=\"handoff-form\" method=\"post\" action=\"https://support.acme.example/auth/client-portal/handoff\">"
+        ));
         assert!(html.contains("name=\"ott\" value=\"tok\""));
-        assert!(html.contains("type=\"submit\""));
+        assert!(html.contains(
+            "name=\"returnPath\" value=\"/client-portal/tickets?status=open&amp;page=2\""
+        ));
+        assert!(html.contains("type=\"submit\">Continue</button>"));
+        assert!(html.contains("<noscript>"));
+        // Under `same-origin` a browser would send `Origin: null` with the cross-origin POST.
+        assert!(html.contains("<meta name=\"referrer\" content=\"origin\">"));
         assert!(html.contains("<script nonce=\"nonce-xyz\">"));
-        assert!(html.contains("history.replaceState"));
+        assert!(html.contains("getElementById('handoff-form').submit()"));
         assert_no_raw_ids(&html);
+        // The form alone has no script.
+        let form = post_form(locales.translator("en"), &sample()).into_string();
+        assert!(!form.contains("<script"));
         Ok(())
     }
 
@@ -155,13 +200,15 @@ mod tests {
             assert!(
                 html.contains("href=\"https://portal.example/auth/client-portal/signin?tenant=x\"")
             );
+            assert!(!html.contains("<form"), "no form on a failure page");
             assert_no_raw_ids(&html);
         }
-        let view = HandoffView {
+        let view = HandoffPost {
+            action: EVIL.into(),
             ott: EVIL.into(),
             return_path: EVIL.into(),
         };
-        let html = page(&shell, &view).into_string();
+        let html = post_page(&shell, &view).into_string();
         assert!(!html.contains(EVIL));
         Ok(())
     }

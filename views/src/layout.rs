@@ -89,8 +89,37 @@ impl NavItem {
     }
 }
 
+/// The document's own referrer policy (`<meta name="referrer">`), which browsers apply over the
+/// response header's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReferrerMeta {
+    /// Every page: nothing leaves for another site.
+    SameOrigin,
+    /// Pages whose form POSTs to another origin that checks `Origin` (the vanity-domain
+    /// handoff): under `same-origin` a browser sends `Origin: null` with such a POST.
+    Origin,
+}
+
+impl ReferrerMeta {
+    fn as_str(self) -> &'static str {
+        match self {
+            ReferrerMeta::SameOrigin => "same-origin",
+            ReferrerMeta::Origin => "origin",
+        }
+    }
+}
+
 /// A whole HTML document around `content`. No JavaScript: forms and links only.
 pub fn page(shell: &PageShell<'_>, content: Markup) -> Markup {
+    page_with_referrer(shell, content, ReferrerMeta::SameOrigin)
+}
+
+/// `page` with another document referrer policy.
+pub fn page_with_referrer(
+    shell: &PageShell<'_>,
+    content: Markup,
+    referrer: ReferrerMeta,
+) -> Markup {
     let t = shell.t;
     let tenant = shell.branding.name.as_str();
     html! {
@@ -99,7 +128,7 @@ pub fn page(shell: &PageShell<'_>, content: Markup) -> Markup {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
-                meta name="referrer" content="same-origin";
+                meta name="referrer" content=(referrer.as_str());
                 title { (shell.title) " · " (tenant) }
                 link rel="stylesheet" href=(STYLESHEET_HREF);
                 // brand_css only emits validated hex colours, so normal escaping leaves it intact.

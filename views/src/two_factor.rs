@@ -6,8 +6,9 @@ use qrcode::render::svg;
 use qrcode::QrCode;
 
 use crate::components::alert;
+use crate::handoff::{post_form, HandoffPost};
 use crate::i18n::Translator;
-use crate::layout::{self, PageShell};
+use crate::layout::{self, PageShell, ReferrerMeta};
 
 pub(crate) mod msg {
     crate::i18n::message_ids! {
@@ -203,7 +204,21 @@ pub fn challenge_page(shell: &PageShell<'_>, view: &ChallengeView) -> Markup {
 }
 
 /// The recovery codes, shown once, with where to continue.
-pub fn recovery_codes_page(shell: &PageShell<'_>, codes: &[String], continue_href: &str) -> Markup {
+/// Where the recovery-codes page continues once the user has saved them.
+#[derive(Clone, Copy, Debug)]
+pub enum AfterCodes<'a> {
+    /// A page on this host.
+    Link(&'a str),
+    /// The vanity host: a button that POSTs the transfer token there (no script: the user
+    /// reads the codes first).
+    Handoff(&'a HandoffPost),
+}
+
+pub fn recovery_codes_page(
+    shell: &PageShell<'_>,
+    codes: &[String],
+    next: AfterCodes<'_>,
+) -> Markup {
     let t = shell.t;
     let content = html! {
         div.auth {
@@ -211,11 +226,20 @@ pub fn recovery_codes_page(shell: &PageShell<'_>, codes: &[String], continue_hre
                 h1 { (t.tr(msg::CODES_HEADING)) }
                 p.page-intro { (t.tr(msg::CODES_INTRO)) }
                 (recovery_code_list(codes))
-                a.btn.btn--primary.btn--block href=(continue_href) { (t.tr(msg::CODES_CONTINUE)) }
+                @match next {
+                    AfterCodes::Link(href) => {
+                        a.btn.btn--primary.btn--block href=(href) { (t.tr(msg::CODES_CONTINUE)) }
+                    }
+                    AfterCodes::Handoff(post) => (post_form(t, post)),
+                }
             }
         }
     };
-    layout::page(shell, content)
+    let referrer = match next {
+        AfterCodes::Link(_) => ReferrerMeta::SameOrigin,
+        AfterCodes::Handoff(_) => ReferrerMeta::Origin,
+    };
+    layout::page_with_referrer(shell, content, referrer)
 }
 
 pub fn recovery_code_list(codes: &[String]) -> Markup {
@@ -299,10 +323,31 @@ mod tests {
             error: None,
         };
         assert_escaped(&challenge_page(&shell(t, &branding, None), &view).into_string());
-        let html =
-            recovery_codes_page(&shell(t, &branding, None), &[EVIL.to_owned()], "/").into_string();
+        let html = recovery_codes_page(
+            &shell(t, &branding, None),
+            &[EVIL.to_owned()],
+            AfterCodes::Link("/"),
+        )
+        .into_string();
         assert_escaped(&html);
         assert_no_raw_ids(&html);
+        let post = HandoffPost {
+            action: "https://support.acme.example/auth/client-portal/handoff".into(),
+            ott: "tok".into(),
+            return_path: "/client-portal/dashboard".into(),
+        };
+        let html = recovery_codes_page(
+            &shell(t, &crate::theme::Branding::default_portal(), None),
+            &["abcd-efgh".to_owned()],
+            AfterCodes::Handoff(&post),
+        )
+        .into_string();
+        assert!(html.contains(
+            "method=\"post\" action=\"https://support.acme.example/auth/client-portal/handoff\""
+        ));
+        assert!(html.contains("name=\"ott\" value=\"tok\""));
+        assert!(!html.contains("<script"), "the user reads the codes first");
+        assert!(html.contains("<meta name=\"referrer\" content=\"origin\">"));
         Ok(())
     }
 }

@@ -1,5 +1,11 @@
 //! `POST /api/client-portal/domain-session` (`{ott, returnPath?}`): exchanges a transfer token
-//! for a session on this vanity host. Errors are JSON codes; nothing changes on an error.
+//! for a session on this vanity host — the JSON twin of the handoff form, with the same rule:
+//! only a request whose `Origin` is the canonical origin (else `403 origin_not_allowed`, the
+//! token untouched). Errors are JSON codes; nothing changes on an error.
+//!
+//! No CORS: browsers hand over through the form (a top-level navigation, which may set the
+//! session cookie); a cross-site `fetch` could not set a `SameSite=Lax` cookie anyway, so a
+//! preflight from the canonical origin is not granted and its script cannot read answers.
 
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
@@ -7,8 +13,10 @@ use serde_json::json;
 
 use crate::app::AppState;
 use crate::errors::PortalError;
-use crate::http::cookies::session_cookie;
+use crate::http::session::start_session;
 use crate::routes::handoff::exchange::{exchange, ExchangeError};
+
+pub const PATH: &str = "/api/client-portal/domain-session";
 
 #[derive(Deserialize)]
 pub struct DomainSessionRequest {
@@ -37,9 +45,14 @@ pub async fn create(
                 .json(
                     json!({ "redirectTo": done.redirect_to, "canonicalHost": done.canonical_host }),
                 );
-            response
-                .add_cookie(&session_cookie(&done.session.token, done.session.max_age))
-                .map_err(|e| PortalError::Unexpected(e.into()))?;
+            start_session(
+                &state,
+                &req,
+                &mut response,
+                &done.session.token,
+                done.session.max_age,
+            )
+            .await?;
             Ok(response)
         }
         Err(e) => {

@@ -1,5 +1,7 @@
 //! Exchanging a one-time transfer token for a session on the vanity host: the checks of
-//! `POST /api/client-portal/domain-session`, shared with the handoff page's form.
+//! `POST /api/client-portal/domain-session`, shared with the POST binding's form
+//! (`POST /auth/client-portal/handoff`). A token is taken only from the canonical origin: a
+//! token sent from anywhere else (a link, another site's form, no `Origin`) is login CSRF.
 
 use actix_web::http::StatusCode;
 use actix_web::HttpRequest;
@@ -12,11 +14,14 @@ use portal_actors::store::portal_domains;
 
 use crate::app::AppState;
 use crate::http::extract::{host_without_port, request_host, request_origin};
+use crate::http::origin;
 use crate::http::redirect::ReturnPath;
 
 /// Why an exchange failed: each a JSON error code of the API.
 #[derive(Debug, thiserror::Error)]
 pub enum ExchangeError {
+    #[error("origin_not_allowed")]
+    OriginNotAllowed,
     #[error("ott_required")]
     OttRequired,
     #[error("host_missing")]
@@ -38,6 +43,7 @@ pub enum ExchangeError {
 impl ExchangeError {
     pub fn code(&self) -> &'static str {
         match self {
+            ExchangeError::OriginNotAllowed => "origin_not_allowed",
             ExchangeError::OttRequired => "ott_required",
             ExchangeError::HostMissing => "host_missing",
             ExchangeError::DomainNotFound => "domain_not_found",
@@ -55,9 +61,9 @@ impl ExchangeError {
             | ExchangeError::HostMissing
             | ExchangeError::InvalidOrExpired => StatusCode::BAD_REQUEST,
             ExchangeError::DomainNotFound => StatusCode::NOT_FOUND,
-            ExchangeError::DomainInactive { .. } | ExchangeError::DomainMismatch => {
-                StatusCode::FORBIDDEN
-            }
+            ExchangeError::OriginNotAllowed
+            | ExchangeError::DomainInactive { .. }
+            | ExchangeError::DomainMismatch => StatusCode::FORBIDDEN,
             ExchangeError::DnsMismatch => StatusCode::CONFLICT,
             ExchangeError::ExchangeFailed(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -105,6 +111,11 @@ async fn run(
     ott: Option<&str>,
     return_path: Option<&str>,
 ) -> Result<Exchanged, ExchangeError> {
+    // First, before anything is looked up or consumed: only the canonical host's pages may
+    // hand a token over (a missing, `null` or other `Origin` is refused).
+    if !origin::is(req, &state.canonical_origin()) {
+        return Err(ExchangeError::OriginNotAllowed);
+    }
     let ott = ott
         .map(str::trim)
         .filter(|t| !t.is_empty())

@@ -98,7 +98,7 @@ pub async fn show(
     } else {
         StatusCode::OK
     };
-    let mut response = super::render_page(status, tenant.as_ref(), &nonce.0, view, domain.as_ref());
+    let mut response = super::render_page(status, tenant.as_ref(), &nonce.0, view);
     response
         .add_cookie(&csrf_cookie(&csrf_token))
         .map_err(|e| PortalError::Unexpected(e.into()))?;

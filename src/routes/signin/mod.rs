@@ -6,23 +6,21 @@ pub mod post;
 use actix_web::http::StatusCode;
 use actix_web::HttpResponse;
 use portal_actors::domain::TenantInfo;
-use portal_actors::portal_domain::PortalDomain;
 use portal_views::signin::{self, SignInView};
 
-use crate::http::middleware::FormActionTarget;
 use crate::http::render;
 
 /// Renders the sign-in page for a tenant, or without one the "find your organization" page
 /// (use the portal link, or have the sign-in links emailed).
-/// With a handoff domain the form may be redirected there, which the CSP must allow.
+/// The form posts to this host only (a handoff answers with a page of its own), so the CSP's
+/// `form-action 'self'` stays as it is.
 pub fn render_page(
     status: StatusCode,
     tenant: Option<&TenantInfo>,
     nonce: &str,
     view: SignInView,
-    handoff_domain: Option<&PortalDomain>,
 ) -> HttpResponse {
-    let mut response = match tenant {
+    match tenant {
         Some(tenant) => render::page(
             status,
             Some(tenant),
@@ -39,11 +37,5 @@ pub fn render_page(
                 ..Default::default()
             },
         ),
-    };
-    if let Some(domain) = handoff_domain {
-        response
-            .extensions_mut()
-            .insert(FormActionTarget(format!("https://{}", domain.domain)));
     }
-    response
 }

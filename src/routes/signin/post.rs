@@ -14,12 +14,14 @@ use serde::Deserialize;
 
 use crate::app::AppState;
 use crate::errors::PortalError;
-use crate::http::cookies::{challenge_cookie, csrf_cookie, session_cookie, CSRF_COOKIE};
+use crate::http::cookies::{challenge_cookie, csrf_cookie, CSRF_COOKIE};
 use crate::http::extract::{
     handoff_domain, host_without_port, request_host, request_origin, resolve_tenant, CspNonce,
 };
-use crate::http::redirect::{encode_query_value, ReturnPath, DEFAULT_AFTER_SIGN_IN};
+use crate::http::redirect::{ReturnPath, DEFAULT_AFTER_SIGN_IN};
 use crate::http::render::see_other;
+use crate::http::session::start_session;
+use crate::routes::handoff::post_binding;
 
 /// Longest password considered (argon2 work is bounded; the policy's maximum is 128).
 const MAX_PASSWORD_BYTES: usize = 1024;
@@ -38,18 +40,8 @@ pub struct SignInForm {
     tenant: Option<String>,
 }
 
-/// Where a transfer token sends the browser: the vanity domain's handoff page.
-pub fn handoff_location(ott: &portal_actors::handoff::IssuedOtt, target: &HandoffTarget) -> String {
-    format!(
-        "https://{}/auth/client-portal/handoff?ott={}&return={}",
-        target.domain,
-        encode_query_value(&ott.token),
-        encode_query_value(&target.return_path),
-    )
-}
-
 /// Checks the form and signs the user in: a session here, or, when the tenant has a portal
-/// domain ready for it, a one-time transfer token and a redirect to that domain.
+/// domain ready for it, a one-time transfer token and a page that POSTs it to that domain.
 #[tracing::instrument(skip_all)]
 pub async fn submit(
     req: HttpRequest,
@@ -70,7 +62,6 @@ pub async fn submit(
                 csrf_token: csrf_token.clone(),
                 ..SignInView::default()
             },
-            None,
         );
         return crate::routes::account_recovery::with_csrf_cookie(page, &csrf_token);
     };
@@ -104,7 +95,7 @@ pub async fn submit(
             error: Some(error),
             notice: None,
         };
-        super::render_page(status, Some(&tenant), &nonce.0, view, domain.as_ref())
+        super::render_page(status, Some(&tenant), &nonce.0, view)
     };
     let csrf_ok = fresh_csrf
         .as_deref()
@@ -165,12 +156,12 @@ pub async fn submit(
         Ok(signed_in) => match signed_in.via {
             SignedInVia::Session(session) => {
                 let mut response = see_other(return_path.as_str());
-                response
-                    .add_cookie(&session_cookie(&session.token, session.max_age))
-                    .map_err(|e| PortalError::Unexpected(e.into()))?;
+                start_session(&state, &req, &mut response, &session.token, session.max_age).await?;
                 Ok(response)
             }
-            SignedInVia::Handoff { ott, target } => Ok(see_other(&handoff_location(&ott, &target))),
+            SignedInVia::Handoff { ott, target } => {
+                Ok(post_binding(Some(&tenant), &nonce.0, &ott, &target))
+            }
             SignedInVia::SecondFactor(pending) => {
                 let mut response = see_other(crate::routes::two_factor::PATH);
                 response

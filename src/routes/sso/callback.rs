@@ -1,6 +1,7 @@
 //! `GET /auth/client-portal/sso/callback`: the provider sends the browser back with `code` and
 //! `state` (or `error`). The state must match this browser's cookie and an open sign-in; then
-//! the sign-in continues as after a password: second factor, session or vanity handoff.
+//! the sign-in continues as after a password: second factor, session or vanity handoff (a page
+//! that POSTs the transfer token there).
 
 use actix_web::{web, HttpRequest, HttpResponse};
 use portal_actors::auth::{sso_sign_in, SignedInVia};
@@ -11,10 +12,11 @@ use serde::Deserialize;
 
 use crate::app::AppState;
 use crate::errors::PortalError;
-use crate::http::cookies::{challenge_cookie, session_cookie, sso_cookie_removal, SSO_COOKIE};
+use crate::http::cookies::{challenge_cookie, sso_cookie_removal, SSO_COOKIE};
 use crate::http::extract::{lookup, request_origin, CspNonce};
 use crate::http::render::see_other;
-use crate::routes::signin::post::handoff_location;
+use crate::http::session::start_session;
+use crate::routes::handoff::post_binding;
 
 /// Longest `code`/`error_description` considered.
 const MAX_PARAM: usize = 4096;
@@ -68,12 +70,13 @@ pub async fn callback(
         Ok(done) => match done.signed_in.via {
             SignedInVia::Session(session) => {
                 let mut response = see_other(&done.return_path);
-                response
-                    .add_cookie(&session_cookie(&session.token, session.max_age))
-                    .map_err(|e| PortalError::Unexpected(e.into()))?;
+                start_session(&state, &req, &mut response, &session.token, session.max_age).await?;
                 response
             }
-            SignedInVia::Handoff { ott, target } => see_other(&handoff_location(&ott, &target)),
+            SignedInVia::Handoff { ott, target } => {
+                let tenant = lookup(&state, TenantKey::Id(done.signed_in.user.tenant)).await?;
+                post_binding(tenant.as_ref(), &nonce.0, &ott, &target)
+            }
             SignedInVia::SecondFactor(pending) => {
                 let mut response = see_other(crate::routes::two_factor::PATH);
                 response
