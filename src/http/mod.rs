@@ -7,8 +7,8 @@ pub mod forwarded;
 #[cfg(test)]
 mod input_properties;
 pub mod middleware;
-pub mod panics;
 pub mod origin;
+pub mod panics;
 pub mod redirect;
 pub mod render;
 pub mod session;

@@ -8,7 +8,9 @@ use portal_actors::tokens;
 
 use crate::app::AppState;
 use crate::errors::PortalError;
-use crate::http::cookies::{session_cookie, SESSION_COOKIE};
+use crate::http::cookies::{
+    legacy_session_cookie_removal, session_cookie, LEGACY_SESSION_COOKIE, SESSION_COOKIE,
+};
 
 /// Sets the new session's cookie on `response` and ends the session of the cookie it replaces.
 pub async fn start_session(
@@ -21,20 +23,31 @@ pub async fn start_session(
     response
         .add_cookie(&session_cookie(token, max_age))
         .map_err(|e| PortalError::Unexpected(e.into()))?;
+    if req.cookie(LEGACY_SESSION_COOKIE).is_some() {
+        response
+            .add_cookie(&legacy_session_cookie_removal())
+            .map_err(|e| PortalError::Unexpected(e.into()))?;
+    }
     end_replaced_session(state, req, token).await;
     Ok(())
 }
 
-/// Ends the session of the cookie this request carries, unless it is `new_token`. A failure is
-/// logged and does not undo the sign-in (the old session then ends by its own limits).
+/// Ends the sessions of the cookies this request carries (under the new name and the old one),
+/// unless one is `new_token`. A failure is logged and does not undo the sign-in (the old session
+/// then ends by its own limits).
 pub async fn end_replaced_session(state: &AppState, req: &HttpRequest, new_token: &str) {
-    let Some(old) = req
-        .cookie(SESSION_COOKIE)
-        .map(|c| c.value().to_owned())
-        .filter(|old| tokens::is_well_formed(old) && !tokens::constant_time_eq(old, new_token))
-    else {
-        return;
-    };
+    for name in [SESSION_COOKIE, LEGACY_SESSION_COOKIE] {
+        if let Some(old) = req
+            .cookie(name)
+            .map(|c| c.value().to_owned())
+            .filter(|old| tokens::is_well_formed(old) && !tokens::constant_time_eq(old, new_token))
+        {
+            end_session(state, old).await;
+        }
+    }
+}
+
+async fn end_session(state: &AppState, old: String) {
     let ended = state
         .auth
         .sessions

@@ -116,3 +116,40 @@ async fn sign_out_clears_both_names() {
     }
     assert_eq!(old.get(DASHBOARD).await.status, 303);
 }
+
+#[actix_web::test]
+async fn signing_in_again_with_only_the_old_cookie_ends_that_session_and_drops_the_old_name() {
+    let Some(app) = spawn_app().await else { return };
+    let (_, token) = signed_in(&app).await;
+    // The sign-in form was opened before; the old cookie is what the browser carries now.
+    let old = app.browser();
+    let form = old
+        .get(&format!(
+            "/auth/client-portal/signin?tenant={}",
+            app.tenant.slug
+        ))
+        .await;
+    assert_eq!(form.status, 200);
+    let csrf = old.cookie("__Host-portal.csrf").unwrap();
+    old.set_cookie(OLD, &token);
+    let page = old
+        .post_form(
+            "/auth/client-portal/signin",
+            &[
+                ("email", "ada@acme.example"),
+                ("password", PASSWORD),
+                ("csrf_token", &csrf),
+                ("tenant", &app.tenant.slug),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, 303, "{}", page.body);
+    let removed = set_cookie(&page, OLD).expect("the old name is removed at sign-in");
+    assert!(removed.contains("Max-Age=0"), "{removed}");
+    // The session the old cookie carried is over, wherever that cookie went.
+    let replaced = app.browser();
+    replaced.set_cookie(NEW, &token);
+    assert_eq!(replaced.get(DASHBOARD).await.status, 303);
+    // The new one works.
+    assert_eq!(old.get(DASHBOARD).await.status, 200);
+}
