@@ -706,3 +706,56 @@ async fn a_real_browser_raises_a_ticket_with_a_file_and_replies() {
     drop(driver);
     result.unwrap();
 }
+
+/// Every signed-in page fits a phone's width (375 px) and a laptop's (1280 px): nothing makes the
+/// page scroll sideways, the navigation included.
+#[actix_web::test]
+async fn signed_in_pages_never_scroll_sideways_on_a_phone_or_a_laptop() {
+    let Some((app, client, driver, _dir)) = portal_and_browser().await else {
+        return;
+    };
+    let tenant = app.tenant.clone();
+    crate::ticket_data::catalog(&app, &tenant).await;
+    let admin =
+        crate::ticket_data::person(&app, &tenant, "ada@acme.example", "Acme", Some("User")).await;
+    let admin = admin.user;
+    crate::company::make_admin(&app, admin.user_id).await;
+    let result = async {
+        sign_in_with_password(&client, &app.tenant.slug, &admin.email).await?;
+        let dashboard =
+            url::Url::parse(&format!("https://{VANITY}/client-portal/dashboard")).unwrap();
+        wait_for_url(&client, &dashboard).await?;
+        let mut wide = Vec::new();
+        for width in [375u32, 1280] {
+            client.set_window_size(width, 900).await?;
+            for path in [
+                "/client-portal/dashboard",
+                "/client-portal/tickets",
+                "/client-portal/tickets/new",
+                "/client-portal/profile/security",
+                "/client-portal/client-settings",
+            ] {
+                client.goto(&format!("https://{VANITY}{path}")).await?;
+                // The page itself (with the navigation), not an error page.
+                client.find(Locator::Css("nav.site-nav")).await?;
+                client.find(Locator::Css("main h1")).await?;
+                let widths = client
+                    .execute(
+                        "return [document.documentElement.scrollWidth, window.innerWidth]",
+                        vec![],
+                    )
+                    .await?;
+                let (scroll, inner) = (widths[0].as_i64(), widths[1].as_i64());
+                if scroll > inner {
+                    wide.push(format!("{path} at {width} px: {scroll:?} > {inner:?}"));
+                }
+            }
+        }
+        assert!(wide.is_empty(), "pages scroll sideways: {wide:#?}");
+        Ok::<_, fantoccini::error::CmdError>(())
+    }
+    .await;
+    let _ = client.close().await;
+    drop(driver);
+    result.unwrap();
+}

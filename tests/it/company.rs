@@ -8,7 +8,7 @@ use crate::helpers::*;
 
 const COMPANY: &str = "/client-portal/client-settings";
 
-async fn make_admin(app: &TestApp, user_id: Uuid) {
+pub async fn make_admin(app: &TestApp, user_id: Uuid) {
     portal_actors::execute!(
         app.db.exec(),
         "UPDATE contacts SET is_client_admin = $3 WHERE tenant = $1 AND contact_id = \
