@@ -20,7 +20,8 @@ pub async fn make_admin(app: &TestApp, user_id: Uuid) {
     .unwrap();
 }
 
-fn ids(body: &str, field: &str) -> Vec<String> {
+/// The `value` of every hidden input named `field`.
+pub fn ids(body: &str, field: &str) -> Vec<String> {
     body.split(&format!("name=\"{field}\" value=\""))
         .skip(1)
         .map(|s| s.split('"').next().unwrap().to_owned())

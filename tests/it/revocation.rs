@@ -93,26 +93,6 @@ async fn assert_refused_within_a_second(browser: &Browser, how: &str) {
     }
 }
 
-async fn make_client_admin(app: &TestApp, user_id: Uuid) {
-    portal_actors::execute!(
-        app.db.exec(),
-        "UPDATE contacts SET is_client_admin = $3 WHERE tenant = $1 AND contact_id = \
-         (SELECT contact_id FROM users WHERE tenant = $1 AND user_id = $2)",
-        app.tenant.tenant,
-        user_id,
-        true
-    )
-    .unwrap();
-}
-
-/// The `value` of every hidden input named `field`.
-fn values_of(body: &str, field: &str) -> Vec<String> {
-    body.split(&format!("name=\"{field}\" value=\""))
-        .skip(1)
-        .map(|s| s.split('"').next().unwrap().to_owned())
-        .collect()
-}
-
 fn past_the_ttl() -> Duration {
     Duration::from_std(CACHE_TTL).unwrap() + Duration::seconds(1)
 }
@@ -217,7 +197,7 @@ async fn a_client_admin_signing_a_user_out_on_one_instance_reaches_the_others_wi
     }
     let (a, b) = two_instances(|_| {}, |_| {}).await;
     let boss = a.client_user(None, "boss@acme.example", "Acme").await;
-    make_client_admin(&a, boss.user_id).await;
+    crate::company::make_admin(&a, boss.user_id).await;
     let worker = a.client_user(None, "worker@acme.example", "Acme").await;
     let on_a = signed_in(&a, &worker.email).await;
     keep_busy(&on_a).await;
@@ -225,7 +205,7 @@ async fn a_client_admin_signing_a_user_out_on_one_instance_reaches_the_others_wi
     let admin_on_b = signed_in(&b, &boss.email).await;
     let page = admin_on_b.get(COMPANY).await;
     assert_eq!(page.status, 200, "{}", page.body);
-    let sessions = values_of(&page.body, "session");
+    let sessions = crate::company::ids(&page.body, "session");
     assert_eq!(sessions.len(), 1, "the worker's session on A");
     let csrf = Browser::form_csrf(&page);
     let done = admin_on_b
