@@ -51,8 +51,8 @@ use futures_util::future::join_all;
 use portal::config::Settings;
 use portal::http::cookies::{HANDOFF_COOKIE, SESSION_COOKIE};
 use portal::Application;
-use portal_actors::domain::{Email, SessionUser, UserType};
 use portal_actors::handoff::{Handoff, IssueOtt, SweepOtts, SWEEP_BATCH};
+use portal_actors::model::{Email, SessionUser, UserType};
 use portal_actors::portal_domain::DomainStatus;
 use portal_actors::store::{handoff as ott_store, portal_domains, tenants, users};
 use portal_actors::supervision::Restart;
@@ -530,7 +530,7 @@ impl Server {
                         admin_port: app.admin_port(),
                         domain,
                         users,
-                        handoff: app.state.auth.handoff.clone(),
+                        handoff: app.state.services.handoff.clone(),
                         metrics: app.state.metrics.clone(),
                         system: actix_rt::System::current(),
                     };
@@ -618,7 +618,7 @@ async fn boot(
     )
     .await?;
     let client_name = "Bench Co";
-    let client_id = users::find_or_create_client(&db, tenant.tenant, client_name, now).await?;
+    let client_id = users::find_or_create_client(&db, tenant.id, client_name, now).await?;
     let mut snapshots = Vec::with_capacity(user_count);
     for i in 0..user_count {
         let email = Email::parse(&format!("user{i}@bench-co.example"))?;
@@ -629,7 +629,7 @@ async fn boot(
             phone: None,
             is_client_admin: false,
         };
-        let contact_id = users::create_contact(&db, tenant.tenant, &contact, now).await?;
+        let contact_id = users::create_contact(&db, tenant.id, &contact, now).await?;
         let user = users::NewUser {
             email: email.clone(),
             user_type: UserType::Client,
@@ -639,10 +639,10 @@ async fn boot(
             password_hash: None,
             is_inactive: false,
         };
-        let user_id = users::create_user(&db, tenant.tenant, &user, now).await?;
-        users::assign_role(&db, tenant.tenant, user_id, "User", true).await?;
+        let user_id = users::create_user(&db, tenant.id, &user, now).await?;
+        users::assign_role(&db, tenant.id, user_id, "User", true).await?;
         snapshots.push(SessionUser {
-            tenant: tenant.tenant,
+            tenant: tenant.id,
             user_id,
             email: email.as_str().to_owned(),
             user_type: UserType::Client,
@@ -655,17 +655,10 @@ async fn boot(
         });
     }
     let domain = format!("portal-{run_id}.bench.test");
-    portal_domains::upsert(&db, tenant.tenant, &domain, CANONICAL, CANONICAL, now).await?;
-    let active = portal_domains::set_status(
-        &db,
-        tenant.tenant,
-        DomainStatus::Active,
-        None,
-        true,
-        None,
-        now,
-    )
-    .await?;
+    portal_domains::upsert(&db, tenant.id, &domain, CANONICAL, CANONICAL, now).await?;
+    let active =
+        portal_domains::set_status(&db, tenant.id, DomainStatus::Active, None, true, None, now)
+            .await?;
     anyhow::ensure!(active, "the bench domain could not be made Active");
     let app = Application::build_with_db(settings, db, clock, false).await?;
     Ok((app, domain, snapshots))

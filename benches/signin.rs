@@ -34,7 +34,7 @@ use portal::config::Settings;
 use portal::http::cookies::{CSRF_COOKIE, SESSION_COOKIE};
 use portal::Application;
 use portal_actors::credentials::{current_params, hash_with};
-use portal_actors::domain::{Email, UserType};
+use portal_actors::model::{Email, UserType};
 use portal_actors::store::{tenants, users};
 use portal_actors::{Db, SharedClock};
 use reqwest::header::{CONTENT_TYPE, COOKIE, ORIGIN, SET_COOKIE};
@@ -275,7 +275,7 @@ async fn boot(
     )
     .await?;
     let hash = hash_with(&current_params()?, PASSWORD)?;
-    let client_id = users::find_or_create_client(&db, tenant.tenant, "Bench Co", now).await?;
+    let client_id = users::find_or_create_client(&db, tenant.id, "Bench Co", now).await?;
     let mut emails = Vec::with_capacity(user_count);
     for i in 0..user_count {
         let email = Email::parse(&format!("user{i}@bench-co.example"))?;
@@ -286,7 +286,7 @@ async fn boot(
             phone: None,
             is_client_admin: false,
         };
-        let contact_id = users::create_contact(&db, tenant.tenant, &contact, now).await?;
+        let contact_id = users::create_contact(&db, tenant.id, &contact, now).await?;
         let user = users::NewUser {
             email: email.clone(),
             user_type: UserType::Client,
@@ -296,8 +296,8 @@ async fn boot(
             password_hash: Some(hash.clone()),
             is_inactive: false,
         };
-        let user_id = users::create_user(&db, tenant.tenant, &user, now).await?;
-        users::assign_role(&db, tenant.tenant, user_id, "User", true).await?;
+        let user_id = users::create_user(&db, tenant.id, &user, now).await?;
+        users::assign_role(&db, tenant.id, user_id, "User", true).await?;
         emails.push(email.as_str().to_owned());
     }
     let app = Application::build_with_db(settings, db, clock, false).await?;

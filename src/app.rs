@@ -10,13 +10,13 @@ use actix_web::{web, App, HttpServer};
 use anyhow::Context as _;
 use portal_actors::attachments::AttachmentStore;
 use portal_actors::audit::Audit;
-use portal_actors::auth::AuthServices;
 use portal_actors::credentials::Credentials;
 use portal_actors::dns::DnsVerifier;
 use portal_actors::handoff::Handoff;
 use portal_actors::login_throttle::LoginThrottle;
 use portal_actors::mailer::{Delivery, Mailer, MailerConfig};
 use portal_actors::secret_box::SecretBox;
+use portal_actors::services::Services;
 use portal_actors::sessions::listener::{self as session_listener, SessionInvalidationListener};
 use portal_actors::sessions::{SessionPolicy, Sessions};
 use portal_actors::sso::Sso;
@@ -34,7 +34,7 @@ pub const MAX_FORM_BYTES: usize = 16 * 1024;
 
 /// What every handler can reach.
 pub struct AppState {
-    pub auth: AuthServices,
+    pub services: Services,
     pub tenants: Addr<TenantDirectory>,
     /// Read-only view of the directory's cache (signed-in pages skip the actor on a hit).
     pub tenant_cache: TenantCacheView,
@@ -248,7 +248,7 @@ impl Application {
             max_attachment_bytes: settings.tickets.max_attachment_bytes.max(1),
             max_files_per_upload: settings.tickets.max_files_per_upload.max(1),
             tenant_idle,
-            auth: AuthServices {
+            services: Services {
                 db,
                 clock: clock.clone(),
                 metrics: metrics.clone(),
@@ -372,7 +372,7 @@ impl Application {
     /// Serves until both servers stop (Ctrl-C / SIGTERM when signals are handled).
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let (portal, admin) = futures_util::future::join(self.server, self.admin_server).await;
-        self.state.auth.db.close().await;
+        self.state.services.db.close().await;
         portal.and(admin)
     }
 }

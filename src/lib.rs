@@ -13,13 +13,8 @@
 
 pub mod app;
 pub mod cli;
-pub mod cli_domains;
-pub mod cli_integration_tokens;
-pub mod cli_invitations;
-pub mod cli_sso;
 pub mod config;
 pub mod demo;
-pub mod demo_tickets;
 pub mod errors;
 pub mod http;
 pub mod routes;

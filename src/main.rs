@@ -7,11 +7,11 @@ fn main() -> std::process::ExitCode {
     match portal::cli::run(cli) {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e) => {
-            if let Some(usage) = e.downcast_ref::<portal::cli_domains::UsageError>() {
+            if let Some(usage) = e.downcast_ref::<portal::cli::domains::UsageError>() {
                 eprintln!("error: {usage}");
                 return std::process::ExitCode::from(2);
             }
-            if let Some(failure) = e.downcast_ref::<portal::cli_domains::ReportedFailure>() {
+            if let Some(failure) = e.downcast_ref::<portal::cli::domains::ReportedFailure>() {
                 eprintln!("{failure}");
                 return std::process::ExitCode::FAILURE;
             }

@@ -11,11 +11,11 @@ use crate::store::outbox::{self, EmailContent, MailKind, OutboxMessage};
 use crate::store::recipients;
 
 use crate::audit::{AuditRecord, Record};
-use crate::auth::AuthServices;
 use crate::credential_change::end_sign_ins_in_flight;
 use crate::credentials::{HashNewPassword, NewPasswordError};
 use crate::db::DbError;
 use crate::password_policy::PolicyViolation;
+use crate::services::Services;
 use crate::sessions::{RevokeOtherSessions, RevokeReason};
 use crate::store::users;
 use crate::two_factor::{self, Subject, TwoFactorError};
@@ -60,7 +60,7 @@ pub struct PasswordChange {
 
 /// Checks the new password (policy, on the hashing threads) and hashes it.
 pub async fn hash_new_password(
-    svc: &AuthServices,
+    svc: &Services,
     password: SecretString,
     email: &str,
     names: Vec<String>,
@@ -80,7 +80,7 @@ pub async fn hash_new_password(
 /// Changes the password, queues the "password changed" notice in the same transaction, and
 /// returns how many other sessions were signed out.
 pub async fn change_password(
-    svc: &AuthServices,
+    svc: &Services,
     mailer: &Addr<Mailer>,
     who: &Subject,
     names: Vec<String>,
@@ -111,7 +111,7 @@ pub struct Notice<'a> {
 }
 
 async fn change_inner(
-    svc: &AuthServices,
+    svc: &Services,
     mailer: &Addr<Mailer>,
     who: &Subject,
     names: Vec<String>,
@@ -182,7 +182,7 @@ async fn change_inner(
 /// Proof for "sign out everywhere else": the password, or a current two-factor code, checked
 /// under the sign-in throttle.
 pub async fn prove_identity(
-    svc: &AuthServices,
+    svc: &Services,
     who: &Subject,
     proof: SecretString,
 ) -> Result<(), TwoFactorError> {
@@ -190,7 +190,7 @@ pub async fn prove_identity(
 }
 
 async fn check_proof(
-    svc: &AuthServices,
+    svc: &Services,
     who: &Subject,
     proof: SecretString,
 ) -> Result<(), TwoFactorError> {

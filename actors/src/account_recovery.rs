@@ -15,13 +15,13 @@ use uuid::Uuid;
 
 use crate::account::hash_new_password;
 use crate::audit::{AuditRecord, Record};
-use crate::auth::AuthServices;
 use crate::credential_change::end_sign_ins_in_flight;
 use crate::credentials::NewPasswordError;
 use crate::db::DbError;
-use crate::domain::{Email, RequestOrigin, TenantInfo};
 use crate::mailer::{DeliverNow, Mailer};
+use crate::model::{Email, RequestOrigin, TenantInfo};
 use crate::password_policy::PolicyViolation;
+use crate::services::Services;
 use crate::sessions::{RevokeReason, RevokeUserSessions, SessionError};
 use crate::store::account_tokens::{self, NewAccountToken, TokenPurpose};
 use crate::store::outbox::{self, EmailContent, MailKind, OutboxMessage};
@@ -85,13 +85,13 @@ pub fn mail_locale<'a>(user_locale: Option<&'a str>, tenant_default: &'a str) ->
 /// neither timing nor the database tells the two apart.
 #[tracing::instrument(skip_all, fields(tenant = %req.tenant.slug))]
 pub async fn request_password_reset(
-    svc: &AuthServices,
+    svc: &Services,
     mailer: &Addr<Mailer>,
     req: ResetRequest,
     render: impl FnOnce(&ResetMail<'_>) -> EmailContent,
 ) -> Result<ResetRequested, RecoveryError> {
     let now = svc.clock.now();
-    let tenant = req.tenant.tenant;
+    let tenant = req.tenant.id;
     let email = Email::parse(&req.email).ok();
     let recipient = match &email {
         Some(email) => recipients::find_active_client(svc.db.exec(), tenant, email).await?,
@@ -186,7 +186,7 @@ pub async fn request_password_reset(
 
 /// Whether `token` is a live reset link of `tenant` (the form is shown only for one).
 pub async fn reset_token_is_live(
-    svc: &AuthServices,
+    svc: &Services,
     tenant: Uuid,
     token: &str,
 ) -> Result<bool, RecoveryError> {
@@ -268,7 +268,7 @@ pub enum ResetOutcome {
 /// the user. It never signs anyone in: two-factor still applies at the next sign-in.
 #[tracing::instrument(skip_all, fields(tenant = %req.tenant.slug))]
 pub async fn complete_password_reset(
-    svc: &AuthServices,
+    svc: &Services,
     mailer: &Addr<Mailer>,
     req: CompleteReset,
     render: impl FnOnce(&PasswordChangedMail<'_>) -> EmailContent,
@@ -280,7 +280,7 @@ pub async fn complete_password_reset(
         Err(_) => ("failure", Some("error".to_owned()), None),
     };
     svc.audit.do_send(Record(AuditRecord {
-        tenant: req.tenant.tenant,
+        tenant: req.tenant.id,
         event_type: EVENT_RESET,
         outcome: result,
         reason,
@@ -293,13 +293,13 @@ pub async fn complete_password_reset(
 }
 
 async fn attempt_reset(
-    svc: &AuthServices,
+    svc: &Services,
     mailer: &Addr<Mailer>,
     req: &CompleteReset,
     render: impl FnOnce(&PasswordChangedMail<'_>) -> EmailContent,
 ) -> Result<ResetOutcome, RecoveryError> {
     let refused = |r| Ok(ResetOutcome::Refused(r));
-    let tenant = req.tenant.tenant;
+    let tenant = req.tenant.id;
     if !tokens::is_well_formed(&req.token) {
         return refused(ResetRefusal::InvalidOrExpired);
     }
@@ -379,7 +379,7 @@ pub struct DiscoveryMail<'a> {
 /// transaction that is rolled back.
 #[tracing::instrument(skip_all)]
 pub async fn find_organizations(
-    svc: &AuthServices,
+    svc: &Services,
     mailer: &Addr<Mailer>,
     email: &str,
     origin: RequestOrigin,

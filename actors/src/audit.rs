@@ -8,8 +8,8 @@ use uuid::Uuid;
 
 use crate::clock::SharedClock;
 use crate::db::{Db, DbError};
-use crate::domain::RequestOrigin;
 use crate::metrics::Metrics;
+use crate::model::RequestOrigin;
 use crate::registry::ActorRegistry;
 use crate::store::audit::{self as store, AuditEvent};
 use crate::supervision::{injected_fault, ActorFault, InjectPanic, Restart};

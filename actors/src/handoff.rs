@@ -14,8 +14,8 @@ use uuid::Uuid;
 
 use crate::clock::SharedClock;
 use crate::db::{Db, DbError};
-use crate::domain::SessionUser;
 use crate::metrics::Metrics;
+use crate::model::SessionUser;
 use crate::registry::ActorRegistry;
 use crate::store::handoff as store;
 use crate::supervision::{injected_fault, ActorFault, InjectPanic, Restart};

@@ -9,10 +9,10 @@
 use proptest::prelude::*;
 use serde_json::json;
 
-use crate::domain::{is_valid_slug, Email, UserType};
 use crate::integration_tokens;
 use crate::invitations::split_name;
 use crate::login_throttle::normalise_email;
+use crate::model::{is_valid_slug, Email, UserType};
 use crate::password_policy::{self, PasswordContext};
 use crate::portal_domain::{parse_domain, DomainStatus};
 use crate::sso::providers::{self, ProviderKind};

@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 use crate::audit::AuditRecord;
 use crate::db::{Db, DbError};
-use crate::domain::RequestOrigin;
+use crate::model::RequestOrigin;
 use crate::sso::operators::Audited;
 use crate::store::integration_tokens as store;
 use crate::tokens;

@@ -11,12 +11,12 @@ use uuid::Uuid;
 
 use crate::account::hash_new_password;
 use crate::audit::{AuditRecord, Record};
-use crate::auth::AuthServices;
 use crate::credentials::NewPasswordError;
 use crate::db::{Db, DbError};
-use crate::domain::{Email, RequestOrigin, TenantInfo, UserType};
 use crate::mailer::{DeliverNow, Mailer};
+use crate::model::{Email, RequestOrigin, TenantInfo, UserType};
 use crate::password_policy::PolicyViolation;
+use crate::services::Services;
 use crate::store::account_tokens::{self, NewAccountToken, TokenPurpose};
 use crate::store::invitations::{self as store, Invitee};
 use crate::store::outbox::{self, EmailContent, MailKind, OutboxMessage};
@@ -103,7 +103,7 @@ pub struct Invited {
 /// Invites a contact from the running portal: queues the email, kicks the Mailer, audits.
 #[tracing::instrument(skip_all, fields(tenant = %req.tenant.slug))]
 pub async fn invite(
-    svc: &AuthServices,
+    svc: &Services,
     mailer: &Addr<Mailer>,
     req: InviteRequest,
     render: impl FnOnce(&InvitationMail<'_>) -> EmailContent,
@@ -119,7 +119,7 @@ pub async fn invite(
 /// The `invitation_sent` audit event of an attempt.
 pub fn audit_record(req: &InviteRequest, result: &Result<Invited, InvitationError>) -> AuditRecord {
     AuditRecord {
-        tenant: req.tenant.tenant,
+        tenant: req.tenant.id,
         event_type: EVENT_SENT,
         outcome: if result.is_ok() { "success" } else { "failure" },
         reason: result.as_ref().err().map(|e| e.reason().to_owned()),
@@ -145,7 +145,7 @@ pub async fn send(
     req: &InviteRequest,
     render: impl FnOnce(&InvitationMail<'_>) -> EmailContent,
 ) -> Result<Invited, InvitationError> {
-    let tenant = req.tenant.tenant;
+    let tenant = req.tenant.id;
     let invitee = store::find(db.exec(), tenant, req.contact_id, now)
         .await?
         .ok_or(InvitationError::UnknownContact)?;
@@ -211,7 +211,7 @@ pub async fn send(
 /// Sends a fresh link for an expired one, to the invited address only; `false` (and nothing
 /// sent) when the link is not an expired, unused invitation of a contact still without account.
 pub async fn renew(
-    svc: &AuthServices,
+    svc: &Services,
     mailer: &Addr<Mailer>,
     tenant: TenantInfo,
     token: &str,
@@ -223,7 +223,7 @@ pub async fn renew(
         return Ok(false);
     }
     let now = svc.clock.now();
-    let record = store::find_any(svc.db.exec(), tenant.tenant, &tokens::token_hash(token)).await?;
+    let record = store::find_any(svc.db.exec(), tenant.id, &tokens::token_hash(token)).await?;
     let Some(contact_id) = record
         .filter(|r| r.consumed_at.is_none() && r.expires_at <= now)
         .and_then(|r| r.contact_id)
@@ -256,11 +256,7 @@ pub enum LinkState {
 }
 
 /// Looks a setup link up without spending it.
-pub async fn open(
-    svc: &AuthServices,
-    tenant: Uuid,
-    token: &str,
-) -> Result<LinkState, InvitationError> {
+pub async fn open(svc: &Services, tenant: Uuid, token: &str) -> Result<LinkState, InvitationError> {
     if !tokens::is_well_formed(token) {
         return Ok(LinkState::Invalid);
     }
@@ -326,7 +322,7 @@ pub struct AcceptInvitation {
 /// role Admin or User. The caller signs the new user in.
 #[tracing::instrument(skip_all, fields(tenant = %req.tenant.slug))]
 pub async fn accept(
-    svc: &AuthServices,
+    svc: &Services,
     req: AcceptInvitation,
 ) -> Result<SetupOutcome, InvitationError> {
     let outcome = accept_inner(svc, &req).await;
@@ -336,7 +332,7 @@ pub async fn accept(
         Err(e) => ("failure", Some(e.reason().to_owned()), None),
     };
     svc.audit.do_send(Record(AuditRecord {
-        tenant: req.tenant.tenant,
+        tenant: req.tenant.id,
         event_type: EVENT_ACCEPTED,
         outcome: result,
         reason,
@@ -349,11 +345,11 @@ pub async fn accept(
 }
 
 async fn accept_inner(
-    svc: &AuthServices,
+    svc: &Services,
     req: &AcceptInvitation,
 ) -> Result<SetupOutcome, InvitationError> {
     let refused = |r| Ok(SetupOutcome::Refused(r));
-    let tenant = req.tenant.tenant;
+    let tenant = req.tenant.id;
     let invitee = match open(svc, tenant, &req.token).await? {
         LinkState::Live(invitee) => invitee,
         LinkState::Expired => return refused(SetupRefusal::Expired),

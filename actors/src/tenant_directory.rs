@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 use crate::clock::SharedClock;
 use crate::db::{Db, DbError};
-use crate::domain::{is_valid_slug, TenantInfo};
+use crate::model::{is_valid_slug, TenantInfo};
 use crate::portal_domain::PortalDomain;
 use crate::registry::ActorRegistry;
 use crate::store::portal_domains;

@@ -10,10 +10,11 @@ use secrecy::{ExposeSecret, SecretString};
 use uuid::Uuid;
 
 use crate::audit::{AuditRecord, Record};
-use crate::auth::{check_throttle, record_failure, AuthServices, Refusal, SignInError};
+use crate::auth::{check_throttle, record_failure, Refusal, SignInError};
 use crate::credentials::VerifyPassword;
 use crate::db::{DbError, Exec};
-use crate::domain::RequestOrigin;
+use crate::model::RequestOrigin;
+use crate::services::Services;
 use crate::store::{two_factor as store, users};
 use crate::totp;
 
@@ -96,7 +97,7 @@ impl TwoFactorError {
 
 /// Refuses with `Throttled` when the sign-in throttle's limits for this user (per account, per
 /// (account, IP)) or this IP are reached.
-pub async fn refuse_if_throttled(svc: &AuthServices, who: &Subject) -> Result<(), TwoFactorError> {
+pub async fn refuse_if_throttled(svc: &Services, who: &Subject) -> Result<(), TwoFactorError> {
     match check_throttle(svc, who.tenant, &who.email, who.origin.ip.as_deref()).await {
         Ok(()) => Ok(()),
         Err(SignInError::Refused(Refusal::Throttled { retry_after })) => {
@@ -110,7 +111,7 @@ pub async fn refuse_if_throttled(svc: &AuthServices, who: &Subject) -> Result<()
 /// before it starts once a limit is reached, so a throttled request costs no argon2 and no HMAC;
 /// a wrong secret counts as one failed sign-in of the user from this IP.
 pub async fn throttled<T>(
-    svc: &AuthServices,
+    svc: &Services,
     who: &Subject,
     check: impl std::future::Future<Output = Result<T, TwoFactorError>>,
 ) -> Result<T, TwoFactorError> {
@@ -151,11 +152,11 @@ fn context(tenant: Uuid, user_id: Uuid) -> Vec<u8> {
     format!("totp:{tenant}:{user_id}").into_bytes()
 }
 
-fn unix_seconds(svc: &AuthServices) -> u64 {
+fn unix_seconds(svc: &Services) -> u64 {
     u64::try_from(svc.clock.now().timestamp()).unwrap_or(0)
 }
 
-fn audit(svc: &AuthServices, who: &Subject, event_type: &'static str, result: Result<(), &str>) {
+fn audit(svc: &Services, who: &Subject, event_type: &'static str, result: Result<(), &str>) {
     svc.audit.do_send(Record(AuditRecord {
         tenant: who.tenant,
         event_type,
@@ -186,7 +187,7 @@ pub async fn drop_pending_secret(
 }
 
 /// The keyed hash a recovery code is stored as.
-fn recovery_code_mac(svc: &AuthServices, code: &str) -> Result<String, TwoFactorError> {
+fn recovery_code_mac(svc: &Services, code: &str) -> Result<String, TwoFactorError> {
     let key = svc
         .secret_box
         .derive_key(totp::RECOVERY_CODE_KEY_PURPOSE)
@@ -195,7 +196,7 @@ fn recovery_code_mac(svc: &AuthServices, code: &str) -> Result<String, TwoFactor
         .map_err(|e| TwoFactorError::Secret(e.to_string()))
 }
 
-fn open(svc: &AuthServices, who: &Subject, sealed: &str) -> Result<Vec<u8>, TwoFactorError> {
+fn open(svc: &Services, who: &Subject, sealed: &str) -> Result<Vec<u8>, TwoFactorError> {
     svc.secret_box
         .open(sealed, &context(who.tenant, who.user_id))
         .map(|s| s.expose_secret().to_vec())
@@ -203,7 +204,7 @@ fn open(svc: &AuthServices, who: &Subject, sealed: &str) -> Result<Vec<u8>, TwoF
 }
 
 pub async fn status(
-    svc: &AuthServices,
+    svc: &Services,
     tenant: Uuid,
     user_id: Uuid,
 ) -> Result<TwoFactorStatus, TwoFactorError> {
@@ -224,7 +225,7 @@ pub async fn status(
 /// Starts (or, within 15 minutes, resumes) enrollment: a pending secret, kept sealed until a
 /// code confirms it; an older one is replaced by a fresh one.
 pub async fn begin_enrollment(
-    svc: &AuthServices,
+    svc: &Services,
     who: &Subject,
     issuer: &str,
 ) -> Result<Enrollment, TwoFactorError> {
@@ -264,7 +265,7 @@ pub async fn begin_enrollment(
 /// session is shown, so guessing it proves nothing, and counting would let a user lock
 /// themselves out of signing in while setting up.
 pub async fn confirm_own_enrollment(
-    svc: &AuthServices,
+    svc: &Services,
     who: &Subject,
     code: &str,
 ) -> Result<Vec<String>, TwoFactorError> {
@@ -279,7 +280,7 @@ pub async fn confirm_own_enrollment(
 /// Not throttled itself: the sign-in's enrollment step runs under `complete_second_factor`'s
 /// throttle, the Security page's under `confirm_own_enrollment`.
 pub async fn confirm_enrollment(
-    svc: &AuthServices,
+    svc: &Services,
     who: &Subject,
     code: &str,
 ) -> Result<Vec<String>, TwoFactorError> {
@@ -292,11 +293,7 @@ pub async fn confirm_enrollment(
     result
 }
 
-async fn confirm(
-    svc: &AuthServices,
-    who: &Subject,
-    code: &str,
-) -> Result<Vec<String>, TwoFactorError> {
+async fn confirm(svc: &Services, who: &Subject, code: &str) -> Result<Vec<String>, TwoFactorError> {
     let row = store::find(&svc.db, who.tenant, who.user_id)
         .await?
         .ok_or(TwoFactorError::NoEnrollment)?;
@@ -330,11 +327,7 @@ async fn confirm(
 /// Checks a second factor: a TOTP code (each at most once) or an unused recovery code.
 /// Not throttled itself: callers run it under `throttled` (or, at sign-in, the second step's
 /// own check of the throttle).
-pub async fn verify(
-    svc: &AuthServices,
-    who: &Subject,
-    code: &str,
-) -> Result<Factor, TwoFactorError> {
+pub async fn verify(svc: &Services, who: &Subject, code: &str) -> Result<Factor, TwoFactorError> {
     let result = check(svc, who, code).await;
     match &result {
         Ok(Factor::RecoveryCode) => audit(svc, who, "recovery_code_used", Ok(())),
@@ -345,7 +338,7 @@ pub async fn verify(
     result
 }
 
-async fn check(svc: &AuthServices, who: &Subject, code: &str) -> Result<Factor, TwoFactorError> {
+async fn check(svc: &Services, who: &Subject, code: &str) -> Result<Factor, TwoFactorError> {
     let row = store::find(&svc.db, who.tenant, who.user_id)
         .await?
         .ok_or(TwoFactorError::NotEnabled)?;
@@ -378,7 +371,7 @@ async fn check(svc: &AuthServices, who: &Subject, code: &str) -> Result<Factor, 
 /// Turns two-factor off; needs the password and a current code (or a recovery code), checked
 /// under the sign-in throttle.
 pub async fn disable(
-    svc: &AuthServices,
+    svc: &Services,
     who: &Subject,
     password: SecretString,
     code: &str,
@@ -394,7 +387,7 @@ pub async fn disable(
 }
 
 async fn turn_off(
-    svc: &AuthServices,
+    svc: &Services,
     who: &Subject,
     password: SecretString,
     code: &str,
@@ -414,7 +407,7 @@ async fn turn_off(
 /// Verifies the user's current password (on the hashing threads). Not throttled itself:
 /// callers run it under `throttled`.
 pub async fn check_password(
-    svc: &AuthServices,
+    svc: &Services,
     who: &Subject,
     password: SecretString,
 ) -> Result<(), TwoFactorError> {

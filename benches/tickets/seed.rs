@@ -13,7 +13,7 @@ use anyhow::Context as _;
 use chrono::{DateTime, Utc};
 use portal_actors::credentials::{current_params, hash_with};
 use portal_actors::db::{Db, Tx};
-use portal_actors::domain::{Email, UserType};
+use portal_actors::model::{Email, UserType};
 use portal_actors::store::{tenants, users};
 use portal_actors::{execute, Backend};
 use rand::rngs::StdRng;
@@ -141,7 +141,7 @@ async fn seed_tenant(
         },
     )
     .await?;
-    let tenant = info.tenant;
+    let tenant = info.id;
     let mut companies = Vec::new();
     for (name, _, contact_count) in COMPANY_SHARES {
         let client_id = users::create_client(db, tenant, name, now).await?;

@@ -5,6 +5,9 @@
 //! makes the browser refuse a look-alike planted with `Domain=` by a sibling subdomain.
 
 use actix_web::cookie::{time::Duration as CookieDuration, Cookie, SameSite};
+use actix_web::HttpResponse;
+
+use crate::errors::PortalError;
 
 pub const SESSION_COOKIE: &str = "__Host-portal.session";
 /// The session cookie's name until this release. Still read (after `SESSION_COOKIE`) so that
@@ -117,4 +120,20 @@ pub fn handoff_cookie(session_token: &str) -> Cookie<'static> {
 
 pub fn handoff_cookie_removal() -> Cookie<'static> {
     cookie(HANDOFF_COOKIE, "", SameSite::Lax, CookieDuration::ZERO)
+}
+
+/// Sets `cookie` on `response` (fails only on a cookie that cannot be a header value).
+pub fn set_cookie(response: &mut HttpResponse, cookie: &Cookie<'_>) -> Result<(), PortalError> {
+    response
+        .add_cookie(cookie)
+        .map_err(|e| PortalError::Unexpected(e.into()))
+}
+
+/// `response` with `cookie` set.
+pub fn with_cookie(
+    mut response: HttpResponse,
+    cookie: &Cookie<'_>,
+) -> Result<HttpResponse, PortalError> {
+    set_cookie(&mut response, cookie)?;
+    Ok(response)
 }

@@ -8,7 +8,7 @@ use actix_web::dev::Payload;
 use actix_web::http::header;
 use actix_web::{web, FromRequest, HttpMessage, HttpRequest};
 use futures_util::future::LocalBoxFuture;
-use portal_actors::domain::{RequestOrigin, TenantInfo, UserType};
+use portal_actors::model::{RequestOrigin, TenantInfo, UserType};
 use portal_actors::portal_domain::PortalDomain;
 use portal_actors::sessions::{ActiveSession, ResolveSession, SessionLookup};
 use portal_actors::tenant_directory::{DomainKey, LookupDomain, LookupTenant, TenantKey};
@@ -140,7 +140,7 @@ pub fn query_tenant_slug(req: &HttpRequest) -> Option<String> {
     web::Query::<TenantQuery>::from_query(req.query_string())
         .ok()
         .and_then(|q| q.into_inner().tenant)
-        .filter(|s| portal_actors::domain::is_valid_slug(s))
+        .filter(|s| portal_actors::model::is_valid_slug(s))
 }
 
 #[derive(serde::Deserialize)]
@@ -302,7 +302,7 @@ impl FromRequest for PortalUser {
             // No cookie and an unknown cookie end the same way.
             let lookup_result = match &token {
                 Some(token) => state
-                    .auth
+                    .services
                     .sessions
                     .send(ResolveSession {
                         token: token.clone(),

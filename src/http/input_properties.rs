@@ -107,7 +107,7 @@ proptest! {
         let query = format!("tenant={}", encode_query_value(&raw));
         let req = TestRequest::default().uri(&format!("/?{query}")).to_http_request();
         if let Some(slug) = query_tenant_slug(&req) {
-            prop_assert!(portal_actors::domain::is_valid_slug(&slug));
+            prop_assert!(portal_actors::model::is_valid_slug(&slug));
         }
         // Undecoded junk too, as far as it is a URI at all (the server refuses the rest earlier).
         let raw_uri = format!("/?tenant={raw}");

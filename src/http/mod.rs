@@ -2,6 +2,7 @@
 //! `Origin` check of the handoff, and starting a session in the browser.
 
 pub mod cookies;
+pub mod csrf;
 pub mod extract;
 pub mod forwarded;
 #[cfg(test)]

@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::http::StatusCode;
 use actix_web::HttpResponse;
-use portal_actors::domain::TenantInfo;
+use portal_actors::model::TenantInfo;
 use portal_views::errors::{self as error_views, ErrorKind};
 use portal_views::i18n::{LocaleError, Locales, Translator};
 use portal_views::layout::{PageShell, SignedInNav};

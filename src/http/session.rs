@@ -49,7 +49,7 @@ pub async fn end_replaced_session(state: &AppState, req: &HttpRequest, new_token
 
 async fn end_session(state: &AppState, old: String) {
     let ended = state
-        .auth
+        .services
         .sessions
         .send(RevokeSession {
             token: old,

@@ -22,6 +22,7 @@ use uuid::Uuid;
 
 use crate::app::AppState;
 use crate::errors::PortalError;
+use crate::http::csrf::check_csrf;
 use crate::http::extract::{request_origin, CspNonce, PortalUser};
 use crate::http::render;
 
@@ -32,7 +33,7 @@ where
     T: Send + 'static,
     TenantData: actix::Handler<M>,
 {
-    crate::routes::tickets::tenant_data(state, user.tenant.tenant)
+    crate::routes::tickets::tenant_data(state, user.tenant.id)
         .await?
         .send(msg)
         .await
@@ -47,10 +48,6 @@ where
 async fn admin_company(state: &AppState, user: &PortalUser) -> Result<AdminCompany, PortalError> {
     let user_id = user.session.record.user.user_id;
     company(state, user, CompanyOfAdmin { user_id }).await
-}
-
-fn check_csrf(user: &PortalUser, presented: &str) -> Result<(), PortalError> {
-    crate::routes::security::check_csrf(user, presented)
 }
 
 #[derive(Deserialize)]
@@ -178,7 +175,7 @@ fn display_name(m: &users::CompanyUser) -> String {
 
 fn audit(state: &AppState, req: &HttpRequest, user: &PortalUser, target: Uuid, count: u64) {
     let me = &user.session.record.user;
-    state.auth.audit.do_send(Record(AuditRecord {
+    state.services.audit.do_send(Record(AuditRecord {
         tenant: me.tenant,
         event_type: "session_revoked",
         outcome: "success",
@@ -222,7 +219,7 @@ pub async fn revoke_session(
         return Err(PortalError::NotFound);
     };
     let ended = state
-        .auth
+        .services
         .sessions
         .send(RevokeOwnedSession {
             tenant: me.tenant,
@@ -265,7 +262,7 @@ pub async fn sign_out_user(
         .ok_or(PortalError::NotFound)?;
     let me = &user.session.record.user;
     let count = state
-        .auth
+        .services
         .sessions
         .send(RevokeUserSessions {
             tenant: me.tenant,
@@ -318,7 +315,7 @@ pub async fn invite(
         ttl: state.invitation_ttl,
         origin: request_origin(&req),
     };
-    match invitations::invite(&state.auth, &state.mailer, request, render).await {
+    match invitations::invite(&state.services, &state.mailer, request, render).await {
         Ok(invited) => Ok(render::see_other(&format!(
             "{}?invited={}",
             views::ACTION,

@@ -7,11 +7,11 @@ use actix_web::http::header::{self, HeaderValue};
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use portal_actors::auth::{continue_sign_in, SignedInVia};
-use portal_actors::domain::TenantInfo;
 use portal_actors::invitations::{
     self, AcceptInvitation, InvitationMail, LinkState, SetupOutcome, SetupRefusal,
 };
 use portal_actors::login_throttle::{CheckRequest, Decision, RequestScope};
+use portal_actors::model::TenantInfo;
 use portal_actors::store::users;
 use portal_views::security::PasswordProblem;
 use portal_views::setup::{self as views, LinkProblem, SetupView};
@@ -21,12 +21,12 @@ use serde::Deserialize;
 use crate::app::AppState;
 use crate::errors::PortalError;
 use crate::http::cookies::challenge_cookie;
+use crate::http::csrf::{csrf_ok, form_csrf, with_csrf_cookie};
 use crate::http::extract::{page_tenant, request_host, request_origin, CspNonce};
 use crate::http::redirect::{sign_in_location, DEFAULT_AFTER_SIGN_IN};
 use crate::http::render::{self, see_other};
 use crate::http::session::start_session;
 use crate::routes::account_recovery::mail::{invitation_email, locales, Invitation, TenantLinks};
-use crate::routes::account_recovery::{csrf_ok, form_csrf, with_csrf_cookie};
 use crate::routes::security::password::policy_problem;
 
 /// Longest password considered (the policy's maximum is 128 characters).
@@ -140,7 +140,7 @@ pub async fn show(
     let Some(tenant) = page_tenant(&state, host.as_deref(), query.tenant.as_deref()).await? else {
         return link_problem(&req, None, &nonce.0, LinkProblem::Invalid, "", false);
     };
-    let link = invitations::open(&state.auth, tenant.tenant, &token)
+    let link = invitations::open(&state.services, tenant.id, &token)
         .await
         .map_err(PortalError::unavailable)?;
     match link {
@@ -173,7 +173,7 @@ pub async fn submit(
     let Some(tenant) = page_tenant(&state, host.as_deref(), form.tenant.as_deref()).await? else {
         return link_problem(&req, None, &nonce.0, LinkProblem::Invalid, "", false);
     };
-    let link = invitations::open(&state.auth, tenant.tenant, &form.token)
+    let link = invitations::open(&state.services, tenant.id, &form.token)
         .await
         .map_err(PortalError::unavailable)?;
     let LinkState::Live(invitee) = link else {
@@ -199,7 +199,7 @@ pub async fn submit(
     }
     let origin = request_origin(&req);
     let outcome = invitations::accept(
-        &state.auth,
+        &state.services,
         AcceptInvitation {
             tenant: tenant.clone(),
             token: form.token.clone(),
@@ -234,12 +234,12 @@ pub async fn submit(
         }
     };
     // Signed in as after a password: two-factor enrollment first when the tenant requires it.
-    let user = users::find_login_user(&state.auth.db, tenant.tenant, user_id)
+    let user = users::find_login_user(&state.services.db, tenant.id, user_id)
         .await
         .map_err(PortalError::unavailable)?
         .ok_or_else(|| PortalError::Unexpected(anyhow::anyhow!("the new user vanished")))?;
     let signed_in = continue_sign_in(
-        &state.auth,
+        &state.services,
         &user,
         origin,
         "password",
@@ -311,11 +311,11 @@ pub async fn renew(
     }
     let origin = request_origin(&req);
     let allowed = state
-        .auth
+        .services
         .throttle
         .send(CheckRequest {
             scope: RequestScope::InvitationRenewal,
-            tenant: Some(tenant.tenant),
+            tenant: Some(tenant.id),
             email: String::new(),
             ip: origin.ip.clone().unwrap_or_default(),
         })
@@ -326,7 +326,7 @@ pub async fn renew(
         let links = TenantLinks::for_tenant(&state, &tenant).await?;
         let render = invitation_renderer(&tenant, &links)?;
         if let Err(e) = invitations::renew(
-            &state.auth,
+            &state.services,
             &state.mailer,
             tenant.clone(),
             &form.token,

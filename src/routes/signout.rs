@@ -31,7 +31,7 @@ pub async fn submit(
         ));
     }
     state
-        .auth
+        .services
         .sessions
         .send(RevokeSession {
             token: user.token.clone(),
@@ -41,8 +41,8 @@ pub async fn submit(
         .map_err(PortalError::unavailable)?
         .map_err(PortalError::unavailable)?;
     let record = &user.session.record;
-    state.auth.audit.do_send(Record(AuditRecord {
-        tenant: user.tenant.tenant,
+    state.services.audit.do_send(Record(AuditRecord {
+        tenant: user.tenant.id,
         event_type: "sign_out",
         outcome: "success",
         user_id: Some(record.user.user_id),

@@ -35,15 +35,10 @@ pub struct CodeForm {
     code: String,
 }
 
-/// The form token of a pending sign-in: derived from its cookie, never stored.
-fn csrf_for(token: &str) -> String {
-    tokens::derive_token("two-factor-csrf", token)
-}
-
 struct Pending {
     token: String,
     challenge: OpenChallenge,
-    tenant: portal_actors::domain::TenantInfo,
+    tenant: portal_actors::model::TenantInfo,
 }
 
 async fn pending(req: &HttpRequest, state: &AppState) -> Result<Option<Pending>, PortalError> {
@@ -51,7 +46,7 @@ async fn pending(req: &HttpRequest, state: &AppState) -> Result<Option<Pending>,
         return Ok(None);
     };
     let origin = request_origin(req);
-    let Some(challenge) = open_challenge(&state.auth, &token, &origin)
+    let Some(challenge) = open_challenge(&state.services, &token, &origin)
         .await
         .map_err(PortalError::unavailable)?
     else {
@@ -70,7 +65,7 @@ async fn pending(req: &HttpRequest, state: &AppState) -> Result<Option<Pending>,
 /// The pending sign-in is gone: say so, with a way back to sign-in.
 fn expired(
     nonce: &str,
-    tenant: Option<&portal_actors::domain::TenantInfo>,
+    tenant: Option<&portal_actors::model::TenantInfo>,
 ) -> Result<HttpResponse, PortalError> {
     let href = sign_in_location(None, tenant.map(|t| t.slug.as_str()), None);
     let mut response = render::page(
@@ -97,9 +92,10 @@ async fn render_challenge(
     let enrollment = match p.challenge.kind {
         ChallengeKind::Verify => None,
         ChallengeKind::Enroll => {
-            let e = two_factor::begin_enrollment(&state.auth, &p.challenge.subject, &p.tenant.name)
-                .await
-                .map_err(PortalError::unavailable)?;
+            let e =
+                two_factor::begin_enrollment(&state.services, &p.challenge.subject, &p.tenant.name)
+                    .await
+                    .map_err(PortalError::unavailable)?;
             Some(EnrollmentView {
                 otpauth_url: e.otpauth_url,
                 secret_base32: e.secret_base32,
@@ -109,7 +105,7 @@ async fn render_challenge(
     let view = ChallengeView {
         display_name: p.challenge.display_name.clone(),
         action: PATH.to_owned(),
-        csrf_token: csrf_for(&p.token),
+        csrf_token: crate::http::csrf::pending_sign_in_csrf(&p.token),
         enrollment,
         error,
     };
@@ -150,7 +146,10 @@ pub async fn submit(
     let Some(p) = pending(&req, &state).await? else {
         return expired(&nonce.0, None);
     };
-    if !tokens::constant_time_eq(&csrf_for(&p.token), &form.csrf_token) {
+    if !tokens::constant_time_eq(
+        &crate::http::csrf::pending_sign_in_csrf(&p.token),
+        &form.csrf_token,
+    ) {
         return render_challenge(
             &state,
             &p,
@@ -160,62 +159,63 @@ pub async fn submit(
         )
         .await;
     }
-    let done = match complete_second_factor(&state.auth, &p.challenge, &p.token, &form.code).await {
-        Ok(done) => done,
-        Err(SecondFactorError::Refused(TwoFactorError::Replay)) => {
-            return render_challenge(
-                &state,
-                &p,
-                &nonce.0,
-                StatusCode::UNAUTHORIZED,
-                Some(CodeError::Replay),
-            )
-            .await
-        }
-        Err(SecondFactorError::Refused(e)) if e.is_refusal() => {
-            return render_challenge(
-                &state,
-                &p,
-                &nonce.0,
-                StatusCode::UNAUTHORIZED,
-                Some(CodeError::Invalid),
-            )
-            .await
-        }
-        Err(SecondFactorError::SignIn(SignInError::Refused(Refusal::Throttled {
-            retry_after,
-        }))) => {
-            let mut response = render_challenge(
-                &state,
-                &p,
-                &nonce.0,
-                StatusCode::TOO_MANY_REQUESTS,
-                Some(CodeError::Throttled {
-                    minutes: minutes_rounded_up(retry_after),
-                }),
-            )
-            .await?;
-            response.headers_mut().insert(
-                actix_web::http::header::RETRY_AFTER,
-                actix_web::http::header::HeaderValue::from(seconds_rounded_up(retry_after)),
-            );
-            return Ok(response);
-        }
-        Err(SecondFactorError::Expired | SecondFactorError::SignIn(SignInError::Refused(_))) => {
-            return expired(&nonce.0, Some(&p.tenant))
-        }
-        Err(e) => {
-            crate::errors::log_error(&e);
-            return render_challenge(
-                &state,
-                &p,
-                &nonce.0,
-                StatusCode::SERVICE_UNAVAILABLE,
-                Some(CodeError::Unavailable),
-            )
-            .await;
-        }
-    };
+    let done =
+        match complete_second_factor(&state.services, &p.challenge, &p.token, &form.code).await {
+            Ok(done) => done,
+            Err(SecondFactorError::Refused(TwoFactorError::Replay)) => {
+                return render_challenge(
+                    &state,
+                    &p,
+                    &nonce.0,
+                    StatusCode::UNAUTHORIZED,
+                    Some(CodeError::Replay),
+                )
+                .await
+            }
+            Err(SecondFactorError::Refused(e)) if e.is_refusal() => {
+                return render_challenge(
+                    &state,
+                    &p,
+                    &nonce.0,
+                    StatusCode::UNAUTHORIZED,
+                    Some(CodeError::Invalid),
+                )
+                .await
+            }
+            Err(SecondFactorError::SignIn(SignInError::Refused(Refusal::Throttled {
+                retry_after,
+            }))) => {
+                let mut response = render_challenge(
+                    &state,
+                    &p,
+                    &nonce.0,
+                    StatusCode::TOO_MANY_REQUESTS,
+                    Some(CodeError::Throttled {
+                        minutes: minutes_rounded_up(retry_after),
+                    }),
+                )
+                .await?;
+                response.headers_mut().insert(
+                    actix_web::http::header::RETRY_AFTER,
+                    actix_web::http::header::HeaderValue::from(seconds_rounded_up(retry_after)),
+                );
+                return Ok(response);
+            }
+            Err(
+                SecondFactorError::Expired | SecondFactorError::SignIn(SignInError::Refused(_)),
+            ) => return expired(&nonce.0, Some(&p.tenant)),
+            Err(e) => {
+                crate::errors::log_error(&e);
+                return render_challenge(
+                    &state,
+                    &p,
+                    &nonce.0,
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    Some(CodeError::Unavailable),
+                )
+                .await;
+            }
+        };
     let (session, handoff) = match done.signed_in.via {
         SignedInVia::Session(session) => (Some(session), None),
         SignedInVia::Handoff { ott, target } => (None, Some((ott, target))),

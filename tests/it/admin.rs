@@ -133,7 +133,7 @@ async fn operators_set_the_two_factor_policy() {
         .unwrap();
     assert_eq!(put.status(), 200);
     assert!(
-        portal_actors::store::two_factor::tenant_requires(&app.db, app.tenant.tenant)
+        portal_actors::store::two_factor::tenant_requires(&app.db, app.tenant.id)
             .await
             .unwrap()
     );

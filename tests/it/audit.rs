@@ -30,7 +30,7 @@ fn emails(body: &Value) -> Vec<&str> {
 /// Ada signs in, then Bob fails, then someone fails at another tenant — a second apart.
 async fn three_sign_ins(
     app: &TestApp,
-) -> (crate::helpers::TestUser, portal_actors::domain::TenantInfo) {
+) -> (crate::helpers::TestUser, portal_actors::model::TenantInfo) {
     let ada = app.client_user(None, "ada@acme.example", "Acme").await;
     let other = app.create_tenant("Contoso Support").await;
     let page = app
@@ -86,7 +86,7 @@ async fn operators_read_sign_in_events_with_filters_newest_first() {
 
     let by_slug = audit_json(&app, &format!("tenant={}", app.tenant.slug)).await;
     assert_eq!(emails(&by_slug), ["bob@acme.example", "ada@acme.example"]);
-    let by_id = audit_json(&app, &format!("tenant={}", other.tenant)).await;
+    let by_id = audit_json(&app, &format!("tenant={}", other.id)).await;
     assert_eq!(emails(&by_id), ["carol@contoso.example"]);
     let failures = audit_json(&app, "event_type=sign_in&outcome=failure").await;
     assert_eq!(
@@ -289,7 +289,7 @@ async fn the_csv_export_streams_every_page() {
     let total = portal::routes::admin::audit_trail::CSV_PAGE as usize + 7;
     let events: Vec<_> = (0..total)
         .map(|i| portal_actors::store::audit::AuditEvent {
-            tenant: app.tenant.tenant,
+            tenant: app.tenant.id,
             event_id: uuid::Uuid::new_v4(),
             occurred_at: app.state.clock.now() - Duration::seconds(i as i64 % 50),
             event_type: "sign_in".into(),

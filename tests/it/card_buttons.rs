@@ -31,7 +31,7 @@ async fn make_admin(app: &TestApp, user_id: Uuid) {
         app.db.exec(),
         "UPDATE contacts SET is_client_admin = $3 WHERE tenant = $1 AND contact_id = \
          (SELECT contact_id FROM users WHERE tenant = $1 AND user_id = $2)",
-        app.tenant.tenant,
+        app.tenant.id,
         user_id,
         true
     )

@@ -13,7 +13,7 @@ pub async fn make_admin(app: &TestApp, user_id: Uuid) {
         app.db.exec(),
         "UPDATE contacts SET is_client_admin = $3 WHERE tenant = $1 AND contact_id = \
          (SELECT contact_id FROM users WHERE tenant = $1 AND user_id = $2)",
-        app.tenant.tenant,
+        app.tenant.id,
         user_id,
         true
     )
@@ -59,7 +59,7 @@ async fn client_admins_see_and_sign_out_their_company_only() {
     out.sign_in(&app.tenant.slug, &outsider.email, PASSWORD)
         .await;
     app.state
-        .auth
+        .services
         .audit
         .send(FlushAudit)
         .await
@@ -157,7 +157,7 @@ async fn client_admins_see_and_sign_out_their_company_only() {
         2.0
     );
     app.state
-        .auth
+        .services
         .audit
         .send(FlushAudit)
         .await

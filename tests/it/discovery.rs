@@ -2,7 +2,7 @@
 //! links of every tenant where the address is an active client user, and answers the same for
 //! every address.
 
-use portal_actors::domain::UserType;
+use portal_actors::model::UserType;
 use portal_actors::portal_domain::DomainStatus;
 use portal_actors::store::users;
 
@@ -35,7 +35,7 @@ async fn the_email_lists_the_sign_in_links_of_active_accounts_only() {
     app.client_user(Some(&beta), email, "Acme").await;
     app.client_user(Some(&vanity), email, "Acme").await;
     let inactive = app.client_user(Some(&gamma), email, "Acme").await;
-    users::set_inactive(&app.db, gamma.tenant, inactive.user_id, true)
+    users::set_inactive(&app.db, gamma.id, inactive.user_id, true)
         .await
         .unwrap();
     app.user(

@@ -297,20 +297,19 @@ async fn prune_counts_what_it_deletes_per_tenant() {
     }
     app.clock.advance(chrono::Duration::minutes(20));
     let before = portal_actors::Clock::now(app.clock.as_ref()) - chrono::Duration::minutes(10);
-    let n =
-        portal_actors::store::handoff::count_sweepable(&app.db, before, Some(app.tenant.tenant))
-            .await
-            .unwrap();
+    let n = portal_actors::store::handoff::count_sweepable(&app.db, before, Some(app.tenant.id))
+        .await
+        .unwrap();
     assert_eq!(n, 3);
     let other = app.create_tenant("Other").await;
     assert_eq!(
-        portal_actors::store::handoff::count_sweepable(&app.db, before, Some(other.tenant))
+        portal_actors::store::handoff::count_sweepable(&app.db, before, Some(other.id))
             .await
             .unwrap(),
         0
     );
     assert_eq!(
-        portal_actors::handoff::sweep(&app.db, before, Some(app.tenant.tenant))
+        portal_actors::handoff::sweep(&app.db, before, Some(app.tenant.id))
             .await
             .unwrap(),
         3

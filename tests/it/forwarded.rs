@@ -16,13 +16,13 @@ const REAL: &str = "198.51.100.20";
 
 async fn audited_ips(app: &TestApp) -> Vec<Option<String>> {
     app.state
-        .auth
+        .services
         .audit
         .send(FlushAudit)
         .await
         .unwrap()
         .unwrap();
-    audit::recent(&app.db, app.tenant.tenant, 50)
+    audit::recent(&app.db, app.tenant.id, 50)
         .await
         .unwrap()
         .into_iter()

@@ -5,7 +5,7 @@
 //! a real DNS server on loopback, and vanity-host routing.
 
 use chrono::Duration;
-use portal_actors::domain::TenantInfo;
+use portal_actors::model::TenantInfo;
 use portal_actors::portal_domain::DomainStatus;
 use portal_actors::store::portal_domains;
 use serde_json::json;
@@ -32,10 +32,10 @@ pub async fn app_with_dns(dns: &DnsServer, check: &str) -> Option<TestApp> {
 
 pub async fn add_domain(app: &TestApp, tenant: &TenantInfo, domain: &str, status: DomainStatus) {
     let now = portal_actors::Clock::now(app.clock.as_ref());
-    portal_domains::upsert(&app.db, tenant.tenant, domain, CANONICAL, CANONICAL, now)
+    portal_domains::upsert(&app.db, tenant.id, domain, CANONICAL, CANONICAL, now)
         .await
         .unwrap();
-    portal_domains::set_status(&app.db, tenant.tenant, status, None, false, None, now)
+    portal_domains::set_status(&app.db, tenant.id, status, None, false, None, now)
         .await
         .unwrap();
     app.admin_post("/admin/actors/tenant_directory/flush", Some(ADMIN_TOKEN))
@@ -121,21 +121,20 @@ pub async fn sign_in_for_token(app: &TestApp, email: &str) -> (String, String) {
 
 /// A transfer token for `user` and `domain`, as the canonical host's sign-in issues it.
 pub async fn issue_token(app: &TestApp, user: &TestUser, domain: &str) -> String {
-    let login =
-        portal_actors::store::users::find_login_user(&app.db, app.tenant.tenant, user.user_id)
-            .await
-            .unwrap()
-            .unwrap();
+    let login = portal_actors::store::users::find_login_user(&app.db, app.tenant.id, user.user_id)
+        .await
+        .unwrap()
+        .unwrap();
     let issued = app
         .state
-        .auth
+        .services
         .handoff
         .send(portal_actors::handoff::IssueOtt {
-            user: portal_actors::domain::SessionUser {
+            user: portal_actors::model::SessionUser {
                 tenant: login.tenant,
                 user_id: login.user_id,
                 email: login.email.clone(),
-                user_type: portal_actors::domain::UserType::Client,
+                user_type: portal_actors::model::UserType::Client,
                 first_name: login.first_name.clone(),
                 last_name: login.last_name.clone(),
                 client_id: login.client_id,

@@ -9,7 +9,7 @@ use chrono::Utc;
 use portal::config::Settings;
 use portal::{AppState, Application};
 use portal_actors::credentials::{current_params, hash_with};
-use portal_actors::domain::{Email, TenantInfo, UserType};
+use portal_actors::model::{Email, TenantInfo, UserType};
 use portal_actors::store::{tenants, users};
 use portal_actors::{Db, ManualClock, SharedClock};
 use reqwest::header::HeaderMap;
@@ -153,7 +153,7 @@ pub async fn spawn_app_on(
 
 fn placeholder_tenant() -> TenantInfo {
     TenantInfo {
-        tenant: Uuid::nil(),
+        id: Uuid::nil(),
         slug: String::new(),
         name: String::new(),
         primary_color: String::new(),
@@ -229,7 +229,7 @@ impl TestApp {
         let email = Email::parse(email).unwrap();
         let contact_id = match company {
             Some(company) => {
-                let client_id = users::find_or_create_client(&self.db, tenant.tenant, company, now)
+                let client_id = users::find_or_create_client(&self.db, tenant.id, company, now)
                     .await
                     .unwrap();
                 let contact = users::NewContact {
@@ -240,7 +240,7 @@ impl TestApp {
                     is_client_admin: false,
                 };
                 Some(
-                    users::create_contact(&self.db, tenant.tenant, &contact, now)
+                    users::create_contact(&self.db, tenant.id, &contact, now)
                         .await
                         .unwrap(),
                 )
@@ -256,7 +256,7 @@ impl TestApp {
             password_hash: password_hash.map(str::to_owned),
             is_inactive: false,
         };
-        let user_id = users::create_user(&self.db, tenant.tenant, &new, now)
+        let user_id = users::create_user(&self.db, tenant.id, &new, now)
             .await
             .unwrap();
         TestUser {

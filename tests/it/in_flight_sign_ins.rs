@@ -3,8 +3,8 @@
 //! before it and come back as that user.
 
 use chrono::Duration;
-use portal_actors::domain::{SessionUser, UserType};
 use portal_actors::handoff::{ConsumeOtt, ConsumeOutcome, IssueOtt};
+use portal_actors::model::{SessionUser, UserType};
 
 use crate::helpers::*;
 use crate::password_reset::{
@@ -19,11 +19,11 @@ const CHANGED: &str = "tundra vinyl marmot quiver 42";
 
 async fn issue(app: &TestApp, user: &TestUser) -> String {
     app.state
-        .auth
+        .services
         .handoff
         .send(IssueOtt {
             user: SessionUser {
-                tenant: app.tenant.tenant,
+                tenant: app.tenant.id,
                 user_id: user.user_id,
                 email: user.email.clone(),
                 user_type: UserType::Client,
@@ -46,7 +46,7 @@ async fn issue(app: &TestApp, user: &TestUser) -> String {
 
 async fn exchange(app: &TestApp, token: &str) -> ConsumeOutcome {
     app.state
-        .auth
+        .services
         .handoff
         .send(ConsumeOtt {
             token: token.into(),

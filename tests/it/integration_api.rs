@@ -1022,7 +1022,7 @@ async fn the_feed_pages_with_its_cursor_and_includes_portal_tickets() {
     let mut tx = app.db.begin().await.unwrap();
     portal_actors::store::tickets::insert_ticket(
         tx.exec(),
-        app.tenant.tenant,
+        app.tenant.id,
         &portal_actors::store::tickets::TicketInsert {
             ticket_id: portal_ticket,
             number: "TIC-1000",

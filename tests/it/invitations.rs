@@ -16,23 +16,23 @@ const COMPANY: &str = "/client-portal/client-settings";
 /// A contact of `company` without a portal account.
 async fn contact(
     app: &TestApp,
-    tenant: Option<&portal_actors::domain::TenantInfo>,
+    tenant: Option<&portal_actors::model::TenantInfo>,
     company: &str,
     name: &str,
     email: &str,
     admin: bool,
 ) -> Uuid {
-    use portal_actors::domain::Email;
+    use portal_actors::model::Email;
     use portal_actors::store::users;
     use portal_actors::Clock;
     let tenant = tenant.unwrap_or(&app.tenant);
     let now = app.clock.now();
-    let client_id = users::find_or_create_client(&app.db, tenant.tenant, company, now)
+    let client_id = users::find_or_create_client(&app.db, tenant.id, company, now)
         .await
         .unwrap();
     users::create_contact(
         &app.db,
-        tenant.tenant,
+        tenant.id,
         &users::NewContact {
             client_id,
             full_name: name.into(),
@@ -51,7 +51,7 @@ async fn make_admin(app: &TestApp, user_id: Uuid) {
         app.db.exec(),
         "UPDATE contacts SET is_client_admin = $3 WHERE tenant = $1 AND contact_id = \
          (SELECT contact_id FROM users WHERE tenant = $1 AND user_id = $2)",
-        app.tenant.tenant,
+        app.tenant.id,
         user_id,
         true
     )
@@ -321,7 +321,7 @@ async fn under_a_two_factor_policy_setup_continues_with_enrollment() {
     let Some((smtp, app)) = app_with_mail().await else {
         return;
     };
-    portal_actors::store::two_factor::set_tenant_requires(&app.db, app.tenant.tenant, true)
+    portal_actors::store::two_factor::set_tenant_requires(&app.db, app.tenant.id, true)
         .await
         .unwrap();
     contact(&app, None, "Acme", "Mo Reyes", "mo@acme.example", false).await;

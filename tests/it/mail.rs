@@ -14,7 +14,7 @@ async fn queue(app: &TestApp, recipient: &str, subject: &str) {
     outbox::enqueue(
         tx.exec(),
         &OutboxMessage {
-            tenant: app.tenant.tenant,
+            tenant: app.tenant.id,
             kind: MailKind::PasswordReset,
             recipient: recipient.to_owned(),
             content: EmailContent {

@@ -130,7 +130,7 @@ pub async fn audit_events(app: &TestApp, event_type: &str) -> Vec<audit::AuditEv
         .admin_post("/admin/actors/audit/flush", Some(ADMIN_TOKEN))
         .await;
     assert_eq!(page.status, 200);
-    audit::recent(&app.db, app.tenant.tenant, 1000)
+    audit::recent(&app.db, app.tenant.id, 1000)
         .await
         .unwrap()
         .into_iter()

@@ -17,7 +17,7 @@ const SECURITY: &str = "/client-portal/profile/security";
 
 fn subject(app: &TestApp, user: &TestUser) -> Subject {
     Subject {
-        tenant: app.tenant.tenant,
+        tenant: app.tenant.id,
         user_id: user.user_id,
         email: user.email.clone(),
         origin: Default::default(),
@@ -50,7 +50,7 @@ fn bytes_of(secret_base32: &str) -> Vec<u8> {
 
 /// The secret `begin_enrollment` hands out now (what the page would show).
 async fn begun(app: &TestApp, user: &TestUser) -> String {
-    two_factor::begin_enrollment(&app.state.auth, &subject(app, user), "Acme")
+    two_factor::begin_enrollment(&app.state.services, &subject(app, user), "Acme")
         .await
         .unwrap()
         .secret_base32
@@ -98,7 +98,7 @@ async fn confirming_an_expired_pending_secret_is_refused_as_no_enrollment() {
     let old = bytes_of(&begun(&app, &user).await);
     app.clock.advance(Duration::minutes(16));
     let result = two_factor::confirm_enrollment(
-        &app.state.auth,
+        &app.state.services,
         &subject(&app, &user),
         &code_now(&app, &old),
     )
@@ -107,7 +107,7 @@ async fn confirming_an_expired_pending_secret_is_refused_as_no_enrollment() {
         matches!(result, Err(TwoFactorError::NoEnrollment)),
         "{result:?}"
     );
-    let status = two_factor::status(&app.state.auth, app.tenant.tenant, user.user_id)
+    let status = two_factor::status(&app.state.services, app.tenant.id, user.user_id)
         .await
         .unwrap();
     assert!(status.enabled_at.is_none(), "two-factor was turned on");
@@ -129,7 +129,7 @@ async fn confirming_an_expired_pending_secret_is_refused_as_no_enrollment() {
     assert_eq!(late.status, 400, "{}", late.body);
     assert!(late.body.contains("This setup expired"), "{}", late.body);
     assert_ne!(secret_in(&late), shown);
-    let status = two_factor::status(&app.state.auth, app.tenant.tenant, user.user_id)
+    let status = two_factor::status(&app.state.services, app.tenant.id, user.user_id)
         .await
         .unwrap();
     assert!(status.enabled_at.is_none());
@@ -157,7 +157,7 @@ async fn a_password_change_drops_the_pending_secret() {
     assert_eq!(changed.status, 303, "{}", changed.body);
     // The secret seen before the change no longer confirms anything.
     let result = two_factor::confirm_enrollment(
-        &app.state.auth,
+        &app.state.services,
         &subject(&app, &user),
         &code_now(&app, &bytes_of(&before)),
     )
@@ -219,7 +219,7 @@ async fn a_client_admin_signing_the_user_out_drops_the_pending_secret() {
         app.db.exec(),
         "UPDATE contacts SET is_client_admin = $3 WHERE tenant = $1 AND contact_id = \
          (SELECT contact_id FROM users WHERE tenant = $1 AND user_id = $2)",
-        app.tenant.tenant,
+        app.tenant.id,
         admin.user_id,
         true
     )
@@ -248,10 +248,10 @@ async fn an_admin_revoking_the_users_sessions_drops_the_pending_secret() {
     let user = app.client_user(None, "ada@example.com", "Acme").await;
     let before = begun(&app, &user).await;
     app.state
-        .auth
+        .services
         .sessions
         .send(RevokeUserSessions {
-            tenant: app.tenant.tenant,
+            tenant: app.tenant.id,
             user_id: user.user_id,
             reason: RevokeReason::Admin,
         })

@@ -34,7 +34,7 @@ async fn stored_hashes(app: &TestApp, user: &TestUser) -> Vec<String> {
         (String,),
         fetch_all,
         "SELECT code_hash FROM user_recovery_codes WHERE tenant = $1 AND user_id = $2",
-        app.tenant.tenant,
+        app.tenant.id,
         user.user_id
     )
     .unwrap()
@@ -96,7 +96,7 @@ async fn a_recovery_code_stored_the_old_way_still_works_once() {
         app.db.exec(),
         "INSERT INTO user_recovery_codes (tenant, user_id, code_hash, created_at, used_at) \
          VALUES ($1, $2, $3, $4, NULL)",
-        app.tenant.tenant,
+        app.tenant.id,
         user.user_id,
         plain_sha256(&old),
         portal_actors::Clock::now(app.clock.as_ref())
@@ -112,7 +112,7 @@ async fn a_recovery_code_stored_the_old_way_still_works_once() {
         i64,
         "SELECT COUNT(*) FROM user_recovery_codes \
          WHERE tenant = $1 AND user_id = $2 AND code_hash = $3 AND used_at IS NULL",
-        app.tenant.tenant,
+        app.tenant.id,
         user.user_id,
         plain_sha256(&old)
     )

@@ -6,7 +6,7 @@
 use std::time::{Duration as StdDuration, Instant};
 
 use chrono::{DateTime, Duration, Utc};
-use portal_actors::domain::{SessionUser, UserType};
+use portal_actors::model::{SessionUser, UserType};
 use portal_actors::sessions::listener::APPLICATION_NAME;
 use portal_actors::sessions::{
     RevocationScope, RevokeReason, RevokeUserSessions, SessionCache, SessionRecord, CACHE_TTL,
@@ -255,7 +255,7 @@ async fn deactivating_a_user_on_one_instance_signs_them_out_on_the_others_within
     let ada = a.client_user(None, "ada@acme.example", "Acme").await;
     let on_a = signed_in(&a, &ada.email).await;
     keep_busy(&on_a).await;
-    portal_actors::store::users::set_inactive(&b.db, b.tenant.tenant, ada.user_id, true)
+    portal_actors::store::users::set_inactive(&b.db, b.tenant.id, ada.user_id, true)
         .await
         .unwrap();
     assert_refused_within_a_second(&on_a, "deactivation on B").await;
@@ -319,10 +319,10 @@ async fn with_its_listener_down_an_instance_refuses_a_revoked_session_once_the_t
     wait_for_listener(&a, 0.0).await;
     let revoked = b
         .state
-        .auth
+        .services
         .sessions
         .send(RevokeUserSessions {
-            tenant: b.tenant.tenant,
+            tenant: b.tenant.id,
             user_id: ada.user_id,
             reason: RevokeReason::Admin,
         })
@@ -343,7 +343,7 @@ async fn with_its_listener_down_an_instance_refuses_a_revoked_session_once_the_t
     wait_for_listener(&a, 1.0).await;
     let again = signed_in(&a, &ada.email).await;
     keep_busy(&again).await;
-    portal_actors::store::users::set_inactive(&b.db, b.tenant.tenant, ada.user_id, true)
+    portal_actors::store::users::set_inactive(&b.db, b.tenant.id, ada.user_id, true)
         .await
         .unwrap();
     assert_refused_within_a_second(&again, "deactivation on B after the restart").await;
@@ -377,7 +377,7 @@ async fn client_of(app: &TestApp, user_id: Uuid) -> Uuid {
         "SELECT c.client_id FROM users u \
          JOIN contacts c ON c.tenant = u.tenant AND c.contact_id = u.contact_id \
          WHERE u.tenant = $1 AND u.user_id = $2",
-        app.tenant.tenant,
+        app.tenant.id,
         user_id
     )
     .unwrap()
@@ -423,7 +423,7 @@ async fn company_and_tenant_wide_revocations_reach_the_other_instances_within_a_
     )
     .await;
     let scope = RevocationScope::Client {
-        tenant: b.tenant.tenant,
+        tenant: b.tenant.id,
         client_id: acme,
     };
     notify_revoked(b.db.exec(), &scope).await.unwrap();
@@ -431,9 +431,9 @@ async fn company_and_tenant_wide_revocations_reach_the_other_instances_within_a_
     assert_refused_within_a_second(&bob_a, "company-wide revocation").await;
     assert_eq!(cy_a.get(DASHBOARD).await.status, 200, "another company");
 
-    revoke_where(&b, "tenant = $1", b.tenant.tenant).await;
+    revoke_where(&b, "tenant = $1", b.tenant.id).await;
     let scope = RevocationScope::Tenant {
-        tenant: b.tenant.tenant,
+        tenant: b.tenant.id,
     };
     notify_revoked(b.db.exec(), &scope).await.unwrap();
     assert_refused_within_a_second(&cy_a, "tenant-wide revocation").await;

@@ -34,7 +34,7 @@ async fn reset(app: &TestApp, email: &str) -> (ResetRequested, Vec<String>, bool
         ttl: Duration::minutes(30),
     };
     let (outcome, statements) = record_statements(request_password_reset(
-        &app.state.auth,
+        &app.state.services,
         &app.state.mailer,
         request,
         |_| {
@@ -49,7 +49,7 @@ async fn reset(app: &TestApp, email: &str) -> (ResetRequested, Vec<String>, bool
 async fn discover(app: &TestApp, email: &str) -> (usize, Vec<String>, bool) {
     let rendered = Cell::new(false);
     let (outcome, statements) = record_statements(find_organizations(
-        &app.state.auth,
+        &app.state.services,
         &app.state.mailer,
         email,
         Default::default(),

@@ -47,13 +47,13 @@ fn assert_throttled_for(page: &Page, retry_after: &str) {
 /// Audit rows of `event_type` that failed with `reason`.
 async fn failures(app: &TestApp, event_type: &str, reason: &str) -> usize {
     app.state
-        .auth
+        .services
         .audit
         .send(FlushAudit)
         .await
         .unwrap()
         .unwrap();
-    audit::recent(&app.db, app.tenant.tenant, 200)
+    audit::recent(&app.db, app.tenant.id, 200)
         .await
         .unwrap()
         .iter()
@@ -160,7 +160,7 @@ async fn wrong_passwords_and_codes_make_the_sixth_two_factor_off_429() {
     assert_eq!(failures(&app, "two_factor_disabled", "throttled").await, 1);
     // Still on: the refusal changed nothing, and the code was not spent.
     let status =
-        portal_actors::two_factor::status(&app.state.auth, app.tenant.tenant, user.user_id)
+        portal_actors::two_factor::status(&app.state.services, app.tenant.id, user.user_id)
             .await
             .unwrap();
     assert!(status.enabled_at.is_some());

@@ -22,7 +22,7 @@ fn session_ids(body: &str) -> Vec<String> {
 
 async fn audit_count(app: &TestApp, event_type: &str) -> i64 {
     app.state
-        .auth
+        .services
         .audit
         .send(FlushAudit)
         .await

@@ -1,7 +1,7 @@
 //! Server-side sessions: sign-out revokes, idle and absolute limits (injected clock), sweeps.
 
 use chrono::Duration;
-use portal_actors::domain::{RequestOrigin, SessionUser, UserType};
+use portal_actors::model::{RequestOrigin, SessionUser, UserType};
 use portal_actors::sessions::{CreateSession, FlushLastSeen};
 
 use crate::helpers::{spawn_app, Browser, ADMIN_TOKEN, PASSWORD};
@@ -131,7 +131,7 @@ async fn the_sweep_ends_expired_sessions_and_last_seen_is_written_behind() {
     assert_eq!(browser.get("/client-portal/dashboard").await.status, 200);
     let written = app
         .state
-        .auth
+        .services
         .sessions
         .send(FlushLastSeen)
         .await
@@ -164,11 +164,11 @@ async fn a_session_of_an_internal_user_is_sent_to_access_denied() {
     let staff = app.internal_user("tech@northwind.example").await;
     let session = app
         .state
-        .auth
+        .services
         .sessions
         .send(CreateSession {
             user: SessionUser {
-                tenant: app.tenant.tenant,
+                tenant: app.tenant.id,
                 user_id: staff.user_id,
                 email: staff.email.clone(),
                 user_type: UserType::Internal,

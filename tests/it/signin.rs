@@ -1,6 +1,6 @@
 //! Password sign-in: success, every failure reason, internal users, tenants kept apart, metrics.
 
-use portal_actors::domain::UserType;
+use portal_actors::model::UserType;
 use portal_actors::store::users;
 
 use crate::helpers::{hash, spawn_app, Browser, PASSWORD};
@@ -93,7 +93,7 @@ async fn every_refusal_says_the_same_and_is_counted_by_reason() {
     let inactive = app
         .client_user(None, "ina@acme.example", "Acme Manufacturing")
         .await;
-    users::set_inactive(&app.db, app.tenant.tenant, inactive.user_id, true)
+    users::set_inactive(&app.db, app.tenant.id, inactive.user_id, true)
         .await
         .unwrap();
     app.user(
@@ -153,13 +153,13 @@ async fn every_refusal_says_the_same_and_is_counted_by_reason() {
 
     // Audit trail: one failure event per attempt, with its reason.
     app.state
-        .auth
+        .services
         .audit
         .send(portal_actors::audit::FlushAudit)
         .await
         .unwrap()
         .unwrap();
-    let events = portal_actors::store::audit::recent(&app.db, app.tenant.tenant, 50)
+    let events = portal_actors::store::audit::recent(&app.db, app.tenant.id, 50)
         .await
         .unwrap();
     for (_, _, reason) in cases {
@@ -260,8 +260,8 @@ async fn outdated_hashes_are_upgraded_at_sign_in() {
             .status,
         303
     );
-    let email = portal_actors::domain::Email::parse(&user.email).unwrap();
-    let found = users::find_for_login(&app.db, app.tenant.tenant, &email)
+    let email = portal_actors::model::Email::parse(&user.email).unwrap();
+    let found = users::find_for_login(&app.db, app.tenant.id, &email)
         .await
         .unwrap();
     let stored = found[0].password_hash.clone().unwrap();

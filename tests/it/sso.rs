@@ -4,7 +4,7 @@
 //! replayed callback, key rotation at the provider, the two-factor policy, just-in-time
 //! provisioning, allowed domains, SSO-only and the vanity-domain handoff.
 
-use portal_actors::domain::UserType;
+use portal_actors::model::UserType;
 use portal_actors::sso::providers::{save_provider, ProviderInput};
 use portal_actors::store::sso::{self as sso_store, SsoOptions};
 use secrecy::SecretString;
@@ -65,9 +65,9 @@ pub async fn provider_for(
 pub async fn configure(app: &TestApp, slug: &str, kind: &str, issuer: &str, domains: &[&str]) {
     save_provider(
         &app.db,
-        &app.state.auth.secret_box,
+        &app.state.services.secret_box,
         portal_actors::Clock::now(app.clock.as_ref()),
-        app.tenant.tenant,
+        app.tenant.id,
         ProviderInput {
             provider: slug.into(),
             kind: kind.into(),
@@ -234,7 +234,7 @@ async fn google_like_sign_in_links_by_verified_email_then_by_subject() {
     assert_eq!(dashboard.status, 200);
     assert!(dashboard.body.contains("Ada"));
 
-    let link = sso_store::find_identity(&app.db, app.tenant.tenant, idp.issuer(), "sub-ada")
+    let link = sso_store::find_identity(&app.db, app.tenant.id, idp.issuer(), "sub-ada")
         .await
         .unwrap()
         .expect("identity linked");
@@ -361,7 +361,7 @@ async fn keycloak_like_refusals_are_clear_counted_and_audited() {
         assert_eq!(oidc_count(&app, "failure", reason).await, 1.0, "{reason}");
     }
     assert!(
-        sso_store::find_identity(&app.db, app.tenant.tenant, idp.issuer(), "sub-unverified")
+        sso_store::find_identity(&app.db, app.tenant.id, idp.issuer(), "sub-unverified")
             .await
             .unwrap()
             .is_none(),
@@ -445,7 +445,7 @@ async fn two_factor_is_asked_unless_the_provider_proved_several_factors() {
     let Some(app) = spawn_app().await else { return };
     let ada = app.client_user(None, "ada@acme.example", "Acme").await;
     let secret = crate::two_factor::enroll_directly(&app, &ada).await;
-    portal_actors::store::two_factor::set_tenant_requires(&app.db, app.tenant.tenant, true)
+    portal_actors::store::two_factor::set_tenant_requires(&app.db, app.tenant.id, true)
         .await
         .unwrap();
     let accounts = vec![
@@ -491,16 +491,16 @@ async fn just_in_time_provisioning_only_for_existing_contacts() {
     // A contact without a portal user: the company exists, the account does not.
     let now = portal_actors::Clock::now(app.clock.as_ref());
     let client_id =
-        portal_actors::store::users::find_or_create_client(&app.db, app.tenant.tenant, "Acme", now)
+        portal_actors::store::users::find_or_create_client(&app.db, app.tenant.id, "Acme", now)
             .await
             .unwrap();
     portal_actors::store::users::create_contact(
         &app.db,
-        app.tenant.tenant,
+        app.tenant.id,
         &portal_actors::store::users::NewContact {
             client_id,
             full_name: "Grace Hopper".into(),
-            email: portal_actors::domain::Email::parse("grace@acme.example").unwrap(),
+            email: portal_actors::model::Email::parse("grace@acme.example").unwrap(),
             phone: None,
             is_client_admin: true,
         },
@@ -522,7 +522,7 @@ async fn just_in_time_provisioning_only_for_existing_contacts() {
     assert_refused(&page, 403, "no portal account");
     sso_store::set_options(
         &app.db,
-        app.tenant.tenant,
+        app.tenant.id,
         SsoOptions {
             sso_only: false,
             sso_jit_provisioning: true,
@@ -537,8 +537,8 @@ async fn just_in_time_provisioning_only_for_existing_contacts() {
     assert_eq!(dashboard.status, 200);
     let found = portal_actors::store::users::find_for_login(
         &app.db,
-        app.tenant.tenant,
-        &portal_actors::domain::Email::parse("grace@acme.example").unwrap(),
+        app.tenant.id,
+        &portal_actors::model::Email::parse("grace@acme.example").unwrap(),
     )
     .await
     .unwrap();
@@ -575,7 +575,7 @@ async fn allowed_domains_and_sso_only() {
 
     sso_store::set_options(
         &app.db,
-        app.tenant.tenant,
+        app.tenant.id,
         SsoOptions {
             sso_only: true,
             sso_jit_provisioning: false,
@@ -768,7 +768,7 @@ async fn users_see_and_remove_their_linked_identities() {
     );
     assert!(!after.body.contains("identities-heading"));
     assert!(
-        sso_store::find_identity(&app.db, app.tenant.tenant, idp.issuer(), "sub-ada")
+        sso_store::find_identity(&app.db, app.tenant.id, idp.issuer(), "sub-ada")
             .await
             .unwrap()
             .is_none()

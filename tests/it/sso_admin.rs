@@ -69,7 +69,7 @@ async fn stored_secret(app: &TestApp, provider: &str) -> String {
         app.db.exec(),
         String,
         "SELECT client_secret FROM sso_providers WHERE tenant = $1 AND provider = $2",
-        app.tenant.tenant,
+        app.tenant.id,
         provider
     )
     .unwrap()
@@ -79,8 +79,8 @@ async fn stored_secret(app: &TestApp, provider: &str) -> String {
 async fn opened_secret(app: &TestApp, provider: &str) -> String {
     let config = provider_for_sign_in(
         &app.db,
-        &app.state.auth.secret_box,
-        app.tenant.tenant,
+        &app.state.services.secret_box,
+        app.tenant.id,
         provider,
     )
     .await
@@ -427,7 +427,7 @@ async fn the_token_is_required_and_unknown_tenants_are_404() {
     let (status, overview) = api(
         &app,
         Method::GET,
-        &format!("/admin/tenants/{}/sso", app.tenant.tenant),
+        &format!("/admin/tenants/{}/sso", app.tenant.id),
         None,
     )
     .await;
@@ -532,7 +532,7 @@ async fn the_redirect_uris_to_register_are_listed() {
     for host in ["support.northwind.example", "help.northwind.example"] {
         portal_actors::store::directory::add_host(
             &app.db,
-            app.tenant.tenant,
+            app.tenant.id,
             host,
             app.state.clock.now(),
         )
@@ -542,7 +542,7 @@ async fn the_redirect_uris_to_register_are_listed() {
     let other = app.create_tenant("Contoso MSP").await;
     portal_actors::store::directory::add_host(
         &app.db,
-        other.tenant,
+        other.id,
         "portal.contoso.example",
         app.state.clock.now(),
     )

@@ -155,7 +155,7 @@ async fn catalog_changes_show_at_once_here_and_within_the_ttl_elsewhere() {
     portal_actors::execute!(
         app.db.exec(),
         "UPDATE ticket_priorities SET name = 'Critical' WHERE tenant = $1 AND name = 'Urgent'",
-        tenant.tenant
+        tenant.id
     )
     .unwrap();
     let form = browser.get("/client-portal/tickets/new").await;

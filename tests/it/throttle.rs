@@ -139,13 +139,13 @@ async fn five_failures_throttle_the_sixth_attempt_even_with_the_right_password()
 
     // Throttled attempts are audited as failures, and do not extend the throttle.
     app.state
-        .auth
+        .services
         .audit
         .send(portal_actors::audit::FlushAudit)
         .await
         .unwrap()
         .unwrap();
-    let events = audit::recent(&app.db, app.tenant.tenant, 50).await.unwrap();
+    let events = audit::recent(&app.db, app.tenant.id, 50).await.unwrap();
     let throttled = events
         .iter()
         .filter(|e| {
@@ -349,7 +349,7 @@ async fn request(
     ip: &str,
 ) -> Decision {
     app.state
-        .auth
+        .services
         .throttle
         .send(CheckRequest {
             scope,
@@ -372,7 +372,7 @@ async fn request_limits_per_email_and_per_ip_per_hour() {
     else {
         return;
     };
-    let tenant = Some(app.tenant.tenant);
+    let tenant = Some(app.tenant.id);
     let reset = RequestScope::PasswordReset;
     for _ in 0..3 {
         let d = request(&app, reset, tenant, "Ada@acme.example", "10.9.9.1").await;

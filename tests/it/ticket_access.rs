@@ -124,7 +124,7 @@ async fn permissions_come_from_roles() {
     portal_actors::execute!(
         app.db.exec(),
         "INSERT INTO roles (tenant, role_id, role_name, description, is_client) VALUES ($1, $2, 'Viewer', 'Reads tickets', $3)",
-        tenant.tenant,
+        tenant.id,
         role,
         true
     )
@@ -133,13 +133,13 @@ async fn permissions_come_from_roles() {
         app.db.exec(),
         "INSERT INTO role_permissions (tenant, role_id, permission_id) \
          SELECT $1, $2, permission_id FROM permissions WHERE tenant = $1 AND resource = 'ticket' AND action = 'read'",
-        tenant.tenant,
+        tenant.id,
         role
     )
     .unwrap();
     portal_actors::store::users::assign_role(
         &app.db,
-        tenant.tenant,
+        tenant.id,
         reader.user.user_id,
         "Viewer",
         true,
@@ -209,7 +209,7 @@ async fn permissions_come_from_roles() {
     portal_actors::execute!(
         app.db.exec(),
         "DELETE FROM user_roles WHERE tenant = $1 AND user_id = $2",
-        tenant.tenant,
+        tenant.id,
         reader.user.user_id
     )
     .unwrap();

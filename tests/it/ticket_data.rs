@@ -3,8 +3,8 @@
 //! categories, tickets, comments and attachments, plus users with roles and contacts.
 
 use chrono::{DateTime, Duration, Utc};
-use portal_actors::domain::TenantInfo;
 use portal_actors::execute;
+use portal_actors::model::TenantInfo;
 use portal_actors::store::users;
 use uuid::Uuid;
 
@@ -28,7 +28,7 @@ pub struct Catalog {
 }
 
 pub async fn catalog(app: &TestApp, tenant: &TenantInfo) -> Catalog {
-    let t = tenant.tenant;
+    let t = tenant.id;
     let now = app.clock.now_utc();
     let c = Catalog {
         desk: Uuid::new_v4(),
@@ -115,7 +115,7 @@ pub async fn person(
 ) -> Person {
     let user = app.client_user(Some(tenant), email, company).await;
     if let Some(role) = role {
-        users::assign_role(&app.db, tenant.tenant, user.user_id, role, true)
+        users::assign_role(&app.db, tenant.id, user.user_id, role, true)
             .await
             .unwrap();
     }
@@ -126,7 +126,7 @@ pub async fn person(
         "SELECT c.client_id, c.contact_id FROM users u JOIN contacts c \
          ON c.tenant = u.tenant AND c.contact_id = u.contact_id \
          WHERE u.tenant = $1 AND u.user_id = $2",
-        tenant.tenant,
+        tenant.id,
         user.user_id
     )
     .unwrap();
@@ -202,7 +202,7 @@ pub async fn insert(app: &TestApp, tenant: &TenantInfo, s: &Seed) -> Uuid {
              response_state, source, entered_at, updated_at, closed_at, due_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'Sam Support', $12, 'integration', \
                  $13, $14, $15, $16)",
-        tenant.tenant,
+        tenant.id,
         id,
         &s.number,
         &s.title,
@@ -241,7 +241,7 @@ pub async fn comment(
         app.db.exec(),
         "INSERT INTO ticket_comments (tenant, comment_id, ticket_id, author_type, author_user_id, \
              author_name, is_internal, body, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-        tenant.tenant,
+        tenant.id,
         id,
         ticket,
         kind,
@@ -273,7 +273,7 @@ pub async fn attachment(
         "INSERT INTO ticket_attachments (tenant, attachment_id, ticket_id, file_name, size_bytes, \
              content_type, content_hash, is_client_visible, uploaded_by_type, uploaded_by_name, \
              created_at) VALUES ($1, $2, $3, $4, $5, 'text/plain', $6, $7, 'internal', 'Sam Support', $8)",
-        tenant.tenant,
+        tenant.id,
         id,
         ticket,
         name,
@@ -298,7 +298,7 @@ pub async fn set_access(
         app.db.exec(),
         "UPDATE contacts SET ticket_scope = $3, ticket_visibility_group = $4 \
          WHERE tenant = $1 AND contact_id = $2",
-        tenant.tenant,
+        tenant.id,
         person.contact_id,
         scope,
         group
@@ -312,7 +312,7 @@ pub async fn group(app: &TestApp, tenant: &TenantInfo, boards: &[Uuid]) -> Uuid 
     execute!(
         app.db.exec(),
         "INSERT INTO ticket_visibility_groups (tenant, group_id, name, updated_at) VALUES ($1, $2, 'Desk only', $3)",
-        tenant.tenant,
+        tenant.id,
         id,
         app.clock.now_utc()
     )
@@ -321,7 +321,7 @@ pub async fn group(app: &TestApp, tenant: &TenantInfo, boards: &[Uuid]) -> Uuid 
         execute!(
             app.db.exec(),
             "INSERT INTO ticket_visibility_group_boards (tenant, group_id, board_id) VALUES ($1, $2, $3)",
-            tenant.tenant,
+            tenant.id,
             id,
             *board
         )

@@ -14,7 +14,7 @@
 #![allow(dead_code)]
 
 use chrono::{DateTime, Utc};
-use portal_actors::domain::TenantInfo;
+use portal_actors::model::TenantInfo;
 use serde_json::{json, Value};
 use uuid::Uuid;
 
@@ -284,7 +284,7 @@ pub async fn company_of(app: &TestApp, tenant: &TenantInfo, email: &str) -> (Uui
         "SELECT c.client_id, c.contact_id FROM users u \
          JOIN contacts c ON c.tenant = u.tenant AND c.contact_id = u.contact_id \
          WHERE u.tenant = $1 AND u.email = $2",
-        tenant.tenant,
+        tenant.id,
         email
     )
     .unwrap();

@@ -30,20 +30,24 @@ pub fn code_now(app: &TestApp, secret: &[u8]) -> String {
 /// pages use); returns the secret. The clock is not moved: the next code is from the next step.
 pub async fn enroll_directly(app: &TestApp, user: &TestUser) -> Vec<u8> {
     let who = portal_actors::two_factor::Subject {
-        tenant: app.tenant.tenant,
+        tenant: app.tenant.id,
         user_id: user.user_id,
         email: user.email.clone(),
         origin: Default::default(),
     };
-    let enrollment = portal_actors::two_factor::begin_enrollment(&app.state.auth, &who, "Acme")
+    let enrollment = portal_actors::two_factor::begin_enrollment(&app.state.services, &who, "Acme")
         .await
         .unwrap();
     let secret = totp_rs::Secret::Encoded(enrollment.secret_base32)
         .to_bytes()
         .unwrap();
-    portal_actors::two_factor::confirm_enrollment(&app.state.auth, &who, &code_now(app, &secret))
-        .await
-        .unwrap();
+    portal_actors::two_factor::confirm_enrollment(
+        &app.state.services,
+        &who,
+        &code_now(app, &secret),
+    )
+    .await
+    .unwrap();
     secret
 }
 
@@ -79,7 +83,7 @@ pub async fn enroll(app: &TestApp, browser: &Browser) -> (Vec<u8>, Vec<String>) 
 
 async fn audit_rows(app: &TestApp, event_type: &str) -> Vec<(String, Option<String>)> {
     app.state
-        .auth
+        .services
         .audit
         .send(FlushAudit)
         .await
@@ -291,7 +295,7 @@ async fn recovery_codes_work_once_and_pending_sign_ins_expire() {
 async fn tenant_policy_makes_users_enroll_at_sign_in() {
     let Some(app) = spawn_app().await else { return };
     let user = app.client_user(None, "policy@example.com", "Acme").await;
-    portal_actors::store::two_factor::set_tenant_requires(&app.db, app.tenant.tenant, true)
+    portal_actors::store::two_factor::set_tenant_requires(&app.db, app.tenant.id, true)
         .await
         .unwrap();
     let b = app.browser();
@@ -391,7 +395,7 @@ async fn secrets_are_encrypted_at_rest() {
         .sign_in(&app.tenant.slug, &user.email, PASSWORD)
         .await;
     let (secret, _) = enroll(&app, &browser).await;
-    let row = portal_actors::store::two_factor::find(&app.db, app.tenant.tenant, user.user_id)
+    let row = portal_actors::store::two_factor::find(&app.db, app.tenant.id, user.user_id)
         .await
         .unwrap()
         .unwrap();
@@ -580,7 +584,7 @@ async fn two_factor_sign_ins_hand_over_by_post() {
     assert_eq!(vanity.get("/client-portal/dashboard").await.status, 200);
 
     // Enrolling at sign-in: the codes first, then a button that posts the token.
-    portal_actors::store::two_factor::set_tenant_requires(&app.db, app.tenant.tenant, true)
+    portal_actors::store::two_factor::set_tenant_requires(&app.db, app.tenant.id, true)
         .await
         .unwrap();
     let bob = app.client_user(None, "bob@example.com", "Acme").await;

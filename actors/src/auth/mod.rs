@@ -4,23 +4,21 @@
 use crate::clock::TimeArith;
 use std::time::Instant;
 
-use actix::Addr;
 use secrecy::SecretString;
 use uuid::Uuid;
 
-use crate::audit::{Audit, AuditRecord, Record};
-use crate::clock::SharedClock;
-use crate::credentials::{Credentials, VerifyPassword};
-use crate::db::{Db, DbError};
-use crate::domain::{Email, RequestOrigin, SessionUser, TenantInfo, UserType};
-use crate::handoff::{Handoff, HandoffError, IssueOtt, IssuedOtt};
-use crate::login_throttle::{CheckSignIn, Decision, LoginThrottle, RecordSignInFailure};
-use crate::metrics::Metrics;
-use crate::secret_box::SecretBox;
-use crate::sessions::{CreateSession, NewSession, SessionError, Sessions};
+use crate::audit::{AuditRecord, Record};
+use crate::credentials::VerifyPassword;
+use crate::db::DbError;
+use crate::handoff::{HandoffError, IssueOtt, IssuedOtt};
+use crate::login_throttle::{CheckSignIn, Decision, RecordSignInFailure};
+use crate::model::{Email, RequestOrigin, SessionUser, TenantInfo, UserType};
+use crate::sessions::{CreateSession, NewSession, SessionError};
 use crate::store::challenges::{self, NewChallenge};
 use crate::store::users::{self, LoginUser};
 use crate::tokens;
+
+pub(crate) use crate::services::Services;
 
 mod second_factor;
 mod single_sign_on;
@@ -33,23 +31,6 @@ pub use single_sign_on::{
 };
 
 pub const METHOD_PASSWORD: &str = "password";
-
-/// The actors and resources sign-in needs.
-#[derive(Clone)]
-pub struct AuthServices {
-    pub db: Db,
-    pub clock: SharedClock,
-    pub metrics: Metrics,
-    pub credentials: Addr<Credentials>,
-    pub sessions: Addr<Sessions>,
-    pub audit: Addr<Audit>,
-    pub handoff: Addr<Handoff>,
-    /// Seals two-factor secrets at rest.
-    pub secret_box: SecretBox,
-    /// How long a sign-in may wait for its second factor.
-    pub second_factor_ttl: chrono::Duration,
-    pub throttle: Addr<LoginThrottle>,
-}
 
 /// Why a sign-in was refused. Every variant but `InternalUser` and `Throttled` shows the user
 /// the same message.
@@ -179,11 +160,11 @@ pub struct SignedIn {
 /// Signs a client user in with email and password; counts and audits every outcome.
 #[tracing::instrument(skip_all, fields(tenant = %req.tenant.slug))]
 pub async fn password_sign_in(
-    svc: &AuthServices,
+    svc: &Services,
     req: PasswordSignIn,
 ) -> Result<SignedIn, SignInError> {
     let started = Instant::now();
-    let tenant = req.tenant.tenant;
+    let tenant = req.tenant.id;
     let origin = req.origin.clone();
     let email_text = req.email.trim().to_lowercase();
     let result = attempt(svc, req).await;
@@ -241,7 +222,7 @@ pub async fn password_sign_in(
 /// Counts one failed sign-in of `email` at `tenant` from `ip` against the throttle limits (a wrong
 /// password, an unknown user, a wrong second-factor code, …). A store failure is logged: it
 /// must not turn a refusal into an error page.
-pub async fn record_failure(svc: &AuthServices, tenant: Uuid, email: &str, ip: Option<&str>) {
+pub async fn record_failure(svc: &Services, tenant: Uuid, email: &str, ip: Option<&str>) {
     let msg = RecordSignInFailure {
         tenant,
         email: email.to_owned(),
@@ -256,7 +237,7 @@ pub async fn record_failure(svc: &AuthServices, tenant: Uuid, email: &str, ip: O
 
 /// Refuses with `Throttled` when the (tenant, email, IP), IP or account limit is reached.
 pub async fn check_throttle(
-    svc: &AuthServices,
+    svc: &Services,
     tenant: Uuid,
     email: &str,
     ip: Option<&str>,
@@ -280,7 +261,7 @@ pub async fn check_throttle(
 }
 
 async fn verify(
-    svc: &AuthServices,
+    svc: &Services,
     password: SecretString,
     hash: Option<String>,
 ) -> Result<crate::credentials::Verification, SignInError> {
@@ -291,13 +272,13 @@ async fn verify(
         .map_err(|e| SignInError::Unavailable(e.to_string()))
 }
 
-async fn attempt(svc: &AuthServices, req: PasswordSignIn) -> Result<SignedIn, SignInError> {
-    check_throttle(svc, req.tenant.tenant, &req.email, req.origin.ip.as_deref()).await?;
+async fn attempt(svc: &Services, req: PasswordSignIn) -> Result<SignedIn, SignInError> {
+    check_throttle(svc, req.tenant.id, &req.email, req.origin.ip.as_deref()).await?;
     let Ok(email) = Email::parse(&req.email) else {
         verify(svc, req.password, None).await?;
         return Err(SignInError::Refused(Refusal::InvalidInput));
     };
-    let found = users::find_for_login(&svc.db, req.tenant.tenant, &email).await?;
+    let found = users::find_for_login(&svc.db, req.tenant.id, &email).await?;
     let candidate: Option<LoginUser> = found
         .iter()
         .find(|u| u.user_type() == Some(UserType::Client))
@@ -349,7 +330,7 @@ async fn attempt(svc: &AuthServices, req: PasswordSignIn) -> Result<SignedIn, Si
 /// invitation): a pending second-factor step when the user has two-factor or the tenant
 /// requires it, else a session here or a transfer token.
 pub async fn continue_sign_in(
-    svc: &AuthServices,
+    svc: &Services,
     user: &LoginUser,
     origin: RequestOrigin,
     auth_method: &str,
@@ -362,7 +343,7 @@ pub async fn continue_sign_in(
 /// `continue_sign_in`, skipping the second step when `multi_factor_proven` (an identity
 /// provider that says the user passed more than one factor).
 pub(crate) async fn continue_sign_in_with(
-    svc: &AuthServices,
+    svc: &Services,
     user: &LoginUser,
     origin: RequestOrigin,
     auth_method: &str,
@@ -431,7 +412,7 @@ pub(crate) fn session_user_of(user: &LoginUser) -> SessionUser {
 
 /// The last step of every sign-in: record it, then a session here or a transfer token.
 pub(crate) async fn finish(
-    svc: &AuthServices,
+    svc: &Services,
     user: &SessionUser,
     origin: RequestOrigin,
     auth_method: &str,

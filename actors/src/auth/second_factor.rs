@@ -5,14 +5,14 @@
 use std::time::Instant;
 
 use crate::audit::{AuditRecord, Record};
-use crate::domain::RequestOrigin;
+use crate::model::RequestOrigin;
 use crate::store::{challenges, users};
 use crate::tokens;
 use crate::two_factor::{self, Factor, Subject, TwoFactorError};
 
 use super::{
-    check_throttle, finish, record_failure, session_user_of, AuthServices, ChallengeKind,
-    HandoffTarget, Refusal, SignInError, SignedIn, METHOD_PASSWORD,
+    check_throttle, finish, record_failure, session_user_of, ChallengeKind, HandoffTarget, Refusal,
+    Services, SignInError, SignedIn, METHOD_PASSWORD,
 };
 
 /// A pending sign-in as its page shows it.
@@ -28,7 +28,7 @@ pub struct OpenChallenge {
 
 /// Finds the pending sign-in a challenge cookie names, if it is still open.
 pub async fn open_challenge(
-    svc: &AuthServices,
+    svc: &Services,
     token: &str,
     origin: &RequestOrigin,
 ) -> Result<Option<OpenChallenge>, SignInError> {
@@ -83,7 +83,7 @@ pub struct SecondFactorDone {
 /// audits the outcome under the factor's method.
 #[tracing::instrument(skip_all)]
 pub async fn complete_second_factor(
-    svc: &AuthServices,
+    svc: &Services,
     challenge: &OpenChallenge,
     token: &str,
     code: &str,
@@ -145,7 +145,7 @@ fn totp_like(code: &str) -> Option<String> {
 }
 
 async fn second_step(
-    svc: &AuthServices,
+    svc: &Services,
     challenge: &OpenChallenge,
     token: &str,
     code: &str,

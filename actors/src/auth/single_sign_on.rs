@@ -9,12 +9,10 @@ use std::time::Instant;
 use actix::Addr;
 use uuid::Uuid;
 
-use super::{
-    continue_sign_in_with, AuthServices, HandoffTarget, SignInError, SignedIn, SignedInVia,
-};
+use super::{continue_sign_in_with, HandoffTarget, Services, SignInError, SignedIn, SignedInVia};
 use crate::audit::{AuditRecord, Record};
-use crate::domain::{Email, RequestOrigin, UserType};
 use crate::invitations::split_name;
+use crate::model::{Email, RequestOrigin, UserType};
 use crate::sso::{
     CompleteSignIn, FailedSignIn, FlowContext, ProviderAnswer, Sso, SsoFailure, VerifiedIdentity,
 };
@@ -43,7 +41,7 @@ pub struct SsoSignInFailure {
 /// Completes an SSO sign-in at the callback; counts and audits every outcome.
 #[tracing::instrument(skip_all)]
 pub async fn sso_sign_in(
-    svc: &AuthServices,
+    svc: &Services,
     sso: &Addr<Sso>,
     state: String,
     bound_to_browser: bool,
@@ -136,7 +134,7 @@ pub async fn sso_sign_in(
 
 /// Counts and audits a sign-in that could not even start (provider unknown or unreachable).
 pub fn record_sso_start_failure(
-    svc: &AuthServices,
+    svc: &Services,
     tenant: Uuid,
     provider: &str,
     failure: &SsoFailure,
@@ -160,7 +158,7 @@ pub fn record_sso_start_failure(
 
 #[allow(clippy::too_many_arguments)]
 fn audit(
-    svc: &AuthServices,
+    svc: &Services,
     tenant: Uuid,
     outcome: &'static str,
     reason: Option<&str>,
@@ -193,7 +191,7 @@ type Refused = (VerifiedIdentity, FailedSignIn);
 
 /// Matches the identity to a user and continues the sign-in.
 async fn sign_in_identity(
-    svc: &AuthServices,
+    svc: &Services,
     identity: &VerifiedIdentity,
     origin: RequestOrigin,
 ) -> Result<SignedIn, Refused> {
@@ -244,7 +242,7 @@ async fn sign_in_identity(
 /// The user this identity signs in as: its link, else a first-time link by verified email,
 /// else a just-in-time user for an existing contact (when the tenant allows it).
 async fn match_user(
-    svc: &AuthServices,
+    svc: &Services,
     identity: &VerifiedIdentity,
     origin: &RequestOrigin,
 ) -> Result<LoginUser, SsoFailure> {
@@ -346,7 +344,7 @@ async fn match_user(
 /// Just-in-time provisioning: a client user (no password) for the tenant's one active contact
 /// with this email that has no user yet. Refused unless the tenant enabled it.
 async fn provision(
-    svc: &AuthServices,
+    svc: &Services,
     identity: &VerifiedIdentity,
     email: &Email,
     origin: &RequestOrigin,

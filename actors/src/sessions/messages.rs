@@ -7,7 +7,7 @@ use chrono::{DateTime, Duration};
 use uuid::Uuid;
 
 use crate::db::DbError;
-use crate::domain::{RequestOrigin, SessionUser};
+use crate::model::{RequestOrigin, SessionUser};
 use crate::store::sessions::SweepCounts;
 use crate::supervision::ActorFault;
 

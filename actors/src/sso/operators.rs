@@ -10,7 +10,7 @@ use uuid::Uuid;
 
 use crate::audit::AuditRecord;
 use crate::db::{Db, DbError};
-use crate::domain::{RequestOrigin, TenantInfo};
+use crate::model::{RequestOrigin, TenantInfo};
 use crate::secret_box::SecretBox;
 use crate::sso::providers::{self, ProviderInput, ProviderSummary, SsoConfigError};
 use crate::store::directory;
@@ -117,13 +117,13 @@ pub async fn overview(
     tenant: &TenantInfo,
     canonical_origin: &str,
 ) -> Result<SsoOverview, DbError> {
-    let options = providers::options(db, tenant.tenant).await?;
+    let options = providers::options(db, tenant.id).await?;
     Ok(SsoOverview {
         tenant: tenant.slug.clone(),
         sso_only: options.sso_only,
         jit_provisioning: options.sso_jit_provisioning,
-        providers: providers::list_providers(db, tenant.tenant).await?,
-        redirect_uris: redirect_uris(db, tenant.tenant, canonical_origin).await?,
+        providers: providers::list_providers(db, tenant.id).await?,
+        redirect_uris: redirect_uris(db, tenant.id, canonical_origin).await?,
     })
 }
 

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use crate::db::{DbError, Exec};
-use crate::domain::Email;
+use crate::model::Email;
 use crate::{execute, query_as};
 
 /// A contact as an invitation sees them, with their portal user if one exists.

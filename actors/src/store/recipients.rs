@@ -5,7 +5,7 @@
 use uuid::Uuid;
 
 use crate::db::{DbError, Exec};
-use crate::domain::Email;
+use crate::model::Email;
 use crate::{fetch_one_scalar, query_as};
 
 /// Active: the user, their contact and their company are all active.

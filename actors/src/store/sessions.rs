@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use crate::db::{Db, DbError, Exec, Tx};
-use crate::domain::SessionUser;
+use crate::model::SessionUser;
 use crate::sessions::revocation::{RevocationScope, CHANNEL};
 use crate::{execute, fetch_one_scalar, query_as};
 
@@ -108,7 +108,7 @@ impl SessionRow {
             tenant: self.tenant,
             user_id: self.user_id,
             email: self.email.clone(),
-            user_type: crate::domain::UserType::parse(&self.user_type)?,
+            user_type: crate::model::UserType::parse(&self.user_type)?,
             first_name: self.first_name.clone(),
             last_name: self.last_name.clone(),
             client_id: self.client_id,

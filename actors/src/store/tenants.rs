@@ -5,7 +5,7 @@ use rand::RngCore;
 use uuid::Uuid;
 
 use crate::db::{Db, DbError, Tx};
-use crate::domain::TenantInfo;
+use crate::model::TenantInfo;
 use crate::{execute, query_as};
 
 /// Resources the client roles grant on.
@@ -87,7 +87,7 @@ struct TenantRow {
 impl From<TenantRow> for TenantInfo {
     fn from(r: TenantRow) -> Self {
         TenantInfo {
-            tenant: r.tenant,
+            id: r.tenant,
             slug: r.slug,
             name: r.name,
             primary_color: r.primary_color,
@@ -167,7 +167,7 @@ pub async fn create(db: &Db, now: DateTime<Utc>, new: &NewTenant) -> Result<Tena
     seed_client_roles(&mut tx, tenant).await?;
     tx.commit().await?;
     Ok(TenantInfo {
-        tenant,
+        id: tenant,
         slug,
         name: new.name.clone(),
         primary_color: new.primary_color.clone(),
@@ -232,7 +232,7 @@ async fn seed_client_roles(tx: &mut Tx, tenant: Uuid) -> Result<(), DbError> {
 pub async fn find_by_key(db: &Db, key: &str) -> Result<Option<TenantInfo>, DbError> {
     match Uuid::parse_str(key.trim()) {
         Ok(id) => find_by_id(db, id).await,
-        Err(_) if crate::domain::is_valid_slug(key.trim()) => find_by_slug(db, key.trim()).await,
+        Err(_) if crate::model::is_valid_slug(key.trim()) => find_by_slug(db, key.trim()).await,
         Err(_) => Ok(None),
     }
 }

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use crate::db::{Db, DbError};
-use crate::domain::{Email, UserType};
+use crate::model::{Email, UserType};
 use crate::{execute, fetch_one_scalar, query_as};
 
 /// A user as sign-in sees them, with their company when they are a client contact.

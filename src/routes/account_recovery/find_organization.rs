@@ -9,11 +9,11 @@ use serde::Deserialize;
 
 use super::mail::{discovery_email, locales};
 use super::{
-    csrf_ok, find_organization_page, form_csrf, request_allowed, request_error_status, typed_email,
-    with_csrf_cookie, EmailRequest,
+    find_organization_page, request_allowed, request_error_status, typed_email, EmailRequest,
 };
 use crate::app::AppState;
 use crate::errors::PortalError;
+use crate::http::csrf::{csrf_ok, form_csrf, with_csrf_cookie};
 use crate::http::extract::{request_origin, CspNonce};
 use crate::http::render;
 
@@ -67,7 +67,7 @@ pub async fn submit(
     }
     let render = discovery_email(locales()?, &state);
     if let Err(e) =
-        find_organizations(&state.auth, &state.mailer, &form.email, origin, render).await
+        find_organizations(&state.services, &state.mailer, &form.email, origin, render).await
     {
         crate::errors::log_error(&e);
         return form_error(RequestError::Unavailable, form_csrf(&req));

@@ -4,17 +4,15 @@
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use portal_actors::account_recovery::{request_password_reset, ResetRequest};
-use portal_actors::domain::TenantInfo;
+use portal_actors::model::TenantInfo;
 use portal_views::account_recovery::{self as views, EmailRequestView, RequestError};
 use serde::Deserialize;
 
 use super::mail::{locales, reset_email, TenantLinks, SIGN_IN_PATH};
-use super::{
-    csrf_ok, form_csrf, request_allowed, request_error_status, tenant_path, typed_email,
-    with_csrf_cookie, EmailRequest,
-};
+use super::{request_allowed, request_error_status, tenant_path, typed_email, EmailRequest};
 use crate::app::AppState;
 use crate::errors::PortalError;
+use crate::http::csrf::{csrf_ok, form_csrf, with_csrf_cookie};
 use crate::http::extract::{page_tenant, request_host, request_origin, CspNonce, TenantQuery};
 use crate::http::render;
 
@@ -136,7 +134,7 @@ pub async fn submit(
         ttl: state.password_reset_ttl,
     };
     let render = reset_email(locales()?, &tenant, &links);
-    if let Err(e) = request_password_reset(&state.auth, &state.mailer, request, render).await {
+    if let Err(e) = request_password_reset(&state.services, &state.mailer, request, render).await {
         crate::errors::log_error(&e);
         return form_error(RequestError::Unavailable, form_csrf(&req));
     }

@@ -3,7 +3,7 @@
 //! the canonical origin with `?tenant=<slug>`.
 
 use portal_actors::account_recovery::{DiscoveryMail, PasswordChangedMail, ResetMail};
-use portal_actors::domain::TenantInfo;
+use portal_actors::model::TenantInfo;
 use portal_actors::store::outbox::EmailContent;
 use portal_views::email::{self as views, RenderedEmail};
 use portal_views::i18n::Locales;
@@ -29,7 +29,7 @@ pub struct TenantLinks {
 impl TenantLinks {
     /// Links for `tenant`, looking up its active vanity domain.
     pub async fn for_tenant(state: &AppState, tenant: &TenantInfo) -> Result<Self, PortalError> {
-        let domain = active_domain(state, tenant.tenant).await?;
+        let domain = active_domain(state, tenant.id).await?;
         Ok(Self::new(
             state,
             &tenant.slug,
@@ -218,7 +218,7 @@ mod tests {
     {
         let locales = locales().map_err(|e| e.to_string())?;
         let tenant = TenantInfo {
-            tenant: uuid::Uuid::nil(),
+            id: uuid::Uuid::nil(),
             slug: "0123456789ab".into(),
             name: "Northwind IT".into(),
             primary_color: String::new(),

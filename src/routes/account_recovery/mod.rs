@@ -8,14 +8,11 @@ pub mod mail;
 pub mod set_new_password;
 
 use actix_web::http::StatusCode;
-use actix_web::{HttpRequest, HttpResponse};
-use portal_actors::domain::{RequestOrigin, TenantInfo};
-use portal_actors::tokens;
+use actix_web::HttpResponse;
+use portal_actors::model::{RequestOrigin, TenantInfo};
 use portal_views::account_recovery::{self as views, EmailRequestView, RequestError};
 
 use crate::app::AppState;
-use crate::errors::PortalError;
-use crate::http::cookies::{csrf_cookie, CSRF_COOKIE};
 use crate::http::redirect::encode_query_value;
 use crate::http::render;
 use portal_actors::login_throttle::{CheckRequest, Decision, RequestScope};
@@ -47,11 +44,11 @@ pub async fn request_allowed(
             EmailRequest::PasswordReset => RequestScope::PasswordReset,
             EmailRequest::OrganizationDiscovery => RequestScope::OrgDiscovery,
         },
-        tenant: tenant.map(|t| t.tenant),
+        tenant: tenant.map(|t| t.id),
         email: email.to_owned(),
         ip: origin.ip.clone().unwrap_or_default(),
     };
-    match state.auth.throttle.send(check).await {
+    match state.services.throttle.send(check).await {
         Ok(Ok(Decision::Allowed)) => true,
         Ok(Ok(Decision::Throttled { .. })) => false,
         Ok(Err(e)) => {
@@ -63,33 +60,6 @@ pub async fn request_allowed(
             false
         }
     }
-}
-
-/// The form's CSRF token: the cookie's when it is well formed, else a new one.
-pub fn form_csrf(req: &HttpRequest) -> String {
-    match req.cookie(CSRF_COOKIE) {
-        Some(c) if tokens::is_well_formed(c.value()) => c.value().to_owned(),
-        _ => tokens::random_token(),
-    }
-}
-
-/// Whether the posted token matches the cookie (double submit).
-pub fn csrf_ok(req: &HttpRequest, presented: &str) -> bool {
-    req.cookie(CSRF_COOKIE)
-        .map(|c| c.value().to_owned())
-        .filter(|c| tokens::is_well_formed(c))
-        .is_some_and(|expected| tokens::constant_time_eq(&expected, presented))
-}
-
-/// Adds the CSRF cookie the page's form relies on.
-pub fn with_csrf_cookie(
-    mut response: HttpResponse,
-    token: &str,
-) -> Result<HttpResponse, PortalError> {
-    response
-        .add_cookie(&csrf_cookie(token))
-        .map_err(|e| PortalError::Unexpected(e.into()))?;
-    Ok(response)
 }
 
 /// A portal path with the tenant's slug (harmless on a tenant's own host, needed elsewhere).

@@ -8,7 +8,7 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use portal_actors::account_recovery::{
     complete_password_reset, reset_token_is_live, CompleteReset, ResetOutcome, ResetRefusal,
 };
-use portal_actors::domain::TenantInfo;
+use portal_actors::model::TenantInfo;
 use portal_views::account_recovery::{
     self as views, PasswordProblem, RequestError, ResetFormError, SetNewPasswordView,
 };
@@ -16,9 +16,10 @@ use secrecy::SecretString;
 use serde::Deserialize;
 
 use super::mail::{locales, password_changed_email, TenantLinks, FORGOT_PATH, SIGN_IN_PATH};
-use super::{csrf_ok, form_csrf, tenant_path, with_csrf_cookie, MAX_PASSWORD_BYTES};
+use super::{tenant_path, MAX_PASSWORD_BYTES};
 use crate::app::AppState;
 use crate::errors::PortalError;
+use crate::http::csrf::{csrf_ok, form_csrf, with_csrf_cookie};
 use crate::http::extract::{page_tenant, request_host, request_origin, CspNonce};
 use crate::http::render;
 
@@ -97,7 +98,7 @@ pub async fn show(
     let Some(tenant) = tenant else {
         return Ok(invalid_link(None, &nonce.0));
     };
-    let live = reset_token_is_live(&state.auth, tenant.tenant, &token)
+    let live = reset_token_is_live(&state.services, tenant.id, &token)
         .await
         .map_err(PortalError::unavailable)?;
     if !live {
@@ -162,7 +163,7 @@ pub async fn submit(
         origin: request_origin(&req),
     };
     let render = password_changed_email(locales()?, &tenant, &links);
-    match complete_password_reset(&state.auth, &state.mailer, request, render).await {
+    match complete_password_reset(&state.services, &state.mailer, request, render).await {
         Ok(ResetOutcome::Done { .. }) => {
             let sign_in_url = tenant_path(SIGN_IN_PATH, Some(&tenant));
             Ok(no_referrer(render::page(

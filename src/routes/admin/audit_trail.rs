@@ -150,8 +150,8 @@ async fn parse(
     let invalid = |e: InvalidFilter| e.response();
     let tenant = match non_empty(query.tenant.as_ref()) {
         None => None,
-        Some(key) => match tenants::find_by_key(&state.auth.db, key).await {
-            Ok(Some(tenant)) => Some(tenant.tenant),
+        Some(key) => match tenants::find_by_key(&state.services.db, key).await {
+            Ok(Some(tenant)) => Some(tenant.id),
             Ok(None) => {
                 return Err(invalid(InvalidFilter::new(
                     "tenant",
@@ -225,7 +225,7 @@ fn unavailable(e: impl std::fmt::Display) -> HttpResponse {
 
 /// Writes what the Audit actor buffers, so the read sees it; a failure is logged, not fatal.
 async fn flush(state: &AppState) {
-    match state.auth.audit.send(FlushAudit).await {
+    match state.services.audit.send(FlushAudit).await {
         Ok(Ok(_)) => {}
         Ok(Err(e)) => tracing::warn!(error = %e, "audit flush before read failed"),
         Err(e) => tracing::warn!(error = %e, "audit flush before read failed"),
@@ -246,7 +246,7 @@ pub async fn list(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse 
     let limit = parsed.limit.unwrap_or(DEFAULT_LIMIT);
     // One row more than asked tells whether another page exists.
     match store::search(
-        &state.auth.db,
+        &state.services.db,
         &parsed.filter,
         page_size(limit.saturating_add(1)),
     )
@@ -270,7 +270,7 @@ pub async fn export_csv(state: web::Data<AppState>, req: HttpRequest) -> HttpRes
     };
     flush(&state).await;
     // The first page is read before answering, so an unreachable database is a clean 503.
-    let db = state.auth.db.clone();
+    let db = state.services.db.clone();
     let first_size = parsed.limit.map_or(CSV_PAGE, |l| l.min(CSV_PAGE));
     let first = match store::search(&db, &parsed.filter, page_size(first_size)).await {
         Ok(rows) => rows,

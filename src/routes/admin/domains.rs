@@ -20,7 +20,7 @@ fn failed(e: impl std::fmt::Display) -> HttpResponse {
 
 /// `GET /admin/portal-domains`
 pub async fn list(state: web::Data<AppState>) -> HttpResponse {
-    match portal_domains::list(&state.auth.db).await {
+    match portal_domains::list(&state.services.db).await {
         Ok(domains) => HttpResponse::Ok().json(json!({ "domains": domains })),
         Err(e) => failed(e),
     }
@@ -41,15 +41,15 @@ pub async fn add(state: web::Data<AppState>, body: web::Json<AddDomain>) -> Http
                 json!({ "error": "invalid_domain", "field": "domain", "message": e.to_string() }),
             ),
         };
-    let tenant = match tenants::find_by_key(&state.auth.db, &body.tenant).await {
+    let tenant = match tenants::find_by_key(&state.services.db, &body.tenant).await {
         Ok(Some(tenant)) => tenant,
         Ok(None) => return json_error(StatusCode::NOT_FOUND, "unknown_tenant"),
         Err(e) => return failed(e),
     };
     let now = state.clock.now();
     match portal_domains::upsert(
-        &state.auth.db,
-        tenant.tenant,
+        &state.services.db,
+        tenant.id,
         &domain,
         &state.canonical_host,
         &state.cname_target,
@@ -77,7 +77,7 @@ async fn find(
     domain: &str,
 ) -> Result<portal_actors::portal_domain::PortalDomain, HttpResponse> {
     let name = domain.trim().trim_end_matches('.').to_ascii_lowercase();
-    match portal_domains::find_by_domain(&state.auth.db, &name).await {
+    match portal_domains::find_by_domain(&state.services.db, &name).await {
         Ok(Some(d)) => Ok(d),
         Ok(None) => Err(json_error(StatusCode::NOT_FOUND, "domain_not_found")),
         Err(e) => Err(failed(e)),
@@ -112,7 +112,7 @@ async fn set(state: &AppState, domain: &str, status: DomainStatus, message: &str
     };
     let now = state.clock.now();
     if let Err(e) = portal_domains::set_status(
-        &state.auth.db,
+        &state.services.db,
         found.tenant,
         status,
         Some(message),
@@ -125,7 +125,7 @@ async fn set(state: &AppState, domain: &str, status: DomainStatus, message: &str
         return failed(e);
     }
     flush_directory(state).await;
-    match portal_domains::find_by_tenant(&state.auth.db, found.tenant).await {
+    match portal_domains::find_by_tenant(&state.services.db, found.tenant).await {
         Ok(Some(updated)) => HttpResponse::Ok().json(updated),
         Ok(None) => json_error(StatusCode::NOT_FOUND, "domain_not_found"),
         Err(e) => failed(e),
@@ -157,7 +157,7 @@ pub async fn disable(state: web::Data<AppState>, domain: web::Path<String>) -> H
 /// `POST /admin/actors/handoff/sweep`: deletes expired and consumed transfer tokens now.
 pub async fn sweep_handoff(state: web::Data<AppState>) -> HttpResponse {
     match state
-        .auth
+        .services
         .handoff
         .send(SweepOtts {
             older_than: chrono::Duration::zero(),

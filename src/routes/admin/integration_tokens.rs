@@ -4,8 +4,8 @@
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use portal_actors::audit::Record;
-use portal_actors::domain::TenantInfo;
 use portal_actors::integration_tokens::{self, TokenError};
+use portal_actors::model::TenantInfo;
 use portal_actors::store::tenants;
 use serde::Deserialize;
 use serde_json::json;
@@ -41,7 +41,7 @@ fn token_failed(e: TokenError) -> HttpResponse {
 }
 
 async fn find_tenant(state: &AppState, key: &str) -> Result<TenantInfo, HttpResponse> {
-    match tenants::find_by_key(&state.auth.db, key).await {
+    match tenants::find_by_key(&state.services.db, key).await {
         Ok(Some(t)) => Ok(t),
         Ok(None) => Err(json_error(StatusCode::NOT_FOUND, "unknown_tenant")),
         Err(e) => Err(token_failed(TokenError::Db(e))),
@@ -62,10 +62,10 @@ pub async fn create(
     };
     let origin = request_origin(&req);
     let now = state.clock.now();
-    match integration_tokens::create(&state.auth.db, now, tenant.tenant, &body.name, &origin).await
+    match integration_tokens::create(&state.services.db, now, tenant.id, &body.name, &origin).await
     {
         Ok(created) => {
-            state.auth.audit.do_send(Record(created.record));
+            state.services.audit.do_send(Record(created.record));
             HttpResponse::Created()
                 .insert_header(("Cache-Control", "no-store"))
                 .json(created.value)
@@ -80,7 +80,7 @@ pub async fn list(state: web::Data<AppState>, path: web::Path<String>) -> HttpRe
         Ok(t) => t,
         Err(response) => return response,
     };
-    match integration_tokens::list(&state.auth.db, tenant.tenant).await {
+    match integration_tokens::list(&state.services.db, tenant.id).await {
         Ok(tokens) => HttpResponse::Ok().json(json!({ "tenant": tenant.slug, "tokens": tokens })),
         Err(e) => token_failed(e),
     }
@@ -104,15 +104,14 @@ pub async fn revoke(
     };
     let origin = request_origin(&req);
     let now = state.clock.now();
-    let db = &state.auth.db;
-    match integration_tokens::revoke(db, now, tenant.tenant, token_id, &origin).await {
+    let db = &state.services.db;
+    match integration_tokens::revoke(db, now, tenant.id, token_id, &origin).await {
         Ok(Some(revoked)) => {
-            state.auth.audit.do_send(Record(revoked.record));
+            state.services.audit.do_send(Record(revoked.record));
             HttpResponse::Ok().json(revoked.value)
         }
         Ok(None) => {
-            match portal_actors::store::integration_tokens::find(db, tenant.tenant, token_id).await
-            {
+            match portal_actors::store::integration_tokens::find(db, tenant.id, token_id).await {
                 Ok(Some(summary)) => HttpResponse::Ok().json(summary),
                 Ok(None) => json_error(StatusCode::NOT_FOUND, "unknown_token"),
                 Err(e) => token_failed(TokenError::Db(e)),

@@ -2,8 +2,8 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
-use portal_actors::domain::Email;
 use portal_actors::invitations::{self, InvitationError, InviteRequest, Inviter};
+use portal_actors::model::Email;
 use portal_actors::store::{invitations as store, tenants};
 use serde::Deserialize;
 use serde_json::json;
@@ -37,7 +37,7 @@ pub async fn create(
     state: web::Data<AppState>,
     body: web::Json<InviteBody>,
 ) -> HttpResponse {
-    let tenant = match tenants::find_by_key(&state.auth.db, &body.tenant).await {
+    let tenant = match tenants::find_by_key(&state.services.db, &body.tenant).await {
         Ok(Some(t)) => t,
         Ok(None) => return json_error(StatusCode::NOT_FOUND, "unknown_tenant"),
         Err(e) => return failed(e),
@@ -49,8 +49,8 @@ pub async fn create(
                 return json_error(StatusCode::BAD_REQUEST, "invalid_email");
             };
             let found = match store::find_by_email(
-                state.auth.db.exec(),
-                tenant.tenant,
+                state.services.db.exec(),
+                tenant.id,
                 &email,
                 state.clock.now(),
             )
@@ -82,7 +82,7 @@ pub async fn create(
         ttl: state.invitation_ttl,
         origin: request_origin(&req),
     };
-    match invitations::invite(&state.auth, &state.mailer, request, render).await {
+    match invitations::invite(&state.services, &state.mailer, request, render).await {
         Ok(invited) => HttpResponse::Created().json(json!({
             "email": invited.email,
             "expires_at": invited.expires_at,

@@ -160,7 +160,7 @@ async fn healthz() -> HttpResponse {
 
 /// `GET /readyz`: the database answers and every actor is alive.
 async fn readyz(state: web::Data<AppState>) -> HttpResponse {
-    let database = state.auth.db.ping().await.is_ok();
+    let database = state.services.db.ping().await.is_ok();
     let actors = state.registry.all_alive();
     let status = if database && actors {
         StatusCode::OK
@@ -201,7 +201,7 @@ fn mailbox_failed(e: impl std::fmt::Display) -> HttpResponse {
 
 /// `POST /admin/actors/sessions/sweep`: ends expired sessions now.
 async fn sweep_sessions(state: web::Data<AppState>) -> HttpResponse {
-    match state.auth.sessions.send(sessions::SweepSessions).await {
+    match state.services.sessions.send(sessions::SweepSessions).await {
         Ok(Ok(counts)) => HttpResponse::Ok().json(json!({ "swept": counts })),
         Ok(Err(e)) => mailbox_failed(e),
         Err(e) => mailbox_failed(e),
@@ -219,7 +219,7 @@ async fn flush_tenant_cache(state: web::Data<AppState>) -> HttpResponse {
 
 /// `POST /admin/actors/audit/flush`: writes buffered audit events now.
 async fn flush_audit(state: web::Data<AppState>) -> HttpResponse {
-    match state.auth.audit.send(audit::FlushAudit).await {
+    match state.services.audit.send(audit::FlushAudit).await {
         Ok(Ok(n)) => HttpResponse::Ok().json(json!({ "written": n })),
         Ok(Err(e)) => mailbox_failed(e),
         Err(e) => mailbox_failed(e),
@@ -229,7 +229,7 @@ async fn flush_audit(state: web::Data<AppState>) -> HttpResponse {
 /// `POST /admin/throttle/sweep`: deletes throttle events older than the longest window now.
 async fn sweep_throttle(state: web::Data<AppState>) -> HttpResponse {
     match state
-        .auth
+        .services
         .throttle
         .send(login_throttle::SweepThrottle)
         .await
@@ -259,12 +259,12 @@ where
     sessions::listener::SessionInvalidationListener: actix::Handler<M>,
 {
     let sent = match actor {
-        sessions::ACTOR_NAME => state.auth.sessions.send(msg).await,
+        sessions::ACTOR_NAME => state.services.sessions.send(msg).await,
         tenant_directory::ACTOR_NAME => state.tenants.send(msg).await,
-        audit::ACTOR_NAME => state.auth.audit.send(msg).await,
-        portal_actors::handoff::ACTOR_NAME => state.auth.handoff.send(msg).await,
+        audit::ACTOR_NAME => state.services.audit.send(msg).await,
+        portal_actors::handoff::ACTOR_NAME => state.services.handoff.send(msg).await,
         portal_actors::dns::ACTOR_NAME => state.dns.send(msg).await,
-        login_throttle::ACTOR_NAME => state.auth.throttle.send(msg).await,
+        login_throttle::ACTOR_NAME => state.services.throttle.send(msg).await,
         portal_actors::mailer::ACTOR_NAME => state.mailer.send(msg).await,
         portal_actors::sso::ACTOR_NAME => state.sso.send(msg).await,
         portal_actors::tenant_data::registry::ACTOR_NAME => state.tenant_registry.send(msg).await,
@@ -356,7 +356,7 @@ async fn panic_tenant_data(state: web::Data<AppState>, req: HttpRequest) -> Http
         Ok(None) => return json_error(StatusCode::NOT_FOUND, "unknown_tenant"),
         Err(e) => return mailbox_failed(e),
     };
-    let addr = match crate::routes::tickets::tenant_data(&state, tenant.tenant).await {
+    let addr = match crate::routes::tickets::tenant_data(&state, tenant.id).await {
         Ok(addr) => addr,
         Err(e) => return mailbox_failed(e),
     };

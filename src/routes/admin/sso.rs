@@ -5,7 +5,7 @@
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use portal_actors::audit::Record;
-use portal_actors::domain::TenantInfo;
+use portal_actors::model::TenantInfo;
 use portal_actors::sso::operators::{self, Audited, OptionsChange, SsoChangeError};
 use portal_actors::sso::providers::{ProviderInput, SsoConfigError};
 use portal_actors::store::tenants;
@@ -83,7 +83,7 @@ fn change_failed(e: SsoChangeError) -> HttpResponse {
 }
 
 async fn find_tenant(state: &AppState, key: &str) -> Result<TenantInfo, HttpResponse> {
-    match tenants::find_by_key(&state.auth.db, key).await {
+    match tenants::find_by_key(&state.services.db, key).await {
         Ok(Some(t)) => Ok(t),
         Ok(None) => Err(json_error(StatusCode::NOT_FOUND, "unknown_tenant")),
         Err(e) => Err(failed(e)),
@@ -92,7 +92,7 @@ async fn find_tenant(state: &AppState, key: &str) -> Result<TenantInfo, HttpResp
 
 /// Hands the change's audit record to the Audit actor and yields the change.
 fn audited<T>(state: &AppState, change: Audited<T>) -> T {
-    state.auth.audit.do_send(Record(change.record));
+    state.services.audit.do_send(Record(change.record));
     change.value
 }
 
@@ -102,7 +102,7 @@ pub async fn show(state: web::Data<AppState>, path: web::Path<String>) -> HttpRe
         Ok(t) => t,
         Err(response) => return response,
     };
-    match operators::overview(&state.auth.db, &tenant, &state.canonical_origin()).await {
+    match operators::overview(&state.services.db, &tenant, &state.canonical_origin()).await {
         Ok(overview) => HttpResponse::Ok().json(overview),
         Err(e) => failed(e),
     }
@@ -125,7 +125,7 @@ pub async fn set_options(
         jit_provisioning: body.jit_provisioning,
     };
     let origin = request_origin(&req);
-    match operators::change_options(&state.auth.db, tenant.tenant, change, &origin).await {
+    match operators::change_options(&state.services.db, tenant.id, change, &origin).await {
         Ok(changed) => {
             let options = audited(&state, changed);
             HttpResponse::Ok().json(json!({
@@ -148,7 +148,7 @@ pub async fn show_provider(
         Ok(t) => t,
         Err(response) => return response,
     };
-    match operators::find_provider(&state.auth.db, tenant.tenant, &provider).await {
+    match operators::find_provider(&state.services.db, tenant.id, &provider).await {
         Ok(Some(summary)) => HttpResponse::Ok().json(summary),
         Ok(None) => json_error(StatusCode::NOT_FOUND, "unknown_provider"),
         Err(e) => failed(e),
@@ -181,10 +181,10 @@ pub async fn put_provider(
     };
     let origin = request_origin(&req);
     let saved = operators::save_provider(
-        &state.auth.db,
-        &state.auth.secret_box,
+        &state.services.db,
+        &state.services.secret_box,
         state.clock.now(),
-        tenant.tenant,
+        tenant.id,
         input,
         &origin,
     )
@@ -216,7 +216,7 @@ pub async fn delete_provider(
         Err(response) => return response,
     };
     let origin = request_origin(&req);
-    match operators::delete_provider(&state.auth.db, tenant.tenant, &provider, &origin).await {
+    match operators::delete_provider(&state.services.db, tenant.id, &provider, &origin).await {
         Ok(deleted) => {
             audited(&state, deleted);
             HttpResponse::NoContent().finish()

@@ -22,12 +22,12 @@ fn failed(e: impl std::fmt::Display) -> HttpResponse {
 
 /// `GET /admin/tenants/{tenant}/two-factor`
 pub async fn show_two_factor(state: web::Data<AppState>, path: web::Path<String>) -> HttpResponse {
-    let tenant = match tenants::find_by_key(&state.auth.db, &path).await {
+    let tenant = match tenants::find_by_key(&state.services.db, &path).await {
         Ok(Some(t)) => t,
         Ok(None) => return json_error(StatusCode::NOT_FOUND, "unknown_tenant"),
         Err(e) => return failed(e),
     };
-    match two_factor::tenant_requires(&state.auth.db, tenant.tenant).await {
+    match two_factor::tenant_requires(&state.services.db, tenant.id).await {
         Ok(required) => {
             HttpResponse::Ok().json(json!({ "tenant": tenant.slug, "required": required }))
         }
@@ -42,12 +42,12 @@ pub async fn set_two_factor(
     path: web::Path<String>,
     body: web::Json<TwoFactorPolicy>,
 ) -> HttpResponse {
-    let tenant = match tenants::find_by_key(&state.auth.db, &path).await {
+    let tenant = match tenants::find_by_key(&state.services.db, &path).await {
         Ok(Some(t)) => t,
         Ok(None) => return json_error(StatusCode::NOT_FOUND, "unknown_tenant"),
         Err(e) => return failed(e),
     };
-    match two_factor::set_tenant_requires(&state.auth.db, tenant.tenant, body.required).await {
+    match two_factor::set_tenant_requires(&state.services.db, tenant.id, body.required).await {
         Ok(_) => {
             tracing::info!(tenant = %tenant.slug, required = body.required, "two-factor policy set");
             HttpResponse::Ok().json(json!({ "tenant": tenant.slug, "required": body.required }))

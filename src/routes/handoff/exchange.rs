@@ -123,7 +123,7 @@ async fn run(
     let host = request_host(req).ok_or(ExchangeError::HostMissing)?;
     let name = host_without_port(&host);
     // Read fresh (not cached): a domain just disabled must stop accepting handoffs at once.
-    let domain = portal_domains::find_by_domain(&state.auth.db, name)
+    let domain = portal_domains::find_by_domain(&state.services.db, name)
         .await
         .map_err(ExchangeError::failed)?
         .ok_or(ExchangeError::DomainNotFound)?;
@@ -148,7 +148,7 @@ async fn run(
         }
     }
     let consumed = state
-        .auth
+        .services
         .handoff
         .send(ConsumeOtt {
             token: ott.to_owned(),
@@ -173,7 +173,7 @@ async fn run(
         .unwrap_or_else(|| ReturnPath::or_default(None));
     let origin = request_origin(req);
     let created = state
-        .auth
+        .services
         .sessions
         .send(CreateSession {
             user: (*user).clone(),
@@ -188,7 +188,7 @@ async fn run(
         Err(e) => {
             // Give the token back: a failed exchange changes nothing.
             let released = state
-                .auth
+                .services
                 .handoff
                 .send(ReleaseOtt {
                     token: ott.to_owned(),
@@ -203,7 +203,7 @@ async fn run(
             return Err(e);
         }
     };
-    state.auth.audit.do_send(Record(AuditRecord {
+    state.services.audit.do_send(Record(AuditRecord {
         tenant: user.tenant,
         event_type: "handoff",
         outcome: "success",

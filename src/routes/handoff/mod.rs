@@ -16,8 +16,8 @@ use actix_web::http::header::{self, HeaderValue};
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use portal_actors::auth::HandoffTarget;
-use portal_actors::domain::TenantInfo;
 use portal_actors::handoff::IssuedOtt;
+use portal_actors::model::TenantInfo;
 use portal_actors::sessions::{ResolveSession, SessionLookup};
 use portal_actors::tokens;
 use portal_views::handoff::{self as views, HandoffFailure, HandoffPost, HANDOFF_ACTION};
@@ -209,7 +209,7 @@ pub async fn complete(
     let session = match &pending {
         Some(token) => {
             let found = state
-                .auth
+                .services
                 .sessions
                 .send(ResolveSession {
                     token: token.clone(),

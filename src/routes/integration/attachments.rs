@@ -188,7 +188,7 @@ pub async fn upload(
             let hashes = [blob.content_hash];
             if let Err(cleanup) = state
                 .attachments
-                .forget_unreferenced(&state.auth.db, &hashes)
+                .forget_unreferenced(&state.services.db, &hashes)
                 .await
             {
                 crate::errors::log_error(&cleanup);

@@ -37,7 +37,7 @@ pub async fn require_integration_token(
         return Ok(req.into_response(unauthorized()));
     };
     let now = state.clock.now();
-    match integration_tokens::authenticate(&state.auth.db, &token, now).await {
+    match integration_tokens::authenticate(&state.services.db, &token, now).await {
         Ok(Some(client)) => {
             req.extensions_mut().insert(Integration(client));
             Ok(next.call(req).await?.map_into_boxed_body())

@@ -24,7 +24,7 @@ pub struct UnlinkForm {
 /// The user's linked identities, named after their provider (its slug when it was removed).
 pub async fn linked(state: &AppState, user: &PortalUser) -> Result<Vec<IdentityItem>, PortalError> {
     let user_id = user.session.record.user.user_id;
-    let rows = crate::routes::tickets::tenant_data(state, user.tenant.tenant)
+    let rows = crate::routes::tickets::tenant_data(state, user.tenant.id)
         .await?
         .send(OwnIdentities { user_id })
         .await
@@ -50,9 +50,9 @@ pub async fn unlink(
     user: PortalUser,
     form: web::Form<UnlinkForm>,
 ) -> Result<HttpResponse, PortalError> {
-    super::check_csrf(&user, &form.csrf_token)?;
+    crate::http::csrf::check_csrf(&user, &form.csrf_token)?;
     let who = super::subject(&req, &user);
-    let removed = crate::routes::tickets::tenant_data(&state, user.tenant.tenant)
+    let removed = crate::routes::tickets::tenant_data(&state, user.tenant.id)
         .await?
         .send(UnlinkOwnIdentity {
             user_id: who.user_id,
@@ -66,7 +66,7 @@ pub async fn unlink(
         // Not one of this user's identities: nothing to remove, nothing to reveal.
         return Err(PortalError::NotFound);
     }
-    state.auth.audit.do_send(Record(AuditRecord {
+    state.services.audit.do_send(Record(AuditRecord {
         tenant: who.tenant,
         event_type: "sso_identity_unlinked",
         outcome: "success",

@@ -12,7 +12,6 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::Duration;
 use portal_actors::login_throttle::{minutes_rounded_up, seconds_rounded_up};
 use portal_actors::tenant_data::OwnSessions;
-use portal_actors::tokens;
 use portal_actors::two_factor::{Subject, TwoFactorError};
 use portal_views::layout::NavItem;
 use portal_views::security::{
@@ -40,17 +39,6 @@ pub fn subject(req: &HttpRequest, user: &PortalUser) -> Subject {
 pub fn names(user: &PortalUser) -> Vec<String> {
     let u = &user.session.record.user;
     vec![u.first_name.clone(), u.last_name.clone()]
-}
-
-/// Refuses a state-changing form without the session's CSRF token.
-pub fn check_csrf(user: &PortalUser, presented: &str) -> Result<(), PortalError> {
-    if tokens::constant_time_eq(&user.session.csrf_token, presented) {
-        Ok(())
-    } else {
-        Err(PortalError::Forbidden(
-            "security form without a valid CSRF token".into(),
-        ))
-    }
 }
 
 /// Maps a two-factor refusal to what the form shows.
@@ -98,10 +86,10 @@ pub fn throttled_for(e: &TwoFactorError) -> Option<Duration> {
 /// Builds the page's data; the caller sets notices and errors.
 pub async fn view(state: &AppState, user: &PortalUser) -> Result<SecurityView, PortalError> {
     let u = &user.session.record.user;
-    let status = portal_actors::two_factor::status(&state.auth, u.tenant, u.user_id)
+    let status = portal_actors::two_factor::status(&state.services, u.tenant, u.user_id)
         .await
         .map_err(PortalError::unavailable)?;
-    let rows = crate::routes::tickets::tenant_data(state, user.tenant.tenant)
+    let rows = crate::routes::tickets::tenant_data(state, user.tenant.id)
         .await?
         .send(OwnSessions {
             user_id: u.user_id,

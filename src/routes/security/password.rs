@@ -49,7 +49,7 @@ pub async fn submit(
     form: web::Form<PasswordForm>,
     nonce: CspNonce,
 ) -> Result<HttpResponse, PortalError> {
-    super::check_csrf(&user, &form.csrf_token)?;
+    crate::http::csrf::check_csrf(&user, &form.csrf_token)?;
     let form = form.into_inner();
     let change = PasswordChange {
         current: SecretString::from(form.current_password),
@@ -65,7 +65,7 @@ pub async fn submit(
         render: Box::new(password_changed_email(locales()?, &user.tenant, &links)),
     };
     let changed = change_password(
-        &state.auth,
+        &state.services,
         &state.mailer,
         &who,
         super::names(&user),

@@ -36,7 +36,7 @@ fn audit(
     event: &'static str,
     count: u64,
 ) {
-    state.auth.audit.do_send(Record(AuditRecord {
+    state.services.audit.do_send(Record(AuditRecord {
         tenant: who.tenant,
         event_type: event,
         outcome: "success",
@@ -50,7 +50,7 @@ fn audit(
 
 /// A refused "sign out everywhere else" (wrong proof, throttled).
 fn audit_refusal(state: &AppState, who: &portal_actors::two_factor::Subject, reason: &str) {
-    state.auth.audit.do_send(Record(AuditRecord {
+    state.services.audit.do_send(Record(AuditRecord {
         tenant: who.tenant,
         event_type: "sessions_revoked",
         outcome: "failure",
@@ -69,7 +69,7 @@ pub async fn revoke(
     user: PortalUser,
     form: web::Form<RevokeForm>,
 ) -> Result<HttpResponse, PortalError> {
-    super::check_csrf(&user, &form.csrf_token)?;
+    crate::http::csrf::check_csrf(&user, &form.csrf_token)?;
     let record = &user.session.record;
     if form.session == record.token_hash {
         return Err(PortalError::BadRequest(
@@ -77,7 +77,7 @@ pub async fn revoke(
         ));
     }
     let ended = state
-        .auth
+        .services
         .sessions
         .send(RevokeOwnedSession {
             tenant: record.user.tenant,
@@ -104,7 +104,7 @@ pub async fn revoke_others(
     form: web::Form<RevokeOthersForm>,
     nonce: CspNonce,
 ) -> Result<HttpResponse, PortalError> {
-    super::check_csrf(&user, &form.csrf_token)?;
+    crate::http::csrf::check_csrf(&user, &form.csrf_token)?;
     let who = super::subject(&req, &user);
     let form = form.into_inner();
     if form.proof.trim().is_empty() {
@@ -117,7 +117,7 @@ pub async fn revoke_others(
             &view,
         ));
     }
-    if let Err(e) = prove_identity(&state.auth, &who, SecretString::from(form.proof)).await {
+    if let Err(e) = prove_identity(&state.services, &who, SecretString::from(form.proof)).await {
         return match super::proof_problem(&e) {
             Some(problem) => {
                 audit_refusal(&state, &who, e.reason());
@@ -132,7 +132,7 @@ pub async fn revoke_others(
     }
     let record = &user.session.record;
     let count = state
-        .auth
+        .services
         .sessions
         .send(RevokeOtherSessions {
             tenant: record.user.tenant,

@@ -43,12 +43,12 @@ async fn enroll_page(
     error: Option<CodeError>,
 ) -> Result<HttpResponse, PortalError> {
     let who = super::subject(req, user);
-    let enrollment = match two_factor::begin_enrollment(&state.auth, &who, &user.tenant.name).await
-    {
-        Ok(e) => e,
-        Err(TwoFactorError::AlreadyEnabled) => return Ok(render::see_other(views::ACTION)),
-        Err(e) => return Err(PortalError::unavailable(e)),
-    };
+    let enrollment =
+        match two_factor::begin_enrollment(&state.services, &who, &user.tenant.name).await {
+            Ok(e) => e,
+            Err(TwoFactorError::AlreadyEnabled) => return Ok(render::see_other(views::ACTION)),
+            Err(e) => return Err(PortalError::unavailable(e)),
+        };
     let view = EnrollmentView {
         otpauth_url: enrollment.otpauth_url,
         secret_base32: enrollment.secret_base32,
@@ -86,9 +86,9 @@ pub async fn confirm(
     form: web::Form<CodeForm>,
     nonce: CspNonce,
 ) -> Result<HttpResponse, PortalError> {
-    super::check_csrf(&user, &form.csrf_token)?;
+    crate::http::csrf::check_csrf(&user, &form.csrf_token)?;
     let who = super::subject(&req, &user);
-    match two_factor::confirm_own_enrollment(&state.auth, &who, &form.code).await {
+    match two_factor::confirm_own_enrollment(&state.services, &who, &form.code).await {
         Ok(codes) => {
             let mut response = render::page(
                 StatusCode::OK,
@@ -148,11 +148,11 @@ pub async fn disable(
     form: web::Form<DisableForm>,
     nonce: CspNonce,
 ) -> Result<HttpResponse, PortalError> {
-    super::check_csrf(&user, &form.csrf_token)?;
+    crate::http::csrf::check_csrf(&user, &form.csrf_token)?;
     let form = form.into_inner();
     let who = super::subject(&req, &user);
     match two_factor::disable(
-        &state.auth,
+        &state.services,
         &who,
         SecretString::from(form.password),
         &form.code,

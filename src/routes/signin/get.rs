@@ -52,7 +52,7 @@ pub async fn show(
         }
     }
     let domain = match &tenant {
-        Some(t) => handoff_domain(&state, t.tenant).await?,
+        Some(t) => handoff_domain(&state, t.id).await?,
         None => None,
     };
     let callback = query

@@ -5,7 +5,7 @@ pub mod post;
 
 use actix_web::http::StatusCode;
 use actix_web::HttpResponse;
-use portal_actors::domain::TenantInfo;
+use portal_actors::model::TenantInfo;
 use portal_views::signin::{self, SignInView};
 
 use crate::http::render;

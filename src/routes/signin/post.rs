@@ -53,7 +53,7 @@ pub async fn submit(
     let host = request_host(&req);
     let tenant = resolve_tenant(&state, host.as_deref(), form.tenant.as_deref()).await?;
     let Some(tenant) = tenant else {
-        let csrf_token = crate::routes::account_recovery::form_csrf(&req);
+        let csrf_token = crate::http::csrf::form_csrf(&req);
         let page = super::render_page(
             StatusCode::BAD_REQUEST,
             None,
@@ -63,10 +63,10 @@ pub async fn submit(
                 ..SignInView::default()
             },
         );
-        return crate::routes::account_recovery::with_csrf_cookie(page, &csrf_token);
+        return crate::http::csrf::with_csrf_cookie(page, &csrf_token);
     };
     // Hand over to the tenant's domain, unless this request already is on it.
-    let domain = handoff_domain(&state, tenant.tenant)
+    let domain = handoff_domain(&state, tenant.id)
         .await?
         .filter(|d| host.as_deref().map(host_without_port) != Some(d.domain.as_str()));
     let vanity_name = domain.as_ref().map(|d| d.domain.as_str());
@@ -152,7 +152,7 @@ pub async fn submit(
             return_path: return_path.as_str().to_owned(),
         }),
     };
-    match password_sign_in(&state.auth, attempt).await {
+    match password_sign_in(&state.services, attempt).await {
         Ok(signed_in) => match signed_in.via {
             SignedInVia::Session(session) => {
                 let mut response = see_other(return_path.as_str());

@@ -58,7 +58,7 @@ pub async fn callback(
         },
     };
     let result = sso_sign_in(
-        &state.auth,
+        &state.services,
         &state.sso,
         presented,
         bound,

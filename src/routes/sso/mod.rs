@@ -6,7 +6,7 @@ pub mod start;
 
 use actix_web::http::StatusCode;
 use actix_web::HttpResponse;
-use portal_actors::domain::TenantInfo;
+use portal_actors::model::TenantInfo;
 use portal_actors::sso::providers;
 use portal_actors::sso::SsoFailure;
 use portal_views::sso::{self as views, SsoButton, SsoFailedView, SsoFailureKind};
@@ -26,15 +26,15 @@ pub async fn sign_in_options(
     tenant: &TenantInfo,
     callback_url: &str,
 ) -> Result<(Vec<SsoButton>, bool), PortalError> {
-    let db = &state.auth.db;
-    let found = providers::buttons(db, tenant.tenant)
+    let db = &state.services.db;
+    let found = providers::buttons(db, tenant.id)
         .await
         .map_err(|e| PortalError::Unexpected(e.into()))?;
     if found.is_empty() {
         // No provider: nothing to show, and SSO-only cannot apply (one query, not two).
         return Ok((Vec::new(), false));
     }
-    let options = providers::options(db, tenant.tenant)
+    let options = providers::options(db, tenant.id)
         .await
         .map_err(|e| PortalError::Unexpected(e.into()))?;
     let buttons: Vec<SsoButton> = found
@@ -129,7 +129,7 @@ pub fn failure_page(
 
 /// The provider's display name, for the failure page (its slug when it is gone).
 async fn provider_name(state: &AppState, tenant: uuid::Uuid, provider: &str) -> Option<String> {
-    portal_actors::store::sso::find_provider(&state.auth.db, tenant, provider)
+    portal_actors::store::sso::find_provider(&state.services.db, tenant, provider)
         .await
         .ok()
         .flatten()

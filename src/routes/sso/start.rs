@@ -67,7 +67,7 @@ pub async fn start(
         ));
     };
     // Hand over to the tenant's domain afterwards, unless this request already is on it.
-    let domain = handoff_domain(&state, tenant.tenant)
+    let domain = handoff_domain(&state, tenant.id)
         .await?
         .filter(|d| host.as_deref().map(host_without_port) != Some(d.domain.as_str()));
     let vanity_name = domain.as_ref().map(|d| d.domain.as_str());
@@ -88,15 +88,15 @@ pub async fn start(
         super::CALLBACK_PATH
     );
     let origin = request_origin(&req);
-    if let Err(failure) = check_start_rate(&state, tenant.tenant, origin.ip.as_deref()).await {
-        record_sso_start_failure(&state.auth, tenant.tenant, &provider, &failure, origin);
-        let name = super::provider_name(&state, tenant.tenant, &provider).await;
+    if let Err(failure) = check_start_rate(&state, tenant.id, origin.ip.as_deref()).await {
+        record_sso_start_failure(&state.services, tenant.id, &provider, &failure, origin);
+        let name = super::provider_name(&state, tenant.id, &provider).await;
         return Ok(super::failure_page(Some(&tenant), name, &failure, &nonce.0));
     }
     let begun = state
         .sso
         .send(BeginSignIn {
-            tenant: tenant.tenant,
+            tenant: tenant.id,
             provider: provider.clone(),
             redirect_uri,
             return_path: return_path.as_str().to_owned(),
@@ -114,13 +114,13 @@ pub async fn start(
         }
         Err(failure) => {
             record_sso_start_failure(
-                &state.auth,
-                tenant.tenant,
+                &state.services,
+                tenant.id,
                 &provider,
                 &failure,
                 request_origin(&req),
             );
-            let name = super::provider_name(&state, tenant.tenant, &provider).await;
+            let name = super::provider_name(&state, tenant.id, &provider).await;
             Ok(super::failure_page(Some(&tenant), name, &failure, &nonce.0))
         }
     }
@@ -133,7 +133,7 @@ async fn check_start_rate(
     ip: Option<&str>,
 ) -> Result<(), SsoFailure> {
     let decision = state
-        .auth
+        .services
         .throttle
         .send(CheckRequest {
             scope: RequestScope::SsoStart,

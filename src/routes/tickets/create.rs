@@ -159,7 +159,7 @@ pub async fn submit(
         },
         files: form.files.clone(),
     };
-    let addr = super::tenant_data(&state, user.tenant.tenant).await?;
+    let addr = super::tenant_data(&state, user.tenant.id).await?;
     match addr.send(msg).await.map_err(PortalError::unavailable)? {
         Ok(number) => {
             upload::count(&state, &form, "success");

@@ -40,7 +40,7 @@ where
     T: Send + 'static,
     TenantData: actix::Handler<M>,
 {
-    tenant_data(state, user.tenant.tenant)
+    tenant_data(state, user.tenant.id)
         .await?
         .send(msg)
         .await

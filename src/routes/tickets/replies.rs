@@ -37,7 +37,7 @@ where
     M: actix::Message<Result = Result<(), TicketError>> + Send + 'static,
     portal_actors::tenant_data::TenantData: actix::Handler<M>,
 {
-    let addr = super::tenant_data(state, user.tenant.tenant).await?;
+    let addr = super::tenant_data(state, user.tenant.id).await?;
     match addr.send(msg).await.map_err(PortalError::unavailable)? {
         Ok(()) => Ok(super::detail::after(&number, done, &anchor)),
         Err(TicketError::Invalid(e)) => {
@@ -57,14 +57,14 @@ pub async fn add(
     form: web::Form<CommentForm>,
 ) -> Result<HttpResponse, PortalError> {
     let number = super::ticket_number(&path)?;
-    crate::routes::security::check_csrf(&user, &form.csrf_token)?;
+    crate::http::csrf::check_csrf(&user, &form.csrf_token)?;
     let form = form.into_inner();
     let msg = AddComment {
         user_id: super::user_id(&user),
         number: number.clone(),
         body: form.body.clone(),
     };
-    let addr = super::tenant_data(&state, user.tenant.tenant).await?;
+    let addr = super::tenant_data(&state, user.tenant.id).await?;
     match addr.send(msg).await.map_err(PortalError::unavailable)? {
         Ok(id) => Ok(super::detail::after(
             &number,
@@ -102,7 +102,7 @@ pub async fn edit(
     let (raw_number, raw_comment) = path.into_inner();
     let number = super::ticket_number(&raw_number)?;
     let comment_id = Uuid::parse_str(&raw_comment).map_err(|_| PortalError::NotFound)?;
-    crate::routes::security::check_csrf(&user, &form.csrf_token)?;
+    crate::http::csrf::check_csrf(&user, &form.csrf_token)?;
     let form = form.into_inner();
     let msg = EditComment {
         user_id: super::user_id(&user),

@@ -23,7 +23,7 @@ async fn set_open(
     open: bool,
 ) -> Result<HttpResponse, PortalError> {
     let number = super::ticket_number(raw_number)?;
-    crate::routes::security::check_csrf(user, csrf_token)?;
+    crate::http::csrf::check_csrf(user, csrf_token)?;
     let msg = SetTicketOpen {
         user_id: super::user_id(user),
         number: number.clone(),

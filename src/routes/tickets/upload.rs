@@ -76,7 +76,7 @@ impl UploadForm {
         let hashes: Vec<String> = self.files.iter().map(|f| f.content_hash.clone()).collect();
         if let Err(e) = state
             .attachments
-            .forget_unreferenced(&state.auth.db, &hashes)
+            .forget_unreferenced(&state.services.db, &hashes)
             .await
         {
             tracing::warn!(error = %e, "cannot clean up refused attachments");
@@ -191,13 +191,13 @@ pub async fn read(
                 }
                 let value = String::from_utf8(value).map_err(bad_form)?;
                 if name == "csrf_token" {
-                    crate::routes::security::check_csrf(user, &value)?;
+                    crate::http::csrf::check_csrf(user, &value)?;
                 }
                 fields.insert(name, value);
             }
         }
     }
-    crate::routes::security::check_csrf(user, fields.get("csrf_token").map_or("", String::as_str))?;
+    crate::http::csrf::check_csrf(user, fields.get("csrf_token").map_or("", String::as_str))?;
     let mut files = Vec::new();
     if problem.is_none() {
         for p in pending {

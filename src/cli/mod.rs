@@ -1,12 +1,17 @@
 //! The `portal` command line: serve (default), demo, migrate, tenant and user administration.
 
+pub mod domains;
+pub mod integration_tokens;
+pub mod invitations;
+pub mod sso;
+
 use std::io::{BufRead, IsTerminal};
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use portal_actors::credentials::{current_params, hash_with};
-use portal_actors::domain::{is_valid_slug, Email, UserType};
+use portal_actors::model::{is_valid_slug, Email, UserType};
 use portal_actors::store::{tenants, users};
 use portal_actors::{tokens, Db, SharedClock};
 use portal_views::theme::is_valid_color;
@@ -49,7 +54,7 @@ pub enum Command {
     User(UserCommand),
     /// Manage tenants' vanity domains and their handoff tokens.
     #[command(subcommand, name = "portal-domain")]
-    PortalDomain(crate::cli_domains::DomainCommand),
+    PortalDomain(crate::cli::domains::DomainCommand),
 }
 
 #[derive(Debug, Subcommand)]
@@ -62,10 +67,10 @@ pub enum TenantCommand {
     TwoFactor(TenantTwoFactor),
     /// Single sign-on: the tenant's OpenID Connect providers and SSO options.
     #[command(subcommand)]
-    Sso(crate::cli_sso::SsoCommand),
+    Sso(crate::cli::sso::SsoCommand),
     /// Integration API tokens: how the tenant's PSA reaches its tickets.
     #[command(subcommand, name = "integration-token")]
-    IntegrationToken(crate::cli_integration_tokens::IntegrationTokenCommand),
+    IntegrationToken(crate::cli::integration_tokens::IntegrationTokenCommand),
 }
 
 #[derive(Debug, Args)]
@@ -109,7 +114,7 @@ pub enum UserCommand {
     /// Set a user's password (read from standard input).
     SetPassword(UserSetPassword),
     /// Invite a client contact to set up their portal account (the running portal emails it).
-    Invite(crate::cli_invitations::UserInvite),
+    Invite(crate::cli::invitations::UserInvite),
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -174,7 +179,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         }),
         Command::Tenant(cmd) => block_on(tenant_command(settings, cmd)),
         Command::User(cmd) => block_on(user_command(settings, cmd)),
-        Command::PortalDomain(cmd) => crate::cli_domains::run(settings, cmd),
+        Command::PortalDomain(cmd) => crate::cli::domains::run(settings, cmd),
     }
 }
 
@@ -305,7 +310,7 @@ fn serve(mut settings: Settings, demo: bool) -> anyhow::Result<()> {
 pub(crate) async fn find_tenant(
     db: &Db,
     key: &str,
-) -> anyhow::Result<portal_actors::domain::TenantInfo> {
+) -> anyhow::Result<portal_actors::model::TenantInfo> {
     let found = match uuid::Uuid::parse_str(key) {
         Ok(id) => tenants::find_by_id(db, id).await?,
         Err(_) if is_valid_slug(key) => tenants::find_by_slug(db, key).await?,
@@ -367,28 +372,27 @@ async fn tenant_command(settings: Settings, cmd: TenantCommand) -> anyhow::Resul
             })?;
             println!(
                 "Created tenant {} (slug {}, id {}).",
-                created.name, created.slug, created.tenant
+                created.name, created.slug, created.id
             );
         }
         TenantCommand::List => {
             for t in tenants::list(&db).await? {
-                println!("{}  {}  {}", t.slug, t.tenant, t.name);
+                println!("{}  {}  {}", t.slug, t.id, t.name);
             }
         }
         TenantCommand::TwoFactor(args) => {
             let tenant = find_tenant(&db, &args.tenant).await?;
             let required = matches!(args.require, OnOff::On);
-            portal_actors::store::two_factor::set_tenant_requires(&db, tenant.tenant, required)
-                .await?;
+            portal_actors::store::two_factor::set_tenant_requires(&db, tenant.id, required).await?;
             println!(
                 "Two-factor is {} for the client users of {}.",
                 if required { "required" } else { "optional" },
                 tenant.slug
             );
         }
-        TenantCommand::Sso(cmd) => crate::cli_sso::run(&settings, &db, &clock, cmd).await?,
+        TenantCommand::Sso(cmd) => crate::cli::sso::run(&settings, &db, &clock, cmd).await?,
         TenantCommand::IntegrationToken(cmd) => {
-            crate::cli_integration_tokens::run(&db, &clock, cmd).await?
+            crate::cli::integration_tokens::run(&db, &clock, cmd).await?
         }
     }
     Ok(())
@@ -427,7 +431,7 @@ async fn user_command(settings: Settings, cmd: UserCommand) -> anyhow::Result<()
                 None
             };
             // Checked first so a refused create leaves no contact behind.
-            if users::find_id(&db, tenant.tenant, &email, user_type)
+            if users::find_id(&db, tenant.id, &email, user_type)
                 .await?
                 .is_some()
             {
@@ -438,13 +442,9 @@ async fn user_command(settings: Settings, cmd: UserCommand) -> anyhow::Result<()
             }
             let contact_id = match (user_type, &args.client) {
                 (UserType::Client, Some(client)) => {
-                    let client_id = users::find_or_create_client(
-                        &db,
-                        tenant.tenant,
-                        client.trim(),
-                        clock.now(),
-                    )
-                    .await?;
+                    let client_id =
+                        users::find_or_create_client(&db, tenant.id, client.trim(), clock.now())
+                            .await?;
                     let full_name = format!("{} {}", args.first_name, args.last_name)
                         .trim()
                         .to_owned();
@@ -455,7 +455,7 @@ async fn user_command(settings: Settings, cmd: UserCommand) -> anyhow::Result<()
                         phone: None,
                         is_client_admin: args.client_admin,
                     };
-                    Some(users::create_contact(&db, tenant.tenant, &contact, clock.now()).await?)
+                    Some(users::create_contact(&db, tenant.id, &contact, clock.now()).await?)
                 }
                 (UserType::Client, None) => bail!("client users need --client <company>"),
                 (UserType::Internal, _) => None,
@@ -469,7 +469,7 @@ async fn user_command(settings: Settings, cmd: UserCommand) -> anyhow::Result<()
                 password_hash,
                 is_inactive: false,
             };
-            let user_id = users::create_user(&db, tenant.tenant, &new, clock.now())
+            let user_id = users::create_user(&db, tenant.id, &new, clock.now())
                 .await
                 .map_err(|e| {
                     if e.is_unique_violation() {
@@ -483,7 +483,7 @@ async fn user_command(settings: Settings, cmd: UserCommand) -> anyhow::Result<()
                 })?;
             if user_type == UserType::Client {
                 let role = if args.client_admin { "Admin" } else { "User" };
-                users::assign_role(&db, tenant.tenant, user_id, role, true).await?;
+                users::assign_role(&db, tenant.id, user_id, role, true).await?;
             }
             println!(
                 "Created {} user {} ({}) in tenant {}.",
@@ -494,13 +494,13 @@ async fn user_command(settings: Settings, cmd: UserCommand) -> anyhow::Result<()
             );
         }
         UserCommand::Invite(args) => {
-            crate::cli_invitations::invite(&settings, &db, &clock, args).await?
+            crate::cli::invitations::invite(&settings, &db, &clock, args).await?
         }
         UserCommand::SetPassword(args) => {
             let tenant = find_tenant(&db, &args.tenant).await?;
             let email = Email::parse(&args.email).context("--email")?;
             let user_type = UserType::from(args.user_type);
-            let user_id = users::find_id(&db, tenant.tenant, &email, user_type)
+            let user_id = users::find_id(&db, tenant.id, &email, user_type)
                 .await?
                 .with_context(|| {
                     format!(
@@ -509,7 +509,7 @@ async fn user_command(settings: Settings, cmd: UserCommand) -> anyhow::Result<()
                         tenant.slug
                     )
                 })?;
-            let names = users::find_login_user(&db, tenant.tenant, user_id)
+            let names = users::find_login_user(&db, tenant.id, user_id)
                 .await?
                 .map(|u| [u.first_name, u.last_name])
                 .unwrap_or_default();
@@ -518,18 +518,15 @@ async fn user_command(settings: Settings, cmd: UserCommand) -> anyhow::Result<()
             // Sign-ins begun with the old password (handoffs, second steps, SSO) end with it.
             let now = clock.now();
             let mut tx = db.begin().await?;
-            users::change_password_hash(tx.exec(), tenant.tenant, user_id, &hash, now).await?;
+            users::change_password_hash(tx.exec(), tenant.id, user_id, &hash, now).await?;
             portal_actors::credential_change::end_sign_ins_in_flight(
-                &mut tx,
-                tenant.tenant,
-                user_id,
-                now,
+                &mut tx, tenant.id, user_id, now,
             )
             .await?;
             tx.commit().await?;
             let revoked = portal_actors::store::sessions::revoke_user(
                 &db,
-                tenant.tenant,
+                tenant.id,
                 user_id,
                 "admin",
                 clock.now(),

@@ -3,7 +3,7 @@
 
 use anyhow::{bail, Context};
 use clap::Args;
-use portal_actors::domain::Email;
+use portal_actors::model::Email;
 use portal_actors::{Db, SharedClock};
 
 use crate::cli::find_tenant;
@@ -40,13 +40,9 @@ pub(crate) async fn invite(
         (Some(id), _) => id,
         (None, Some(email)) => {
             let email = Email::parse(email).context("--email")?;
-            let found = portal_actors::store::invitations::find_by_email(
-                db.exec(),
-                tenant.tenant,
-                &email,
-                now,
-            )
-            .await?;
+            let found =
+                portal_actors::store::invitations::find_by_email(db.exec(), tenant.id, &email, now)
+                    .await?;
             match found.as_slice() {
                 [one] => one.contact_id,
                 [] => bail!("no contact {email} in tenant {}", tenant.slug),
@@ -55,7 +51,7 @@ pub(crate) async fn invite(
         }
         (None, None) => bail!("give --email or --contact-id"),
     };
-    let active = portal_actors::store::portal_domains::find_by_tenant(db, tenant.tenant)
+    let active = portal_actors::store::portal_domains::find_by_tenant(db, tenant.id)
         .await?
         .filter(|d| d.status == portal_actors::portal_domain::DomainStatus::Active)
         .map(|d| d.domain);
@@ -75,7 +71,7 @@ pub(crate) async fn invite(
         contact_id,
         inviter: Inviter::Operator,
         ttl: chrono::Duration::hours(i64::from(settings.security.invitation_ttl_hours)),
-        origin: portal_actors::domain::RequestOrigin {
+        origin: portal_actors::model::RequestOrigin {
             host: "cli".into(),
             ..Default::default()
         },

@@ -1,9 +1,11 @@
 //! `portal demo`: a realistic demo MSP with two client companies, so a new user can sign in at
 //! once. Passwords are random and new on every run (printed once); nothing well known.
 
+pub mod tickets;
+
 use anyhow::Context;
 use portal_actors::credentials::{current_params, hash_with};
-use portal_actors::domain::{Email, TenantInfo, UserType};
+use portal_actors::model::{Email, TenantInfo, UserType};
 use portal_actors::store::{tenants, users};
 use portal_actors::{tokens, Db, SharedClock};
 
@@ -102,8 +104,8 @@ pub async fn seed(db: &Db, clock: &SharedClock) -> anyhow::Result<Seeded> {
         let email = Email::parse(u.email)?;
         let password: String = tokens::random_token().chars().take(20).collect();
         let hash = hash_with(&params, &password)?;
-        if let Some(id) = users::find_id(db, tenant.tenant, &email, user_type).await? {
-            users::set_password_hash(db, tenant.tenant, id, &hash).await?;
+        if let Some(id) = users::find_id(db, tenant.id, &email, user_type).await? {
+            users::set_password_hash(db, tenant.id, id, &hash).await?;
         }
         accounts.push(DemoAccount {
             label: u.label,
@@ -111,7 +113,7 @@ pub async fn seed(db: &Db, clock: &SharedClock) -> anyhow::Result<Seeded> {
             password,
         });
     }
-    crate::demo_tickets::seed(db, tenant.tenant, clock.now())
+    crate::demo::tickets::seed(db, tenant.id, clock.now())
         .await
         .context("seeding the demo tickets")?;
     Ok(Seeded { tenant, accounts })
@@ -136,8 +138,7 @@ async fn create(db: &Db, clock: &SharedClock) -> anyhow::Result<TenantInfo> {
         let email = Email::parse(u.email)?;
         let contact_id = match u.company {
             Some(company) => {
-                let client_id =
-                    users::find_or_create_client(db, tenant.tenant, company, now).await?;
+                let client_id = users::find_or_create_client(db, tenant.id, company, now).await?;
                 let contact = users::NewContact {
                     client_id,
                     full_name: format!("{} {}", u.first, u.last),
@@ -145,7 +146,7 @@ async fn create(db: &Db, clock: &SharedClock) -> anyhow::Result<TenantInfo> {
                     phone: Some("+1 555 0100".into()),
                     is_client_admin: u.client_admin,
                 };
-                Some(users::create_contact(db, tenant.tenant, &contact, now).await?)
+                Some(users::create_contact(db, tenant.id, &contact, now).await?)
             }
             None => None,
         };
@@ -163,13 +164,13 @@ async fn create(db: &Db, clock: &SharedClock) -> anyhow::Result<TenantInfo> {
             password_hash: None,
             is_inactive: false,
         };
-        let user_id = users::create_user(db, tenant.tenant, &new, now).await?;
+        let user_id = users::create_user(db, tenant.id, &new, now).await?;
         if let Some(role) = u.role {
-            users::assign_role(db, tenant.tenant, user_id, role, true).await?;
+            users::assign_role(db, tenant.id, user_id, role, true).await?;
         }
     }
     for (company, name, email) in DEMO_CONTACTS {
-        let client_id = users::find_or_create_client(db, tenant.tenant, company, now).await?;
+        let client_id = users::find_or_create_client(db, tenant.id, company, now).await?;
         let contact = users::NewContact {
             client_id,
             full_name: (*name).into(),
@@ -177,7 +178,7 @@ async fn create(db: &Db, clock: &SharedClock) -> anyhow::Result<TenantInfo> {
             phone: None,
             is_client_admin: false,
         };
-        users::create_contact(db, tenant.tenant, &contact, now).await?;
+        users::create_contact(db, tenant.id, &contact, now).await?;
     }
     Ok(tenant)
 }

@@ -85,7 +85,8 @@ impl UserType {
 /// A tenant (an MSP) with the settings its pages need.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TenantInfo {
-    pub tenant: Uuid,
+    #[serde(rename = "tenant")]
+    pub id: Uuid,
     pub slug: String,
     pub name: String,
     pub primary_color: String,

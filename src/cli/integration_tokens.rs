@@ -3,8 +3,8 @@
 
 use anyhow::{bail, Context};
 use clap::{Args, Subcommand};
-use portal_actors::domain::RequestOrigin;
 use portal_actors::integration_tokens::{self, TokenError};
+use portal_actors::model::RequestOrigin;
 use portal_actors::sso::operators::Audited;
 use portal_actors::{Db, SharedClock};
 use uuid::Uuid;
@@ -76,15 +76,10 @@ pub async fn run(db: &Db, clock: &SharedClock, cmd: IntegrationTokenCommand) -> 
     match cmd {
         IntegrationTokenCommand::Create(args) => {
             let tenant = find_tenant(db, &args.tenant).await?;
-            let created = integration_tokens::create(
-                db,
-                clock.now(),
-                tenant.tenant,
-                &args.name,
-                &cli_origin(),
-            )
-            .await
-            .map_err(refused)?;
+            let created =
+                integration_tokens::create(db, clock.now(), tenant.id, &args.name, &cli_origin())
+                    .await
+                    .map_err(refused)?;
             let created = audited(db, clock, created).await?;
             println!(
                 "Integration token {} ({}) for {}:",
@@ -97,7 +92,7 @@ pub async fn run(db: &Db, clock: &SharedClock, cmd: IntegrationTokenCommand) -> 
         }
         IntegrationTokenCommand::List(args) => {
             let tenant = find_tenant(db, &args.tenant).await?;
-            for t in integration_tokens::list(db, tenant.tenant)
+            for t in integration_tokens::list(db, tenant.id)
                 .await
                 .map_err(refused)?
             {
@@ -119,7 +114,7 @@ pub async fn run(db: &Db, clock: &SharedClock, cmd: IntegrationTokenCommand) -> 
             match integration_tokens::revoke(
                 db,
                 clock.now(),
-                tenant.tenant,
+                tenant.id,
                 args.token_id,
                 &cli_origin(),
             )

@@ -113,7 +113,7 @@ async fn run_plain(settings: Settings, cmd: DomainCommand) -> anyhow::Result<()>
                 .ok_or_else(|| UsageError(format!("no tenant `{}`", args.tenant)))?;
             let created = portal_domains::upsert(
                 &db,
-                tenant.tenant,
+                tenant.id,
                 &domain,
                 &settings.server.canonical_host,
                 &settings.cname_target(),
@@ -245,7 +245,7 @@ async fn prune(settings: &Settings, args: Prune) -> anyhow::Result<()> {
         Some(t) => format!("for tenant {}.", t.slug),
         None => "for all tenants.".to_owned(),
     };
-    let tenant_id = tenant.as_ref().map(|t| t.tenant);
+    let tenant_id = tenant.as_ref().map(|t| t.id);
     if args.dry_run {
         let n = handoff::count_sweepable(&db, before, tenant_id)
             .await

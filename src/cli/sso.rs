@@ -6,15 +6,15 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use clap::{Args, Subcommand};
-use portal_actors::domain::{RequestOrigin, TenantInfo};
+use portal_actors::model::{RequestOrigin, TenantInfo};
 use portal_actors::secret_box::SecretBox;
 use portal_actors::sso::operators::{self, Audited, OptionsChange, SsoChangeError};
 use portal_actors::sso::providers::{ProviderInput, SsoConfigError};
 use portal_actors::{Db, SharedClock};
 use secrecy::{ExposeSecret, SecretString};
 
+use crate::cli::domains::UsageError;
 use crate::cli::{encryption_key, find_tenant, OnOff};
-use crate::cli_domains::UsageError;
 use crate::config::Settings;
 
 #[derive(Debug, Subcommand)]
@@ -249,7 +249,7 @@ async fn set(
         db,
         &secret_box,
         clock.now(),
-        tenant.tenant,
+        tenant.id,
         input,
         &cli_origin(),
     )
@@ -272,7 +272,7 @@ async fn set(
 
 async fn remove(db: &Db, clock: &SharedClock, args: SsoRemove) -> anyhow::Result<()> {
     let tenant = find_tenant(db, &args.tenant).await?;
-    let removed = operators::delete_provider(db, tenant.tenant, &args.provider, &cli_origin())
+    let removed = operators::delete_provider(db, tenant.id, &args.provider, &cli_origin())
         .await
         .map_err(|e| change_failed(e, &tenant, &args.provider))?;
     audited(db, clock, removed).await?;
@@ -290,9 +290,9 @@ async fn options(db: &Db, clock: &SharedClock, args: SsoOptionsArgs) -> anyhow::
         jit_provisioning: args.jit.map(|v| matches!(v, OnOff::On)),
     };
     let options = if change.sso_only.is_none() && change.jit_provisioning.is_none() {
-        portal_actors::sso::providers::options(db, tenant.tenant).await?
+        portal_actors::sso::providers::options(db, tenant.id).await?
     } else {
-        let changed = operators::change_options(db, tenant.tenant, change, &cli_origin())
+        let changed = operators::change_options(db, tenant.id, change, &cli_origin())
             .await
             .map_err(|e| change_failed(e, &tenant, ""))?;
         audited(db, clock, changed).await?
