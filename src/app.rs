@@ -20,6 +20,7 @@ use portal_actors::services::Services;
 use portal_actors::sessions::listener::{self as session_listener, SessionInvalidationListener};
 use portal_actors::sessions::{SessionPolicy, Sessions};
 use portal_actors::sso::Sso;
+use portal_actors::supervision::SupervisedActors;
 use portal_actors::tenant_data::{TenantDataView, TenantRegistry};
 use portal_actors::tenant_directory::{TenantCacheView, TenantDirectory};
 use portal_actors::{tokens, ActorRegistry, Db, Metrics, SharedClock};
@@ -55,6 +56,8 @@ pub struct AppState {
     pub sso_flow_ttl: chrono::Duration,
     /// Applies other instances' revocations to the session cache (PostgreSQL only).
     pub session_listener: Option<Addr<SessionInvalidationListener>>,
+    /// The actors operators can restart by name (`/admin/actors/{name}/restart`).
+    pub supervised: SupervisedActors,
     pub registry: ActorRegistry,
     pub metrics: Metrics,
     pub clock: SharedClock,
@@ -241,6 +244,18 @@ impl Application {
                 )
             })?,
         };
+        // Adding a supervised actor: one line here makes it restartable from the admin API.
+        let supervised = SupervisedActors::default()
+            .with(&sessions)
+            .with(&tenants)
+            .with(&audit)
+            .with(&handoff)
+            .with(&dns)
+            .with(&throttle)
+            .with(&mailer)
+            .with(&sso)
+            .with(&tenant_registry)
+            .with_optional(session_listener.as_ref());
         let state = web::Data::new(AppState {
             tenant_registry,
             tenant_data,
@@ -271,6 +286,7 @@ impl Application {
             cname_target: settings.cname_target(),
             dns_check: settings.dns_check_enabled(),
             session_listener,
+            supervised,
             registry,
             metrics,
             clock,

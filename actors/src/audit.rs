@@ -3,7 +3,7 @@
 use std::sync::Arc;
 use std::time::Duration as StdDuration;
 
-use actix::{Actor, AsyncContext, Context, Handler, Message, ResponseFuture, Supervised};
+use actix::{AsyncContext, Context, Handler, Message, ResponseFuture};
 use uuid::Uuid;
 
 use crate::clock::SharedClock;
@@ -12,7 +12,9 @@ use crate::metrics::Metrics;
 use crate::model::RequestOrigin;
 use crate::registry::ActorRegistry;
 use crate::store::audit::{self as store, AuditEvent};
-use crate::supervision::{injected_fault, ActorFault, InjectPanic, Restart};
+use crate::supervision::{
+    spawn_periodic, supervised_actor, ActorFault, PeriodicOutcome, PortalActor,
+};
 
 pub const ACTOR_NAME: &str = "audit";
 /// Buffered events are written at least this often.
@@ -137,42 +139,42 @@ impl Audit {
 #[rtype(result = "()")]
 struct Requeue(Vec<AuditEvent>);
 
-impl Actor for Audit {
-    type Context = Context<Self>;
+supervised_actor!(Audit);
 
-    fn started(&mut self, ctx: &mut Self::Context) {
-        self.registry.started(ACTOR_NAME, self.clock.now());
-        ctx.run_interval(FLUSH_INTERVAL, |act, ctx| {
+impl PortalActor for Audit {
+    const NAME: &'static str = ACTOR_NAME;
+
+    fn registry(&self) -> &ActorRegistry {
+        &self.registry
+    }
+
+    fn clock(&self) -> &SharedClock {
+        &self.clock
+    }
+
+    fn on_started(&mut self, ctx: &mut Context<Self>) {
+        spawn_periodic(ctx, FLUSH_INTERVAL, |act: &mut Self, ctx| {
             if act.buffer.is_empty() {
-                return;
+                return None;
             }
-            let fut = act.write_batch(ctx);
-            let registry = act.registry.clone();
-            let now = act.clock.now();
-            ctx.spawn(actix::fut::wrap_future(async move {
-                if let Ok(n) = fut.await {
-                    registry.periodic(ACTOR_NAME, now, format!("wrote {n} event(s)"));
+            let write = act.write_batch(ctx);
+            // A failed write records its own error (and requeues the batch).
+            Some(async move {
+                match write.await {
+                    Ok(n) => PeriodicOutcome::Done(format!("wrote {n} event(s)")),
+                    Err(_) => PeriodicOutcome::Recorded,
                 }
-            }));
+            })
         });
     }
 
-    fn stopping(&mut self, ctx: &mut Self::Context) -> actix::Running {
+    /// The buffer is written before the actor stops (a restart loses no event).
+    fn on_stopping(&mut self, ctx: &mut Context<Self>) -> actix::Running {
         let fut = self.write_batch(ctx);
         actix::spawn(async move {
             let _ = fut.await;
         });
         actix::Running::Stop
-    }
-
-    fn stopped(&mut self, _: &mut Self::Context) {
-        self.registry.stopped(ACTOR_NAME);
-    }
-}
-
-impl Supervised for Audit {
-    fn restarting(&mut self, _: &mut Self::Context) {
-        self.registry.restarting(ACTOR_NAME);
     }
 }
 
@@ -181,7 +183,7 @@ impl Handler<Record> for Audit {
 
     /// Buffers one event; a full buffer is written at once.
     fn handle(&mut self, msg: Record, ctx: &mut Self::Context) {
-        self.registry.handled(ACTOR_NAME);
+        self.count_handled();
         let r = msg.0;
         self.buffer.push(r.into_event(self.clock.now()));
         if self.buffer.len() >= BATCH_SIZE {
@@ -198,6 +200,7 @@ impl Handler<Requeue> for Audit {
 
     /// Puts a failed batch back in front of newer events, within the memory bound.
     fn handle(&mut self, msg: Requeue, _: &mut Self::Context) {
+        self.count_handled();
         let mut events = msg.0;
         events.append(&mut self.buffer);
         if events.len() > MAX_BUFFERED {
@@ -214,25 +217,7 @@ impl Handler<FlushAudit> for Audit {
 
     /// Writes the buffer now (tests, shutdown, operators).
     fn handle(&mut self, _: FlushAudit, ctx: &mut Self::Context) -> Self::Result {
+        self.count_handled();
         self.write_batch(ctx)
-    }
-}
-
-impl Handler<InjectPanic> for Audit {
-    type Result = Result<(), ActorFault>;
-
-    /// Panics inside the handler (fault-injection tests of supervision).
-    fn handle(&mut self, _: InjectPanic, ctx: &mut Self::Context) -> Self::Result {
-        crate::guard!(ACTOR_NAME, ctx, injected_fault(), Err(ActorFault))
-    }
-}
-
-impl Handler<Restart> for Audit {
-    type Result = Result<(), ActorFault>;
-
-    /// Stops the actor (its buffer is written first) so that its supervisor starts it again.
-    fn handle(&mut self, _: Restart, ctx: &mut Self::Context) -> Self::Result {
-        actix::ActorContext::stop(ctx);
-        Ok(())
     }
 }

@@ -7,7 +7,7 @@
 use std::net::SocketAddr;
 use std::time::Duration as StdDuration;
 
-use actix::{Actor, AsyncContext, Context, Handler, Message, ResponseFuture, Supervised};
+use actix::{Context, Handler, Message, ResponseFuture};
 use hickory_resolver::config::{NameServerConfig, ResolveHosts, ResolverConfig, ResolverOpts};
 use hickory_resolver::name_server::TokioConnectionProvider;
 use hickory_resolver::proto::rr::{RData, RecordType};
@@ -23,7 +23,9 @@ use crate::metrics::Metrics;
 use crate::portal_domain::{same_dns_name, DomainStatus, PortalDomain};
 use crate::registry::ActorRegistry;
 use crate::store::portal_domains as store;
-use crate::supervision::{injected_fault, ActorFault, InjectPanic, Restart};
+use crate::supervision::{
+    spawn_periodic, supervised_actor, ActorFault, PeriodicOutcome, PortalActor,
+};
 
 pub const ACTOR_NAME: &str = "dns_verifier";
 /// Longest CNAME chain followed.
@@ -342,37 +344,30 @@ impl DnsVerifier {
     }
 }
 
-impl Actor for DnsVerifier {
-    type Context = Context<Self>;
+supervised_actor!(DnsVerifier);
 
-    fn started(&mut self, ctx: &mut Self::Context) {
-        self.registry.started(ACTOR_NAME, self.core.clock.now());
-        ctx.run_interval(self.interval, |act, ctx| {
-            let (core, registry) = (act.core.clone(), act.registry.clone());
-            ctx.spawn(actix::fut::wrap_future(async move {
-                match core.verify_pending().await {
-                    Ok(n) => registry.periodic(
-                        ACTOR_NAME,
-                        core.clock.now(),
-                        format!("verified {n} domain(s)"),
-                    ),
-                    Err(e) => {
-                        tracing::warn!(error = %e, "scheduled DNS verification failed");
-                        registry.error(ACTOR_NAME, e.to_string());
-                    }
-                }
-            }));
+impl PortalActor for DnsVerifier {
+    const NAME: &'static str = ACTOR_NAME;
+
+    fn registry(&self) -> &ActorRegistry {
+        &self.registry
+    }
+
+    fn clock(&self) -> &SharedClock {
+        &self.core.clock
+    }
+
+    fn on_started(&mut self, ctx: &mut Context<Self>) {
+        spawn_periodic(ctx, self.interval, |act: &mut Self, _| {
+            let core = act.core.clone();
+            Some(async move {
+                PeriodicOutcome::of(
+                    core.verify_pending().await,
+                    "scheduled DNS verification failed",
+                    |n| format!("verified {n} domain(s)"),
+                )
+            })
         });
-    }
-
-    fn stopped(&mut self, _: &mut Self::Context) {
-        self.registry.stopped(ACTOR_NAME);
-    }
-}
-
-impl Supervised for DnsVerifier {
-    fn restarting(&mut self, _: &mut Self::Context) {
-        self.registry.restarting(ACTOR_NAME);
     }
 }
 
@@ -381,7 +376,7 @@ impl Handler<VerifyCname> for DnsVerifier {
 
     /// Checks a CNAME through the cache (the exchange endpoint's DNS rule).
     fn handle(&mut self, msg: VerifyCname, _: &mut Self::Context) -> Self::Result {
-        self.registry.handled(ACTOR_NAME);
+        self.count_handled();
         let core = self.core.clone();
         Box::pin(async move { Ok(core.verify(&msg.domain, &msg.expected).await) })
     }
@@ -392,6 +387,7 @@ impl Handler<FlushDnsCache> for DnsVerifier {
 
     /// Empties both caches.
     fn handle(&mut self, _: FlushDnsCache, _: &mut Self::Context) -> Self::Result {
+        self.count_handled();
         let n = self
             .core
             .found
@@ -408,7 +404,7 @@ impl Handler<ReverifyDomain> for DnsVerifier {
 
     /// Looks the tenant's domain up afresh and moves its status.
     fn handle(&mut self, msg: ReverifyDomain, _: &mut Self::Context) -> Self::Result {
-        self.registry.handled(ACTOR_NAME);
+        self.count_handled();
         let core = self.core.clone();
         Box::pin(async move {
             let domain = store::find_by_tenant(&core.db, msg.tenant)
@@ -424,26 +420,8 @@ impl Handler<VerifyPending> for DnsVerifier {
 
     /// Runs the scheduled pass now.
     fn handle(&mut self, _: VerifyPending, _: &mut Self::Context) -> Self::Result {
+        self.count_handled();
         let core = self.core.clone();
         Box::pin(async move { core.verify_pending().await })
-    }
-}
-
-impl Handler<InjectPanic> for DnsVerifier {
-    type Result = Result<(), ActorFault>;
-
-    /// Panics inside the handler (fault-injection tests of supervision).
-    fn handle(&mut self, _: InjectPanic, ctx: &mut Self::Context) -> Self::Result {
-        crate::guard!(ACTOR_NAME, ctx, injected_fault(), Err(ActorFault))
-    }
-}
-
-impl Handler<Restart> for DnsVerifier {
-    type Result = Result<(), ActorFault>;
-
-    /// Stops the actor so that its supervisor starts it again.
-    fn handle(&mut self, _: Restart, ctx: &mut Self::Context) -> Self::Result {
-        actix::ActorContext::stop(ctx);
-        Ok(())
     }
 }

@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration as StdDuration;
 
-use actix::{Actor, AsyncContext, Context, Handler, Message, ResponseFuture, Supervised};
+use actix::{Context, Handler, Message, ResponseFuture};
 use chrono::{DateTime, Duration, Utc};
 use uuid::Uuid;
 
@@ -18,7 +18,9 @@ use crate::metrics::Metrics;
 use crate::model::SessionUser;
 use crate::registry::ActorRegistry;
 use crate::store::handoff as store;
-use crate::supervision::{injected_fault, ActorFault, InjectPanic, Restart};
+use crate::supervision::{
+    spawn_periodic, supervised_actor, ActorFault, PeriodicOutcome, PortalActor,
+};
 use crate::tokens;
 
 pub const ACTOR_NAME: &str = "handoff";
@@ -140,41 +142,32 @@ pub async fn sweep(db: &Db, before: DateTime<Utc>, tenant: Option<Uuid>) -> Resu
     }
 }
 
-impl Actor for Handoff {
-    type Context = Context<Self>;
+supervised_actor!(Handoff);
 
-    fn started(&mut self, ctx: &mut Self::Context) {
-        self.registry.started(ACTOR_NAME, self.clock.now());
-        ctx.run_interval(SWEEP_INTERVAL, |act, ctx| {
-            let (db, clock, metrics, registry) = (
-                act.db.clone(),
-                act.clock.clone(),
-                act.metrics.clone(),
-                act.registry.clone(),
-            );
-            ctx.spawn(actix::fut::wrap_future(async move {
-                match sweep(&db, clock.now(), None).await {
-                    Ok(n) => {
-                        metrics.handoff_tokens_swept.inc_by(n);
-                        registry.periodic(ACTOR_NAME, clock.now(), format!("swept {n} token(s)"));
-                    }
-                    Err(e) => {
-                        tracing::warn!(error = %e, "handoff token sweep failed");
-                        registry.error(ACTOR_NAME, e.to_string());
-                    }
+impl PortalActor for Handoff {
+    const NAME: &'static str = ACTOR_NAME;
+
+    fn registry(&self) -> &ActorRegistry {
+        &self.registry
+    }
+
+    fn clock(&self) -> &SharedClock {
+        &self.clock
+    }
+
+    fn on_started(&mut self, ctx: &mut Context<Self>) {
+        spawn_periodic(ctx, SWEEP_INTERVAL, |act: &mut Self, _| {
+            let (db, clock, metrics) = (act.db.clone(), act.clock.clone(), act.metrics.clone());
+            Some(async move {
+                let swept = sweep(&db, clock.now(), None).await;
+                if let Ok(n) = swept {
+                    metrics.handoff_tokens_swept.inc_by(n);
                 }
-            }));
+                PeriodicOutcome::of(swept, "handoff token sweep failed", |n| {
+                    format!("swept {n} token(s)")
+                })
+            })
         });
-    }
-
-    fn stopped(&mut self, _: &mut Self::Context) {
-        self.registry.stopped(ACTOR_NAME);
-    }
-}
-
-impl Supervised for Handoff {
-    fn restarting(&mut self, _: &mut Self::Context) {
-        self.registry.restarting(ACTOR_NAME);
     }
 }
 
@@ -183,7 +176,7 @@ impl Handler<IssueOtt> for Handoff {
 
     /// Stores a new token for the user, bound to the domain, living `ttl`.
     fn handle(&mut self, msg: IssueOtt, _: &mut Self::Context) -> Self::Result {
-        self.registry.handled(ACTOR_NAME);
+        self.count_handled();
         let (db, metrics) = (self.db.clone(), self.metrics.clone());
         let now = self.clock.now();
         let expires_at = now.plus(self.ttl);
@@ -217,7 +210,7 @@ impl Handler<ConsumeOtt> for Handoff {
 
     /// Consumes the token at this domain, exactly once.
     fn handle(&mut self, msg: ConsumeOtt, _: &mut Self::Context) -> Self::Result {
-        self.registry.handled(ACTOR_NAME);
+        self.count_handled();
         let db = self.db.clone();
         let now = self.clock.now();
         Box::pin(async move {
@@ -249,6 +242,7 @@ impl Handler<ReleaseOtt> for Handoff {
 
     /// Undoes one consumption, so a failed exchange changes nothing.
     fn handle(&mut self, msg: ReleaseOtt, _: &mut Self::Context) -> Self::Result {
+        self.count_handled();
         let db = self.db.clone();
         Box::pin(async move {
             Ok(store::release(&db, &tokens::token_hash(&msg.token), msg.consumed_at).await?)
@@ -261,6 +255,7 @@ impl Handler<SweepOtts> for Handoff {
 
     /// Sweeps now (admin endpoint, CLI).
     fn handle(&mut self, msg: SweepOtts, _: &mut Self::Context) -> Self::Result {
+        self.count_handled();
         let (db, clock, metrics, registry) = (
             self.db.clone(),
             self.clock.clone(),
@@ -284,24 +279,5 @@ impl Handler<SweepOtts> for Handoff {
             );
             Ok(n)
         })
-    }
-}
-
-impl Handler<InjectPanic> for Handoff {
-    type Result = Result<(), ActorFault>;
-
-    /// Panics inside the handler (fault-injection tests of supervision).
-    fn handle(&mut self, _: InjectPanic, ctx: &mut Self::Context) -> Self::Result {
-        crate::guard!(ACTOR_NAME, ctx, injected_fault(), Err(ActorFault))
-    }
-}
-
-impl Handler<Restart> for Handoff {
-    type Result = Result<(), ActorFault>;
-
-    /// Stops the actor so that its supervisor starts it again.
-    fn handle(&mut self, _: Restart, ctx: &mut Self::Context) -> Self::Result {
-        actix::ActorContext::stop(ctx);
-        Ok(())
     }
 }

@@ -12,7 +12,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration as StdDuration;
 
-use actix::{Actor, AsyncContext, Context, Handler, Message, ResponseFuture, Supervised};
+use actix::{Context, Handler, Message, ResponseFuture};
 use chrono::{DateTime, Duration, Utc};
 use uuid::Uuid;
 
@@ -20,7 +20,9 @@ use crate::clock::SharedClock;
 use crate::db::{Db, DbError};
 use crate::registry::ActorRegistry;
 use crate::store::throttle::{self as store, ThrottleKey};
-use crate::supervision::{injected_fault, ActorFault, InjectPanic, Restart};
+use crate::supervision::{
+    spawn_periodic, supervised_actor, ActorFault, PeriodicOutcome, PortalActor,
+};
 
 pub const ACTOR_NAME: &str = "login_throttle";
 /// How often events older than the longest window are deleted.
@@ -265,46 +267,34 @@ pub async fn sweep(db: &Db, before: DateTime<Utc>) -> Result<u64, DbError> {
     }
 }
 
-impl Actor for LoginThrottle {
-    type Context = Context<Self>;
+supervised_actor!(LoginThrottle);
 
-    fn started(&mut self, ctx: &mut Self::Context) {
-        self.registry.started(ACTOR_NAME, self.clock.now());
-        ctx.run_interval(SWEEP_INTERVAL, |act, ctx| {
+impl PortalActor for LoginThrottle {
+    const NAME: &'static str = ACTOR_NAME;
+
+    fn registry(&self) -> &ActorRegistry {
+        &self.registry
+    }
+
+    fn clock(&self) -> &SharedClock {
+        &self.clock
+    }
+
+    fn on_started(&mut self, ctx: &mut Context<Self>) {
+        spawn_periodic(ctx, SWEEP_INTERVAL, |act: &mut Self, _| {
             if act.sweeping.swap(true, Ordering::AcqRel) {
-                return;
+                return None;
             }
-            let (db, clock, registry, sweeping) = (
-                act.db.clone(),
-                act.clock.clone(),
-                act.registry.clone(),
-                act.sweeping.clone(),
-            );
-            let before = clock.now().minus(act.limits.longest_window());
-            ctx.spawn(actix::fut::wrap_future(async move {
+            let (db, sweeping) = (act.db.clone(), act.sweeping.clone());
+            let before = act.clock.now().minus(act.limits.longest_window());
+            Some(async move {
                 let result = sweep(&db, before).await;
                 sweeping.store(false, Ordering::Release);
-                match result {
-                    Ok(n) => {
-                        registry.periodic(ACTOR_NAME, clock.now(), format!("swept {n} event(s)"))
-                    }
-                    Err(e) => {
-                        tracing::warn!(error = %e, "throttle event sweep failed");
-                        registry.error(ACTOR_NAME, e.to_string());
-                    }
-                }
-            }));
+                PeriodicOutcome::of(result, "throttle event sweep failed", |n| {
+                    format!("swept {n} event(s)")
+                })
+            })
         });
-    }
-
-    fn stopped(&mut self, _: &mut Self::Context) {
-        self.registry.stopped(ACTOR_NAME);
-    }
-}
-
-impl Supervised for LoginThrottle {
-    fn restarting(&mut self, _: &mut Self::Context) {
-        self.registry.restarting(ACTOR_NAME);
     }
 }
 
@@ -314,7 +304,7 @@ impl Handler<CheckSignIn> for LoginThrottle {
     /// Checks the per-(tenant, email, IP), per-IP and per-account failure limits.
     #[tracing::instrument(skip_all, fields(tenant = %msg.tenant))]
     fn handle(&mut self, msg: CheckSignIn, _: &mut Self::Context) -> Self::Result {
-        self.registry.handled(ACTOR_NAME);
+        self.count_handled();
         let (db, limits, now) = (self.db.clone(), self.limits, self.clock.now());
         Box::pin(async move {
             let email = normalise_email(&msg.email);
@@ -348,7 +338,7 @@ impl Handler<RecordSignInFailure> for LoginThrottle {
     /// Stores one failed sign-in, counted by every limit of `CheckSignIn`.
     #[tracing::instrument(skip_all, fields(tenant = %msg.tenant))]
     fn handle(&mut self, msg: RecordSignInFailure, _: &mut Self::Context) -> Self::Result {
-        self.registry.handled(ACTOR_NAME);
+        self.count_handled();
         let (db, now) = (self.db.clone(), self.clock.now());
         Box::pin(async move {
             let email = normalise_email(&msg.email);
@@ -365,7 +355,7 @@ impl Handler<CheckRequest> for LoginThrottle {
     /// Checks the per-email and per-IP request limits of the scope; records the request if allowed.
     #[tracing::instrument(skip_all, fields(scope = msg.scope.as_str()))]
     fn handle(&mut self, msg: CheckRequest, _: &mut Self::Context) -> Self::Result {
-        self.registry.handled(ACTOR_NAME);
+        self.count_handled();
         let (db, limits, now) = (self.db.clone(), self.limits, self.clock.now());
         Box::pin(async move {
             let tenant = msg.tenant.unwrap_or_else(Uuid::nil);
@@ -401,7 +391,7 @@ impl Handler<SweepThrottle> for LoginThrottle {
 
     /// Sweeps now (admin endpoint).
     fn handle(&mut self, _: SweepThrottle, _: &mut Self::Context) -> Self::Result {
-        self.registry.handled(ACTOR_NAME);
+        self.count_handled();
         let (db, clock, registry) = (self.db.clone(), self.clock.clone(), self.registry.clone());
         let before = clock.now().minus(self.limits.longest_window());
         // Runs even while another sweep does; keeps the periodic one from starting meanwhile.
@@ -420,25 +410,6 @@ impl Handler<SweepThrottle> for LoginThrottle {
             );
             Ok(n)
         })
-    }
-}
-
-impl Handler<InjectPanic> for LoginThrottle {
-    type Result = Result<(), ActorFault>;
-
-    /// Panics inside the handler (fault-injection tests of supervision).
-    fn handle(&mut self, _: InjectPanic, ctx: &mut Self::Context) -> Self::Result {
-        crate::guard!(ACTOR_NAME, ctx, injected_fault(), Err(ActorFault))
-    }
-}
-
-impl Handler<Restart> for LoginThrottle {
-    type Result = Result<(), ActorFault>;
-
-    /// Stops the actor so that its supervisor starts it again.
-    fn handle(&mut self, _: Restart, ctx: &mut Self::Context) -> Self::Result {
-        actix::ActorContext::stop(ctx);
-        Ok(())
     }
 }
 

@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration as StdDuration;
 
-use actix::{Actor, AsyncContext, Context, Handler, Message, ResponseFuture, Supervised};
+use actix::{AsyncContext, Context, Handler, Message, ResponseFuture};
 use chrono::{DateTime, Duration, Utc};
 use lettre::message::header::ContentType;
 use lettre::message::{Body, Mailbox, MultiPart, SinglePart};
@@ -23,7 +23,9 @@ use crate::db::{Db, DbError};
 use crate::metrics::Metrics;
 use crate::registry::ActorRegistry;
 use crate::store::outbox::{self as store, PendingMessage};
-use crate::supervision::{injected_fault, ActorFault, InjectPanic, Restart};
+use crate::supervision::{
+    spawn_periodic, supervised_actor, ActorFault, PeriodicOutcome, PortalActor,
+};
 
 pub const ACTOR_NAME: &str = "mailer";
 /// Messages claimed per query; a run keeps going until nothing is due.
@@ -375,31 +377,33 @@ async fn write_eml(
     tokio::fs::rename(&tmp, dir.join(name)).await.map_err(fail)
 }
 
-impl Actor for Mailer {
-    type Context = Context<Self>;
+supervised_actor!(Mailer);
 
-    fn started(&mut self, ctx: &mut Self::Context) {
-        self.core
-            .registry
-            .started(ACTOR_NAME, self.core.clock.now());
+impl PortalActor for Mailer {
+    const NAME: &'static str = ACTOR_NAME;
+
+    fn registry(&self) -> &ActorRegistry {
+        &self.core.registry
+    }
+
+    fn clock(&self) -> &SharedClock {
+        &self.core.clock
+    }
+
+    fn on_started(&mut self, ctx: &mut Context<Self>) {
         // Anything queued while no instance ran goes out now.
         ctx.notify(DeliverNow);
-        ctx.run_interval(self.core.config.poll_interval, |act, ctx| {
+        spawn_periodic(ctx, self.core.config.poll_interval, |act: &mut Self, _| {
             let core = act.core.clone();
-            ctx.spawn(actix::fut::wrap_future(async move {
+            // A run records its own outcome (and failures) as it goes.
+            Some(async move {
                 core.run_once_or_flag().await;
-            }));
+                PeriodicOutcome::Recorded
+            })
         });
     }
 
-    fn stopped(&mut self, _: &mut Self::Context) {
-        self.core.registry.stopped(ACTOR_NAME);
-    }
-}
-
-impl Supervised for Mailer {
-    fn restarting(&mut self, _: &mut Self::Context) {
-        self.core.registry.restarting(ACTOR_NAME);
+    fn on_restarting(&mut self) {
         // A run that died with the old actor must not block the new one's runs.
         self.core.running.store(false, Ordering::Release);
     }
@@ -410,7 +414,7 @@ impl Handler<DeliverNow> for Mailer {
 
     /// Starts a delivery run (or asks the current one to go again).
     fn handle(&mut self, _: DeliverNow, ctx: &mut Self::Context) {
-        self.core.registry.handled(ACTOR_NAME);
+        self.count_handled();
         let core = self.core.clone();
         ctx.spawn(actix::fut::wrap_future(async move {
             core.run_once_or_flag().await;
@@ -423,28 +427,9 @@ impl Handler<DeliverDue> for Mailer {
 
     /// Runs a delivery pass now and reports it (operators' admin endpoint).
     fn handle(&mut self, _: DeliverDue, _: &mut Self::Context) -> Self::Result {
-        self.core.registry.handled(ACTOR_NAME);
+        self.count_handled();
         let core = self.core.clone();
         Box::pin(async move { core.deliver_due().await })
-    }
-}
-
-impl Handler<InjectPanic> for Mailer {
-    type Result = Result<(), ActorFault>;
-
-    /// Panics inside the handler (fault-injection tests of supervision).
-    fn handle(&mut self, _: InjectPanic, ctx: &mut Self::Context) -> Self::Result {
-        crate::guard!(ACTOR_NAME, ctx, injected_fault(), Err(ActorFault))
-    }
-}
-
-impl Handler<Restart> for Mailer {
-    type Result = Result<(), ActorFault>;
-
-    /// Stops the actor so that its supervisor starts it again.
-    fn handle(&mut self, _: Restart, ctx: &mut Self::Context) -> Self::Result {
-        actix::ActorContext::stop(ctx);
-        Ok(())
     }
 }
 

@@ -12,7 +12,7 @@ pub mod revocation;
 use std::sync::Arc;
 use std::time::Duration as StdDuration;
 
-use actix::{Actor, AsyncContext, Context, Handler, ResponseFuture, Supervised};
+use actix::{Context, Handler, ResponseFuture};
 use chrono::{DateTime, Duration, Utc};
 use uuid::Uuid;
 
@@ -25,7 +25,9 @@ use crate::db::{Db, DbError};
 use crate::metrics::Metrics;
 use crate::registry::ActorRegistry;
 use crate::store::sessions::{self as store, NewSessionRow, SweepCounts};
-use crate::supervision::{ActorFault, InjectPanic, Restart};
+use crate::supervision::{
+    spawn_periodic, spawn_run, supervised_actor, PeriodicOutcome, PortalActor,
+};
 use crate::tokens;
 
 pub const ACTOR_NAME: &str = "sessions";
@@ -346,46 +348,63 @@ impl Sessions {
         self.core.cache.clone()
     }
 
-    fn run_periodic(&self, ctx: &mut Context<Self>, what: &'static str) {
+    /// The periodic expiry sweep: ends sessions past their limits, deletes old ones.
+    fn sweep_run(&self) -> impl std::future::Future<Output = PeriodicOutcome> + 'static {
         let core = self.core.clone();
-        let registry = self.registry.clone();
-        let fut = async move {
-            let result = match what {
-                "flush" => core
-                    .flush()
-                    .await
-                    .map(|n| format!("flushed {n} last-seen time(s)")),
-                _ => core.sweep().await.map(|c| {
-                    format!(
-                        "sweep: {} idle, {} absolute, {} deleted",
-                        c.idle_expired, c.absolute_expired, c.deleted
-                    )
-                }),
-            };
-            match result {
-                Ok(summary) => registry.periodic(ACTOR_NAME, core.clock.now(), summary),
-                Err(e) => {
-                    tracing::warn!(actor = ACTOR_NAME, error = %e, "periodic {what} failed");
-                    registry.error(ACTOR_NAME, format!("{what}: {e}"));
-                }
+        async move {
+            match core.sweep().await {
+                Ok(c) => PeriodicOutcome::Done(format!(
+                    "sweep: {} idle, {} absolute, {} deleted",
+                    c.idle_expired, c.absolute_expired, c.deleted
+                )),
+                Err(e) => PeriodicOutcome::Failed {
+                    log: "periodic sweep failed",
+                    error: format!("sweep: {e}"),
+                },
             }
-        };
-        ctx.spawn(actix::fut::wrap_future(fut));
+        }
+    }
+
+    /// The periodic write of batched last-seen times.
+    fn flush_run(&self) -> impl std::future::Future<Output = PeriodicOutcome> + 'static {
+        let core = self.core.clone();
+        async move {
+            match core.flush().await {
+                Ok(n) => PeriodicOutcome::Done(format!("flushed {n} last-seen time(s)")),
+                Err(e) => PeriodicOutcome::Failed {
+                    log: "periodic flush failed",
+                    error: format!("flush: {e}"),
+                },
+            }
+        }
     }
 }
 
-impl Actor for Sessions {
-    type Context = Context<Self>;
+supervised_actor!(Sessions);
 
-    fn started(&mut self, ctx: &mut Self::Context) {
-        self.registry.started(ACTOR_NAME, self.core.clock.now());
-        self.run_periodic(ctx, "sweep");
-        ctx.run_interval(SWEEP_INTERVAL, |act, ctx| act.run_periodic(ctx, "sweep"));
-        ctx.run_interval(FLUSH_INTERVAL, |act, ctx| act.run_periodic(ctx, "flush"));
+impl PortalActor for Sessions {
+    const NAME: &'static str = ACTOR_NAME;
+
+    fn registry(&self) -> &ActorRegistry {
+        &self.registry
     }
 
-    fn stopped(&mut self, _: &mut Self::Context) {
-        self.registry.stopped(ACTOR_NAME);
+    fn clock(&self) -> &SharedClock {
+        &self.core.clock
+    }
+
+    fn on_started(&mut self, ctx: &mut Context<Self>) {
+        spawn_run(self, ctx, self.sweep_run());
+        spawn_periodic(ctx, SWEEP_INTERVAL, |act: &mut Self, _| {
+            Some(act.sweep_run())
+        });
+        spawn_periodic(ctx, FLUSH_INTERVAL, |act: &mut Self, _| {
+            Some(act.flush_run())
+        });
+    }
+
+    /// Batched last-seen times are written once more after the actor stopped.
+    fn on_stopped(&mut self) {
         let core = self.core.clone();
         actix::spawn(async move {
             if let Err(e) = core.flush().await {
@@ -395,18 +414,12 @@ impl Actor for Sessions {
     }
 }
 
-impl Supervised for Sessions {
-    fn restarting(&mut self, _: &mut Self::Context) {
-        self.registry.restarting(ACTOR_NAME);
-    }
-}
-
 impl Handler<CreateSession> for Sessions {
     type Result = ResponseFuture<Result<NewSession, SessionError>>;
 
     /// Creates a session with a new random id for a user who just signed in.
     fn handle(&mut self, msg: CreateSession, _: &mut Self::Context) -> Self::Result {
-        self.registry.handled(ACTOR_NAME);
+        self.count_handled();
         let core = self.core.clone();
         Box::pin(async move { core.create(msg).await })
     }
@@ -417,7 +430,7 @@ impl Handler<ResolveSession> for Sessions {
 
     /// Looks a cookie value up (cache first), enforcing the idle and absolute limits.
     fn handle(&mut self, msg: ResolveSession, _: &mut Self::Context) -> Self::Result {
-        self.registry.handled(ACTOR_NAME);
+        self.count_handled();
         let core = self.core.clone();
         Box::pin(async move { core.resolve(msg.token).await })
     }
@@ -428,7 +441,7 @@ impl Handler<RevokeSession> for Sessions {
 
     /// Ends the session of this cookie value at once (sign-out).
     fn handle(&mut self, msg: RevokeSession, _: &mut Self::Context) -> Self::Result {
-        self.registry.handled(ACTOR_NAME);
+        self.count_handled();
         let core = self.core.clone();
         Box::pin(async move {
             let now = core.clock.now();
@@ -443,7 +456,7 @@ impl Handler<RevokeUserSessions> for Sessions {
 
     /// Ends every session of one user (password change, deactivation, admin action).
     fn handle(&mut self, msg: RevokeUserSessions, _: &mut Self::Context) -> Self::Result {
-        self.registry.handled(ACTOR_NAME);
+        self.count_handled();
         let core = self.core.clone();
         Box::pin(async move { core.revoke_user(msg).await })
     }
@@ -454,7 +467,7 @@ impl Handler<RevokeOwnedSession> for Sessions {
 
     /// Ends one session of a user (security pages); refuses others' sessions by not finding them.
     fn handle(&mut self, msg: RevokeOwnedSession, _: &mut Self::Context) -> Self::Result {
-        self.registry.handled(ACTOR_NAME);
+        self.count_handled();
         let core = self.core.clone();
         Box::pin(async move { core.revoke_owned(msg).await })
     }
@@ -465,7 +478,7 @@ impl Handler<RevokeOtherSessions> for Sessions {
 
     /// Ends a user's sessions except the current one ("sign out everywhere else").
     fn handle(&mut self, msg: RevokeOtherSessions, _: &mut Self::Context) -> Self::Result {
-        self.registry.handled(ACTOR_NAME);
+        self.count_handled();
         let core = self.core.clone();
         Box::pin(async move { core.revoke_others(msg).await })
     }
@@ -476,7 +489,7 @@ impl Handler<SweepSessions> for Sessions {
 
     /// Runs the expiry sweep now (operators' admin endpoint).
     fn handle(&mut self, _: SweepSessions, _: &mut Self::Context) -> Self::Result {
-        self.registry.handled(ACTOR_NAME);
+        self.count_handled();
         let core = self.core.clone();
         let registry = self.registry.clone();
         Box::pin(async move {
@@ -499,31 +512,8 @@ impl Handler<FlushLastSeen> for Sessions {
 
     /// Writes the batched last-seen times now.
     fn handle(&mut self, _: FlushLastSeen, _: &mut Self::Context) -> Self::Result {
+        self.count_handled();
         let core = self.core.clone();
         Box::pin(async move { core.flush().await })
-    }
-}
-
-impl Handler<InjectPanic> for Sessions {
-    type Result = Result<(), ActorFault>;
-
-    /// Panics inside the handler (fault-injection tests of supervision).
-    fn handle(&mut self, _: InjectPanic, ctx: &mut Self::Context) -> Self::Result {
-        crate::guard!(
-            ACTOR_NAME,
-            ctx,
-            crate::supervision::injected_fault(),
-            Err(ActorFault)
-        )
-    }
-}
-
-impl Handler<Restart> for Sessions {
-    type Result = Result<(), ActorFault>;
-
-    /// Stops the actor so that its supervisor starts it again.
-    fn handle(&mut self, _: Restart, ctx: &mut Self::Context) -> Self::Result {
-        actix::ActorContext::stop(ctx);
-        Ok(())
     }
 }

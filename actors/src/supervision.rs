@@ -1,8 +1,21 @@
-//! Turning a panic inside an actor's handler into a supervised restart.
+//! The scaffolding every supervised actor shares, written once: registry reports at start, stop
+//! and restart (`supervised_actor!`), the operators' `Restart` and the fault-injection
+//! `InjectPanic` handlers, periodic runs that report to the registry (`spawn_periodic`), the
+//! table the admin API restarts actors through (`SupervisedActors`), and turning a panic inside
+//! a handler into a supervised restart (`guard!`).
 //!
 //! actix's `Supervisor` restarts an actor that stops; a panic would instead unwind through the
 //! arbiter and lose the actor. `guard!` catches it, logs it, and stops the actor so that its
 //! supervisor restarts it (`Supervised::restarting` counts it in the registry and metrics).
+
+use std::collections::BTreeMap;
+use std::future::Future;
+use std::time::Duration as StdDuration;
+
+use actix::{Actor, Addr, AsyncContext, Context, Handler, MailboxError, Recipient, Running};
+
+use crate::clock::SharedClock;
+use crate::registry::ActorRegistry;
 
 /// Message that makes an actor panic, for fault-injection tests (the admin endpoint that sends
 /// it is only mounted when `admin.fault_injection` is enabled).
@@ -43,4 +56,248 @@ macro_rules! guard {
 #[allow(clippy::panic)]
 pub fn injected_fault() -> Result<(), ActorFault> {
     panic!("injected fault")
+}
+
+/// An actor that reports to the registry under one name. With `supervised_actor!` its
+/// lifecycle (start, stop, restart) is reported for it; the `on_*` hooks add its own work.
+pub trait PortalActor: Actor<Context = Context<Self>> {
+    /// The name it reports under (`/admin/actors`, metrics, the admin restart table).
+    const NAME: &'static str;
+
+    /// Where it reports.
+    fn registry(&self) -> &ActorRegistry;
+
+    /// The clock its reports are stamped with.
+    fn clock(&self) -> &SharedClock;
+
+    /// Starts the actor's own work (periodic runs, a first pass), after the start is recorded.
+    fn on_started(&mut self, _ctx: &mut Context<Self>) {}
+
+    /// Saves what must not be lost before the actor stops (`Actor::stopping`).
+    fn on_stopping(&mut self, _ctx: &mut Context<Self>) -> Running {
+        Running::Stop
+    }
+
+    /// Releases what the actor holds, after it is recorded as stopped.
+    fn on_stopped(&mut self) {}
+
+    /// Resets what a fresh start needs, after the restart is counted.
+    fn on_restarting(&mut self) {}
+
+    /// Counts one handled message (every handler calls it, so `messages_handled` is true).
+    fn count_handled(&self) {
+        self.registry().handled(Self::NAME);
+    }
+}
+
+/// Writes a `PortalActor`'s `Actor` and `Supervised` impls (registry reports, then its hooks)
+/// and its `Restart` and `InjectPanic` handlers.
+macro_rules! supervised_actor {
+    ($actor:ty) => {
+        impl actix::Actor for $actor {
+            type Context = actix::Context<Self>;
+
+            fn started(&mut self, ctx: &mut Self::Context) {
+                use $crate::supervision::PortalActor as _;
+                self.registry().started(Self::NAME, self.clock().now());
+                self.on_started(ctx);
+            }
+
+            fn stopping(&mut self, ctx: &mut Self::Context) -> actix::Running {
+                $crate::supervision::PortalActor::on_stopping(self, ctx)
+            }
+
+            fn stopped(&mut self, _: &mut Self::Context) {
+                use $crate::supervision::PortalActor as _;
+                self.registry().stopped(Self::NAME);
+                self.on_stopped();
+            }
+        }
+
+        impl actix::Supervised for $actor {
+            fn restarting(&mut self, _: &mut Self::Context) {
+                use $crate::supervision::PortalActor as _;
+                self.registry().restarting(Self::NAME);
+                self.on_restarting();
+            }
+        }
+
+        impl actix::Handler<$crate::supervision::Restart> for $actor {
+            type Result = Result<(), $crate::supervision::ActorFault>;
+
+            /// Stops the actor (after its `on_stopping`) so that its supervisor starts it again.
+            fn handle(
+                &mut self,
+                _: $crate::supervision::Restart,
+                ctx: &mut Self::Context,
+            ) -> Self::Result {
+                $crate::supervision::PortalActor::count_handled(self);
+                actix::ActorContext::stop(ctx);
+                Ok(())
+            }
+        }
+
+        $crate::supervision::inject_panic_handler!($actor);
+    };
+}
+pub(crate) use supervised_actor;
+
+/// Writes a `PortalActor`'s `InjectPanic` handler: it panics inside the handler, and `guard!`
+/// turns that into a stop (fault-injection tests of supervision).
+macro_rules! inject_panic_handler {
+    ($actor:ty) => {
+        impl actix::Handler<$crate::supervision::InjectPanic> for $actor {
+            type Result = Result<(), $crate::supervision::ActorFault>;
+
+            /// Panics inside the handler (fault-injection tests of supervision).
+            fn handle(
+                &mut self,
+                _: $crate::supervision::InjectPanic,
+                ctx: &mut Self::Context,
+            ) -> Self::Result {
+                use $crate::supervision::PortalActor as _;
+                self.count_handled();
+                $crate::guard!(
+                    Self::NAME,
+                    ctx,
+                    $crate::supervision::injected_fault(),
+                    Err($crate::supervision::ActorFault)
+                )
+            }
+        }
+    };
+}
+pub(crate) use inject_panic_handler;
+
+/// What one periodic run leaves in the registry.
+#[derive(Debug)]
+pub enum PeriodicOutcome {
+    /// Done: this summary becomes the actor's `last_periodic_result`.
+    Done(String),
+    /// Failed: logged as a warning with `log`, and `error` becomes the actor's `last_error`.
+    Failed { log: &'static str, error: String },
+    /// Nothing to record here (nothing was due, or the run recorded its own outcome).
+    Recorded,
+}
+
+impl PeriodicOutcome {
+    /// `Done` with the summary of what the run returned, or `Failed` with the error's text.
+    pub fn of<T, E: std::fmt::Display>(
+        result: Result<T, E>,
+        log: &'static str,
+        summary: impl FnOnce(T) -> String,
+    ) -> Self {
+        match result {
+            Ok(value) => PeriodicOutcome::Done(summary(value)),
+            Err(e) => PeriodicOutcome::Failed {
+                log,
+                error: e.to_string(),
+            },
+        }
+    }
+}
+
+/// Every `every`, asks `job` for this run's work (`None`: nothing to do this time), runs it on
+/// the actor's context and records its outcome (`spawn_run`).
+pub fn spawn_periodic<A, F, Fut>(ctx: &mut Context<A>, every: StdDuration, mut job: F)
+where
+    A: PortalActor,
+    F: FnMut(&mut A, &mut Context<A>) -> Option<Fut> + 'static,
+    Fut: Future<Output = PeriodicOutcome> + 'static,
+{
+    ctx.run_interval(every, move |act, ctx| {
+        if let Some(run) = job(act, ctx) {
+            spawn_run(act, ctx, run);
+        }
+    });
+}
+
+/// Runs one periodic job on the actor's context; records its outcome under the actor's name,
+/// stamped when it ends.
+pub fn spawn_run<A: PortalActor>(
+    act: &A,
+    ctx: &mut Context<A>,
+    run: impl Future<Output = PeriodicOutcome> + 'static,
+) {
+    let (registry, clock) = (act.registry().clone(), act.clock().clone());
+    ctx.spawn(actix::fut::wrap_future(async move {
+        match run.await {
+            PeriodicOutcome::Done(summary) => registry.periodic(A::NAME, clock.now(), summary),
+            PeriodicOutcome::Failed { log, error } => {
+                tracing::warn!(actor = A::NAME, error = %error, "{log}");
+                registry.error(A::NAME, error);
+            }
+            PeriodicOutcome::Recorded => {}
+        }
+    }));
+}
+
+/// A signal operators send to a supervised actor from the admin API.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Signal {
+    /// `Restart`: stop, and let the supervisor start it again.
+    Restart,
+    /// `InjectPanic`: panic inside a handler (fault injection).
+    InjectPanic,
+}
+
+/// One supervised actor as the admin API reaches it.
+#[derive(Clone)]
+struct SignalTarget {
+    restart: Recipient<Restart>,
+    inject_panic: Recipient<InjectPanic>,
+}
+
+/// The supervised actors operators can restart (and, with fault injection, make panic), by
+/// name: `POST /admin/actors/{name}/restart|panic`. Built where the actors start, one line each.
+#[derive(Clone, Default)]
+pub struct SupervisedActors(BTreeMap<&'static str, SignalTarget>);
+
+impl SupervisedActors {
+    /// Adds a running actor under its registry name.
+    pub fn with<A>(mut self, addr: &Addr<A>) -> Self
+    where
+        A: PortalActor + Handler<Restart> + Handler<InjectPanic>,
+    {
+        let target = SignalTarget {
+            restart: addr.clone().recipient(),
+            inject_panic: addr.clone().recipient(),
+        };
+        self.0.insert(A::NAME, target);
+        self
+    }
+
+    /// Adds the actor if it runs (one that does not is then an unknown name).
+    pub fn with_optional<A>(self, addr: Option<&Addr<A>>) -> Self
+    where
+        A: PortalActor + Handler<Restart> + Handler<InjectPanic>,
+    {
+        match addr {
+            Some(addr) => self.with(addr),
+            None => self,
+        }
+    }
+
+    /// Whether an actor of this name is in the table.
+    pub fn contains(&self, name: &str) -> bool {
+        self.0.contains_key(name)
+    }
+
+    /// The names in the table, sorted.
+    pub fn names(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.0.keys().copied()
+    }
+
+    /// Sends the signal to the named actor; `None` when no actor has that name.
+    pub async fn send(
+        &self,
+        name: &str,
+        signal: Signal,
+    ) -> Option<Result<Result<(), ActorFault>, MailboxError>> {
+        let target = self.0.get(name)?;
+        Some(match signal {
+            Signal::Restart => target.restart.send(Restart).await,
+            Signal::InjectPanic => target.inject_panic.send(InjectPanic).await,
+        })
+    }
 }

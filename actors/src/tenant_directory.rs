@@ -2,7 +2,7 @@
 
 use std::time::Duration as StdDuration;
 
-use actix::{Actor, Context, Handler, Message, ResponseFuture, Supervised};
+use actix::{Handler, Message, ResponseFuture};
 use moka::sync::Cache;
 use uuid::Uuid;
 
@@ -13,7 +13,7 @@ use crate::portal_domain::PortalDomain;
 use crate::registry::ActorRegistry;
 use crate::store::portal_domains;
 use crate::store::tenants;
-use crate::supervision::{injected_fault, ActorFault, InjectPanic, Restart};
+use crate::supervision::{supervised_actor, ActorFault, PortalActor};
 
 pub const ACTOR_NAME: &str = "tenant_directory";
 /// Found tenants are trusted this long; settings changes show within it.
@@ -178,21 +178,20 @@ impl TenantDirectory {
     }
 }
 
-impl Actor for TenantDirectory {
-    type Context = Context<Self>;
+supervised_actor!(TenantDirectory);
 
-    fn started(&mut self, _: &mut Self::Context) {
-        self.registry.started(ACTOR_NAME, self.clock.now());
+impl PortalActor for TenantDirectory {
+    const NAME: &'static str = ACTOR_NAME;
+
+    fn registry(&self) -> &ActorRegistry {
+        &self.registry
     }
 
-    fn stopped(&mut self, _: &mut Self::Context) {
-        self.registry.stopped(ACTOR_NAME);
+    fn clock(&self) -> &SharedClock {
+        &self.clock
     }
-}
 
-impl Supervised for TenantDirectory {
-    fn restarting(&mut self, _: &mut Self::Context) {
-        self.registry.restarting(ACTOR_NAME);
+    fn on_restarting(&mut self) {
         self.core.flush();
     }
 }
@@ -202,7 +201,7 @@ impl Handler<LookupTenant> for TenantDirectory {
 
     /// Finds a tenant by host, slug or id (cache first).
     fn handle(&mut self, msg: LookupTenant, _: &mut Self::Context) -> Self::Result {
-        self.registry.handled(ACTOR_NAME);
+        self.count_handled();
         let core = self.core.clone();
         Box::pin(async move { core.lookup(msg.0).await })
     }
@@ -213,7 +212,7 @@ impl Handler<LookupDomain> for TenantDirectory {
 
     /// Finds the portal domain of a host or tenant (cache first).
     fn handle(&mut self, msg: LookupDomain, _: &mut Self::Context) -> Self::Result {
-        self.registry.handled(ACTOR_NAME);
+        self.count_handled();
         let core = self.core.clone();
         Box::pin(async move { core.domain(msg.0).await })
     }
@@ -224,25 +223,7 @@ impl Handler<FlushTenantCache> for TenantDirectory {
 
     /// Forgets every cached answer; returns how many entries were dropped.
     fn handle(&mut self, _: FlushTenantCache, _: &mut Self::Context) -> Self::Result {
+        self.count_handled();
         Ok(self.core.flush())
-    }
-}
-
-impl Handler<InjectPanic> for TenantDirectory {
-    type Result = Result<(), ActorFault>;
-
-    /// Panics inside the handler (fault-injection tests of supervision).
-    fn handle(&mut self, _: InjectPanic, ctx: &mut Self::Context) -> Self::Result {
-        crate::guard!(ACTOR_NAME, ctx, injected_fault(), Err(ActorFault))
-    }
-}
-
-impl Handler<Restart> for TenantDirectory {
-    type Result = Result<(), ActorFault>;
-
-    /// Stops the actor so that its supervisor starts it again.
-    fn handle(&mut self, _: Restart, ctx: &mut Self::Context) -> Self::Result {
-        actix::ActorContext::stop(ctx);
-        Ok(())
     }
 }

@@ -113,3 +113,20 @@ async fn the_handler_fault_is_not_mounted_without_fault_injection() {
         .await;
     assert_eq!(page.status, 404);
 }
+
+#[actix_web::test]
+async fn every_message_an_actor_handles_is_counted() {
+    let Some(app) = crate::helpers::spawn_app().await else {
+        return;
+    };
+    let handled = |actor: &str| app.state.registry.snapshot()[actor].messages_handled;
+    for (actor, flush) in [
+        ("tenant_directory", "/admin/actors/tenant_directory/flush"),
+        ("audit", "/admin/actors/audit/flush"),
+    ] {
+        let before = handled(actor);
+        let page = app.admin_post(flush, Some(ADMIN_TOKEN)).await;
+        assert_eq!(page.status, 200, "{actor}: {}", page.body);
+        assert!(handled(actor) > before, "{actor}: the flush is counted");
+    }
+}

@@ -9,9 +9,7 @@
 
 use std::time::Duration as StdDuration;
 
-use actix::{
-    Actor, ActorFutureExt, Addr, AsyncContext, Context, Handler, Supervised, Supervisor, WrapFuture,
-};
+use actix::{ActorFutureExt, Addr, AsyncContext, Context, Supervisor, WrapFuture};
 use sqlx::postgres::{PgListener, PgPool, PgPoolOptions};
 
 use super::cache::SessionCache;
@@ -20,7 +18,7 @@ use crate::clock::SharedClock;
 use crate::db::{Backend, Db};
 use crate::metrics::Metrics;
 use crate::registry::ActorRegistry;
-use crate::supervision::{ActorFault, InjectPanic, Restart};
+use crate::supervision::{supervised_actor, PortalActor};
 
 pub const ACTOR_NAME: &str = "session_listener";
 /// The listener connection's `application_name` (how operators find it in `pg_stat_activity`).
@@ -231,48 +229,31 @@ impl Drop for Subscription {
     }
 }
 
-impl Actor for SessionInvalidationListener {
-    type Context = Context<Self>;
+supervised_actor!(SessionInvalidationListener);
 
-    fn started(&mut self, ctx: &mut Self::Context) {
-        self.registry.started(ACTOR_NAME, self.clock.now());
+impl PortalActor for SessionInvalidationListener {
+    const NAME: &'static str = ACTOR_NAME;
+
+    fn registry(&self) -> &ActorRegistry {
+        &self.registry
+    }
+
+    fn clock(&self) -> &SharedClock {
+        &self.clock
+    }
+
+    fn on_started(&mut self, ctx: &mut Context<Self>) {
         self.connect(ctx);
     }
 
-    fn stopped(&mut self, _: &mut Self::Context) {
+    /// Stopping drops the connection: the gauge says so.
+    fn on_stopped(&mut self) {
         self.set_up(false);
-        self.registry.stopped(ACTOR_NAME);
     }
-}
 
-impl Supervised for SessionInvalidationListener {
-    fn restarting(&mut self, _: &mut Self::Context) {
+    /// A fresh start reconnects at once.
+    fn on_restarting(&mut self) {
         self.set_up(false);
         self.next_delay = self.backoff.min;
-        self.registry.restarting(ACTOR_NAME);
-    }
-}
-
-impl Handler<InjectPanic> for SessionInvalidationListener {
-    type Result = Result<(), ActorFault>;
-
-    /// Panics inside the handler (fault-injection tests of supervision).
-    fn handle(&mut self, _: InjectPanic, ctx: &mut Self::Context) -> Self::Result {
-        crate::guard!(
-            ACTOR_NAME,
-            ctx,
-            crate::supervision::injected_fault(),
-            Err(ActorFault)
-        )
-    }
-}
-
-impl Handler<Restart> for SessionInvalidationListener {
-    type Result = Result<(), ActorFault>;
-
-    /// Stops the actor (dropping its connection) so that its supervisor starts it again.
-    fn handle(&mut self, _: Restart, ctx: &mut Self::Context) -> Self::Result {
-        actix::ActorContext::stop(ctx);
-        Ok(())
     }
 }

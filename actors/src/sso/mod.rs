@@ -14,14 +14,14 @@ pub use messages::*;
 
 use std::time::Duration as StdDuration;
 
-use actix::{Actor, AsyncContext, Context, Handler, ResponseFuture, Supervised};
+use actix::{Context, Handler, ResponseFuture};
 use moka::sync::Cache;
 
 use crate::clock::SharedClock;
 use crate::db::Db;
 use crate::registry::ActorRegistry;
 use crate::secret_box::SecretBox;
-use crate::supervision::{injected_fault, ActorFault, InjectPanic, Restart};
+use crate::supervision::{spawn_periodic, supervised_actor, PeriodicOutcome, PortalActor};
 use client::SsoCore;
 
 pub const ACTOR_NAME: &str = "sso";
@@ -87,30 +87,33 @@ impl Sso {
     }
 }
 
-impl Actor for Sso {
-    type Context = Context<Self>;
+supervised_actor!(Sso);
 
-    fn started(&mut self, ctx: &mut Self::Context) {
-        self.registry.started(ACTOR_NAME, self.core.clock.now());
-        ctx.run_interval(SWEEP_INTERVAL, |act, ctx| {
+impl PortalActor for Sso {
+    const NAME: &'static str = ACTOR_NAME;
+
+    fn registry(&self) -> &ActorRegistry {
+        &self.registry
+    }
+
+    fn clock(&self) -> &SharedClock {
+        &self.core.clock
+    }
+
+    fn on_started(&mut self, ctx: &mut Context<Self>) {
+        spawn_periodic(ctx, SWEEP_INTERVAL, |act: &mut Self, _| {
             let (core, registry) = (act.core.clone(), act.registry.clone());
-            ctx.spawn(actix::fut::wrap_future(async move {
-                if let Err(e) = core.sweep(&registry).await {
-                    tracing::warn!(error = %e, "SSO flow sweep failed");
-                    registry.error(ACTOR_NAME, e.to_string());
+            // A sweep records its own summary.
+            Some(async move {
+                match core.sweep(&registry).await {
+                    Ok(_) => PeriodicOutcome::Recorded,
+                    Err(e) => PeriodicOutcome::Failed {
+                        log: "SSO flow sweep failed",
+                        error: e.to_string(),
+                    },
                 }
-            }));
+            })
         });
-    }
-
-    fn stopped(&mut self, _: &mut Self::Context) {
-        self.registry.stopped(ACTOR_NAME);
-    }
-}
-
-impl Supervised for Sso {
-    fn restarting(&mut self, _: &mut Self::Context) {
-        self.registry.restarting(ACTOR_NAME);
     }
 }
 
@@ -119,7 +122,7 @@ impl Handler<BeginSignIn> for Sso {
 
     /// Records the flow and builds the authorization URL.
     fn handle(&mut self, msg: BeginSignIn, _: &mut Self::Context) -> Self::Result {
-        self.registry.handled(ACTOR_NAME);
+        self.count_handled();
         let core = self.core.clone();
         Box::pin(async move { core.begin(msg).await })
     }
@@ -130,7 +133,7 @@ impl Handler<CompleteSignIn> for Sso {
 
     /// Consumes the flow, exchanges the code and verifies the ID token.
     fn handle(&mut self, msg: CompleteSignIn, _: &mut Self::Context) -> Self::Result {
-        self.registry.handled(ACTOR_NAME);
+        self.count_handled();
         let core = self.core.clone();
         Box::pin(async move { core.complete(msg).await })
     }
@@ -141,6 +144,7 @@ impl Handler<FlushSsoCache> for Sso {
 
     /// Empties the discovery/key cache.
     fn handle(&mut self, _: FlushSsoCache, _: &mut Self::Context) -> Self::Result {
+        self.count_handled();
         let n = self.core.endpoints.entry_count();
         self.core.endpoints.invalidate_all();
         Ok(n)
@@ -152,28 +156,10 @@ impl Handler<SweepFlows> for Sso {
 
     /// Deletes sign-ins that expired an hour ago or more.
     fn handle(&mut self, _: SweepFlows, _: &mut Self::Context) -> Self::Result {
+        self.count_handled();
         let core = self.core.clone();
         let registry = self.registry.clone();
         Box::pin(async move { core.sweep(&registry).await })
-    }
-}
-
-impl Handler<InjectPanic> for Sso {
-    type Result = Result<(), ActorFault>;
-
-    /// Panics inside the handler (fault-injection tests of supervision).
-    fn handle(&mut self, _: InjectPanic, ctx: &mut Self::Context) -> Self::Result {
-        crate::guard!(ACTOR_NAME, ctx, injected_fault(), Err(ActorFault))
-    }
-}
-
-impl Handler<Restart> for Sso {
-    type Result = Result<(), ActorFault>;
-
-    /// Stops the actor so that its supervisor starts it again.
-    fn handle(&mut self, _: Restart, ctx: &mut Self::Context) -> Self::Result {
-        actix::ActorContext::stop(ctx);
-        Ok(())
     }
 }
 

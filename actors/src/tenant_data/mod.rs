@@ -32,7 +32,7 @@ use crate::db::Db;
 use crate::metrics::Metrics;
 use crate::registry::ActorRegistry;
 use crate::store::tickets as store;
-use crate::supervision::{injected_fault, ActorFault, InjectPanic};
+use crate::supervision::{inject_panic_handler, PortalActor};
 use crate::tickets::Choice;
 
 /// The name the per-tenant actors report under in `/admin/actors` (all of them together).
@@ -104,7 +104,7 @@ impl TenantData {
     /// Marks the actor used and hands out the core for a handler's future.
     fn serve(&mut self) -> TenantCore {
         self.last_used = self.core.clock.now();
-        self.registry.handled(ACTOR_NAME);
+        self.count_handled();
         self.core.clone()
     }
 
@@ -170,6 +170,7 @@ impl Handler<StopIfIdle> for TenantData {
 
     /// Stops now when idle at least `idle_for` (operators' sweep).
     fn handle(&mut self, msg: StopIfIdle, ctx: &mut Self::Context) -> bool {
+        self.count_handled();
         if self.idle_for() >= msg.idle_for {
             self.stopping_idle = true;
             ctx.stop();
@@ -179,11 +180,18 @@ impl Handler<StopIfIdle> for TenantData {
     }
 }
 
-impl Handler<InjectPanic> for TenantData {
-    type Result = Result<(), ActorFault>;
+/// The pool of tenant actors reports under one name; its lifecycle is its own (above): an idle
+/// stop is not a failure, and the registry, not a supervisor, starts the next one.
+impl PortalActor for TenantData {
+    const NAME: &'static str = ACTOR_NAME;
 
-    /// Panics inside the handler (fault-injection tests: the registry replaces the actor).
-    fn handle(&mut self, _: InjectPanic, ctx: &mut Self::Context) -> Self::Result {
-        crate::guard!(ACTOR_NAME, ctx, injected_fault(), Err(ActorFault))
+    fn registry(&self) -> &ActorRegistry {
+        &self.registry
+    }
+
+    fn clock(&self) -> &SharedClock {
+        &self.core.clock
     }
 }
+
+inject_panic_handler!(TenantData);

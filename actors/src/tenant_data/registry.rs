@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, PoisonError, RwLock};
 use std::time::Duration as StdDuration;
 
-use actix::{Actor, Addr, AsyncContext, Context, Handler, ResponseFuture, Supervised};
+use actix::{Actor, Addr, Context, Handler, ResponseFuture};
 use uuid::Uuid;
 
 use super::{StopIfIdle, TenantData};
@@ -14,7 +14,9 @@ use crate::clock::SharedClock;
 use crate::db::Db;
 use crate::metrics::Metrics;
 use crate::registry::ActorRegistry;
-use crate::supervision::{injected_fault, ActorFault, InjectPanic, Restart};
+use crate::supervision::{
+    spawn_periodic, supervised_actor, ActorFault, PeriodicOutcome, PortalActor,
+};
 
 pub const ACTOR_NAME: &str = "tenant_registry";
 /// How often stopped actors are dropped from the table.
@@ -80,30 +82,28 @@ impl TenantRegistry {
     }
 }
 
-impl Actor for TenantRegistry {
-    type Context = Context<Self>;
+supervised_actor!(TenantRegistry);
 
-    fn started(&mut self, ctx: &mut Self::Context) {
-        self.registry.started(ACTOR_NAME, self.clock.now());
+impl PortalActor for TenantRegistry {
+    const NAME: &'static str = ACTOR_NAME;
+
+    fn registry(&self) -> &ActorRegistry {
+        &self.registry
+    }
+
+    fn clock(&self) -> &SharedClock {
+        &self.clock
+    }
+
+    fn on_started(&mut self, ctx: &mut Context<Self>) {
+        // The pool of tenant actors is alive while its registry is.
         self.registry.started(super::ACTOR_NAME, self.clock.now());
-        ctx.run_interval(PRUNE_INTERVAL, |act, _| {
+        spawn_periodic(ctx, PRUNE_INTERVAL, |act: &mut Self, _| {
             let live = act.prune();
-            act.registry.periodic(
-                ACTOR_NAME,
-                act.clock.now(),
-                format!("{live} tenant actor(s) live"),
-            );
+            Some(std::future::ready(PeriodicOutcome::Done(format!(
+                "{live} tenant actor(s) live"
+            ))))
         });
-    }
-
-    fn stopped(&mut self, _: &mut Self::Context) {
-        self.registry.stopped(ACTOR_NAME);
-    }
-}
-
-impl Supervised for TenantRegistry {
-    fn restarting(&mut self, _: &mut Self::Context) {
-        self.registry.restarting(ACTOR_NAME);
     }
 }
 
@@ -117,7 +117,7 @@ impl Handler<TenantDataFor> for TenantRegistry {
 
     /// Finds or spawns the tenant's actor (its tenant id fixed from here on).
     fn handle(&mut self, msg: TenantDataFor, _: &mut Self::Context) -> Self::Result {
-        self.registry.handled(ACTOR_NAME);
+        self.count_handled();
         let mut table = self.table.write().unwrap_or_else(PoisonError::into_inner);
         if let Some(addr) = table.get(&msg.0).filter(|a| a.connected()) {
             return Ok(addr.clone());
@@ -149,6 +149,7 @@ impl Handler<StopIdleTenants> for TenantRegistry {
 
     /// Asks each live actor to stop if idle, then drops the stopped ones from the table.
     fn handle(&mut self, msg: StopIdleTenants, _: &mut Self::Context) -> Self::Result {
+        self.count_handled();
         let addrs: Vec<Addr<TenantData>> = {
             let table = self.table.read().unwrap_or_else(PoisonError::into_inner);
             table.values().cloned().collect()
@@ -193,25 +194,7 @@ impl Handler<LiveTenants> for TenantRegistry {
     type Result = usize;
 
     fn handle(&mut self, _: LiveTenants, _: &mut Self::Context) -> usize {
+        self.count_handled();
         self.prune()
-    }
-}
-
-impl Handler<InjectPanic> for TenantRegistry {
-    type Result = Result<(), ActorFault>;
-
-    /// Panics inside the handler (fault-injection tests of supervision).
-    fn handle(&mut self, _: InjectPanic, ctx: &mut Self::Context) -> Self::Result {
-        crate::guard!(ACTOR_NAME, ctx, injected_fault(), Err(ActorFault))
-    }
-}
-
-impl Handler<Restart> for TenantRegistry {
-    type Result = Result<(), ActorFault>;
-
-    /// Stops the actor so that its supervisor starts it again (tenant actors keep running).
-    fn handle(&mut self, _: Restart, ctx: &mut Self::Context) -> Self::Result {
-        actix::ActorContext::stop(ctx);
-        Ok(())
     }
 }

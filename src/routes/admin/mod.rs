@@ -13,7 +13,7 @@ use actix_web::error::JsonPayloadError;
 use actix_web::http::{header, StatusCode};
 use actix_web::middleware::from_fn;
 use actix_web::{web, HttpRequest, HttpResponse};
-use portal_actors::supervision::{InjectPanic, Restart};
+use portal_actors::supervision::{InjectPanic, Signal};
 use portal_actors::{audit, login_throttle, sessions, tenant_directory};
 use serde_json::json;
 
@@ -240,43 +240,12 @@ async fn sweep_throttle(state: web::Data<AppState>) -> HttpResponse {
     }
 }
 
-/// Sends a supervision message to the named actor.
-async fn signal_actor<M>(state: &AppState, actor: &str, msg: M) -> HttpResponse
-where
-    M: actix::Message<Result = Result<(), portal_actors::supervision::ActorFault>>
-        + Send
-        + Copy
-        + 'static,
-    sessions::Sessions: actix::Handler<M>,
-    tenant_directory::TenantDirectory: actix::Handler<M>,
-    audit::Audit: actix::Handler<M>,
-    portal_actors::handoff::Handoff: actix::Handler<M>,
-    portal_actors::dns::DnsVerifier: actix::Handler<M>,
-    login_throttle::LoginThrottle: actix::Handler<M>,
-    portal_actors::mailer::Mailer: actix::Handler<M>,
-    portal_actors::sso::Sso: actix::Handler<M>,
-    portal_actors::tenant_data::TenantRegistry: actix::Handler<M>,
-    sessions::listener::SessionInvalidationListener: actix::Handler<M>,
-{
-    let sent = match actor {
-        sessions::ACTOR_NAME => state.services.sessions.send(msg).await,
-        tenant_directory::ACTOR_NAME => state.tenants.send(msg).await,
-        audit::ACTOR_NAME => state.services.audit.send(msg).await,
-        portal_actors::handoff::ACTOR_NAME => state.services.handoff.send(msg).await,
-        portal_actors::dns::ACTOR_NAME => state.dns.send(msg).await,
-        login_throttle::ACTOR_NAME => state.services.throttle.send(msg).await,
-        portal_actors::mailer::ACTOR_NAME => state.mailer.send(msg).await,
-        portal_actors::sso::ACTOR_NAME => state.sso.send(msg).await,
-        portal_actors::tenant_data::registry::ACTOR_NAME => state.tenant_registry.send(msg).await,
-        sessions::listener::ACTOR_NAME => match &state.session_listener {
-            Some(listener) => listener.send(msg).await,
-            None => return json_error(StatusCode::NOT_FOUND, "unknown_actor"),
-        },
-        _ => return json_error(StatusCode::NOT_FOUND, "unknown_actor"),
-    };
-    match sent {
-        Ok(_) => HttpResponse::Accepted().json(json!({ "actor": actor, "restarting": true })),
-        Err(e) => mailbox_failed(e),
+/// Sends a supervision signal to the named actor (the table `app.rs` builds).
+async fn signal_actor(state: &AppState, actor: &str, signal: Signal) -> HttpResponse {
+    match state.supervised.send(actor, signal).await {
+        None => json_error(StatusCode::NOT_FOUND, "unknown_actor"),
+        Some(Ok(_)) => HttpResponse::Accepted().json(json!({ "actor": actor, "restarting": true })),
+        Some(Err(e)) => mailbox_failed(e),
     }
 }
 
@@ -370,7 +339,7 @@ async fn panic_tenant_data(state: web::Data<AppState>, req: HttpRequest) -> Http
 
 /// `POST /admin/actors/{actor}/restart`: restarts one actor through its supervisor.
 async fn restart_actor(state: web::Data<AppState>, actor: web::Path<String>) -> HttpResponse {
-    signal_actor(&state, &actor, Restart).await
+    signal_actor(&state, &actor, Signal::Restart).await
 }
 
 /// `POST /admin/faults/http-panic`: a handler that panics (fault injection, only when
@@ -390,5 +359,5 @@ async fn panic_actor(state: web::Data<AppState>, actor: web::Path<String>) -> Ht
     if !state.fault_injection {
         return json_error(StatusCode::NOT_FOUND, "not_found");
     }
-    signal_actor(&state, &actor, InjectPanic).await
+    signal_actor(&state, &actor, Signal::InjectPanic).await
 }
