@@ -12,7 +12,7 @@ mod integration;
 mod messages;
 pub mod profile;
 pub mod registry;
-mod ticket_messages;
+mod ticket_handlers;
 
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration as StdDuration;

@@ -1,6 +1,7 @@
-//! The ticket messages of `TenantData`: what the signed-in user may see (their company,
-//! contact scope, board visibility group and `ticket:*` permissions, resolved from the database
-//! on every message) and the list, form, creation, conversation, state and attachments.
+//! The ticket handlers of `TenantData` (their messages are in `messages.rs`): what the
+//! signed-in user may see (their company, contact scope, board visibility group and `ticket:*`
+//! permissions, resolved from the database on every message) and the list, form, creation,
+//! conversation, state and attachments.
 
 use actix::{Handler, ResponseFuture};
 use uuid::Uuid;
