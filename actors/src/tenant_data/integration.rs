@@ -1,140 +1,19 @@
-//! The integration API's messages to `TenantData`: the MSP's PSA upserts boards, statuses,
-//! priorities, categories, visibility groups, contacts' ticket access and tickets, adds replies,
-//! notes and files, and reads the feed and whole tickets. Like every message here none carries
-//! a tenant: the token's tenant chose the actor, and the actor only touches its own rows.
-//! The work itself is `ticket_sync::apply`'s.
+//! The integration API's handlers in `TenantData` (their messages are in `messages.rs`): the
+//! MSP's PSA upserts boards, statuses, priorities, categories, visibility groups, contacts'
+//! ticket access and tickets, adds replies, notes and files, and reads the feed and whole
+//! tickets. Like every message here none carries a tenant: the token's tenant chose the actor,
+//! and the actor only touches its own rows. The work itself is `ticket_sync::apply`'s.
 
-use actix::{Handler, Message, ResponseFuture};
-use uuid::Uuid;
+use actix::{Handler, ResponseFuture};
 
+use super::messages::*;
 use super::{TenantCore, TenantData};
 use crate::ticket_sync::apply;
-use crate::ticket_sync::input::{
-    BoardInput, CategoryInput, CommentInput, FeedQuery, PriorityInput, StatusInput,
-    TicketAccessInput, TicketInput, VisibilityGroupInput,
-};
 use crate::ticket_sync::{
     BoardRecord, CategoryRecord, PriorityRecord, StatusRecord, SyncAttachment, SyncComment,
     SyncError, SyncTicket, SyncTicketDetail, TicketAccessRecord, TicketFeed, Upserted,
     VisibilityGroupRecord,
 };
-use crate::tickets::StoredFile;
-
-/// Creates or replaces a board under the PSA's id.
-#[derive(Message)]
-#[rtype(result = "Result<Upserted<BoardRecord>, SyncError>")]
-pub struct SyncBoard {
-    pub board_id: Uuid,
-    pub board: BoardInput,
-}
-
-/// Creates or replaces a status of a board.
-#[derive(Message)]
-#[rtype(result = "Result<Upserted<StatusRecord>, SyncError>")]
-pub struct SyncStatus {
-    pub status_id: Uuid,
-    pub status: StatusInput,
-}
-
-#[derive(Message)]
-#[rtype(result = "Result<Upserted<PriorityRecord>, SyncError>")]
-pub struct SyncPriority {
-    pub priority_id: Uuid,
-    pub priority: PriorityInput,
-}
-
-#[derive(Message)]
-#[rtype(result = "Result<Upserted<CategoryRecord>, SyncError>")]
-pub struct SyncCategory {
-    pub category_id: Uuid,
-    pub category: CategoryInput,
-}
-
-/// Creates or replaces a visibility group and its whole set of boards.
-#[derive(Message)]
-#[rtype(result = "Result<Upserted<VisibilityGroupRecord>, SyncError>")]
-pub struct SyncVisibilityGroup {
-    pub group_id: Uuid,
-    pub group: VisibilityGroupInput,
-}
-
-/// Sets a contact's ticket scope and visibility group.
-#[derive(Message)]
-#[rtype(result = "Result<TicketAccessRecord, SyncError>")]
-pub struct SyncTicketAccess {
-    pub contact_id: Uuid,
-    pub access: TicketAccessInput,
-}
-
-#[derive(Message)]
-#[rtype(result = "Result<TicketAccessRecord, SyncError>")]
-pub struct GetTicketAccess {
-    pub contact_id: Uuid,
-}
-
-/// Creates or replaces a ticket under the PSA's id.
-#[derive(Message)]
-#[rtype(result = "Result<Upserted<SyncTicket>, SyncError>")]
-pub struct SyncTicketUpsert {
-    pub ticket_id: Uuid,
-    pub ticket: TicketInput,
-}
-
-/// One page of the tickets changed since a time.
-#[derive(Message)]
-#[rtype(result = "Result<TicketFeed, SyncError>")]
-pub struct TicketChanges {
-    pub query: FeedQuery,
-}
-
-/// A ticket with every comment and attachment.
-#[derive(Message)]
-#[rtype(result = "Result<SyncTicketDetail, SyncError>")]
-pub struct GetSyncedTicket {
-    pub ticket_id: Uuid,
-}
-
-/// Whether the ticket exists (checked before a file is received for it).
-#[derive(Message)]
-#[rtype(result = "Result<bool, SyncError>")]
-pub struct SyncedTicketExists {
-    pub ticket_id: Uuid,
-}
-
-/// An MSP reply or internal note.
-#[derive(Message)]
-#[rtype(result = "Result<Upserted<SyncComment>, SyncError>")]
-pub struct PostInternalComment {
-    pub ticket_id: Uuid,
-    pub comment: CommentInput,
-}
-
-/// Records a file the MSP uploaded, already in the attachment store.
-#[derive(Message)]
-#[rtype(result = "Result<SyncAttachment, SyncError>")]
-pub struct RecordInternalAttachment {
-    pub ticket_id: Uuid,
-    pub file: StoredFile,
-    pub client_visible: bool,
-    pub uploaded_by: String,
-}
-
-/// Every board with its statuses.
-#[derive(Message)]
-#[rtype(result = "Result<Vec<BoardRecord>, SyncError>")]
-pub struct ListSyncBoards;
-
-#[derive(Message)]
-#[rtype(result = "Result<Vec<PriorityRecord>, SyncError>")]
-pub struct ListSyncPriorities;
-
-#[derive(Message)]
-#[rtype(result = "Result<Vec<CategoryRecord>, SyncError>")]
-pub struct ListSyncCategories;
-
-#[derive(Message)]
-#[rtype(result = "Result<Vec<VisibilityGroupRecord>, SyncError>")]
-pub struct ListVisibilityGroups;
 
 /// Counts an outcome in `counter{first_label, outcome}` (successes only when `created`).
 fn count<T>(

@@ -1,15 +1,30 @@
-//! Messages of `TenantData`. None carries a tenant: the actor answers for the one it was
-//! spawned for. Each carries the signed-in user, whose access the actor resolves itself.
+//! Messages of `TenantData`: the portal's tickets, the integration API's sync, and the
+//! signed-in user's own security data (the company page's are in `company.rs` for now). None
+//! carries a tenant: the actor answers for the one it was spawned for. Portal messages carry the
+//! signed-in user, whose access the actor resolves itself.
 
 use actix::Message;
+use chrono::{DateTime, Duration, Utc};
 use uuid::Uuid;
 
 use crate::db::DbError;
+use crate::store::sessions;
 use crate::supervision::ActorFault;
+use crate::ticket_sync::input::{
+    BoardInput, CategoryInput, CommentInput, FeedQuery, PriorityInput, StatusInput,
+    TicketAccessInput, TicketInput, VisibilityGroupInput,
+};
+use crate::ticket_sync::{
+    BoardRecord, CategoryRecord, PriorityRecord, StatusRecord, SyncAttachment, SyncComment,
+    SyncError, SyncTicket, SyncTicketDetail, TicketAccessRecord, TicketFeed, Upserted,
+    VisibilityGroupRecord,
+};
 use crate::tickets::{
     AttachmentRecord, InputError, NewTicket, StoredFile, TicketDetail, TicketFilter,
     TicketFormOptions, TicketOverview, TicketPage,
 };
+
+// ---- tickets ------------------------------------------------------------------------------
 
 #[derive(Debug, thiserror::Error)]
 pub enum TicketError {
@@ -132,4 +147,159 @@ pub struct GetAttachment {
 #[rtype(result = "bool")]
 pub struct StopIfIdle {
     pub idle_for: chrono::Duration,
+}
+
+// ---- the integration API -----------------------------------------------------------------
+
+/// Creates or replaces a board under the PSA's id.
+#[derive(Message)]
+#[rtype(result = "Result<Upserted<BoardRecord>, SyncError>")]
+pub struct SyncBoard {
+    pub board_id: Uuid,
+    pub board: BoardInput,
+}
+
+/// Creates or replaces a status of a board.
+#[derive(Message)]
+#[rtype(result = "Result<Upserted<StatusRecord>, SyncError>")]
+pub struct SyncStatus {
+    pub status_id: Uuid,
+    pub status: StatusInput,
+}
+
+#[derive(Message)]
+#[rtype(result = "Result<Upserted<PriorityRecord>, SyncError>")]
+pub struct SyncPriority {
+    pub priority_id: Uuid,
+    pub priority: PriorityInput,
+}
+
+#[derive(Message)]
+#[rtype(result = "Result<Upserted<CategoryRecord>, SyncError>")]
+pub struct SyncCategory {
+    pub category_id: Uuid,
+    pub category: CategoryInput,
+}
+
+/// Creates or replaces a visibility group and its whole set of boards.
+#[derive(Message)]
+#[rtype(result = "Result<Upserted<VisibilityGroupRecord>, SyncError>")]
+pub struct SyncVisibilityGroup {
+    pub group_id: Uuid,
+    pub group: VisibilityGroupInput,
+}
+
+/// Sets a contact's ticket scope and visibility group.
+#[derive(Message)]
+#[rtype(result = "Result<TicketAccessRecord, SyncError>")]
+pub struct SyncTicketAccess {
+    pub contact_id: Uuid,
+    pub access: TicketAccessInput,
+}
+
+#[derive(Message)]
+#[rtype(result = "Result<TicketAccessRecord, SyncError>")]
+pub struct GetTicketAccess {
+    pub contact_id: Uuid,
+}
+
+/// Creates or replaces a ticket under the PSA's id.
+#[derive(Message)]
+#[rtype(result = "Result<Upserted<SyncTicket>, SyncError>")]
+pub struct SyncTicketUpsert {
+    pub ticket_id: Uuid,
+    pub ticket: TicketInput,
+}
+
+/// One page of the tickets changed since a time.
+#[derive(Message)]
+#[rtype(result = "Result<TicketFeed, SyncError>")]
+pub struct TicketChanges {
+    pub query: FeedQuery,
+}
+
+/// A ticket with every comment and attachment.
+#[derive(Message)]
+#[rtype(result = "Result<SyncTicketDetail, SyncError>")]
+pub struct GetSyncedTicket {
+    pub ticket_id: Uuid,
+}
+
+/// Whether the ticket exists (checked before a file is received for it).
+#[derive(Message)]
+#[rtype(result = "Result<bool, SyncError>")]
+pub struct SyncedTicketExists {
+    pub ticket_id: Uuid,
+}
+
+/// An MSP reply or internal note.
+#[derive(Message)]
+#[rtype(result = "Result<Upserted<SyncComment>, SyncError>")]
+pub struct PostInternalComment {
+    pub ticket_id: Uuid,
+    pub comment: CommentInput,
+}
+
+/// Records a file the MSP uploaded, already in the attachment store.
+#[derive(Message)]
+#[rtype(result = "Result<SyncAttachment, SyncError>")]
+pub struct RecordInternalAttachment {
+    pub ticket_id: Uuid,
+    pub file: StoredFile,
+    pub client_visible: bool,
+    pub uploaded_by: String,
+}
+
+/// Every board with its statuses.
+#[derive(Message)]
+#[rtype(result = "Result<Vec<BoardRecord>, SyncError>")]
+pub struct ListSyncBoards;
+
+#[derive(Message)]
+#[rtype(result = "Result<Vec<PriorityRecord>, SyncError>")]
+pub struct ListSyncPriorities;
+
+#[derive(Message)]
+#[rtype(result = "Result<Vec<CategoryRecord>, SyncError>")]
+pub struct ListSyncCategories;
+
+#[derive(Message)]
+#[rtype(result = "Result<Vec<VisibilityGroupRecord>, SyncError>")]
+pub struct ListVisibilityGroups;
+
+// ---- the signed-in user's own security data ----------------------------------------------
+
+/// The user's sessions that are still live (idle less than `session_idle`).
+#[derive(Message)]
+#[rtype(result = "Result<Vec<sessions::SessionSummary>, DbError>")]
+pub struct OwnSessions {
+    pub user_id: Uuid,
+    pub session_idle: Duration,
+}
+
+/// An identity at a provider linked to the user, named after its provider.
+#[derive(Debug, Clone)]
+pub struct LinkedIdentity {
+    /// The provider's display name (its slug when it was removed).
+    pub provider_name: String,
+    pub email: String,
+    pub issuer: String,
+    pub subject: String,
+    pub linked_at: DateTime<Utc>,
+    pub last_used_at: DateTime<Utc>,
+}
+
+#[derive(Message)]
+#[rtype(result = "Result<Vec<LinkedIdentity>, DbError>")]
+pub struct OwnIdentities {
+    pub user_id: Uuid,
+}
+
+/// Removes one of the user's own identities; yields how many went (0: not theirs).
+#[derive(Message)]
+#[rtype(result = "Result<u64, DbError>")]
+pub struct UnlinkOwnIdentity {
+    pub user_id: Uuid,
+    pub issuer: String,
+    pub subject: String,
 }

@@ -22,9 +22,7 @@ use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 pub use company::{CompanyError, CompanyOfAdmin, CompanySessions, CompanySettings};
-pub use integration::*;
 pub use messages::*;
-pub use profile::{LinkedIdentity, OwnIdentities, OwnSessions, UnlinkOwnIdentity};
 pub use registry::{TenantDataFor, TenantDataView, TenantRegistry};
 
 use crate::clock::SharedClock;

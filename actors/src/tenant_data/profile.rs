@@ -1,49 +1,14 @@
-//! The signed-in user's own security data on the Security page: their live sessions and the
-//! single sign-on identities linked to them (with removal), through the tenant's actor.
+//! The handlers of the signed-in user's own security data on the Security page (their
+//! messages are in `messages.rs`): their live sessions and the single sign-on identities linked
+//! to them (with removal), through the tenant's actor.
 
 use crate::clock::TimeArith;
-use actix::{Handler, Message, ResponseFuture};
-use chrono::{DateTime, Duration, Utc};
-use uuid::Uuid;
+use actix::{Handler, ResponseFuture};
 
+use super::messages::*;
 use super::TenantData;
 use crate::db::DbError;
 use crate::store::{sessions, sso};
-
-/// The user's sessions that are still live (idle less than `session_idle`).
-#[derive(Message)]
-#[rtype(result = "Result<Vec<sessions::SessionSummary>, DbError>")]
-pub struct OwnSessions {
-    pub user_id: Uuid,
-    pub session_idle: Duration,
-}
-
-/// An identity at a provider linked to the user, named after its provider.
-#[derive(Debug, Clone)]
-pub struct LinkedIdentity {
-    /// The provider's display name (its slug when it was removed).
-    pub provider_name: String,
-    pub email: String,
-    pub issuer: String,
-    pub subject: String,
-    pub linked_at: DateTime<Utc>,
-    pub last_used_at: DateTime<Utc>,
-}
-
-#[derive(Message)]
-#[rtype(result = "Result<Vec<LinkedIdentity>, DbError>")]
-pub struct OwnIdentities {
-    pub user_id: Uuid,
-}
-
-/// Removes one of the user's own identities; yields how many went (0: not theirs).
-#[derive(Message)]
-#[rtype(result = "Result<u64, DbError>")]
-pub struct UnlinkOwnIdentity {
-    pub user_id: Uuid,
-    pub issuer: String,
-    pub subject: String,
-}
 
 impl Handler<OwnSessions> for TenantData {
     type Result = ResponseFuture<Result<Vec<sessions::SessionSummary>, DbError>>;

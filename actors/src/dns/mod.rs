@@ -4,44 +4,34 @@
 //! `pending_dns` (and `dns_failed`) domains through `verifying_dns` to `pending_certificate` or
 //! `dns_failed`.
 
+mod messages;
+
+pub use messages::*;
+
 use std::net::SocketAddr;
 use std::time::Duration as StdDuration;
 
-use actix::{Context, Handler, Message, ResponseFuture};
+use actix::{Context, Handler, ResponseFuture};
 use hickory_resolver::config::{NameServerConfig, ResolveHosts, ResolverConfig, ResolverOpts};
 use hickory_resolver::name_server::TokioConnectionProvider;
 use hickory_resolver::proto::rr::{RData, RecordType};
 use hickory_resolver::proto::xfer::Protocol;
 use hickory_resolver::TokioResolver;
 use moka::sync::Cache;
-use serde::Serialize;
-use uuid::Uuid;
 
 use crate::clock::SharedClock;
-use crate::db::{Db, DbError};
+use crate::db::Db;
 use crate::metrics::Metrics;
 use crate::portal_domain::{same_dns_name, DomainStatus, PortalDomain};
 use crate::registry::ActorRegistry;
 use crate::store::portal_domains as store;
-use crate::supervision::{
-    spawn_periodic, supervised_actor, ActorFault, PeriodicOutcome, PortalActor,
-};
+use crate::supervision::{spawn_periodic, supervised_actor, PeriodicOutcome, PortalActor};
 
 pub const ACTOR_NAME: &str = "dns_verifier";
 /// Longest CNAME chain followed.
 pub const MAX_CHAIN: usize = 8;
 /// Domains verified per scheduled run.
 const BATCH: i64 = 100;
-
-#[derive(Debug, thiserror::Error)]
-pub enum DnsError {
-    #[error("domain store unavailable")]
-    Db(#[from] DbError),
-    #[error("no portal domain for this tenant")]
-    UnknownDomain,
-    #[error(transparent)]
-    Fault(#[from] ActorFault),
-}
 
 #[derive(Debug, Clone)]
 pub struct DnsSettings {
@@ -60,68 +50,6 @@ enum CnameAnswer {
     Chain(Vec<String>),
     NotFound,
 }
-
-/// The result of one verification.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct DnsCheck {
-    pub matches: bool,
-    pub chain: Vec<String>,
-    /// `cache` or `resolver`.
-    pub source: &'static str,
-    /// Set when the resolver failed (timeout, refused); never cached.
-    pub error: Option<String>,
-}
-
-impl DnsCheck {
-    fn outcome(&self) -> &'static str {
-        match (&self.error, self.matches, self.chain.is_empty()) {
-            (Some(_), _, _) => "error",
-            (None, true, _) => "match",
-            (None, false, true) => "not_found",
-            (None, false, false) => "mismatch",
-        }
-    }
-
-    /// A line for the domain's status message.
-    pub fn describe(&self, expected: &str) -> String {
-        match (&self.error, self.chain.last()) {
-            (Some(e), _) => format!("DNS lookup failed: {e}"),
-            (None, None) => format!("No CNAME record found; point it at {expected}"),
-            (None, Some(_)) if self.matches => {
-                format!("CNAME verified ({})", self.chain.join(" → "))
-            }
-            (None, Some(_)) => format!(
-                "CNAME points to {}, expected {expected}",
-                self.chain.join(" → ")
-            ),
-        }
-    }
-}
-
-/// Checks that `domain`'s CNAME chain reaches `expected`.
-#[derive(Message)]
-#[rtype(result = "Result<DnsCheck, DnsError>")]
-pub struct VerifyCname {
-    pub domain: String,
-    pub expected: String,
-}
-
-/// Forgets every cached answer; returns how many.
-#[derive(Message)]
-#[rtype(result = "Result<u64, DnsError>")]
-pub struct FlushDnsCache;
-
-/// Re-verifies one tenant's domain now (fresh lookup) and moves its status accordingly.
-#[derive(Message)]
-#[rtype(result = "Result<PortalDomain, DnsError>")]
-pub struct ReverifyDomain {
-    pub tenant: Uuid,
-}
-
-/// Runs the scheduled verification of pending domains now; returns how many were checked.
-#[derive(Message)]
-#[rtype(result = "Result<usize, DnsError>")]
-pub struct VerifyPending;
 
 #[derive(Clone)]
 struct DnsCore {

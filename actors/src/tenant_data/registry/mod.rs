@@ -2,6 +2,10 @@
 //! again after it stopped (idle, or failed: that is its supervision). HTTP workers read a
 //! shared view of the live actors first, so a warm tenant costs no extra round trip.
 
+mod messages;
+
+pub use messages::*;
+
 use std::collections::HashMap;
 use std::sync::{Arc, PoisonError, RwLock};
 use std::time::Duration as StdDuration;
@@ -107,11 +111,6 @@ impl PortalActor for TenantRegistry {
     }
 }
 
-/// The tenant's data actor, started if it is not running.
-#[derive(actix::Message)]
-#[rtype(result = "Result<Addr<TenantData>, ActorFault>")]
-pub struct TenantDataFor(pub Uuid);
-
 impl Handler<TenantDataFor> for TenantRegistry {
     type Result = Result<Addr<TenantData>, ActorFault>;
 
@@ -134,14 +133,6 @@ impl Handler<TenantDataFor> for TenantRegistry {
         table.insert(msg.0, addr.clone());
         Ok(addr)
     }
-}
-
-/// Stops every tenant actor idle at least this long (operators; zero stops all); yields how
-/// many stopped.
-#[derive(actix::Message)]
-#[rtype(result = "Result<u64, ActorFault>")]
-pub struct StopIdleTenants {
-    pub idle_for: chrono::Duration,
 }
 
 impl Handler<StopIdleTenants> for TenantRegistry {
@@ -184,11 +175,6 @@ impl Handler<StopIdleTenants> for TenantRegistry {
         })
     }
 }
-
-/// How many tenant actors are running.
-#[derive(actix::Message)]
-#[rtype(result = "usize")]
-pub struct LiveTenants;
 
 impl Handler<LiveTenants> for TenantRegistry {
     type Result = usize;

@@ -3,12 +3,16 @@
 //! one domain; consumed exactly once by one atomic update; expired and consumed ones are swept
 //! every minute in bounded batches.
 
+mod messages;
+
+pub use messages::*;
+
 use crate::clock::TimeArith;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration as StdDuration;
 
-use actix::{Context, Handler, Message, ResponseFuture};
+use actix::{Context, Handler, ResponseFuture};
 use chrono::{DateTime, Duration, Utc};
 use uuid::Uuid;
 
@@ -18,9 +22,7 @@ use crate::metrics::Metrics;
 use crate::model::SessionUser;
 use crate::registry::ActorRegistry;
 use crate::store::handoff as store;
-use crate::supervision::{
-    spawn_periodic, supervised_actor, ActorFault, PeriodicOutcome, PortalActor,
-};
+use crate::supervision::{spawn_periodic, supervised_actor, PeriodicOutcome, PortalActor};
 use crate::tokens;
 
 pub const ACTOR_NAME: &str = "handoff";
@@ -32,71 +34,6 @@ pub const SWEEP_BATCH: i64 = 2_000;
 pub const SWEEP_PAUSE: StdDuration = StdDuration::from_millis(10);
 /// Shortest allowed token lifetime.
 pub const MIN_TTL_SECONDS: i64 = 5;
-
-#[derive(Debug, thiserror::Error)]
-pub enum HandoffError {
-    #[error("handoff store unavailable")]
-    Db(#[from] DbError),
-    #[error("the user snapshot could not be encoded or decoded")]
-    Snapshot(#[from] serde_json::Error),
-    #[error(transparent)]
-    Fault(#[from] ActorFault),
-}
-
-/// A token just issued: the value goes into the canonical host's auto-POST form (the request
-/// body sent to the vanity host) and nowhere else — never into a URL.
-#[derive(Debug, Clone)]
-pub struct IssuedOtt {
-    pub token: String,
-    pub expires_at: DateTime<Utc>,
-}
-
-#[derive(Message)]
-#[rtype(result = "Result<IssuedOtt, HandoffError>")]
-pub struct IssueOtt {
-    pub user: SessionUser,
-    pub domain: String,
-    pub return_path: String,
-    pub auth_method: String,
-}
-
-/// What presenting a token at a domain gave.
-#[derive(Debug, Clone)]
-pub enum ConsumeOutcome {
-    Consumed {
-        user: Box<SessionUser>,
-        return_path: String,
-        auth_method: String,
-        /// When it was consumed (to release it if the session cannot be created).
-        consumed_at: DateTime<Utc>,
-    },
-    /// The token is live but was issued for another domain (it stays unused).
-    WrongDomain,
-    InvalidOrExpired,
-}
-
-#[derive(Message)]
-#[rtype(result = "Result<ConsumeOutcome, HandoffError>")]
-pub struct ConsumeOtt {
-    pub token: String,
-    pub domain: String,
-}
-
-/// Makes a token consumed at `consumed_at` usable again (its exchange failed after consuming).
-#[derive(Message)]
-#[rtype(result = "Result<bool, HandoffError>")]
-pub struct ReleaseOtt {
-    pub token: String,
-    pub consumed_at: DateTime<Utc>,
-}
-
-/// Deletes tokens expired or consumed more than `older_than` ago (all tenants or one).
-#[derive(Message)]
-#[rtype(result = "Result<u64, HandoffError>")]
-pub struct SweepOtts {
-    pub older_than: Duration,
-    pub tenant: Option<Uuid>,
-}
 
 pub struct Handoff {
     db: Db,

@@ -1,15 +1,19 @@
 //! `Credentials`: argon2id hashing and verification on a `SyncArbiter` (one thread per core),
 //! so the CPU-heavy work never runs on the async runtime.
 
+mod messages;
+
+pub use messages::*;
+
 use std::sync::Arc;
 
-use actix::{Actor, Addr, Handler, Message, SyncArbiter, SyncContext};
+use actix::{Actor, Addr, Handler, SyncArbiter, SyncContext};
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};
-use secrecy::{ExposeSecret, SecretString};
+use secrecy::ExposeSecret;
 
-use crate::password_policy::{self, PasswordContext, PolicyViolation};
+use crate::password_policy::{self, PasswordContext};
 use crate::registry::ActorRegistry;
 
 pub const ACTOR_NAME: &str = "credentials";
@@ -18,53 +22,6 @@ pub const ACTOR_NAME: &str = "credentials";
 pub const ARGON2_MEMORY_KIB: u32 = 19_456;
 pub const ARGON2_ITERATIONS: u32 = 2;
 pub const ARGON2_PARALLELISM: u32 = 1;
-
-#[derive(Debug, thiserror::Error)]
-pub enum CredentialsError {
-    #[error("password hashing failed: {0}")]
-    Hash(String),
-    #[error("the password hasher failed unexpectedly")]
-    Panicked,
-}
-
-/// Hashes a new password.
-#[derive(Message)]
-#[rtype(result = "Result<String, CredentialsError>")]
-pub struct HashPassword(pub SecretString);
-
-/// Checks a new password against the policy, then hashes it (both CPU work, both here).
-#[derive(Message)]
-#[rtype(result = "Result<String, NewPasswordError>")]
-pub struct HashNewPassword {
-    pub password: SecretString,
-    pub email: String,
-    pub names: Vec<String>,
-}
-
-#[derive(Debug, thiserror::Error)]
-pub enum NewPasswordError {
-    #[error("password refused: {0}")]
-    Policy(#[from] PolicyViolation),
-    #[error(transparent)]
-    Credentials(#[from] CredentialsError),
-}
-
-/// Verifies a password against a stored hash, or against a dummy hash when there is none, so
-/// that unknown users cost the same time as known ones.
-#[derive(Message)]
-#[rtype(result = "Result<Verification, CredentialsError>")]
-pub struct VerifyPassword {
-    pub password: SecretString,
-    pub hash: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Verification {
-    /// The password matched a real stored hash.
-    pub valid: bool,
-    /// A new hash when the stored one used other parameters (re-hash on login).
-    pub rehash: Option<String>,
-}
 
 pub struct Credentials {
     params: Params,

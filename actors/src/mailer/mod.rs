@@ -5,13 +5,17 @@
 //! mailbox folder. A failed attempt is retried after `retry_base * 2^(attempts-1)` (capped at
 //! an hour); after `max_attempts` the message is marked failed.
 
+mod messages;
+
+pub use messages::*;
+
 use crate::clock::TimeArith;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration as StdDuration;
 
-use actix::{AsyncContext, Context, Handler, Message, ResponseFuture};
+use actix::{AsyncContext, Context, Handler, ResponseFuture};
 use chrono::{DateTime, Duration, Utc};
 use lettre::message::header::ContentType;
 use lettre::message::{Body, Mailbox, MultiPart, SinglePart};
@@ -19,13 +23,11 @@ use lettre::transport::smtp::client::{Tls, TlsParameters};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 
 use crate::clock::SharedClock;
-use crate::db::{Db, DbError};
+use crate::db::Db;
 use crate::metrics::Metrics;
 use crate::registry::ActorRegistry;
 use crate::store::outbox::{self as store, PendingMessage};
-use crate::supervision::{
-    spawn_periodic, supervised_actor, ActorFault, PeriodicOutcome, PortalActor,
-};
+use crate::supervision::{spawn_periodic, supervised_actor, PeriodicOutcome, PortalActor};
 
 pub const ACTOR_NAME: &str = "mailer";
 /// Messages claimed per query; a run keeps going until nothing is due.
@@ -38,18 +40,6 @@ pub const MAX_RETRY_DELAY_SECONDS: i64 = 3_600;
 pub const SMTP_TIMEOUT: StdDuration = StdDuration::from_secs(30);
 /// Longest error text kept with a message.
 const MAX_ERROR_LEN: usize = 500;
-
-#[derive(Debug, thiserror::Error)]
-pub enum MailerError {
-    #[error("outbox unavailable")]
-    Db(#[from] DbError),
-    #[error("mail.smtp_url is unusable: {0}")]
-    SmtpUrl(String),
-    #[error("mail.from `{0}` is not a mailbox")]
-    From(String),
-    #[error(transparent)]
-    Fault(#[from] ActorFault),
-}
 
 /// Where messages go.
 #[derive(Clone)]
@@ -109,26 +99,6 @@ impl MailerConfig {
             .map_err(|_| MailerError::From(from.to_owned()))
     }
 }
-
-/// What one delivery run did.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
-pub struct DeliveryReport {
-    pub sent: u64,
-    pub retry: u64,
-    pub failed: u64,
-    /// Messages another instance claimed first.
-    pub skipped: u64,
-}
-
-/// Delivers what is due now, without waiting for the answer (sent after queueing an email).
-#[derive(Message)]
-#[rtype(result = "()")]
-pub struct DeliverNow;
-
-/// Delivers what is due now and reports what happened (admin endpoint).
-#[derive(Message)]
-#[rtype(result = "Result<DeliveryReport, MailerError>")]
-pub struct DeliverDue;
 
 /// The state the actor shares with the runs it spawns.
 #[derive(Clone)]

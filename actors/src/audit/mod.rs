@@ -1,20 +1,21 @@
 //! `Audit`: security events (sign-ins, sign-outs, refusals) buffered and written in batches.
 
+mod messages;
+
+use messages::Requeue;
+pub use messages::*;
+
 use std::sync::Arc;
 use std::time::Duration as StdDuration;
 
-use actix::{AsyncContext, Context, Handler, Message, ResponseFuture};
-use uuid::Uuid;
+use actix::{AsyncContext, Context, Handler, ResponseFuture};
 
 use crate::clock::SharedClock;
-use crate::db::{Db, DbError};
+use crate::db::Db;
 use crate::metrics::Metrics;
-use crate::model::RequestOrigin;
 use crate::registry::ActorRegistry;
 use crate::store::audit::{self as store, AuditEvent};
-use crate::supervision::{
-    spawn_periodic, supervised_actor, ActorFault, PeriodicOutcome, PortalActor,
-};
+use crate::supervision::{spawn_periodic, supervised_actor, PeriodicOutcome, PortalActor};
 
 pub const ACTOR_NAME: &str = "audit";
 /// Buffered events are written at least this often.
@@ -23,55 +24,6 @@ pub const FLUSH_INTERVAL: StdDuration = StdDuration::from_secs(1);
 pub const BATCH_SIZE: usize = 100;
 /// Events kept in memory while the database is unreachable; older ones are dropped (and logged).
 pub const MAX_BUFFERED: usize = 10_000;
-
-#[derive(Debug, thiserror::Error)]
-pub enum AuditError {
-    #[error("audit store unavailable")]
-    Db(#[from] DbError),
-    #[error(transparent)]
-    Fault(#[from] ActorFault),
-}
-
-/// An event to record; the actor stamps the id and time.
-#[derive(Debug, Clone, Default)]
-pub struct AuditRecord {
-    pub tenant: Uuid,
-    pub event_type: &'static str,
-    pub outcome: &'static str,
-    pub reason: Option<String>,
-    pub user_id: Option<Uuid>,
-    pub email: Option<String>,
-    pub origin: RequestOrigin,
-    pub details: Option<String>,
-}
-
-impl AuditRecord {
-    /// The stored event, stamped with an id and `now` (the actor's batches and direct writes).
-    pub fn into_event(self, now: chrono::DateTime<chrono::Utc>) -> AuditEvent {
-        AuditEvent {
-            tenant: self.tenant,
-            event_id: Uuid::new_v4(),
-            occurred_at: now,
-            event_type: self.event_type.to_owned(),
-            outcome: self.outcome.to_owned(),
-            reason: self.reason,
-            user_id: self.user_id,
-            email: self.email,
-            ip: self.origin.ip,
-            user_agent: self.origin.user_agent,
-            details: self.details,
-        }
-    }
-}
-
-#[derive(Message)]
-#[rtype(result = "()")]
-pub struct Record(pub AuditRecord);
-
-/// Writes what is buffered now; returns how many events were written.
-#[derive(Message)]
-#[rtype(result = "Result<usize, AuditError>")]
-pub struct FlushAudit;
 
 pub struct Audit {
     db: Db,
@@ -134,10 +86,6 @@ impl Audit {
         })
     }
 }
-
-#[derive(Message)]
-#[rtype(result = "()")]
-struct Requeue(Vec<AuditEvent>);
 
 supervised_actor!(Audit);
 

@@ -7,12 +7,16 @@
 //! A check and the record that follows it are two statements: concurrent attempts can pass a
 //! limit by the few that were in flight at once, never by more.
 
+mod messages;
+
+pub use messages::*;
+
 use crate::clock::TimeArith;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration as StdDuration;
 
-use actix::{Context, Handler, Message, ResponseFuture};
+use actix::{Context, Handler, ResponseFuture};
 use chrono::{DateTime, Duration, Utc};
 use uuid::Uuid;
 
@@ -20,9 +24,7 @@ use crate::clock::SharedClock;
 use crate::db::{Db, DbError};
 use crate::registry::ActorRegistry;
 use crate::store::throttle::{self as store, ThrottleKey};
-use crate::supervision::{
-    spawn_periodic, supervised_actor, ActorFault, PeriodicOutcome, PortalActor,
-};
+use crate::supervision::{spawn_periodic, supervised_actor, PeriodicOutcome, PortalActor};
 
 pub const ACTOR_NAME: &str = "login_throttle";
 /// How often events older than the longest window are deleted.
@@ -39,14 +41,6 @@ pub const SCOPE_SIGN_IN: &str = "sign_in";
 const MAX_EMAIL_CHARS: usize = 320;
 /// Stands for a request whose client address is unknown.
 const UNKNOWN_IP: &str = "unknown";
-
-#[derive(Debug, thiserror::Error)]
-pub enum ThrottleError {
-    #[error("throttle store unavailable")]
-    Db(#[from] DbError),
-    #[error(transparent)]
-    Fault(#[from] ActorFault),
-}
 
 /// At most `max` events within `window`; `max = 0` turns the limit off.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,22 +93,6 @@ impl ThrottleLimits {
     }
 }
 
-/// Whether an attempt may go ahead.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Decision {
-    Allowed,
-    /// Refused; enough events age out of their windows after `retry_after`.
-    Throttled {
-        retry_after: Duration,
-    },
-}
-
-impl Decision {
-    pub fn is_throttled(&self) -> bool {
-        matches!(self, Decision::Throttled { .. })
-    }
-}
-
 /// `d` in whole minutes, rounded up, at least 1 (what a person is told).
 pub fn minutes_rounded_up(d: Duration) -> i64 {
     let seconds = seconds_rounded_up(d);
@@ -125,29 +103,6 @@ pub fn minutes_rounded_up(d: Duration) -> i64 {
 pub fn seconds_rounded_up(d: Duration) -> i64 {
     let millis = d.num_milliseconds();
     millis.saturating_add(999).saturating_div(1000).max(1)
-}
-
-/// What a rate-limited request is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RequestScope {
-    PasswordReset,
-    OrgDiscovery,
-    /// A fresh invitation link asked for from an expired one.
-    InvitationRenewal,
-    /// A sign-in sent to an SSO provider (limited per IP only).
-    SsoStart,
-}
-
-impl RequestScope {
-    /// The stored `scope`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RequestScope::PasswordReset => "password_reset",
-            RequestScope::OrgDiscovery => "org_discovery",
-            RequestScope::InvitationRenewal => "invitation_renewal",
-            RequestScope::SsoStart => "sso_start",
-        }
-    }
 }
 
 /// The form emails are counted in: trimmed, lowercase, bounded.
@@ -166,41 +121,6 @@ fn ip_or_unknown(ip: &str) -> String {
         ip => ip.to_owned(),
     }
 }
-
-/// May this (tenant, email, ip) try to sign in now?
-#[derive(Message, Debug, Clone)]
-#[rtype(result = "Result<Decision, ThrottleError>")]
-pub struct CheckSignIn {
-    pub tenant: Uuid,
-    pub email: String,
-    /// The client address (`request_origin`); empty when unknown.
-    pub ip: String,
-}
-
-/// Counts one failed sign-in (wrong password, unknown user, wrong second factor, …).
-#[derive(Message, Debug, Clone)]
-#[rtype(result = "Result<(), ThrottleError>")]
-pub struct RecordSignInFailure {
-    pub tenant: Uuid,
-    pub email: String,
-    pub ip: String,
-}
-
-/// May this request (password reset, organization discovery) go ahead? Recorded when allowed.
-#[derive(Message, Debug, Clone)]
-#[rtype(result = "Result<Decision, ThrottleError>")]
-pub struct CheckRequest {
-    pub scope: RequestScope,
-    /// `None` for requests outside any tenant (discovery): counted under the nil id.
-    pub tenant: Option<Uuid>,
-    pub email: String,
-    pub ip: String,
-}
-
-/// Deletes events older than the longest window now; returns how many.
-#[derive(Message, Debug, Clone, Copy)]
-#[rtype(result = "Result<u64, ThrottleError>")]
-pub struct SweepThrottle;
 
 pub struct LoginThrottle {
     db: Db,

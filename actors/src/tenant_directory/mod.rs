@@ -1,19 +1,22 @@
 //! `TenantDirectory`: which tenant a host name or slug belongs to, with its settings, cached.
 
+mod messages;
+
+pub use messages::*;
+
 use std::time::Duration as StdDuration;
 
-use actix::{Handler, Message, ResponseFuture};
+use actix::{Handler, ResponseFuture};
 use moka::sync::Cache;
-use uuid::Uuid;
 
 use crate::clock::SharedClock;
-use crate::db::{Db, DbError};
+use crate::db::Db;
 use crate::model::{is_valid_slug, TenantInfo};
 use crate::portal_domain::PortalDomain;
 use crate::registry::ActorRegistry;
 use crate::store::portal_domains;
 use crate::store::tenants;
-use crate::supervision::{supervised_actor, ActorFault, PortalActor};
+use crate::supervision::{supervised_actor, PortalActor};
 
 pub const ACTOR_NAME: &str = "tenant_directory";
 /// Found tenants are trusted this long; settings changes show within it.
@@ -24,43 +27,6 @@ pub const CACHE_CAPACITY: u64 = 50_000;
 /// Portal-domain answers (found or not) are trusted this long: status changes made by another
 /// instance show within it (this instance's own changes flush at once).
 pub const DOMAIN_TTL: StdDuration = StdDuration::from_secs(15);
-
-#[derive(Debug, thiserror::Error)]
-pub enum DirectoryError {
-    #[error("tenant directory unavailable")]
-    Db(#[from] DbError),
-    #[error(transparent)]
-    Fault(#[from] ActorFault),
-}
-
-/// What to look a tenant up by.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum TenantKey {
-    Host(String),
-    Slug(String),
-    Id(Uuid),
-}
-
-#[derive(Message)]
-#[rtype(result = "Result<Option<TenantInfo>, DirectoryError>")]
-pub struct LookupTenant(pub TenantKey);
-
-/// What to look a portal domain up by.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum DomainKey {
-    Host(String),
-    Tenant(Uuid),
-}
-
-/// The portal domain of a host or a tenant (cached briefly).
-#[derive(Message)]
-#[rtype(result = "Result<Option<PortalDomain>, DirectoryError>")]
-pub struct LookupDomain(pub DomainKey);
-
-/// Empties both caches (operators, after editing tenants directly).
-#[derive(Message)]
-#[rtype(result = "Result<u64, DirectoryError>")]
-pub struct FlushTenantCache;
 
 #[derive(Clone)]
 struct DirectoryCore {
