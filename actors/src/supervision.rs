@@ -278,11 +278,6 @@ impl SupervisedActors {
         }
     }
 
-    /// Whether an actor of this name is in the table.
-    pub fn contains(&self, name: &str) -> bool {
-        self.0.contains_key(name)
-    }
-
     /// The names in the table, sorted.
     pub fn names(&self) -> impl Iterator<Item = &'static str> + '_ {
         self.0.keys().copied()
@@ -299,5 +294,102 @@ impl SupervisedActors {
             Signal::Restart => target.restart.send(Restart).await,
             Signal::InjectPanic => target.inject_panic.send(InjectPanic).await,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+    use std::time::Duration as StdDuration;
+
+    use actix::{Handler, Supervisor};
+
+    use super::*;
+    use crate::clock::SystemClock;
+    use crate::metrics::Metrics;
+
+    /// The smallest actor the scaffold serves: it only reports.
+    struct Probe {
+        registry: ActorRegistry,
+        clock: SharedClock,
+        restarted: Arc<std::sync::atomic::AtomicU32>,
+    }
+
+    impl PortalActor for Probe {
+        const NAME: &'static str = "probe";
+
+        fn registry(&self) -> &ActorRegistry {
+            &self.registry
+        }
+
+        fn clock(&self) -> &SharedClock {
+            &self.clock
+        }
+
+        fn on_restarting(&mut self) {
+            self.restarted
+                .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        }
+    }
+
+    supervised_actor!(Probe);
+
+    #[derive(actix::Message)]
+    #[rtype(result = "()")]
+    struct Ping;
+
+    impl Handler<Ping> for Probe {
+        type Result = ();
+
+        fn handle(&mut self, _: Ping, _: &mut Self::Context) {
+            self.count_handled();
+        }
+    }
+
+    async fn status_after(
+        registry: &ActorRegistry,
+        done: impl Fn(&crate::registry::ActorStatus) -> bool,
+    ) -> crate::registry::ActorStatus {
+        for _ in 0..200 {
+            if let Some(status) = registry.snapshot().get("probe").filter(|s| done(s)) {
+                return status.clone();
+            }
+            actix_rt::time::sleep(StdDuration::from_millis(5)).await;
+        }
+        registry.snapshot()["probe"].clone()
+    }
+
+    #[actix_rt::test]
+    async fn the_scaffold_reports_start_messages_restarts_and_panics() {
+        let registry = ActorRegistry::new(Metrics::new().unwrap());
+        let restarted = Arc::new(std::sync::atomic::AtomicU32::new(0));
+        let probe = Probe {
+            registry: registry.clone(),
+            clock: SharedClock::new(Arc::new(SystemClock)),
+            restarted: restarted.clone(),
+        };
+        let addr = Supervisor::start(move |_| probe);
+        addr.send(Ping).await.unwrap();
+        let status = registry.snapshot()["probe"].clone();
+        assert!(status.alive && status.started_at.is_some());
+        assert_eq!((status.messages_handled, status.restarts), (1, 0));
+
+        let table = SupervisedActors::default().with(&addr);
+        assert!(table.send("nobody", Signal::Restart).await.is_none());
+        assert!(matches!(
+            table.send("probe", Signal::Restart).await,
+            Some(Ok(Ok(())))
+        ));
+        let status = status_after(&registry, |s| s.restarts == 1 && s.alive).await;
+        assert_eq!((status.restarts, status.messages_handled), (1, 2));
+
+        assert!(matches!(
+            table.send("probe", Signal::InjectPanic).await,
+            Some(Ok(Err(ActorFault)))
+        ));
+        let status = status_after(&registry, |s| s.restarts == 2 && s.alive).await;
+        assert_eq!((status.restarts, status.messages_handled), (2, 3));
+        assert_eq!(restarted.load(std::sync::atomic::Ordering::SeqCst), 2);
+        assert_eq!(table.names().collect::<Vec<_>>(), ["probe"]);
     }
 }
