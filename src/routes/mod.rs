@@ -27,48 +27,53 @@ use crate::http::extract::PortalUser;
 pub fn portal(cfg: &mut web::ServiceConfig) {
     cfg.route("/", web::get().to(root::get))
         .route("/assets/portal.css", web::get().to(assets::stylesheet))
-        .route(sso::CALLBACK_PATH, web::get().to(sso::callback::callback))
+        .route(
+            sso::CALLBACK_PATH,
+            web::get().to(sso::callback::complete_sso_sign_in),
+        )
         .route(
             "/auth/client-portal/sso/{provider}",
-            web::get().to(sso::start::start),
+            web::get().to(sso::start::start_sso_sign_in),
         )
         .service(
             web::resource("/auth/client-portal/signin")
-                .route(web::get().to(signin::get::show))
-                .route(web::post().to(signin::post::submit))
+                .route(web::get().to(signin::get::show_sign_in))
+                .route(web::post().to(signin::post::submit_sign_in))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
             web::resource("/auth/client-portal/forgot-password")
-                .route(web::get().to(account_recovery::forgot::show))
-                .route(web::post().to(account_recovery::forgot::submit))
+                .route(web::get().to(account_recovery::forgot::show_forgot_password))
+                .route(web::post().to(account_recovery::forgot::submit_forgot_password))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
             web::resource("/auth/password-reset/set-new-password")
-                .route(web::get().to(account_recovery::set_new_password::show))
-                .route(web::post().to(account_recovery::set_new_password::submit))
+                .route(web::get().to(account_recovery::set_new_password::show_set_new_password))
+                .route(web::post().to(account_recovery::set_new_password::submit_set_new_password))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
             web::resource("/auth/client-portal/find-organization")
-                .route(web::post().to(account_recovery::find_organization::submit))
+                .route(
+                    web::post().to(account_recovery::find_organization::submit_find_organization),
+                )
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
             web::resource("/auth/client-portal/signout")
-                .route(web::post().to(signout::submit))
+                .route(web::post().to(signout::submit_sign_out))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
             web::resource(portal_views::handoff::HANDOFF_ACTION)
-                .route(web::get().to(handoff::show))
-                .route(web::post().to(handoff::submit))
+                .route(web::get().to(handoff::show_handoff))
+                .route(web::post().to(handoff::submit_handoff))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
             web::resource(handoff::COMPLETE_PATH)
-                .route(web::get().to(handoff::complete))
+                .route(web::get().to(handoff::complete_handoff))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
@@ -88,19 +93,19 @@ pub fn portal(cfg: &mut web::ServiceConfig) {
         )
         .service(
             web::resource(portal_views::setup::ACTION)
-                .route(web::get().to(setup::show))
-                .route(web::post().to(setup::submit))
+                .route(web::get().to(setup::show_setup))
+                .route(web::post().to(setup::submit_setup))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
             web::resource(portal_views::setup::RESEND_ACTION)
-                .route(web::post().to(setup::renew))
+                .route(web::post().to(setup::renew_setup_link))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
             web::resource(two_factor::PATH)
-                .route(web::get().to(two_factor::show))
-                .route(web::post().to(two_factor::submit))
+                .route(web::get().to(two_factor::show_two_factor))
+                .route(web::post().to(two_factor::submit_two_factor))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(

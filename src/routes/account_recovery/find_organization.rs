@@ -4,6 +4,7 @@
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use portal_actors::account_recovery::find_organizations;
+use portal_actors::tokens;
 use portal_views::account_recovery::{self as views, EmailRequestView, RequestError};
 use serde::Deserialize;
 
@@ -25,8 +26,9 @@ pub struct FindForm {
     csrf_token: String,
 }
 
+/// Emails the sign-in links (when the address has any), answering the same either way.
 #[tracing::instrument(skip_all)]
-pub async fn submit(
+pub async fn submit_find_organization(
     req: HttpRequest,
     state: web::Data<AppState>,
     form: web::Form<FindForm>,
@@ -45,24 +47,14 @@ pub async fn submit(
         )
     };
     if !csrf_ok(&req, &form.csrf_token) {
-        return form_error(
-            RequestError::CsrfFailed,
-            portal_actors::tokens::random_token(),
-        );
+        return form_error(RequestError::CsrfFailed, tokens::random_token());
     }
     if form.email.trim().is_empty() {
         return form_error(RequestError::EmailMissing, form_csrf(&req));
     }
     let origin = request_origin(&req);
-    let allowed = request_allowed(
-        &state,
-        EmailRequest::OrganizationDiscovery,
-        None,
-        &form.email,
-        &origin,
-    )
-    .await;
-    if !allowed {
+    let kind = EmailRequest::OrganizationDiscovery;
+    if !request_allowed(&state, kind, None, &form.email, &origin).await {
         return form_error(RequestError::TooMany, form_csrf(&req));
     }
     let render = discovery_email(locales()?, &state);

@@ -14,7 +14,7 @@ use serde_json::json;
 use crate::app::AppState;
 use crate::errors::PortalError;
 use crate::http::session::start_session;
-use crate::routes::handoff::exchange::{exchange, ExchangeError};
+use crate::routes::handoff::exchange::{exchange, ExchangeError, ExchangeStatus};
 
 pub const PATH: &str = "/api/client-portal/domain-session";
 
