@@ -8,7 +8,8 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use portal_actors::account_recovery::EmailContent;
 use portal_actors::auth::sign_in_after_setup;
 use portal_actors::invitations::{
-    self, AcceptInvitation, InvitationMail, Invitee, LinkState, SetupOutcome, SetupRefusal,
+    self, AcceptInvitation, InvitationError, InvitationMail, Invitee, LinkState, SetupOutcome,
+    SetupRefusal,
 };
 use portal_actors::login_throttle::{CheckRequest, Decision, RequestScope};
 use portal_actors::model::{RequestOrigin, TenantInfo};
@@ -195,45 +196,84 @@ pub async fn submit_setup(
         Ok(invitee) => invitee,
         Err(problem_page) => return Ok(problem_page),
     };
-    let retry = |status, problem| {
-        let token = &form.token;
-        setup_page(
-            &req,
-            &tenant,
-            &nonce.0,
-            status,
-            &invitee,
-            token,
-            Some(problem),
-        )
+    let page = SetupPage {
+        req: &req,
+        tenant: &tenant,
+        nonce: &nonce.0,
+        invitee: &invitee,
+        token: &form.token,
     };
     if !csrf_ok(&req, &form.csrf_token) {
-        return retry(StatusCode::FORBIDDEN, PasswordProblem::CsrfFailed);
+        return page.retry(StatusCode::FORBIDDEN, PasswordProblem::CsrfFailed);
     }
     if form.new_password.len() > MAX_PASSWORD_BYTES {
-        return retry(StatusCode::BAD_REQUEST, PasswordProblem::TooLong);
+        return page.retry(StatusCode::BAD_REQUEST, PasswordProblem::TooLong);
     }
     let origin = request_origin(&req);
     let accepted = invitations::accept(&state.services, acceptance(&tenant, &form, &origin)).await;
     let user_id = match accepted {
         Ok(SetupOutcome::Done { user_id, .. }) => user_id,
-        Ok(SetupOutcome::Refused(SetupRefusal::Mismatch)) => {
-            return retry(StatusCode::BAD_REQUEST, PasswordProblem::Mismatch)
-        }
-        Ok(SetupOutcome::Refused(SetupRefusal::Policy(v))) => {
-            return retry(StatusCode::BAD_REQUEST, policy_problem(&v))
-        }
-        Ok(SetupOutcome::Refused(refusal)) => {
-            let problem = link_problem_of(&refusal);
-            return link_problem(&req, Some(&tenant), &nonce.0, problem, &form.token, false);
-        }
-        Err(e) => {
-            crate::errors::log_error(&e);
-            let unavailable = StatusCode::SERVICE_UNAVAILABLE;
-            return retry(unavailable, PasswordProblem::Unavailable);
-        }
+        Ok(SetupOutcome::Refused(refusal)) => return page.refused(Ok(refusal)),
+        Err(e) => return page.refused(Err(e)),
     };
     sign_in_new_user(&state, &req, &tenant, user_id, origin, &nonce.0).await
+}
+
+/// The setup form of one live link, shown again.
+struct SetupPage<'a> {
+    req: &'a HttpRequest,
+    tenant: &'a TenantInfo,
+    nonce: &'a str,
+    invitee: &'a Invitee,
+    token: &'a str,
+}
+
+impl SetupPage<'_> {
+    fn retry(
+        &self,
+        status: StatusCode,
+        problem: PasswordProblem,
+    ) -> Result<HttpResponse, PortalError> {
+        let (req, tenant, invitee) = (self.req, self.tenant, self.invitee);
+        setup_page(
+            req,
+            tenant,
+            self.nonce,
+            status,
+            invitee,
+            self.token,
+            Some(problem),
+        )
+    }
+
+    /// An invitation not accepted: the form again, or the page of a dead link.
+    fn refused(
+        &self,
+        refusal: Result<SetupRefusal, InvitationError>,
+    ) -> Result<HttpResponse, PortalError> {
+        match refusal {
+            Ok(SetupRefusal::Mismatch) => {
+                self.retry(StatusCode::BAD_REQUEST, PasswordProblem::Mismatch)
+            }
+            Ok(SetupRefusal::Policy(v)) => self.retry(StatusCode::BAD_REQUEST, policy_problem(&v)),
+            Ok(refusal) => {
+                let problem = link_problem_of(&refusal);
+                link_problem(
+                    self.req,
+                    Some(self.tenant),
+                    self.nonce,
+                    problem,
+                    self.token,
+                    false,
+                )
+            }
+            Err(e) => {
+                crate::errors::log_error(&e);
+                let unavailable = StatusCode::SERVICE_UNAVAILABLE;
+                self.retry(unavailable, PasswordProblem::Unavailable)
+            }
+        }
+    }
 }
 
 fn acceptance(tenant: &TenantInfo, form: &SetupForm, origin: &RequestOrigin) -> AcceptInvitation {

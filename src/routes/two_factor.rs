@@ -6,7 +6,7 @@ use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
 use portal_actors::auth::{
     complete_second_factor, open_challenge, ChallengeKind, OpenChallenge, Refusal,
-    SecondFactorError, SignInError, SignedInVia,
+    SecondFactorDone, SecondFactorError, SignInError, SignedInVia,
 };
 use portal_actors::login_throttle::{minutes_rounded_up, seconds_rounded_up};
 use portal_actors::model::TenantInfo;
@@ -204,31 +204,34 @@ pub async fn submit_two_factor(
         let forbidden = StatusCode::FORBIDDEN;
         return page.render(forbidden, Some(CodeError::CsrfFailed)).await;
     }
-    let done =
-        match complete_second_factor(&state.services, &p.challenge, &p.token, &form.code).await {
-            Ok(done) => done,
-            Err(e) => return page.refused(e).await,
-        };
-    if let SignedInVia::SecondFactor(_) = done.signed_in.via {
-        return Err(third_factor());
-    }
-    let answer = match &done.recovery_codes {
-        Some(codes) => codes_first(
-            &p.tenant,
-            &nonce.0,
-            codes,
-            done.signed_in.via,
-            &done.return_path,
-        )?,
-        None => {
-            let tenant = Some(&p.tenant);
-            answer_sign_in(&state, &nonce.0, tenant, done.signed_in, &done.return_path).await?
-        }
+    let completed = complete_second_factor(&state.services, &p.challenge, &p.token, &form.code);
+    let done = match completed.await {
+        Ok(done) => done,
+        Err(e) => return page.refused(e).await,
     };
+    let answer = answer_done(&state, &p.tenant, &nonce.0, done).await?;
     answer
         .with_cookie(&challenge_cookie_removal())?
         .send(&state, &req)
         .await
+}
+
+/// How a completed sign-in continues: the recovery codes first when it just enrolled, else
+/// as every sign-in does.
+async fn answer_done(
+    state: &AppState,
+    tenant: &TenantInfo,
+    nonce: &str,
+    done: SecondFactorDone,
+) -> Result<SignInAnswer, PortalError> {
+    if let SignedInVia::SecondFactor(_) = done.signed_in.via {
+        return Err(third_factor());
+    }
+    let return_path = &done.return_path;
+    match &done.recovery_codes {
+        Some(codes) => codes_first(tenant, nonce, codes, done.signed_in.via, return_path),
+        None => answer_sign_in(state, nonce, Some(tenant), done.signed_in, return_path).await,
+    }
 }
 
 fn third_factor() -> PortalError {

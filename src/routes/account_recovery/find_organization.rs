@@ -4,18 +4,17 @@
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use portal_actors::account_recovery::find_organizations;
-use portal_actors::tokens;
 use portal_views::account_recovery::{self as views, EmailRequestView, RequestError};
 use serde::Deserialize;
 
 use super::mail::{discovery_email, locales};
 use super::{
-    find_organization_page, request_allowed, request_error_status, typed_email, EmailRequest,
+    checked_request, find_organization_page, request_error_status, typed_email, EmailRequest,
 };
 use crate::app::AppState;
 use crate::errors::PortalError;
-use crate::http::csrf::{csrf_ok, form_csrf, with_csrf_cookie};
-use crate::http::extract::{request_origin, CspNonce};
+use crate::http::csrf::{form_csrf, with_csrf_cookie};
+use crate::http::extract::CspNonce;
 use crate::http::render;
 
 #[derive(Deserialize)]
@@ -41,26 +40,18 @@ pub async fn submit_find_organization(
             error: Some(error),
             ..EmailRequestView::default()
         };
-        with_csrf_cookie(
-            find_organization_page(request_error_status(error), &nonce.0, &view),
-            &csrf,
-        )
+        let page = find_organization_page(request_error_status(error), &nonce.0, &view);
+        with_csrf_cookie(page, &csrf)
     };
-    if !csrf_ok(&req, &form.csrf_token) {
-        return form_error(RequestError::CsrfFailed, tokens::random_token());
-    }
-    if form.email.trim().is_empty() {
-        return form_error(RequestError::EmailMissing, form_csrf(&req));
-    }
-    let origin = request_origin(&req);
     let kind = EmailRequest::OrganizationDiscovery;
-    if !request_allowed(&state, kind, None, &form.email, &origin).await {
-        return form_error(RequestError::TooMany, form_csrf(&req));
-    }
+    let checked = checked_request(&state, &req, kind, None, &form.email, &form.csrf_token);
+    let origin = match checked.await {
+        Ok(origin) => origin,
+        Err((error, csrf)) => return form_error(error, csrf),
+    };
     let render = discovery_email(locales()?, &state);
-    if let Err(e) =
-        find_organizations(&state.services, &state.mailer, &form.email, origin, render).await
-    {
+    let (services, mailer) = (&state.services, &state.mailer);
+    if let Err(e) = find_organizations(services, mailer, &form.email, origin, render).await {
         crate::errors::log_error(&e);
         return form_error(RequestError::Unavailable, form_csrf(&req));
     }

@@ -5,16 +5,15 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use portal_actors::account_recovery::{request_password_reset, ResetRequest};
 use portal_actors::model::{RequestOrigin, TenantInfo};
-use portal_actors::tokens;
 use portal_views::account_recovery::{self as views, EmailRequestView, RequestError};
 use serde::Deserialize;
 
 use super::mail::{locales, reset_email, TenantLinks, SIGN_IN_PATH};
-use super::{request_allowed, request_error_status, tenant_path, typed_email, EmailRequest};
+use super::{checked_request, request_error_status, tenant_path, typed_email, EmailRequest};
 use crate::app::AppState;
 use crate::errors::PortalError;
-use crate::http::csrf::{csrf_ok, form_csrf, with_csrf_cookie};
-use crate::http::extract::{request_origin, CspNonce};
+use crate::http::csrf::{form_csrf, with_csrf_cookie};
+use crate::http::extract::CspNonce;
 use crate::http::render;
 use crate::http::tenant::{NamesTenant, PageTenant, TenantForm};
 
@@ -112,17 +111,12 @@ pub async fn submit_forgot_password(
         let page = form_page(request_error_status(error), &tenant, &nonce.0, &view);
         with_csrf_cookie(page, &csrf)
     };
-    if !csrf_ok(&req, &form.csrf_token) {
-        return form_error(RequestError::CsrfFailed, tokens::random_token());
-    }
-    if form.email.trim().is_empty() {
-        return form_error(RequestError::EmailMissing, form_csrf(&req));
-    }
-    let origin = request_origin(&req);
     let kind = EmailRequest::PasswordReset;
-    if !request_allowed(&state, kind, Some(&tenant), &form.email, &origin).await {
-        return form_error(RequestError::TooMany, form_csrf(&req));
-    }
+    let (email, csrf_token) = (&form.email, &form.csrf_token);
+    let origin = match checked_request(&state, &req, kind, Some(&tenant), email, csrf_token).await {
+        Ok(origin) => origin,
+        Err((error, csrf)) => return form_error(error, csrf),
+    };
     let links = TenantLinks::for_tenant(&state, &tenant).await?;
     let render = reset_email(locales()?, &tenant, &links);
     let request = reset_request(&state, &tenant, form.email.clone(), origin);

@@ -5,7 +5,8 @@
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use portal_actors::account_recovery::{
-    complete_password_reset, reset_token_is_live, CompleteReset, ResetOutcome, ResetRefusal,
+    complete_password_reset, reset_token_is_live, CompleteReset, RecoveryError, ResetOutcome,
+    ResetRefusal,
 };
 use portal_actors::model::TenantInfo;
 use portal_actors::tokens;
@@ -123,22 +124,18 @@ pub async fn submit_set_new_password(
     let Some(tenant) = tenant.tenant else {
         return Ok(invalid_link(None, &nonce.0));
     };
-    let again = |status: StatusCode, error: ResetFormError, csrf_token: String| {
-        let view = SetNewPasswordView {
-            token: form.token.clone(),
-            csrf_token,
-            tenant_slug: Some(tenant.slug.clone()),
-            error: Some(error),
-        };
-        form_page(status, &tenant, &nonce.0, &view)
+    let page = ResetPage {
+        tenant: &tenant,
+        nonce: &nonce.0,
+        token: &form.token,
     };
     if !csrf_ok(&req, &form.csrf_token) {
         let error = ResetFormError::Request(RequestError::CsrfFailed);
-        return again(StatusCode::FORBIDDEN, error, tokens::random_token());
+        return page.again(StatusCode::FORBIDDEN, error, tokens::random_token());
     }
     let csrf = form_csrf(&req);
     if let Some(p) = password_problem(&form) {
-        return again(StatusCode::BAD_REQUEST, ResetFormError::Password(p), csrf);
+        return page.again(StatusCode::BAD_REQUEST, ResetFormError::Password(p), csrf);
     }
     let links = TenantLinks::for_tenant(&state, &tenant).await?;
     let request = CompleteReset {
@@ -148,23 +145,57 @@ pub async fn submit_set_new_password(
         origin: request_origin(&req),
     };
     let render = password_changed_email(locales()?, &tenant, &links);
-    match complete_password_reset(&state.services, &state.mailer, request, render).await {
-        Ok(ResetOutcome::Done { .. }) => Ok(reset_done(&tenant, &nonce.0)),
-        Ok(ResetOutcome::Refused(ResetRefusal::InvalidOrExpired)) => {
-            Ok(invalid_link(Some(&tenant), &nonce.0))
-        }
-        Ok(ResetOutcome::Refused(ResetRefusal::Policy(v))) => {
-            let problem = crate::routes::security::password::policy_problem(&v);
-            again(
-                StatusCode::BAD_REQUEST,
-                ResetFormError::Password(problem),
-                csrf,
-            )
-        }
-        Err(e) => {
-            crate::errors::log_error(&e);
-            let error = ResetFormError::Request(RequestError::Unavailable);
-            again(StatusCode::SERVICE_UNAVAILABLE, error, csrf)
+    let outcome = complete_password_reset(&state.services, &state.mailer, request, render).await;
+    page.answer(outcome, csrf)
+}
+
+/// The form of one reset link, shown again or answered.
+struct ResetPage<'a> {
+    tenant: &'a TenantInfo,
+    nonce: &'a str,
+    token: &'a str,
+}
+
+impl ResetPage<'_> {
+    fn again(
+        &self,
+        status: StatusCode,
+        error: ResetFormError,
+        csrf_token: String,
+    ) -> Result<HttpResponse, PortalError> {
+        let view = SetNewPasswordView {
+            token: self.token.to_owned(),
+            csrf_token,
+            tenant_slug: Some(self.tenant.slug.clone()),
+            error: Some(error),
+        };
+        form_page(status, self.tenant, self.nonce, &view)
+    }
+
+    /// The answer to a reset: done, a dead link, a password the policy refuses, or a failure.
+    fn answer(
+        &self,
+        outcome: Result<ResetOutcome, RecoveryError>,
+        csrf: String,
+    ) -> Result<HttpResponse, PortalError> {
+        match outcome {
+            Ok(ResetOutcome::Done { .. }) => Ok(reset_done(self.tenant, self.nonce)),
+            Ok(ResetOutcome::Refused(ResetRefusal::InvalidOrExpired)) => {
+                Ok(invalid_link(Some(self.tenant), self.nonce))
+            }
+            Ok(ResetOutcome::Refused(ResetRefusal::Policy(v))) => {
+                let problem = crate::routes::security::password::policy_problem(&v);
+                self.again(
+                    StatusCode::BAD_REQUEST,
+                    ResetFormError::Password(problem),
+                    csrf,
+                )
+            }
+            Err(e) => {
+                crate::errors::log_error(&e);
+                let error = ResetFormError::Request(RequestError::Unavailable);
+                self.again(StatusCode::SERVICE_UNAVAILABLE, error, csrf)
+            }
         }
     }
 }

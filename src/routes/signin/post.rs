@@ -58,48 +58,64 @@ pub async fn submit_sign_in(
         return tenantless(&req, &nonce.0);
     };
     tracing::Span::current().record("tenant", tracing::field::display(&tenant.slug));
-    // Hand over to the tenant's domain, unless this request already is on it.
-    let host = request_host(&req);
-    let domain = handoff_domain(&state, tenant.id)
-        .await?
-        .filter(|d| host.as_deref().map(host_without_port) != Some(d.domain.as_str()));
-    let (callback_raw, return_path) = chosen_callback(form.callback_url.as_deref(), &domain);
-    let (sso_buttons, sso_only) =
-        crate::routes::sso::sign_in_options(&state, &tenant, &callback_raw).await?;
-    let again = FormAgain {
-        tenant: &tenant,
-        nonce: &nonce.0,
-        email: form.email.trim().chars().take(254).collect(),
-        callback_url: callback_raw.clone(),
-        sso_buttons,
-        sso_only,
-    };
+    let prepared = prepare(&state, &req, &tenant, &nonce.0, &form).await?;
+    let again = &prepared.again;
     if !csrf_ok(&req, &form.csrf_token) {
         return again.csrf_failed(&state);
     }
     let csrf_token = form_csrf(&req);
-    if let Some((reason, status, error)) = refused_early(&form, sso_only) {
+    if let Some((reason, status, error)) = refused_early(&form, again.sso_only) {
         state
             .metrics
             .record_login(METHOD_PASSWORD, Some(reason), 0.0);
         return Ok(again.render(status, error, csrf_token));
     }
-    let attempt = attempt(&req, &tenant, form, &return_path, domain);
+    let return_path = prepared.return_path.as_str();
+    let attempt = attempt(&req, &tenant, form, return_path, prepared.domain);
     match password_sign_in(&state.services, attempt).await {
         Ok(signed_in) => {
-            answer_sign_in(
-                &state,
-                &nonce.0,
-                Some(&tenant),
-                signed_in,
-                return_path.as_str(),
-            )
-            .await?
-            .send(&state, &req)
-            .await
+            let answer = answer_sign_in(&state, &nonce.0, Some(&tenant), signed_in, return_path);
+            answer.await?.send(&state, &req).await
         }
         Err(e) => Ok(again.refused(&e, csrf_token)),
     }
+}
+
+/// What the attempt and every answer to it need: the domain to hand over to (unless this
+/// request already is on it), the return path, and the form to show again.
+struct Prepared<'a> {
+    domain: Option<PortalDomain>,
+    return_path: ReturnPath,
+    again: FormAgain<'a>,
+}
+
+async fn prepare<'a>(
+    state: &AppState,
+    req: &HttpRequest,
+    tenant: &'a TenantInfo,
+    nonce: &'a str,
+    form: &SignInForm,
+) -> Result<Prepared<'a>, PortalError> {
+    let host = request_host(req);
+    let domain = handoff_domain(state, tenant.id)
+        .await?
+        .filter(|d| host.as_deref().map(host_without_port) != Some(d.domain.as_str()));
+    let (callback_url, return_path) = chosen_callback(form.callback_url.as_deref(), &domain);
+    let (sso_buttons, sso_only) =
+        crate::routes::sso::sign_in_options(state, tenant, &callback_url).await?;
+    let again = FormAgain {
+        tenant,
+        nonce,
+        email: form.email.trim().chars().take(254).collect(),
+        callback_url,
+        sso_buttons,
+        sso_only,
+    };
+    Ok(Prepared {
+        domain,
+        return_path,
+        again,
+    })
 }
 
 /// No organization: the "find your organization" page, with a form token.
@@ -149,7 +165,7 @@ fn attempt(
     req: &HttpRequest,
     tenant: &TenantInfo,
     form: SignInForm,
-    return_path: &ReturnPath,
+    return_path: &str,
     domain: Option<PortalDomain>,
 ) -> PasswordSignIn {
     PasswordSignIn {
@@ -157,10 +173,10 @@ fn attempt(
         email: form.email,
         password: SecretString::from(form.password),
         origin: request_origin(req),
-        return_path: return_path.as_str().to_owned(),
+        return_path: return_path.to_owned(),
         handoff: domain.map(|d| HandoffTarget {
             domain: d.domain,
-            return_path: return_path.as_str().to_owned(),
+            return_path: return_path.to_owned(),
         }),
     }
 }

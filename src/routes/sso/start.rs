@@ -51,21 +51,20 @@ pub async fn start_sso_sign_in(
     let by_host = page_tenant.by_host;
     let begin = begin_sign_in(&state, tenant, &provider, host, by_host, callback_url).await?;
     let origin = request_origin(&req);
-    if let Err(failure) = check_start_rate(&state, tenant.id, origin.ip.as_deref()).await {
-        return Ok(failed_start(&state, tenant, &provider, &failure, origin, &nonce.0).await);
-    }
-    let begun = state
-        .sso
-        .send(begin)
-        .await
-        .map_err(|e| PortalError::Unexpected(e.into()))?;
+    let begun = match check_start_rate(&state, tenant.id, origin.ip.as_deref()).await {
+        Ok(()) => state
+            .sso
+            .send(begin)
+            .await
+            .map_err(|e| PortalError::Unexpected(e.into()))?,
+        Err(failure) => Err(failure),
+    };
     match begun {
         Ok(started) => with_cookie(
             see_other(&started.authorization_url),
             &sso_cookie(&started.state, state.sso_flow_ttl),
         ),
         Err(failure) => {
-            let origin = request_origin(&req);
             Ok(failed_start(&state, tenant, &provider, &failure, origin, &nonce.0).await)
         }
     }
