@@ -42,18 +42,10 @@ pub async fn show_sign_in(
 ) -> Result<HttpResponse, PortalError> {
     if let Some(vanity) = &page_tenant.vanity {
         let tenant = page_tenant.tenant.as_ref();
-        return Ok(see_other(&canonical_sign_in(
-            &state, &req, &query, vanity, tenant,
-        )));
+        let location = canonical_sign_in(&state, &req, &query, vanity, tenant);
+        return Ok(see_other(&location));
     }
-    let tenant = match page_tenant.tenant {
-        Some(t) => Some(t),
-        None => portal_domain_tenant(&state, query.portal_domain.as_deref()).await?,
-    };
-    let domain = match &tenant {
-        Some(t) => handoff_domain(&state, t.id).await?,
-        None => None,
-    };
+    let (tenant, domain) = sign_in_tenant(&state, page_tenant, &query).await?;
     let callback = allowed_callback(query.callback_url.as_deref(), domain.as_ref());
     if user.is_some() && domain.is_none() {
         return Ok(see_other(ReturnPath::or_default(Some(&callback)).as_str()));
@@ -64,15 +56,37 @@ pub async fn show_sign_in(
         None => (Vec::new(), false),
     };
     let view = sign_in_view(&query, tenant.as_ref(), callback, csrf_token.clone(), sso);
-    // A named organization that does not exist is a bad link; no organization at all is the
-    // "find your organization" page.
-    let status = if tenant.is_none() && query.tenant.is_some() {
+    let status = page_status(tenant.as_ref(), &query);
+    let page = super::render_page(status, tenant.as_ref(), &nonce.0, view);
+    with_csrf_cookie(page, &csrf_token)
+}
+
+/// The tenant signing in (the host's or the query's, else the `portalDomain`'s), and its
+/// domain when sign-ins hand over to it.
+async fn sign_in_tenant(
+    state: &AppState,
+    page_tenant: PageTenant,
+    query: &SignInQuery,
+) -> Result<(Option<TenantInfo>, Option<PortalDomain>), PortalError> {
+    let tenant = match page_tenant.tenant {
+        Some(t) => Some(t),
+        None => portal_domain_tenant(state, query.portal_domain.as_deref()).await?,
+    };
+    let domain = match &tenant {
+        Some(t) => handoff_domain(state, t.id).await?,
+        None => None,
+    };
+    Ok((tenant, domain))
+}
+
+/// A named organization that does not exist is a bad link; no organization at all is the
+/// "find your organization" page.
+fn page_status(tenant: Option<&TenantInfo>, query: &SignInQuery) -> StatusCode {
+    if tenant.is_none() && query.tenant.is_some() {
         StatusCode::BAD_REQUEST
     } else {
         StatusCode::OK
-    };
-    let page = super::render_page(status, tenant.as_ref(), &nonce.0, view);
-    with_csrf_cookie(page, &csrf_token)
+    }
 }
 
 /// The tenant of the `portalDomain` a vanity host sent the visitor here with.

@@ -5,7 +5,7 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use portal_actors::auth::record_sso_start_failure;
 use portal_actors::login_throttle::{seconds_rounded_up, CheckRequest, Decision, RequestScope};
 use portal_actors::model::TenantInfo;
-use portal_actors::sso::{BeginSignIn, SsoFailure};
+use portal_actors::sso::{BeginSignIn, SsoFailure, StartedSignIn};
 use serde::Deserialize;
 
 use crate::app::AppState;
@@ -36,12 +36,8 @@ pub async fn start_sso_sign_in(
     let callback_url = query.callback_url.as_deref();
     if page_tenant.vanity.is_some() {
         let tenant = page_tenant.tenant.as_ref();
-        return Ok(see_other(&on_canonical_host(
-            &state,
-            &provider,
-            tenant,
-            callback_url,
-        )));
+        let location = on_canonical_host(&state, &provider, tenant, callback_url);
+        return Ok(see_other(&location));
     }
     let Some(tenant) = &page_tenant.tenant else {
         let unknown = SsoFailure::UnknownProvider;
@@ -51,15 +47,7 @@ pub async fn start_sso_sign_in(
     let by_host = page_tenant.by_host;
     let begin = begin_sign_in(&state, tenant, &provider, host, by_host, callback_url).await?;
     let origin = request_origin(&req);
-    let begun = match check_start_rate(&state, tenant.id, origin.ip.as_deref()).await {
-        Ok(()) => state
-            .sso
-            .send(begin)
-            .await
-            .map_err(|e| PortalError::Unexpected(e.into()))?,
-        Err(failure) => Err(failure),
-    };
-    match begun {
+    match begin_if_allowed(&state, begin, origin.ip.as_deref()).await? {
         Ok(started) => with_cookie(
             see_other(&started.authorization_url),
             &sso_cookie(&started.state, state.sso_flow_ttl),
@@ -68,6 +56,22 @@ pub async fn start_sso_sign_in(
             Ok(failed_start(&state, tenant, &provider, &failure, origin, &nonce.0).await)
         }
     }
+}
+
+/// Records the flow, unless this client address started too many.
+async fn begin_if_allowed(
+    state: &AppState,
+    begin: BeginSignIn,
+    ip: Option<&str>,
+) -> Result<Result<StartedSignIn, SsoFailure>, PortalError> {
+    if let Err(failure) = check_start_rate(state, begin.tenant, ip).await {
+        return Ok(Err(failure));
+    }
+    state
+        .sso
+        .send(begin)
+        .await
+        .map_err(|e| PortalError::Unexpected(e.into()))
 }
 
 /// The same start on the canonical host (a vanity host signs in there).
