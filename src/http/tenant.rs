@@ -186,6 +186,17 @@ pub async fn vanity_domain(
     domain(state, DomainKey::Host(name)).await
 }
 
+/// The tenant whose vanity domain `host` is (none on any other host).
+pub async fn vanity_tenant(
+    state: &AppState,
+    host: Option<&str>,
+) -> Result<Option<TenantInfo>, PortalError> {
+    match vanity_domain(state, host).await? {
+        Some(domain) => lookup(state, TenantKey::Id(domain.tenant)).await,
+        None => Ok(None),
+    }
+}
+
 /// A tenant's portal domain when sign-ins are handed over to it.
 pub async fn handoff_domain(
     state: &AppState,

@@ -19,7 +19,6 @@ use portal_actors::auth::HandoffTarget;
 use portal_actors::handoff::IssuedOtt;
 use portal_actors::model::TenantInfo;
 use portal_actors::sessions::{ActiveSession, ResolveSession, SessionLookup};
-use portal_actors::tenant_directory::TenantKey;
 use portal_actors::tokens;
 use portal_views::handoff::{self as views, HandoffFailure, HandoffPost, HANDOFF_ACTION};
 use serde::Deserialize;
@@ -35,7 +34,6 @@ use crate::http::redirect::{encode_query_value, sign_in_location, ReturnPath};
 use crate::http::referrer::no_referrer;
 use crate::http::render;
 use crate::http::session::start_session;
-use crate::http::tenant::{lookup, vanity_domain};
 use exchange::{exchange, ExchangeError, ExchangeStatus};
 
 /// The last step, on the vanity host.
@@ -241,10 +239,7 @@ async fn vanity_tenant(
     state: &AppState,
     req: &HttpRequest,
 ) -> Result<Option<TenantInfo>, PortalError> {
-    match vanity_domain(state, request_host(req).as_deref()).await? {
-        Some(domain) => lookup(state, TenantKey::Id(domain.tenant)).await,
-        None => Ok(None),
-    }
+    crate::http::tenant::vanity_tenant(state, request_host(req).as_deref()).await
 }
 
 fn failure_page(

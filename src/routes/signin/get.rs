@@ -4,7 +4,6 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use portal_actors::model::TenantInfo;
 use portal_actors::portal_domain::PortalDomain;
-use portal_actors::tenant_directory::TenantKey;
 use portal_views::signin::{SignInErrorKind, SignInNotice, SignInView};
 use portal_views::sso::SsoButton;
 use serde::Deserialize;
@@ -15,7 +14,7 @@ use crate::http::csrf::{form_csrf, with_csrf_cookie};
 use crate::http::extract::{CspNonce, PortalUser};
 use crate::http::redirect::{encode_query_value, ReturnPath, DEFAULT_AFTER_SIGN_IN};
 use crate::http::render::see_other;
-use crate::http::tenant::{handoff_domain, lookup, vanity_domain, PageTenant};
+use crate::http::tenant::{handoff_domain, vanity_tenant, PageTenant};
 
 #[derive(Debug, Deserialize)]
 pub struct SignInQuery {
@@ -70,7 +69,7 @@ async fn sign_in_tenant(
 ) -> Result<(Option<TenantInfo>, Option<PortalDomain>), PortalError> {
     let tenant = match page_tenant.tenant {
         Some(t) => Some(t),
-        None => portal_domain_tenant(state, query.portal_domain.as_deref()).await?,
+        None => vanity_tenant(state, query.portal_domain.as_deref()).await?,
     };
     let domain = match &tenant {
         Some(t) => handoff_domain(state, t.id).await?,
@@ -86,20 +85,6 @@ fn page_status(tenant: Option<&TenantInfo>, query: &SignInQuery) -> StatusCode {
         StatusCode::BAD_REQUEST
     } else {
         StatusCode::OK
-    }
-}
-
-/// The tenant of the `portalDomain` a vanity host sent the visitor here with.
-async fn portal_domain_tenant(
-    state: &AppState,
-    portal_domain: Option<&str>,
-) -> Result<Option<TenantInfo>, PortalError> {
-    let Some(domain) = portal_domain else {
-        return Ok(None);
-    };
-    match vanity_domain(state, Some(domain)).await? {
-        Some(vanity) => lookup(state, TenantKey::Id(vanity.tenant)).await,
-        None => Ok(None),
     }
 }
 
