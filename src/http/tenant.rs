@@ -84,6 +84,11 @@ impl PageTenant {
             by_host: false,
         })
     }
+
+    /// The tenant's slug, for log spans.
+    pub fn slug(&self) -> Option<&str> {
+        self.tenant.as_ref().map(|t| t.slug.as_str())
+    }
 }
 
 fn app_state(req: &HttpRequest) -> Result<web::Data<AppState>, PortalError> {

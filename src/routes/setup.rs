@@ -154,7 +154,7 @@ async fn open_link(
 }
 
 /// `GET /auth/portal/setup?token=…[&tenant=…]`
-#[tracing::instrument(skip_all)]
+#[tracing::instrument(skip_all, fields(tenant = tenant.slug()))]
 pub async fn show_setup(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -181,7 +181,7 @@ pub async fn show_setup(
 }
 
 /// `POST /auth/portal/setup`: sets the password, creates the account, signs in.
-#[tracing::instrument(skip_all)]
+#[tracing::instrument(skip_all, fields(tenant = submitted.tenant.slug()))]
 pub async fn submit_setup(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -341,7 +341,7 @@ impl NamesTenant for RenewForm {
 
 /// `POST /auth/portal/setup/resend`: a fresh link for an expired one. Always the same answer;
 /// rate limited per address.
-#[tracing::instrument(skip_all)]
+#[tracing::instrument(skip_all, fields(tenant = submitted.tenant.slug()))]
 pub async fn renew_setup_link(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -360,23 +360,27 @@ pub async fn renew_setup_link(
     }
     let origin = request_origin(&req);
     if renewal_allowed(&state, &tenant, &origin).await? {
-        let links = TenantLinks::for_tenant(&state, &tenant).await?;
-        let render = invitation_renderer(&tenant, &links)?;
-        let (services, ttl) = (&state.services, state.invitation_ttl);
-        let renewed = invitations::renew(
-            services,
-            &state.mailer,
-            tenant.clone(),
-            &form.token,
-            ttl,
-            origin,
-            render,
-        );
-        if let Err(e) = renewed.await {
-            crate::errors::log_error(&e);
-        }
+        renew_link(&state, &tenant, &form.token, origin).await?;
     }
     link_problem(&req, Some(&tenant), &nonce.0, expired, "", true)
+}
+
+/// Sends a fresh link when `token` is an expired invitation (a failure is logged: the answer
+/// stays the same).
+async fn renew_link(
+    state: &AppState,
+    tenant: &TenantInfo,
+    token: &str,
+    origin: RequestOrigin,
+) -> Result<(), PortalError> {
+    let links = TenantLinks::for_tenant(state, tenant).await?;
+    let render = invitation_renderer(tenant, &links)?;
+    let (services, mailer, ttl) = (&state.services, &state.mailer, state.invitation_ttl);
+    let renewed = invitations::renew(services, mailer, tenant.clone(), token, ttl, origin, render);
+    if let Err(e) = renewed.await {
+        crate::errors::log_error(&e);
+    }
+    Ok(())
 }
 
 /// Renewal requests are limited per client address.

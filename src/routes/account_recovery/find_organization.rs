@@ -33,16 +33,7 @@ pub async fn submit_find_organization(
     form: web::Form<FindForm>,
     nonce: CspNonce,
 ) -> Result<HttpResponse, PortalError> {
-    let form_error = |error: RequestError, csrf: String| {
-        let view = EmailRequestView {
-            email: typed_email(&form.email),
-            csrf_token: csrf.clone(),
-            error: Some(error),
-            ..EmailRequestView::default()
-        };
-        let page = find_organization_page(request_error_status(error), &nonce.0, &view);
-        with_csrf_cookie(page, &csrf)
-    };
+    let form_error = |error, csrf| form_again(&nonce.0, &form.email, error, csrf);
     let kind = EmailRequest::OrganizationDiscovery;
     let checked = checked_request(&state, &req, kind, None, &form.email, &form.csrf_token);
     let origin = match checked.await {
@@ -63,4 +54,21 @@ pub async fn submit_find_organization(
         views::find_sent,
         views::find_sent_title,
     ))
+}
+
+/// The form again, with what was typed and what went wrong.
+fn form_again(
+    nonce: &str,
+    email: &str,
+    error: RequestError,
+    csrf: String,
+) -> Result<HttpResponse, PortalError> {
+    let view = EmailRequestView {
+        email: typed_email(email),
+        csrf_token: csrf.clone(),
+        error: Some(error),
+        ..EmailRequestView::default()
+    };
+    let page = find_organization_page(request_error_status(error), nonce, &view);
+    with_csrf_cookie(page, &csrf)
 }

@@ -79,7 +79,7 @@ fn request_view(
 }
 
 /// `GET`: the form.
-#[tracing::instrument(skip_all)]
+#[tracing::instrument(skip_all, fields(tenant = tenant.slug()))]
 pub async fn show_forgot_password(
     req: HttpRequest,
     tenant: PageTenant,
@@ -95,7 +95,7 @@ pub async fn show_forgot_password(
 
 /// `POST`: queues the reset email when the address is an active client user, and answers
 /// the same either way.
-#[tracing::instrument(skip_all)]
+#[tracing::instrument(skip_all, fields(tenant = submitted.tenant.slug()))]
 pub async fn submit_forgot_password(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -124,16 +124,21 @@ pub async fn submit_forgot_password(
         crate::errors::log_error(&e);
         return form_error(RequestError::Unavailable, form_csrf(&req));
     }
-    let sign_in_url = tenant_path(SIGN_IN_PATH, Some(&tenant));
+    Ok(sent_page(&state, &tenant, &nonce.0))
+}
+
+/// The same answer whether or not the address has an account.
+fn sent_page(state: &AppState, tenant: &TenantInfo, nonce: &str) -> HttpResponse {
+    let sign_in_url = tenant_path(SIGN_IN_PATH, Some(tenant));
     let minutes = state.password_reset_ttl.num_minutes();
-    Ok(render::page(
+    render::page(
         StatusCode::OK,
-        Some(&tenant),
-        &nonce.0,
+        Some(tenant),
+        nonce,
         None,
         |shell| views::forgot_sent(shell, minutes, &sign_in_url),
         views::forgot_sent_title,
-    ))
+    )
 }
 
 fn reset_request(

@@ -8,7 +8,7 @@ use portal_actors::account_recovery::{
     complete_password_reset, reset_token_is_live, CompleteReset, RecoveryError, ResetOutcome,
     ResetRefusal,
 };
-use portal_actors::model::TenantInfo;
+use portal_actors::model::{RequestOrigin, TenantInfo};
 use portal_actors::tokens;
 use portal_views::account_recovery::{
     self as views, PasswordProblem, RequestError, ResetFormError, SetNewPasswordView,
@@ -85,7 +85,7 @@ fn form_page(
 }
 
 /// `GET`: the form, when the link is live.
-#[tracing::instrument(skip_all)]
+#[tracing::instrument(skip_all, fields(tenant = tenant.slug()))]
 pub async fn show_set_new_password(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -113,7 +113,7 @@ pub async fn show_set_new_password(
 }
 
 /// `POST`: checks the two passwords, then sets the new one with the link.
-#[tracing::instrument(skip_all)]
+#[tracing::instrument(skip_all, fields(tenant = submitted.tenant.slug()))]
 pub async fn submit_set_new_password(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -138,15 +138,19 @@ pub async fn submit_set_new_password(
         return page.again(StatusCode::BAD_REQUEST, ResetFormError::Password(p), csrf);
     }
     let links = TenantLinks::for_tenant(&state, &tenant).await?;
-    let request = CompleteReset {
-        tenant: tenant.clone(),
-        token: form.token.clone(),
-        password: SecretString::from(form.password.clone()),
-        origin: request_origin(&req),
-    };
+    let request = reset_with(&tenant, &form, request_origin(&req));
     let render = password_changed_email(locales()?, &tenant, &links);
     let outcome = complete_password_reset(&state.services, &state.mailer, request, render).await;
     page.answer(outcome, csrf)
+}
+
+fn reset_with(tenant: &TenantInfo, form: &ResetForm, origin: RequestOrigin) -> CompleteReset {
+    CompleteReset {
+        tenant: tenant.clone(),
+        token: form.token.clone(),
+        password: SecretString::from(form.password.clone()),
+        origin,
+    }
 }
 
 /// The form of one reset link, shown again or answered.

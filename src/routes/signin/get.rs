@@ -30,7 +30,7 @@ pub struct SignInQuery {
 
 /// Shows the form (or, signed in already, goes where the user was going). On a vanity host
 /// signing in happens on the canonical host: the visitor goes there with the query kept.
-#[tracing::instrument(skip_all)]
+#[tracing::instrument(skip_all, fields(tenant = page_tenant.slug()))]
 pub async fn show_sign_in(
     req: HttpRequest,
     state: web::Data<AppState>,

@@ -46,7 +46,7 @@ impl NamesTenant for SignInForm {
 
 /// Checks the form and signs the user in: a session here, or, when the tenant has a portal
 /// domain ready for it, a one-time transfer token and a page that POSTs it to that domain.
-#[tracing::instrument(skip_all, fields(tenant = tracing::field::Empty))]
+#[tracing::instrument(skip_all, fields(tenant = submitted.tenant.slug()))]
 pub async fn submit_sign_in(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -57,7 +57,6 @@ pub async fn submit_sign_in(
     let Some(tenant) = tenant.tenant else {
         return tenantless(&req, &nonce.0);
     };
-    tracing::Span::current().record("tenant", tracing::field::display(&tenant.slug));
     let prepared = prepare(&state, &req, &tenant, &nonce.0, &form).await?;
     let again = &prepared.again;
     if !csrf_ok(&req, &form.csrf_token) {

@@ -38,12 +38,8 @@ pub async fn complete_sso_sign_in(
 ) -> Result<HttpResponse, PortalError> {
     let query = query.into_inner();
     let presented = query.state.clone().unwrap_or_default();
-    // The state must be the one this browser was given: a callback from elsewhere is refused.
-    let bound = req
-        .cookie(SSO_COOKIE)
-        .is_some_and(|c| !presented.is_empty() && tokens::constant_time_eq(c.value(), &presented));
-    let answer = provider_answer(query);
-    let origin = request_origin(&req);
+    let bound = bound_to_browser(&req, &presented);
+    let (answer, origin) = (provider_answer(query), request_origin(&req));
     let result = sso_sign_in(
         &state.services,
         &state.sso,
@@ -51,9 +47,8 @@ pub async fn complete_sso_sign_in(
         bound,
         answer,
         origin,
-    )
-    .await;
-    let response = match result {
+    );
+    let response = match result.await {
         Ok(done) => {
             answer_sign_in(&state, &nonce.0, None, done.signed_in, &done.return_path)
                 .await?
@@ -63,6 +58,12 @@ pub async fn complete_sso_sign_in(
         Err(failed) => failure_page(&state, &failed, &nonce.0).await?,
     };
     with_cookie(response, &sso_cookie_removal())
+}
+
+/// The state must be the one this browser was given: a callback from elsewhere is refused.
+fn bound_to_browser(req: &HttpRequest, presented: &str) -> bool {
+    req.cookie(SSO_COOKIE)
+        .is_some_and(|c| !presented.is_empty() && tokens::constant_time_eq(c.value(), presented))
 }
 
 /// What the provider said: a code, or an error (a missing or oversized code is one too).

@@ -23,7 +23,7 @@ pub struct StartQuery {
 }
 
 /// Starts a sign-in at the provider; on a vanity host, on the canonical host instead.
-#[tracing::instrument(skip_all, fields(provider = %path))]
+#[tracing::instrument(skip_all, fields(tenant = page_tenant.slug(), provider = %path))]
 pub async fn start_sso_sign_in(
     req: HttpRequest,
     state: web::Data<AppState>,
