@@ -17,11 +17,9 @@ use crate::errors::PortalError;
 use crate::http::cookies::{RenewLegacySession, LEGACY_SESSION_COOKIE, SESSION_COOKIE};
 use crate::http::forwarded::{self, TrustedProxy};
 use crate::http::redirect::{sign_in_location, ReturnPath};
-// Re-exported for the routes that still import them from here.
-pub use crate::http::tenant::{
-    active_domain, canonical_sign_in_for_vanity, handoff_domain, lookup, page_tenant,
-    query_tenant_slug, resolve_tenant, vanity_domain, TenantQuery,
-};
+use crate::http::tenant::canonical_sign_in_for_vanity;
+// Re-exported for the routes that still import them from here (`http::tenant` owns them).
+pub use crate::http::tenant::{lookup, query_tenant_slug, vanity_domain};
 
 /// Longest Host header considered.
 const MAX_HOST_LEN: usize = 261;

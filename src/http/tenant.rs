@@ -142,7 +142,7 @@ where
 }
 
 /// Finds the tenant a request is for: by its host, else by the slug it names.
-pub async fn resolve_tenant(
+async fn resolve_tenant(
     state: &AppState,
     host: Option<&str>,
     slug: Option<&str>,
@@ -220,15 +220,6 @@ pub async fn active_domain(
     Ok(domain(state, DomainKey::Tenant(tenant))
         .await?
         .filter(|d| d.status == DomainStatus::Active))
-}
-
-/// The tenant a page is for: the vanity host's, else the host's, else the named slug's.
-pub async fn page_tenant(
-    state: &AppState,
-    host: Option<&str>,
-    slug: Option<&str>,
-) -> Result<Option<TenantInfo>, PortalError> {
-    Ok(PageTenant::resolve(state, host, slug).await?.tenant)
 }
 
 async fn domain(state: &AppState, key: DomainKey) -> Result<Option<PortalDomain>, PortalError> {
