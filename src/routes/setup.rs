@@ -203,20 +203,7 @@ pub async fn submit_setup(
         invitee: &invitee,
         token: &form.token,
     };
-    if !csrf_ok(&req, &form.csrf_token) {
-        return page.retry(StatusCode::FORBIDDEN, PasswordProblem::CsrfFailed);
-    }
-    if form.new_password.len() > MAX_PASSWORD_BYTES {
-        return page.retry(StatusCode::BAD_REQUEST, PasswordProblem::TooLong);
-    }
-    let origin = request_origin(&req);
-    let accepted = invitations::accept(&state.services, acceptance(&tenant, &form, &origin)).await;
-    let user_id = match accepted {
-        Ok(SetupOutcome::Done { user_id, .. }) => user_id,
-        Ok(SetupOutcome::Refused(refusal)) => return page.refused(Ok(refusal)),
-        Err(e) => return page.refused(Err(e)),
-    };
-    sign_in_new_user(&state, &req, &tenant, user_id, origin, &nonce.0).await
+    page.submit(&state, &form).await
 }
 
 /// The setup form of one live link, shown again.
@@ -229,6 +216,28 @@ struct SetupPage<'a> {
 }
 
 impl SetupPage<'_> {
+    /// Checks the form, accepts the invitation and signs the new user in.
+    async fn submit(
+        &self,
+        state: &AppState,
+        form: &SetupForm,
+    ) -> Result<HttpResponse, PortalError> {
+        if !csrf_ok(self.req, &form.csrf_token) {
+            return self.retry(StatusCode::FORBIDDEN, PasswordProblem::CsrfFailed);
+        }
+        if form.new_password.len() > MAX_PASSWORD_BYTES {
+            return self.retry(StatusCode::BAD_REQUEST, PasswordProblem::TooLong);
+        }
+        let origin = request_origin(self.req);
+        let acceptance = acceptance(self.tenant, form, &origin);
+        let user_id = match invitations::accept(&state.services, acceptance).await {
+            Ok(SetupOutcome::Done { user_id, .. }) => user_id,
+            Ok(SetupOutcome::Refused(refusal)) => return self.refused(Ok(refusal)),
+            Err(e) => return self.refused(Err(e)),
+        };
+        sign_in_new_user(state, self.req, self.tenant, user_id, origin, self.nonce).await
+    }
+
     fn retry(
         &self,
         status: StatusCode,

@@ -131,6 +131,30 @@ impl ChallengePage<'_> {
         }))
     }
 
+    /// Checks the form's token and the code: the sign-in's answer, or the page saying why not.
+    async fn complete(
+        &self,
+        form: &CodeForm,
+    ) -> Result<Result<SignInAnswer, HttpResponse>, PortalError> {
+        let p = self.pending;
+        if !tokens::constant_time_eq(&pending_sign_in_csrf(&p.token), &form.csrf_token) {
+            let forbidden = StatusCode::FORBIDDEN;
+            return self
+                .render(forbidden, Some(CodeError::CsrfFailed))
+                .await
+                .map(Err);
+        }
+        let services = &self.state.services;
+        let done = match complete_second_factor(services, &p.challenge, &p.token, &form.code).await
+        {
+            Ok(done) => done,
+            Err(e) => return self.refused(e).await.map(Err),
+        };
+        answer_done(self.state, &p.tenant, self.nonce, done)
+            .await
+            .map(Ok)
+    }
+
     /// A code that did not complete the sign-in.
     async fn refused(&self, error: SecondFactorError) -> Result<HttpResponse, PortalError> {
         let unauthorized = StatusCode::UNAUTHORIZED;
@@ -200,20 +224,13 @@ pub async fn submit_two_factor(
         pending: &p,
         nonce: &nonce.0,
     };
-    if !tokens::constant_time_eq(&pending_sign_in_csrf(&p.token), &form.csrf_token) {
-        let forbidden = StatusCode::FORBIDDEN;
-        return page.render(forbidden, Some(CodeError::CsrfFailed)).await;
+    match page.complete(&form).await? {
+        Ok(answer) => {
+            let answer = answer.with_cookie(&challenge_cookie_removal())?;
+            answer.send(&state, &req).await
+        }
+        Err(refused) => Ok(refused),
     }
-    let completed = complete_second_factor(&state.services, &p.challenge, &p.token, &form.code);
-    let done = match completed.await {
-        Ok(done) => done,
-        Err(e) => return page.refused(e).await,
-    };
-    let answer = answer_done(&state, &p.tenant, &nonce.0, done).await?;
-    answer
-        .with_cookie(&challenge_cookie_removal())?
-        .send(&state, &req)
-        .await
 }
 
 /// How a completed sign-in continues: the recovery codes first when it just enrolled, else

@@ -58,26 +58,7 @@ pub async fn submit_sign_in(
         return tenantless(&req, &nonce.0);
     };
     let prepared = prepare(&state, &req, &tenant, &nonce.0, &form).await?;
-    let again = &prepared.again;
-    if !csrf_ok(&req, &form.csrf_token) {
-        return again.csrf_failed(&state);
-    }
-    let csrf_token = form_csrf(&req);
-    if let Some((reason, status, error)) = refused_early(&form, again.sso_only) {
-        state
-            .metrics
-            .record_login(METHOD_PASSWORD, Some(reason), 0.0);
-        return Ok(again.render(status, error, csrf_token));
-    }
-    let return_path = prepared.return_path.as_str();
-    let attempt = attempt(&req, &tenant, form, return_path, prepared.domain);
-    match password_sign_in(&state.services, attempt).await {
-        Ok(signed_in) => {
-            let answer = answer_sign_in(&state, &nonce.0, Some(&tenant), signed_in, return_path);
-            answer.await?.send(&state, &req).await
-        }
-        Err(e) => Ok(again.refused(&e, csrf_token)),
-    }
+    prepared.sign_in(&state, &req, form).await
 }
 
 /// What the attempt and every answer to it need: the domain to hand over to (unless this
@@ -115,6 +96,38 @@ async fn prepare<'a>(
         return_path,
         again,
     })
+}
+
+impl Prepared<'_> {
+    /// Checks the form, then signs in (`password_sign_in` counts and audits it) and answers.
+    async fn sign_in(
+        self,
+        state: &AppState,
+        req: &HttpRequest,
+        form: SignInForm,
+    ) -> Result<HttpResponse, PortalError> {
+        let again = &self.again;
+        if !csrf_ok(req, &form.csrf_token) {
+            return again.csrf_failed(state);
+        }
+        let csrf_token = form_csrf(req);
+        if let Some((reason, status, error)) = refused_early(&form, again.sso_only) {
+            state
+                .metrics
+                .record_login(METHOD_PASSWORD, Some(reason), 0.0);
+            return Ok(again.render(status, error, csrf_token));
+        }
+        let (tenant, nonce) = (again.tenant, again.nonce);
+        let return_path = self.return_path.as_str();
+        let attempt = attempt(req, tenant, form, return_path, self.domain);
+        match password_sign_in(&state.services, attempt).await {
+            Ok(signed_in) => {
+                let answer = answer_sign_in(state, nonce, Some(tenant), signed_in, return_path);
+                answer.await?.send(state, req).await
+            }
+            Err(e) => Ok(again.refused(&e, csrf_token)),
+        }
+    }
 }
 
 /// No organization: the "find your organization" page, with a form token.
