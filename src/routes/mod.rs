@@ -76,15 +76,10 @@ pub fn portal(cfg: &mut web::ServiceConfig) {
                 .app_data(
                     web::JsonConfig::default()
                         .limit(crate::app::MAX_FORM_BYTES)
-                        .error_handler(api::domain_session::json_error),
+                        .error_handler(crate::errors::json_payload_error),
                 )
-                .route(web::post().to(api::domain_session::create))
-                .default_service(web::to(|| async {
-                    crate::errors::json_error(
-                        actix_web::http::StatusCode::METHOD_NOT_ALLOWED,
-                        "method_not_allowed",
-                    )
-                })),
+                .route(web::post().to(api::domain_session::create_domain_session))
+                .default_service(web::to(api::refuse_method)),
         )
         .service(
             web::resource(portal_views::setup::ACTION)
