@@ -126,6 +126,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 }
 
 /// Anything the admin listener does not serve: `404 not_found`.
+#[tracing::instrument(skip_all)]
 async fn refuse_unknown_path() -> Result<HttpResponse, ApiError> {
     Err(ApiError::not_found("not_found"))
 }

@@ -8,6 +8,7 @@ use actix_web::HttpResponse;
 use crate::errors::ApiError;
 
 /// `405 method_not_allowed` (JSON) for the other methods of an API path.
+#[tracing::instrument(skip_all)]
 pub async fn refuse_method() -> Result<HttpResponse, ApiError> {
     Err(ApiError::new(
         StatusCode::METHOD_NOT_ALLOWED,

@@ -88,11 +88,13 @@ fn resource(path: &str) -> actix_web::Resource {
 }
 
 /// `404 unknown_endpoint`: no such path in the API.
+#[tracing::instrument(skip_all)]
 async fn refuse_unknown_endpoint() -> Result<HttpResponse, ApiError> {
     Err(ApiError::not_found("unknown_endpoint"))
 }
 
 /// `405 method_not_allowed`: the path exists, not with this method.
+#[tracing::instrument(skip_all)]
 async fn refuse_method() -> Result<HttpResponse, ApiError> {
     Err(ApiError::new(
         StatusCode::METHOD_NOT_ALLOWED,
