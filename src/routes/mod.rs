@@ -168,50 +168,50 @@ pub fn portal(cfg: &mut web::ServiceConfig) {
         .route("/client-portal/dashboard", web::get().to(dashboard::show))
         .service(
             web::resource(portal_views::tickets::LIST_PATH)
-                .route(web::get().to(tickets::list::show))
-                .route(web::post().to(tickets::create::submit))
+                .route(web::get().to(tickets::list::show_tickets))
+                .route(web::post().to(tickets::create::submit_ticket))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
             web::resource(portal_views::tickets::NEW_PATH)
-                .route(web::get().to(tickets::create::show))
+                .route(web::get().to(tickets::create::show_new_ticket))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
             web::resource("/client-portal/tickets/{number}")
-                .route(web::get().to(tickets::detail::show))
+                .route(web::get().to(tickets::detail::show_ticket))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
             web::resource("/client-portal/tickets/{number}/comments")
                 .app_data(comment_form())
-                .route(web::post().to(tickets::replies::add))
+                .route(web::post().to(tickets::replies::submit_reply))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
             web::resource("/client-portal/tickets/{number}/comments/{comment}")
                 .app_data(comment_form())
-                .route(web::post().to(tickets::replies::edit))
+                .route(web::post().to(tickets::replies::submit_comment_edit))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
             web::resource("/client-portal/tickets/{number}/close")
-                .route(web::post().to(tickets::state::close))
+                .route(web::post().to(tickets::state::close_ticket))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
             web::resource("/client-portal/tickets/{number}/reopen")
-                .route(web::post().to(tickets::state::reopen))
+                .route(web::post().to(tickets::state::reopen_ticket))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
             web::resource("/client-portal/tickets/{number}/attachments")
-                .route(web::post().to(tickets::attachments::upload))
+                .route(web::post().to(tickets::attachments::upload_attachments))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
             web::resource("/client-portal/tickets/{number}/attachments/{attachment}")
-                .route(web::get().to(tickets::attachments::download))
+                .route(web::get().to(tickets::attachments::download_attachment))
                 .default_service(web::to(method_not_allowed)),
         )
         .default_service(web::to(not_found));

@@ -62,8 +62,9 @@ fn list_view(state: &AppState, page: TicketPage) -> ListView {
     }
 }
 
+/// `GET /client-portal/tickets[?status=…&sort=…&page=…]`
 #[tracing::instrument(skip_all, fields(tenant = %user.tenant.slug))]
-pub async fn show(
+pub async fn show_tickets(
     req: HttpRequest,
     state: web::Data<AppState>,
     user: PortalUser,

@@ -3,7 +3,7 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
-use portal_actors::tenant_data::{AddComment, EditComment, TicketError};
+use portal_actors::tenant_data::{AddComment, EditComment, TenantData, TicketError};
 use portal_views::tickets::detail::DetailNotice;
 use serde::Deserialize;
 use uuid::Uuid;
@@ -11,6 +11,7 @@ use uuid::Uuid;
 use super::detail::{render_page, Extras};
 use crate::app::AppState;
 use crate::errors::PortalError;
+use crate::http::csrf::check_csrf;
 use crate::http::extract::{CspNonce, PortalUser};
 
 #[derive(Deserialize)]
@@ -21,35 +22,41 @@ pub struct CommentForm {
     body: String,
 }
 
-/// Sends the message; an invalid body re-renders the page (400) with `extras`.
-#[allow(clippy::too_many_arguments)]
-async fn submit<M>(
+/// Sends a comment message; a refused body comes back as `Ok(Err(why))` for the page.
+async fn send_comment<M, T>(
     state: &AppState,
     user: &PortalUser,
-    nonce: &CspNonce,
-    number: String,
     msg: M,
-    mut extras: Extras,
-    done: DetailNotice,
-    anchor: String,
-) -> Result<HttpResponse, PortalError>
+) -> Result<Result<T, &'static str>, PortalError>
 where
-    M: actix::Message<Result = Result<(), TicketError>> + Send + 'static,
-    portal_actors::tenant_data::TenantData: actix::Handler<M>,
+    M: actix::Message<Result = Result<T, TicketError>> + Send + 'static,
+    T: Send + 'static,
+    TenantData: actix::Handler<M>,
 {
     let addr = super::tenant_data(state, user.tenant.id).await?;
     match addr.send(msg).await.map_err(PortalError::unavailable)? {
-        Ok(()) => Ok(super::detail::after(&number, done, &anchor)),
-        Err(TicketError::Invalid(e)) => {
-            extras.comment_error = Some(e.message.to_owned());
-            render_page(state, user, nonce, number, extras, StatusCode::BAD_REQUEST).await
-        }
+        Ok(done) => Ok(Ok(done)),
+        Err(TicketError::Invalid(e)) => Ok(Err(e.message)),
         Err(e) => Err(super::page_error(e)),
     }
 }
 
-#[tracing::instrument(skip_all, fields(tenant = %user.tenant.slug))]
-pub async fn add(
+/// The ticket's page again (400) with what was typed and why it was refused.
+async fn refuse(
+    state: &AppState,
+    user: &PortalUser,
+    nonce: &CspNonce,
+    number: String,
+    mut extras: Extras,
+    why: &str,
+) -> Result<HttpResponse, PortalError> {
+    extras.comment_error = Some(why.to_owned());
+    render_page(state, user, nonce, number, extras, StatusCode::BAD_REQUEST).await
+}
+
+/// `POST …/comments`: adds the user's reply to the ticket.
+#[tracing::instrument(skip_all, fields(tenant = %user.tenant.slug, ticket = %path.as_str()))]
+pub async fn submit_reply(
     state: web::Data<AppState>,
     user: PortalUser,
     nonce: CspNonce,
@@ -57,42 +64,35 @@ pub async fn add(
     form: web::Form<CommentForm>,
 ) -> Result<HttpResponse, PortalError> {
     let number = super::ticket_number(&path)?;
-    crate::http::csrf::check_csrf(&user, &form.csrf_token)?;
-    let form = form.into_inner();
+    check_csrf(&user, &form.csrf_token)?;
+    let body = form.into_inner().body;
     let msg = AddComment {
         user_id: super::user_id(&user),
         number: number.clone(),
-        body: form.body.clone(),
+        body: body.clone(),
     };
-    let addr = super::tenant_data(&state, user.tenant.id).await?;
-    match addr.send(msg).await.map_err(PortalError::unavailable)? {
-        Ok(id) => Ok(super::detail::after(
-            &number,
-            DetailNotice::Commented,
-            &format!("comment-{id}"),
-        )),
-        Err(TicketError::Invalid(e)) => {
+    match send_comment(&state, &user, msg).await? {
+        Ok(id) => {
+            let anchor = format!("comment-{id}");
+            Ok(super::detail::after(
+                &number,
+                DetailNotice::Commented,
+                &anchor,
+            ))
+        }
+        Err(why) => {
             let extras = Extras {
-                comment_error: Some(e.message.to_owned()),
-                comment_draft: form.body,
+                comment_draft: body,
                 ..Extras::default()
             };
-            render_page(
-                &state,
-                &user,
-                &nonce,
-                number,
-                extras,
-                StatusCode::BAD_REQUEST,
-            )
-            .await
+            refuse(&state, &user, &nonce, number, extras, why).await
         }
-        Err(e) => Err(super::page_error(e)),
     }
 }
 
-#[tracing::instrument(skip_all, fields(tenant = %user.tenant.slug))]
-pub async fn edit(
+/// `POST …/comments/{id}`: changes one of the user's own comments.
+#[tracing::instrument(skip_all, fields(tenant = %user.tenant.slug, ticket = %path.0))]
+pub async fn submit_comment_edit(
     state: web::Data<AppState>,
     user: PortalUser,
     nonce: CspNonce,
@@ -102,28 +102,28 @@ pub async fn edit(
     let (raw_number, raw_comment) = path.into_inner();
     let number = super::ticket_number(&raw_number)?;
     let comment_id = Uuid::parse_str(&raw_comment).map_err(|_| PortalError::NotFound)?;
-    crate::http::csrf::check_csrf(&user, &form.csrf_token)?;
-    let form = form.into_inner();
+    check_csrf(&user, &form.csrf_token)?;
+    let body = form.into_inner().body;
     let msg = EditComment {
         user_id: super::user_id(&user),
         number: number.clone(),
         comment_id,
-        body: form.body.clone(),
+        body: body.clone(),
     };
-    let extras = Extras {
-        editing: Some(comment_id.to_string()),
-        comment_draft: form.body,
-        ..Extras::default()
-    };
-    submit(
-        &state,
-        &user,
-        &nonce,
-        number,
-        msg,
-        extras,
-        DetailNotice::Edited,
-        format!("comment-{comment_id}"),
-    )
-    .await
+    match send_comment(&state, &user, msg).await? {
+        Ok(()) => {
+            let anchor = format!("comment-{comment_id}");
+            Ok(super::detail::after(&number, DetailNotice::Edited, &anchor))
+        }
+        Err(why) => {
+            let editing = Some(comment_id.to_string());
+            let comment_draft = body;
+            let extras = Extras {
+                editing,
+                comment_draft,
+                ..Extras::default()
+            };
+            refuse(&state, &user, &nonce, number, extras, why).await
+        }
+    }
 }
