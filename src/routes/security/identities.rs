@@ -24,12 +24,8 @@ pub struct UnlinkForm {
 /// The user's linked identities, named after their provider (its slug when it was removed).
 pub async fn linked(state: &AppState, user: &PortalUser) -> Result<Vec<IdentityItem>, PortalError> {
     let user_id = user.session.record.user.user_id;
-    let rows = crate::routes::tickets::tenant_data(state, user.tenant.id)
-        .await?
-        .send(OwnIdentities { user_id })
-        .await
-        .map_err(PortalError::unavailable)?
-        .map_err(PortalError::unavailable)?;
+    let msg = OwnIdentities { user_id };
+    let rows = crate::routes::tickets::ask_tenant_data(state, user.tenant.id, msg).await?;
     Ok(rows
         .into_iter()
         .map(|row| IdentityItem {
@@ -44,7 +40,8 @@ pub async fn linked(state: &AppState, user: &PortalUser) -> Result<Vec<IdentityI
 }
 
 /// `POST …/identities/unlink`: removes one of the user's own linked identities.
-pub async fn unlink(
+#[tracing::instrument(skip_all, fields(tenant = %user.tenant.slug))]
+pub async fn unlink_identity(
     req: HttpRequest,
     state: web::Data<AppState>,
     user: PortalUser,
@@ -52,16 +49,12 @@ pub async fn unlink(
 ) -> Result<HttpResponse, PortalError> {
     crate::http::csrf::check_csrf(&user, &form.csrf_token)?;
     let who = super::subject(&req, &user);
-    let removed = crate::routes::tickets::tenant_data(&state, user.tenant.id)
-        .await?
-        .send(UnlinkOwnIdentity {
-            user_id: who.user_id,
-            issuer: form.issuer.clone(),
-            subject: form.subject.clone(),
-        })
-        .await
-        .map_err(PortalError::unavailable)?
-        .map_err(PortalError::unavailable)?;
+    let msg = UnlinkOwnIdentity {
+        user_id: who.user_id,
+        issuer: form.issuer.clone(),
+        subject: form.subject.clone(),
+    };
+    let removed = crate::routes::tickets::ask_tenant_data(&state, user.tenant.id, msg).await?;
     if removed == 0 {
         // Not one of this user's identities: nothing to remove, nothing to reveal.
         return Err(PortalError::NotFound);

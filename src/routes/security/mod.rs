@@ -89,15 +89,11 @@ pub async fn view(state: &AppState, user: &PortalUser) -> Result<SecurityView, P
     let status = portal_actors::two_factor::status(&state.services, u.tenant, u.user_id)
         .await
         .map_err(PortalError::unavailable)?;
-    let rows = crate::routes::tickets::tenant_data(state, user.tenant.id)
-        .await?
-        .send(OwnSessions {
-            user_id: u.user_id,
-            session_idle: state.session_idle,
-        })
-        .await
-        .map_err(PortalError::unavailable)?
-        .map_err(PortalError::unavailable)?;
+    let msg = OwnSessions {
+        user_id: u.user_id,
+        session_idle: state.session_idle,
+    };
+    let rows = crate::routes::tickets::ask_tenant_data(state, user.tenant.id, msg).await?;
     let current = &user.session.record.token_hash;
     Ok(SecurityView {
         csrf_token: user.session.csrf_token.clone(),
@@ -139,8 +135,39 @@ pub fn render(
     )
 }
 
+/// The page built afresh, changed by `set` (a refused form's problem), answered with `status`.
+pub async fn render_with(
+    state: &AppState,
+    user: &PortalUser,
+    nonce: &CspNonce,
+    status: StatusCode,
+    set: impl FnOnce(&mut SecurityView),
+) -> Result<HttpResponse, PortalError> {
+    let mut view = view(state, user).await?;
+    set(&mut view);
+    Ok(render(user, &nonce.0, status, &view))
+}
+
+/// A refused proof (password or code) shown by `show`: 401, or 429 with `Retry-After`;
+/// anything but a refused proof is "unavailable".
+pub async fn refuse_proof(
+    state: &AppState,
+    user: &PortalUser,
+    nonce: &CspNonce,
+    e: TwoFactorError,
+    show: impl FnOnce(&mut SecurityView, ProofProblem),
+) -> Result<HttpResponse, PortalError> {
+    let Some(problem) = proof_problem(&e) else {
+        return Err(PortalError::unavailable(e));
+    };
+    let status = refusal_status(&e);
+    let page = render_with(state, user, nonce, status, |v| show(v, problem)).await?;
+    Ok(with_retry_after(page, throttled_for(&e)))
+}
+
 /// `GET /client-portal/profile/security[?done=…]`
-pub async fn show(
+#[tracing::instrument(skip_all, fields(tenant = %user.tenant.slug))]
+pub async fn show_security(
     state: web::Data<AppState>,
     user: PortalUser,
     nonce: CspNonce,
@@ -186,6 +213,7 @@ pub fn done(what: &str, count: Option<u64>) -> HttpResponse {
 }
 
 /// `GET /client-portal/profile`: the profile's only page so far is Security.
-pub async fn profile_redirect(_user: PortalUser) -> HttpResponse {
+#[tracing::instrument(skip_all, fields(tenant = %user.tenant.slug))]
+pub async fn redirect_profile(user: PortalUser) -> HttpResponse {
     render::see_other(views::ACTION)
 }
