@@ -54,6 +54,17 @@ async fn refuse(
     render_page(state, user, nonce, number, extras, status).await
 }
 
+/// Counts the upload, and forgets its files when the ticket's actor refused them.
+async fn settle(state: &AppState, form: &UploadForm, added: &Result<(), PortalError>) {
+    match added {
+        Ok(()) => upload::count(state, form, "success"),
+        Err(e) => {
+            form.forget(state).await;
+            upload::count(state, form, refused_outcome(e));
+        }
+    }
+}
+
 /// `POST …/attachments`: adds the form's files to the ticket.
 #[tracing::instrument(skip_all, fields(tenant = %user.tenant.slug, ticket = %path.as_str()))]
 pub async fn upload_attachments(
@@ -74,22 +85,15 @@ pub async fn upload_attachments(
         number: number.clone(),
         files: form.files.clone(),
     };
-    match super::ask(&state, &user, msg).await {
-        Ok(()) => {
-            upload::count(&state, &form, "success");
-            let anchor = "attachments";
-            Ok(super::detail::after(
-                &number,
-                DetailNotice::Attached,
-                anchor,
-            ))
-        }
-        Err(e) => {
-            form.forget(&state).await;
-            upload::count(&state, &form, refused_outcome(&e));
-            Err(e)
-        }
-    }
+    let added = super::ask(&state, &user, msg).await;
+    settle(&state, &form, &added).await;
+    added?;
+    let anchor = "attachments";
+    Ok(super::detail::after(
+        &number,
+        DetailNotice::Attached,
+        anchor,
+    ))
 }
 
 /// `GET …/attachments/{id}`: the file, when the user may see its ticket.

@@ -185,21 +185,33 @@ pub async fn submit_ticket(
     };
     let addr = super::tenant_data(&state, user.tenant.id).await?;
     let created = addr.send(msg).await.map_err(PortalError::unavailable)?;
-    if created.is_err() {
-        form.forget(&state).await;
-    }
-    match created {
-        Ok(number) => {
-            upload::count(&state, &form, "success");
-            Ok(super::detail::after(&number, DetailNotice::Created, "main"))
-        }
-        Err(TicketError::Invalid(e)) => {
-            let error = field_error(e.field, e.message);
-            refuse(&state, &user, &nonce, &form, error).await
-        }
+    answer_created(&state, &user, &nonce, &form, created).await
+}
+
+/// To the new ticket; a refused one forgets its files and shows the form again, or an error.
+async fn answer_created(
+    state: &AppState,
+    user: &PortalUser,
+    nonce: &CspNonce,
+    form: &UploadForm,
+    created: Result<String, TicketError>,
+) -> Result<HttpResponse, PortalError> {
+    let number = match created {
+        Ok(number) => number,
         Err(e) => {
-            upload::count(&state, &form, e.outcome());
-            Err(super::page_error(e))
+            form.forget(state).await;
+            return match e {
+                TicketError::Invalid(e) => {
+                    let error = field_error(e.field, e.message);
+                    refuse(state, user, nonce, form, error).await
+                }
+                e => {
+                    upload::count(state, form, e.outcome());
+                    Err(super::page_error(e))
+                }
+            };
         }
-    }
+    };
+    upload::count(state, form, "success");
+    Ok(super::detail::after(&number, DetailNotice::Created, "main"))
 }

@@ -22,12 +22,17 @@ pub struct CommentForm {
     body: String,
 }
 
-/// Sends a comment message; a refused body comes back as `Ok(Err(why))` for the page.
+/// Sends a comment message. Done: to the comment `done` names on the ticket's page. A refused
+/// body: the page again (400) with `extras` and why.
 async fn send_comment<M, T>(
     state: &AppState,
     user: &PortalUser,
+    nonce: &CspNonce,
+    number: String,
     msg: M,
-) -> Result<Result<T, &'static str>, PortalError>
+    mut extras: Extras,
+    done: impl FnOnce(T) -> (DetailNotice, String),
+) -> Result<HttpResponse, PortalError>
 where
     M: actix::Message<Result = Result<T, TicketError>> + Send + 'static,
     T: Send + 'static,
@@ -35,23 +40,17 @@ where
 {
     let addr = super::tenant_data(state, user.tenant.id).await?;
     match addr.send(msg).await.map_err(PortalError::unavailable)? {
-        Ok(done) => Ok(Ok(done)),
-        Err(TicketError::Invalid(e)) => Ok(Err(e.message)),
+        Ok(sent) => {
+            let (notice, anchor) = done(sent);
+            Ok(super::detail::after(&number, notice, &anchor))
+        }
+        Err(TicketError::Invalid(e)) => {
+            extras.comment_error = Some(e.message.to_owned());
+            let status = StatusCode::BAD_REQUEST;
+            render_page(state, user, nonce, number, extras, status).await
+        }
         Err(e) => Err(super::page_error(e)),
     }
-}
-
-/// The ticket's page again (400) with what was typed and why it was refused.
-async fn refuse(
-    state: &AppState,
-    user: &PortalUser,
-    nonce: &CspNonce,
-    number: String,
-    mut extras: Extras,
-    why: &str,
-) -> Result<HttpResponse, PortalError> {
-    extras.comment_error = Some(why.to_owned());
-    render_page(state, user, nonce, number, extras, StatusCode::BAD_REQUEST).await
 }
 
 /// `POST …/comments`: adds the user's reply to the ticket.
@@ -66,28 +65,18 @@ pub async fn submit_reply(
     let number = super::ticket_number(&path)?;
     check_csrf(&user, &form.csrf_token)?;
     let body = form.into_inner().body;
+    let user_id = super::user_id(&user);
     let msg = AddComment {
-        user_id: super::user_id(&user),
+        user_id,
         number: number.clone(),
         body: body.clone(),
     };
-    match send_comment(&state, &user, msg).await? {
-        Ok(id) => {
-            let anchor = format!("comment-{id}");
-            Ok(super::detail::after(
-                &number,
-                DetailNotice::Commented,
-                &anchor,
-            ))
-        }
-        Err(why) => {
-            let extras = Extras {
-                comment_draft: body,
-                ..Extras::default()
-            };
-            refuse(&state, &user, &nonce, number, extras, why).await
-        }
-    }
+    let extras = Extras {
+        comment_draft: body,
+        ..Extras::default()
+    };
+    let done = |id| (DetailNotice::Commented, format!("comment-{id}"));
+    send_comment(&state, &user, &nonce, number, msg, extras, done).await
 }
 
 /// `POST …/comments/{id}`: changes one of the user's own comments.
@@ -104,26 +93,19 @@ pub async fn submit_comment_edit(
     let comment_id = Uuid::parse_str(&raw_comment).map_err(|_| PortalError::NotFound)?;
     check_csrf(&user, &form.csrf_token)?;
     let body = form.into_inner().body;
+    let user_id = super::user_id(&user);
     let msg = EditComment {
-        user_id: super::user_id(&user),
+        user_id,
         number: number.clone(),
         comment_id,
         body: body.clone(),
     };
-    match send_comment(&state, &user, msg).await? {
-        Ok(()) => {
-            let anchor = format!("comment-{comment_id}");
-            Ok(super::detail::after(&number, DetailNotice::Edited, &anchor))
-        }
-        Err(why) => {
-            let editing = Some(comment_id.to_string());
-            let comment_draft = body;
-            let extras = Extras {
-                editing,
-                comment_draft,
-                ..Extras::default()
-            };
-            refuse(&state, &user, &nonce, number, extras, why).await
-        }
-    }
+    let editing = Some(comment_id.to_string());
+    let extras = Extras {
+        editing,
+        comment_draft: body,
+        ..Extras::default()
+    };
+    let done = |()| (DetailNotice::Edited, format!("comment-{comment_id}"));
+    send_comment(&state, &user, &nonce, number, msg, extras, done).await
 }
