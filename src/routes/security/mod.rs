@@ -11,11 +11,12 @@ use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::Duration;
 use portal_actors::login_throttle::{minutes_rounded_up, seconds_rounded_up};
+use portal_actors::tenant_data::profile::SessionSummary;
 use portal_actors::tenant_data::OwnSessions;
-use portal_actors::two_factor::{Subject, TwoFactorError};
+use portal_actors::two_factor::{Subject, TwoFactorError, TwoFactorStatus};
 use portal_views::layout::NavItem;
 use portal_views::security::{
-    self as views, ProofProblem, SecurityNotice, SecurityView, SessionItem,
+    self as views, IdentityItem, ProofProblem, SecurityNotice, SecurityView, SessionItem,
 };
 use portal_views::two_factor::CodeError;
 
@@ -86,23 +87,34 @@ pub fn throttled_for(e: &TwoFactorError) -> Option<Duration> {
 /// Builds the page's data; the caller sets notices and errors.
 pub async fn view(state: &AppState, user: &PortalUser) -> Result<SecurityView, PortalError> {
     let u = &user.session.record.user;
-    let status = portal_actors::two_factor::status(&state.services, u.tenant, u.user_id)
+    let two_factor = portal_actors::two_factor::status(&state.services, u.tenant, u.user_id)
         .await
         .map_err(PortalError::unavailable)?;
     let msg = OwnSessions {
         user_id: u.user_id,
         session_idle: state.session_idle,
     };
-    let rows = crate::routes::tickets::ask_tenant_data(state, user.tenant.id, msg).await?;
+    let sessions = crate::routes::tickets::ask_tenant_data(state, user.tenant.id, msg).await?;
+    let identities = identities::linked(state, user).await?;
+    Ok(security_view(user, two_factor, sessions, identities))
+}
+
+/// The Security page's view model, with no notice and no refused form.
+fn security_view(
+    user: &PortalUser,
+    two_factor: TwoFactorStatus,
+    sessions: Vec<SessionSummary>,
+    identities: Vec<IdentityItem>,
+) -> SecurityView {
     let current = &user.session.record.token_hash;
-    Ok(SecurityView {
+    SecurityView {
         csrf_token: user.session.csrf_token.clone(),
         notice: None,
-        two_factor_since: status.enabled_at,
-        recovery_codes_left: status.recovery_codes_left,
+        two_factor_since: two_factor.enabled_at,
+        recovery_codes_left: two_factor.recovery_codes_left,
         two_factor_error: None,
         password_error: None,
-        sessions: rows
+        sessions: sessions
             .into_iter()
             .map(|s| SessionItem {
                 current: &s.token_hash == current,
@@ -115,10 +127,11 @@ pub async fn view(state: &AppState, user: &PortalUser) -> Result<SecurityView, P
             })
             .collect(),
         sessions_error: None,
-        identities: identities::linked(state, user).await?,
-    })
+        identities,
+    }
 }
 
+/// The Security page (signed-in navigation on Security), answered with `status`.
 pub fn render(
     user: &PortalUser,
     nonce: &str,
