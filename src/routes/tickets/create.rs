@@ -17,16 +17,15 @@ use crate::errors::PortalError;
 use crate::http::extract::{CspNonce, PortalUser};
 use crate::http::render;
 
-fn render_form(
+/// The form's view model: the options the user may choose from and what was typed.
+fn new_ticket_view(
     state: &AppState,
     user: &PortalUser,
-    nonce: &CspNonce,
     options: &TicketFormOptions,
     values: NewTicketValues,
     errors: Vec<FieldError>,
-    status: StatusCode,
-) -> HttpResponse {
-    let view = NewTicketView {
+) -> NewTicketView {
+    NewTicketView {
         csrf_token: user.session.csrf_token.clone(),
         boards: super::choice_options(&options.boards, &[]),
         priorities: super::choice_options(&options.priorities, &options.boards),
@@ -35,13 +34,21 @@ fn render_form(
         errors,
         max_megabytes: super::max_megabytes(state),
         max_files: state.max_files_per_upload,
-    };
+    }
+}
+
+fn render_form(
+    user: &PortalUser,
+    nonce: &CspNonce,
+    view: &NewTicketView,
+    status: StatusCode,
+) -> HttpResponse {
     render::page(
         status,
         Some(&user.tenant),
         &nonce.0,
         Some(crate::routes::signed_in_nav(user, NavItem::Tickets)),
-        |shell| views::page(shell, &view),
+        |shell| views::page(shell, view),
         views::title,
     )
 }
@@ -72,11 +79,8 @@ pub async fn show_new_ticket(
             .unwrap_or_default(),
         ..NewTicketValues::default()
     };
-    let errors = Vec::new();
-    let status = StatusCode::OK;
-    Ok(render_form(
-        &state, &user, &nonce, &options, values, errors, status,
-    ))
+    let view = new_ticket_view(&state, &user, &options, values, Vec::new());
+    Ok(render_form(&user, &nonce, &view, StatusCode::OK))
 }
 
 /// The form again with what was typed and why it was refused (400).
@@ -88,16 +92,8 @@ async fn refuse(
     error: FieldError,
 ) -> Result<HttpResponse, PortalError> {
     let options = options(state, user).await?;
-    let status = StatusCode::BAD_REQUEST;
-    Ok(render_form(
-        state,
-        user,
-        nonce,
-        &options,
-        values(form),
-        vec![error],
-        status,
-    ))
+    let view = new_ticket_view(state, user, &options, values(form), vec![error]);
+    Ok(render_form(user, nonce, &view, StatusCode::BAD_REQUEST))
 }
 
 fn values(form: &UploadForm) -> NewTicketValues {
