@@ -1,5 +1,10 @@
-//! One mapping from what can go wrong at the HTTP edge to what people (an HTML page) or tools
-//! (a JSON error code) see. The full cause chain is logged; internals never reach a response.
+//! One mapping from what can go wrong at the HTTP edge to what people (an HTML page,
+//! [`PortalError`]) or tools (a JSON error code, [`ApiError`]) see. The full cause chain is
+//! logged; internals never reach a response.
+
+mod api;
+
+pub use api::{json_payload_error, ApiError};
 
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::http::StatusCode;
@@ -98,7 +103,7 @@ impl ResponseError for PortalError {
     }
 }
 
-/// A JSON error for the admin API: `{"error": code}`.
-pub fn json_error(status: StatusCode, code: &str) -> HttpResponse {
-    HttpResponse::build(status).json(serde_json::json!({ "error": code }))
+/// Kept for the admin actor-signal dispatch until it becomes a table: prefer returning an [`ApiError`].
+pub fn json_error(status: StatusCode, code: &'static str) -> HttpResponse {
+    ApiError::new(status, code).error_response()
 }

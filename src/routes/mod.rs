@@ -25,8 +25,11 @@ use crate::http::extract::PortalUser;
 
 /// The portal listener's routes.
 pub fn portal(cfg: &mut web::ServiceConfig) {
-    cfg.route("/", web::get().to(root::get))
-        .route("/assets/portal.css", web::get().to(assets::stylesheet))
+    cfg.route("/", web::get().to(root::redirect_root))
+        .route(
+            "/assets/portal.css",
+            web::get().to(assets::serve_stylesheet),
+        )
         .route(
             sso::CALLBACK_PATH,
             web::get().to(sso::callback::complete_sso_sign_in),
@@ -81,15 +84,10 @@ pub fn portal(cfg: &mut web::ServiceConfig) {
                 .app_data(
                     web::JsonConfig::default()
                         .limit(crate::app::MAX_FORM_BYTES)
-                        .error_handler(api::domain_session::json_error),
+                        .error_handler(crate::errors::json_payload_error),
                 )
-                .route(web::post().to(api::domain_session::create))
-                .default_service(web::to(|| async {
-                    crate::errors::json_error(
-                        actix_web::http::StatusCode::METHOD_NOT_ALLOWED,
-                        "method_not_allowed",
-                    )
-                })),
+                .route(web::post().to(api::domain_session::create_domain_session))
+                .default_service(web::to(api::refuse_method)),
         )
         .service(
             web::resource(portal_views::setup::ACTION)
@@ -110,113 +108,122 @@ pub fn portal(cfg: &mut web::ServiceConfig) {
         )
         .service(
             web::resource("/client-portal/profile/security")
-                .route(web::get().to(security::show))
+                .route(web::get().to(security::show_security))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
             web::resource("/client-portal/profile/security/password")
-                .route(web::post().to(security::password::submit))
+                .route(web::post().to(security::password::submit_password_change))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
             web::resource("/client-portal/profile/security/two-factor")
-                .route(web::get().to(security::two_factor::show))
-                .route(web::post().to(security::two_factor::confirm))
+                .route(web::get().to(security::two_factor::show_enrollment))
+                .route(web::post().to(security::two_factor::confirm_enrollment))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
             web::resource("/client-portal/profile/security/two-factor/disable")
-                .route(web::post().to(security::two_factor::disable))
+                .route(web::post().to(security::two_factor::disable_two_factor))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
             web::resource("/client-portal/profile/security/sessions/revoke")
-                .route(web::post().to(security::sessions::revoke))
+                .route(web::post().to(security::sessions::revoke_session))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
             web::resource("/client-portal/profile/security/sessions/revoke-others")
-                .route(web::post().to(security::sessions::revoke_others))
+                .route(web::post().to(security::sessions::revoke_other_sessions))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
             web::resource(portal_views::security::UNLINK_ACTION)
-                .route(web::post().to(security::identities::unlink))
+                .route(web::post().to(security::identities::unlink_identity))
                 .default_service(web::to(method_not_allowed)),
         )
         .route(
             "/client-portal/profile",
-            web::get().to(security::profile_redirect),
+            web::get().to(security::redirect_profile),
         )
         .service(
             web::resource(portal_views::company::ACTION)
-                .route(web::get().to(company::show))
+                .route(web::get().to(company::show_company))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
             web::resource(portal_views::company::REVOKE_SESSION_ACTION)
-                .route(web::post().to(company::revoke_session))
+                .route(web::post().to(company::revoke_company_session))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
             web::resource(portal_views::setup::INVITE_ACTION)
-                .route(web::post().to(company::invite))
+                .route(web::post().to(company::invite_contact))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
             web::resource(portal_views::company::REVOKE_USER_ACTION)
-                .route(web::post().to(company::sign_out_user))
+                .route(web::post().to(company::sign_out_company_user))
                 .default_service(web::to(method_not_allowed)),
         )
-        .route("/client-portal", web::get().to(dashboard::redirect))
-        .route("/client-portal/", web::get().to(dashboard::redirect))
-        .route("/client-portal/dashboard", web::get().to(dashboard::show))
+        .route(
+            "/client-portal",
+            web::get().to(dashboard::redirect_to_dashboard),
+        )
+        .route(
+            "/client-portal/",
+            web::get().to(dashboard::redirect_to_dashboard),
+        )
+        .route(
+            "/client-portal/dashboard",
+            web::get().to(dashboard::show_dashboard),
+        )
         .service(
             web::resource(portal_views::tickets::LIST_PATH)
-                .route(web::get().to(tickets::list::show))
-                .route(web::post().to(tickets::create::submit))
+                .route(web::get().to(tickets::list::show_tickets))
+                .route(web::post().to(tickets::create::submit_ticket))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
             web::resource(portal_views::tickets::NEW_PATH)
-                .route(web::get().to(tickets::create::show))
+                .route(web::get().to(tickets::create::show_new_ticket))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
             web::resource("/client-portal/tickets/{number}")
-                .route(web::get().to(tickets::detail::show))
+                .route(web::get().to(tickets::detail::show_ticket))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
             web::resource("/client-portal/tickets/{number}/comments")
                 .app_data(comment_form())
-                .route(web::post().to(tickets::replies::add))
+                .route(web::post().to(tickets::replies::submit_reply))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
             web::resource("/client-portal/tickets/{number}/comments/{comment}")
                 .app_data(comment_form())
-                .route(web::post().to(tickets::replies::edit))
+                .route(web::post().to(tickets::replies::submit_comment_edit))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
             web::resource("/client-portal/tickets/{number}/close")
-                .route(web::post().to(tickets::state::close))
+                .route(web::post().to(tickets::state::close_ticket))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
             web::resource("/client-portal/tickets/{number}/reopen")
-                .route(web::post().to(tickets::state::reopen))
+                .route(web::post().to(tickets::state::reopen_ticket))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
             web::resource("/client-portal/tickets/{number}/attachments")
-                .route(web::post().to(tickets::attachments::upload))
+                .route(web::post().to(tickets::attachments::upload_attachments))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
             web::resource("/client-portal/tickets/{number}/attachments/{attachment}")
-                .route(web::get().to(tickets::attachments::download))
+                .route(web::get().to(tickets::attachments::download_attachment))
                 .default_service(web::to(method_not_allowed)),
         )
         .default_service(web::to(not_found));
