@@ -354,7 +354,7 @@ impl Application {
                 .app_data(
                     web::JsonConfig::default()
                         .limit(MAX_FORM_BYTES)
-                        .error_handler(routes::admin::json_payload_error),
+                        .error_handler(crate::errors::json_payload_error),
                 )
                 .wrap(from_fn(middleware::http_metrics))
                 .wrap(from_fn(panics::catch_panics))

@@ -1,5 +1,10 @@
-//! One mapping from what can go wrong at the HTTP edge to what people (an HTML page) or tools
-//! (a JSON error code) see. The full cause chain is logged; internals never reach a response.
+//! One mapping from what can go wrong at the HTTP edge to what people (an HTML page,
+//! [`PortalError`]) or tools (a JSON error code, [`ApiError`]) see. The full cause chain is
+//! logged; internals never reach a response.
+
+mod api;
+
+pub use api::{json_payload_error, ApiError};
 
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::http::StatusCode;
@@ -96,9 +101,4 @@ impl ResponseError for PortalError {
         }
         response.body(body)
     }
-}
-
-/// A JSON error for the admin API: `{"error": code}`.
-pub fn json_error(status: StatusCode, code: &str) -> HttpResponse {
-    HttpResponse::build(status).json(serde_json::json!({ "error": code }))
 }

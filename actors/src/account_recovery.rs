@@ -24,7 +24,9 @@ use crate::password_policy::PolicyViolation;
 use crate::services::Services;
 use crate::sessions::{RevokeReason, RevokeUserSessions, SessionError};
 use crate::store::account_tokens::{self, NewAccountToken, TokenPurpose};
-use crate::store::outbox::{self, EmailContent, MailKind, OutboxMessage};
+/// What the edge's renderers hand back: a rendered email for the outbox.
+pub use crate::store::outbox::EmailContent;
+use crate::store::outbox::{self, MailKind, OutboxMessage};
 use crate::store::recipients::{self, ClientRecipient, Membership};
 use crate::store::users;
 use crate::tokens;

@@ -132,6 +132,15 @@ pub async fn list(db: &Db, tenant: Uuid) -> Result<Vec<TokenSummary>, TokenError
     Ok(store::list(db, tenant).await?)
 }
 
+/// One token of the tenant (never its secret), revoked or not.
+pub async fn find(
+    db: &Db,
+    tenant: Uuid,
+    token_id: Uuid,
+) -> Result<Option<TokenSummary>, TokenError> {
+    Ok(store::find(db, tenant, token_id).await?)
+}
+
 /// Revokes a token at once (revoking it again changes nothing and is not audited again).
 pub async fn revoke(
     db: &Db,

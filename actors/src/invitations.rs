@@ -18,7 +18,9 @@ use crate::model::{Email, RequestOrigin, TenantInfo, UserType};
 use crate::password_policy::PolicyViolation;
 use crate::services::Services;
 use crate::store::account_tokens::{self, NewAccountToken, TokenPurpose};
-use crate::store::invitations::{self as store, Invitee};
+use crate::store::invitations as store;
+/// Who an invitation is for (what the setup page shows).
+pub use crate::store::invitations::Invitee;
 use crate::store::outbox::{self, EmailContent, MailKind, OutboxMessage};
 use crate::store::users;
 use crate::tokens;

@@ -14,6 +14,7 @@
 
 pub mod account;
 pub mod account_recovery;
+pub mod admin;
 pub mod attachments;
 pub mod audit;
 pub mod auth;

@@ -1,5 +1,5 @@
-//! Extractors: the request's host and origin, the CSP nonce, the tenant, and `PortalUser` (the
-//! signed-in client, or a redirect to sign-in).
+//! Request facts (host, scheme, client address, origin), the CSP nonce, and `PortalUser` (the
+//! signed-in client, or a redirect to sign-in). Which tenant a request is for is `http::tenant`.
 
 use std::convert::Infallible;
 use std::future::{ready, Ready};
@@ -9,15 +9,17 @@ use actix_web::http::header;
 use actix_web::{web, FromRequest, HttpMessage, HttpRequest};
 use futures_util::future::LocalBoxFuture;
 use portal_actors::model::{RequestOrigin, TenantInfo, UserType};
-use portal_actors::portal_domain::PortalDomain;
 use portal_actors::sessions::{ActiveSession, ResolveSession, SessionLookup};
-use portal_actors::tenant_directory::{DomainKey, LookupDomain, LookupTenant, TenantKey};
+use portal_actors::tenant_directory::TenantKey;
 
 use crate::app::AppState;
 use crate::errors::PortalError;
 use crate::http::cookies::{RenewLegacySession, LEGACY_SESSION_COOKIE, SESSION_COOKIE};
 use crate::http::forwarded::{self, TrustedProxy};
 use crate::http::redirect::{sign_in_location, ReturnPath};
+use crate::http::tenant::canonical_sign_in_for_vanity;
+// Re-exported for the routes that still import them from here (`http::tenant` owns them).
+pub use crate::http::tenant::{lookup, query_tenant_slug, vanity_domain};
 
 /// Longest Host header considered.
 const MAX_HOST_LEN: usize = 261;
@@ -133,133 +135,6 @@ pub fn request_origin(req: &HttpRequest) -> RequestOrigin {
         user_agent,
         host: request_host(req).unwrap_or_default(),
     }
-}
-
-/// The `tenant` query parameter, if well formed.
-pub fn query_tenant_slug(req: &HttpRequest) -> Option<String> {
-    web::Query::<TenantQuery>::from_query(req.query_string())
-        .ok()
-        .and_then(|q| q.into_inner().tenant)
-        .filter(|s| portal_actors::model::is_valid_slug(s))
-}
-
-#[derive(serde::Deserialize)]
-pub struct TenantQuery {
-    tenant: Option<String>,
-}
-
-impl TenantQuery {
-    /// The `tenant` parameter as given.
-    pub fn tenant(&self) -> Option<&str> {
-        self.tenant.as_deref()
-    }
-}
-
-/// Finds the tenant a request is for: by its host, else by the slug it names.
-pub async fn resolve_tenant(
-    state: &AppState,
-    host: Option<&str>,
-    slug: Option<&str>,
-) -> Result<Option<TenantInfo>, PortalError> {
-    if let Some(host) = host {
-        let candidates = [host, host_without_port(host)];
-        for (i, candidate) in candidates.iter().enumerate() {
-            if i == 1 && candidate == &host {
-                break;
-            }
-            let found = lookup(state, TenantKey::Host((*candidate).to_owned())).await?;
-            if found.is_some() {
-                return Ok(found);
-            }
-        }
-    }
-    match slug {
-        Some(slug) => lookup(state, TenantKey::Slug(slug.to_owned())).await,
-        None => Ok(None),
-    }
-}
-
-pub async fn lookup(state: &AppState, key: TenantKey) -> Result<Option<TenantInfo>, PortalError> {
-    if let Some(found) = state.tenant_cache.peek(&key) {
-        return Ok(Some(found));
-    }
-    state
-        .tenants
-        .send(LookupTenant(key))
-        .await
-        .map_err(PortalError::unavailable)?
-        .map_err(PortalError::unavailable)
-}
-
-/// The portal domain (vanity host) this request came in on, if any.
-pub async fn vanity_domain(
-    state: &AppState,
-    host: Option<&str>,
-) -> Result<Option<PortalDomain>, PortalError> {
-    let Some(host) = host else { return Ok(None) };
-    let name = host_without_port(host).to_owned();
-    if name.is_empty() || name == host_without_port(&state.canonical_host) {
-        return Ok(None);
-    }
-    domain(state, DomainKey::Host(name)).await
-}
-
-/// A tenant's portal domain when sign-ins are handed over to it.
-pub async fn handoff_domain(
-    state: &AppState,
-    tenant: uuid::Uuid,
-) -> Result<Option<PortalDomain>, PortalError> {
-    Ok(domain(state, DomainKey::Tenant(tenant))
-        .await?
-        .filter(|d| d.status.is_handoff_eligible()))
-}
-
-/// A tenant's portal domain when it is active (links in emails point there).
-pub async fn active_domain(
-    state: &AppState,
-    tenant: uuid::Uuid,
-) -> Result<Option<PortalDomain>, PortalError> {
-    Ok(domain(state, DomainKey::Tenant(tenant))
-        .await?
-        .filter(|d| d.status == portal_actors::portal_domain::DomainStatus::Active))
-}
-
-/// The tenant a page is for: the vanity host's, else the host's, else the named slug's.
-pub async fn page_tenant(
-    state: &AppState,
-    host: Option<&str>,
-    slug: Option<&str>,
-) -> Result<Option<TenantInfo>, PortalError> {
-    if let Some(vanity) = vanity_domain(state, host).await? {
-        return lookup(state, TenantKey::Id(vanity.tenant)).await;
-    }
-    resolve_tenant(state, host, slug).await
-}
-
-async fn domain(state: &AppState, key: DomainKey) -> Result<Option<PortalDomain>, PortalError> {
-    state
-        .tenants
-        .send(LookupDomain(key))
-        .await
-        .map_err(PortalError::unavailable)?
-        .map_err(PortalError::unavailable)
-}
-
-/// The canonical sign-in URL that brings a visitor of a vanity host back to `url` on it.
-pub fn canonical_sign_in_for_vanity(
-    state: &AppState,
-    vanity: &PortalDomain,
-    slug: &str,
-    path: &str,
-) -> String {
-    let callback = format!("https://{}{}", vanity.domain, path);
-    format!(
-        "{}/auth/client-portal/signin?callbackUrl={}&portalDomain={}&tenant={}",
-        state.canonical_origin(),
-        crate::http::redirect::encode_query_value(&callback),
-        crate::http::redirect::encode_query_value(&vanity.domain),
-        crate::http::redirect::encode_query_value(slug),
-    )
 }
 
 /// A signed-in client user of this host's portal.

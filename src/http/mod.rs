@@ -11,5 +11,7 @@ pub mod middleware;
 pub mod origin;
 pub mod panics;
 pub mod redirect;
+pub mod referrer;
 pub mod render;
 pub mod session;
+pub mod tenant;

@@ -9,7 +9,8 @@ use portal_actors::tokens;
 use crate::app::AppState;
 use crate::errors::PortalError;
 use crate::http::cookies::{
-    legacy_session_cookie_removal, session_cookie, LEGACY_SESSION_COOKIE, SESSION_COOKIE,
+    legacy_session_cookie_removal, session_cookie, set_cookie, LEGACY_SESSION_COOKIE,
+    SESSION_COOKIE,
 };
 
 /// Sets the new session's cookie on `response` and ends the session of the cookie it replaces.
@@ -20,13 +21,9 @@ pub async fn start_session(
     token: &str,
     max_age: chrono::Duration,
 ) -> Result<(), PortalError> {
-    response
-        .add_cookie(&session_cookie(token, max_age))
-        .map_err(|e| PortalError::Unexpected(e.into()))?;
+    set_cookie(response, &session_cookie(token, max_age))?;
     if req.cookie(LEGACY_SESSION_COOKIE).is_some() {
-        response
-            .add_cookie(&legacy_session_cookie_removal())
-            .map_err(|e| PortalError::Unexpected(e.into()))?;
+        set_cookie(response, &legacy_session_cookie_removal())?;
     }
     end_replaced_session(state, req, token).await;
     Ok(())

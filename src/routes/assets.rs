@@ -4,7 +4,8 @@ use actix_web::http::header;
 use actix_web::HttpResponse;
 
 /// `GET /assets/portal.css`
-pub async fn stylesheet() -> HttpResponse {
+#[tracing::instrument(skip_all)]
+pub async fn serve_stylesheet() -> HttpResponse {
     HttpResponse::Ok()
         .insert_header((header::CONTENT_TYPE, "text/css; charset=utf-8"))
         .insert_header((header::CACHE_CONTROL, "public, max-age=3600"))

@@ -5,10 +5,11 @@
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use portal_actors::audit::{AuditRecord, Record};
-use portal_actors::invitations::{self, InviteRequest, Inviter};
+use portal_actors::invitations::{self, InvitationError, InviteRequest, Invited, Inviter};
 use portal_actors::sessions::{RevokeOwnedSession, RevokeReason, RevokeUserSessions};
-use portal_actors::store::users;
-use portal_actors::tenant_data::company::AdminCompany;
+use portal_actors::tenant_data::company::{
+    AdminCompany, CompanySnapshot, CompanyUser, SessionSummary,
+};
 use portal_actors::tenant_data::{
     CompanyError, CompanyOfAdmin, CompanySessions, CompanySettings, TenantData,
 };
@@ -25,6 +26,7 @@ use crate::errors::PortalError;
 use crate::http::csrf::check_csrf;
 use crate::http::extract::{request_origin, CspNonce, PortalUser};
 use crate::http::render;
+use crate::routes::security::sessions::ask_sessions;
 
 /// Sends a company-data message to the tenant's data actor; non-admins get 403.
 async fn company<M, T>(state: &AppState, user: &PortalUser, msg: M) -> Result<T, PortalError>
@@ -61,73 +63,60 @@ pub struct NoticeQuery {
     invited: Option<String>,
 }
 
+impl NoticeQuery {
+    /// The notice a redirect after an action asks for.
+    fn notice(&self) -> Option<CompanyNotice> {
+        match self.done.as_deref() {
+            Some("session") => Some(CompanyNotice::SessionEnded),
+            Some("user") => Some(CompanyNotice::UserSignedOut {
+                count: self.count.unwrap_or(0),
+            }),
+            _ => None,
+        }
+    }
+}
+
 /// `GET /client-portal/client-settings`
-pub async fn show(
+#[tracing::instrument(skip_all, fields(tenant = %user.tenant.slug))]
+pub async fn show_company(
     state: web::Data<AppState>,
     user: PortalUser,
     nonce: CspNonce,
     query: web::Query<NoticeQuery>,
 ) -> Result<HttpResponse, PortalError> {
-    let me = &user.session.record.user;
-    let snapshot = company(
-        &state,
-        &user,
-        CompanySettings {
-            user_id: me.user_id,
-            session_idle: state.session_idle,
-        },
-    )
-    .await?;
-    let (members, sessions, invitees, events) = (
-        snapshot.company.members,
-        snapshot.sessions,
-        snapshot.invitees,
-        snapshot.sign_ins,
-    );
-    let name_of = |id: Uuid| {
-        members
-            .iter()
-            .find(|m| m.user_id == id)
-            .map(display_name)
-            .unwrap_or_default()
+    let msg = CompanySettings {
+        user_id: user.session.record.user.user_id,
+        session_idle: state.session_idle,
     };
-    let view = CompanyView {
+    let snapshot = company(&state, &user, msg).await?;
+    let view = company_view(&user, snapshot, &query);
+    Ok(render::page(
+        StatusCode::OK,
+        Some(&user.tenant),
+        &nonce.0,
+        Some(super::signed_in_nav(&user, NavItem::Company)),
+        |shell| views::page(shell, &view),
+        views::title,
+    ))
+}
+
+/// The company page's view model, from what the tenant's actor read.
+fn company_view(user: &PortalUser, snapshot: CompanySnapshot, query: &NoticeQuery) -> CompanyView {
+    let me = &user.session.record.user;
+    let CompanySnapshot {
+        company,
+        sessions,
+        invitees,
+        sign_ins,
+    } = snapshot;
+    let members = company.members;
+    CompanyView {
         company: me.client_name.clone().unwrap_or_default(),
         csrf_token: user.session.csrf_token.clone(),
-        notice: match query.done.as_deref() {
-            Some("session") => Some(CompanyNotice::SessionEnded),
-            Some("user") => Some(CompanyNotice::UserSignedOut {
-                count: query.count.unwrap_or(0),
-            }),
-            _ => None,
-        },
-        users: members
-            .iter()
-            .map(|m| CompanyUserItem {
-                user_id: m.user_id.to_string(),
-                name: display_name(m),
-                email: m.email.clone(),
-                is_admin: m.is_client_admin,
-                inactive: m.is_inactive,
-                two_factor: m.totp_enabled_at.is_some(),
-                last_sign_in: m.last_login_at,
-                active_sessions: sessions.iter().filter(|s| s.user_id == m.user_id).count(),
-                is_you: m.user_id == me.user_id,
-            })
-            .collect(),
-        sessions: sessions
-            .iter()
-            .map(|s| CompanySessionItem {
-                id: s.token_hash.clone(),
-                user_name: name_of(s.user_id),
-                user_agent: s.user_agent.clone(),
-                ip: s.ip.clone(),
-                method: s.auth_method.clone(),
-                last_seen_at: s.last_seen_at,
-                is_current: s.token_hash == user.session.record.token_hash,
-            })
-            .collect(),
-        events: events
+        notice: query.notice(),
+        users: user_items(&members, &sessions, me.user_id),
+        sessions: session_items(&members, &sessions, &user.session.record.token_hash),
+        events: sign_ins
             .into_iter()
             .map(|e| SignInEventItem {
                 at: e.occurred_at,
@@ -152,18 +141,59 @@ pub async fn show(
                 pending_until: i.invitation_expires_at,
             })
             .collect(),
-    };
-    Ok(render::page(
-        StatusCode::OK,
-        Some(&user.tenant),
-        &nonce.0,
-        Some(super::signed_in_nav(&user, NavItem::Company)),
-        |shell| views::page(shell, &view),
-        views::title,
-    ))
+    }
 }
 
-fn display_name(m: &users::CompanyUser) -> String {
+/// The company's portal users, with how many live sessions each has.
+fn user_items(
+    members: &[CompanyUser],
+    sessions: &[SessionSummary],
+    me: Uuid,
+) -> Vec<CompanyUserItem> {
+    members
+        .iter()
+        .map(|m| CompanyUserItem {
+            user_id: m.user_id.to_string(),
+            name: display_name(m),
+            email: m.email.clone(),
+            is_admin: m.is_client_admin,
+            inactive: m.is_inactive,
+            two_factor: m.totp_enabled_at.is_some(),
+            last_sign_in: m.last_login_at,
+            active_sessions: sessions.iter().filter(|s| s.user_id == m.user_id).count(),
+            is_you: m.user_id == me,
+        })
+        .collect()
+}
+
+/// The company's live sessions, named after their users; `current` is the admin's own.
+fn session_items(
+    members: &[CompanyUser],
+    sessions: &[SessionSummary],
+    current: &str,
+) -> Vec<CompanySessionItem> {
+    let name_of = |id: Uuid| {
+        members
+            .iter()
+            .find(|m| m.user_id == id)
+            .map(display_name)
+            .unwrap_or_default()
+    };
+    sessions
+        .iter()
+        .map(|s| CompanySessionItem {
+            id: s.token_hash.clone(),
+            user_name: name_of(s.user_id),
+            user_agent: s.user_agent.clone(),
+            ip: s.ip.clone(),
+            method: s.auth_method.clone(),
+            last_seen_at: s.last_seen_at,
+            is_current: s.token_hash == current,
+        })
+        .collect()
+}
+
+fn display_name(m: &CompanyUser) -> String {
     let name = format!("{} {}", m.first_name, m.last_name);
     let name = name.trim();
     if name.is_empty() {
@@ -198,7 +228,8 @@ pub struct RevokeSessionForm {
 }
 
 /// `POST …/sessions/revoke`: signs one company session out.
-pub async fn revoke_session(
+#[tracing::instrument(skip_all, fields(tenant = %user.tenant.slug))]
+pub async fn revoke_company_session(
     req: HttpRequest,
     state: web::Data<AppState>,
     user: PortalUser,
@@ -206,37 +237,25 @@ pub async fn revoke_session(
 ) -> Result<HttpResponse, PortalError> {
     check_csrf(&user, &form.csrf_token)?;
     let me = &user.session.record.user;
-    let (_, sessions) = company(
-        &state,
-        &user,
-        CompanySessions {
-            user_id: me.user_id,
-            session_idle: state.session_idle,
-        },
-    )
-    .await?;
+    let msg = CompanySessions {
+        user_id: me.user_id,
+        session_idle: state.session_idle,
+    };
+    let (_, sessions) = company(&state, &user, msg).await?;
     let Some(target) = sessions.iter().find(|s| s.token_hash == form.session) else {
         return Err(PortalError::NotFound);
     };
-    let ended = state
-        .services
-        .sessions
-        .send(RevokeOwnedSession {
-            tenant: me.tenant,
-            user_id: target.user_id,
-            token_hash: target.token_hash.clone(),
-            reason: RevokeReason::ClientAdmin,
-        })
-        .await
-        .map_err(PortalError::unavailable)?
-        .map_err(PortalError::unavailable)?;
-    if ended {
+    let msg = RevokeOwnedSession {
+        tenant: me.tenant,
+        user_id: target.user_id,
+        token_hash: target.token_hash.clone(),
+        reason: RevokeReason::ClientAdmin,
+    };
+    if ask_sessions(&state, msg).await? {
         audit(&state, &req, &user, target.user_id, 1);
     }
-    Ok(render::see_other(&format!(
-        "{}?done=session",
-        views::ACTION
-    )))
+    let location = format!("{}?done=session", views::ACTION);
+    Ok(render::see_other(&location))
 }
 
 #[derive(Deserialize)]
@@ -248,7 +267,8 @@ pub struct SignOutUserForm {
 }
 
 /// `POST …/users/sign-out`: signs a company user out everywhere.
-pub async fn sign_out_user(
+#[tracing::instrument(skip_all, fields(tenant = %user.tenant.slug))]
+pub async fn sign_out_company_user(
     req: HttpRequest,
     state: web::Data<AppState>,
     user: PortalUser,
@@ -260,23 +280,15 @@ pub async fn sign_out_user(
         .ok()
         .filter(|id| members.iter().any(|m| m.user_id == *id))
         .ok_or(PortalError::NotFound)?;
-    let me = &user.session.record.user;
-    let count = state
-        .services
-        .sessions
-        .send(RevokeUserSessions {
-            tenant: me.tenant,
-            user_id: target,
-            reason: RevokeReason::ClientAdmin,
-        })
-        .await
-        .map_err(PortalError::unavailable)?
-        .map_err(PortalError::unavailable)?;
+    let msg = RevokeUserSessions {
+        tenant: user.session.record.user.tenant,
+        user_id: target,
+        reason: RevokeReason::ClientAdmin,
+    };
+    let count = ask_sessions(&state, msg).await?;
     audit(&state, &req, &user, target, count);
-    Ok(render::see_other(&format!(
-        "{}?done=user&count={count}",
-        views::ACTION
-    )))
+    let location = format!("{}?done=user&count={count}", views::ACTION);
+    Ok(render::see_other(&location))
 }
 
 #[derive(Deserialize)]
@@ -288,7 +300,8 @@ pub struct InviteForm {
 }
 
 /// `POST …/invitations`: invites a contact of the admin's own company (or sends a new link).
-pub async fn invite(
+#[tracing::instrument(skip_all, fields(tenant = %user.tenant.slug))]
+pub async fn invite_contact(
     req: HttpRequest,
     state: web::Data<AppState>,
     user: PortalUser,
@@ -296,7 +309,6 @@ pub async fn invite(
 ) -> Result<HttpResponse, PortalError> {
     check_csrf(&user, &form.csrf_token)?;
     let client_id = admin_company(&state, &user).await?.client_id;
-    let me = &user.session.record.user;
     let Ok(contact_id) = Uuid::parse_str(form.contact.trim()) else {
         return Err(PortalError::NotFound);
     };
@@ -304,7 +316,21 @@ pub async fn invite(
         crate::routes::account_recovery::mail::TenantLinks::for_tenant(&state, &user.tenant)
             .await?;
     let render = crate::routes::setup::invitation_renderer(&user.tenant, &links)?;
-    let request = InviteRequest {
+    let request = invite_request(&req, &state, &user, client_id, contact_id);
+    let invited = invitations::invite(&state.services, &state.mailer, request, render).await;
+    invitation_answer(invited)
+}
+
+/// The invitation a client admin sends to one of their company's contacts.
+fn invite_request(
+    req: &HttpRequest,
+    state: &AppState,
+    user: &PortalUser,
+    client_id: Uuid,
+    contact_id: Uuid,
+) -> InviteRequest {
+    let me = &user.session.record.user;
+    InviteRequest {
         tenant: user.tenant.clone(),
         contact_id,
         inviter: Inviter::ClientAdmin {
@@ -313,18 +339,24 @@ pub async fn invite(
             name: me.display_name(),
         },
         ttl: state.invitation_ttl,
-        origin: request_origin(&req),
-    };
-    match invitations::invite(&state.services, &state.mailer, request, render).await {
+        origin: request_origin(req),
+    }
+}
+
+/// Back to the page naming who was invited; a contact that cannot be invited is 404.
+fn invitation_answer(
+    invited: Result<Invited, InvitationError>,
+) -> Result<HttpResponse, PortalError> {
+    match invited {
         Ok(invited) => Ok(render::see_other(&format!(
             "{}?invited={}",
             views::ACTION,
             crate::http::redirect::encode_query_value(&invited.email)
         ))),
         Err(
-            invitations::InvitationError::UnknownContact
-            | invitations::InvitationError::AlreadyHasAccount
-            | invitations::InvitationError::Inactive,
+            InvitationError::UnknownContact
+            | InvitationError::AlreadyHasAccount
+            | InvitationError::Inactive,
         ) => Err(PortalError::NotFound),
         Err(e) => Err(PortalError::unavailable(e)),
     }

@@ -25,50 +25,58 @@ use crate::http::extract::PortalUser;
 
 /// The portal listener's routes.
 pub fn portal(cfg: &mut web::ServiceConfig) {
-    cfg.route("/", web::get().to(root::get))
-        .route("/assets/portal.css", web::get().to(assets::stylesheet))
-        .route(sso::CALLBACK_PATH, web::get().to(sso::callback::callback))
+    cfg.route("/", web::get().to(root::redirect_root))
+        .route(
+            "/assets/portal.css",
+            web::get().to(assets::serve_stylesheet),
+        )
+        .route(
+            sso::CALLBACK_PATH,
+            web::get().to(sso::callback::complete_sso_sign_in),
+        )
         .route(
             "/auth/client-portal/sso/{provider}",
-            web::get().to(sso::start::start),
+            web::get().to(sso::start::start_sso_sign_in),
         )
         .service(
             web::resource("/auth/client-portal/signin")
-                .route(web::get().to(signin::get::show))
-                .route(web::post().to(signin::post::submit))
+                .route(web::get().to(signin::get::show_sign_in))
+                .route(web::post().to(signin::post::submit_sign_in))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
             web::resource("/auth/client-portal/forgot-password")
-                .route(web::get().to(account_recovery::forgot::show))
-                .route(web::post().to(account_recovery::forgot::submit))
+                .route(web::get().to(account_recovery::forgot::show_forgot_password))
+                .route(web::post().to(account_recovery::forgot::submit_forgot_password))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
             web::resource("/auth/password-reset/set-new-password")
-                .route(web::get().to(account_recovery::set_new_password::show))
-                .route(web::post().to(account_recovery::set_new_password::submit))
+                .route(web::get().to(account_recovery::set_new_password::show_set_new_password))
+                .route(web::post().to(account_recovery::set_new_password::submit_set_new_password))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
             web::resource("/auth/client-portal/find-organization")
-                .route(web::post().to(account_recovery::find_organization::submit))
+                .route(
+                    web::post().to(account_recovery::find_organization::submit_find_organization),
+                )
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
             web::resource("/auth/client-portal/signout")
-                .route(web::post().to(signout::submit))
+                .route(web::post().to(signout::submit_sign_out))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
             web::resource(portal_views::handoff::HANDOFF_ACTION)
-                .route(web::get().to(handoff::show))
-                .route(web::post().to(handoff::submit))
+                .route(web::get().to(handoff::show_handoff))
+                .route(web::post().to(handoff::submit_handoff))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
             web::resource(handoff::COMPLETE_PATH)
-                .route(web::get().to(handoff::complete))
+                .route(web::get().to(handoff::complete_handoff))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
@@ -76,142 +84,146 @@ pub fn portal(cfg: &mut web::ServiceConfig) {
                 .app_data(
                     web::JsonConfig::default()
                         .limit(crate::app::MAX_FORM_BYTES)
-                        .error_handler(api::domain_session::json_error),
+                        .error_handler(crate::errors::json_payload_error),
                 )
-                .route(web::post().to(api::domain_session::create))
-                .default_service(web::to(|| async {
-                    crate::errors::json_error(
-                        actix_web::http::StatusCode::METHOD_NOT_ALLOWED,
-                        "method_not_allowed",
-                    )
-                })),
+                .route(web::post().to(api::domain_session::create_domain_session))
+                .default_service(web::to(api::refuse_method)),
         )
         .service(
             web::resource(portal_views::setup::ACTION)
-                .route(web::get().to(setup::show))
-                .route(web::post().to(setup::submit))
+                .route(web::get().to(setup::show_setup))
+                .route(web::post().to(setup::submit_setup))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
             web::resource(portal_views::setup::RESEND_ACTION)
-                .route(web::post().to(setup::renew))
+                .route(web::post().to(setup::renew_setup_link))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
             web::resource(two_factor::PATH)
-                .route(web::get().to(two_factor::show))
-                .route(web::post().to(two_factor::submit))
+                .route(web::get().to(two_factor::show_two_factor))
+                .route(web::post().to(two_factor::submit_two_factor))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
             web::resource("/client-portal/profile/security")
-                .route(web::get().to(security::show))
+                .route(web::get().to(security::show_security))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
             web::resource("/client-portal/profile/security/password")
-                .route(web::post().to(security::password::submit))
+                .route(web::post().to(security::password::submit_password_change))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
             web::resource("/client-portal/profile/security/two-factor")
-                .route(web::get().to(security::two_factor::show))
-                .route(web::post().to(security::two_factor::confirm))
+                .route(web::get().to(security::two_factor::show_enrollment))
+                .route(web::post().to(security::two_factor::confirm_enrollment))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
             web::resource("/client-portal/profile/security/two-factor/disable")
-                .route(web::post().to(security::two_factor::disable))
+                .route(web::post().to(security::two_factor::disable_two_factor))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
             web::resource("/client-portal/profile/security/sessions/revoke")
-                .route(web::post().to(security::sessions::revoke))
+                .route(web::post().to(security::sessions::revoke_session))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
             web::resource("/client-portal/profile/security/sessions/revoke-others")
-                .route(web::post().to(security::sessions::revoke_others))
+                .route(web::post().to(security::sessions::revoke_other_sessions))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
             web::resource(portal_views::security::UNLINK_ACTION)
-                .route(web::post().to(security::identities::unlink))
+                .route(web::post().to(security::identities::unlink_identity))
                 .default_service(web::to(method_not_allowed)),
         )
         .route(
             "/client-portal/profile",
-            web::get().to(security::profile_redirect),
+            web::get().to(security::redirect_profile),
         )
         .service(
             web::resource(portal_views::company::ACTION)
-                .route(web::get().to(company::show))
+                .route(web::get().to(company::show_company))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
             web::resource(portal_views::company::REVOKE_SESSION_ACTION)
-                .route(web::post().to(company::revoke_session))
+                .route(web::post().to(company::revoke_company_session))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
             web::resource(portal_views::setup::INVITE_ACTION)
-                .route(web::post().to(company::invite))
+                .route(web::post().to(company::invite_contact))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
             web::resource(portal_views::company::REVOKE_USER_ACTION)
-                .route(web::post().to(company::sign_out_user))
+                .route(web::post().to(company::sign_out_company_user))
                 .default_service(web::to(method_not_allowed)),
         )
-        .route("/client-portal", web::get().to(dashboard::redirect))
-        .route("/client-portal/", web::get().to(dashboard::redirect))
-        .route("/client-portal/dashboard", web::get().to(dashboard::show))
+        .route(
+            "/client-portal",
+            web::get().to(dashboard::redirect_to_dashboard),
+        )
+        .route(
+            "/client-portal/",
+            web::get().to(dashboard::redirect_to_dashboard),
+        )
+        .route(
+            "/client-portal/dashboard",
+            web::get().to(dashboard::show_dashboard),
+        )
         .service(
             web::resource(portal_views::tickets::LIST_PATH)
-                .route(web::get().to(tickets::list::show))
-                .route(web::post().to(tickets::create::submit))
+                .route(web::get().to(tickets::list::show_tickets))
+                .route(web::post().to(tickets::create::submit_ticket))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
             web::resource(portal_views::tickets::NEW_PATH)
-                .route(web::get().to(tickets::create::show))
+                .route(web::get().to(tickets::create::show_new_ticket))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
             web::resource("/client-portal/tickets/{number}")
-                .route(web::get().to(tickets::detail::show))
+                .route(web::get().to(tickets::detail::show_ticket))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
             web::resource("/client-portal/tickets/{number}/comments")
                 .app_data(comment_form())
-                .route(web::post().to(tickets::replies::add))
+                .route(web::post().to(tickets::replies::submit_reply))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
             web::resource("/client-portal/tickets/{number}/comments/{comment}")
                 .app_data(comment_form())
-                .route(web::post().to(tickets::replies::edit))
+                .route(web::post().to(tickets::replies::submit_comment_edit))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
             web::resource("/client-portal/tickets/{number}/close")
-                .route(web::post().to(tickets::state::close))
+                .route(web::post().to(tickets::state::close_ticket))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
             web::resource("/client-portal/tickets/{number}/reopen")
-                .route(web::post().to(tickets::state::reopen))
+                .route(web::post().to(tickets::state::reopen_ticket))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
             web::resource("/client-portal/tickets/{number}/attachments")
-                .route(web::post().to(tickets::attachments::upload))
+                .route(web::post().to(tickets::attachments::upload_attachments))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
             web::resource("/client-portal/tickets/{number}/attachments/{attachment}")
-                .route(web::get().to(tickets::attachments::download))
+                .route(web::get().to(tickets::attachments::download_attachment))
                 .default_service(web::to(method_not_allowed)),
         )
         .default_service(web::to(not_found));

@@ -8,7 +8,9 @@ use crate::http::extract::{query_tenant_slug, request_host, vanity_domain, Porta
 use crate::http::redirect::{sign_in_location, DEFAULT_AFTER_SIGN_IN};
 use crate::http::render::see_other;
 
-pub async fn get(
+/// `GET /`
+#[tracing::instrument(skip_all)]
+pub async fn redirect_root(
     req: HttpRequest,
     state: web::Data<AppState>,
     user: Option<PortalUser>,

@@ -3,16 +3,16 @@
 //! when the tenant requires two-factor. Expired, used and broken links say so; an expired one
 //! can ask for a fresh link, which goes to the invited address only.
 
-use actix_web::http::header::{self, HeaderValue};
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
-use portal_actors::auth::{continue_sign_in, SignedInVia};
+use portal_actors::account_recovery::EmailContent;
+use portal_actors::auth::sign_in_after_setup;
 use portal_actors::invitations::{
-    self, AcceptInvitation, InvitationMail, LinkState, SetupOutcome, SetupRefusal,
+    self, AcceptInvitation, InvitationError, InvitationMail, Invitee, LinkState, SetupOutcome,
+    SetupRefusal,
 };
 use portal_actors::login_throttle::{CheckRequest, Decision, RequestScope};
-use portal_actors::model::TenantInfo;
-use portal_actors::store::users;
+use portal_actors::model::{RequestOrigin, TenantInfo};
 use portal_views::security::PasswordProblem;
 use portal_views::setup::{self as views, LinkProblem, SetupView};
 use secrecy::SecretString;
@@ -20,14 +20,15 @@ use serde::Deserialize;
 
 use crate::app::AppState;
 use crate::errors::PortalError;
-use crate::http::cookies::challenge_cookie;
 use crate::http::csrf::{csrf_ok, form_csrf, with_csrf_cookie};
-use crate::http::extract::{page_tenant, request_host, request_origin, CspNonce};
+use crate::http::extract::{request_origin, CspNonce};
 use crate::http::redirect::{sign_in_location, DEFAULT_AFTER_SIGN_IN};
-use crate::http::render::{self, see_other};
-use crate::http::session::start_session;
+use crate::http::referrer::no_referrer;
+use crate::http::render;
+use crate::http::tenant::{NamesTenant, PageTenant, TenantForm};
 use crate::routes::account_recovery::mail::{invitation_email, locales, Invitation, TenantLinks};
 use crate::routes::security::password::policy_problem;
+use crate::routes::signin::outcome::answer_sign_in;
 
 /// Longest password considered (the policy's maximum is 128 characters).
 const MAX_PASSWORD_BYTES: usize = 1024;
@@ -35,7 +36,6 @@ const MAX_PASSWORD_BYTES: usize = 1024;
 #[derive(Deserialize)]
 pub struct SetupQuery {
     token: Option<String>,
-    tenant: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -52,12 +52,10 @@ pub struct SetupForm {
     confirm_password: String,
 }
 
-fn no_referrer(mut response: HttpResponse) -> HttpResponse {
-    response.headers_mut().insert(
-        header::REFERRER_POLICY,
-        HeaderValue::from_static("no-referrer"),
-    );
-    response
+impl NamesTenant for SetupForm {
+    fn tenant_slug(&self) -> Option<&str> {
+        self.tenant.as_deref()
+    }
 }
 
 /// The page for a link that does not work (or, after a renewal request, the neutral answer).
@@ -88,26 +86,18 @@ fn link_problem(
     with_csrf_cookie(no_referrer(response), &csrf)
 }
 
+/// The setup form for a live link.
 fn setup_page(
     req: &HttpRequest,
     tenant: &TenantInfo,
     nonce: &str,
     status: StatusCode,
-    invitee: &portal_actors::store::invitations::Invitee,
+    invitee: &Invitee,
     token: &str,
     error: Option<PasswordProblem>,
 ) -> Result<HttpResponse, PortalError> {
     let csrf = form_csrf(req);
-    let view = SetupView {
-        full_name: invitee.full_name.clone(),
-        email: invitee.email.clone(),
-        company: invitee.client_name.clone(),
-        is_client_admin: invitee.is_client_admin,
-        token: token.to_owned(),
-        tenant_slug: tenant.slug.clone(),
-        csrf_token: csrf.clone(),
-        error,
-    };
+    let view = setup_view(tenant, invitee, token, csrf.clone(), error);
     let response = render::page(
         status,
         Some(tenant),
@@ -119,32 +109,65 @@ fn setup_page(
     with_csrf_cookie(no_referrer(response), &csrf)
 }
 
-fn problem_of(state: &LinkState) -> Option<LinkProblem> {
+fn setup_view(
+    tenant: &TenantInfo,
+    invitee: &Invitee,
+    token: &str,
+    csrf_token: String,
+    error: Option<PasswordProblem>,
+) -> SetupView {
+    SetupView {
+        full_name: invitee.full_name.clone(),
+        email: invitee.email.clone(),
+        company: invitee.client_name.clone(),
+        is_client_admin: invitee.is_client_admin,
+        token: token.to_owned(),
+        tenant_slug: tenant.slug.clone(),
+        csrf_token,
+        error,
+    }
+}
+
+fn problem_of(state: &LinkState) -> LinkProblem {
     match state {
-        LinkState::Live(_) => None,
-        LinkState::Expired => Some(LinkProblem::Expired),
-        LinkState::Used => Some(LinkProblem::Used),
-        LinkState::Invalid => Some(LinkProblem::Invalid),
+        LinkState::Expired => LinkProblem::Expired,
+        LinkState::Used => LinkProblem::Used,
+        LinkState::Live(_) | LinkState::Invalid => LinkProblem::Invalid,
+    }
+}
+
+/// The invitation behind `token`, or the page saying why the link does not work.
+async fn open_link(
+    state: &AppState,
+    req: &HttpRequest,
+    tenant: &TenantInfo,
+    nonce: &str,
+    token: &str,
+) -> Result<Result<Invitee, HttpResponse>, PortalError> {
+    let link = invitations::open(&state.services, tenant.id, token)
+        .await
+        .map_err(PortalError::unavailable)?;
+    match link {
+        LinkState::Live(invitee) => Ok(Ok(invitee)),
+        other => link_problem(req, Some(tenant), nonce, problem_of(&other), token, false).map(Err),
     }
 }
 
 /// `GET /auth/portal/setup?token=…[&tenant=…]`
-pub async fn show(
+#[tracing::instrument(skip_all, fields(tenant = tenant.slug()))]
+pub async fn show_setup(
     req: HttpRequest,
     state: web::Data<AppState>,
     query: web::Query<SetupQuery>,
+    tenant: PageTenant,
     nonce: CspNonce,
 ) -> Result<HttpResponse, PortalError> {
-    let host = request_host(&req);
     let token = query.token.clone().unwrap_or_default();
-    let Some(tenant) = page_tenant(&state, host.as_deref(), query.tenant.as_deref()).await? else {
+    let Some(tenant) = tenant.tenant else {
         return link_problem(&req, None, &nonce.0, LinkProblem::Invalid, "", false);
     };
-    let link = invitations::open(&state.services, tenant.id, &token)
-        .await
-        .map_err(PortalError::unavailable)?;
-    match link {
-        LinkState::Live(invitee) => setup_page(
+    match open_link(&state, &req, &tenant, &nonce.0, &token).await? {
+        Ok(invitee) => setup_page(
             &req,
             &tenant,
             &nonce.0,
@@ -153,124 +176,160 @@ pub async fn show(
             &token,
             None,
         ),
-        other => {
-            let problem = problem_of(&other).unwrap_or(LinkProblem::Invalid);
-            link_problem(&req, Some(&tenant), &nonce.0, problem, &token, false)
-        }
+        Err(problem_page) => Ok(problem_page),
     }
 }
 
 /// `POST /auth/portal/setup`: sets the password, creates the account, signs in.
-#[tracing::instrument(skip_all)]
-pub async fn submit(
+#[tracing::instrument(skip_all, fields(tenant = submitted.tenant.slug()))]
+pub async fn submit_setup(
     req: HttpRequest,
     state: web::Data<AppState>,
-    form: web::Form<SetupForm>,
+    submitted: TenantForm<SetupForm>,
     nonce: CspNonce,
 ) -> Result<HttpResponse, PortalError> {
-    let form = form.into_inner();
-    let host = request_host(&req);
-    let Some(tenant) = page_tenant(&state, host.as_deref(), form.tenant.as_deref()).await? else {
+    let TenantForm { tenant, form } = submitted;
+    let Some(tenant) = tenant.tenant else {
         return link_problem(&req, None, &nonce.0, LinkProblem::Invalid, "", false);
     };
-    let link = invitations::open(&state.services, tenant.id, &form.token)
-        .await
-        .map_err(PortalError::unavailable)?;
-    let LinkState::Live(invitee) = link else {
-        let problem = problem_of(&link).unwrap_or(LinkProblem::Invalid);
-        return link_problem(&req, Some(&tenant), &nonce.0, problem, &form.token, false);
+    let invitee = match open_link(&state, &req, &tenant, &nonce.0, &form.token).await? {
+        Ok(invitee) => invitee,
+        Err(problem_page) => return Ok(problem_page),
     };
-    let retry = |status, problem| {
+    let page = SetupPage {
+        req: &req,
+        tenant: &tenant,
+        nonce: &nonce.0,
+        invitee: &invitee,
+        token: &form.token,
+    };
+    page.submit(&state, &form).await
+}
+
+/// The setup form of one live link, shown again.
+struct SetupPage<'a> {
+    req: &'a HttpRequest,
+    tenant: &'a TenantInfo,
+    nonce: &'a str,
+    invitee: &'a Invitee,
+    token: &'a str,
+}
+
+impl SetupPage<'_> {
+    /// Checks the form, accepts the invitation and signs the new user in.
+    async fn submit(
+        &self,
+        state: &AppState,
+        form: &SetupForm,
+    ) -> Result<HttpResponse, PortalError> {
+        if !csrf_ok(self.req, &form.csrf_token) {
+            return self.retry(StatusCode::FORBIDDEN, PasswordProblem::CsrfFailed);
+        }
+        if form.new_password.len() > MAX_PASSWORD_BYTES {
+            return self.retry(StatusCode::BAD_REQUEST, PasswordProblem::TooLong);
+        }
+        let origin = request_origin(self.req);
+        let acceptance = acceptance(self.tenant, form, &origin);
+        let user_id = match invitations::accept(&state.services, acceptance).await {
+            Ok(SetupOutcome::Done { user_id, .. }) => user_id,
+            Ok(SetupOutcome::Refused(refusal)) => return self.refused(Ok(refusal)),
+            Err(e) => return self.refused(Err(e)),
+        };
+        sign_in_new_user(state, self.req, self.tenant, user_id, origin, self.nonce).await
+    }
+
+    fn retry(
+        &self,
+        status: StatusCode,
+        problem: PasswordProblem,
+    ) -> Result<HttpResponse, PortalError> {
+        let (req, tenant, invitee) = (self.req, self.tenant, self.invitee);
         setup_page(
-            &req,
-            &tenant,
-            &nonce.0,
+            req,
+            tenant,
+            self.nonce,
             status,
-            &invitee,
-            &form.token,
+            invitee,
+            self.token,
             Some(problem),
         )
-    };
-    if !csrf_ok(&req, &form.csrf_token) {
-        return retry(StatusCode::FORBIDDEN, PasswordProblem::CsrfFailed);
     }
-    if form.new_password.len() > MAX_PASSWORD_BYTES {
-        return retry(StatusCode::BAD_REQUEST, PasswordProblem::TooLong);
+
+    /// An invitation not accepted: the form again, or the page of a dead link.
+    fn refused(
+        &self,
+        refusal: Result<SetupRefusal, InvitationError>,
+    ) -> Result<HttpResponse, PortalError> {
+        match refusal {
+            Ok(SetupRefusal::Mismatch) => {
+                self.retry(StatusCode::BAD_REQUEST, PasswordProblem::Mismatch)
+            }
+            Ok(SetupRefusal::Policy(v)) => self.retry(StatusCode::BAD_REQUEST, policy_problem(&v)),
+            Ok(refusal) => {
+                let problem = link_problem_of(&refusal);
+                link_problem(
+                    self.req,
+                    Some(self.tenant),
+                    self.nonce,
+                    problem,
+                    self.token,
+                    false,
+                )
+            }
+            Err(e) => {
+                crate::errors::log_error(&e);
+                let unavailable = StatusCode::SERVICE_UNAVAILABLE;
+                self.retry(unavailable, PasswordProblem::Unavailable)
+            }
+        }
     }
-    let origin = request_origin(&req);
-    let outcome = invitations::accept(
+}
+
+fn acceptance(tenant: &TenantInfo, form: &SetupForm, origin: &RequestOrigin) -> AcceptInvitation {
+    AcceptInvitation {
+        tenant: tenant.clone(),
+        token: form.token.clone(),
+        password: SecretString::from(form.new_password.clone()),
+        confirm: SecretString::from(form.confirm_password.clone()),
+        origin: origin.clone(),
+    }
+}
+
+fn link_problem_of(refusal: &SetupRefusal) -> LinkProblem {
+    match refusal {
+        SetupRefusal::Expired => LinkProblem::Expired,
+        SetupRefusal::Used => LinkProblem::Used,
+        _ => LinkProblem::Invalid,
+    }
+}
+
+/// Signed in as after a password: two-factor enrollment first when the tenant requires it.
+async fn sign_in_new_user(
+    state: &AppState,
+    req: &HttpRequest,
+    tenant: &TenantInfo,
+    user_id: uuid::Uuid,
+    origin: RequestOrigin,
+    nonce: &str,
+) -> Result<HttpResponse, PortalError> {
+    let signed_in = sign_in_after_setup(
         &state.services,
-        AcceptInvitation {
-            tenant: tenant.clone(),
-            token: form.token.clone(),
-            password: SecretString::from(form.new_password.clone()),
-            confirm: SecretString::from(form.confirm_password.clone()),
-            origin: origin.clone(),
-        },
-    )
-    .await;
-    let user_id = match outcome {
-        Ok(SetupOutcome::Done { user_id, .. }) => user_id,
-        Ok(SetupOutcome::Refused(SetupRefusal::Mismatch)) => {
-            return retry(StatusCode::BAD_REQUEST, PasswordProblem::Mismatch)
-        }
-        Ok(SetupOutcome::Refused(SetupRefusal::Policy(v))) => {
-            return retry(StatusCode::BAD_REQUEST, policy_problem(&v))
-        }
-        Ok(SetupOutcome::Refused(refusal)) => {
-            let problem = match refusal {
-                SetupRefusal::Expired => LinkProblem::Expired,
-                SetupRefusal::Used => LinkProblem::Used,
-                _ => LinkProblem::Invalid,
-            };
-            return link_problem(&req, Some(&tenant), &nonce.0, problem, &form.token, false);
-        }
-        Err(e) => {
-            crate::errors::log_error(&e);
-            return retry(
-                StatusCode::SERVICE_UNAVAILABLE,
-                PasswordProblem::Unavailable,
-            );
-        }
-    };
-    // Signed in as after a password: two-factor enrollment first when the tenant requires it.
-    let user = users::find_login_user(&state.services.db, tenant.id, user_id)
-        .await
-        .map_err(PortalError::unavailable)?
-        .ok_or_else(|| PortalError::Unexpected(anyhow::anyhow!("the new user vanished")))?;
-    let signed_in = continue_sign_in(
-        &state.services,
-        &user,
+        tenant.id,
+        user_id,
         origin,
-        "password",
         DEFAULT_AFTER_SIGN_IN,
-        None,
     )
     .await
-    .map_err(PortalError::unavailable)?;
-    let mut response = match signed_in.via {
-        SignedInVia::Session(session) => {
-            let mut r = see_other(DEFAULT_AFTER_SIGN_IN);
-            start_session(&state, &req, &mut r, &session.token, session.max_age).await?;
-            r
-        }
-        SignedInVia::SecondFactor(pending) => {
-            let mut r = see_other(crate::routes::two_factor::PATH);
-            r.add_cookie(&challenge_cookie(&pending.token, pending.max_age))
-                .map_err(|e| PortalError::Unexpected(e.into()))?;
-            r
-        }
-        SignedInVia::Handoff { .. } => {
-            return Err(PortalError::Unexpected(anyhow::anyhow!(
-                "setup does not hand over"
-            )))
-        }
-    };
-    response.headers_mut().insert(
-        header::REFERRER_POLICY,
-        HeaderValue::from_static("no-referrer"),
-    );
-    Ok(response)
+    .map_err(PortalError::unavailable)?
+    .ok_or_else(|| PortalError::Unexpected(anyhow::anyhow!("the new user vanished")))?;
+    if let portal_actors::auth::SignedInVia::Handoff { .. } = signed_in.via {
+        return Err(PortalError::Unexpected(anyhow::anyhow!(
+            "setup does not hand over"
+        )));
+    }
+    let answer = answer_sign_in(state, nonce, Some(tenant), signed_in, DEFAULT_AFTER_SIGN_IN);
+    let response = answer.await?.send(state, req).await?;
+    Ok(no_referrer(response))
 }
 
 #[derive(Deserialize)]
@@ -283,34 +342,63 @@ pub struct RenewForm {
     csrf_token: String,
 }
 
+impl NamesTenant for RenewForm {
+    fn tenant_slug(&self) -> Option<&str> {
+        self.tenant.as_deref()
+    }
+}
+
 /// `POST /auth/portal/setup/resend`: a fresh link for an expired one. Always the same answer;
 /// rate limited per address.
-pub async fn renew(
+#[tracing::instrument(skip_all, fields(tenant = submitted.tenant.slug()))]
+pub async fn renew_setup_link(
     req: HttpRequest,
     state: web::Data<AppState>,
-    form: web::Form<RenewForm>,
+    submitted: TenantForm<RenewForm>,
     nonce: CspNonce,
 ) -> Result<HttpResponse, PortalError> {
-    let host = request_host(&req);
-    let Some(tenant) = page_tenant(&state, host.as_deref(), form.tenant.as_deref()).await? else {
+    let TenantForm { tenant, form } = submitted;
+    let Some(tenant) = tenant.tenant else {
         return link_problem(&req, None, &nonce.0, LinkProblem::Invalid, "", false);
     };
+    let expired = LinkProblem::Expired;
     if !csrf_ok(&req, &form.csrf_token) {
-        return link_problem(
-            &req,
-            Some(&tenant),
-            &nonce.0,
-            LinkProblem::Expired,
-            &form.token,
-            false,
-        )
-        .map(|mut r| {
-            *r.status_mut() = StatusCode::FORBIDDEN;
-            r
-        });
+        let mut page = link_problem(&req, Some(&tenant), &nonce.0, expired, &form.token, false)?;
+        *page.status_mut() = StatusCode::FORBIDDEN;
+        return Ok(page);
     }
     let origin = request_origin(&req);
-    let allowed = state
+    if renewal_allowed(&state, &tenant, &origin).await? {
+        renew_link(&state, &tenant, &form.token, origin).await?;
+    }
+    link_problem(&req, Some(&tenant), &nonce.0, expired, "", true)
+}
+
+/// Sends a fresh link when `token` is an expired invitation (a failure is logged: the answer
+/// stays the same).
+async fn renew_link(
+    state: &AppState,
+    tenant: &TenantInfo,
+    token: &str,
+    origin: RequestOrigin,
+) -> Result<(), PortalError> {
+    let links = TenantLinks::for_tenant(state, tenant).await?;
+    let render = invitation_renderer(tenant, &links)?;
+    let (services, mailer, ttl) = (&state.services, &state.mailer, state.invitation_ttl);
+    let renewed = invitations::renew(services, mailer, tenant.clone(), token, ttl, origin, render);
+    if let Err(e) = renewed.await {
+        crate::errors::log_error(&e);
+    }
+    Ok(())
+}
+
+/// Renewal requests are limited per client address.
+async fn renewal_allowed(
+    state: &AppState,
+    tenant: &TenantInfo,
+    origin: &RequestOrigin,
+) -> Result<bool, PortalError> {
+    let decision = state
         .services
         .throttle
         .send(CheckRequest {
@@ -322,41 +410,14 @@ pub async fn renew(
         .await
         .map_err(PortalError::unavailable)?
         .map_err(PortalError::unavailable)?;
-    if let Decision::Allowed = allowed {
-        let links = TenantLinks::for_tenant(&state, &tenant).await?;
-        let render = invitation_renderer(&tenant, &links)?;
-        if let Err(e) = invitations::renew(
-            &state.services,
-            &state.mailer,
-            tenant.clone(),
-            &form.token,
-            state.invitation_ttl,
-            origin,
-            render,
-        )
-        .await
-        {
-            crate::errors::log_error(&e);
-        }
-    }
-    link_problem(
-        &req,
-        Some(&tenant),
-        &nonce.0,
-        LinkProblem::Expired,
-        "",
-        true,
-    )
+    Ok(matches!(decision, Decision::Allowed))
 }
 
 /// Renders invitation emails for a tenant (used by every way of inviting).
 pub fn invitation_renderer<'a>(
     tenant: &'a TenantInfo,
     links: &'a TenantLinks,
-) -> Result<
-    impl FnOnce(&InvitationMail<'_>) -> portal_actors::store::outbox::EmailContent + 'a,
-    PortalError,
-> {
+) -> Result<impl FnOnce(&InvitationMail<'_>) -> EmailContent + 'a, PortalError> {
     let locales = locales()?;
     Ok(move |m: &InvitationMail<'_>| {
         invitation_email(

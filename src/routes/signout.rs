@@ -2,14 +2,15 @@
 
 use actix_web::{web, HttpResponse};
 use portal_actors::audit::{AuditRecord, Record};
+use portal_actors::model::RequestOrigin;
 use portal_actors::sessions::{RevokeReason, RevokeSession};
 use portal_actors::tokens;
 use serde::Deserialize;
 
 use crate::app::AppState;
 use crate::errors::PortalError;
-use crate::http::cookies::{legacy_session_cookie_removal, session_cookie_removal};
-use crate::http::extract::PortalUser;
+use crate::http::cookies::{legacy_session_cookie_removal, session_cookie_removal, set_cookie};
+use crate::http::extract::{request_origin, PortalUser};
 use crate::http::redirect::sign_in_location;
 use crate::http::render::see_other;
 
@@ -19,7 +20,9 @@ pub struct SignOutForm {
     csrf_token: String,
 }
 
-pub async fn submit(
+/// Ends the session (server-side first), audits it, and clears the cookie under both names.
+#[tracing::instrument(skip_all, fields(tenant = %user.tenant.slug))]
+pub async fn submit_sign_out(
     req: actix_web::HttpRequest,
     state: web::Data<AppState>,
     user: PortalUser,
@@ -30,6 +33,18 @@ pub async fn submit(
             "sign-out without a valid CSRF token".into(),
         ));
     }
+    end_session(&state, &user).await?;
+    audit_sign_out(&state, &user, request_origin(&req));
+    let location = sign_in_location(None, Some(&user.tenant.slug), Some("signedout=1"));
+    let mut response = see_other(&location);
+    // Both names: a browser may still carry the old one (see `LEGACY_SESSION_COOKIE`).
+    for removal in [session_cookie_removal(), legacy_session_cookie_removal()] {
+        set_cookie(&mut response, &removal)?;
+    }
+    Ok(response)
+}
+
+async fn end_session(state: &AppState, user: &PortalUser) -> Result<(), PortalError> {
     state
         .services
         .sessions
@@ -40,6 +55,10 @@ pub async fn submit(
         .await
         .map_err(PortalError::unavailable)?
         .map_err(PortalError::unavailable)?;
+    Ok(())
+}
+
+fn audit_sign_out(state: &AppState, user: &PortalUser, origin: RequestOrigin) {
     let record = &user.session.record;
     state.services.audit.do_send(Record(AuditRecord {
         tenant: user.tenant.id,
@@ -47,19 +66,7 @@ pub async fn submit(
         outcome: "success",
         user_id: Some(record.user.user_id),
         email: Some(record.user.email.clone()),
-        origin: crate::http::extract::request_origin(&req),
+        origin,
         ..AuditRecord::default()
     }));
-    let mut response = see_other(&sign_in_location(
-        None,
-        Some(&user.tenant.slug),
-        Some("signedout=1"),
-    ));
-    // Both names: a browser may still carry the old one (see `LEGACY_SESSION_COOKIE`).
-    for removal in [session_cookie_removal(), legacy_session_cookie_removal()] {
-        response
-            .add_cookie(&removal)
-            .map_err(|e| PortalError::Unexpected(e.into()))?;
-    }
-    Ok(response)
 }

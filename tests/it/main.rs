@@ -10,6 +10,7 @@
 )]
 
 mod admin;
+mod api_errors;
 mod audit;
 mod browser;
 mod card_buttons;

@@ -20,14 +20,18 @@ use crate::tokens;
 
 pub(crate) use crate::services::Services;
 
+mod handoff_exchange;
 mod second_factor;
 mod single_sign_on;
+
+pub use handoff_exchange::{exchange_handoff, ExchangeError, ExchangeRequest, Exchanged};
 
 pub use second_factor::{
     complete_second_factor, open_challenge, OpenChallenge, SecondFactorDone, SecondFactorError,
 };
 pub use single_sign_on::{
-    record_sso_start_failure, sso_sign_in, SsoSignInFailure, SsoSignedIn, METHOD_OIDC,
+    provider_display_name, record_sso_start_failure, sso_sign_in, SsoSignInFailure, SsoSignedIn,
+    METHOD_OIDC,
 };
 
 pub const METHOD_PASSWORD: &str = "password";
@@ -338,6 +342,24 @@ pub async fn continue_sign_in(
     handoff: Option<HandoffTarget>,
 ) -> Result<SignedIn, SignInError> {
     continue_sign_in_with(svc, user, origin, auth_method, return_path, handoff, false).await
+}
+
+/// Signs in the user an invitation just created (`user_id`, password set): as after a
+/// password, so two-factor enrollment comes first when the tenant requires it. `None` when
+/// the user is not there.
+pub async fn sign_in_after_setup(
+    svc: &Services,
+    tenant: Uuid,
+    user_id: Uuid,
+    origin: RequestOrigin,
+    return_path: &str,
+) -> Result<Option<SignedIn>, SignInError> {
+    let Some(user) = users::find_login_user(&svc.db, tenant, user_id).await? else {
+        return Ok(None);
+    };
+    continue_sign_in(svc, &user, origin, METHOD_PASSWORD, return_path, None)
+        .await
+        .map(Some)
 }
 
 /// `continue_sign_in`, skipping the second step when `multi_factor_proven` (an identity

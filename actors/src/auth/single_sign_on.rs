@@ -132,6 +132,15 @@ pub async fn sso_sign_in(
     }
 }
 
+/// A provider's display name, for the failure page (`None` when it is gone or unreadable).
+pub async fn provider_display_name(svc: &Services, tenant: Uuid, provider: &str) -> Option<String> {
+    sso_store::find_provider(&svc.db, tenant, provider)
+        .await
+        .ok()
+        .flatten()
+        .map(|p| p.display_name)
+}
+
 /// Counts and audits a sign-in that could not even start (provider unknown or unreachable).
 pub fn record_sso_start_failure(
     svc: &Services,

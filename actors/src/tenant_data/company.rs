@@ -11,6 +11,10 @@ use super::TenantData;
 use crate::db::DbError;
 use crate::store::{audit, invitations, sessions, users};
 
+/// The rows the company page shows, named here so that routes never reach into `store`.
+pub use crate::store::sessions::SessionSummary;
+pub use crate::store::users::CompanyUser;
+
 /// How many sign-in events the company page lists.
 pub const RECENT_SIGN_INS: i64 = 50;
 

@@ -10,6 +10,9 @@ use super::TenantData;
 use crate::db::DbError;
 use crate::store::{sessions, sso};
 
+/// A live session as the Security page lists it, named here so that routes never reach into `store`.
+pub use crate::store::sessions::SessionSummary;
+
 impl Handler<OwnSessions> for TenantData {
     type Result = ResponseFuture<Result<Vec<sessions::SessionSummary>, DbError>>;
 

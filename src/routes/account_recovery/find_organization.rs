@@ -9,12 +9,12 @@ use serde::Deserialize;
 
 use super::mail::{discovery_email, locales};
 use super::{
-    find_organization_page, request_allowed, request_error_status, typed_email, EmailRequest,
+    checked_request, find_organization_page, request_error_status, typed_email, EmailRequest,
 };
 use crate::app::AppState;
 use crate::errors::PortalError;
-use crate::http::csrf::{csrf_ok, form_csrf, with_csrf_cookie};
-use crate::http::extract::{request_origin, CspNonce};
+use crate::http::csrf::{form_csrf, with_csrf_cookie};
+use crate::http::extract::CspNonce;
 use crate::http::render;
 
 #[derive(Deserialize)]
@@ -25,50 +25,24 @@ pub struct FindForm {
     csrf_token: String,
 }
 
+/// Emails the sign-in links (when the address has any), answering the same either way.
 #[tracing::instrument(skip_all)]
-pub async fn submit(
+pub async fn submit_find_organization(
     req: HttpRequest,
     state: web::Data<AppState>,
     form: web::Form<FindForm>,
     nonce: CspNonce,
 ) -> Result<HttpResponse, PortalError> {
-    let form_error = |error: RequestError, csrf: String| {
-        let view = EmailRequestView {
-            email: typed_email(&form.email),
-            csrf_token: csrf.clone(),
-            error: Some(error),
-            ..EmailRequestView::default()
-        };
-        with_csrf_cookie(
-            find_organization_page(request_error_status(error), &nonce.0, &view),
-            &csrf,
-        )
+    let form_error = |error, csrf| form_again(&nonce.0, &form.email, error, csrf);
+    let kind = EmailRequest::OrganizationDiscovery;
+    let checked = checked_request(&state, &req, kind, None, &form.email, &form.csrf_token);
+    let origin = match checked.await {
+        Ok(origin) => origin,
+        Err((error, csrf)) => return form_error(error, csrf),
     };
-    if !csrf_ok(&req, &form.csrf_token) {
-        return form_error(
-            RequestError::CsrfFailed,
-            portal_actors::tokens::random_token(),
-        );
-    }
-    if form.email.trim().is_empty() {
-        return form_error(RequestError::EmailMissing, form_csrf(&req));
-    }
-    let origin = request_origin(&req);
-    let allowed = request_allowed(
-        &state,
-        EmailRequest::OrganizationDiscovery,
-        None,
-        &form.email,
-        &origin,
-    )
-    .await;
-    if !allowed {
-        return form_error(RequestError::TooMany, form_csrf(&req));
-    }
     let render = discovery_email(locales()?, &state);
-    if let Err(e) =
-        find_organizations(&state.services, &state.mailer, &form.email, origin, render).await
-    {
+    let (services, mailer) = (&state.services, &state.mailer);
+    if let Err(e) = find_organizations(services, mailer, &form.email, origin, render).await {
         crate::errors::log_error(&e);
         return form_error(RequestError::Unavailable, form_csrf(&req));
     }
@@ -80,4 +54,21 @@ pub async fn submit(
         views::find_sent,
         views::find_sent_title,
     ))
+}
+
+/// The form again, with what was typed and what went wrong.
+fn form_again(
+    nonce: &str,
+    email: &str,
+    error: RequestError,
+    csrf: String,
+) -> Result<HttpResponse, PortalError> {
+    let view = EmailRequestView {
+        email: typed_email(email),
+        csrf_token: csrf.clone(),
+        error: Some(error),
+        ..EmailRequestView::default()
+    };
+    let page = find_organization_page(request_error_status(error), nonce, &view);
+    with_csrf_cookie(page, &csrf)
 }

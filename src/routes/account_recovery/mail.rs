@@ -2,16 +2,17 @@
 //! recipient's language, with links to the right host — the tenant's active vanity domain, else
 //! the canonical origin with `?tenant=<slug>`.
 
-use portal_actors::account_recovery::{DiscoveryMail, PasswordChangedMail, ResetMail};
+use portal_actors::account_recovery::{
+    DiscoveryMail, EmailContent, PasswordChangedMail, ResetMail,
+};
 use portal_actors::model::TenantInfo;
-use portal_actors::store::outbox::EmailContent;
 use portal_views::email::{self as views, RenderedEmail};
 use portal_views::i18n::Locales;
 
 use crate::app::AppState;
 use crate::errors::PortalError;
-use crate::http::extract::active_domain;
 use crate::http::redirect::encode_query_value;
+use crate::http::tenant::active_domain;
 
 pub const SIGN_IN_PATH: &str = "/auth/client-portal/signin";
 pub const FORGOT_PATH: &str = "/auth/client-portal/forgot-password";

@@ -8,14 +8,17 @@ pub mod mail;
 pub mod set_new_password;
 
 use actix_web::http::StatusCode;
-use actix_web::HttpResponse;
+use actix_web::{HttpRequest, HttpResponse};
 use portal_actors::model::{RequestOrigin, TenantInfo};
 use portal_views::account_recovery::{self as views, EmailRequestView, RequestError};
 
 use crate::app::AppState;
+use crate::http::csrf::{csrf_ok, form_csrf};
+use crate::http::extract::request_origin;
 use crate::http::redirect::encode_query_value;
 use crate::http::render;
 use portal_actors::login_throttle::{CheckRequest, Decision, RequestScope};
+use portal_actors::tokens;
 
 /// Longest password considered (the policy's maximum is 128 characters).
 pub const MAX_PASSWORD_BYTES: usize = 1024;
@@ -60,6 +63,30 @@ pub async fn request_allowed(
             false
         }
     }
+}
+
+/// The checks both emailed requests make before any work: the form's CSRF token, an address,
+/// the rate limit. A refusal carries the form token to show the form again with.
+pub async fn checked_request(
+    state: &AppState,
+    req: &HttpRequest,
+    kind: EmailRequest,
+    tenant: Option<&TenantInfo>,
+    email: &str,
+    csrf_token: &str,
+) -> Result<RequestOrigin, (RequestError, String)> {
+    if !csrf_ok(req, csrf_token) {
+        // A new form token, so the visitor can simply submit again.
+        return Err((RequestError::CsrfFailed, tokens::random_token()));
+    }
+    if email.trim().is_empty() {
+        return Err((RequestError::EmailMissing, form_csrf(req)));
+    }
+    let origin = request_origin(req);
+    if !request_allowed(state, kind, tenant, email, &origin).await {
+        return Err((RequestError::TooMany, form_csrf(req)));
+    }
+    Ok(origin)
 }
 
 /// A portal path with the tenant's slug (harmless on a tenant's own host, needed elsewhere).

@@ -2,13 +2,14 @@
 //! a hidden field (and leaves the address bar); no referrer leaves the page. Setting the
 //! password ends every session and does not sign anyone in, so two-factor still applies.
 
-use actix_web::http::header::{self, HeaderValue};
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use portal_actors::account_recovery::{
-    complete_password_reset, reset_token_is_live, CompleteReset, ResetOutcome, ResetRefusal,
+    complete_password_reset, reset_token_is_live, CompleteReset, RecoveryError, ResetOutcome,
+    ResetRefusal,
 };
-use portal_actors::model::TenantInfo;
+use portal_actors::model::{RequestOrigin, TenantInfo};
+use portal_actors::tokens;
 use portal_views::account_recovery::{
     self as views, PasswordProblem, RequestError, ResetFormError, SetNewPasswordView,
 };
@@ -20,13 +21,14 @@ use super::{tenant_path, MAX_PASSWORD_BYTES};
 use crate::app::AppState;
 use crate::errors::PortalError;
 use crate::http::csrf::{csrf_ok, form_csrf, with_csrf_cookie};
-use crate::http::extract::{page_tenant, request_host, request_origin, CspNonce};
+use crate::http::extract::{request_origin, CspNonce};
+use crate::http::referrer::no_referrer;
 use crate::http::render;
+use crate::http::tenant::{NamesTenant, PageTenant, TenantForm};
 
 #[derive(Deserialize)]
 pub struct ResetQuery {
     token: Option<String>,
-    tenant: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -43,13 +45,10 @@ pub struct ResetForm {
     tenant: Option<String>,
 }
 
-/// Token pages: no referrer leaves them.
-fn no_referrer(mut response: HttpResponse) -> HttpResponse {
-    response.headers_mut().insert(
-        header::REFERRER_POLICY,
-        HeaderValue::from_static("no-referrer"),
-    );
-    response
+impl NamesTenant for ResetForm {
+    fn tenant_slug(&self) -> Option<&str> {
+        self.tenant.as_deref()
+    }
 }
 
 /// "This link cannot be used", with a way to ask for a new one.
@@ -86,16 +85,16 @@ fn form_page(
 }
 
 /// `GET`: the form, when the link is live.
-pub async fn show(
+#[tracing::instrument(skip_all, fields(tenant = tenant.slug()))]
+pub async fn show_set_new_password(
     req: HttpRequest,
     state: web::Data<AppState>,
     query: web::Query<ResetQuery>,
+    tenant: PageTenant,
     nonce: CspNonce,
 ) -> Result<HttpResponse, PortalError> {
-    let host = request_host(&req);
-    let tenant = page_tenant(&state, host.as_deref(), query.tenant.as_deref()).await?;
     let token = query.token.clone().unwrap_or_default();
-    let Some(tenant) = tenant else {
+    let Some(tenant) = tenant.tenant else {
         return Ok(invalid_link(None, &nonce.0));
     };
     let live = reset_token_is_live(&state.services, tenant.id, &token)
@@ -114,36 +113,100 @@ pub async fn show(
 }
 
 /// `POST`: checks the two passwords, then sets the new one with the link.
-#[tracing::instrument(skip_all)]
-pub async fn submit(
+#[tracing::instrument(skip_all, fields(tenant = submitted.tenant.slug()))]
+pub async fn submit_set_new_password(
     req: HttpRequest,
     state: web::Data<AppState>,
-    form: web::Form<ResetForm>,
+    submitted: TenantForm<ResetForm>,
     nonce: CspNonce,
 ) -> Result<HttpResponse, PortalError> {
-    let form = form.into_inner();
-    let host = request_host(&req);
-    let Some(tenant) = page_tenant(&state, host.as_deref(), form.tenant.as_deref()).await? else {
+    let TenantForm { tenant, form } = submitted;
+    let Some(tenant) = tenant.tenant else {
         return Ok(invalid_link(None, &nonce.0));
     };
-    let again = |status: StatusCode, error: ResetFormError, csrf_token: String| {
-        let view = SetNewPasswordView {
-            token: form.token.clone(),
-            csrf_token,
-            tenant_slug: Some(tenant.slug.clone()),
-            error: Some(error),
-        };
-        form_page(status, &tenant, &nonce.0, &view)
+    let page = ResetPage {
+        tenant: &tenant,
+        nonce: &nonce.0,
+        token: &form.token,
     };
     if !csrf_ok(&req, &form.csrf_token) {
-        return again(
-            StatusCode::FORBIDDEN,
-            ResetFormError::Request(RequestError::CsrfFailed),
-            portal_actors::tokens::random_token(),
-        );
+        let error = ResetFormError::Request(RequestError::CsrfFailed);
+        return page.again(StatusCode::FORBIDDEN, error, tokens::random_token());
     }
     let csrf = form_csrf(&req);
-    let local_problem = if form.password.is_empty() || form.password_confirm.is_empty() {
+    if let Some(p) = password_problem(&form) {
+        return page.again(StatusCode::BAD_REQUEST, ResetFormError::Password(p), csrf);
+    }
+    let links = TenantLinks::for_tenant(&state, &tenant).await?;
+    let request = reset_with(&tenant, &form, request_origin(&req));
+    let render = password_changed_email(locales()?, &tenant, &links);
+    let outcome = complete_password_reset(&state.services, &state.mailer, request, render).await;
+    page.answer(outcome, csrf)
+}
+
+fn reset_with(tenant: &TenantInfo, form: &ResetForm, origin: RequestOrigin) -> CompleteReset {
+    CompleteReset {
+        tenant: tenant.clone(),
+        token: form.token.clone(),
+        password: SecretString::from(form.password.clone()),
+        origin,
+    }
+}
+
+/// The form of one reset link, shown again or answered.
+struct ResetPage<'a> {
+    tenant: &'a TenantInfo,
+    nonce: &'a str,
+    token: &'a str,
+}
+
+impl ResetPage<'_> {
+    fn again(
+        &self,
+        status: StatusCode,
+        error: ResetFormError,
+        csrf_token: String,
+    ) -> Result<HttpResponse, PortalError> {
+        let view = SetNewPasswordView {
+            token: self.token.to_owned(),
+            csrf_token,
+            tenant_slug: Some(self.tenant.slug.clone()),
+            error: Some(error),
+        };
+        form_page(status, self.tenant, self.nonce, &view)
+    }
+
+    /// The answer to a reset: done, a dead link, a password the policy refuses, or a failure.
+    fn answer(
+        &self,
+        outcome: Result<ResetOutcome, RecoveryError>,
+        csrf: String,
+    ) -> Result<HttpResponse, PortalError> {
+        match outcome {
+            Ok(ResetOutcome::Done { .. }) => Ok(reset_done(self.tenant, self.nonce)),
+            Ok(ResetOutcome::Refused(ResetRefusal::InvalidOrExpired)) => {
+                Ok(invalid_link(Some(self.tenant), self.nonce))
+            }
+            Ok(ResetOutcome::Refused(ResetRefusal::Policy(v))) => {
+                let problem = crate::routes::security::password::policy_problem(&v);
+                self.again(
+                    StatusCode::BAD_REQUEST,
+                    ResetFormError::Password(problem),
+                    csrf,
+                )
+            }
+            Err(e) => {
+                crate::errors::log_error(&e);
+                let error = ResetFormError::Request(RequestError::Unavailable);
+                self.again(StatusCode::SERVICE_UNAVAILABLE, error, csrf)
+            }
+        }
+    }
+}
+
+/// What is wrong with the two passwords before the link is used, if anything.
+fn password_problem(form: &ResetForm) -> Option<PasswordProblem> {
+    if form.password.is_empty() || form.password_confirm.is_empty() {
         Some(PasswordProblem::Missing)
     } else if form.password.len() > MAX_PASSWORD_BYTES {
         Some(PasswordProblem::TooLong)
@@ -151,45 +214,18 @@ pub async fn submit(
         Some(PasswordProblem::Mismatch)
     } else {
         None
-    };
-    if let Some(p) = local_problem {
-        return again(StatusCode::BAD_REQUEST, ResetFormError::Password(p), csrf);
     }
-    let links = TenantLinks::for_tenant(&state, &tenant).await?;
-    let request = CompleteReset {
-        tenant: tenant.clone(),
-        token: form.token.clone(),
-        password: SecretString::from(form.password.clone()),
-        origin: request_origin(&req),
-    };
-    let render = password_changed_email(locales()?, &tenant, &links);
-    match complete_password_reset(&state.services, &state.mailer, request, render).await {
-        Ok(ResetOutcome::Done { .. }) => {
-            let sign_in_url = tenant_path(SIGN_IN_PATH, Some(&tenant));
-            Ok(no_referrer(render::page(
-                StatusCode::OK,
-                Some(&tenant),
-                &nonce.0,
-                None,
-                |shell| views::reset_done(shell, &sign_in_url),
-                views::reset_done_title,
-            )))
-        }
-        Ok(ResetOutcome::Refused(ResetRefusal::InvalidOrExpired)) => {
-            Ok(invalid_link(Some(&tenant), &nonce.0))
-        }
-        Ok(ResetOutcome::Refused(ResetRefusal::Policy(v))) => again(
-            StatusCode::BAD_REQUEST,
-            ResetFormError::Password(crate::routes::security::password::policy_problem(&v)),
-            csrf,
-        ),
-        Err(e) => {
-            crate::errors::log_error(&e);
-            again(
-                StatusCode::SERVICE_UNAVAILABLE,
-                ResetFormError::Request(RequestError::Unavailable),
-                csrf,
-            )
-        }
-    }
+}
+
+/// "Password changed": sign in with it.
+fn reset_done(tenant: &TenantInfo, nonce: &str) -> HttpResponse {
+    let sign_in_url = tenant_path(SIGN_IN_PATH, Some(tenant));
+    no_referrer(render::page(
+        StatusCode::OK,
+        Some(tenant),
+        nonce,
+        None,
+        |shell| views::reset_done(shell, &sign_in_url),
+        views::reset_done_title,
+    ))
 }

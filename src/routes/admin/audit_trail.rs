@@ -3,20 +3,20 @@
 //! only one page in memory). Buffered events are flushed first so that what was just recorded
 //! shows.
 
-use actix_web::http::{header, StatusCode};
+use actix_web::http::header;
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::{DateTime, SecondsFormat, TimeZone, Utc};
 use futures_util::stream;
+use portal_actors::admin::audit_trail::{search_audit, AuditCursor, AuditEntry, AuditFilter};
+use portal_actors::admin::tenants::find_tenant;
 use portal_actors::audit::FlushAudit;
-use portal_actors::store::audit::{self as store, AuditCursor, AuditEntry, AuditFilter};
-use portal_actors::store::tenants;
 use portal_actors::Db;
 use serde::Deserialize;
 use serde_json::json;
 use uuid::Uuid;
 
 use crate::app::AppState;
-use crate::errors::json_error;
+use crate::errors::ApiError;
 
 /// Events per JSON page unless `limit` says otherwise.
 pub const DEFAULT_LIMIT: u64 = 100;
@@ -59,13 +59,14 @@ impl InvalidFilter {
             message: message.into(),
         }
     }
+}
 
-    fn response(&self) -> HttpResponse {
-        HttpResponse::BadRequest().json(json!({
-            "error": "invalid_filter",
-            "field": self.field,
-            "message": self.message,
-        }))
+/// `400 {"error": "invalid_filter", "field", "message"}`.
+impl From<InvalidFilter> for ApiError {
+    fn from(e: InvalidFilter) -> Self {
+        ApiError::bad_request("invalid_filter")
+            .with_field(e.field)
+            .with_message(e.message)
     }
 }
 
@@ -139,88 +140,101 @@ pub(crate) fn decode_cursor(raw: &str) -> Option<AuditCursor> {
     })
 }
 
-async fn parse(
-    state: &AppState,
-    req: &HttpRequest,
-    max_limit: Option<u64>,
-) -> Result<Parsed, HttpResponse> {
-    let query = web::Query::<AuditQuery>::from_query(req.query_string())
-        .map_err(|e| InvalidFilter::new("query", e.to_string()).response())?
-        .into_inner();
-    let invalid = |e: InvalidFilter| e.response();
-    let tenant = match non_empty(query.tenant.as_ref()) {
-        None => None,
-        Some(key) => match tenants::find_by_key(&state.services.db, key).await {
-            Ok(Some(tenant)) => Some(tenant.id),
-            Ok(None) => {
-                return Err(invalid(InvalidFilter::new(
-                    "tenant",
-                    "no tenant has this id or slug",
-                )))
-            }
-            Err(e) => return Err(unavailable(e)),
-        },
+/// The tenant filter (id or slug) as the tenant's id.
+async fn tenant_filter(state: &AppState, key: Option<&String>) -> Result<Option<Uuid>, ApiError> {
+    let Some(key) = non_empty(key) else {
+        return Ok(None);
     };
-    let user_id = non_empty(query.user_id.as_ref())
+    match find_tenant(&state.services.db, key).await? {
+        Some(tenant) => Ok(Some(tenant.id)),
+        None => Err(InvalidFilter::new("tenant", "no tenant has this id or slug").into()),
+    }
+}
+
+fn user_id_filter(value: Option<&String>) -> Result<Option<Uuid>, InvalidFilter> {
+    non_empty(value)
         .map(|v| Uuid::parse_str(v).map_err(|_| InvalidFilter::new("user_id", "expected a UUID")))
         .transpose()
-        .map_err(invalid)?;
-    let email = match non_empty(query.email.as_ref()) {
+}
+
+fn email_filter(value: Option<&String>) -> Result<Option<String>, InvalidFilter> {
+    match non_empty(value) {
         Some(v) if v.chars().count() > MAX_EMAIL_LEN => {
-            return Err(invalid(InvalidFilter::new("email", "too long")))
+            Err(InvalidFilter::new("email", "too long"))
         }
-        v => v.map(str::to_lowercase),
-    };
-    let since = time("since", query.since.as_ref()).map_err(invalid)?;
-    let until = time("until", query.until.as_ref()).map_err(invalid)?;
+        v => Ok(v.map(str::to_lowercase)),
+    }
+}
+
+/// `since` and `until`, when given.
+type Period = (Option<DateTime<Utc>>, Option<DateTime<Utc>>);
+
+/// `since` and `until`, the first before the second.
+fn period(query: &AuditQuery) -> Result<Period, InvalidFilter> {
+    let since = time("since", query.since.as_ref())?;
+    let until = time("until", query.until.as_ref())?;
     if let (Some(since), Some(until)) = (since, until) {
         if since >= until {
-            return Err(invalid(InvalidFilter::new("until", "must be after since")));
+            return Err(InvalidFilter::new("until", "must be after since"));
         }
     }
-    let limit = match non_empty(query.limit.as_ref()) {
-        None => max_limit.map(|_| DEFAULT_LIMIT),
-        Some(v) => {
-            let n: u64 = v.parse().ok().filter(|n| *n >= 1).ok_or_else(|| {
-                invalid(InvalidFilter::new(
-                    "limit",
-                    "expected a positive whole number",
-                ))
-            })?;
-            if max_limit.is_some_and(|max| n > max) {
-                return Err(invalid(InvalidFilter::new(
-                    "limit",
-                    format!("at most {MAX_LIMIT}"),
-                )));
-            }
-            Some(n)
-        }
+    Ok((since, until))
+}
+
+/// Rows wanted: `limit`, else the default page for JSON (`max_limit` set) or all for CSV.
+fn limit_filter(
+    value: Option<&String>,
+    max_limit: Option<u64>,
+) -> Result<Option<u64>, InvalidFilter> {
+    let Some(v) = non_empty(value) else {
+        return Ok(max_limit.map(|_| DEFAULT_LIMIT));
     };
-    let after = non_empty(query.cursor.as_ref())
+    let n: u64 = v
+        .parse()
+        .ok()
+        .filter(|n| *n >= 1)
+        .ok_or_else(|| InvalidFilter::new("limit", "expected a positive whole number"))?;
+    if max_limit.is_some_and(|max| n > max) {
+        return Err(InvalidFilter::new("limit", format!("at most {MAX_LIMIT}")));
+    }
+    Ok(Some(n))
+}
+
+fn cursor_filter(value: Option<&String>) -> Result<Option<AuditCursor>, InvalidFilter> {
+    non_empty(value)
         .map(|v| {
             decode_cursor(v)
                 .ok_or_else(|| InvalidFilter::new("cursor", "not a cursor from a previous page"))
         })
         .transpose()
-        .map_err(invalid)?;
-    Ok(Parsed {
-        filter: AuditFilter {
-            tenant,
-            event_type: word("event_type", query.event_type.as_ref()).map_err(invalid)?,
-            outcome: word("outcome", query.outcome.as_ref()).map_err(invalid)?,
-            user_id,
-            email,
-            since,
-            until,
-            after,
-        },
-        limit,
-    })
 }
 
-fn unavailable(e: impl std::fmt::Display) -> HttpResponse {
-    tracing::error!(error = %e, "audit read failed");
-    json_error(StatusCode::SERVICE_UNAVAILABLE, "unavailable")
+/// Reads the filters in a fixed order, so the first wrong one is the one reported.
+async fn parse(
+    state: &AppState,
+    req: &HttpRequest,
+    max_limit: Option<u64>,
+) -> Result<Parsed, ApiError> {
+    let query = web::Query::<AuditQuery>::from_query(req.query_string())
+        .map_err(|e| InvalidFilter::new("query", e.to_string()))?
+        .into_inner();
+    let tenant = tenant_filter(state, query.tenant.as_ref()).await?;
+    let user_id = user_id_filter(query.user_id.as_ref())?;
+    let email = email_filter(query.email.as_ref())?;
+    let (since, until) = period(&query)?;
+    let limit = limit_filter(query.limit.as_ref(), max_limit)?;
+    let after = cursor_filter(query.cursor.as_ref())?;
+    let filter = AuditFilter {
+        tenant,
+        event_type: word("event_type", query.event_type.as_ref())?,
+        outcome: word("outcome", query.outcome.as_ref())?,
+        user_id,
+        email,
+        since,
+        until,
+        after,
+    };
+    Ok(Parsed { filter, limit })
 }
 
 /// Writes what the Audit actor buffers, so the read sees it; a failure is logged, not fatal.
@@ -237,68 +251,49 @@ fn page_size(n: u64) -> i64 {
 }
 
 /// `GET /admin/audit`: `{events, next_cursor}`; pass `cursor=next_cursor` for the next page.
-pub async fn list(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {
-    let parsed = match parse(&state, &req, Some(MAX_LIMIT)).await {
-        Ok(parsed) => parsed,
-        Err(response) => return response,
-    };
+#[tracing::instrument(skip_all)]
+pub async fn list_audit_events(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
+    let parsed = parse(&state, &req, Some(MAX_LIMIT)).await?;
     flush(&state).await;
     let limit = parsed.limit.unwrap_or(DEFAULT_LIMIT);
     // One row more than asked tells whether another page exists.
-    match store::search(
-        &state.services.db,
-        &parsed.filter,
-        page_size(limit.saturating_add(1)),
-    )
-    .await
-    {
-        Ok(mut events) => {
-            let more = events.len() as u64 > limit;
-            events.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
-            let next_cursor = more.then(|| events.last().map(encode_cursor)).flatten();
-            HttpResponse::Ok().json(json!({ "events": events, "next_cursor": next_cursor }))
-        }
-        Err(e) => unavailable(e),
-    }
+    let size = page_size(limit.saturating_add(1));
+    let mut events = search_audit(&state.services.db, &parsed.filter, size).await?;
+    let more = events.len() as u64 > limit;
+    events.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
+    let next_cursor = more.then(|| events.last().map(encode_cursor)).flatten();
+    Ok(HttpResponse::Ok().json(json!({ "events": events, "next_cursor": next_cursor })))
 }
 
 /// `GET /admin/audit.csv`: every matching event (or `limit` of them), streamed page by page.
-pub async fn export_csv(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {
-    let parsed = match parse(&state, &req, None).await {
-        Ok(parsed) => parsed,
-        Err(response) => return response,
-    };
+#[tracing::instrument(skip_all)]
+pub async fn export_audit_csv(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
+    let parsed = parse(&state, &req, None).await?;
     flush(&state).await;
     // The first page is read before answering, so an unreachable database is a clean 503.
     let db = state.services.db.clone();
     let first_size = parsed.limit.map_or(CSV_PAGE, |l| l.min(CSV_PAGE));
-    let first = match store::search(&db, &parsed.filter, page_size(first_size)).await {
-        Ok(rows) => rows,
-        Err(e) => return unavailable(e),
-    };
+    let first = search_audit(&db, &parsed.filter, page_size(first_size)).await?;
     let mut body = String::from(CSV_HEADER);
     append_rows(&mut body, &first);
-    let state = CsvState {
-        db,
-        filter: AuditFilter {
-            after: first.last().map(|e| AuditCursor {
-                occurred_at: e.occurred_at,
-                event_id: e.event_id,
-            }),
-            ..parsed.filter
-        },
-        remaining: parsed.limit.map(|l| l.saturating_sub(first.len() as u64)),
-        done: (first.len() as u64) < first_size,
-    };
-    let rest = stream::unfold(state, next_csv_chunk);
+    let rest = stream::unfold(
+        CsvState::after_first(db, parsed, &first, first_size),
+        next_csv_chunk,
+    );
     let head = stream::once(async move { Ok::<_, portal_actors::DbError>(web::Bytes::from(body)) });
-    HttpResponse::Ok()
+    Ok(HttpResponse::Ok()
         .insert_header((header::CONTENT_TYPE, "text/csv; charset=utf-8"))
         .insert_header((
             header::CONTENT_DISPOSITION,
             "attachment; filename=\"audit.csv\"",
         ))
-        .streaming(futures_util::StreamExt::chain(head, rest))
+        .streaming(futures_util::StreamExt::chain(head, rest)))
 }
 
 struct CsvState {
@@ -309,6 +304,24 @@ struct CsvState {
     done: bool,
 }
 
+impl CsvState {
+    /// Where the stream goes on after the first page (already read, `first_size` asked).
+    fn after_first(db: Db, parsed: Parsed, first: &[AuditEntry], first_size: u64) -> Self {
+        CsvState {
+            db,
+            filter: AuditFilter {
+                after: first.last().map(|e| AuditCursor {
+                    occurred_at: e.occurred_at,
+                    event_id: e.event_id,
+                }),
+                ..parsed.filter
+            },
+            remaining: parsed.limit.map(|l| l.saturating_sub(first.len() as u64)),
+            done: (first.len() as u64) < first_size,
+        }
+    }
+}
+
 /// Reads the next page after the cursor; ends after a short page, the limit, or an error.
 async fn next_csv_chunk(
     mut state: CsvState,
@@ -317,7 +330,7 @@ async fn next_csv_chunk(
         return None;
     }
     let size = state.remaining.map_or(CSV_PAGE, |r| r.min(CSV_PAGE));
-    match store::search(&state.db, &state.filter, page_size(size)).await {
+    match search_audit(&state.db, &state.filter, page_size(size)).await {
         Ok(rows) => {
             state.done = (rows.len() as u64) < size;
             state.remaining = state.remaining.map(|r| r.saturating_sub(rows.len() as u64));

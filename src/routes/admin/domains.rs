@@ -1,29 +1,22 @@
 //! Operators' management of portal (vanity) domains and the handoff/DNS actors.
 
-use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
+use portal_actors::admin::domains::{self as admin, NewDomain};
 use portal_actors::dns::{FlushDnsCache, ReverifyDomain};
 use portal_actors::handoff::SweepOtts;
-use portal_actors::portal_domain::{parse_domain, DomainStatus};
-use portal_actors::store::{portal_domains, tenants};
+use portal_actors::portal_domain::{DomainStatus, PortalDomain};
 use portal_actors::tenant_directory::FlushTenantCache;
 use serde::Deserialize;
 use serde_json::json;
 
 use crate::app::AppState;
-use crate::errors::json_error;
-
-fn failed(e: impl std::fmt::Display) -> HttpResponse {
-    tracing::error!(error = %e, "admin domain action failed");
-    json_error(StatusCode::SERVICE_UNAVAILABLE, "unavailable")
-}
+use crate::errors::ApiError;
 
 /// `GET /admin/portal-domains`
-pub async fn list(state: web::Data<AppState>) -> HttpResponse {
-    match portal_domains::list(&state.services.db).await {
-        Ok(domains) => HttpResponse::Ok().json(json!({ "domains": domains })),
-        Err(e) => failed(e),
-    }
+#[tracing::instrument(skip_all)]
+pub async fn list_domains(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+    let domains = admin::list_domains(&state.services.db).await?;
+    Ok(HttpResponse::Ok().json(json!({ "domains": domains })))
 }
 
 #[derive(Deserialize)]
@@ -33,37 +26,20 @@ pub struct AddDomain {
 }
 
 /// `POST /admin/portal-domains` `{tenant, domain}`: registers (or replaces) a tenant's domain.
-pub async fn add(state: web::Data<AppState>, body: web::Json<AddDomain>) -> HttpResponse {
-    let domain =
-        match parse_domain(&body.domain, &state.canonical_host) {
-            Ok(domain) => domain,
-            Err(e) => return HttpResponse::BadRequest().json(
-                json!({ "error": "invalid_domain", "field": "domain", "message": e.to_string() }),
-            ),
-        };
-    let tenant = match tenants::find_by_key(&state.services.db, &body.tenant).await {
-        Ok(Some(tenant)) => tenant,
-        Ok(None) => return json_error(StatusCode::NOT_FOUND, "unknown_tenant"),
-        Err(e) => return failed(e),
+#[tracing::instrument(skip_all, fields(tenant = %body.tenant))]
+pub async fn add_domain(
+    state: web::Data<AppState>,
+    body: web::Json<AddDomain>,
+) -> Result<HttpResponse, ApiError> {
+    let new = NewDomain {
+        tenant: &body.tenant,
+        domain: &body.domain,
+        canonical_host: &state.canonical_host,
+        cname_target: &state.cname_target,
     };
-    let now = state.clock.now();
-    match portal_domains::upsert(
-        &state.services.db,
-        tenant.id,
-        &domain,
-        &state.canonical_host,
-        &state.cname_target,
-        now,
-    )
-    .await
-    {
-        Ok(created) => {
-            flush_directory(&state).await;
-            HttpResponse::Created().json(created)
-        }
-        Err(e) if e.is_unique_violation() => json_error(StatusCode::CONFLICT, "domain_taken"),
-        Err(e) => failed(e),
-    }
+    let created = admin::add_domain(&state.services.db, state.clock.now(), new).await?;
+    flush_directory(&state).await;
+    Ok(HttpResponse::Created().json(created))
 }
 
 async fn flush_directory(state: &AppState) {
@@ -72,110 +48,88 @@ async fn flush_directory(state: &AppState) {
     }
 }
 
-async fn find(
-    state: &AppState,
-    domain: &str,
-) -> Result<portal_actors::portal_domain::PortalDomain, HttpResponse> {
-    let name = domain.trim().trim_end_matches('.').to_ascii_lowercase();
-    match portal_domains::find_by_domain(&state.services.db, &name).await {
-        Ok(Some(d)) => Ok(d),
-        Ok(None) => Err(json_error(StatusCode::NOT_FOUND, "domain_not_found")),
-        Err(e) => Err(failed(e)),
-    }
+/// The domain named in the path: `404 domain_not_found` when none is.
+async fn find_domain(state: &AppState, domain: &str) -> Result<PortalDomain, ApiError> {
+    admin::find_domain(&state.services.db, domain)
+        .await?
+        .ok_or_else(|| ApiError::not_found("domain_not_found"))
 }
 
 /// `POST /admin/portal-domains/{domain}/verify`: a fresh DNS check now.
-pub async fn verify(state: web::Data<AppState>, domain: web::Path<String>) -> HttpResponse {
-    let found = match find(&state, &domain).await {
-        Ok(d) => d,
-        Err(response) => return response,
+#[tracing::instrument(skip_all, fields(domain = %domain))]
+pub async fn verify_domain(
+    state: web::Data<AppState>,
+    domain: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let found = find_domain(&state, &domain).await?;
+    let reverify = ReverifyDomain {
+        tenant: found.tenant,
     };
-    let result = state
-        .dns
-        .send(ReverifyDomain {
-            tenant: found.tenant,
-        })
-        .await;
+    let result = state.dns.send(reverify).await;
     flush_directory(&state).await;
-    match result {
-        Ok(Ok(updated)) => HttpResponse::Ok().json(updated),
-        Ok(Err(e)) => failed(e),
-        Err(e) => failed(e),
-    }
+    let updated = result
+        .map_err(ApiError::unavailable)?
+        .map_err(ApiError::unavailable)?;
+    Ok(HttpResponse::Ok().json(updated))
 }
 
 /// Sets a domain's status (`activate`, `disable`).
-async fn set(state: &AppState, domain: &str, status: DomainStatus, message: &str) -> HttpResponse {
-    let found = match find(state, domain).await {
-        Ok(d) => d,
-        Err(response) => return response,
-    };
-    let now = state.clock.now();
-    if let Err(e) = portal_domains::set_status(
-        &state.services.db,
-        found.tenant,
-        status,
-        Some(message),
-        false,
-        None,
-        now,
-    )
-    .await
-    {
-        return failed(e);
-    }
+async fn set_status(
+    state: &AppState,
+    domain: &str,
+    status: DomainStatus,
+    message: &str,
+) -> Result<HttpResponse, ApiError> {
+    let found = find_domain(state, domain).await?;
+    let db = &state.services.db;
+    admin::set_domain_status(db, state.clock.now(), found.tenant, status, message).await?;
     flush_directory(state).await;
-    match portal_domains::find_by_tenant(&state.services.db, found.tenant).await {
-        Ok(Some(updated)) => HttpResponse::Ok().json(updated),
-        Ok(None) => json_error(StatusCode::NOT_FOUND, "domain_not_found"),
-        Err(e) => failed(e),
-    }
+    let updated = admin::domain_of_tenant(db, found.tenant)
+        .await?
+        .ok_or_else(|| ApiError::not_found("domain_not_found"))?;
+    Ok(HttpResponse::Ok().json(updated))
 }
 
 /// `POST /admin/portal-domains/{domain}/activate`
-pub async fn activate(state: web::Data<AppState>, domain: web::Path<String>) -> HttpResponse {
-    set(
-        &state,
-        &domain,
-        DomainStatus::Active,
-        "Activated by an operator",
-    )
-    .await
+#[tracing::instrument(skip_all, fields(domain = %domain))]
+pub async fn activate_domain(
+    state: web::Data<AppState>,
+    domain: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let message = "Activated by an operator";
+    set_status(&state, &domain, DomainStatus::Active, message).await
 }
 
 /// `POST /admin/portal-domains/{domain}/disable`
-pub async fn disable(state: web::Data<AppState>, domain: web::Path<String>) -> HttpResponse {
-    set(
-        &state,
-        &domain,
-        DomainStatus::Disabled,
-        "Disabled by an operator",
-    )
-    .await
+#[tracing::instrument(skip_all, fields(domain = %domain))]
+pub async fn disable_domain(
+    state: web::Data<AppState>,
+    domain: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let message = "Disabled by an operator";
+    set_status(&state, &domain, DomainStatus::Disabled, message).await
 }
 
 /// `POST /admin/actors/handoff/sweep`: deletes expired and consumed transfer tokens now.
-pub async fn sweep_handoff(state: web::Data<AppState>) -> HttpResponse {
-    match state
-        .services
-        .handoff
-        .send(SweepOtts {
-            older_than: chrono::Duration::zero(),
-            tenant: None,
-        })
-        .await
-    {
-        Ok(Ok(n)) => HttpResponse::Ok().json(json!({ "swept": n })),
-        Ok(Err(e)) => failed(e),
-        Err(e) => failed(e),
-    }
+#[tracing::instrument(skip_all)]
+pub async fn sweep_handoff(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+    let sweep = SweepOtts {
+        older_than: chrono::Duration::zero(),
+        tenant: None,
+    };
+    let sent = state.services.handoff.send(sweep).await;
+    let n = sent
+        .map_err(ApiError::unavailable)?
+        .map_err(ApiError::unavailable)?;
+    Ok(HttpResponse::Ok().json(json!({ "swept": n })))
 }
 
 /// `POST /admin/actors/dns_verifier/flush`: forgets cached DNS answers.
-pub async fn flush_dns(state: web::Data<AppState>) -> HttpResponse {
-    match state.dns.send(FlushDnsCache).await {
-        Ok(Ok(n)) => HttpResponse::Ok().json(json!({ "flushed": n })),
-        Ok(Err(e)) => failed(e),
-        Err(e) => failed(e),
-    }
+#[tracing::instrument(skip_all)]
+pub async fn flush_dns(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+    let sent = state.dns.send(FlushDnsCache).await;
+    let n = sent
+        .map_err(ApiError::unavailable)?
+        .map_err(ApiError::unavailable)?;
+    Ok(HttpResponse::Ok().json(json!({ "flushed": n })))
 }

@@ -1,16 +1,16 @@
 //! `POST /admin/invitations`: operators invite a client contact to set up a portal account.
 
-use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
-use portal_actors::invitations::{self, InvitationError, InviteRequest, Inviter};
-use portal_actors::model::Email;
-use portal_actors::store::{invitations as store, tenants};
+use portal_actors::admin::contacts::find_contact_by_email;
+use portal_actors::invitations::{self, InviteRequest, Inviter};
+use portal_actors::model::TenantInfo;
 use serde::Deserialize;
 use serde_json::json;
 use uuid::Uuid;
 
+use super::find_tenant;
 use crate::app::AppState;
-use crate::errors::json_error;
+use crate::errors::ApiError;
 use crate::http::extract::request_origin;
 use crate::routes::account_recovery::mail::TenantLinks;
 
@@ -26,55 +26,36 @@ pub struct InviteBody {
     email: Option<String>,
 }
 
-fn failed(e: impl std::fmt::Display) -> HttpResponse {
-    tracing::error!(error = %e, "admin invitation failed");
-    json_error(StatusCode::SERVICE_UNAVAILABLE, "unavailable")
+/// The contact the body names, by id or by an email only one contact of the tenant has.
+async fn invited_contact(
+    state: &AppState,
+    tenant: &TenantInfo,
+    body: &InviteBody,
+) -> Result<Uuid, ApiError> {
+    match (&body.contact_id, &body.email) {
+        (Some(id), None) => Ok(*id),
+        (None, Some(email)) => {
+            let now = state.clock.now();
+            Ok(find_contact_by_email(&state.services.db, tenant.id, email, now).await?)
+        }
+        _ => Err(ApiError::bad_request("contact_id_or_email")),
+    }
 }
 
 /// Invites the contact (a new link replaces an older one); 201 with the address and expiry.
-pub async fn create(
+#[tracing::instrument(skip_all, fields(tenant = %body.tenant))]
+pub async fn create_invitation(
     req: HttpRequest,
     state: web::Data<AppState>,
     body: web::Json<InviteBody>,
-) -> HttpResponse {
-    let tenant = match tenants::find_by_key(&state.services.db, &body.tenant).await {
-        Ok(Some(t)) => t,
-        Ok(None) => return json_error(StatusCode::NOT_FOUND, "unknown_tenant"),
-        Err(e) => return failed(e),
-    };
-    let contact_id = match (&body.contact_id, &body.email) {
-        (Some(id), None) => *id,
-        (None, Some(email)) => {
-            let Ok(email) = Email::parse(email) else {
-                return json_error(StatusCode::BAD_REQUEST, "invalid_email");
-            };
-            let found = match store::find_by_email(
-                state.services.db.exec(),
-                tenant.id,
-                &email,
-                state.clock.now(),
-            )
-            .await
-            {
-                Ok(found) => found,
-                Err(e) => return failed(e),
-            };
-            match found.as_slice() {
-                [one] => one.contact_id,
-                [] => return json_error(StatusCode::NOT_FOUND, "unknown_contact"),
-                _ => return json_error(StatusCode::CONFLICT, "ambiguous_contact"),
-            }
-        }
-        _ => return json_error(StatusCode::BAD_REQUEST, "contact_id_or_email"),
-    };
-    let links = match TenantLinks::for_tenant(&state, &tenant).await {
-        Ok(links) => links,
-        Err(e) => return failed(e),
-    };
-    let render = match crate::routes::setup::invitation_renderer(&tenant, &links) {
-        Ok(render) => render,
-        Err(e) => return failed(e),
-    };
+) -> Result<HttpResponse, ApiError> {
+    let tenant = find_tenant(&state, &body.tenant).await?;
+    let contact_id = invited_contact(&state, &tenant, &body).await?;
+    let links = TenantLinks::for_tenant(&state, &tenant)
+        .await
+        .map_err(ApiError::unavailable)?;
+    let render = crate::routes::setup::invitation_renderer(&tenant, &links)
+        .map_err(ApiError::unavailable)?;
     let request = InviteRequest {
         tenant: tenant.clone(),
         contact_id,
@@ -82,18 +63,9 @@ pub async fn create(
         ttl: state.invitation_ttl,
         origin: request_origin(&req),
     };
-    match invitations::invite(&state.services, &state.mailer, request, render).await {
-        Ok(invited) => HttpResponse::Created().json(json!({
-            "email": invited.email,
-            "expires_at": invited.expires_at,
-        })),
-        Err(InvitationError::UnknownContact) => {
-            json_error(StatusCode::NOT_FOUND, "unknown_contact")
-        }
-        Err(InvitationError::AlreadyHasAccount) => {
-            json_error(StatusCode::CONFLICT, "already_has_account")
-        }
-        Err(InvitationError::Inactive) => json_error(StatusCode::CONFLICT, "contact_inactive"),
-        Err(e) => failed(e),
-    }
+    let invited = invitations::invite(&state.services, &state.mailer, request, render).await?;
+    Ok(HttpResponse::Created().json(json!({
+        "email": invited.email,
+        "expires_at": invited.expires_at,
+    })))
 }

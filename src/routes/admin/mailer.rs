@@ -5,11 +5,11 @@ use portal_actors::mailer::DeliverDue;
 use serde_json::json;
 
 use crate::app::AppState;
+use crate::errors::ApiError;
 
-pub async fn deliver(state: web::Data<AppState>) -> HttpResponse {
-    match state.mailer.send(DeliverDue).await {
-        Ok(Ok(report)) => HttpResponse::Ok().json(json!({ "delivery": report })),
-        Ok(Err(e)) => super::mailbox_failed(e),
-        Err(e) => super::mailbox_failed(e),
-    }
+/// Delivers what is due; `503 actor_unavailable` when the mailer does not answer.
+#[tracing::instrument(skip_all)]
+pub async fn deliver_mail(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+    let report = super::answered(state.mailer.send(DeliverDue).await)?;
+    Ok(HttpResponse::Ok().json(json!({ "delivery": report })))
 }

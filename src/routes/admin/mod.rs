@@ -9,25 +9,25 @@ pub mod mailer;
 pub mod sso;
 pub mod tenants;
 
-use actix_web::error::JsonPayloadError;
 use actix_web::http::{header, StatusCode};
 use actix_web::middleware::from_fn;
 use actix_web::{web, HttpRequest, HttpResponse};
+use portal_actors::model::TenantInfo;
 use portal_actors::supervision::{InjectPanic, Signal};
 use portal_actors::{audit, login_throttle, sessions, tenant_directory};
 use serde_json::json;
 
 use crate::app::AppState;
-use crate::errors::json_error;
+use crate::errors::ApiError;
 use crate::http::middleware::require_admin_token;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/healthz", web::get().to(healthz))
-        .route("/readyz", web::get().to(readyz))
+    cfg.route("/healthz", web::get().to(show_health))
+        .route("/readyz", web::get().to(show_readiness))
         .service(
             web::resource("/metrics")
                 .wrap(from_fn(require_admin_token))
-                .route(web::get().to(metrics)),
+                .route(web::get().to(show_metrics)),
         )
         .service(
             web::scope("/admin")
@@ -44,8 +44,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     "/actors/login_throttle/sweep",
                     web::post().to(sweep_throttle),
                 )
-                .route("/audit", web::get().to(audit_trail::list))
-                .route("/audit.csv", web::get().to(audit_trail::export_csv))
+                .route("/audit", web::get().to(audit_trail::list_audit_events))
+                .route("/audit.csv", web::get().to(audit_trail::export_audit_csv))
                 .route(
                     "/actors/handoff/sweep",
                     web::post().to(domains::sweep_handoff),
@@ -60,22 +60,25 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     "/actors/tenant_registry/sweep",
                     web::post().to(sweep_tenant_actors),
                 )
-                .route("/mailer/deliver", web::post().to(mailer::deliver))
-                .route("/portal-domains", web::get().to(domains::list))
-                .route("/portal-domains", web::post().to(domains::add))
+                .route("/mailer/deliver", web::post().to(mailer::deliver_mail))
+                .route("/portal-domains", web::get().to(domains::list_domains))
+                .route("/portal-domains", web::post().to(domains::add_domain))
                 .route(
                     "/portal-domains/{domain}/verify",
-                    web::post().to(domains::verify),
+                    web::post().to(domains::verify_domain),
                 )
                 .route(
                     "/portal-domains/{domain}/activate",
-                    web::post().to(domains::activate),
+                    web::post().to(domains::activate_domain),
                 )
                 .route(
                     "/portal-domains/{domain}/disable",
-                    web::post().to(domains::disable),
+                    web::post().to(domains::disable_domain),
                 )
-                .route("/invitations", web::post().to(invitations::create))
+                .route(
+                    "/invitations",
+                    web::post().to(invitations::create_invitation),
+                )
                 .route(
                     "/tenants/{tenant}/two-factor",
                     web::get().to(tenants::show_two_factor),
@@ -84,8 +87,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     "/tenants/{tenant}/two-factor",
                     web::put().to(tenants::set_two_factor),
                 )
-                .route("/tenants/{tenant}/sso", web::get().to(sso::show))
-                .route("/tenants/{tenant}/sso", web::put().to(sso::set_options))
+                .route("/tenants/{tenant}/sso", web::get().to(sso::show_sso))
+                .route("/tenants/{tenant}/sso", web::put().to(sso::set_sso_options))
                 .route(
                     "/tenants/{tenant}/sso/providers/{provider}",
                     web::get().to(sso::show_provider),
@@ -100,15 +103,15 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 )
                 .route(
                     "/tenants/{tenant}/integration-tokens",
-                    web::get().to(integration_tokens::list),
+                    web::get().to(integration_tokens::list_tokens),
                 )
                 .route(
                     "/tenants/{tenant}/integration-tokens",
-                    web::post().to(integration_tokens::create),
+                    web::post().to(integration_tokens::create_token),
                 )
                 .route(
                     "/tenants/{tenant}/integration-tokens/{token_id}",
-                    web::delete().to(integration_tokens::revoke),
+                    web::delete().to(integration_tokens::revoke_token),
                 )
                 .route(
                     "/actors/tenant_data/panic",
@@ -117,49 +120,33 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route("/actors/{actor}/restart", web::post().to(restart_actor))
                 .route("/actors/{actor}/panic", web::post().to(panic_actor))
                 .route("/faults/http-panic", web::post().to(panic_in_handler))
-                .default_service(web::to(|| async {
-                    json_error(StatusCode::NOT_FOUND, "not_found")
-                })),
+                .default_service(web::to(refuse_unknown_path)),
         )
-        .default_service(web::to(|| async {
-            json_error(StatusCode::NOT_FOUND, "not_found")
-        }));
+        .default_service(web::to(refuse_unknown_path));
 }
 
-/// A JSON body the admin API cannot read: `invalid_json` (400) with what was wrong (a syntax
-/// error, an unknown or mistyped field, a missing content type), or `payload_too_large` (413).
-pub fn json_payload_error(err: JsonPayloadError, _: &HttpRequest) -> actix_web::Error {
-    let (status, code, message) = match &err {
-        JsonPayloadError::Overflow { .. } | JsonPayloadError::OverflowKnownLength { .. } => (
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "payload_too_large",
-            err.to_string(),
-        ),
-        JsonPayloadError::Deserialize(e) => {
-            (StatusCode::BAD_REQUEST, "invalid_json", e.to_string())
-        }
-        JsonPayloadError::ContentType => (
-            StatusCode::BAD_REQUEST,
-            "invalid_json",
-            "the body must be JSON (Content-Type: application/json)".to_owned(),
-        ),
-        _ => (
-            StatusCode::BAD_REQUEST,
-            "invalid_json",
-            "the body could not be read".to_owned(),
-        ),
-    };
-    let response = HttpResponse::build(status).json(json!({ "error": code, "message": message }));
-    actix_web::error::InternalError::from_response(err, response).into()
+/// Anything the admin listener does not serve: `404 not_found`.
+#[tracing::instrument(skip_all)]
+async fn refuse_unknown_path() -> Result<HttpResponse, ApiError> {
+    Err(ApiError::not_found("not_found"))
+}
+
+/// The tenant with this id or slug: `404 unknown_tenant` when none has it.
+pub async fn find_tenant(state: &AppState, key: &str) -> Result<TenantInfo, ApiError> {
+    portal_actors::admin::tenants::find_tenant(&state.services.db, key)
+        .await?
+        .ok_or_else(|| ApiError::not_found("unknown_tenant"))
 }
 
 /// `GET /healthz`: the process answers.
-async fn healthz() -> HttpResponse {
+#[tracing::instrument(skip_all)]
+async fn show_health() -> HttpResponse {
     HttpResponse::Ok().json(json!({ "status": "ok" }))
 }
 
 /// `GET /readyz`: the database answers and every actor is alive.
-async fn readyz(state: web::Data<AppState>) -> HttpResponse {
+#[tracing::instrument(skip_all)]
+async fn show_readiness(state: web::Data<AppState>) -> HttpResponse {
     let database = state.services.db.ping().await.is_ok();
     let actors = state.registry.all_alive();
     let status = if database && actors {
@@ -171,22 +158,21 @@ async fn readyz(state: web::Data<AppState>) -> HttpResponse {
 }
 
 /// `GET /metrics`: Prometheus text format.
-async fn metrics(state: web::Data<AppState>) -> HttpResponse {
-    match state.metrics.render() {
-        Ok(text) => HttpResponse::Ok()
-            .insert_header((
-                header::CONTENT_TYPE,
-                "text/plain; version=0.0.4; charset=utf-8",
-            ))
-            .body(text),
-        Err(e) => {
-            tracing::error!(error = %e, "metrics encoding failed");
-            json_error(StatusCode::INTERNAL_SERVER_ERROR, "metrics_failed")
-        }
-    }
+#[tracing::instrument(skip_all)]
+async fn show_metrics(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+    let text = state.metrics.render().map_err(|e| {
+        ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "metrics_failed").caused_by(e)
+    })?;
+    Ok(HttpResponse::Ok()
+        .insert_header((
+            header::CONTENT_TYPE,
+            "text/plain; version=0.0.4; charset=utf-8",
+        ))
+        .body(text))
 }
 
 /// `GET /admin/actors`: each actor's state.
+#[tracing::instrument(skip_all)]
 async fn list_actors(state: web::Data<AppState>) -> HttpResponse {
     HttpResponse::Ok().json(json!({
         "actors": state.registry.snapshot(),
@@ -194,83 +180,79 @@ async fn list_actors(state: web::Data<AppState>) -> HttpResponse {
     }))
 }
 
-fn mailbox_failed(e: impl std::fmt::Display) -> HttpResponse {
-    tracing::error!(error = %e, "admin action failed");
-    json_error(StatusCode::SERVICE_UNAVAILABLE, "actor_unavailable")
+/// The answer of an actor asked for maintenance: its result, or `503 actor_unavailable`.
+fn answered<T, E>(sent: Result<Result<T, E>, actix::MailboxError>) -> Result<T, ApiError>
+where
+    E: Into<anyhow::Error>,
+{
+    sent.map_err(ApiError::actor_unavailable)?
+        .map_err(ApiError::actor_unavailable)
 }
 
 /// `POST /admin/actors/sessions/sweep`: ends expired sessions now.
-async fn sweep_sessions(state: web::Data<AppState>) -> HttpResponse {
-    match state.services.sessions.send(sessions::SweepSessions).await {
-        Ok(Ok(counts)) => HttpResponse::Ok().json(json!({ "swept": counts })),
-        Ok(Err(e)) => mailbox_failed(e),
-        Err(e) => mailbox_failed(e),
-    }
+#[tracing::instrument(skip_all)]
+async fn sweep_sessions(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+    let counts = answered(state.services.sessions.send(sessions::SweepSessions).await)?;
+    Ok(HttpResponse::Ok().json(json!({ "swept": counts })))
 }
 
 /// `POST /admin/actors/tenant_directory/flush`: forgets cached tenants.
-async fn flush_tenant_cache(state: web::Data<AppState>) -> HttpResponse {
-    match state.tenants.send(tenant_directory::FlushTenantCache).await {
-        Ok(Ok(n)) => HttpResponse::Ok().json(json!({ "flushed": n })),
-        Ok(Err(e)) => mailbox_failed(e),
-        Err(e) => mailbox_failed(e),
-    }
+#[tracing::instrument(skip_all)]
+async fn flush_tenant_cache(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+    let n = answered(state.tenants.send(tenant_directory::FlushTenantCache).await)?;
+    Ok(HttpResponse::Ok().json(json!({ "flushed": n })))
 }
 
 /// `POST /admin/actors/audit/flush`: writes buffered audit events now.
-async fn flush_audit(state: web::Data<AppState>) -> HttpResponse {
-    match state.services.audit.send(audit::FlushAudit).await {
-        Ok(Ok(n)) => HttpResponse::Ok().json(json!({ "written": n })),
-        Ok(Err(e)) => mailbox_failed(e),
-        Err(e) => mailbox_failed(e),
-    }
+#[tracing::instrument(skip_all)]
+async fn flush_audit(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+    let n = answered(state.services.audit.send(audit::FlushAudit).await)?;
+    Ok(HttpResponse::Ok().json(json!({ "written": n })))
 }
 
 /// `POST /admin/throttle/sweep`: deletes throttle events older than the longest window now.
-async fn sweep_throttle(state: web::Data<AppState>) -> HttpResponse {
-    match state
-        .services
-        .throttle
-        .send(login_throttle::SweepThrottle)
-        .await
-    {
-        Ok(Ok(n)) => HttpResponse::Ok().json(json!({ "swept": n })),
-        Ok(Err(e)) => mailbox_failed(e),
-        Err(e) => mailbox_failed(e),
-    }
+#[tracing::instrument(skip_all)]
+async fn sweep_throttle(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+    let sweep = state.services.throttle.send(login_throttle::SweepThrottle);
+    let n = answered(sweep.await)?;
+    Ok(HttpResponse::Ok().json(json!({ "swept": n })))
 }
 
-/// Sends a supervision signal to the named actor (the table `app.rs` builds).
-async fn signal_actor(state: &AppState, actor: &str, signal: Signal) -> HttpResponse {
+/// Sends a supervision signal to the named actor (the table `app.rs` builds): `202`, or
+/// `404 unknown_actor` for a name not in it.
+async fn signal_actor(
+    state: &AppState,
+    actor: &str,
+    signal: Signal,
+) -> Result<HttpResponse, ApiError> {
     match state.supervised.send(actor, signal).await {
-        None => json_error(StatusCode::NOT_FOUND, "unknown_actor"),
-        Some(Ok(_)) => HttpResponse::Accepted().json(json!({ "actor": actor, "restarting": true })),
-        Some(Err(e)) => mailbox_failed(e),
+        None => Err(ApiError::not_found("unknown_actor")),
+        Some(sent) => {
+            // A panic the actor turned into a restart (`ActorFault`) is the expected answer too.
+            let _done_or_fault = sent.map_err(ApiError::actor_unavailable)?;
+            Ok(HttpResponse::Accepted().json(json!({ "actor": actor, "restarting": true })))
+        }
     }
 }
 
 /// `POST /admin/actors/sso/flush`: forgets cached discovery documents and key sets.
-async fn flush_sso(state: web::Data<AppState>) -> HttpResponse {
-    match state.sso.send(portal_actors::sso::FlushSsoCache).await {
-        Ok(Ok(n)) => HttpResponse::Ok().json(json!({ "flushed": n })),
-        Ok(Err(e)) => {
-            tracing::error!(error = %e, "SSO cache flush failed");
-            json_error(StatusCode::SERVICE_UNAVAILABLE, "unavailable")
-        }
-        Err(e) => mailbox_failed(e),
-    }
+#[tracing::instrument(skip_all)]
+async fn flush_sso(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+    let sent = state.sso.send(portal_actors::sso::FlushSsoCache).await;
+    let n = sent
+        .map_err(ApiError::actor_unavailable)?
+        .map_err(ApiError::unavailable)?;
+    Ok(HttpResponse::Ok().json(json!({ "flushed": n })))
 }
 
 /// `POST /admin/actors/sso/sweep`: deletes expired sign-in flows now.
-async fn sweep_sso(state: web::Data<AppState>) -> HttpResponse {
-    match state.sso.send(portal_actors::sso::SweepFlows).await {
-        Ok(Ok(n)) => HttpResponse::Ok().json(json!({ "swept": n })),
-        Ok(Err(e)) => {
-            tracing::error!(error = %e, "SSO flow sweep failed");
-            json_error(StatusCode::SERVICE_UNAVAILABLE, "unavailable")
-        }
-        Err(e) => mailbox_failed(e),
-    }
+#[tracing::instrument(skip_all)]
+async fn sweep_sso(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+    let sent = state.sso.send(portal_actors::sso::SweepFlows).await;
+    let n = sent
+        .map_err(ApiError::actor_unavailable)?
+        .map_err(ApiError::unavailable)?;
+    Ok(HttpResponse::Ok().json(json!({ "swept": n })))
 }
 
 #[derive(serde::Deserialize)]
@@ -281,24 +263,19 @@ struct SweepTenantsQuery {
 
 /// `POST /admin/actors/tenant_registry/sweep[?idle_seconds=N]`: stops idle per-tenant data
 /// actors now (`idle_seconds=0` stops them all; each starts again on its tenant's next request).
-async fn sweep_tenant_actors(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {
-    let Ok(query) = web::Query::<SweepTenantsQuery>::from_query(req.query_string()) else {
-        return json_error(StatusCode::BAD_REQUEST, "invalid_query");
-    };
+#[tracing::instrument(skip_all)]
+async fn sweep_tenant_actors(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
+    let query = web::Query::<SweepTenantsQuery>::from_query(req.query_string())
+        .map_err(|e| ApiError::bad_request("invalid_query").caused_by(e))?;
     let idle_for = query.idle_seconds.map_or(state.tenant_idle, |s| {
         chrono::Duration::seconds(i64::from(s))
     });
-    match state
-        .tenant_registry
-        .send(portal_actors::tenant_data::registry::StopIdleTenants { idle_for })
-        .await
-    {
-        Ok(Ok(stopped)) => {
-            HttpResponse::Ok().json(json!({ "stopped": stopped, "live": state.tenant_data.live() }))
-        }
-        Ok(Err(e)) => mailbox_failed(e),
-        Err(e) => mailbox_failed(e),
-    }
+    let stop = portal_actors::tenant_data::registry::StopIdleTenants { idle_for };
+    let stopped = answered(state.tenant_registry.send(stop).await)?;
+    Ok(HttpResponse::Ok().json(json!({ "stopped": stopped, "live": state.tenant_data.live() })))
 }
 
 #[derive(serde::Deserialize)]
@@ -308,45 +285,47 @@ struct TenantQuery {
 
 /// `POST /admin/actors/tenant_data/panic?tenant=<slug>`: fault injection into one tenant's
 /// data actor (only when `admin.fault_injection` is on); the next request gets a fresh one.
-async fn panic_tenant_data(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {
+#[tracing::instrument(skip_all)]
+async fn panic_tenant_data(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
     if !state.fault_injection {
-        return json_error(StatusCode::NOT_FOUND, "not_found");
+        return Err(ApiError::not_found("not_found"));
     }
-    let Ok(query) = web::Query::<TenantQuery>::from_query(req.query_string()) else {
-        return json_error(StatusCode::BAD_REQUEST, "invalid_query");
-    };
-    let tenant = match crate::http::extract::lookup(
-        &state,
-        tenant_directory::TenantKey::Slug(query.tenant.clone()),
-    )
-    .await
-    {
-        Ok(Some(tenant)) => tenant,
-        Ok(None) => return json_error(StatusCode::NOT_FOUND, "unknown_tenant"),
-        Err(e) => return mailbox_failed(e),
-    };
-    let addr = match crate::routes::tickets::tenant_data(&state, tenant.id).await {
-        Ok(addr) => addr,
-        Err(e) => return mailbox_failed(e),
-    };
-    match addr.send(InjectPanic).await {
-        Ok(_) => {
-            HttpResponse::Accepted().json(json!({ "actor": "tenant_data", "restarting": true }))
-        }
-        Err(e) => mailbox_failed(e),
-    }
+    let query = web::Query::<TenantQuery>::from_query(req.query_string())
+        .map_err(|e| ApiError::bad_request("invalid_query").caused_by(e))?;
+    let key = tenant_directory::TenantKey::Slug(query.tenant.clone());
+    let tenant = crate::http::extract::lookup(&state, key)
+        .await
+        .map_err(ApiError::actor_unavailable)?
+        .ok_or_else(|| ApiError::not_found("unknown_tenant"))?;
+    let addr = crate::routes::tickets::tenant_data(&state, tenant.id)
+        .await
+        .map_err(ApiError::actor_unavailable)?;
+    // The actor panics on receipt: whatever it answers, it is restarting.
+    let _answer = addr
+        .send(InjectPanic)
+        .await
+        .map_err(ApiError::actor_unavailable)?;
+    Ok(HttpResponse::Accepted().json(json!({ "actor": "tenant_data", "restarting": true })))
 }
 
 /// `POST /admin/actors/{actor}/restart`: restarts one actor through its supervisor.
-async fn restart_actor(state: web::Data<AppState>, actor: web::Path<String>) -> HttpResponse {
+#[tracing::instrument(skip_all, fields(actor = %actor))]
+async fn restart_actor(
+    state: web::Data<AppState>,
+    actor: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
     signal_actor(&state, &actor, Signal::Restart).await
 }
 
 /// `POST /admin/faults/http-panic`: a handler that panics (fault injection, only when
 /// `admin.fault_injection` is on), to show that a panic is one log line, a count and a 500.
-async fn panic_in_handler(state: web::Data<AppState>) -> HttpResponse {
+#[tracing::instrument(skip_all)]
+async fn panic_in_handler(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
     if !state.fault_injection {
-        return json_error(StatusCode::NOT_FOUND, "not_found");
+        return Err(ApiError::not_found("not_found"));
     }
     #[allow(clippy::panic)]
     {
@@ -355,9 +334,13 @@ async fn panic_in_handler(state: web::Data<AppState>) -> HttpResponse {
 }
 
 /// `POST /admin/actors/{actor}/panic`: fault injection, only when `admin.fault_injection` is on.
-async fn panic_actor(state: web::Data<AppState>, actor: web::Path<String>) -> HttpResponse {
+#[tracing::instrument(skip_all, fields(actor = %actor))]
+async fn panic_actor(
+    state: web::Data<AppState>,
+    actor: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
     if !state.fault_injection {
-        return json_error(StatusCode::NOT_FOUND, "not_found");
+        return Err(ApiError::not_found("not_found"));
     }
     signal_actor(&state, &actor, Signal::InjectPanic).await
 }

@@ -5,16 +5,15 @@
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use portal_actors::audit::Record;
-use portal_actors::model::TenantInfo;
-use portal_actors::sso::operators::{self, Audited, OptionsChange, SsoChangeError};
-use portal_actors::sso::providers::{ProviderInput, SsoConfigError};
-use portal_actors::store::tenants;
+use portal_actors::sso::operators::{self, Audited, OptionsChange};
+use portal_actors::sso::providers::ProviderInput;
 use secrecy::SecretString;
 use serde::Deserialize;
 use serde_json::json;
 
+use super::find_tenant;
 use crate::app::AppState;
-use crate::errors::json_error;
+use crate::errors::ApiError;
 use crate::http::extract::request_origin;
 
 /// `PUT …/sso/providers/{provider}`: the provider's settings (they replace the stored ones,
@@ -39,6 +38,22 @@ pub struct ProviderBody {
     enabled: bool,
 }
 
+impl ProviderBody {
+    /// The provider's input under its name from the path.
+    fn into_input(self, provider: String) -> ProviderInput {
+        ProviderInput {
+            provider,
+            kind: self.kind,
+            display_name: self.display_name,
+            issuer: self.issuer,
+            client_id: self.client_id,
+            client_secret: self.client_secret.map(SecretString::from),
+            allowed_domains: self.allowed_domains,
+            enabled: self.enabled,
+        }
+    }
+}
+
 fn enabled_by_default() -> bool {
     true
 }
@@ -53,43 +68,6 @@ pub struct OptionsBody {
     jit_provisioning: Option<bool>,
 }
 
-fn failed(e: impl std::fmt::Display) -> HttpResponse {
-    tracing::error!(error = %e, "admin sso action failed");
-    json_error(StatusCode::SERVICE_UNAVAILABLE, "unavailable")
-}
-
-/// The one mapping of configuration errors to responses.
-fn change_failed(e: SsoChangeError) -> HttpResponse {
-    match e {
-        SsoChangeError::Config(SsoConfigError::Invalid { field, message }) => {
-            HttpResponse::BadRequest().json(json!({
-                "error": "invalid_field",
-                "field": field,
-                "message": message,
-            }))
-        }
-        SsoChangeError::Config(SsoConfigError::NotFound) => {
-            json_error(StatusCode::NOT_FOUND, "unknown_provider")
-        }
-        e @ SsoChangeError::LastProvider => HttpResponse::Conflict().json(json!({
-            "error": "last_sso_provider",
-            "message": e.to_string(),
-        })),
-        SsoChangeError::Config(e) => {
-            crate::errors::log_error(&e);
-            json_error(StatusCode::SERVICE_UNAVAILABLE, "unavailable")
-        }
-    }
-}
-
-async fn find_tenant(state: &AppState, key: &str) -> Result<TenantInfo, HttpResponse> {
-    match tenants::find_by_key(&state.services.db, key).await {
-        Ok(Some(t)) => Ok(t),
-        Ok(None) => Err(json_error(StatusCode::NOT_FOUND, "unknown_tenant")),
-        Err(e) => Err(failed(e)),
-    }
-}
-
 /// Hands the change's audit record to the Audit actor and yields the change.
 fn audited<T>(state: &AppState, change: Audited<T>) -> T {
     state.services.audit.do_send(Record(change.record));
@@ -97,62 +75,55 @@ fn audited<T>(state: &AppState, change: Audited<T>) -> T {
 }
 
 /// `GET /admin/tenants/{tenant}/sso`: options, providers and the redirect URIs to register.
-pub async fn show(state: web::Data<AppState>, path: web::Path<String>) -> HttpResponse {
-    let tenant = match find_tenant(&state, &path).await {
-        Ok(t) => t,
-        Err(response) => return response,
-    };
-    match operators::overview(&state.services.db, &tenant, &state.canonical_origin()).await {
-        Ok(overview) => HttpResponse::Ok().json(overview),
-        Err(e) => failed(e),
-    }
+#[tracing::instrument(skip_all, fields(tenant = %path))]
+pub async fn show_sso(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let tenant = find_tenant(&state, &path).await?;
+    let origin = state.canonical_origin();
+    let overview = operators::overview(&state.services.db, &tenant, &origin)
+        .await
+        .map_err(ApiError::unavailable)?;
+    Ok(HttpResponse::Ok().json(overview))
 }
 
 /// `PUT /admin/tenants/{tenant}/sso` `{"sso_only"?, "jit_provisioning"?}`: the new options.
 #[tracing::instrument(skip_all, fields(tenant = %path))]
-pub async fn set_options(
+pub async fn set_sso_options(
     req: HttpRequest,
     state: web::Data<AppState>,
     path: web::Path<String>,
     body: web::Json<OptionsBody>,
-) -> HttpResponse {
-    let tenant = match find_tenant(&state, &path).await {
-        Ok(t) => t,
-        Err(response) => return response,
-    };
+) -> Result<HttpResponse, ApiError> {
+    let tenant = find_tenant(&state, &path).await?;
     let change = OptionsChange {
         sso_only: body.sso_only,
         jit_provisioning: body.jit_provisioning,
     };
     let origin = request_origin(&req);
-    match operators::change_options(&state.services.db, tenant.id, change, &origin).await {
-        Ok(changed) => {
-            let options = audited(&state, changed);
-            HttpResponse::Ok().json(json!({
-                "tenant": tenant.slug,
-                "sso_only": options.sso_only,
-                "jit_provisioning": options.sso_jit_provisioning,
-            }))
-        }
-        Err(e) => change_failed(e),
-    }
+    let changed = operators::change_options(&state.services.db, tenant.id, change, &origin).await?;
+    let options = audited(&state, changed);
+    Ok(HttpResponse::Ok().json(json!({
+        "tenant": tenant.slug,
+        "sso_only": options.sso_only,
+        "jit_provisioning": options.sso_jit_provisioning,
+    })))
 }
 
 /// `GET /admin/tenants/{tenant}/sso/providers/{provider}`
+#[tracing::instrument(skip_all, fields(tenant = %path.0, provider = %path.1))]
 pub async fn show_provider(
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
-) -> HttpResponse {
+) -> Result<HttpResponse, ApiError> {
     let (tenant, provider) = path.into_inner();
-    let tenant = match find_tenant(&state, &tenant).await {
-        Ok(t) => t,
-        Err(response) => return response,
-    };
-    match operators::find_provider(&state.services.db, tenant.id, &provider).await {
-        Ok(Some(summary)) => HttpResponse::Ok().json(summary),
-        Ok(None) => json_error(StatusCode::NOT_FOUND, "unknown_provider"),
-        Err(e) => failed(e),
-    }
+    let tenant = find_tenant(&state, &tenant).await?;
+    let summary = operators::find_provider(&state.services.db, tenant.id, &provider)
+        .await
+        .map_err(ApiError::unavailable)?
+        .ok_or_else(|| ApiError::not_found("unknown_provider"))?;
+    Ok(HttpResponse::Ok().json(summary))
 }
 
 /// `PUT /admin/tenants/{tenant}/sso/providers/{provider}`: 201 when created, 200 when replaced.
@@ -162,45 +133,29 @@ pub async fn put_provider(
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
     body: web::Json<ProviderBody>,
-) -> HttpResponse {
+) -> Result<HttpResponse, ApiError> {
     let (tenant, provider) = path.into_inner();
-    let tenant = match find_tenant(&state, &tenant).await {
-        Ok(t) => t,
-        Err(response) => return response,
-    };
-    let body = body.into_inner();
-    let input = ProviderInput {
-        provider,
-        kind: body.kind,
-        display_name: body.display_name,
-        issuer: body.issuer,
-        client_id: body.client_id,
-        client_secret: body.client_secret.map(SecretString::from),
-        allowed_domains: body.allowed_domains,
-        enabled: body.enabled,
-    };
+    let tenant = find_tenant(&state, &tenant).await?;
+    let input = body.into_inner().into_input(provider);
     let origin = request_origin(&req);
+    let services = &state.services;
+    let now = state.clock.now();
     let saved = operators::save_provider(
-        &state.services.db,
-        &state.services.secret_box,
-        state.clock.now(),
+        &services.db,
+        &services.secret_box,
+        now,
         tenant.id,
         input,
         &origin,
     )
-    .await;
-    match saved {
-        Ok(saved) => {
-            let saved = audited(&state, saved);
-            let status = if saved.created {
-                StatusCode::CREATED
-            } else {
-                StatusCode::OK
-            };
-            HttpResponse::build(status).json(saved.summary)
-        }
-        Err(e) => change_failed(e),
-    }
+    .await?;
+    let saved = audited(&state, saved);
+    let status = if saved.created {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
+    Ok(HttpResponse::build(status).json(saved.summary))
 }
 
 /// `DELETE /admin/tenants/{tenant}/sso/providers/{provider}`: 204.
@@ -209,18 +164,12 @@ pub async fn delete_provider(
     req: HttpRequest,
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
-) -> HttpResponse {
+) -> Result<HttpResponse, ApiError> {
     let (tenant, provider) = path.into_inner();
-    let tenant = match find_tenant(&state, &tenant).await {
-        Ok(t) => t,
-        Err(response) => return response,
-    };
+    let tenant = find_tenant(&state, &tenant).await?;
     let origin = request_origin(&req);
-    match operators::delete_provider(&state.services.db, tenant.id, &provider, &origin).await {
-        Ok(deleted) => {
-            audited(&state, deleted);
-            HttpResponse::NoContent().finish()
-        }
-        Err(e) => change_failed(e),
-    }
+    let deleted =
+        operators::delete_provider(&state.services.db, tenant.id, &provider, &origin).await?;
+    audited(&state, deleted);
+    Ok(HttpResponse::NoContent().finish())
 }

@@ -12,9 +12,9 @@ use serde::Deserialize;
 use serde_json::json;
 
 use crate::app::AppState;
-use crate::errors::PortalError;
+use crate::errors::{ApiError, PortalError};
 use crate::http::session::start_session;
-use crate::routes::handoff::exchange::{exchange, ExchangeError};
+use crate::routes::handoff::exchange::exchange;
 
 pub const PATH: &str = "/api/client-portal/domain-session";
 
@@ -26,66 +26,47 @@ pub struct DomainSessionRequest {
     return_path: Option<String>,
 }
 
-pub async fn create(
+/// Exchanges the token: 200 `{redirectTo, canonicalHost}` with the session cookie, or the
+/// exchange's JSON error (never cached).
+#[tracing::instrument(skip_all)]
+pub async fn create_domain_session(
     req: HttpRequest,
     state: web::Data<AppState>,
     body: web::Json<DomainSessionRequest>,
-) -> Result<HttpResponse, PortalError> {
-    match exchange(
-        &state,
-        &req,
-        body.ott.as_deref(),
-        body.return_path.as_deref(),
-    )
-    .await
-    {
-        Ok(done) => {
-            let mut response = HttpResponse::Ok()
-                .insert_header(("cache-control", "no-store"))
-                .json(
-                    json!({ "redirectTo": done.redirect_to, "canonicalHost": done.canonical_host }),
-                );
-            start_session(
-                &state,
-                &req,
-                &mut response,
-                &done.session.token,
-                done.session.max_age,
-            )
-            .await?;
-            Ok(response)
-        }
-        Err(e) => {
-            let body = match &e {
-                ExchangeError::DomainInactive { canonical_host } => {
-                    json!({ "error": e.code(), "canonicalHost": canonical_host })
-                }
-                _ => json!({ "error": e.code() }),
-            };
-            Ok(HttpResponse::build(e.status())
-                .insert_header(("cache-control", "no-store"))
-                .json(body))
-        }
-    }
+) -> Result<HttpResponse, DomainSessionError> {
+    let (ott, return_path) = (body.ott.as_deref(), body.return_path.as_deref());
+    let done = exchange(&state, &req, ott, return_path)
+        .await
+        .map_err(ApiError::from)?;
+    let mut response = HttpResponse::Ok()
+        .insert_header(("cache-control", "no-store"))
+        .json(json!({ "redirectTo": done.redirect_to, "canonicalHost": done.canonical_host }));
+    let session = &done.session;
+    start_session(&state, &req, &mut response, &session.token, session.max_age).await?;
+    Ok(response)
 }
 
-/// Malformed JSON bodies get a JSON error too.
-pub fn json_error(err: actix_web::error::JsonPayloadError, _: &HttpRequest) -> actix_web::Error {
-    let status = match err {
-        actix_web::error::JsonPayloadError::Overflow { .. }
-        | actix_web::error::JsonPayloadError::OverflowKnownLength { .. } => {
-            actix_web::http::StatusCode::PAYLOAD_TOO_LARGE
+/// A refused exchange (JSON), or a session that could not start (the portal's error page).
+#[derive(Debug, thiserror::Error)]
+pub enum DomainSessionError {
+    #[error(transparent)]
+    Refused(#[from] ApiError),
+    #[error(transparent)]
+    Session(#[from] PortalError),
+}
+
+impl actix_web::ResponseError for DomainSessionError {
+    fn status_code(&self) -> actix_web::http::StatusCode {
+        match self {
+            DomainSessionError::Refused(e) => e.status_code(),
+            DomainSessionError::Session(e) => e.status_code(),
         }
-        _ => actix_web::http::StatusCode::BAD_REQUEST,
-    };
-    let code = if status == actix_web::http::StatusCode::BAD_REQUEST {
-        "invalid_json"
-    } else {
-        "payload_too_large"
-    };
-    actix_web::error::InternalError::from_response(
-        err,
-        HttpResponse::build(status).json(json!({ "error": code })),
-    )
-    .into()
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        match self {
+            DomainSessionError::Refused(e) => e.error_response(),
+            DomainSessionError::Session(e) => e.error_response(),
+        }
+    }
 }

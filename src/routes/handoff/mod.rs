@@ -18,20 +18,23 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use portal_actors::auth::HandoffTarget;
 use portal_actors::handoff::IssuedOtt;
 use portal_actors::model::TenantInfo;
-use portal_actors::sessions::{ResolveSession, SessionLookup};
+use portal_actors::sessions::{ActiveSession, ResolveSession, SessionLookup};
 use portal_actors::tokens;
 use portal_views::handoff::{self as views, HandoffFailure, HandoffPost, HANDOFF_ACTION};
 use serde::Deserialize;
 
 use crate::app::AppState;
 use crate::errors::PortalError;
-use crate::http::cookies::{handoff_cookie, handoff_cookie_removal, HANDOFF_COOKIE};
-use crate::http::extract::{lookup, request_host, vanity_domain, CspNonce};
+use crate::http::cookies::{
+    handoff_cookie, handoff_cookie_removal, set_cookie, with_cookie, HANDOFF_COOKIE,
+};
+use crate::http::extract::{request_host, CspNonce};
 use crate::http::middleware::FormActionTarget;
 use crate::http::redirect::{encode_query_value, sign_in_location, ReturnPath};
+use crate::http::referrer::no_referrer;
 use crate::http::render;
 use crate::http::session::start_session;
-use exchange::{exchange, ExchangeError};
+use exchange::{exchange, ExchangeError, ExchangeStatus};
 
 /// The last step, on the vanity host.
 pub const COMPLETE_PATH: &str = "/auth/client-portal/handoff/complete";
@@ -92,36 +95,10 @@ pub fn post_binding(
     allow_post_to(page, &target.domain)
 }
 
-/// Vanity-host pages: no referrer leaves them, and no cache keeps them.
-fn no_referrer(mut response: HttpResponse) -> HttpResponse {
-    response.headers_mut().insert(
-        header::REFERRER_POLICY,
-        HeaderValue::from_static("no-referrer"),
-    );
-    response
-}
-
-/// The tenant whose vanity domain this request is on, for branding and the sign-in link.
-async fn vanity_tenant(
-    state: &AppState,
-    req: &HttpRequest,
-) -> Result<Option<TenantInfo>, PortalError> {
-    let host = request_host(req);
-    match vanity_domain(state, host.as_deref()).await? {
-        Some(domain) => {
-            lookup(
-                state,
-                portal_actors::tenant_directory::TenantKey::Id(domain.tenant),
-            )
-            .await
-        }
-        None => Ok(None),
-    }
-}
-
 /// `GET /auth/client-portal/handoff[?ott=…]`: never exchanges, never echoes a token; says to
 /// sign in again (a token in a link is how another user would sign this browser in).
-pub async fn show(
+#[tracing::instrument(skip_all)]
+pub async fn show_handoff(
     req: HttpRequest,
     state: web::Data<AppState>,
     nonce: CspNonce,
@@ -131,116 +108,68 @@ pub async fn show(
         Some(_) => HandoffFailure::LinkNotAccepted,
         None => HandoffFailure::DomainUnavailable,
     };
-    Ok(no_referrer(failure_page(
-        &state,
-        tenant.as_ref(),
-        &nonce.0,
-        failure,
-        StatusCode::BAD_REQUEST,
-    )))
+    let status = StatusCode::BAD_REQUEST;
+    let page = failure_page(&state, tenant.as_ref(), &nonce.0, failure, status);
+    Ok(no_referrer(page))
 }
 
 /// `POST /auth/client-portal/handoff` from the canonical page: exchanges the token, keeps the
 /// new session's token in the half-done cookie, and goes to the last step.
-pub async fn submit(
+#[tracing::instrument(skip_all)]
+pub async fn submit_handoff(
     req: HttpRequest,
     state: web::Data<AppState>,
     form: web::Form<HandoffForm>,
     nonce: CspNonce,
 ) -> Result<HttpResponse, PortalError> {
-    match exchange(
-        &state,
-        &req,
-        form.ott.as_deref(),
-        form.return_path.as_deref(),
-    )
-    .await
-    {
+    let (ott, return_path) = (form.ott.as_deref(), form.return_path.as_deref());
+    match exchange(&state, &req, ott, return_path).await {
         Ok(done) => {
-            let location = format!(
-                "{COMPLETE_PATH}?return={}",
-                encode_query_value(&done.redirect_to)
-            );
-            let mut response = render::see_other(&location);
-            response
-                .add_cookie(&handoff_cookie(&done.session.token))
-                .map_err(|e| PortalError::Unexpected(e.into()))?;
-            Ok(no_referrer(response))
+            let return_to = encode_query_value(&done.redirect_to);
+            let location = format!("{COMPLETE_PATH}?return={return_to}");
+            let response = render::see_other(&location);
+            Ok(no_referrer(with_cookie(
+                response,
+                &handoff_cookie(&done.session.token),
+            )?))
         }
         Err(e) => {
             let tenant = vanity_tenant(&state, &req).await?;
-            let failure = match e {
-                ExchangeError::OriginNotAllowed => HandoffFailure::WrongOrigin,
-                ExchangeError::DomainMismatch => HandoffFailure::WrongDomain,
-                ExchangeError::DomainNotFound
-                | ExchangeError::DomainInactive { .. }
-                | ExchangeError::HostMissing => HandoffFailure::DomainUnavailable,
-                ExchangeError::DnsMismatch => HandoffFailure::DnsMismatch,
-                ExchangeError::OttRequired | ExchangeError::InvalidOrExpired => {
-                    HandoffFailure::InvalidOrExpired
-                }
-                ExchangeError::ExchangeFailed(_) => HandoffFailure::Error,
-            };
-            Ok(no_referrer(failure_page(
-                &state,
-                tenant.as_ref(),
-                &nonce.0,
-                failure,
-                e.status(),
-            )))
+            let failure = failure_of(&e);
+            let page = failure_page(&state, tenant.as_ref(), &nonce.0, failure, e.status());
+            Ok(no_referrer(page))
         }
+    }
+}
+
+/// How a failed exchange shows on the vanity host.
+fn failure_of(e: &ExchangeError) -> HandoffFailure {
+    match e {
+        ExchangeError::OriginNotAllowed => HandoffFailure::WrongOrigin,
+        ExchangeError::DomainMismatch => HandoffFailure::WrongDomain,
+        ExchangeError::DomainNotFound
+        | ExchangeError::DomainInactive { .. }
+        | ExchangeError::HostMissing => HandoffFailure::DomainUnavailable,
+        ExchangeError::DnsMismatch => HandoffFailure::DnsMismatch,
+        ExchangeError::OttRequired | ExchangeError::InvalidOrExpired => {
+            HandoffFailure::InvalidOrExpired
+        }
+        ExchangeError::ExchangeFailed(_) => HandoffFailure::Error,
     }
 }
 
 /// `GET /auth/client-portal/handoff/complete?return=…`: the session cookie for the session the
 /// POST started (from the half-done cookie only), the end of the session it replaces, and on to
 /// the return path. Without a live half-done handoff in this browser it changes nothing.
-pub async fn complete(
+#[tracing::instrument(skip_all)]
+pub async fn complete_handoff(
     req: HttpRequest,
     state: web::Data<AppState>,
     query: web::Query<CompleteQuery>,
     nonce: CspNonce,
 ) -> Result<HttpResponse, PortalError> {
-    let pending = req
-        .cookie(HANDOFF_COOKIE)
-        .map(|c| c.value().to_owned())
-        .filter(|token| tokens::is_well_formed(token));
-    let host = request_host(&req);
-    let session = match &pending {
-        Some(token) => {
-            let found = state
-                .services
-                .sessions
-                .send(ResolveSession {
-                    token: token.clone(),
-                })
-                .await
-                .map_err(PortalError::unavailable)?
-                .map_err(PortalError::unavailable)?;
-            match found {
-                // A session belongs to the host it was created on.
-                SessionLookup::Active(s) if host.as_deref() == Some(s.record.host.as_str()) => {
-                    Some(s)
-                }
-                _ => None,
-            }
-        }
-        None => None,
-    };
-    let (Some(token), Some(session)) = (pending, session) else {
-        let tenant = vanity_tenant(&state, &req).await?;
-        let mut page = failure_page(
-            &state,
-            tenant.as_ref(),
-            &nonce.0,
-            HandoffFailure::Unfinished,
-            StatusCode::BAD_REQUEST,
-        );
-        if req.cookie(HANDOFF_COOKIE).is_some() {
-            page.add_cookie(&handoff_cookie_removal())
-                .map_err(|e| PortalError::Unexpected(e.into()))?;
-        }
-        return Ok(no_referrer(page));
+    let Some((token, session)) = half_done(&state, &req).await? else {
+        return unfinished(&state, &req, &nonce.0).await;
     };
     let max_age = session
         .record
@@ -248,11 +177,69 @@ pub async fn complete(
         .signed_duration_since(state.clock.now());
     let redirect_to = ReturnPath::or_default(query.return_path.as_deref());
     let mut response = render::see_other(redirect_to.as_str());
-    response
-        .add_cookie(&handoff_cookie_removal())
-        .map_err(|e| PortalError::Unexpected(e.into()))?;
+    set_cookie(&mut response, &handoff_cookie_removal())?;
     start_session(&state, &req, &mut response, &token, max_age).await?;
     Ok(no_referrer(response))
+}
+
+/// The half-done handoff of this browser: its cookie's session, live and for this host.
+async fn half_done(
+    state: &AppState,
+    req: &HttpRequest,
+) -> Result<Option<(String, ActiveSession)>, PortalError> {
+    let Some(token) = req
+        .cookie(HANDOFF_COOKIE)
+        .map(|c| c.value().to_owned())
+        .filter(|token| tokens::is_well_formed(token))
+    else {
+        return Ok(None);
+    };
+    let found = state
+        .services
+        .sessions
+        .send(ResolveSession {
+            token: token.clone(),
+        })
+        .await
+        .map_err(PortalError::unavailable)?
+        .map_err(PortalError::unavailable)?;
+    let host = request_host(req);
+    Ok(match found {
+        // A session belongs to the host it was created on.
+        SessionLookup::Active(s) if host.as_deref() == Some(s.record.host.as_str()) => {
+            Some((token, *s))
+        }
+        _ => None,
+    })
+}
+
+/// No live half-done handoff: say so, and drop a stale half-done cookie.
+async fn unfinished(
+    state: &AppState,
+    req: &HttpRequest,
+    nonce: &str,
+) -> Result<HttpResponse, PortalError> {
+    let tenant = vanity_tenant(state, req).await?;
+    let failure = HandoffFailure::Unfinished;
+    let mut page = failure_page(
+        state,
+        tenant.as_ref(),
+        nonce,
+        failure,
+        StatusCode::BAD_REQUEST,
+    );
+    if req.cookie(HANDOFF_COOKIE).is_some() {
+        set_cookie(&mut page, &handoff_cookie_removal())?;
+    }
+    Ok(no_referrer(page))
+}
+
+/// The tenant whose vanity domain this request is on, for branding and the sign-in link.
+async fn vanity_tenant(
+    state: &AppState,
+    req: &HttpRequest,
+) -> Result<Option<TenantInfo>, PortalError> {
+    crate::http::tenant::vanity_tenant(state, request_host(req).as_deref()).await
 }
 
 fn failure_page(

@@ -5,16 +5,17 @@
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
 use futures_util::StreamExt;
-use portal_actors::attachments::UploadError;
+use portal_actors::attachments::{StoredBlob, UploadError};
 use portal_actors::tenant_data::{RecordInternalAttachment, SyncedTicketExists};
 use portal_actors::ticket_sync::input::parse_name;
-use portal_actors::ticket_sync::SyncError;
+use portal_actors::ticket_sync::{SyncAttachment, SyncError};
 use portal_actors::tickets::{clean_file_name, StoredFile};
-use serde_json::json;
+use uuid::Uuid;
 
 use super::auth::Integration;
-use super::{ask, path_id, sync_failed};
+use super::{ask, path_id};
 use crate::app::AppState;
+use crate::errors::ApiError;
 
 /// The uploader's name shown when the PSA gives none.
 pub const DEFAULT_UPLOADER: &str = "Service desk";
@@ -86,54 +87,45 @@ fn count(state: &AppState, outcome: &str) {
         .inc();
 }
 
-fn upload_failed(state: &AppState, e: UploadError) -> HttpResponse {
+fn upload_failed(state: &AppState, e: UploadError) -> ApiError {
     match e {
         UploadError::TooLarge { limit } => {
             count(state, "too_large");
-            HttpResponse::PayloadTooLarge().json(json!({
-                "error": "too_large",
-                "message": format!("the file is larger than {limit} bytes"),
-                "limit_bytes": limit,
-            }))
+            ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "too_large")
+                .with_message(format!("the file is larger than {limit} bytes"))
+                .with_extra("limit_bytes", limit)
         }
         UploadError::Empty => {
             count(state, "empty");
-            HttpResponse::BadRequest()
-                .json(json!({ "error": "empty", "message": "the file is empty" }))
+            ApiError::bad_request("empty").with_message("the file is empty")
         }
-        UploadError::Io(e) => {
+        e @ UploadError::Io(_) => {
             count(state, "error");
-            super::unavailable(&e)
+            ApiError::unavailable(e)
         }
     }
 }
 
-fn refused(state: &AppState, e: SyncError) -> HttpResponse {
+fn refused(state: &AppState, e: SyncError) -> ApiError {
     count(state, e.outcome());
-    sync_failed(e)
+    e.into()
 }
 
-#[tracing::instrument(skip_all, fields(ticket = %path))]
-pub async fn upload(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    who: Integration,
-    path: web::Path<String>,
-    mut payload: web::Payload,
-) -> HttpResponse {
-    let ticket_id = match path_id("ticket_id", &path) {
-        Ok(id) => id,
-        Err(e) => return sync_failed(e),
-    };
-    let file = match params(&req) {
-        Ok(p) => p,
-        Err(e) => return refused(&state, e),
-    };
-    match ask(&state, who.tenant(), SyncedTicketExists { ticket_id }).await {
-        Ok(true) => {}
-        Ok(false) => return refused(&state, SyncError::NotFound),
-        Err(e) => return refused(&state, e),
+/// Refuses (`404 not_found`) unless the tenant has this synced ticket.
+async fn ensure_ticket(state: &AppState, tenant: Uuid, ticket_id: Uuid) -> Result<(), ApiError> {
+    match ask(state, tenant, SyncedTicketExists { ticket_id }).await {
+        Ok(true) => Ok(()),
+        Ok(false) => Err(refused(state, SyncError::NotFound)),
+        Err(e) => Err(refused(state, e)),
     }
+}
+
+/// Streams the body into the attachment store, refusing it past the size limit.
+async fn receive(
+    state: &AppState,
+    req: &HttpRequest,
+    mut payload: web::Payload,
+) -> Result<StoredBlob, ApiError> {
     let limit = state.max_attachment_bytes;
     let declared = req
         .headers()
@@ -141,36 +133,58 @@ pub async fn upload(
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<u64>().ok());
     if declared.is_some_and(|n| n > limit) {
-        return upload_failed(&state, UploadError::TooLarge { limit });
+        return Err(upload_failed(state, UploadError::TooLarge { limit }));
     }
-    let mut pending = match state.attachments.begin(limit).await {
-        Ok(p) => p,
-        Err(e) => return upload_failed(&state, e),
-    };
+    let failed = |e| upload_failed(state, e);
+    let mut pending = state.attachments.begin(limit).await.map_err(failed)?;
     while let Some(chunk) = payload.next().await {
-        let chunk = match chunk {
-            Ok(c) => c,
-            Err(e) => {
-                tracing::info!(error = %e, "attachment upload interrupted");
-                count(&state, "invalid");
-                return HttpResponse::build(StatusCode::BAD_REQUEST).json(
-                    json!({ "error": "invalid_body", "message": "the upload was interrupted" }),
-                );
+        let chunk = chunk.map_err(|e| {
+            tracing::info!(error = %e, "attachment upload interrupted");
+            count(state, "invalid");
+            ApiError::bad_request("invalid_body").with_message("the upload was interrupted")
+        })?;
+        pending.write(&chunk).await.map_err(failed)?;
+    }
+    pending.finish(&state.attachments).await.map_err(failed)
+}
+
+/// Records the attachment; when that fails its contents go, unless another attachment shares them.
+async fn record(
+    state: &AppState,
+    tenant: Uuid,
+    msg: RecordInternalAttachment,
+) -> Result<SyncAttachment, ApiError> {
+    let hash = msg.file.content_hash.clone();
+    match ask(state, tenant, msg).await {
+        Ok(attachment) => Ok(attachment),
+        Err(e) => {
+            let db = &state.services.db;
+            if let Err(cleanup) = state.attachments.forget_unreferenced(db, &[hash]).await {
+                crate::errors::log_error(&cleanup);
             }
-        };
-        if let Err(e) = pending.write(&chunk).await {
-            return upload_failed(&state, e);
+            Err(refused(state, e))
         }
     }
-    let blob = match pending.finish(&state.attachments).await {
-        Ok(b) => b,
-        Err(e) => return upload_failed(&state, e),
-    };
+}
+
+/// `POST /integration/v1/tickets/{ticket_id}/attachments`: 201 with the recorded attachment.
+#[tracing::instrument(skip_all, fields(tenant = %who.tenant(), ticket = %path))]
+pub async fn upload_attachment(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    who: Integration,
+    path: web::Path<String>,
+    payload: web::Payload,
+) -> Result<HttpResponse, ApiError> {
+    let ticket_id = path_id("ticket_id", &path)?;
+    let file = params(&req).map_err(|e| refused(&state, e))?;
+    ensure_ticket(&state, who.tenant(), ticket_id).await?;
+    let blob = receive(&state, &req, payload).await?;
     let stored = StoredFile {
         file_name: file.file_name,
         content_type: content_type(&req),
         size_bytes: i64::try_from(blob.size_bytes).unwrap_or(i64::MAX),
-        content_hash: blob.content_hash.clone(),
+        content_hash: blob.content_hash,
     };
     let msg = RecordInternalAttachment {
         ticket_id,
@@ -178,22 +192,7 @@ pub async fn upload(
         client_visible: file.client_visible,
         uploaded_by: file.uploaded_by,
     };
-    match ask(&state, who.tenant(), msg).await {
-        Ok(attachment) => {
-            count(&state, "success");
-            HttpResponse::Created().json(attachment)
-        }
-        Err(e) => {
-            // Not recorded: its contents go unless another attachment shares them.
-            let hashes = [blob.content_hash];
-            if let Err(cleanup) = state
-                .attachments
-                .forget_unreferenced(&state.services.db, &hashes)
-                .await
-            {
-                crate::errors::log_error(&cleanup);
-            }
-            refused(&state, e)
-        }
-    }
+    let attachment = record(&state, who.tenant(), msg).await?;
+    count(&state, "success");
+    Ok(HttpResponse::Created().json(attachment))
 }

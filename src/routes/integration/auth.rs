@@ -6,19 +6,13 @@ use std::future::{ready, Ready};
 
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
-use actix_web::http::{header, StatusCode};
+use actix_web::http::header;
 use actix_web::middleware::Next;
-use actix_web::{web, Error, FromRequest, HttpMessage, HttpRequest, HttpResponse};
+use actix_web::{web, Error, FromRequest, HttpMessage, HttpRequest, ResponseError};
 use portal_actors::integration_tokens::{self, IntegrationClient};
 
 use crate::app::AppState;
-use crate::errors::json_error;
-
-fn unauthorized() -> HttpResponse {
-    HttpResponse::build(StatusCode::UNAUTHORIZED)
-        .insert_header((header::WWW_AUTHENTICATE, "Bearer"))
-        .json(serde_json::json!({ "error": "unauthorized" }))
-}
+use crate::errors::ApiError;
 
 /// Lets a request through only with a live integration token, and records whose it is.
 pub async fn require_integration_token(
@@ -34,7 +28,7 @@ pub async fn require_integration_token(
         .map(str::to_owned);
     let (Some(token), Some(state)) = (presented, req.app_data::<web::Data<AppState>>().cloned())
     else {
-        return Ok(req.into_response(unauthorized()));
+        return Ok(req.into_response(ApiError::unauthorized().error_response()));
     };
     let now = state.clock.now();
     match integration_tokens::authenticate(&state.services.db, &token, now).await {
@@ -42,12 +36,8 @@ pub async fn require_integration_token(
             req.extensions_mut().insert(Integration(client));
             Ok(next.call(req).await?.map_into_boxed_body())
         }
-        Ok(None) => Ok(req.into_response(unauthorized())),
-        Err(e) => {
-            crate::errors::log_error(&e);
-            let response = json_error(StatusCode::SERVICE_UNAVAILABLE, "unavailable");
-            Ok(req.into_response(response))
-        }
+        Ok(None) => Ok(req.into_response(ApiError::unauthorized().error_response())),
+        Err(e) => Ok(req.into_response(ApiError::from(e).error_response())),
     }
 }
 
@@ -62,13 +52,11 @@ impl Integration {
 }
 
 impl FromRequest for Integration {
-    type Error = Error;
-    type Future = Ready<Result<Self, Error>>;
+    type Error = ApiError;
+    type Future = Ready<Result<Self, ApiError>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let client = req.extensions().get::<Integration>().cloned();
-        ready(client.ok_or_else(|| {
-            actix_web::error::InternalError::from_response("unauthorized", unauthorized()).into()
-        }))
+        ready(client.ok_or_else(ApiError::unauthorized))
     }
 }

@@ -12,152 +12,150 @@ use portal_actors::ticket_sync::input::{
 use serde_json::{json, Value};
 
 use super::auth::Integration;
-use super::{ask, ok, path_id, sync_failed, upserted};
+use super::{ask, path_id, upserted};
 use crate::app::AppState;
+use crate::errors::ApiError;
 
 type Body = web::Json<Value>;
 
-/// Reads `$id` from the path (400 naming `$field`) and `$input` from the body.
-macro_rules! parse {
-    ($field:literal, $path:expr, $input:ty, $body:expr) => {{
-        let id = match path_id($field, &$path) {
-            Ok(id) => id,
-            Err(e) => return sync_failed(e),
-        };
-        match <$input>::parse($body.into_inner()) {
-            Ok(input) => (id, input),
-            Err(e) => return sync_failed(e),
-        }
-    }};
-}
-
 /// `PUT /integration/v1/boards/{board_id}`
+#[tracing::instrument(skip_all, fields(tenant = %who.tenant(), board = %path))]
 pub async fn put_board(
     state: web::Data<AppState>,
     who: Integration,
     path: web::Path<String>,
     body: Body,
-) -> HttpResponse {
-    let (board_id, board) = parse!("board_id", path, BoardInput, body);
-    upserted(ask(&state, who.tenant(), SyncBoard { board_id, board }).await)
+) -> Result<HttpResponse, ApiError> {
+    let board_id = path_id("board_id", &path)?;
+    let board = BoardInput::parse(body.into_inner())?;
+    let msg = SyncBoard { board_id, board };
+    Ok(upserted(ask(&state, who.tenant(), msg).await?))
 }
 
 /// `PUT /integration/v1/statuses/{status_id}`
+#[tracing::instrument(skip_all, fields(tenant = %who.tenant(), status = %path))]
 pub async fn put_status(
     state: web::Data<AppState>,
     who: Integration,
     path: web::Path<String>,
     body: Body,
-) -> HttpResponse {
-    let (status_id, status) = parse!("status_id", path, StatusInput, body);
-    upserted(ask(&state, who.tenant(), SyncStatus { status_id, status }).await)
+) -> Result<HttpResponse, ApiError> {
+    let status_id = path_id("status_id", &path)?;
+    let status = StatusInput::parse(body.into_inner())?;
+    let msg = SyncStatus { status_id, status };
+    Ok(upserted(ask(&state, who.tenant(), msg).await?))
 }
 
 /// `PUT /integration/v1/priorities/{priority_id}`
+#[tracing::instrument(skip_all, fields(tenant = %who.tenant(), priority = %path))]
 pub async fn put_priority(
     state: web::Data<AppState>,
     who: Integration,
     path: web::Path<String>,
     body: Body,
-) -> HttpResponse {
-    let (priority_id, priority) = parse!("priority_id", path, PriorityInput, body);
+) -> Result<HttpResponse, ApiError> {
+    let priority_id = path_id("priority_id", &path)?;
+    let priority = PriorityInput::parse(body.into_inner())?;
     let msg = SyncPriority {
         priority_id,
         priority,
     };
-    upserted(ask(&state, who.tenant(), msg).await)
+    Ok(upserted(ask(&state, who.tenant(), msg).await?))
 }
 
 /// `PUT /integration/v1/categories/{category_id}`
+#[tracing::instrument(skip_all, fields(tenant = %who.tenant(), category = %path))]
 pub async fn put_category(
     state: web::Data<AppState>,
     who: Integration,
     path: web::Path<String>,
     body: Body,
-) -> HttpResponse {
-    let (category_id, category) = parse!("category_id", path, CategoryInput, body);
+) -> Result<HttpResponse, ApiError> {
+    let category_id = path_id("category_id", &path)?;
+    let category = CategoryInput::parse(body.into_inner())?;
     let msg = SyncCategory {
         category_id,
         category,
     };
-    upserted(ask(&state, who.tenant(), msg).await)
+    Ok(upserted(ask(&state, who.tenant(), msg).await?))
 }
 
 /// `PUT /integration/v1/visibility-groups/{group_id}`
+#[tracing::instrument(skip_all, fields(tenant = %who.tenant(), group = %path))]
 pub async fn put_group(
     state: web::Data<AppState>,
     who: Integration,
     path: web::Path<String>,
     body: Body,
-) -> HttpResponse {
-    let (group_id, group) = parse!("group_id", path, VisibilityGroupInput, body);
-    upserted(
-        ask(
-            &state,
-            who.tenant(),
-            SyncVisibilityGroup { group_id, group },
-        )
-        .await,
-    )
+) -> Result<HttpResponse, ApiError> {
+    let group_id = path_id("group_id", &path)?;
+    let group = VisibilityGroupInput::parse(body.into_inner())?;
+    let msg = SyncVisibilityGroup { group_id, group };
+    Ok(upserted(ask(&state, who.tenant(), msg).await?))
 }
 
 /// `PUT /integration/v1/contacts/{contact_id}/ticket-access`
+#[tracing::instrument(skip_all, fields(tenant = %who.tenant(), contact = %path))]
 pub async fn put_access(
     state: web::Data<AppState>,
     who: Integration,
     path: web::Path<String>,
     body: Body,
-) -> HttpResponse {
-    let (contact_id, access) = parse!("contact_id", path, TicketAccessInput, body);
-    ok(ask(
-        &state,
-        who.tenant(),
-        SyncTicketAccess { contact_id, access },
-    )
-    .await)
+) -> Result<HttpResponse, ApiError> {
+    let contact_id = path_id("contact_id", &path)?;
+    let access = TicketAccessInput::parse(body.into_inner())?;
+    let msg = SyncTicketAccess { contact_id, access };
+    Ok(HttpResponse::Ok().json(ask(&state, who.tenant(), msg).await?))
 }
 
 /// `GET /integration/v1/contacts/{contact_id}/ticket-access`
+#[tracing::instrument(skip_all, fields(tenant = %who.tenant(), contact = %path))]
 pub async fn show_access(
     state: web::Data<AppState>,
     who: Integration,
     path: web::Path<String>,
-) -> HttpResponse {
-    let contact_id = match path_id("contact_id", &path) {
-        Ok(id) => id,
-        Err(e) => return sync_failed(e),
-    };
-    ok(ask(&state, who.tenant(), GetTicketAccess { contact_id }).await)
+) -> Result<HttpResponse, ApiError> {
+    let contact_id = path_id("contact_id", &path)?;
+    let access = ask(&state, who.tenant(), GetTicketAccess { contact_id }).await?;
+    Ok(HttpResponse::Ok().json(access))
 }
 
 /// `GET /integration/v1/boards`: every board with its statuses.
-pub async fn list_boards(state: web::Data<AppState>, who: Integration) -> HttpResponse {
-    match ask(&state, who.tenant(), ListSyncBoards).await {
-        Ok(boards) => HttpResponse::Ok().json(json!({ "boards": boards })),
-        Err(e) => sync_failed(e),
-    }
+#[tracing::instrument(skip_all, fields(tenant = %who.tenant()))]
+pub async fn list_boards(
+    state: web::Data<AppState>,
+    who: Integration,
+) -> Result<HttpResponse, ApiError> {
+    let boards = ask(&state, who.tenant(), ListSyncBoards).await?;
+    Ok(HttpResponse::Ok().json(json!({ "boards": boards })))
 }
 
 /// `GET /integration/v1/priorities`
-pub async fn list_priorities(state: web::Data<AppState>, who: Integration) -> HttpResponse {
-    match ask(&state, who.tenant(), ListSyncPriorities).await {
-        Ok(priorities) => HttpResponse::Ok().json(json!({ "priorities": priorities })),
-        Err(e) => sync_failed(e),
-    }
+#[tracing::instrument(skip_all, fields(tenant = %who.tenant()))]
+pub async fn list_priorities(
+    state: web::Data<AppState>,
+    who: Integration,
+) -> Result<HttpResponse, ApiError> {
+    let priorities = ask(&state, who.tenant(), ListSyncPriorities).await?;
+    Ok(HttpResponse::Ok().json(json!({ "priorities": priorities })))
 }
 
 /// `GET /integration/v1/categories`
-pub async fn list_categories(state: web::Data<AppState>, who: Integration) -> HttpResponse {
-    match ask(&state, who.tenant(), ListSyncCategories).await {
-        Ok(categories) => HttpResponse::Ok().json(json!({ "categories": categories })),
-        Err(e) => sync_failed(e),
-    }
+#[tracing::instrument(skip_all, fields(tenant = %who.tenant()))]
+pub async fn list_categories(
+    state: web::Data<AppState>,
+    who: Integration,
+) -> Result<HttpResponse, ApiError> {
+    let categories = ask(&state, who.tenant(), ListSyncCategories).await?;
+    Ok(HttpResponse::Ok().json(json!({ "categories": categories })))
 }
 
 /// `GET /integration/v1/visibility-groups`
-pub async fn list_groups(state: web::Data<AppState>, who: Integration) -> HttpResponse {
-    match ask(&state, who.tenant(), ListVisibilityGroups).await {
-        Ok(groups) => HttpResponse::Ok().json(json!({ "visibility_groups": groups })),
-        Err(e) => sync_failed(e),
-    }
+#[tracing::instrument(skip_all, fields(tenant = %who.tenant()))]
+pub async fn list_groups(
+    state: web::Data<AppState>,
+    who: Integration,
+) -> Result<HttpResponse, ApiError> {
+    let groups = ask(&state, who.tenant(), ListVisibilityGroups).await?;
+    Ok(HttpResponse::Ok().json(json!({ "visibility_groups": groups })))
 }

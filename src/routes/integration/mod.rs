@@ -17,11 +17,10 @@ use actix_web::{web, HttpResponse};
 use portal_actors::tenant_data::{TenantData, TenantDataFor};
 use portal_actors::ticket_sync::{SyncError, Upserted};
 use serde::Serialize;
-use serde_json::json;
 use uuid::Uuid;
 
 use crate::app::AppState;
-use crate::errors::json_error;
+use crate::errors::ApiError;
 
 /// The API's base path.
 pub const BASE: &str = "/integration/v1";
@@ -34,8 +33,8 @@ pub const OPENAPI: &str = include_str!("openapi.json");
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(
         web::resource(format!("{BASE}/openapi.json"))
-            .route(web::get().to(openapi))
-            .default_service(web::to(method_not_allowed)),
+            .route(web::get().to(show_openapi))
+            .default_service(web::to(refuse_method)),
     )
     .service(
         web::scope(BASE)
@@ -43,7 +42,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .app_data(
                 web::JsonConfig::default()
                     .limit(MAX_JSON_BYTES)
-                    .error_handler(crate::routes::admin::json_payload_error),
+                    .error_handler(crate::errors::json_payload_error),
             )
             .service(resource("/boards").route(web::get().to(catalog::list_boards)))
             .service(resource("/boards/{board_id}").route(web::put().to(catalog::put_board)))
@@ -65,79 +64,58 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     .route(web::get().to(catalog::show_access))
                     .route(web::put().to(catalog::put_access)),
             )
-            .service(resource("/tickets").route(web::get().to(tickets::feed)))
+            .service(resource("/tickets").route(web::get().to(tickets::list_changed_tickets)))
             .service(
                 resource("/tickets/{ticket_id}")
-                    .route(web::get().to(tickets::show))
-                    .route(web::put().to(tickets::put)),
+                    .route(web::get().to(tickets::show_ticket))
+                    .route(web::put().to(tickets::put_ticket)),
             )
             .service(
-                resource("/tickets/{ticket_id}/comments").route(web::post().to(tickets::comment)),
+                resource("/tickets/{ticket_id}/comments")
+                    .route(web::post().to(tickets::add_comment)),
             )
             .service(
                 resource("/tickets/{ticket_id}/attachments")
-                    .route(web::post().to(attachments::upload)),
+                    .route(web::post().to(attachments::upload_attachment)),
             )
-            .default_service(web::to(unknown_endpoint)),
+            .default_service(web::to(refuse_unknown_endpoint)),
     );
 }
 
 /// A resource whose other methods get `405 method_not_allowed`.
 fn resource(path: &str) -> actix_web::Resource {
-    web::resource(path).default_service(web::to(method_not_allowed))
+    web::resource(path).default_service(web::to(refuse_method))
 }
 
-async fn unknown_endpoint() -> HttpResponse {
-    json_error(StatusCode::NOT_FOUND, "unknown_endpoint")
+/// `404 unknown_endpoint`: no such path in the API.
+#[tracing::instrument(skip_all)]
+async fn refuse_unknown_endpoint() -> Result<HttpResponse, ApiError> {
+    Err(ApiError::not_found("unknown_endpoint"))
 }
 
-async fn method_not_allowed() -> HttpResponse {
-    json_error(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed")
+/// `405 method_not_allowed`: the path exists, not with this method.
+#[tracing::instrument(skip_all)]
+async fn refuse_method() -> Result<HttpResponse, ApiError> {
+    Err(ApiError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "method_not_allowed",
+    ))
 }
 
 /// `GET /integration/v1/openapi.json` (no token needed: it holds no data).
-async fn openapi() -> HttpResponse {
+#[tracing::instrument(skip_all)]
+async fn show_openapi() -> HttpResponse {
     HttpResponse::Ok()
         .content_type("application/json")
         .body(OPENAPI)
 }
 
-/// The one mapping of sync errors to responses.
-pub fn sync_failed(e: SyncError) -> HttpResponse {
-    match e {
-        SyncError::Invalid { field, message } => HttpResponse::BadRequest().json(json!({
-            "error": "invalid_field",
-            "field": field,
-            "message": message,
-        })),
-        SyncError::NotFound => json_error(StatusCode::NOT_FOUND, "not_found"),
-        SyncError::NumberTaken => HttpResponse::Conflict().json(json!({
-            "error": "number_taken",
-            "field": "number",
-            "message": "another ticket has this number",
-        })),
-        e @ (SyncError::Db(_) | SyncError::Fault(_)) => unavailable(&e),
-    }
-}
-
-pub fn unavailable(e: &(dyn std::error::Error + 'static)) -> HttpResponse {
-    crate::errors::log_error(e);
-    json_error(StatusCode::SERVICE_UNAVAILABLE, "unavailable")
-}
-
 /// 201 with the record when the upsert created it, else 200.
-pub fn upserted<T: Serialize>(result: Result<Upserted<T>, SyncError>) -> HttpResponse {
-    match result {
-        Ok(u) if u.created => HttpResponse::Created().json(u.record),
-        Ok(u) => HttpResponse::Ok().json(u.record),
-        Err(e) => sync_failed(e),
-    }
-}
-
-pub fn ok<T: Serialize>(result: Result<T, SyncError>) -> HttpResponse {
-    match result {
-        Ok(value) => HttpResponse::Ok().json(value),
-        Err(e) => sync_failed(e),
+pub fn upserted<T: Serialize>(upserted: Upserted<T>) -> HttpResponse {
+    if upserted.created {
+        HttpResponse::Created().json(upserted.record)
+    } else {
+        HttpResponse::Ok().json(upserted.record)
     }
 }
 

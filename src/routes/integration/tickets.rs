@@ -6,33 +6,30 @@ use portal_actors::tenant_data::{
     GetSyncedTicket, PostInternalComment, SyncTicketUpsert, TicketChanges,
 };
 use portal_actors::ticket_sync::input::{CommentInput, FeedQuery, TicketInput};
+use portal_actors::ticket_sync::SyncError;
 use serde_json::Value;
 
 use super::auth::Integration;
-use super::{ask, ok, path_id, sync_failed, upserted};
+use super::{ask, path_id, upserted};
 use crate::app::AppState;
+use crate::errors::ApiError;
 
 /// `PUT /integration/v1/tickets/{ticket_id}`: 201 when created, 200 when replaced (or unchanged).
-#[tracing::instrument(skip_all, fields(ticket = %path))]
-pub async fn put(
+#[tracing::instrument(skip_all, fields(tenant = %who.tenant(), ticket = %path))]
+pub async fn put_ticket(
     state: web::Data<AppState>,
     who: Integration,
     path: web::Path<String>,
     body: web::Json<Value>,
-) -> HttpResponse {
-    let ticket_id = match path_id("ticket_id", &path) {
-        Ok(id) => id,
-        Err(e) => return sync_failed(e),
-    };
-    let ticket = match TicketInput::parse(body.into_inner()) {
-        Ok(t) => t,
-        Err(e) => return sync_failed(e),
-    };
-    upserted(ask(&state, who.tenant(), SyncTicketUpsert { ticket_id, ticket }).await)
+) -> Result<HttpResponse, ApiError> {
+    let ticket_id = path_id("ticket_id", &path)?;
+    let ticket = TicketInput::parse(body.into_inner())?;
+    let msg = SyncTicketUpsert { ticket_id, ticket };
+    Ok(upserted(ask(&state, who.tenant(), msg).await?))
 }
 
-/// `GET /integration/v1/tickets?updated_since=&cursor=&limit=`: changed tickets, oldest first.
-pub async fn feed(req: HttpRequest, state: web::Data<AppState>, who: Integration) -> HttpResponse {
+/// The feed's `updated_since`, `cursor` and `limit` (others are ignored).
+fn feed_query(req: &HttpRequest) -> Result<FeedQuery, SyncError> {
     let (mut since, mut cursor, mut limit) = (None, None, None);
     for (key, value) in url::form_urlencoded::parse(req.query_string().as_bytes()) {
         match key.as_ref() {
@@ -42,48 +39,43 @@ pub async fn feed(req: HttpRequest, state: web::Data<AppState>, who: Integration
             _ => {}
         }
     }
-    let query = match FeedQuery::parse(since.as_deref(), cursor.as_deref(), limit.as_deref()) {
-        Ok(q) => q,
-        Err(e) => return sync_failed(e),
-    };
-    ok(ask(&state, who.tenant(), TicketChanges { query }).await)
+    FeedQuery::parse(since.as_deref(), cursor.as_deref(), limit.as_deref())
+}
+
+/// `GET /integration/v1/tickets?updated_since=&cursor=&limit=`: changed tickets, oldest first.
+#[tracing::instrument(skip_all, fields(tenant = %who.tenant()))]
+pub async fn list_changed_tickets(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    who: Integration,
+) -> Result<HttpResponse, ApiError> {
+    let query = feed_query(&req)?;
+    let changes = ask(&state, who.tenant(), TicketChanges { query }).await?;
+    Ok(HttpResponse::Ok().json(changes))
 }
 
 /// `GET /integration/v1/tickets/{ticket_id}`: every field, comment and attachment.
-pub async fn show(
+#[tracing::instrument(skip_all, fields(tenant = %who.tenant(), ticket = %path))]
+pub async fn show_ticket(
     state: web::Data<AppState>,
     who: Integration,
     path: web::Path<String>,
-) -> HttpResponse {
-    let ticket_id = match path_id("ticket_id", &path) {
-        Ok(id) => id,
-        Err(e) => return sync_failed(e),
-    };
-    ok(ask(&state, who.tenant(), GetSyncedTicket { ticket_id }).await)
+) -> Result<HttpResponse, ApiError> {
+    let ticket_id = path_id("ticket_id", &path)?;
+    let ticket = ask(&state, who.tenant(), GetSyncedTicket { ticket_id }).await?;
+    Ok(HttpResponse::Ok().json(ticket))
 }
 
 /// `POST /integration/v1/tickets/{ticket_id}/comments`: 201 when added, 200 for a replay.
-#[tracing::instrument(skip_all, fields(ticket = %path))]
-pub async fn comment(
+#[tracing::instrument(skip_all, fields(tenant = %who.tenant(), ticket = %path))]
+pub async fn add_comment(
     state: web::Data<AppState>,
     who: Integration,
     path: web::Path<String>,
     body: web::Json<Value>,
-) -> HttpResponse {
-    let ticket_id = match path_id("ticket_id", &path) {
-        Ok(id) => id,
-        Err(e) => return sync_failed(e),
-    };
-    let comment = match CommentInput::parse(body.into_inner()) {
-        Ok(c) => c,
-        Err(e) => return sync_failed(e),
-    };
-    upserted(
-        ask(
-            &state,
-            who.tenant(),
-            PostInternalComment { ticket_id, comment },
-        )
-        .await,
-    )
+) -> Result<HttpResponse, ApiError> {
+    let ticket_id = path_id("ticket_id", &path)?;
+    let comment = CommentInput::parse(body.into_inner())?;
+    let msg = PostInternalComment { ticket_id, comment };
+    Ok(upserted(ask(&state, who.tenant(), msg).await?))
 }

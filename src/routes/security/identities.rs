@@ -4,11 +4,13 @@
 use actix_web::{web, HttpRequest, HttpResponse};
 use portal_actors::audit::{AuditRecord, Record};
 use portal_actors::tenant_data::{OwnIdentities, UnlinkOwnIdentity};
+use portal_actors::two_factor::Subject;
 use portal_views::security::IdentityItem;
 use serde::Deserialize;
 
 use crate::app::AppState;
 use crate::errors::PortalError;
+use crate::http::csrf::check_csrf;
 use crate::http::extract::PortalUser;
 
 #[derive(Deserialize)]
@@ -24,12 +26,8 @@ pub struct UnlinkForm {
 /// The user's linked identities, named after their provider (its slug when it was removed).
 pub async fn linked(state: &AppState, user: &PortalUser) -> Result<Vec<IdentityItem>, PortalError> {
     let user_id = user.session.record.user.user_id;
-    let rows = crate::routes::tickets::tenant_data(state, user.tenant.id)
-        .await?
-        .send(OwnIdentities { user_id })
-        .await
-        .map_err(PortalError::unavailable)?
-        .map_err(PortalError::unavailable)?;
+    let msg = OwnIdentities { user_id };
+    let rows = crate::routes::tickets::ask_tenant_data(state, user.tenant.id, msg).await?;
     Ok(rows
         .into_iter()
         .map(|row| IdentityItem {
@@ -43,29 +41,8 @@ pub async fn linked(state: &AppState, user: &PortalUser) -> Result<Vec<IdentityI
         .collect())
 }
 
-/// `POST …/identities/unlink`: removes one of the user's own linked identities.
-pub async fn unlink(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    user: PortalUser,
-    form: web::Form<UnlinkForm>,
-) -> Result<HttpResponse, PortalError> {
-    crate::http::csrf::check_csrf(&user, &form.csrf_token)?;
-    let who = super::subject(&req, &user);
-    let removed = crate::routes::tickets::tenant_data(&state, user.tenant.id)
-        .await?
-        .send(UnlinkOwnIdentity {
-            user_id: who.user_id,
-            issuer: form.issuer.clone(),
-            subject: form.subject.clone(),
-        })
-        .await
-        .map_err(PortalError::unavailable)?
-        .map_err(PortalError::unavailable)?;
-    if removed == 0 {
-        // Not one of this user's identities: nothing to remove, nothing to reveal.
-        return Err(PortalError::NotFound);
-    }
+/// Records the unlinking, naming the identity and that the user did it.
+fn audit_unlink(state: &AppState, who: &Subject, form: &UnlinkForm) {
     state.services.audit.do_send(Record(AuditRecord {
         tenant: who.tenant,
         event_type: "sso_identity_unlinked",
@@ -79,5 +56,28 @@ pub async fn unlink(
         ),
         ..AuditRecord::default()
     }));
+}
+
+/// `POST …/identities/unlink`: removes one of the user's own linked identities.
+#[tracing::instrument(skip_all, fields(tenant = %user.tenant.slug))]
+pub async fn unlink_identity(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    user: PortalUser,
+    form: web::Form<UnlinkForm>,
+) -> Result<HttpResponse, PortalError> {
+    check_csrf(&user, &form.csrf_token)?;
+    let who = super::subject(&req, &user);
+    let msg = UnlinkOwnIdentity {
+        user_id: who.user_id,
+        issuer: form.issuer.clone(),
+        subject: form.subject.clone(),
+    };
+    let removed = crate::routes::tickets::ask_tenant_data(&state, user.tenant.id, msg).await?;
+    if removed == 0 {
+        // Not one of this user's identities: nothing to remove, nothing to reveal.
+        return Err(PortalError::NotFound);
+    }
+    audit_unlink(&state, &who, &form);
     Ok(super::done("identity", None))
 }

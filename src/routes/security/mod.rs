@@ -11,11 +11,12 @@ use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::Duration;
 use portal_actors::login_throttle::{minutes_rounded_up, seconds_rounded_up};
+use portal_actors::tenant_data::profile::SessionSummary;
 use portal_actors::tenant_data::OwnSessions;
-use portal_actors::two_factor::{Subject, TwoFactorError};
+use portal_actors::two_factor::{Subject, TwoFactorError, TwoFactorStatus};
 use portal_views::layout::NavItem;
 use portal_views::security::{
-    self as views, ProofProblem, SecurityNotice, SecurityView, SessionItem,
+    self as views, IdentityItem, ProofProblem, SecurityNotice, SecurityView, SessionItem,
 };
 use portal_views::two_factor::CodeError;
 
@@ -86,27 +87,34 @@ pub fn throttled_for(e: &TwoFactorError) -> Option<Duration> {
 /// Builds the page's data; the caller sets notices and errors.
 pub async fn view(state: &AppState, user: &PortalUser) -> Result<SecurityView, PortalError> {
     let u = &user.session.record.user;
-    let status = portal_actors::two_factor::status(&state.services, u.tenant, u.user_id)
+    let two_factor = portal_actors::two_factor::status(&state.services, u.tenant, u.user_id)
         .await
         .map_err(PortalError::unavailable)?;
-    let rows = crate::routes::tickets::tenant_data(state, user.tenant.id)
-        .await?
-        .send(OwnSessions {
-            user_id: u.user_id,
-            session_idle: state.session_idle,
-        })
-        .await
-        .map_err(PortalError::unavailable)?
-        .map_err(PortalError::unavailable)?;
+    let msg = OwnSessions {
+        user_id: u.user_id,
+        session_idle: state.session_idle,
+    };
+    let sessions = crate::routes::tickets::ask_tenant_data(state, user.tenant.id, msg).await?;
+    let identities = identities::linked(state, user).await?;
+    Ok(security_view(user, two_factor, sessions, identities))
+}
+
+/// The Security page's view model, with no notice and no refused form.
+fn security_view(
+    user: &PortalUser,
+    two_factor: TwoFactorStatus,
+    sessions: Vec<SessionSummary>,
+    identities: Vec<IdentityItem>,
+) -> SecurityView {
     let current = &user.session.record.token_hash;
-    Ok(SecurityView {
+    SecurityView {
         csrf_token: user.session.csrf_token.clone(),
         notice: None,
-        two_factor_since: status.enabled_at,
-        recovery_codes_left: status.recovery_codes_left,
+        two_factor_since: two_factor.enabled_at,
+        recovery_codes_left: two_factor.recovery_codes_left,
         two_factor_error: None,
         password_error: None,
-        sessions: rows
+        sessions: sessions
             .into_iter()
             .map(|s| SessionItem {
                 current: &s.token_hash == current,
@@ -119,10 +127,11 @@ pub async fn view(state: &AppState, user: &PortalUser) -> Result<SecurityView, P
             })
             .collect(),
         sessions_error: None,
-        identities: identities::linked(state, user).await?,
-    })
+        identities,
+    }
 }
 
+/// The Security page (signed-in navigation on Security), answered with `status`.
 pub fn render(
     user: &PortalUser,
     nonce: &str,
@@ -139,8 +148,39 @@ pub fn render(
     )
 }
 
+/// The page built afresh, changed by `set` (a refused form's problem), answered with `status`.
+pub async fn render_with(
+    state: &AppState,
+    user: &PortalUser,
+    nonce: &CspNonce,
+    status: StatusCode,
+    set: impl FnOnce(&mut SecurityView),
+) -> Result<HttpResponse, PortalError> {
+    let mut view = view(state, user).await?;
+    set(&mut view);
+    Ok(render(user, &nonce.0, status, &view))
+}
+
+/// A refused proof (password or code) shown by `show`: 401, or 429 with `Retry-After`;
+/// anything but a refused proof is "unavailable".
+pub async fn refuse_proof(
+    state: &AppState,
+    user: &PortalUser,
+    nonce: &CspNonce,
+    e: TwoFactorError,
+    show: impl FnOnce(&mut SecurityView, ProofProblem),
+) -> Result<HttpResponse, PortalError> {
+    let Some(problem) = proof_problem(&e) else {
+        return Err(PortalError::unavailable(e));
+    };
+    let status = refusal_status(&e);
+    let page = render_with(state, user, nonce, status, |v| show(v, problem)).await?;
+    Ok(with_retry_after(page, throttled_for(&e)))
+}
+
 /// `GET /client-portal/profile/security[?done=…]`
-pub async fn show(
+#[tracing::instrument(skip_all, fields(tenant = %user.tenant.slug))]
+pub async fn show_security(
     state: web::Data<AppState>,
     user: PortalUser,
     nonce: CspNonce,
@@ -186,6 +226,7 @@ pub fn done(what: &str, count: Option<u64>) -> HttpResponse {
 }
 
 /// `GET /client-portal/profile`: the profile's only page so far is Security.
-pub async fn profile_redirect(_user: PortalUser) -> HttpResponse {
+#[tracing::instrument(skip_all, fields(tenant = %user.tenant.slug))]
+pub async fn redirect_profile(user: PortalUser) -> HttpResponse {
     render::see_other(views::ACTION)
 }

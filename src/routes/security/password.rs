@@ -2,17 +2,19 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
+use chrono::Duration;
 use portal_actors::account::{change_password, Notice, PasswordChange, PasswordChangeError};
 
 use crate::routes::account_recovery::mail::{locales, password_changed_email, TenantLinks};
 use portal_actors::login_throttle::minutes_rounded_up;
 use portal_actors::password_policy::PolicyViolation;
-use portal_views::security::PasswordProblem;
+use portal_views::security::{PasswordProblem, SecurityView};
 use secrecy::SecretString;
 use serde::Deserialize;
 
 use crate::app::AppState;
 use crate::errors::PortalError;
+use crate::http::csrf::check_csrf;
 use crate::http::extract::{CspNonce, PortalUser};
 
 #[derive(Deserialize)]
@@ -42,63 +44,65 @@ pub fn policy_problem(v: &PolicyViolation) -> PasswordProblem {
     }
 }
 
-pub async fn submit(
+/// The change the form asks for; the current session is the one kept.
+fn password_change(form: PasswordForm, user: &PortalUser) -> PasswordChange {
+    PasswordChange {
+        current: SecretString::from(form.current_password),
+        new: SecretString::from(form.new_password),
+        confirm: SecretString::from(form.confirm_password),
+        sign_out_others: form.sign_out_others.is_some(),
+        keep_token_hash: user.session.record.token_hash.clone(),
+    }
+}
+
+/// How a refused change shows: its status, the form's problem and any `Retry-After`.
+fn refusal(e: PasswordChangeError) -> (StatusCode, PasswordProblem, Option<Duration>) {
+    match e {
+        PasswordChangeError::WrongCurrent => (
+            StatusCode::UNAUTHORIZED,
+            PasswordProblem::WrongCurrent,
+            None,
+        ),
+        PasswordChangeError::Throttled { retry_after } => {
+            let minutes = minutes_rounded_up(retry_after);
+            let problem = PasswordProblem::Throttled { minutes };
+            (StatusCode::TOO_MANY_REQUESTS, problem, Some(retry_after))
+        }
+        PasswordChangeError::Mismatch => (StatusCode::BAD_REQUEST, PasswordProblem::Mismatch, None),
+        PasswordChangeError::Policy(v) => (StatusCode::BAD_REQUEST, policy_problem(&v), None),
+        e => {
+            crate::errors::log_error(&e);
+            let status = StatusCode::SERVICE_UNAVAILABLE;
+            (status, PasswordProblem::Unavailable, None)
+        }
+    }
+}
+
+/// `POST /client-portal/profile/security/password`
+#[tracing::instrument(skip_all, fields(tenant = %user.tenant.slug))]
+pub async fn submit_password_change(
     req: HttpRequest,
     state: web::Data<AppState>,
     user: PortalUser,
     form: web::Form<PasswordForm>,
     nonce: CspNonce,
 ) -> Result<HttpResponse, PortalError> {
-    crate::http::csrf::check_csrf(&user, &form.csrf_token)?;
-    let form = form.into_inner();
-    let change = PasswordChange {
-        current: SecretString::from(form.current_password),
-        new: SecretString::from(form.new_password),
-        confirm: SecretString::from(form.confirm_password),
-        sign_out_others: form.sign_out_others.is_some(),
-        keep_token_hash: user.session.record.token_hash.clone(),
-    };
+    check_csrf(&user, &form.csrf_token)?;
+    let change = password_change(form.into_inner(), &user);
     let who = super::subject(&req, &user);
     let links = TenantLinks::for_tenant(&state, &user.tenant).await?;
     let notice = Notice {
         tenant_locale: &user.tenant.default_locale,
         render: Box::new(password_changed_email(locales()?, &user.tenant, &links)),
     };
-    let changed = change_password(
-        &state.services,
-        &state.mailer,
-        &who,
-        super::names(&user),
-        change,
-        notice,
-    )
-    .await;
-    let mut retry_after = None;
-    let (status, problem) = match changed {
+    let names = super::names(&user);
+    let svc = &state.services;
+    let changed = change_password(svc, &state.mailer, &who, names, change, notice).await;
+    let (status, problem, retry_after) = match changed {
         Ok(ended) => return Ok(super::done("password", Some(ended))),
-        Err(PasswordChangeError::WrongCurrent) => {
-            (StatusCode::UNAUTHORIZED, PasswordProblem::WrongCurrent)
-        }
-        Err(PasswordChangeError::Throttled { retry_after: wait }) => {
-            retry_after = Some(wait);
-            let minutes = minutes_rounded_up(wait);
-            (
-                StatusCode::TOO_MANY_REQUESTS,
-                PasswordProblem::Throttled { minutes },
-            )
-        }
-        Err(PasswordChangeError::Mismatch) => (StatusCode::BAD_REQUEST, PasswordProblem::Mismatch),
-        Err(PasswordChangeError::Policy(v)) => (StatusCode::BAD_REQUEST, policy_problem(&v)),
-        Err(e) => {
-            crate::errors::log_error(&e);
-            (
-                StatusCode::SERVICE_UNAVAILABLE,
-                PasswordProblem::Unavailable,
-            )
-        }
+        Err(e) => refusal(e),
     };
-    let mut view = super::view(&state, &user).await?;
-    view.password_error = Some(problem);
-    let page = super::render(&user, &nonce.0, status, &view);
+    let set = |v: &mut SecurityView| v.password_error = Some(problem);
+    let page = super::render_with(&state, &user, &nonce, status, set).await?;
     Ok(super::with_retry_after(page, retry_after))
 }

@@ -5,13 +5,16 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use portal_actors::account::prove_identity;
 use portal_actors::audit::{AuditRecord, Record};
-use portal_actors::sessions::{RevokeOtherSessions, RevokeOwnedSession, RevokeReason};
-use portal_views::security::ProofProblem;
+use portal_actors::sessions::{
+    RevokeOtherSessions, RevokeOwnedSession, RevokeReason, SessionError, Sessions,
+};
+use portal_views::security::{ProofProblem, SecurityView};
 use secrecy::SecretString;
 use serde::Deserialize;
 
 use crate::app::AppState;
 use crate::errors::PortalError;
+use crate::http::csrf::check_csrf;
 use crate::http::extract::{CspNonce, PortalUser};
 
 #[derive(Deserialize)]
@@ -62,33 +65,44 @@ fn audit_refusal(state: &AppState, who: &portal_actors::two_factor::Subject, rea
     }));
 }
 
+/// Sends a message to the Sessions actor; either failure shows as "unavailable".
+pub async fn ask_sessions<M, T>(state: &AppState, msg: M) -> Result<T, PortalError>
+where
+    M: actix::Message<Result = Result<T, SessionError>> + Send + 'static,
+    T: Send + 'static,
+    Sessions: actix::Handler<M>,
+{
+    state
+        .services
+        .sessions
+        .send(msg)
+        .await
+        .map_err(PortalError::unavailable)?
+        .map_err(PortalError::unavailable)
+}
+
 /// `POST …/sessions/revoke`: ends one of the user's own sessions (not the current one).
-pub async fn revoke(
+#[tracing::instrument(skip_all, fields(tenant = %user.tenant.slug))]
+pub async fn revoke_session(
     req: HttpRequest,
     state: web::Data<AppState>,
     user: PortalUser,
     form: web::Form<RevokeForm>,
 ) -> Result<HttpResponse, PortalError> {
-    crate::http::csrf::check_csrf(&user, &form.csrf_token)?;
+    check_csrf(&user, &form.csrf_token)?;
     let record = &user.session.record;
     if form.session == record.token_hash {
         return Err(PortalError::BadRequest(
             "use sign-out to end this session".into(),
         ));
     }
-    let ended = state
-        .services
-        .sessions
-        .send(RevokeOwnedSession {
-            tenant: record.user.tenant,
-            user_id: record.user.user_id,
-            token_hash: form.session.clone(),
-            reason: RevokeReason::User,
-        })
-        .await
-        .map_err(PortalError::unavailable)?
-        .map_err(PortalError::unavailable)?;
-    if !ended {
+    let msg = RevokeOwnedSession {
+        tenant: record.user.tenant,
+        user_id: record.user.user_id,
+        token_hash: form.session.clone(),
+        reason: RevokeReason::User,
+    };
+    if !ask_sessions(&state, msg).await? {
         // Not one of this user's live sessions: nothing to end, nothing to reveal.
         return Err(PortalError::NotFound);
     }
@@ -97,52 +111,37 @@ pub async fn revoke(
 }
 
 /// `POST …/sessions/revoke-others`: "sign out everywhere else".
-pub async fn revoke_others(
+#[tracing::instrument(skip_all, fields(tenant = %user.tenant.slug))]
+pub async fn revoke_other_sessions(
     req: HttpRequest,
     state: web::Data<AppState>,
     user: PortalUser,
     form: web::Form<RevokeOthersForm>,
     nonce: CspNonce,
 ) -> Result<HttpResponse, PortalError> {
-    crate::http::csrf::check_csrf(&user, &form.csrf_token)?;
+    check_csrf(&user, &form.csrf_token)?;
     let who = super::subject(&req, &user);
-    let form = form.into_inner();
-    if form.proof.trim().is_empty() {
-        let mut view = super::view(&state, &user).await?;
-        view.sessions_error = Some(ProofProblem::NeedsProof);
-        return Ok(super::render(
-            &user,
-            &nonce.0,
-            StatusCode::BAD_REQUEST,
-            &view,
-        ));
+    let proof = form.into_inner().proof;
+    let show_problem = |v: &mut SecurityView, p| v.sessions_error = Some(p);
+    if proof.trim().is_empty() {
+        let (status, problem) = (StatusCode::BAD_REQUEST, ProofProblem::NeedsProof);
+        let set = |v: &mut SecurityView| show_problem(v, problem);
+        return super::render_with(&state, &user, &nonce, status, set).await;
     }
-    if let Err(e) = prove_identity(&state.services, &who, SecretString::from(form.proof)).await {
-        return match super::proof_problem(&e) {
-            Some(problem) => {
-                audit_refusal(&state, &who, e.reason());
-                let mut view = super::view(&state, &user).await?;
-                view.sessions_error = Some(problem);
-                let status = super::refusal_status(&e);
-                let page = super::render(&user, &nonce.0, status, &view);
-                Ok(super::with_retry_after(page, super::throttled_for(&e)))
-            }
-            None => Err(PortalError::unavailable(e)),
-        };
+    if let Err(e) = prove_identity(&state.services, &who, SecretString::from(proof)).await {
+        if super::proof_problem(&e).is_some() {
+            audit_refusal(&state, &who, e.reason());
+        }
+        return super::refuse_proof(&state, &user, &nonce, e, show_problem).await;
     }
     let record = &user.session.record;
-    let count = state
-        .services
-        .sessions
-        .send(RevokeOtherSessions {
-            tenant: record.user.tenant,
-            user_id: record.user.user_id,
-            keep_token_hash: record.token_hash.clone(),
-            reason: RevokeReason::User,
-        })
-        .await
-        .map_err(PortalError::unavailable)?
-        .map_err(PortalError::unavailable)?;
+    let msg = RevokeOtherSessions {
+        tenant: record.user.tenant,
+        user_id: record.user.user_id,
+        keep_token_hash: record.token_hash.clone(),
+        reason: RevokeReason::User,
+    };
+    let count = ask_sessions(&state, msg).await?;
     audit(&state, &who, "sessions_revoked", count);
     Ok(super::done("others", Some(count)))
 }

@@ -1,18 +1,20 @@
 //! Two-factor from the Security page: enroll (`GET`/`POST …/two-factor`) and turn off
 //! (`POST …/two-factor/disable`).
 
-use actix_web::http::StatusCode;
+use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
+use chrono::Duration;
 use portal_actors::login_throttle::minutes_rounded_up;
 use portal_actors::two_factor::{self, TwoFactorError};
 use portal_views::layout::NavItem;
-use portal_views::security as views;
+use portal_views::security::{self as views, SecurityView};
 use portal_views::two_factor::{CodeError, EnrollmentView};
 use secrecy::SecretString;
 use serde::Deserialize;
 
 use crate::app::AppState;
 use crate::errors::PortalError;
+use crate::http::csrf::check_csrf;
 use crate::http::extract::{CspNonce, PortalUser};
 use crate::http::render;
 
@@ -34,6 +36,15 @@ pub struct DisableForm {
     code: String,
 }
 
+/// Pages that show a secret are not named to other sites.
+fn no_referrer(mut response: HttpResponse) -> HttpResponse {
+    response.headers_mut().insert(
+        header::REFERRER_POLICY,
+        header::HeaderValue::from_static("no-referrer"),
+    );
+    response
+}
+
 async fn enroll_page(
     req: &HttpRequest,
     state: &AppState,
@@ -53,23 +64,48 @@ async fn enroll_page(
         otpauth_url: enrollment.otpauth_url,
         secret_base32: enrollment.secret_base32,
     };
-    let mut response = render::page(
+    Ok(no_referrer(render::page(
         status,
         Some(&user.tenant),
         nonce,
         Some(crate::routes::signed_in_nav(user, NavItem::Security)),
         |shell| views::enroll_page(shell, &view, &user.session.csrf_token, error),
         |t| portal_views::two_factor::title(t, true),
-    );
-    response.headers_mut().insert(
-        actix_web::http::header::REFERRER_POLICY,
-        actix_web::http::header::HeaderValue::from_static("no-referrer"),
-    );
-    Ok(response)
+    )))
+}
+
+/// The recovery codes, shown once after two-factor is turned on.
+fn codes_page(user: &PortalUser, nonce: &str, codes: &[String]) -> HttpResponse {
+    no_referrer(render::page(
+        StatusCode::OK,
+        Some(&user.tenant),
+        nonce,
+        Some(crate::routes::signed_in_nav(user, NavItem::Security)),
+        |shell| views::codes_page(shell, codes),
+        portal_views::two_factor::codes_title,
+    ))
+}
+
+/// How a refused confirmation shows on a fresh enrollment page, or `None` when it is a fault.
+fn enroll_refusal(e: &TwoFactorError) -> Option<(StatusCode, CodeError, Option<Duration>)> {
+    match e {
+        // Expired, or ended by a new password or revoked sessions: a fresh secret to scan.
+        TwoFactorError::NoEnrollment => {
+            Some((StatusCode::BAD_REQUEST, CodeError::SetupExpired, None))
+        }
+        TwoFactorError::InvalidCode => Some((StatusCode::UNAUTHORIZED, CodeError::Invalid, None)),
+        TwoFactorError::Throttled { retry_after } => {
+            let minutes = minutes_rounded_up(*retry_after);
+            let error = CodeError::Throttled { minutes };
+            Some((StatusCode::TOO_MANY_REQUESTS, error, Some(*retry_after)))
+        }
+        _ => None,
+    }
 }
 
 /// `GET …/two-factor`: the QR code and secret of a pending enrollment.
-pub async fn show(
+#[tracing::instrument(skip_all, fields(tenant = %user.tenant.slug))]
+pub async fn show_enrollment(
     req: HttpRequest,
     state: web::Data<AppState>,
     user: PortalUser,
@@ -79,96 +115,46 @@ pub async fn show(
 }
 
 /// `POST …/two-factor`: confirms with a code; shows the recovery codes once.
-pub async fn confirm(
+#[tracing::instrument(skip_all, fields(tenant = %user.tenant.slug))]
+pub async fn confirm_enrollment(
     req: HttpRequest,
     state: web::Data<AppState>,
     user: PortalUser,
     form: web::Form<CodeForm>,
     nonce: CspNonce,
 ) -> Result<HttpResponse, PortalError> {
-    crate::http::csrf::check_csrf(&user, &form.csrf_token)?;
+    check_csrf(&user, &form.csrf_token)?;
     let who = super::subject(&req, &user);
-    match two_factor::confirm_own_enrollment(&state.services, &who, &form.code).await {
-        Ok(codes) => {
-            let mut response = render::page(
-                StatusCode::OK,
-                Some(&user.tenant),
-                &nonce.0,
-                Some(crate::routes::signed_in_nav(&user, NavItem::Security)),
-                |shell| views::codes_page(shell, &codes),
-                portal_views::two_factor::codes_title,
-            );
-            response.headers_mut().insert(
-                actix_web::http::header::REFERRER_POLICY,
-                actix_web::http::header::HeaderValue::from_static("no-referrer"),
-            );
-            Ok(response)
-        }
-        Err(TwoFactorError::AlreadyEnabled) => Ok(render::see_other(views::ACTION)),
-        // Expired, or ended by a new password or revoked sessions: a fresh secret to scan.
-        Err(TwoFactorError::NoEnrollment) => {
-            enroll_page(
-                &req,
-                &state,
-                &user,
-                &nonce.0,
-                StatusCode::BAD_REQUEST,
-                Some(CodeError::SetupExpired),
-            )
-            .await
-        }
-        Err(TwoFactorError::InvalidCode) => {
-            enroll_page(
-                &req,
-                &state,
-                &user,
-                &nonce.0,
-                StatusCode::UNAUTHORIZED,
-                Some(CodeError::Invalid),
-            )
-            .await
-        }
-        Err(TwoFactorError::Throttled { retry_after }) => {
-            let error = CodeError::Throttled {
-                minutes: minutes_rounded_up(retry_after),
-            };
-            let status = StatusCode::TOO_MANY_REQUESTS;
-            let page = enroll_page(&req, &state, &user, &nonce.0, status, Some(error)).await?;
-            Ok(super::with_retry_after(page, Some(retry_after)))
-        }
-        Err(e) => Err(PortalError::unavailable(e)),
-    }
+    let e = match two_factor::confirm_own_enrollment(&state.services, &who, &form.code).await {
+        Ok(codes) => return Ok(codes_page(&user, &nonce.0, &codes)),
+        Err(TwoFactorError::AlreadyEnabled) => return Ok(render::see_other(views::ACTION)),
+        Err(e) => e,
+    };
+    let Some((status, error, retry_after)) = enroll_refusal(&e) else {
+        return Err(PortalError::unavailable(e));
+    };
+    let page = enroll_page(&req, &state, &user, &nonce.0, status, Some(error)).await?;
+    Ok(super::with_retry_after(page, retry_after))
 }
 
 /// `POST …/two-factor/disable`: needs the password and a code.
-pub async fn disable(
+#[tracing::instrument(skip_all, fields(tenant = %user.tenant.slug))]
+pub async fn disable_two_factor(
     req: HttpRequest,
     state: web::Data<AppState>,
     user: PortalUser,
     form: web::Form<DisableForm>,
     nonce: CspNonce,
 ) -> Result<HttpResponse, PortalError> {
-    crate::http::csrf::check_csrf(&user, &form.csrf_token)?;
+    check_csrf(&user, &form.csrf_token)?;
     let form = form.into_inner();
     let who = super::subject(&req, &user);
-    match two_factor::disable(
-        &state.services,
-        &who,
-        SecretString::from(form.password),
-        &form.code,
-    )
-    .await
-    {
+    let password = SecretString::from(form.password);
+    match two_factor::disable(&state.services, &who, password, &form.code).await {
         Ok(()) => Ok(super::done("two-factor-off", None)),
-        Err(e) => match super::proof_problem(&e) {
-            Some(problem) => {
-                let mut view = super::view(&state, &user).await?;
-                view.two_factor_error = Some(problem);
-                let status = super::refusal_status(&e);
-                let page = super::render(&user, &nonce.0, status, &view);
-                Ok(super::with_retry_after(page, super::throttled_for(&e)))
-            }
-            None => Err(PortalError::unavailable(e)),
-        },
+        Err(e) => {
+            let show = |v: &mut SecurityView, p| v.two_factor_error = Some(p);
+            super::refuse_proof(&state, &user, &nonce, e, show).await
+        }
     }
 }

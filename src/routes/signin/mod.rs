@@ -1,6 +1,7 @@
 //! `/auth/client-portal/signin`: the sign-in page and its form.
 
 pub mod get;
+pub mod outcome;
 pub mod post;
 
 use actix_web::http::StatusCode;

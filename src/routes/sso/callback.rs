@@ -4,7 +4,7 @@
 //! that POSTs the transfer token there).
 
 use actix_web::{web, HttpRequest, HttpResponse};
-use portal_actors::auth::{sso_sign_in, SignedInVia};
+use portal_actors::auth::{sso_sign_in, SsoSignInFailure};
 use portal_actors::sso::{ProviderAnswer, SsoFailure};
 use portal_actors::tenant_directory::TenantKey;
 use portal_actors::tokens;
@@ -12,11 +12,10 @@ use serde::Deserialize;
 
 use crate::app::AppState;
 use crate::errors::PortalError;
-use crate::http::cookies::{challenge_cookie, sso_cookie_removal, SSO_COOKIE};
-use crate::http::extract::{lookup, request_origin, CspNonce};
-use crate::http::render::see_other;
-use crate::http::session::start_session;
-use crate::routes::handoff::post_binding;
+use crate::http::cookies::{sso_cookie_removal, with_cookie, SSO_COOKIE};
+use crate::http::extract::{request_origin, CspNonce};
+use crate::http::tenant::lookup;
+use crate::routes::signin::outcome::answer_sign_in;
 
 /// Longest `code`/`error_description` considered.
 const MAX_PARAM: usize = 4096;
@@ -29,20 +28,47 @@ pub struct CallbackQuery {
     error_description: Option<String>,
 }
 
+/// Finishes the sign-in the provider answered; the flow's cookie goes either way.
 #[tracing::instrument(skip_all)]
-pub async fn callback(
+pub async fn complete_sso_sign_in(
     req: HttpRequest,
     state: web::Data<AppState>,
     query: web::Query<CallbackQuery>,
     nonce: CspNonce,
 ) -> Result<HttpResponse, PortalError> {
     let query = query.into_inner();
-    let presented = query.state.unwrap_or_default();
-    // The state must be the one this browser was given: a callback from elsewhere is refused.
-    let bound = req
-        .cookie(SSO_COOKIE)
-        .is_some_and(|c| !presented.is_empty() && tokens::constant_time_eq(c.value(), &presented));
-    let answer = match (query.code, query.error) {
+    let presented = query.state.clone().unwrap_or_default();
+    let bound = bound_to_browser(&req, &presented);
+    let (answer, origin) = (provider_answer(query), request_origin(&req));
+    let result = sso_sign_in(
+        &state.services,
+        &state.sso,
+        presented,
+        bound,
+        answer,
+        origin,
+    );
+    let response = match result.await {
+        Ok(done) => {
+            answer_sign_in(&state, &nonce.0, None, done.signed_in, &done.return_path)
+                .await?
+                .send(&state, &req)
+                .await?
+        }
+        Err(failed) => failure_page(&state, &failed, &nonce.0).await?,
+    };
+    with_cookie(response, &sso_cookie_removal())
+}
+
+/// The state must be the one this browser was given: a callback from elsewhere is refused.
+fn bound_to_browser(req: &HttpRequest, presented: &str) -> bool {
+    req.cookie(SSO_COOKIE)
+        .is_some_and(|c| !presented.is_empty() && tokens::constant_time_eq(c.value(), presented))
+}
+
+/// What the provider said: a code, or an error (a missing or oversized code is one too).
+fn provider_answer(query: CallbackQuery) -> ProviderAnswer {
+    match (query.code, query.error) {
         (_, Some(error)) => ProviderAnswer::Error {
             error: error.chars().take(100).collect(),
             description: query
@@ -56,51 +82,29 @@ pub async fn callback(
             error: "invalid_request".into(),
             description: Some("no code".into()),
         },
+    }
+}
+
+/// The failure page, branded for the flow's tenant when the flow is known.
+async fn failure_page(
+    state: &AppState,
+    failed: &SsoSignInFailure,
+    nonce: &str,
+) -> Result<HttpResponse, PortalError> {
+    let (tenant, name) = match &failed.flow {
+        Some(flow) => (
+            lookup(state, TenantKey::Id(flow.tenant)).await?,
+            super::provider_name(state, flow.tenant, &flow.provider).await,
+        ),
+        None => (None, None),
     };
-    let result = sso_sign_in(
-        &state.services,
-        &state.sso,
-        presented,
-        bound,
-        answer,
-        request_origin(&req),
-    )
-    .await;
-    let mut response = match result {
-        Ok(done) => match done.signed_in.via {
-            SignedInVia::Session(session) => {
-                let mut response = see_other(&done.return_path);
-                start_session(&state, &req, &mut response, &session.token, session.max_age).await?;
-                response
-            }
-            SignedInVia::Handoff { ott, target } => {
-                let tenant = lookup(&state, TenantKey::Id(done.signed_in.user.tenant)).await?;
-                post_binding(tenant.as_ref(), &nonce.0, &ott, &target)
-            }
-            SignedInVia::SecondFactor(pending) => {
-                let mut response = see_other(crate::routes::two_factor::PATH);
-                response
-                    .add_cookie(&challenge_cookie(&pending.token, pending.max_age))
-                    .map_err(|e| PortalError::Unexpected(e.into()))?;
-                response
-            }
-        },
-        Err(failed) => {
-            let (tenant, name) = match &failed.flow {
-                Some(flow) => (
-                    lookup(&state, TenantKey::Id(flow.tenant)).await?,
-                    super::provider_name(&state, flow.tenant, &flow.provider).await,
-                ),
-                None => (None, None),
-            };
-            if matches!(failed.failure, SsoFailure::Unavailable(_)) {
-                tracing::error!(error = %failed.failure, "SSO callback failed");
-            }
-            super::failure_page(tenant.as_ref(), name, &failed.failure, &nonce.0)
-        }
-    };
-    response
-        .add_cookie(&sso_cookie_removal())
-        .map_err(|e| PortalError::Unexpected(e.into()))?;
-    Ok(response)
+    if matches!(failed.failure, SsoFailure::Unavailable(_)) {
+        tracing::error!(error = %failed.failure, "SSO callback failed");
+    }
+    Ok(super::failure_page(
+        tenant.as_ref(),
+        name,
+        &failed.failure,
+        nonce,
+    ))
 }

@@ -129,9 +129,5 @@ pub fn failure_page(
 
 /// The provider's display name, for the failure page (its slug when it is gone).
 async fn provider_name(state: &AppState, tenant: uuid::Uuid, provider: &str) -> Option<String> {
-    portal_actors::store::sso::find_provider(&state.services.db, tenant, provider)
-        .await
-        .ok()
-        .flatten()
-        .map(|p| p.display_name)
+    portal_actors::auth::provider_display_name(&state.services, tenant, provider).await
 }

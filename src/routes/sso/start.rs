@@ -4,126 +4,145 @@
 use actix_web::{web, HttpRequest, HttpResponse};
 use portal_actors::auth::record_sso_start_failure;
 use portal_actors::login_throttle::{seconds_rounded_up, CheckRequest, Decision, RequestScope};
-use portal_actors::sso::{BeginSignIn, SsoFailure};
+use portal_actors::model::TenantInfo;
+use portal_actors::sso::{BeginSignIn, SsoFailure, StartedSignIn};
 use serde::Deserialize;
 
 use crate::app::AppState;
 use crate::errors::PortalError;
-use crate::http::cookies::sso_cookie;
-use crate::http::extract::{
-    handoff_domain, host_without_port, lookup, request_host, request_origin, resolve_tenant,
-    vanity_domain, CspNonce,
-};
+use crate::http::cookies::{sso_cookie, with_cookie};
+use crate::http::extract::{host_without_port, request_host, request_origin, CspNonce};
 use crate::http::redirect::{encode_query_value, ReturnPath, DEFAULT_AFTER_SIGN_IN};
 use crate::http::render::see_other;
+use crate::http::tenant::{handoff_domain, PageTenant};
 
 #[derive(Debug, Deserialize)]
 pub struct StartQuery {
-    tenant: Option<String>,
     #[serde(rename = "callbackUrl")]
     callback_url: Option<String>,
 }
 
 /// Starts a sign-in at the provider; on a vanity host, on the canonical host instead.
-#[tracing::instrument(skip_all, fields(provider = %path))]
-pub async fn start(
+#[tracing::instrument(skip_all, fields(tenant = page_tenant.slug(), provider = %path))]
+pub async fn start_sso_sign_in(
     req: HttpRequest,
     state: web::Data<AppState>,
     path: web::Path<String>,
     query: web::Query<StartQuery>,
+    page_tenant: PageTenant,
     nonce: CspNonce,
 ) -> Result<HttpResponse, PortalError> {
     let provider = path.into_inner();
-    let host = request_host(&req);
-    if let Some(vanity) = vanity_domain(&state, host.as_deref()).await? {
-        let mut location = format!(
-            "{}/auth/client-portal/sso/{}?",
-            state.canonical_origin(),
-            encode_query_value(&provider)
-        );
-        if let Some(t) = lookup(
-            &state,
-            portal_actors::tenant_directory::TenantKey::Id(vanity.tenant),
-        )
-        .await?
-        {
-            location.push_str(&format!("tenant={}&", encode_query_value(&t.slug)));
-        }
-        if let Some(callback) = &query.callback_url {
-            location.push_str(&format!("callbackUrl={}", encode_query_value(callback)));
-        }
+    let callback_url = query.callback_url.as_deref();
+    if page_tenant.vanity.is_some() {
+        let tenant = page_tenant.tenant.as_ref();
+        let location = on_canonical_host(&state, &provider, tenant, callback_url);
         return Ok(see_other(&location));
     }
-    let on_tenant_host = resolve_tenant(&state, host.as_deref(), None).await?;
-    let Some(tenant) = (match on_tenant_host.clone() {
-        Some(t) => Some(t),
-        None => resolve_tenant(&state, None, query.tenant.as_deref()).await?,
-    }) else {
-        return Ok(super::failure_page(
-            None,
-            None,
-            &SsoFailure::UnknownProvider,
-            &nonce.0,
-        ));
+    let Some(tenant) = &page_tenant.tenant else {
+        let unknown = SsoFailure::UnknownProvider;
+        return Ok(super::failure_page(None, None, &unknown, &nonce.0));
     };
+    let host = request_host(&req);
+    let by_host = page_tenant.by_host;
+    let begin = begin_sign_in(&state, tenant, &provider, host, by_host, callback_url).await?;
+    let origin = request_origin(&req);
+    match begin_if_allowed(&state, begin, origin.ip.as_deref()).await? {
+        Ok(started) => with_cookie(
+            see_other(&started.authorization_url),
+            &sso_cookie(&started.state, state.sso_flow_ttl),
+        ),
+        Err(failure) => {
+            Ok(failed_start(&state, tenant, &provider, &failure, origin, &nonce.0).await)
+        }
+    }
+}
+
+/// Records the flow, unless this client address started too many.
+async fn begin_if_allowed(
+    state: &AppState,
+    begin: BeginSignIn,
+    ip: Option<&str>,
+) -> Result<Result<StartedSignIn, SsoFailure>, PortalError> {
+    if let Err(failure) = check_start_rate(state, begin.tenant, ip).await {
+        return Ok(Err(failure));
+    }
+    state
+        .sso
+        .send(begin)
+        .await
+        .map_err(|e| PortalError::Unexpected(e.into()))
+}
+
+/// The same start on the canonical host (a vanity host signs in there).
+fn on_canonical_host(
+    state: &AppState,
+    provider: &str,
+    tenant: Option<&TenantInfo>,
+    callback_url: Option<&str>,
+) -> String {
+    let mut location = format!(
+        "{}/auth/client-portal/sso/{}?",
+        state.canonical_origin(),
+        encode_query_value(provider)
+    );
+    if let Some(t) = tenant {
+        location.push_str(&format!("tenant={}&", encode_query_value(&t.slug)));
+    }
+    if let Some(callback) = callback_url {
+        location.push_str(&format!("callbackUrl={}", encode_query_value(callback)));
+    }
+    location
+}
+
+/// The flow to record: where the provider sends the browser back (the host it left from,
+/// registered there), where the user goes then, and the domain to hand over to.
+async fn begin_sign_in(
+    state: &AppState,
+    tenant: &TenantInfo,
+    provider: &str,
+    host: Option<String>,
+    on_tenant_host: bool,
+    callback_url: Option<&str>,
+) -> Result<BeginSignIn, PortalError> {
     // Hand over to the tenant's domain afterwards, unless this request already is on it.
-    let domain = handoff_domain(&state, tenant.id)
+    let domain = handoff_domain(state, tenant.id)
         .await?
         .filter(|d| host.as_deref().map(host_without_port) != Some(d.domain.as_str()));
     let vanity_name = domain.as_ref().map(|d| d.domain.as_str());
-    let return_path = query
-        .callback_url
-        .as_deref()
+    let return_path = callback_url
         .and_then(|raw| ReturnPath::parse_with_domain(raw, vanity_name))
         .unwrap_or_else(|| ReturnPath::or_default(Some(DEFAULT_AFTER_SIGN_IN)));
-    // The provider sends the browser back to the host it left from (registered there).
-    let callback_host = match (&on_tenant_host, &host) {
-        (Some(_), Some(host)) => host.clone(),
+    let callback_host = match (on_tenant_host, host) {
+        (true, Some(host)) => host,
         _ => state.canonical_host.clone(),
     };
-    let redirect_uri = format!(
-        "{}://{}{}",
-        state.public_scheme,
-        callback_host,
-        super::CALLBACK_PATH
-    );
-    let origin = request_origin(&req);
-    if let Err(failure) = check_start_rate(&state, tenant.id, origin.ip.as_deref()).await {
-        record_sso_start_failure(&state.services, tenant.id, &provider, &failure, origin);
-        let name = super::provider_name(&state, tenant.id, &provider).await;
-        return Ok(super::failure_page(Some(&tenant), name, &failure, &nonce.0));
-    }
-    let begun = state
-        .sso
-        .send(BeginSignIn {
-            tenant: tenant.id,
-            provider: provider.clone(),
-            redirect_uri,
-            return_path: return_path.as_str().to_owned(),
-            handoff_domain: domain.map(|d| d.domain),
-        })
-        .await
-        .map_err(|e| PortalError::Unexpected(e.into()))?;
-    match begun {
-        Ok(started) => {
-            let mut response = see_other(&started.authorization_url);
-            response
-                .add_cookie(&sso_cookie(&started.state, state.sso_flow_ttl))
-                .map_err(|e| PortalError::Unexpected(e.into()))?;
-            Ok(response)
-        }
-        Err(failure) => {
-            record_sso_start_failure(
-                &state.services,
-                tenant.id,
-                &provider,
-                &failure,
-                request_origin(&req),
-            );
-            let name = super::provider_name(&state, tenant.id, &provider).await;
-            Ok(super::failure_page(Some(&tenant), name, &failure, &nonce.0))
-        }
-    }
+    Ok(BeginSignIn {
+        tenant: tenant.id,
+        provider: provider.to_owned(),
+        redirect_uri: format!(
+            "{}://{}{}",
+            state.public_scheme,
+            callback_host,
+            super::CALLBACK_PATH
+        ),
+        return_path: return_path.as_str().to_owned(),
+        handoff_domain: domain.map(|d| d.domain),
+    })
+}
+
+/// A start that failed: counted, audited, and explained on the failure page.
+async fn failed_start(
+    state: &AppState,
+    tenant: &TenantInfo,
+    provider: &str,
+    failure: &SsoFailure,
+    origin: portal_actors::model::RequestOrigin,
+    nonce: &str,
+) -> HttpResponse {
+    record_sso_start_failure(&state.services, tenant.id, provider, failure, origin);
+    let name = super::provider_name(state, tenant.id, provider).await;
+    super::failure_page(Some(tenant), name, failure, nonce)
 }
 
 /// Each start leaves a pending flow behind: starts are limited per client address.

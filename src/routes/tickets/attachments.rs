@@ -6,18 +6,68 @@ use actix_multipart::Multipart;
 use actix_web::http::header::{self, ContentDisposition, DispositionParam, DispositionType};
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
+use portal_actors::attachments::BlobBody;
 use portal_actors::tenant_data::{AddAttachments, GetAttachment};
+use portal_actors::tickets::AttachmentRecord;
 use portal_views::tickets::detail::DetailNotice;
 use uuid::Uuid;
 
 use super::detail::{render_page, Extras};
-use super::upload;
+use super::upload::{self, UploadForm};
 use crate::app::AppState;
 use crate::errors::PortalError;
 use crate::http::extract::{CspNonce, PortalUser};
 
-#[tracing::instrument(skip_all, fields(tenant = %user.tenant.slug))]
-pub async fn upload(
+/// The code shown under the upload form when the files were refused, or none were sent.
+fn refusal_code(form: &UploadForm) -> Option<&'static str> {
+    form.problem
+        .map(|p| p.code())
+        .or_else(|| form.files.is_empty().then_some("required"))
+}
+
+/// The `outcome` label of an upload the tenant's actor refused.
+fn refused_outcome(e: &PortalError) -> &'static str {
+    match e {
+        PortalError::NotFound => "not_found",
+        PortalError::Forbidden(_) => "forbidden",
+        _ => "error",
+    }
+}
+
+/// The ticket's page again with why the files were refused (413 when one was too large).
+async fn refuse(
+    state: &AppState,
+    user: &PortalUser,
+    nonce: &CspNonce,
+    number: String,
+    code: &str,
+) -> Result<HttpResponse, PortalError> {
+    let extras = Extras {
+        attach_error: Some(code.to_owned()),
+        ..Extras::default()
+    };
+    let status = if code == "file_too_large" {
+        StatusCode::PAYLOAD_TOO_LARGE
+    } else {
+        StatusCode::BAD_REQUEST
+    };
+    render_page(state, user, nonce, number, extras, status).await
+}
+
+/// Counts the upload, and forgets its files when the ticket's actor refused them.
+async fn settle(state: &AppState, form: &UploadForm, added: &Result<(), PortalError>) {
+    match added {
+        Ok(()) => upload::count(state, form, "success"),
+        Err(e) => {
+            form.forget(state).await;
+            upload::count(state, form, refused_outcome(e));
+        }
+    }
+}
+
+/// `POST …/attachments`: adds the form's files to the ticket.
+#[tracing::instrument(skip_all, fields(tenant = %user.tenant.slug, ticket = %path.as_str()))]
+pub async fn upload_attachments(
     state: web::Data<AppState>,
     user: PortalUser,
     nonce: CspNonce,
@@ -26,52 +76,29 @@ pub async fn upload(
 ) -> Result<HttpResponse, PortalError> {
     let number = super::ticket_number(&path)?;
     let form = upload::read(&state, &user, payload).await?;
-    let problem = form
-        .problem
-        .map(|p| p.code())
-        .or_else(|| form.files.is_empty().then_some("required"));
-    if let Some(code) = problem {
+    if let Some(code) = refusal_code(&form) {
         upload::count(&state, &form, "success");
-        let extras = Extras {
-            attach_error: Some(code.to_owned()),
-            ..Extras::default()
-        };
-        let status = if code == "file_too_large" {
-            StatusCode::PAYLOAD_TOO_LARGE
-        } else {
-            StatusCode::BAD_REQUEST
-        };
-        return render_page(&state, &user, &nonce, number, extras, status).await;
+        return refuse(&state, &user, &nonce, number, code).await;
     }
     let msg = AddAttachments {
         user_id: super::user_id(&user),
         number: number.clone(),
         files: form.files.clone(),
     };
-    match super::ask(&state, &user, msg).await {
-        Ok(()) => {
-            upload::count(&state, &form, "success");
-            Ok(super::detail::after(
-                &number,
-                DetailNotice::Attached,
-                "attachments",
-            ))
-        }
-        Err(e) => {
-            form.forget(&state).await;
-            let outcome = match &e {
-                PortalError::NotFound => "not_found",
-                PortalError::Forbidden(_) => "forbidden",
-                _ => "error",
-            };
-            upload::count(&state, &form, outcome);
-            Err(e)
-        }
-    }
+    let added = super::ask(&state, &user, msg).await;
+    settle(&state, &form, &added).await;
+    added?;
+    let anchor = "attachments";
+    Ok(super::detail::after(
+        &number,
+        DetailNotice::Attached,
+        anchor,
+    ))
 }
 
-#[tracing::instrument(skip_all, fields(tenant = %user.tenant.slug))]
-pub async fn download(
+/// `GET …/attachments/{id}`: the file, when the user may see its ticket.
+#[tracing::instrument(skip_all, fields(tenant = %user.tenant.slug, ticket = %path.0))]
+pub async fn download_attachment(
     state: web::Data<AppState>,
     user: PortalUser,
     path: web::Path<(String, String)>,
@@ -79,16 +106,22 @@ pub async fn download(
     let (raw_number, raw_id) = path.into_inner();
     let number = super::ticket_number(&raw_number)?;
     let attachment_id = Uuid::parse_str(&raw_id).map_err(|_| PortalError::NotFound)?;
-    let record = super::ask(
-        &state,
-        &user,
-        GetAttachment {
-            user_id: super::user_id(&user),
-            number,
-            attachment_id,
-        },
-    )
-    .await?;
+    let msg = GetAttachment {
+        user_id: super::user_id(&user),
+        number,
+        attachment_id,
+    };
+    let record = super::ask(&state, &user, msg).await?;
+    let body = contents(&state, &record, attachment_id).await?;
+    Ok(attachment_response(&record, body))
+}
+
+/// The stored contents, when they are there and as long as the row says.
+async fn contents(
+    state: &AppState,
+    record: &AttachmentRecord,
+    attachment_id: Uuid,
+) -> Result<BlobBody, PortalError> {
     let Some(body) = state
         .attachments
         .open(&record.content_hash)
@@ -108,6 +141,11 @@ pub async fn download(
             "attachment contents have the wrong size"
         )));
     }
+    Ok(body)
+}
+
+/// Always a download (`attachment`), never sniffed, sandboxed and not cached.
+fn attachment_response(record: &AttachmentRecord, body: BlobBody) -> HttpResponse {
     let disposition = ContentDisposition {
         disposition: DispositionType::Attachment,
         parameters: vec![
@@ -119,7 +157,7 @@ pub async fn download(
             }),
         ],
     };
-    Ok(HttpResponse::Ok()
+    HttpResponse::Ok()
         .insert_header((header::CONTENT_TYPE, record.content_type.clone()))
         .insert_header((header::CONTENT_LENGTH, record.size_bytes.to_string()))
         .insert_header(disposition)
@@ -129,7 +167,7 @@ pub async fn download(
             header::CONTENT_SECURITY_POLICY,
             "sandbox; default-src 'none'",
         ))
-        .streaming(body.into_stream()))
+        .streaming(body.into_stream())
 }
 
 /// The file name with anything outside printable ASCII replaced, for old clients.

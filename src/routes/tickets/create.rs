@@ -17,16 +17,15 @@ use crate::errors::PortalError;
 use crate::http::extract::{CspNonce, PortalUser};
 use crate::http::render;
 
-fn render_form(
+/// The form's view model: the options the user may choose from and what was typed.
+fn new_ticket_view(
     state: &AppState,
     user: &PortalUser,
-    nonce: &CspNonce,
     options: &TicketFormOptions,
     values: NewTicketValues,
     errors: Vec<FieldError>,
-    status: StatusCode,
-) -> HttpResponse {
-    let view = NewTicketView {
+) -> NewTicketView {
+    NewTicketView {
         csrf_token: user.session.csrf_token.clone(),
         boards: super::choice_options(&options.boards, &[]),
         priorities: super::choice_options(&options.priorities, &options.boards),
@@ -35,13 +34,21 @@ fn render_form(
         errors,
         max_megabytes: super::max_megabytes(state),
         max_files: state.max_files_per_upload,
-    };
+    }
+}
+
+fn render_form(
+    user: &PortalUser,
+    nonce: &CspNonce,
+    view: &NewTicketView,
+    status: StatusCode,
+) -> HttpResponse {
     render::page(
         status,
         Some(&user.tenant),
         &nonce.0,
         Some(crate::routes::signed_in_nav(user, NavItem::Tickets)),
-        |shell| views::page(shell, &view),
+        |shell| views::page(shell, view),
         views::title,
     )
 }
@@ -57,8 +64,9 @@ async fn options(state: &AppState, user: &PortalUser) -> Result<TicketFormOption
     .await
 }
 
+/// `GET /client-portal/tickets/new`: the empty form, on the user's default board.
 #[tracing::instrument(skip_all, fields(tenant = %user.tenant.slug))]
-pub async fn show(
+pub async fn show_new_ticket(
     state: web::Data<AppState>,
     user: PortalUser,
     nonce: CspNonce,
@@ -71,15 +79,21 @@ pub async fn show(
             .unwrap_or_default(),
         ..NewTicketValues::default()
     };
-    Ok(render_form(
-        &state,
-        &user,
-        &nonce,
-        &options,
-        values,
-        Vec::new(),
-        StatusCode::OK,
-    ))
+    let view = new_ticket_view(&state, &user, &options, values, Vec::new());
+    Ok(render_form(&user, &nonce, &view, StatusCode::OK))
+}
+
+/// The form again with what was typed and why it was refused (400).
+async fn refuse(
+    state: &AppState,
+    user: &PortalUser,
+    nonce: &CspNonce,
+    form: &UploadForm,
+    error: FieldError,
+) -> Result<HttpResponse, PortalError> {
+    let options = options(state, user).await?;
+    let view = new_ticket_view(state, user, &options, values(form), vec![error]);
+    Ok(render_form(user, nonce, &view, StatusCode::BAD_REQUEST))
 }
 
 fn values(form: &UploadForm) -> NewTicketValues {
@@ -107,49 +121,11 @@ fn choices(form: &UploadForm) -> Result<(Uuid, Uuid, Option<Uuid>), FieldError> 
     Ok((id("board")?, id("priority")?, category))
 }
 
-#[tracing::instrument(skip_all, fields(tenant = %user.tenant.slug))]
-pub async fn submit(
-    state: web::Data<AppState>,
-    user: PortalUser,
-    nonce: CspNonce,
-    payload: Multipart,
-) -> Result<HttpResponse, PortalError> {
-    let form = upload::read(&state, &user, payload).await?;
-    let refuse = |errors: Vec<FieldError>, options: &TicketFormOptions| {
-        render_form(
-            &state,
-            &user,
-            &nonce,
-            options,
-            values(&form),
-            errors,
-            StatusCode::BAD_REQUEST,
-        )
-    };
-    if let Some(problem) = form.problem {
-        upload::count(&state, &form, "success");
-        let options = options(&state, &user).await?;
-        let error = FieldError {
-            field: "files".into(),
-            code: problem.code().into(),
-        };
-        return Ok(refuse(vec![error], &options));
-    }
-    let (board_id, priority_id, category_id) = match choices(&form) {
-        Ok(ids) => ids,
-        Err(error) => {
-            form.forget(&state).await;
-            state
-                .metrics
-                .tickets_created
-                .with_label_values(&["portal", "invalid"])
-                .inc();
-            let options = options(&state, &user).await?;
-            return Ok(refuse(vec![error], &options));
-        }
-    };
-    let msg = CreateTicket {
-        user_id: super::user_id(&user),
+/// The message that files the form's ticket with its stored files.
+fn create_ticket(user: &PortalUser, form: &UploadForm) -> Result<CreateTicket, FieldError> {
+    let (board_id, priority_id, category_id) = choices(form)?;
+    Ok(CreateTicket {
+        user_id: super::user_id(user),
         ticket: NewTicket {
             title: form.field("title").to_owned(),
             description: form.field("description").to_owned(),
@@ -158,26 +134,80 @@ pub async fn submit(
             category_id,
         },
         files: form.files.clone(),
+    })
+}
+
+fn field_error(field: &str, code: &str) -> FieldError {
+    FieldError {
+        field: field.to_owned(),
+        code: code.to_owned(),
+    }
+}
+
+/// A select's value that was not offered: nothing kept, counted as invalid, the form again.
+async fn refuse_choice(
+    state: &AppState,
+    user: &PortalUser,
+    nonce: &CspNonce,
+    form: &UploadForm,
+    error: FieldError,
+) -> Result<HttpResponse, PortalError> {
+    form.forget(state).await;
+    state
+        .metrics
+        .tickets_created
+        .with_label_values(&["portal", "invalid"])
+        .inc();
+    refuse(state, user, nonce, form, error).await
+}
+
+/// `POST /client-portal/tickets`: files a ticket, or shows the form again with why not.
+#[tracing::instrument(skip_all, fields(tenant = %user.tenant.slug))]
+pub async fn submit_ticket(
+    state: web::Data<AppState>,
+    user: PortalUser,
+    nonce: CspNonce,
+    payload: Multipart,
+) -> Result<HttpResponse, PortalError> {
+    let form = upload::read(&state, &user, payload).await?;
+    if let Some(problem) = form.problem {
+        upload::count(&state, &form, "success");
+        let error = field_error("files", problem.code());
+        return refuse(&state, &user, &nonce, &form, error).await;
+    }
+    let msg = match create_ticket(&user, &form) {
+        Ok(msg) => msg,
+        Err(error) => return refuse_choice(&state, &user, &nonce, &form, error).await,
     };
     let addr = super::tenant_data(&state, user.tenant.id).await?;
-    match addr.send(msg).await.map_err(PortalError::unavailable)? {
-        Ok(number) => {
-            upload::count(&state, &form, "success");
-            Ok(super::detail::after(&number, DetailNotice::Created, "main"))
-        }
-        Err(TicketError::Invalid(e)) => {
-            form.forget(&state).await;
-            let options = options(&state, &user).await?;
-            let error = FieldError {
-                field: e.field.to_owned(),
-                code: e.message.to_owned(),
-            };
-            Ok(refuse(vec![error], &options))
-        }
+    let created = addr.send(msg).await.map_err(PortalError::unavailable)?;
+    answer_created(&state, &user, &nonce, &form, created).await
+}
+
+/// To the new ticket; a refused one forgets its files and shows the form again, or an error.
+async fn answer_created(
+    state: &AppState,
+    user: &PortalUser,
+    nonce: &CspNonce,
+    form: &UploadForm,
+    created: Result<String, TicketError>,
+) -> Result<HttpResponse, PortalError> {
+    let number = match created {
+        Ok(number) => number,
         Err(e) => {
-            form.forget(&state).await;
-            upload::count(&state, &form, e.outcome());
-            Err(super::page_error(e))
+            form.forget(state).await;
+            return match e {
+                TicketError::Invalid(e) => {
+                    let error = field_error(e.field, e.message);
+                    refuse(state, user, nonce, form, error).await
+                }
+                e => {
+                    upload::count(state, form, e.outcome());
+                    Err(super::page_error(e))
+                }
+            };
         }
-    }
+    };
+    upload::count(state, form, "success");
+    Ok(super::detail::after(&number, DetailNotice::Created, "main"))
 }

@@ -121,8 +121,9 @@ pub async fn render_page(
     ))
 }
 
-#[tracing::instrument(skip_all, fields(tenant = %user.tenant.slug))]
-pub async fn show(
+/// `GET /client-portal/tickets/{number}[?done=…|?edit=…]`
+#[tracing::instrument(skip_all, fields(tenant = %user.tenant.slug, ticket = %path.as_str()))]
+pub async fn show_ticket(
     state: web::Data<AppState>,
     user: PortalUser,
     nonce: CspNonce,

@@ -62,25 +62,26 @@ fn list_view(state: &AppState, page: TicketPage) -> ListView {
     }
 }
 
+/// The URL's filter, sort and page; a malformed one is 400.
+fn parse_filter(req: &HttpRequest) -> Result<TicketFilter, PortalError> {
+    let raw = web::Query::<RawTicketFilter>::from_query(req.query_string())
+        .map_err(|e| PortalError::BadRequest(e.to_string()))?;
+    TicketFilter::parse(&raw).map_err(|e| PortalError::BadRequest(e.to_string()))
+}
+
+/// `GET /client-portal/tickets[?status=…&sort=…&page=…]`
 #[tracing::instrument(skip_all, fields(tenant = %user.tenant.slug))]
-pub async fn show(
+pub async fn show_tickets(
     req: HttpRequest,
     state: web::Data<AppState>,
     user: PortalUser,
     nonce: CspNonce,
 ) -> Result<HttpResponse, PortalError> {
-    let raw = web::Query::<RawTicketFilter>::from_query(req.query_string())
-        .map_err(|e| PortalError::BadRequest(e.to_string()))?;
-    let filter = TicketFilter::parse(&raw).map_err(|e| PortalError::BadRequest(e.to_string()))?;
-    let page = super::ask(
-        &state,
-        &user,
-        ListTickets {
-            user_id: super::user_id(&user),
-            filter,
-        },
-    )
-    .await?;
+    let msg = ListTickets {
+        user_id: super::user_id(&user),
+        filter: parse_filter(&req)?,
+    };
+    let page = super::ask(&state, &user, msg).await?;
     let view = list_view(&state, page);
     Ok(render::page(
         StatusCode::OK,

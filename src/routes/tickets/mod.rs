@@ -33,6 +33,26 @@ pub async fn tenant_data(state: &AppState, tenant: Uuid) -> Result<Addr<TenantDa
         .map_err(PortalError::unavailable)
 }
 
+/// Sends a message to a tenant's data actor; any failure shows as "unavailable".
+pub async fn ask_tenant_data<M, T, E>(
+    state: &AppState,
+    tenant: Uuid,
+    msg: M,
+) -> Result<T, PortalError>
+where
+    M: actix::Message<Result = Result<T, E>> + Send + 'static,
+    T: Send + 'static,
+    E: Into<anyhow::Error> + Send + 'static,
+    TenantData: actix::Handler<M>,
+{
+    tenant_data(state, tenant)
+        .await?
+        .send(msg)
+        .await
+        .map_err(PortalError::unavailable)?
+        .map_err(PortalError::unavailable)
+}
+
 /// Sends a message to the user's tenant actor and maps its refusal to an error page.
 pub async fn ask<M, T>(state: &AppState, user: &PortalUser, msg: M) -> Result<T, PortalError>
 where
@@ -68,6 +88,7 @@ pub fn ticket_number(raw: &str) -> Result<String, PortalError> {
     }
 }
 
+/// The signed-in user's id, which every ticket message names.
 pub fn user_id(user: &PortalUser) -> Uuid {
     user.session.record.user.user_id
 }

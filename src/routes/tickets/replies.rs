@@ -3,7 +3,7 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
-use portal_actors::tenant_data::{AddComment, EditComment, TicketError};
+use portal_actors::tenant_data::{AddComment, EditComment, TenantData, TicketError};
 use portal_views::tickets::detail::DetailNotice;
 use serde::Deserialize;
 use uuid::Uuid;
@@ -11,6 +11,7 @@ use uuid::Uuid;
 use super::detail::{render_page, Extras};
 use crate::app::AppState;
 use crate::errors::PortalError;
+use crate::http::csrf::check_csrf;
 use crate::http::extract::{CspNonce, PortalUser};
 
 #[derive(Deserialize)]
@@ -21,35 +22,40 @@ pub struct CommentForm {
     body: String,
 }
 
-/// Sends the message; an invalid body re-renders the page (400) with `extras`.
-#[allow(clippy::too_many_arguments)]
-async fn submit<M>(
+/// Sends a comment message. Done: to the comment `done` names on the ticket's page. A refused
+/// body: the page again (400) with `extras` and why.
+async fn send_comment<M, T>(
     state: &AppState,
     user: &PortalUser,
     nonce: &CspNonce,
     number: String,
     msg: M,
     mut extras: Extras,
-    done: DetailNotice,
-    anchor: String,
+    done: impl FnOnce(T) -> (DetailNotice, String),
 ) -> Result<HttpResponse, PortalError>
 where
-    M: actix::Message<Result = Result<(), TicketError>> + Send + 'static,
-    portal_actors::tenant_data::TenantData: actix::Handler<M>,
+    M: actix::Message<Result = Result<T, TicketError>> + Send + 'static,
+    T: Send + 'static,
+    TenantData: actix::Handler<M>,
 {
     let addr = super::tenant_data(state, user.tenant.id).await?;
     match addr.send(msg).await.map_err(PortalError::unavailable)? {
-        Ok(()) => Ok(super::detail::after(&number, done, &anchor)),
+        Ok(sent) => {
+            let (notice, anchor) = done(sent);
+            Ok(super::detail::after(&number, notice, &anchor))
+        }
         Err(TicketError::Invalid(e)) => {
             extras.comment_error = Some(e.message.to_owned());
-            render_page(state, user, nonce, number, extras, StatusCode::BAD_REQUEST).await
+            let status = StatusCode::BAD_REQUEST;
+            render_page(state, user, nonce, number, extras, status).await
         }
         Err(e) => Err(super::page_error(e)),
     }
 }
 
-#[tracing::instrument(skip_all, fields(tenant = %user.tenant.slug))]
-pub async fn add(
+/// `POST …/comments`: adds the user's reply to the ticket.
+#[tracing::instrument(skip_all, fields(tenant = %user.tenant.slug, ticket = %path.as_str()))]
+pub async fn submit_reply(
     state: web::Data<AppState>,
     user: PortalUser,
     nonce: CspNonce,
@@ -57,42 +63,25 @@ pub async fn add(
     form: web::Form<CommentForm>,
 ) -> Result<HttpResponse, PortalError> {
     let number = super::ticket_number(&path)?;
-    crate::http::csrf::check_csrf(&user, &form.csrf_token)?;
-    let form = form.into_inner();
+    check_csrf(&user, &form.csrf_token)?;
+    let body = form.into_inner().body;
+    let user_id = super::user_id(&user);
     let msg = AddComment {
-        user_id: super::user_id(&user),
+        user_id,
         number: number.clone(),
-        body: form.body.clone(),
+        body: body.clone(),
     };
-    let addr = super::tenant_data(&state, user.tenant.id).await?;
-    match addr.send(msg).await.map_err(PortalError::unavailable)? {
-        Ok(id) => Ok(super::detail::after(
-            &number,
-            DetailNotice::Commented,
-            &format!("comment-{id}"),
-        )),
-        Err(TicketError::Invalid(e)) => {
-            let extras = Extras {
-                comment_error: Some(e.message.to_owned()),
-                comment_draft: form.body,
-                ..Extras::default()
-            };
-            render_page(
-                &state,
-                &user,
-                &nonce,
-                number,
-                extras,
-                StatusCode::BAD_REQUEST,
-            )
-            .await
-        }
-        Err(e) => Err(super::page_error(e)),
-    }
+    let extras = Extras {
+        comment_draft: body,
+        ..Extras::default()
+    };
+    let done = |id| (DetailNotice::Commented, format!("comment-{id}"));
+    send_comment(&state, &user, &nonce, number, msg, extras, done).await
 }
 
-#[tracing::instrument(skip_all, fields(tenant = %user.tenant.slug))]
-pub async fn edit(
+/// `POST …/comments/{id}`: changes one of the user's own comments.
+#[tracing::instrument(skip_all, fields(tenant = %user.tenant.slug, ticket = %path.0))]
+pub async fn submit_comment_edit(
     state: web::Data<AppState>,
     user: PortalUser,
     nonce: CspNonce,
@@ -102,28 +91,21 @@ pub async fn edit(
     let (raw_number, raw_comment) = path.into_inner();
     let number = super::ticket_number(&raw_number)?;
     let comment_id = Uuid::parse_str(&raw_comment).map_err(|_| PortalError::NotFound)?;
-    crate::http::csrf::check_csrf(&user, &form.csrf_token)?;
-    let form = form.into_inner();
+    check_csrf(&user, &form.csrf_token)?;
+    let body = form.into_inner().body;
+    let user_id = super::user_id(&user);
     let msg = EditComment {
-        user_id: super::user_id(&user),
+        user_id,
         number: number.clone(),
         comment_id,
-        body: form.body.clone(),
+        body: body.clone(),
     };
+    let editing = Some(comment_id.to_string());
     let extras = Extras {
-        editing: Some(comment_id.to_string()),
-        comment_draft: form.body,
+        editing,
+        comment_draft: body,
         ..Extras::default()
     };
-    submit(
-        &state,
-        &user,
-        &nonce,
-        number,
-        msg,
-        extras,
-        DetailNotice::Edited,
-        format!("comment-{comment_id}"),
-    )
-    .await
+    let done = |()| (DetailNotice::Edited, format!("comment-{comment_id}"));
+    send_comment(&state, &user, &nonce, number, msg, extras, done).await
 }

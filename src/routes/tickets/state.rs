@@ -7,6 +7,7 @@ use serde::Deserialize;
 
 use crate::app::AppState;
 use crate::errors::PortalError;
+use crate::http::csrf::check_csrf;
 use crate::http::extract::PortalUser;
 
 #[derive(Deserialize)]
@@ -15,6 +16,7 @@ pub struct StateForm {
     csrf_token: String,
 }
 
+/// Closes or reopens the ticket; one already in that state is simply shown.
 async fn set_open(
     state: &AppState,
     user: &PortalUser,
@@ -23,7 +25,7 @@ async fn set_open(
     open: bool,
 ) -> Result<HttpResponse, PortalError> {
     let number = super::ticket_number(raw_number)?;
-    crate::http::csrf::check_csrf(user, csrf_token)?;
+    check_csrf(user, csrf_token)?;
     let msg = SetTicketOpen {
         user_id: super::user_id(user),
         number: number.clone(),
@@ -42,7 +44,9 @@ async fn set_open(
     Ok(super::detail::after(&number, notice, "main"))
 }
 
-pub async fn close(
+/// `POST …/close`
+#[tracing::instrument(skip_all, fields(tenant = %user.tenant.slug, ticket = %path.as_str()))]
+pub async fn close_ticket(
     state: web::Data<AppState>,
     user: PortalUser,
     path: web::Path<String>,
@@ -51,7 +55,9 @@ pub async fn close(
     set_open(&state, &user, &path, &form.csrf_token, false).await
 }
 
-pub async fn reopen(
+/// `POST …/reopen`
+#[tracing::instrument(skip_all, fields(tenant = %user.tenant.slug, ticket = %path.as_str()))]
+pub async fn reopen_ticket(
     state: web::Data<AppState>,
     user: PortalUser,
     path: web::Path<String>,

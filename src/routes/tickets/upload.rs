@@ -5,13 +5,14 @@
 
 use std::collections::HashMap;
 
-use actix_multipart::Multipart;
+use actix_multipart::{Field, Multipart};
 use futures_util::StreamExt as _;
 use portal_actors::attachments::{PendingUpload, UploadError};
 use portal_actors::tickets::{clean_file_name, StoredFile};
 
 use crate::app::AppState;
 use crate::errors::PortalError;
+use crate::http::csrf::check_csrf;
 use crate::http::extract::PortalUser;
 
 /// Largest text field accepted (the longest is a 20,000-character description).
@@ -84,7 +85,7 @@ impl UploadForm {
     }
 }
 
-fn content_type(field: &actix_multipart::Field) -> String {
+fn content_type(field: &Field) -> String {
     field
         .content_type()
         .map(|m| m.essence_str().to_ascii_lowercase())
@@ -108,100 +109,163 @@ pub async fn read(
     user: &PortalUser,
     mut payload: Multipart,
 ) -> Result<UploadForm, PortalError> {
-    let mut fields = HashMap::new();
-    let mut pending: Vec<PendingFile> = Vec::new();
-    let mut problem = None;
-    // Everything read counts against one budget: refused files are still read to their end
-    // (so the browser gets the answer), but never more than a full form could hold.
-    let mut budget = Budget(
-        state
-            .max_attachment_bytes
-            .saturating_mul((state.max_files_per_upload as u64).saturating_add(1))
-            .saturating_add(FORM_OVERHEAD_BYTES),
-    );
+    let mut parser = FormParser::new(state, user);
     while let Some(item) = payload.next().await {
-        let mut field = item.map_err(bad_form)?;
+        parser.read_part(item.map_err(bad_form)?).await?;
+    }
+    parser.finish().await
+}
+
+/// One form being read: what it has sent so far and what it may still send.
+struct FormParser<'a> {
+    state: &'a AppState,
+    user: &'a PortalUser,
+    fields: HashMap<String, String>,
+    pending: Vec<PendingFile>,
+    problem: Option<FileProblem>,
+    budget: Budget,
+}
+
+impl<'a> FormParser<'a> {
+    fn new(state: &'a AppState, user: &'a PortalUser) -> Self {
+        // Everything read counts against one budget: refused files are still read to their end
+        // (so the browser gets the answer), but never more than a full form could hold.
+        let budget = Budget(
+            state
+                .max_attachment_bytes
+                .saturating_mul((state.max_files_per_upload as u64).saturating_add(1))
+                .saturating_add(FORM_OVERHEAD_BYTES),
+        );
+        FormParser {
+            state,
+            user,
+            fields: HashMap::new(),
+            pending: Vec::new(),
+            problem: None,
+            budget,
+        }
+    }
+
+    /// Reads one part: a file when its disposition names a file, else a text field.
+    async fn read_part(&mut self, field: Field) -> Result<(), PortalError> {
         let disposition = field.content_disposition().cloned();
         let name = disposition
             .as_ref()
             .and_then(|d| d.get_name())
             .unwrap_or_default()
             .to_owned();
-        let file_name = disposition
-            .as_ref()
-            .and_then(|d| d.get_filename())
-            .map(str::to_owned);
-        match file_name {
-            Some(raw_name) => {
-                // A file input left empty still sends a part with no name and no bytes.
-                if raw_name.is_empty() || problem.is_some() {
-                    drain(&mut field, &mut budget).await?;
-                    continue;
-                }
-                if pending.len() >= state.max_files_per_upload {
-                    problem = Some(FileProblem::TooMany);
-                    drain(&mut field, &mut budget).await?;
-                    continue;
-                }
-                let Some(file_name) = clean_file_name(&raw_name) else {
-                    problem = Some(FileProblem::BadName);
-                    drain(&mut field, &mut budget).await?;
-                    continue;
-                };
-                let content_type = content_type(&field);
-                let mut upload = state
-                    .attachments
-                    .begin(state.max_attachment_bytes)
-                    .await
-                    .map_err(PortalError::unavailable)?;
-                while let Some(chunk) = field.next().await {
-                    let chunk = chunk.map_err(bad_form)?;
-                    budget.spend(chunk.len())?;
-                    match upload.write(&chunk).await {
-                        Ok(()) => {}
-                        Err(UploadError::TooLarge { .. }) => {
-                            problem = Some(FileProblem::TooLarge);
-                            break;
-                        }
-                        Err(e) => return Err(PortalError::unavailable(e)),
-                    }
-                }
-                if problem.is_some() {
-                    drain(&mut field, &mut budget).await?;
-                    continue;
-                }
-                pending.push(PendingFile {
-                    file_name,
-                    content_type,
-                    upload,
-                });
-            }
-            None => {
-                if fields.len() >= MAX_TEXT_FIELDS {
-                    return Err(PortalError::PayloadTooLarge);
-                }
-                let mut value = Vec::new();
-                while let Some(chunk) = field.next().await {
-                    let chunk = chunk.map_err(bad_form)?;
-                    budget.spend(chunk.len())?;
-                    if value.len().saturating_add(chunk.len()) > MAX_TEXT_FIELD_BYTES {
-                        return Err(PortalError::PayloadTooLarge);
-                    }
-                    value.extend_from_slice(&chunk);
-                }
-                let value = String::from_utf8(value).map_err(bad_form)?;
-                if name == "csrf_token" {
-                    crate::http::csrf::check_csrf(user, &value)?;
-                }
-                fields.insert(name, value);
-            }
+        match disposition.as_ref().and_then(|d| d.get_filename()) {
+            Some(raw_name) => self.read_file(field, raw_name).await,
+            None => self.read_text(field, name).await,
         }
     }
-    crate::http::csrf::check_csrf(user, fields.get("csrf_token").map_or("", String::as_str))?;
-    let mut files = Vec::new();
-    if problem.is_none() {
-        for p in pending {
-            match p.upload.finish(&state.attachments).await {
+
+    /// Streams a file into a temporary upload, or reads past it once the files are refused.
+    async fn read_file(&mut self, mut field: Field, raw_name: &str) -> Result<(), PortalError> {
+        // A file input left empty still sends a part with no name and no bytes.
+        if raw_name.is_empty() || self.problem.is_some() {
+            return self.budget.drain(&mut field).await;
+        }
+        if self.pending.len() >= self.state.max_files_per_upload {
+            self.problem = Some(FileProblem::TooMany);
+            return self.budget.drain(&mut field).await;
+        }
+        let Some(file_name) = clean_file_name(raw_name) else {
+            self.problem = Some(FileProblem::BadName);
+            return self.budget.drain(&mut field).await;
+        };
+        let content_type = content_type(&field);
+        let mut upload = self
+            .state
+            .attachments
+            .begin(self.state.max_attachment_bytes)
+            .await
+            .map_err(PortalError::unavailable)?;
+        self.write_file(&mut field, &mut upload).await?;
+        if self.problem.is_some() {
+            return self.budget.drain(&mut field).await;
+        }
+        self.pending.push(PendingFile {
+            file_name,
+            content_type,
+            upload,
+        });
+        Ok(())
+    }
+
+    /// Copies the part into `upload`; a file over the limit stops it with `TooLarge`.
+    async fn write_file(
+        &mut self,
+        field: &mut Field,
+        upload: &mut PendingUpload,
+    ) -> Result<(), PortalError> {
+        while let Some(chunk) = field.next().await {
+            let chunk = chunk.map_err(bad_form)?;
+            self.budget.spend(chunk.len())?;
+            match upload.write(&chunk).await {
+                Ok(()) => {}
+                Err(UploadError::TooLarge { .. }) => {
+                    self.problem = Some(FileProblem::TooLarge);
+                    return Ok(());
+                }
+                Err(e) => return Err(PortalError::unavailable(e)),
+            }
+        }
+        Ok(())
+    }
+
+    /// Reads a small text field; its CSRF token is checked as soon as it arrives.
+    async fn read_text(&mut self, mut field: Field, name: String) -> Result<(), PortalError> {
+        if self.fields.len() >= MAX_TEXT_FIELDS {
+            return Err(PortalError::PayloadTooLarge);
+        }
+        let mut value = Vec::new();
+        while let Some(chunk) = field.next().await {
+            let chunk = chunk.map_err(bad_form)?;
+            self.budget.spend(chunk.len())?;
+            if value.len().saturating_add(chunk.len()) > MAX_TEXT_FIELD_BYTES {
+                return Err(PortalError::PayloadTooLarge);
+            }
+            value.extend_from_slice(&chunk);
+        }
+        let value = String::from_utf8(value).map_err(bad_form)?;
+        if name == "csrf_token" {
+            check_csrf(self.user, &value)?;
+        }
+        self.fields.insert(name, value);
+        Ok(())
+    }
+
+    /// Checks the CSRF token and keeps the files; refused files leave nothing stored.
+    async fn finish(mut self) -> Result<UploadForm, PortalError> {
+        check_csrf(
+            self.user,
+            self.fields.get("csrf_token").map_or("", String::as_str),
+        )?;
+        let files = match self.problem {
+            None => self.store_files().await?,
+            Some(_) => Vec::new(),
+        };
+        let form = UploadForm {
+            fields: self.fields,
+            files,
+            problem: self.problem,
+        };
+        if form.problem.is_some() {
+            form.forget(self.state).await;
+            return Ok(UploadForm {
+                files: Vec::new(),
+                ..form
+            });
+        }
+        Ok(form)
+    }
+
+    /// Moves the pending uploads into the store; an empty one refuses them all (`Empty`).
+    async fn store_files(&mut self) -> Result<Vec<StoredFile>, PortalError> {
+        let mut files = Vec::new();
+        for p in std::mem::take(&mut self.pending) {
+            match p.upload.finish(&self.state.attachments).await {
                 Ok(blob) => files.push(StoredFile {
                     file_name: p.file_name,
                     content_type: p.content_type,
@@ -209,26 +273,14 @@ pub async fn read(
                     content_hash: blob.content_hash,
                 }),
                 Err(UploadError::Empty) => {
-                    problem = Some(FileProblem::Empty);
+                    self.problem = Some(FileProblem::Empty);
                     break;
                 }
                 Err(e) => return Err(PortalError::unavailable(e)),
             }
         }
+        Ok(files)
     }
-    let form = UploadForm {
-        fields,
-        files,
-        problem,
-    };
-    if form.problem.is_some() {
-        form.forget(state).await;
-        return Ok(UploadForm {
-            files: Vec::new(),
-            ..form
-        });
-    }
-    Ok(form)
 }
 
 /// Bytes a form may still send.
@@ -242,14 +294,14 @@ impl Budget {
             .ok_or(PortalError::PayloadTooLarge)?;
         Ok(())
     }
-}
 
-/// Reads and discards the rest of a part (so the client gets its answer, not a reset).
-async fn drain(field: &mut actix_multipart::Field, budget: &mut Budget) -> Result<(), PortalError> {
-    while let Some(chunk) = field.next().await {
-        budget.spend(chunk.map_err(bad_form)?.len())?;
+    /// Reads and discards the rest of a part (so the client gets its answer, not a reset).
+    async fn drain(&mut self, field: &mut Field) -> Result<(), PortalError> {
+        while let Some(chunk) = field.next().await {
+            self.spend(chunk.map_err(bad_form)?.len())?;
+        }
+        Ok(())
     }
-    Ok(())
 }
 
 /// Counts each upload's outcome.

@@ -1,0 +1,9 @@
+//! The operators' admin operations behind the admin API: tenant look-ups and settings, portal
+//! domains, the contact an invitation goes to, and reads of the audit trail. Each is a plain
+//! function over the database (as `auth::password_sign_in` is), so HTTP handlers only map
+//! outcomes and never name the store.
+
+pub mod audit_trail;
+pub mod contacts;
+pub mod domains;
+pub mod tenants;

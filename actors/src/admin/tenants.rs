@@ -1,0 +1,23 @@
+//! Operators' reads and settings of one tenant: found by id or slug, and its two-factor rule.
+
+use uuid::Uuid;
+
+use crate::db::{Db, DbError};
+use crate::model::TenantInfo;
+use crate::store::{tenants, two_factor};
+
+/// The tenant with this id or slug, read fresh (operators see their own changes at once).
+pub async fn find_tenant(db: &Db, key: &str) -> Result<Option<TenantInfo>, DbError> {
+    tenants::find_by_key(db, key).await
+}
+
+/// Whether every client user of the tenant must use two-factor.
+pub async fn two_factor_required(db: &Db, tenant: Uuid) -> Result<bool, DbError> {
+    two_factor::tenant_requires(db, tenant).await
+}
+
+/// Sets the tenant's two-factor rule; users without it enroll at their next sign-in.
+pub async fn require_two_factor(db: &Db, tenant: Uuid, required: bool) -> Result<(), DbError> {
+    two_factor::set_tenant_requires(db, tenant, required).await?;
+    Ok(())
+}
