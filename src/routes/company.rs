@@ -4,15 +4,14 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
-use portal_actors::audit::{AuditRecord, Record};
+use portal_actors::company_admin::{
+    sign_out_company_member, sign_out_company_session, ClientAdmin, CompanyActionError,
+};
 use portal_actors::invitations::{self, InvitationError, InviteRequest, Invited, Inviter};
-use portal_actors::sessions::{RevokeOwnedSession, RevokeReason, RevokeUserSessions};
 use portal_actors::tenant_data::company::{
     AdminCompany, CompanySnapshot, CompanyUser, SessionSummary,
 };
-use portal_actors::tenant_data::{
-    CompanyError, CompanyOfAdmin, CompanySessions, CompanySettings, TenantData,
-};
+use portal_actors::tenant_data::{CompanyError, CompanyOfAdmin, CompanySettings, TenantData};
 use portal_views::company::{
     self as views, CompanyNotice, CompanySessionItem, CompanyUserItem, CompanyView, SignInEventItem,
 };
@@ -26,7 +25,6 @@ use crate::errors::PortalError;
 use crate::http::csrf::check_csrf;
 use crate::http::extract::{request_origin, CspNonce, PortalUser};
 use crate::http::render;
-use crate::routes::security::sessions::ask_sessions;
 
 /// Sends a company-data message to the tenant's data actor; non-admins get 403.
 async fn company<M, T>(state: &AppState, user: &PortalUser, msg: M) -> Result<T, PortalError>
@@ -203,20 +201,21 @@ fn display_name(m: &CompanyUser) -> String {
     }
 }
 
-fn audit(state: &AppState, req: &HttpRequest, user: &PortalUser, target: Uuid, count: u64) {
-    let me = &user.session.record.user;
-    state.services.audit.do_send(Record(AuditRecord {
-        tenant: me.tenant,
-        event_type: "session_revoked",
-        outcome: "success",
-        user_id: Some(target),
+/// The signed-in client admin, as the domain functions take them.
+fn client_admin<'a>(req: &HttpRequest, user: &'a PortalUser) -> ClientAdmin<'a> {
+    ClientAdmin {
+        user: &user.session.record.user,
         origin: request_origin(req),
-        details: Some(format!(
-            "{{\"sessions\":{count},\"by\":\"client_admin\",\"admin_user_id\":\"{}\"}}",
-            me.user_id
-        )),
-        ..AuditRecord::default()
-    }));
+    }
+}
+
+/// What a refused or failed company action shows.
+fn action_error(e: CompanyActionError) -> PortalError {
+    match e {
+        CompanyActionError::NotAdmin => PortalError::Forbidden(e.to_string()),
+        CompanyActionError::NotFound => PortalError::NotFound,
+        e => PortalError::unavailable(e),
+    }
 }
 
 #[derive(Deserialize)]
@@ -236,24 +235,17 @@ pub async fn revoke_company_session(
     form: web::Form<RevokeSessionForm>,
 ) -> Result<HttpResponse, PortalError> {
     check_csrf(&user, &form.csrf_token)?;
-    let me = &user.session.record.user;
-    let msg = CompanySessions {
-        user_id: me.user_id,
-        session_idle: state.session_idle,
-    };
-    let (_, sessions) = company(&state, &user, msg).await?;
-    let Some(target) = sessions.iter().find(|s| s.token_hash == form.session) else {
-        return Err(PortalError::NotFound);
-    };
-    let msg = RevokeOwnedSession {
-        tenant: me.tenant,
-        user_id: target.user_id,
-        token_hash: target.token_hash.clone(),
-        reason: RevokeReason::ClientAdmin,
-    };
-    if ask_sessions(&state, msg).await? {
-        audit(&state, &req, &user, target.user_id, 1);
-    }
+    let data = crate::routes::tickets::tenant_data(&state, user.tenant.id).await?;
+    let admin = client_admin(&req, &user);
+    sign_out_company_session(
+        &state.services,
+        &data,
+        admin,
+        &form.session,
+        state.session_idle,
+    )
+    .await
+    .map_err(action_error)?;
     let location = format!("{}?done=session", views::ACTION);
     Ok(render::see_other(&location))
 }
@@ -275,18 +267,11 @@ pub async fn sign_out_company_user(
     form: web::Form<SignOutUserForm>,
 ) -> Result<HttpResponse, PortalError> {
     check_csrf(&user, &form.csrf_token)?;
-    let members = admin_company(&state, &user).await?.members;
-    let target = Uuid::parse_str(form.user.trim())
-        .ok()
-        .filter(|id| members.iter().any(|m| m.user_id == *id))
-        .ok_or(PortalError::NotFound)?;
-    let msg = RevokeUserSessions {
-        tenant: user.session.record.user.tenant,
-        user_id: target,
-        reason: RevokeReason::ClientAdmin,
-    };
-    let count = ask_sessions(&state, msg).await?;
-    audit(&state, &req, &user, target, count);
+    let data = crate::routes::tickets::tenant_data(&state, user.tenant.id).await?;
+    let admin = client_admin(&req, &user);
+    let count = sign_out_company_member(&state.services, &data, admin, &form.user)
+        .await
+        .map_err(action_error)?;
     let location = format!("{}?done=user&count={count}", views::ACTION);
     Ok(render::see_other(&location))
 }
