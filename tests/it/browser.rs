@@ -9,7 +9,7 @@ use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::json;
 
 use crate::handoff::{add_domain, CANONICAL, VANITY};
-use crate::helpers::{missing, spawn_app_with, PASSWORD};
+use crate::helpers::{free_port, missing, spawn_app_with, PASSWORD, SESSION_COOKIE};
 use crate::tls::self_signed;
 use portal_actors::portal_domain::DomainStatus;
 
@@ -27,14 +27,6 @@ impl Drop for Driver {
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
 }
 
 /// A TLS portal on the canonical host with an active vanity domain, and a WebDriver session to a
@@ -183,7 +175,7 @@ async fn a_real_browser_is_handed_over_to_the_vanity_dashboard() {
         let cookies = client.get_all_cookies().await?;
         let session = cookies
             .iter()
-            .find(|c| c.name() == "__Host-portal.session")
+            .find(|c| c.name() == SESSION_COOKIE)
             .expect("vanity session cookie");
         assert!(session.secure().unwrap_or(false));
         assert!(session.http_only().unwrap_or(false));
@@ -198,9 +190,7 @@ async fn a_real_browser_is_handed_over_to_the_vanity_dashboard() {
             "{url}"
         );
         let canonical_cookies = client.get_all_cookies().await?;
-        assert!(canonical_cookies
-            .iter()
-            .all(|c| c.name() != "__Host-portal.session"));
+        assert!(canonical_cookies.iter().all(|c| c.name() != SESSION_COOKIE));
         Ok::<_, fantoccini::error::CmdError>(())
     }
     .await;
@@ -719,7 +709,7 @@ async fn signed_in_pages_never_scroll_sideways_on_a_phone_or_a_laptop() {
     let admin =
         crate::ticket_data::person(&app, &tenant, "ada@acme.example", "Acme", Some("User")).await;
     let admin = admin.user;
-    crate::company::make_admin(&app, admin.user_id).await;
+    crate::helpers::make_admin(&app, admin.user_id).await;
     let result = async {
         sign_in_with_password(&client, &app.tenant.slug, &admin.email).await?;
         let dashboard =

@@ -1,7 +1,8 @@
 //! The `portal` binary: configuration errors name the setting; tenant and user administration.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
+
+use crate::helpers::{output_text, portal_command, run_portal};
 
 fn portal(
     dir: &std::path::Path,
@@ -9,35 +10,13 @@ fn portal(
     env: &[(&str, &str)],
     stdin: Option<&str>,
 ) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_portal"));
-    cmd.current_dir(dir)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    let mut child = cmd.spawn().unwrap();
-    if let Some(input) = stdin {
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(input.as_bytes())
-            .unwrap();
-    }
-    drop(child.stdin.take());
-    child.wait_with_output().unwrap()
+    let mut cmd = portal_command(dir);
+    cmd.args(args).envs(env.iter().copied());
+    run_portal(&mut cmd, stdin)
 }
 
 fn text(o: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
-    .to_lowercase()
+    output_text(o).to_lowercase()
 }
 
 #[test]

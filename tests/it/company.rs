@@ -2,23 +2,10 @@
 //! sign them out; nobody else can, and ids from other companies change nothing.
 
 use portal_actors::audit::FlushAudit;
-use uuid::Uuid;
 
 use crate::helpers::*;
 
 const COMPANY: &str = "/client-portal/client-settings";
-
-pub async fn make_admin(app: &TestApp, user_id: Uuid) {
-    portal_actors::execute!(
-        app.db.exec(),
-        "UPDATE contacts SET is_client_admin = $3 WHERE tenant = $1 AND contact_id = \
-         (SELECT contact_id FROM users WHERE tenant = $1 AND user_id = $2)",
-        app.tenant.id,
-        user_id,
-        true
-    )
-    .unwrap();
-}
 
 /// The `value` of every hidden input named `field`.
 pub fn ids(body: &str, field: &str) -> Vec<String> {
@@ -28,7 +15,7 @@ pub fn ids(body: &str, field: &str) -> Vec<String> {
         .collect()
 }
 
-#[actix_rt::test]
+#[actix_web::test]
 async fn client_admins_see_and_sign_out_their_company_only() {
     let Some(app) = spawn_app().await else { return };
     let admin = app.client_user(None, "boss@acme.example", "Acme").await;

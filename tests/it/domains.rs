@@ -1,12 +1,10 @@
 //! Operators manage portal domains through the admin API and the CLI; bad input gets a clear
 //! error and changes nothing.
 
-use std::process::{Command, Stdio};
-
 use serde_json::json;
 
 use crate::handoff::{add_domain, CANONICAL};
-use crate::helpers::{spawn_app_with, ADMIN_TOKEN};
+use crate::helpers::{code_and_text, portal_command, run_portal, spawn_app_with, ADMIN_TOKEN};
 use portal_actors::portal_domain::DomainStatus;
 
 async fn admin_json(
@@ -150,19 +148,10 @@ async fn the_admin_api_registers_verifies_activates_and_disables_domains() {
 }
 
 fn portal(dir: &std::path::Path, args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_portal"))
-        .current_dir(dir)
-        .args(args)
-        .env("PORTAL__SERVER__CANONICAL_HOST", CANONICAL)
-        .stdin(Stdio::null())
-        .output()
-        .unwrap();
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    (out.status.code().unwrap_or(-1), text)
+    let mut cmd = portal_command(dir);
+    cmd.args(args)
+        .env("PORTAL__SERVER__CANONICAL_HOST", CANONICAL);
+    code_and_text(&run_portal(&mut cmd, None))
 }
 
 #[actix_web::test]

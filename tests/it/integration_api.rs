@@ -7,7 +7,9 @@ use reqwest::Method;
 use serde_json::{json, Value};
 use uuid::Uuid;
 
-use crate::helpers::{spawn_app, spawn_app_with, TestApp, ADMIN_TOKEN};
+use crate::helpers::{
+    output_text, portal_command, run_portal, spawn_app, spawn_app_with, TestApp, ADMIN_TOKEN,
+};
 use crate::ticket_fixtures::{
     company_of, put_board, put_priority, put_status, put_ticket, seed_basic, Api, Fixture,
     TicketSpec,
@@ -1251,17 +1253,8 @@ async fn the_demo_seeds_a_realistic_ticket_set_once() {
 }
 
 fn portal_cli(dir: &std::path::Path, args: &[&str]) -> (bool, String) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_portal"))
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .unwrap();
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    (out.status.success(), text)
+    let out = run_portal(portal_command(dir).args(args), None);
+    (out.status.success(), output_text(&out))
 }
 
 #[test]

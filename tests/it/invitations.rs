@@ -7,7 +7,7 @@ use chrono::Duration;
 use uuid::Uuid;
 
 use crate::helpers::*;
-use crate::password_reset::{app_with_mail, audit_events, canonical_path, hidden};
+use crate::password_reset::{app_with_mail, canonical_path, hidden};
 use crate::smtp_server::SmtpServer;
 
 const NEW_PASSWORD: &str = "harbour lantern quartz 77";
@@ -46,18 +46,6 @@ async fn contact(
     .unwrap()
 }
 
-async fn make_admin(app: &TestApp, user_id: Uuid) {
-    portal_actors::execute!(
-        app.db.exec(),
-        "UPDATE contacts SET is_client_admin = $3 WHERE tenant = $1 AND contact_id = \
-         (SELECT contact_id FROM users WHERE tenant = $1 AND user_id = $2)",
-        app.tenant.id,
-        user_id,
-        true
-    )
-    .unwrap();
-}
-
 async fn invite_from_company_page(boss: &Browser, contact_id: Uuid) -> Page {
     let page = boss.get(COMPANY).await;
     assert_eq!(page.status, 200, "{}", page.body);
@@ -76,7 +64,7 @@ async fn nth_mail(smtp: &SmtpServer, email: &str, n: usize) -> crate::smtp_serve
 }
 
 async fn setup(browser: &Browser, form_page: &Page, password: &str, confirm: &str) -> Page {
-    let csrf = browser.cookie("__Host-portal.csrf").expect("csrf cookie");
+    let csrf = browser.cookie(CSRF_COOKIE).expect("csrf cookie");
     browser
         .post_form(
             "/auth/portal/setup",
@@ -286,7 +274,7 @@ async fn operators_invite_replaced_expired_and_foreign_links_are_refused() {
     let expired = b.get(&canonical_path(&new_link)).await;
     assert_eq!(expired.status, 410);
     assert!(expired.body.contains("This invitation has expired"));
-    let csrf = b.cookie("__Host-portal.csrf").unwrap();
+    let csrf = b.cookie(CSRF_COOKIE).unwrap();
     let renewed = b
         .post_form(
             "/auth/portal/setup/resend",
@@ -340,7 +328,7 @@ async fn under_a_two_factor_policy_setup_continues_with_enrollment() {
     let done = setup(&b, &form, NEW_PASSWORD, NEW_PASSWORD).await;
     assert_eq!(done.status, 303);
     assert_eq!(done.location(), "/auth/client-portal/two-factor");
-    assert!(b.cookie("__Host-portal.session").is_none());
+    assert!(b.cookie(SESSION_COOKIE).is_none());
     let enroll = b.get("/auth/client-portal/two-factor").await;
     assert!(enroll
         .body

@@ -635,7 +635,7 @@ async fn flow(
     body["id_token"].as_str().expect("id_token").to_owned()
 }
 
-#[tokio::test]
+#[actix_web::test]
 async fn oidc_provider_serves_discovery_and_a_full_code_flow() {
     let Some(mut provider) =
         OidcProvider::start("/realms/acme", vec![client()], vec![alice()]).await
@@ -772,7 +772,7 @@ async fn oidc_provider_serves_discovery_and_a_full_code_flow() {
     assert!(gone.is_err(), "the provider still answers after stop");
 }
 
-#[tokio::test]
+#[actix_web::test]
 async fn oidc_provider_shows_its_login_page_again_after_a_wrong_password() {
     let Some(provider) = OidcProvider::start("", vec![client()], vec![alice()]).await else {
         return;

@@ -4,10 +4,12 @@
 
 use chrono::Duration;
 use portal_actors::portal_domain::DomainStatus;
-use portal_actors::store::audit;
 
 use crate::handoff::add_domain;
-use crate::helpers::{mail_to, spawn_app_with, Browser, Page, TestApp, ADMIN_TOKEN, PASSWORD};
+use crate::helpers::{
+    audit_events, mail_to, spawn_app_with, Browser, Page, TestApp, CSRF_COOKIE, PASSWORD,
+    SESSION_COOKIE,
+};
 use crate::smtp_server::{Received, SmtpServer};
 
 pub const NEW_PASSWORD: &str = "violet mountain ledger 1842";
@@ -28,7 +30,7 @@ pub async fn post_with_csrf(
 ) -> Page {
     let page = browser.get(form_path).await;
     assert_eq!(page.status, 200, "{form_path}: {}", page.body);
-    let csrf = browser.cookie("__Host-portal.csrf").expect("csrf cookie");
+    let csrf = browser.cookie(CSRF_COOKIE).expect("csrf cookie");
     let mut form: Vec<(&str, &str)> = fields.to_vec();
     form.push(("csrf_token", csrf.as_str()));
     browser.post_form(action, &form).await
@@ -79,7 +81,7 @@ pub async fn post_new_password(
 ) -> Page {
     let token = hidden(form_page, "token");
     let tenant = hidden(form_page, "tenant");
-    let csrf = browser.cookie("__Host-portal.csrf").expect("csrf cookie");
+    let csrf = browser.cookie(CSRF_COOKIE).expect("csrf cookie");
     browser
         .post_form(
             "/auth/password-reset/set-new-password",
@@ -123,19 +125,6 @@ pub fn without_nonces(body: &str) -> String {
     }
     out.push_str(rest);
     out
-}
-
-pub async fn audit_events(app: &TestApp, event_type: &str) -> Vec<audit::AuditEvent> {
-    let page = app
-        .admin_post("/admin/actors/audit/flush", Some(ADMIN_TOKEN))
-        .await;
-    assert_eq!(page.status, 200);
-    audit::recent(&app.db, app.tenant.id, 1000)
-        .await
-        .unwrap()
-        .into_iter()
-        .filter(|e| e.event_type == event_type)
-        .collect()
 }
 
 #[actix_web::test]
@@ -218,7 +207,7 @@ async fn the_emailed_link_sets_a_new_password_and_ends_every_session() {
         done.body
     );
     // Not signed in by the reset.
-    assert!(browser.cookie("__Host-portal.session").is_none());
+    assert!(browser.cookie(SESSION_COOKIE).is_none());
 
     // Every old session ended.
     let dashboard = old_session.get("/client-portal/dashboard").await;
@@ -330,7 +319,7 @@ async fn expired_tampered_replaced_and_other_tenant_links_are_refused_and_change
     // Posting a tampered token with a good password changes nothing either.
     let form = browser.get(&canonical_path(&first)).await;
     assert_eq!(form.status, 200);
-    let csrf = browser.cookie("__Host-portal.csrf").unwrap();
+    let csrf = browser.cookie(CSRF_COOKIE).unwrap();
     let refused = browser
         .post_form(
             "/auth/password-reset/set-new-password",
@@ -354,7 +343,7 @@ async fn expired_tampered_replaced_and_other_tenant_links_are_refused_and_change
         ))
         .await;
     assert_eq!(elsewhere.status, 400);
-    let csrf = browser.cookie("__Host-portal.csrf").unwrap();
+    let csrf = browser.cookie(CSRF_COOKIE).unwrap();
     let refused = browser
         .post_form(
             "/auth/password-reset/set-new-password",

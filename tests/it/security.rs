@@ -6,13 +6,6 @@ use crate::helpers::*;
 
 const SECURITY: &str = "/client-portal/profile/security";
 
-async fn signed_in(app: &TestApp, email: &str, user_agent_hint: &str) -> Browser {
-    let b = app.browser();
-    let page = b.sign_in(&app.tenant.slug, email, PASSWORD).await;
-    assert_eq!(page.status, 303, "{user_agent_hint}: {}", page.body);
-    b
-}
-
 fn session_ids(body: &str) -> Vec<String> {
     body.split("name=\"session\" value=\"")
         .skip(1)
@@ -37,13 +30,13 @@ async fn audit_count(app: &TestApp, event_type: &str) -> i64 {
     .unwrap()
 }
 
-#[actix_rt::test]
+#[actix_web::test]
 async fn sessions_are_listed_and_revoked() {
     let Some(app) = spawn_app().await else { return };
     let user = app.client_user(None, "ada@example.com", "Acme").await;
-    let laptop = signed_in(&app, &user.email, "laptop").await;
-    let phone = signed_in(&app, &user.email, "phone").await;
-    let tablet = signed_in(&app, &user.email, "tablet").await;
+    let laptop = signed_in(&app, &user.email).await;
+    let phone = signed_in(&app, &user.email).await;
+    let tablet = signed_in(&app, &user.email).await;
     let page = laptop.get(SECURITY).await;
     assert_eq!(page.status, 200, "{}", page.body);
     assert!(page.body.contains("This device"));
@@ -54,7 +47,7 @@ async fn sessions_are_listed_and_revoked() {
 
     // Someone else's session id changes nothing.
     let stranger = app.client_user(None, "eve@example.com", "Other").await;
-    let eve = signed_in(&app, &stranger.email, "eve").await;
+    let eve = signed_in(&app, &stranger.email).await;
     let eve_page = eve.get(SECURITY).await;
     let eve_csrf = Browser::form_csrf(&eve_page);
     let revoke = "/client-portal/profile/security/sessions/revoke";
@@ -112,12 +105,12 @@ async fn sessions_are_listed_and_revoked() {
     );
 }
 
-#[actix_rt::test]
+#[actix_web::test]
 async fn password_change_checks_and_signs_out_other_sessions() {
     let Some(app) = spawn_app().await else { return };
     let user = app.client_user(None, "grace@example.com", "Acme").await;
-    let here = signed_in(&app, &user.email, "here").await;
-    let there = signed_in(&app, &user.email, "there").await;
+    let here = signed_in(&app, &user.email).await;
+    let there = signed_in(&app, &user.email).await;
     let page = here.get(SECURITY).await;
     let csrf = Browser::form_csrf(&page);
     let change = "/client-portal/profile/security/password";
@@ -225,7 +218,7 @@ async fn password_change_checks_and_signs_out_other_sessions() {
     );
 }
 
-#[actix_rt::test]
+#[actix_web::test]
 async fn security_pages_need_a_session() {
     let Some(app) = spawn_app().await else { return };
     let b = app.browser();

@@ -10,7 +10,7 @@ use portal_actors::store::sso::{self as sso_store, SsoOptions};
 use secrecy::SecretString;
 use serde_json::{json, Value};
 
-use crate::helpers::{spawn_app, Browser, Page, TestApp, ADMIN_TOKEN, PASSWORD};
+use crate::helpers::{spawn_app, Browser, Page, TestApp, ADMIN_TOKEN, PASSWORD, SESSION_COOKIE};
 use crate::oidc_provider::{
     cancel_at_provider, log_in_at_provider, Account, ClientRegistration, OidcProvider,
 };
@@ -181,7 +181,7 @@ fn assert_refused(page: &Page, status: u16, text: &str) {
         !page
             .set_cookies()
             .iter()
-            .any(|c| c.starts_with("__Host-portal.session=")),
+            .any(|c| c.starts_with(&format!("{SESSION_COOKIE}="))),
         "no session on a refusal"
     );
 }
@@ -462,7 +462,7 @@ async fn two_factor_is_asked_unless_the_provider_proved_several_factors() {
     let page = sign_in_via(&app, &browser, "keycloak", "ada").await;
     assert_eq!(page.status, 303, "{}", page.body);
     assert_eq!(page.location(), "/auth/client-portal/two-factor");
-    assert!(browser.cookie("__Host-portal.session").is_none());
+    assert!(browser.cookie(SESSION_COOKIE).is_none());
     let form = browser.get("/auth/client-portal/two-factor").await;
     assert_eq!(form.status, 200, "{}", form.body);
     app.clock.advance(chrono::Duration::seconds(30));
@@ -602,7 +602,7 @@ async fn allowed_domains_and_sso_only() {
     assert!(refused
         .body
         .contains("signs in through its identity provider"));
-    assert!(browser.cookie("__Host-portal.session").is_none());
+    assert!(browser.cookie(SESSION_COOKIE).is_none());
 }
 
 #[actix_web::test]
@@ -661,7 +661,7 @@ async fn hostile_callbacks_and_starts_get_clear_pages_and_change_nothing() {
             assert_eq!(page.status, 400, "{probe}: {}", page.body);
             assert!(page.body.contains("expired or was already used"), "{probe}");
             assert!(!page.body.contains("<script>alert"), "{probe}");
-            assert!(hostile.cookie("__Host-portal.session").is_none());
+            assert!(hostile.cookie(SESSION_COOKIE).is_none());
         }
     }
     for slug in ["%3Cscript%3E", "..%2F..%2Fetc", "GOOGLE", "callback%3F"] {

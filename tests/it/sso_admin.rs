@@ -3,14 +3,14 @@
 //! every field the validation refuses is named; SSO-only cannot lock a tenant out; changes are
 //! audited.
 
-use std::process::{Command, Stdio};
-
 use portal_actors::sso::providers::{provider_for_sign_in, GOOGLE_ISSUER};
 use reqwest::Method;
 use secrecy::ExposeSecret;
 use serde_json::{json, Value};
 
-use crate::helpers::{spawn_app, TestApp, ADMIN_TOKEN, ENCRYPTION_KEY};
+use crate::helpers::{
+    code_and_text, portal_command, run_portal, spawn_app, TestApp, ADMIN_TOKEN, ENCRYPTION_KEY,
+};
 
 const CALLBACK: &str = "/auth/client-portal/sso/callback";
 
@@ -90,7 +90,7 @@ async fn opened_secret(app: &TestApp, provider: &str) -> String {
 }
 
 /// The tenant's audit events of one type (the endpoint flushes the Audit actor first).
-async fn audit_events(app: &TestApp, event_type: &str) -> Vec<Value> {
+async fn api_audit_events(app: &TestApp, event_type: &str) -> Vec<Value> {
     let (status, body) = api(
         app,
         Method::GET,
@@ -220,7 +220,7 @@ async fn providers_round_trip_and_the_secret_never_comes_back() {
     assert_eq!(status, 404);
 
     // Audited as the operator's, without the secret.
-    let saved = audit_events(&app, "sso_provider_saved").await;
+    let saved = api_audit_events(&app, "sso_provider_saved").await;
     assert_eq!(saved.len(), 4, "{saved:?}");
     for event in &saved {
         assert_eq!(event["outcome"], "success");
@@ -240,7 +240,7 @@ async fn providers_round_trip_and_the_secret_never_comes_back() {
     };
     assert_eq!(count("created"), 2);
     assert_eq!(count("secret_changed"), 3);
-    let deleted = audit_events(&app, "sso_provider_deleted").await;
+    let deleted = api_audit_events(&app, "sso_provider_deleted").await;
     assert_eq!(deleted.len(), 1);
     assert_eq!(details(&deleted[0])["provider"], "acme-kc");
 }
@@ -368,7 +368,9 @@ async fn every_invalid_field_is_named_and_nothing_is_stored() {
 
     let (_, overview) = api(&app, Method::GET, &sso_path(&app), None).await;
     assert_eq!(overview["providers"], json!([]));
-    assert!(audit_events(&app, "sso_provider_saved").await.is_empty());
+    assert!(api_audit_events(&app, "sso_provider_saved")
+        .await
+        .is_empty());
 }
 
 #[actix_web::test]
@@ -512,7 +514,7 @@ async fn sso_only_needs_an_enabled_provider_so_nobody_is_locked_out() {
     let (_, overview) = api(&app, Method::GET, &sso, None).await;
     assert_eq!(overview["sso_only"], false);
 
-    let changes = audit_events(&app, "sso_options_changed").await;
+    let changes = api_audit_events(&app, "sso_options_changed").await;
     assert_eq!(changes.len(), 3, "refusals change nothing: {changes:?}");
     let turned_off = changes
         .iter()
@@ -566,23 +568,13 @@ fn portal(
     args: &[&str],
     env: &[(&str, &str)],
 ) -> (i32, String) {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_portal"));
-    cmd.current_dir(dir)
-        .args(args)
+    let mut cmd = portal_command(dir);
+    cmd.args(args)
         .env("PORTAL__DATABASE__URL", &app.database_url)
         .env("PORTAL__SECURITY__ENCRYPTION_KEY", ENCRYPTION_KEY)
         .env_remove("KC_SECRET")
-        .stdin(Stdio::null());
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    let out = cmd.output().unwrap();
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    (out.status.code().unwrap_or(-1), text)
+        .envs(env.iter().copied());
+    code_and_text(&run_portal(&mut cmd, None))
 }
 
 #[actix_web::test]
@@ -771,10 +763,13 @@ async fn the_cli_sets_lists_and_removes_providers_and_options() {
     assert!(out.contains("no tenant"), "{out}");
 
     // Audited like the API's changes (with the CLI as their origin).
-    let saved = audit_events(&app, "sso_provider_saved").await;
+    let saved = api_audit_events(&app, "sso_provider_saved").await;
     assert_eq!(saved.len(), 3, "{saved:?}");
     assert!(saved.iter().all(|e| e["ip"].is_null()));
     assert!(!serde_json::to_string(&saved).unwrap().contains(secret));
-    assert_eq!(audit_events(&app, "sso_options_changed").await.len(), 2);
-    assert_eq!(audit_events(&app, "sso_provider_deleted").await.len(), 1);
+    assert_eq!(api_audit_events(&app, "sso_options_changed").await.len(), 2);
+    assert_eq!(
+        api_audit_events(&app, "sso_provider_deleted").await.len(),
+        1
+    );
 }

@@ -1,7 +1,7 @@
 //! Raising a ticket (with and without files), its page, the conversation (internal notes and
 //! hidden files never shown), replies and edits, close and reopen, uploads and downloads.
 
-use crate::helpers::{spawn_app, spawn_app_with, Browser, Page};
+use crate::helpers::{spawn_app, spawn_app_with, Browser, Page, SESSION_COOKIE};
 use crate::ticket_data::{self as data, numbers};
 
 fn csrf(page: &Page) -> String {
@@ -649,8 +649,8 @@ async fn hostile_ticket_forms_get_clear_errors_and_change_nothing() {
         .header(
             "cookie",
             format!(
-                "__Host-portal.session={}",
-                browser.cookie("__Host-portal.session").unwrap_or_default()
+                "{SESSION_COOKIE}={}",
+                browser.cookie(SESSION_COOKIE).unwrap_or_default()
             ),
         )
         .header("content-type", "multipart/form-data; boundary=XYZ")

@@ -110,7 +110,7 @@ async fn password_step(app: &TestApp, browser: &Browser, email: &str) -> Page {
     let page = browser.sign_in(&app.tenant.slug, email, PASSWORD).await;
     assert_eq!(page.status, 303, "{}", page.body);
     assert_eq!(page.location(), CHALLENGE);
-    assert!(browser.cookie("__Host-portal.session").is_none());
+    assert!(browser.cookie(SESSION_COOKIE).is_none());
     assert!(browser.cookie("__Host-portal.2fa").is_some());
     let form = browser.get(CHALLENGE).await;
     assert_eq!(form.status, 200, "{}", form.body);
@@ -124,7 +124,7 @@ async fn submit_code(browser: &Browser, form: &Page, code: &str) -> Page {
         .await
 }
 
-#[actix_rt::test]
+#[actix_web::test]
 async fn enrollment_then_two_step_sign_in_with_replay_refused() {
     let Some(app) = spawn_app().await else { return };
     let user = app.client_user(None, "ada@example.com", "Acme").await;
@@ -158,7 +158,7 @@ async fn enrollment_then_two_step_sign_in_with_replay_refused() {
     // The pending token is not a session.
     let pending = other.cookie("__Host-portal.2fa").unwrap();
     let probe = app.browser();
-    probe.set_cookie("__Host-portal.session", &pending);
+    probe.set_cookie(SESSION_COOKIE, &pending);
     let denied = probe.get("/client-portal/dashboard").await;
     assert_eq!(denied.status, 303);
     assert!(denied.location().starts_with("/auth/client-portal/signin"));
@@ -224,7 +224,7 @@ async fn enrollment_then_two_step_sign_in_with_replay_refused() {
     assert!(sign_ins.contains(&("failure".to_owned(), Some("replay".to_owned()))));
 }
 
-#[actix_rt::test]
+#[actix_web::test]
 async fn window_edges_follow_the_injected_clock() {
     let Some(app) = spawn_app().await else { return };
     let user = app.client_user(None, "edge@example.com", "Acme").await;
@@ -246,7 +246,7 @@ async fn window_edges_follow_the_injected_clock() {
     assert_eq!(submit_code(&b, &form, &previous).await.status, 303);
 }
 
-#[actix_rt::test]
+#[actix_web::test]
 async fn recovery_codes_work_once_and_pending_sign_ins_expire() {
     let Some(app) = spawn_app().await else { return };
     let user = app.client_user(None, "rec@example.com", "Acme").await;
@@ -291,7 +291,7 @@ async fn recovery_codes_work_once_and_pending_sign_ins_expire() {
     assert_eq!(submit_code(&d, &form, &codes[1]).await.status, 303);
 }
 
-#[actix_rt::test]
+#[actix_web::test]
 async fn tenant_policy_makes_users_enroll_at_sign_in() {
     let Some(app) = spawn_app().await else { return };
     let user = app.client_user(None, "policy@example.com", "Acme").await;
@@ -313,7 +313,7 @@ async fn tenant_policy_makes_users_enroll_at_sign_in() {
     assert_eq!(done.status, 200, "{}", done.body);
     assert!(done.body.contains("Save your recovery codes"));
     assert!(done.body.contains("href=\"/client-portal/dashboard\""));
-    assert!(b.cookie("__Host-portal.session").is_some());
+    assert!(b.cookie(SESSION_COOKIE).is_some());
     assert_eq!(b.get("/client-portal/dashboard").await.status, 200);
     // Next time it is a normal second step.
     app.clock.advance(Duration::seconds(60));
@@ -328,7 +328,7 @@ async fn tenant_policy_makes_users_enroll_at_sign_in() {
     );
 }
 
-#[actix_rt::test]
+#[actix_web::test]
 async fn turning_two_factor_off_needs_password_and_code() {
     let Some(app) = spawn_app().await else { return };
     let user = app.client_user(None, "off@example.com", "Acme").await;
@@ -386,7 +386,7 @@ async fn turning_two_factor_off_needs_password_and_code() {
     assert_eq!(rows.last().unwrap().0, "success");
 }
 
-#[actix_rt::test]
+#[actix_web::test]
 async fn secrets_are_encrypted_at_rest() {
     let Some(app) = spawn_app().await else { return };
     let user = app.client_user(None, "enc@example.com", "Acme").await;
@@ -406,7 +406,7 @@ async fn secrets_are_encrypted_at_rest() {
     assert!(!stored.contains(&hex::encode(&secret)));
 }
 
-#[actix_rt::test]
+#[actix_web::test]
 async fn hostile_second_steps_change_nothing() {
     // Room for every junk code below before the throttle steps in.
     let Some(app) = spawn_app_with(|s| s.throttle.tuple_limit = 20).await else {
@@ -454,7 +454,7 @@ async fn hostile_second_steps_change_nothing() {
     assert_eq!(submit_code(&b, &form, &code).await.status, 303);
 }
 
-#[actix_rt::test]
+#[actix_web::test]
 async fn wrong_codes_count_against_the_sign_in_throttle() {
     let Some(app) = spawn_app().await else { return };
     let user = app.client_user(None, "brute@example.com", "Acme").await;
@@ -507,7 +507,7 @@ async fn wrong_codes_count_against_the_sign_in_throttle() {
 /// Signs in with the password from a browser that may already be signed in (the sign-in page
 /// itself would send it on), with the CSRF cookie it holds.
 async fn post_password(app: &TestApp, browser: &Browser, email: &str) -> Page {
-    let csrf = browser.cookie("__Host-portal.csrf").expect("csrf cookie");
+    let csrf = browser.cookie(CSRF_COOKIE).expect("csrf cookie");
     browser
         .post_form(
             "/auth/client-portal/signin",
@@ -521,7 +521,7 @@ async fn post_password(app: &TestApp, browser: &Browser, email: &str) -> Page {
         .await
 }
 
-#[actix_rt::test]
+#[actix_web::test]
 async fn completing_two_factor_revokes_the_session_its_cookie_replaces() {
     let Some(app) = spawn_app().await else { return };
     let user = app.client_user(None, "ada@example.com", "Acme").await;
@@ -556,7 +556,7 @@ async fn completing_two_factor_revokes_the_session_its_cookie_replaces() {
 
 /// With a vanity domain, the second step's answer POSTs the token there too: at once after a
 /// code, and from the recovery-codes page (a button, no script) after enrolling at sign-in.
-#[actix_rt::test]
+#[actix_web::test]
 async fn two_factor_sign_ins_hand_over_by_post() {
     use crate::handoff::{add_domain, app_with_dns, auto_post, field, hand_over, VANITY};
     let dns = crate::dns_server::DnsServer::start();
