@@ -39,8 +39,11 @@
     clippy::arithmetic_side_effects
 )]
 
+#[path = "common/mod.rs"]
+mod common;
+
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{mpsc, Arc, Barrier, OnceLock};
+use std::sync::{Arc, Barrier, OnceLock};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
@@ -48,21 +51,22 @@ use actix::Addr;
 use anyhow::Context as _;
 use chrono::{DateTime, Utc};
 use futures_util::future::join_all;
-use portal::config::Settings;
 use portal::http::cookies::{HANDOFF_COOKIE, SESSION_COOKIE};
 use portal::Application;
 use portal_actors::handoff::{Handoff, IssueOtt, SweepOtts, SWEEP_BATCH};
-use portal_actors::model::{Email, SessionUser, UserType};
+use portal_actors::model::{SessionUser, UserType};
 use portal_actors::portal_domain::DomainStatus;
-use portal_actors::store::{handoff as ott_store, portal_domains, tenants, users};
+use portal_actors::store::{handoff as ott_store, portal_domains, users};
 use portal_actors::supervision::Restart;
 use portal_actors::{Backend, Db, Metrics, SharedClock};
 use reqwest::header::{CONTENT_TYPE, COOKIE, HOST, LOCATION, ORIGIN, SET_COOKIE};
 use reqwest::StatusCode;
-use secrecy::SecretString;
 use uuid::Uuid;
 
-const ADMIN_TOKEN: &str = "bench-admin-token-0123456789abcdef";
+use common::http::{client, REQUEST_TIMEOUT};
+use common::numbers::{env_number, ms, percentile};
+use common::server;
+
 const CANONICAL: &str = "portal.bench.test";
 const RETURN_PATH: &str = "/client-portal/dashboard";
 /// Not measured: lets caches, connections and the database settle.
@@ -84,9 +88,6 @@ const BULK_TTL: chrono::Duration = chrono::Duration::seconds(90);
 const REARM_EVERY: Duration = Duration::from_secs(20);
 /// Longest the measured sweep may take before the bench gives up on it.
 const SWEEP_TIMEOUT: Duration = Duration::from_secs(30 * 60);
-const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
-const STARTUP_TIMEOUT: Duration = Duration::from_secs(120);
-const SHUTDOWN_TIMEOUT: Duration = Duration::from_secs(15);
 /// Upper bound of requests one client sends in one phase (also bounds the sample vectors).
 const MAX_REQUESTS_PER_CLIENT: usize = 2_000_000;
 /// Pause after a transport error, so a dead server does not turn into a busy loop.
@@ -114,7 +115,10 @@ fn main() -> anyhow::Result<()> {
     } else {
         "SQLite"
     };
-    let server = Server::start(url.clone(), cores, clients)?;
+    let server = {
+        let url = url.clone();
+        Server::start(move || boot(url, cores, clients))?
+    };
     let target = Target::new(&server)?;
     println!(
         "portal handoff benchmark: {backend}, {cores} cores, {cores} HTTP workers, {clients} clients, \
@@ -129,29 +133,6 @@ fn main() -> anyhow::Result<()> {
     result
 }
 
-fn env_number(
-    name: &str,
-    default: u64,
-    range: std::ops::RangeInclusive<u64>,
-) -> anyhow::Result<u64> {
-    match std::env::var(name) {
-        Ok(v) => v
-            .trim()
-            .replace('_', "")
-            .parse::<u64>()
-            .ok()
-            .filter(|n| range.contains(n))
-            .with_context(|| {
-                format!(
-                    "{name} must be a whole number in {}..={}, not `{v}`",
-                    range.start(),
-                    range.end()
-                )
-            }),
-        Err(_) => Ok(default),
-    }
-}
-
 #[allow(clippy::too_many_arguments)]
 fn run(
     server: &Server,
@@ -163,7 +144,7 @@ fn run(
     sweep_rows: u64,
 ) -> anyhow::Result<()> {
     let secs = duration.as_secs_f64();
-    let users = &server.users;
+    let users = &server.booted.users;
 
     // 1. The admin listener's health check, then issue+exchange handoffs, same concurrency.
     eprintln!("measuring GET /healthz …");
@@ -202,7 +183,7 @@ fn run(
     let mut load = Load::spawn(Work::Handoff, target, users, clients, cores, SWEEP_TIMEOUT);
     load.ready();
     rt.block_on(rearm(&target.handoff))?;
-    let swept_before = server.metrics.handoff_tokens_swept.get();
+    let swept_before = server.booted.metrics.handoff_tokens_swept.get();
     // Enqueued before the clients are let go: the sweep reads the time as soon as the actor
     // takes it, and every token the clients consume comes later through the same mailbox (after
     // an IssueOtt round trip), so its `consumed_at` is not before the cut-off: only the bulk
@@ -239,6 +220,7 @@ fn run(
         .context("the sweep failed")?;
     let sweep_time = sweep_ended - sweep_started;
     let swept_by_others = server
+        .booted
         .metrics
         .handoff_tokens_swept
         .get()
@@ -381,13 +363,6 @@ fn max_ratio(a: &Stats, b: &Stats, part: Part) -> String {
     }
 }
 
-fn ms(d: Option<Duration>) -> String {
-    match d {
-        Some(d) => format!("{:.2} ms", d.as_secs_f64() * 1e3),
-        None => "-".into(),
-    }
-}
-
 /// Sweeps now through the actor, as the admin endpoint does.
 async fn sweep_now(handoff: &Addr<Handoff>) -> anyhow::Result<u64> {
     Ok(handoff
@@ -423,7 +398,7 @@ async fn bulk_insert(
     rows: u64,
     handoff: &Addr<Handoff>,
 ) -> anyhow::Result<(u64, Duration, DateTime<Utc>)> {
-    let user = server.users.first().context("no bench user")?;
+    let user = server.booted.users.first().context("no bench user")?;
     let snapshot = serde_json::to_string(user)?;
     let created = portal_actors::Clock::now(&portal_actors::SystemClock) - BULK_AGE;
     let expires = created + BULK_TTL;
@@ -446,7 +421,7 @@ async fn bulk_insert(
             a,
             b,
             user.tenant,
-            server.domain.as_str(),
+            server.booted.domain.as_str(),
             user.user_id,
             snapshot.as_str(),
             RETURN_PATH,
@@ -493,107 +468,27 @@ async fn count_bulk_left(db: &Db, bulk_expires: DateTime<Utc>) -> anyhow::Result
 // The server: its own thread with an actix System, a migrated database, one tenant with an
 // Active vanity domain and one client user per bench client.
 
-struct Server {
-    port: u16,
-    admin_port: u16,
+/// What `boot` hands back: the vanity domain, the bench users' snapshots, the app's `Handoff`
+/// actor and metrics.
+struct HandoffBench {
     domain: String,
     users: Vec<SessionUser>,
     handoff: Addr<Handoff>,
     metrics: Metrics,
-    system: actix_rt::System,
-    stopped: mpsc::Receiver<()>,
-    thread: JoinHandle<()>,
 }
 
-struct Booted {
-    port: u16,
-    admin_port: u16,
-    domain: String,
-    users: Vec<SessionUser>,
-    handoff: Addr<Handoff>,
-    metrics: Metrics,
-    system: actix_rt::System,
-}
-
-impl Server {
-    fn start(url: String, workers: usize, users: usize) -> anyhow::Result<Server> {
-        let (booted_tx, booted_rx) = mpsc::channel::<anyhow::Result<Booted>>();
-        let (stopped_tx, stopped) = mpsc::channel();
-        let thread = std::thread::Builder::new()
-            .name("portal-system".into())
-            .spawn(move || {
-                let sys = actix_rt::System::new();
-                let booted = sys.block_on(async move {
-                    let (app, domain, users) = boot(url, workers, users).await?;
-                    let booted = Booted {
-                        port: app.port(),
-                        admin_port: app.admin_port(),
-                        domain,
-                        users,
-                        handoff: app.state.services.handoff.clone(),
-                        metrics: app.state.metrics.clone(),
-                        system: actix_rt::System::current(),
-                    };
-                    actix_rt::spawn(async move {
-                        if let Err(e) = app.run_until_stopped().await {
-                            eprintln!("portal server stopped with an error: {e}");
-                        }
-                    });
-                    Ok(booted)
-                });
-                let ok = booted.is_ok();
-                let _ = booted_tx.send(booted);
-                if ok {
-                    let _ = sys.run();
-                }
-                let _ = stopped_tx.send(());
-            })
-            .context("cannot start the server thread")?;
-        let b = booted_rx
-            .recv_timeout(STARTUP_TIMEOUT)
-            .context("the portal did not start in time")??;
-        Ok(Server {
-            port: b.port,
-            admin_port: b.admin_port,
-            domain: b.domain,
-            users: b.users,
-            handoff: b.handoff,
-            metrics: b.metrics,
-            system: b.system,
-            stopped,
-            thread,
-        })
-    }
-
-    /// Stops the actix System; waits a bounded time for its thread.
-    fn stop(self) {
-        self.system.stop();
-        if self.stopped.recv_timeout(SHUTDOWN_TIMEOUT).is_ok() {
-            let _ = self.thread.join();
-        } else {
-            eprintln!("the portal did not stop within {SHUTDOWN_TIMEOUT:?}; exiting anyway");
-        }
-    }
-}
+type Server = server::Server<HandoffBench>;
 
 async fn boot(
     url: String,
     workers: usize,
     user_count: usize,
-) -> anyhow::Result<(Application, String, Vec<SessionUser>)> {
-    let mut settings = Settings::default();
-    settings.server.bind = "127.0.0.1:0".parse()?;
-    settings.server.admin_bind = "127.0.0.1:0".parse()?;
-    settings.server.workers = workers;
+) -> anyhow::Result<(Application, HandoffBench)> {
+    let mut settings = server::settings(&url, workers)?;
     // No password is ever verified here.
     settings.server.hashing_threads = 1;
     settings.server.canonical_host = CANONICAL.into();
     settings.domains.dns_check = "false".into();
-    settings.database.url = SecretString::from(url.clone());
-    settings.admin.token = Some(SecretString::from(ADMIN_TOKEN));
-    settings.security.encryption_key = Some(SecretString::from(
-        portal_actors::secret_box::SecretBox::generate_key(),
-    ));
 
     let db = Db::connect(&url, settings.database.max_connections)
         .await
@@ -604,56 +499,26 @@ async fn boot(
     // Unique per run, so that a reused PostgreSQL database takes another run.
     let run_id = Uuid::new_v4().simple().to_string();
     let run_id = &run_id[..12];
-    let tenant = tenants::create(
-        &db,
-        now,
-        &tenants::NewTenant {
-            name: format!("Bench MSP {run_id}"),
-            slug: None,
-            host: None,
-            primary_color: "#0b5563".into(),
-            accent_color: "#e07a1f".into(),
-            default_locale: "en".into(),
-        },
-    )
-    .await?;
+    let tenant = common::seed::tenant(&db, format!("Bench MSP {run_id}"), now).await?;
     let client_name = "Bench Co";
     let client_id = users::find_or_create_client(&db, tenant.id, client_name, now).await?;
-    let mut snapshots = Vec::with_capacity(user_count);
-    for i in 0..user_count {
-        let email = Email::parse(&format!("user{i}@bench-co.example"))?;
-        let contact = users::NewContact {
-            client_id,
-            full_name: format!("Bench User {i}"),
-            email: email.clone(),
-            phone: None,
-            is_client_admin: false,
-        };
-        let contact_id = users::create_contact(&db, tenant.id, &contact, now).await?;
-        let user = users::NewUser {
-            email: email.clone(),
-            user_type: UserType::Client,
-            first_name: "Bench".into(),
-            last_name: format!("User {i}"),
-            contact_id: Some(contact_id),
-            password_hash: None,
-            is_inactive: false,
-        };
-        let user_id = users::create_user(&db, tenant.id, &user, now).await?;
-        users::assign_role(&db, tenant.id, user_id, "User", true).await?;
-        snapshots.push(SessionUser {
+    let bench_users =
+        common::seed::client_users(&db, tenant.id, client_id, user_count, None, now).await?;
+    let snapshots = bench_users
+        .into_iter()
+        .map(|u| SessionUser {
             tenant: tenant.id,
-            user_id,
-            email: email.as_str().to_owned(),
+            user_id: u.user_id,
+            email: u.email,
             user_type: UserType::Client,
-            first_name: user.first_name,
-            last_name: user.last_name,
+            first_name: u.first_name,
+            last_name: u.last_name,
             client_id: Some(client_id),
             client_name: Some(client_name.to_owned()),
             is_client_admin: false,
             previous_login_at: None,
-        });
-    }
+        })
+        .collect();
     let domain = format!("portal-{run_id}.bench.test");
     portal_domains::upsert(&db, tenant.id, &domain, CANONICAL, CANONICAL, now).await?;
     let active =
@@ -661,7 +526,13 @@ async fn boot(
             .await?;
     anyhow::ensure!(active, "the bench domain could not be made Active");
     let app = Application::build_with_db(settings, db, clock, false).await?;
-    Ok((app, domain, snapshots))
+    let bench = HandoffBench {
+        domain,
+        users: snapshots,
+        handoff: app.state.services.handoff.clone(),
+        metrics: app.state.metrics.clone(),
+    };
+    Ok((app, bench))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -692,9 +563,9 @@ impl Target {
             )
             .parse()?,
             base: format!("http://127.0.0.1:{}", server.port),
-            domain: server.domain.clone(),
+            domain: server.booted.domain.clone(),
             origin: format!("http://{CANONICAL}"),
-            handoff: server.handoff.clone(),
+            handoff: server.booted.handoff.clone(),
         })
     }
 }
@@ -791,9 +662,7 @@ impl Stats {
 
     /// The `p`-th percentile.
     fn pct(&self, part: Part, p: usize) -> Option<Duration> {
-        let v = self.part(part);
-        let n = v.len();
-        (n > 0).then(|| v[(n * p / 100).min(n - 1)])
+        percentile(self.part(part), p)
     }
 
     fn max(&self, part: Part) -> Option<Duration> {
@@ -939,14 +808,6 @@ impl Load {
         }
         Ok(tally)
     }
-}
-
-fn client() -> reqwest::Result<reqwest::Client> {
-    reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .timeout(REQUEST_TIMEOUT)
-        .connect_timeout(REQUEST_TIMEOUT)
-        .build()
 }
 
 /// A client with its connection open: `/healthz` once, or an exchange of a well-formed token
