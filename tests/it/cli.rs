@@ -58,8 +58,53 @@ fn bad_settings_stop_start_up_naming_the_setting() {
     assert!(text(&out).contains("admin.token"), "{}", text(&out));
 }
 
+/// A migrated database in `p` with the tenant `0123456789ab` (Contoso IT).
+fn contoso(p: &std::path::Path) {
+    let out = portal(p, &["migrate"], &[], None);
+    assert!(out.status.success(), "{}", text(&out));
+    let out = portal(
+        p,
+        &[
+            "tenant",
+            "create",
+            "--name",
+            "Contoso IT",
+            "--slug",
+            "0123456789ab",
+        ],
+        &[],
+        None,
+    );
+    assert!(out.status.success(), "{}", text(&out));
+}
+
+/// `contoso` plus the client admin pat@example.com (company Acme) with a password.
+fn contoso_with_pat(p: &std::path::Path) {
+    contoso(p);
+    let create = [
+        "user",
+        "create",
+        "--tenant",
+        "0123456789ab",
+        "--email",
+        "Pat@Example.com",
+        "--type",
+        "client",
+        "--client",
+        "Acme",
+        "--first-name",
+        "Pat",
+        "--last-name",
+        "Lee",
+        "--client-admin",
+        "--password-stdin",
+    ];
+    let out = portal(p, &create, &[], Some("a long enough passphrase\n"));
+    assert!(out.status.success(), "{}", text(&out));
+}
+
 #[test]
-fn tenants_and_users_are_administered_from_the_command_line() {
+fn migrate_creates_the_embedded_database_and_tenants_are_created_once() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path();
     let out = portal(p, &["migrate"], &[], None);
@@ -120,6 +165,15 @@ fn tenants_and_users_are_administered_from_the_command_line() {
     );
     assert!(text(&out).contains("--primary-color"));
 
+    let out = portal(p, &["tenant", "list"], &[], None);
+    assert!(text(&out).contains("0123456789ab") && text(&out).contains("contoso it"));
+}
+
+#[test]
+fn users_are_created_from_the_command_line_with_a_checked_password() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    contoso(p);
     let create = [
         "user",
         "create",
@@ -169,7 +223,13 @@ fn tenants_and_users_are_administered_from_the_command_line() {
         None,
     );
     assert!(text(&out).contains("no tenant"));
+}
 
+#[test]
+fn passwords_are_set_from_the_command_line_for_existing_users_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    contoso_with_pat(p);
     let set = [
         "user",
         "set-password",
@@ -194,6 +254,13 @@ fn tenants_and_users_are_administered_from_the_command_line() {
         Some("another long passphrase\n"),
     );
     assert!(!out.status.success());
+}
+
+#[test]
+fn client_users_without_a_password_are_invited_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    contoso_with_pat(p);
     // Invitations: a client user without a password can be invited; one with a password not.
     let sam = [
         "user",
@@ -251,8 +318,13 @@ fn tenants_and_users_are_administered_from_the_command_line() {
         None,
     );
     assert_eq!(out.status.code(), Some(2));
-    let out = portal(p, &["tenant", "list"], &[], None);
-    assert!(text(&out).contains("0123456789ab") && text(&out).contains("contoso it"));
+}
+
+#[test]
+fn the_tenant_two_factor_policy_is_set_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    contoso(p);
     let two_factor = [
         "tenant",
         "two-factor",

@@ -178,32 +178,37 @@ async fn snapshot(api: &Api) -> Vec<Value> {
     all
 }
 
+/// A seeded tenant and what the API lists before any refusal.
+async fn before_refusals() -> Option<(TestApp, Fixture, Vec<Value>)> {
+    let (app, f) = seeded().await?;
+    let before = snapshot(&f.api).await;
+    Some((app, f, before))
+}
+
+/// The JSON of a valid new ticket `TST-9` with `overrides` applied.
+fn ticket_with(f: &Fixture, overrides: Value) -> Value {
+    let mut spec = TicketSpec::new(
+        "TST-9",
+        "Scanner",
+        f.desk,
+        f.desk_statuses.new,
+        f.normal,
+        f.client_id,
+    )
+    .json();
+    for (k, v) in overrides.as_object().unwrap() {
+        spec[k] = v.clone();
+    }
+    spec
+}
+
 #[actix_web::test]
-async fn invalid_fields_are_named_and_change_nothing() {
-    let Some((app, f)) = seeded().await else {
+async fn invalid_catalog_fields_are_named_and_change_nothing() {
+    let Some((_app, f, before)) = before_refusals().await else {
         return;
     };
     let api = &f.api;
-    let before = snapshot(api).await;
-    let ticket = |overrides: Value| {
-        let mut spec = TicketSpec::new(
-            "TST-9",
-            "Scanner",
-            f.desk,
-            f.desk_statuses.new,
-            f.normal,
-            f.client_id,
-        )
-        .json();
-        for (k, v) in overrides.as_object().unwrap() {
-            spec[k] = v.clone();
-        }
-        spec
-    };
-    let other_client = app.client_user(None, "zed@globex.example", "Globex").await;
-    let (globex, globex_contact) = company_of(&app, &app.tenant, &other_client.email).await;
     let unknown = Uuid::new_v4();
-    let t = format!("/tickets/{}", Uuid::new_v4());
     let cases: Vec<(String, Value, &str)> = vec![
         (format!("/boards/{}", f.desk), json!({}), "name"),
         (
@@ -291,6 +296,25 @@ async fn invalid_fields_are_named_and_change_nothing() {
             json!({"scope": "client"}),
             "contact_id",
         ),
+    ];
+    for (path, body, field) in &cases {
+        assert_field(&api.put(path, body).await, field);
+    }
+    assert_eq!(snapshot(api).await, before, "refusals changed nothing");
+}
+
+#[actix_web::test]
+async fn invalid_ticket_fields_are_named_and_change_nothing() {
+    let Some((app, f, before)) = before_refusals().await else {
+        return;
+    };
+    let api = &f.api;
+    let ticket = |overrides: Value| ticket_with(&f, overrides);
+    let other_client = app.client_user(None, "zed@globex.example", "Globex").await;
+    let (globex, globex_contact) = company_of(&app, &app.tenant, &other_client.email).await;
+    let unknown = Uuid::new_v4();
+    let t = format!("/tickets/{}", Uuid::new_v4());
+    let cases: Vec<(String, Value, &str)> = vec![
         (t.clone(), ticket(json!({"number": "no spaces"})), "number"),
         (
             t.clone(),
@@ -366,6 +390,21 @@ async fn invalid_fields_are_named_and_change_nothing() {
     for (path, body, field) in &cases {
         assert_field(&api.put(path, body).await, field);
     }
+    // The number of another ticket.
+    let (status, body) = api.put(&t, &ticket(json!({"number": "TST-1"}))).await;
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (409, Some("number_taken"))
+    );
+    assert_eq!(snapshot(api).await, before, "refusals changed nothing");
+}
+
+#[actix_web::test]
+async fn invalid_comments_and_list_parameters_are_named_and_change_nothing() {
+    let Some((_app, f, before)) = before_refusals().await else {
+        return;
+    };
+    let api = &f.api;
     let comments = format!("/tickets/{}/comments", f.printer);
     for (body, field) in [
         (json!({"body": "x", "internal": false}), "author_name"),
@@ -387,12 +426,15 @@ async fn invalid_fields_are_named_and_change_nothing() {
         "updated_since",
     );
     assert_field(&api.get("/tickets/abc").await, "ticket_id");
-    // The number of another ticket.
-    let (status, body) = api.put(&t, &ticket(json!({"number": "TST-1"}))).await;
-    assert_eq!(
-        (status, body["error"].as_str()),
-        (409, Some("number_taken"))
-    );
+    assert_eq!(snapshot(api).await, before, "refusals changed nothing");
+}
+
+#[actix_web::test]
+async fn malformed_json_and_unknown_tickets_are_refused_and_change_nothing() {
+    let Some((_app, f, before)) = before_refusals().await else {
+        return;
+    };
+    let api = &f.api;
     // Malformed JSON, and JSON that is not an object.
     let resp = api
         .http
