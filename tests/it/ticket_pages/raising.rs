@@ -1,25 +1,49 @@
 //! Raising a ticket from the portal, with and without files, and the upload limits.
 
 use super::*;
+use crate::helpers::TestApp;
 
-#[actix_web::test]
-async fn raising_a_ticket_with_and_without_files() {
-    let Some(app) = spawn_app().await else { return };
-    let tenant = app.tenant.clone();
-    let c = data::catalog(&app, &tenant).await;
-    let ada = data::person(&app, &tenant, "ada@acme.example", "Acme", Some("User")).await;
-    let browser = data::signed_in(&app, &tenant, &ada).await;
+/// Ada signed in on the new-ticket form of a tenant with the ticket catalog.
+struct NewTicket {
+    browser: Browser,
+    /// The form's CSRF token.
+    token: String,
+    desk: String,
+    low: String,
+    c: data::Catalog,
+    app: TestApp,
+}
 
-    let form = browser.get("/client-portal/tickets/new").await;
-    assert_eq!(form.status, 200, "{}", form.body);
-    assert!(form.body.contains("Service Desk") && form.body.contains("Projects"));
-    assert!(form.body.contains("Only on Projects"), "{}", form.body);
-    let token = csrf(&form);
-    let desk = c.desk.to_string();
-    let low = c.low.to_string();
-    let fields = |title: &'static str, priority: &str, board: &str| {
+impl NewTicket {
+    async fn open() -> Option<(NewTicket, Page)> {
+        let app = spawn_app().await?;
+        let tenant = app.tenant.clone();
+        let c = data::catalog(&app, &tenant).await;
+        let ada = data::person(&app, &tenant, "ada@acme.example", "Acme", Some("User")).await;
+        let browser = data::signed_in(&app, &tenant, &ada).await;
+        let form = browser.get("/client-portal/tickets/new").await;
+        assert_eq!(form.status, 200, "{}", form.body);
+        let token = csrf(&form);
+        let form_fixture = NewTicket {
+            browser,
+            token,
+            desk: c.desk.to_string(),
+            low: c.low.to_string(),
+            c,
+            app,
+        };
+        Some((form_fixture, form))
+    }
+
+    /// The form's fields with this title, priority and board (and a Markdown description).
+    fn fields(
+        &self,
+        title: &'static str,
+        priority: &str,
+        board: &str,
+    ) -> Vec<(&'static str, String)> {
         vec![
-            ("csrf_token", token.clone()),
+            ("csrf_token", self.token.clone()),
             ("title", title.to_owned()),
             ("board", board.to_owned()),
             ("priority", priority.to_owned()),
@@ -29,30 +53,78 @@ async fn raising_a_ticket_with_and_without_files() {
                 "The **printer** on floor 2 shows *PC LOAD LETTER*.".to_owned(),
             ),
         ]
-    };
-    let post = |fields: Vec<(&'static str, String)>,
-                files: Vec<(&'static str, &'static str, &'static str, Vec<u8>)>| {
-        let browser = browser.clone();
-        async move {
-            let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
-            browser
-                .post_multipart("/client-portal/tickets", &fields, &files)
-                .await
-        }
-    };
+    }
 
-    // Without files; an empty file input still sends an empty, nameless part.
-    let created = post(
-        fields("Printer jam", &low, &desk),
-        vec![("files", "", "application/octet-stream", vec![])],
-    )
-    .await;
-    assert_eq!(created.status, 303, "{}", created.body);
-    assert_eq!(
-        created.location(),
-        "/client-portal/tickets/TIC-1000?done=created#main"
-    );
-    let page = browser
+    async fn post(
+        &self,
+        fields: Vec<(&'static str, String)>,
+        files: Vec<(&'static str, &'static str, &'static str, Vec<u8>)>,
+    ) -> Page {
+        let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        self.browser
+            .post_multipart("/client-portal/tickets", &fields, &files)
+            .await
+    }
+
+    /// Raises TIC-1000 without files; an empty file input still sends an empty, nameless part.
+    async fn raise_without_files(&self) {
+        let created = self
+            .post(
+                self.fields("Printer jam", &self.low, &self.desk),
+                vec![("files", "", "application/octet-stream", vec![])],
+            )
+            .await;
+        assert_eq!(created.status, 303, "{}", created.body);
+        assert_eq!(
+            created.location(),
+            "/client-portal/tickets/TIC-1000?done=created#main"
+        );
+    }
+
+    /// Raises TIC-1001 with two files (one with a hostile name and type), a minute later.
+    async fn raise_with_files(&self) {
+        self.app.clock.advance(chrono::Duration::minutes(1));
+        let files = vec![
+            (
+                "files",
+                "error.log",
+                "text/plain",
+                b"PC LOAD LETTER at 09:14".to_vec(),
+            ),
+            (
+                "files",
+                "..\\..\\photo \"front\".txt",
+                "text/html",
+                b"<script>alert(1)</script>".to_vec(),
+            ),
+        ];
+        let created = self
+            .post(self.fields("Scanner offline", &self.low, &self.desk), files)
+            .await;
+        assert_eq!(created.status, 303, "{}", created.body);
+        assert!(created
+            .location()
+            .starts_with("/client-portal/tickets/TIC-1001"));
+    }
+}
+
+#[actix_web::test]
+async fn the_new_ticket_form_offers_the_boards_and_their_priorities() {
+    let Some((_f, form)) = NewTicket::open().await else {
+        return;
+    };
+    assert!(form.body.contains("Service Desk") && form.body.contains("Projects"));
+    assert!(form.body.contains("Only on Projects"), "{}", form.body);
+}
+
+#[actix_web::test]
+async fn a_ticket_raised_without_files_shows_its_page() {
+    let Some((f, _)) = NewTicket::open().await else {
+        return;
+    };
+    f.raise_without_files().await;
+    let page = f
+        .browser
         .get("/client-portal/tickets/TIC-1000?done=created")
         .await;
     assert_eq!(page.status, 200);
@@ -70,36 +142,24 @@ async fn raising_a_ticket_with_and_without_files() {
         page.body.contains("Test Contact"),
         "the contact is the signed-in user"
     );
+}
 
-    // With two files, a minute later.
-    app.clock.advance(chrono::Duration::minutes(1));
-    let files = vec![
-        (
-            "files",
-            "error.log",
-            "text/plain",
-            b"PC LOAD LETTER at 09:14".to_vec(),
-        ),
-        (
-            "files",
-            "..\\..\\photo \"front\".txt",
-            "text/html",
-            b"<script>alert(1)</script>".to_vec(),
-        ),
-    ];
-    let created = post(fields("Scanner offline", &low, &desk), files).await;
-    assert_eq!(created.status, 303, "{}", created.body);
-    assert!(created
-        .location()
-        .starts_with("/client-portal/tickets/TIC-1001"));
-    let page = browser.get("/client-portal/tickets/TIC-1001").await;
+#[actix_web::test]
+async fn files_raised_with_a_ticket_have_clean_names_and_download_safely() {
+    let Some((f, _)) = NewTicket::open().await else {
+        return;
+    };
+    f.raise_without_files().await;
+    f.raise_with_files().await;
+    let page = f.browser.get("/client-portal/tickets/TIC-1001").await;
     assert!(page.body.contains("error.log"));
     assert!(
         page.body.contains("photo front.txt"),
         "file names are cleaned: {}",
         page.body
     );
-    let download = browser
+    let download = f
+        .browser
         .get(&attachment_link(&page.body, "photo front.txt"))
         .await;
     assert_eq!(download.status, 200);
@@ -119,25 +179,33 @@ async fn raising_a_ticket_with_and_without_files() {
     assert!(download
         .header("content-disposition")
         .contains("photo front.txt"));
+}
 
+#[actix_web::test]
+async fn refused_and_forged_ticket_forms_keep_what_was_typed_and_create_nothing() {
+    let Some((f, _)) = NewTicket::open().await else {
+        return;
+    };
+    f.raise_without_files().await;
+    f.raise_with_files().await;
     // Refusals keep what was typed, name the field and create nothing.
     for (fields, problem) in [
-        (fields("", &low, &desk), "This is required."),
+        (f.fields("", &f.low, &f.desk), "This is required."),
         (
-            fields("Wrong priority", &c.project_only.to_string(), &desk),
+            f.fields("Wrong priority", &f.c.project_only.to_string(), &f.desk),
             "Please choose one of the options offered.",
         ),
         (
-            fields("Unknown board", &low, &uuid::Uuid::new_v4().to_string()),
+            f.fields("Unknown board", &f.low, &uuid::Uuid::new_v4().to_string()),
             "Please choose one of the options offered.",
         ),
         (
-            fields("Garbage ids", "not-a-uuid", &desk),
+            f.fields("Garbage ids", "not-a-uuid", &f.desk),
             "Please choose one of the options offered.",
         ),
     ] {
         let title = fields[1].1.clone();
-        let refused = post(fields, vec![]).await;
+        let refused = f.post(fields, vec![]).await;
         assert_eq!(refused.status, 400, "{title}: {}", refused.body);
         assert!(refused.body.contains(problem), "{title}: {}", refused.body);
         assert!(
@@ -146,38 +214,42 @@ async fn raising_a_ticket_with_and_without_files() {
         );
     }
     // A forged form (wrong CSRF token) is refused before anything is kept.
-    let mut forged = fields("Forged", &low, &desk);
+    let mut forged = f.fields("Forged", &f.low, &f.desk);
     forged[0].1 = "nope".into();
-    let refused = post(
-        forged,
-        vec![("files", "a.txt", "text/plain", b"x".to_vec())],
-    )
-    .await;
+    let refused = f
+        .post(
+            forged,
+            vec![("files", "a.txt", "text/plain", b"x".to_vec())],
+        )
+        .await;
     assert_eq!(refused.status, 403);
-    let list = browser.get("/client-portal/tickets").await;
+    let list = f.browser.get("/client-portal/tickets").await;
     assert_eq!(numbers(&list.body), ["TIC-1001", "TIC-1000"]);
     assert_eq!(
-        app.metric(
-            "portal_tickets_created_total",
-            &[("source", "portal"), ("outcome", "success")]
-        )
-        .await,
+        f.app
+            .metric(
+                "portal_tickets_created_total",
+                &[("source", "portal"), ("outcome", "success")]
+            )
+            .await,
         2.0
     );
     assert_eq!(
-        app.metric(
-            "portal_tickets_created_total",
-            &[("source", "portal"), ("outcome", "invalid")]
-        )
-        .await,
+        f.app
+            .metric(
+                "portal_tickets_created_total",
+                &[("source", "portal"), ("outcome", "invalid")]
+            )
+            .await,
         4.0
     );
     assert_eq!(
-        app.metric(
-            "portal_ticket_attachments_uploaded_total",
-            &[("outcome", "success")]
-        )
-        .await,
+        f.app
+            .metric(
+                "portal_ticket_attachments_uploaded_total",
+                &[("outcome", "success")]
+            )
+            .await,
         2.0
     );
 }
