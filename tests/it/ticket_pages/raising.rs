@@ -254,16 +254,14 @@ async fn refused_and_forged_ticket_forms_keep_what_was_typed_and_create_nothing(
     );
 }
 
-#[actix_web::test]
-async fn uploads_are_limited_and_refused_ones_leave_nothing() {
-    let Some(app) = spawn_app_with(|s| {
+/// A portal that takes at most two files of 1 KiB an upload, and Ada signed in on TIC-5 (no
+/// attachments yet); her browser and the page's CSRF token.
+async fn upload_fixture() -> Option<(TestApp, Browser, String)> {
+    let app = spawn_app_with(|s| {
         s.tickets.max_attachment_bytes = 1024;
         s.tickets.max_files_per_upload = 2;
     })
-    .await
-    else {
-        return;
-    };
+    .await?;
     let tenant = app.tenant.clone();
     let c = data::catalog(&app, &tenant).await;
     let ada = data::person(&app, &tenant, "ada@acme.example", "Acme", Some("User")).await;
@@ -276,9 +274,16 @@ async fn uploads_are_limited_and_refused_ones_leave_nothing() {
     let browser = data::signed_in(&app, &tenant, &ada).await;
     let page = browser.get("/client-portal/tickets/TIC-5").await;
     let token = csrf(&page);
+    Some((app, browser, token))
+}
+
+#[actix_web::test]
+async fn refused_uploads_say_why_and_leave_nothing() {
+    let Some((app, browser, token)) = upload_fixture().await else {
+        return;
+    };
     let path = "/client-portal/tickets/TIC-5/attachments";
     let stored = || walk(&app.attachments_dir);
-
     let too_big = browser
         .post_multipart(
             path,
@@ -364,6 +369,31 @@ async fn uploads_are_limited_and_refused_ones_leave_nothing() {
     let page = browser.get("/client-portal/tickets/TIC-5").await;
     assert!(page.body.contains("No attachments."));
 
+    assert_eq!(
+        app.metric(
+            "portal_ticket_attachments_uploaded_total",
+            &[("outcome", "too_large")]
+        )
+        .await,
+        2.0
+    );
+    assert_eq!(
+        app.metric(
+            "portal_ticket_attachments_uploaded_total",
+            &[("outcome", "empty")]
+        )
+        .await,
+        1.0
+    );
+}
+
+#[actix_web::test]
+async fn an_upload_exactly_at_the_limit_is_stored_and_odd_types_become_octet_stream() {
+    let Some((app, browser, token)) = upload_fixture().await else {
+        return;
+    };
+    let path = "/client-portal/tickets/TIC-5/attachments";
+    let stored = || walk(&app.attachments_dir);
     // Exactly at the limit is fine; an odd content type is stored as octet-stream.
     let ok = browser
         .post_multipart(
@@ -383,22 +413,6 @@ async fn uploads_are_limited_and_refused_ones_leave_nothing() {
     let download = browser.get(&attachment_link(&page.body, "max.bin")).await;
     assert_eq!(download.header("content-type"), "application/octet-stream");
     assert_eq!(download.header("content-length"), "1024");
-    assert_eq!(
-        app.metric(
-            "portal_ticket_attachments_uploaded_total",
-            &[("outcome", "too_large")]
-        )
-        .await,
-        2.0
-    );
-    assert_eq!(
-        app.metric(
-            "portal_ticket_attachments_uploaded_total",
-            &[("outcome", "empty")]
-        )
-        .await,
-        1.0
-    );
     assert_eq!(
         app.metric(
             "portal_ticket_attachments_uploaded_total",
