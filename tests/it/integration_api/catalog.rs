@@ -3,7 +3,7 @@
 use super::*;
 
 #[actix_web::test]
-async fn catalog_upserts_round_trip() {
+async fn boards_upsert_round_trip_with_one_default_at_a_time() {
     let Some(app) = spawn_app().await else { return };
     let api = Api::new(&app, &app.tenant).await;
     let board = Uuid::new_v4();
@@ -40,7 +40,13 @@ async fn catalog_upserts_round_trip() {
     assert_eq!(find(board)["is_default"], false, "one default at a time");
     assert_eq!(find(second)["is_default"], true);
     assert_eq!(find(board)["display_order"], 2);
+}
 
+#[actix_web::test]
+async fn statuses_upsert_round_trip_with_one_default_per_board() {
+    let Some(app) = spawn_app().await else { return };
+    let api = Api::new(&app, &app.tenant).await;
+    let board = put_board(&api, "Service Desk", true).await;
     let status_id = Uuid::new_v4();
     let body = json!({"board_id": board, "name": "New", "is_closed": false, "is_default": true});
     assert_eq!(
@@ -67,7 +73,13 @@ async fn catalog_upserts_round_trip() {
             "{s}"
         );
     }
+}
 
+#[actix_web::test]
+async fn priorities_and_categories_upsert_round_trip() {
+    let Some(app) = spawn_app().await else { return };
+    let api = Api::new(&app, &app.tenant).await;
+    let board = put_board(&api, "Service Desk", true).await;
     let priority = Uuid::new_v4();
     let (status, p) = api
         .put(
@@ -113,7 +125,30 @@ async fn catalog_upserts_round_trip() {
     );
     let (_, list) = api.get("/categories").await;
     assert_eq!(list["categories"][0]["name"], "Printers");
+}
 
+/// A visibility group over `boards`, created through the API.
+async fn put_group(api: &Api, boards: &[Uuid]) -> Uuid {
+    let group = Uuid::new_v4();
+    let (status, g) = api
+        .put(
+            &format!("/visibility-groups/{group}"),
+            &json!({"name": "Finance", "board_ids": boards}),
+        )
+        .await;
+    assert_eq!(
+        (status, g["board_ids"].as_array().unwrap().len()),
+        (201, boards.len())
+    );
+    group
+}
+
+#[actix_web::test]
+async fn visibility_groups_upsert_round_trip_and_replace_their_boards() {
+    let Some(app) = spawn_app().await else { return };
+    let api = Api::new(&app, &app.tenant).await;
+    let board = put_board(&api, "Service Desk", true).await;
+    let second = put_board(&api, "Projects", true).await;
     let group = Uuid::new_v4();
     let (status, g) = api
         .put(
@@ -135,7 +170,14 @@ async fn catalog_upserts_round_trip() {
         json!([second]),
         "the set is replaced"
     );
+}
 
+#[actix_web::test]
+async fn contact_ticket_access_round_trips() {
+    let Some(app) = spawn_app().await else { return };
+    let api = Api::new(&app, &app.tenant).await;
+    let board = put_board(&api, "Service Desk", true).await;
+    let group = put_group(&api, &[board]).await;
     let user = app.client_user(None, "ben@acme.example", "Acme").await;
     let (_, contact) = company_of(&app, &app.tenant, &user.email).await;
     let path = format!("/contacts/{contact}/ticket-access");
