@@ -7,7 +7,7 @@ use portal_actors::portal_domain::DomainStatus;
 
 use crate::handoff::add_domain;
 use crate::helpers::{
-    audit_events, mail_to, spawn_app_with, Browser, Page, TestApp, CSRF_COOKIE, PASSWORD,
+    audit_events, mail_to, spawn_app_with, Browser, Page, TestApp, TestUser, CSRF_COOKIE, PASSWORD,
     SESSION_COOKIE,
 };
 use crate::smtp_server::{Received, SmtpServer};
@@ -127,38 +127,80 @@ pub fn without_nonces(body: &str) -> String {
     out
 }
 
+/// Ada signed in elsewhere (old_session), then a reset requested for her (in another case)
+/// from `browser`, and its email received: the link in it.
+struct Requested {
+    smtp: SmtpServer,
+    user: TestUser,
+    slug: String,
+    old_session: Browser,
+    browser: Browser,
+    mail: Received,
+    link: String,
+    app: TestApp,
+}
+
+impl Requested {
+    async fn new() -> Option<Requested> {
+        let (smtp, app) = app_with_mail().await?;
+        let user = app.client_user(None, "ada@acme.example", "Acme").await;
+        let slug = app.tenant.slug.clone();
+        // Signed in elsewhere before the reset.
+        let old_session = app.browser();
+        assert_eq!(
+            old_session
+                .sign_in(&slug, &user.email, PASSWORD)
+                .await
+                .status,
+            303
+        );
+        assert_eq!(
+            old_session.get("/client-portal/dashboard").await.status,
+            200
+        );
+
+        let browser = app.browser();
+        let answer = request_reset(&browser, &slug, "Ada@Acme.example").await;
+        assert_eq!(answer.status, 200, "{}", answer.body);
+        assert!(answer.body.contains("Check your email"));
+        let mail = reset_mail(&smtp, &user.email, 0).await;
+        let link = mail.first_link();
+        Some(Requested {
+            smtp,
+            user,
+            slug,
+            old_session,
+            browser,
+            mail,
+            link,
+            app,
+        })
+    }
+
+    /// Sets `NEW_PASSWORD` through the link.
+    async fn set_new_password(&self) {
+        let (browser, link) = (&self.browser, &self.link);
+        let done = set_password(browser, &canonical_path(link), NEW_PASSWORD, NEW_PASSWORD).await;
+        assert_eq!(done.status, 200, "{}", done.body);
+        assert!(
+            done.body.contains("Your password has been changed"),
+            "{}",
+            done.body
+        );
+    }
+}
+
 #[actix_web::test]
-async fn the_emailed_link_sets_a_new_password_and_ends_every_session() {
-    let Some((smtp, app)) = app_with_mail().await else {
+async fn the_reset_email_links_to_the_canonical_host_for_thirty_minutes() {
+    let Some(r) = Requested::new().await else {
         return;
     };
-    let user = app.client_user(None, "ada@acme.example", "Acme").await;
-    let slug = app.tenant.slug.clone();
-    // Signed in elsewhere before the reset.
-    let old_session = app.browser();
-    assert_eq!(
-        old_session
-            .sign_in(&slug, &user.email, PASSWORD)
-            .await
-            .status,
-        303
-    );
-    assert_eq!(
-        old_session.get("/client-portal/dashboard").await.status,
-        200
-    );
-
-    let browser = app.browser();
-    let answer = request_reset(&browser, &slug, "Ada@Acme.example").await;
-    assert_eq!(answer.status, 200, "{}", answer.body);
-    assert!(answer.body.contains("Check your email"));
-    let mail = reset_mail(&smtp, &user.email, 0).await;
+    let (mail, link, slug) = (&r.mail, &r.link, &r.slug);
     assert_eq!(
         mail.header("Subject").unwrap(),
-        format!("Reset your {} portal password", app.tenant.name)
+        format!("Reset your {} portal password", r.app.tenant.name)
     );
     assert!(mail.text().contains("30 minutes"));
-    let link = mail.first_link();
     assert!(
         link.starts_with(&format!(
             "{CANONICAL_ORIGIN}/auth/password-reset/set-new-password?token="
@@ -166,9 +208,17 @@ async fn the_emailed_link_sets_a_new_password_and_ends_every_session() {
         "{link}"
     );
     assert!(link.ends_with(&format!("&tenant={slug}")), "{link}");
+}
+
+#[actix_web::test]
+async fn only_the_token_hash_is_stored_and_delivered_emails_are_scrubbed() {
+    let Some(r) = Requested::new().await else {
+        return;
+    };
+    let (app, link) = (&r.app, &r.link);
     // Only the hash is stored.
-    let token = token_of(&link);
-    let stored: i64 = sqlx_count(&app, &token).await;
+    let token = token_of(link);
+    let stored: i64 = sqlx_count(app, &token).await;
     assert_eq!(stored, 0, "the raw token is stored");
     // Once delivered (marked sent just after the listener has it), the email's bodies, and the
     // link in them, are gone from the outbox.
@@ -198,49 +248,60 @@ async fn the_emailed_link_sets_a_new_password_and_ends_every_session() {
         lingering, 0,
         "a delivered email keeps its link in the database"
     );
+}
 
-    let done = set_password(&browser, &canonical_path(&link), NEW_PASSWORD, NEW_PASSWORD).await;
-    assert_eq!(done.status, 200, "{}", done.body);
-    assert!(
-        done.body.contains("Your password has been changed"),
-        "{}",
-        done.body
-    );
+#[actix_web::test]
+async fn the_link_sets_a_new_password_ends_every_session_and_signs_nobody_in() {
+    let Some(r) = Requested::new().await else {
+        return;
+    };
+    r.set_new_password().await;
     // Not signed in by the reset.
-    assert!(browser.cookie(SESSION_COOKIE).is_none());
+    assert!(r.browser.cookie(SESSION_COOKIE).is_none());
 
     // Every old session ended.
-    let dashboard = old_session.get("/client-portal/dashboard").await;
+    let dashboard = r.old_session.get("/client-portal/dashboard").await;
     assert_eq!(dashboard.status, 303);
     assert_eq!(
-        app.metric(
-            "portal_sessions_revoked_total",
-            &[("reason", "password_reset")]
-        )
-        .await,
+        r.app
+            .metric(
+                "portal_sessions_revoked_total",
+                &[("reason", "password_reset")]
+            )
+            .await,
         1.0
     );
     // The old password fails, the new one works.
     assert_eq!(
-        app.browser()
-            .sign_in(&slug, &user.email, PASSWORD)
+        r.app
+            .browser()
+            .sign_in(&r.slug, &r.user.email, PASSWORD)
             .await
             .status,
         401
     );
     assert_eq!(
-        app.browser()
-            .sign_in(&slug, &user.email, NEW_PASSWORD)
+        r.app
+            .browser()
+            .sign_in(&r.slug, &r.user.email, NEW_PASSWORD)
             .await
             .status,
         303
     );
+}
 
+#[actix_web::test]
+async fn a_changed_password_is_notified_and_its_link_works_once() {
+    let Some(r) = Requested::new().await else {
+        return;
+    };
+    let slug = &r.slug;
+    r.set_new_password().await;
     // The notice arrives, says from where, and links to a new reset.
-    let notice = reset_mail(&smtp, &user.email, 1).await;
+    let notice = reset_mail(&r.smtp, &r.user.email, 1).await;
     assert_eq!(
         notice.header("Subject").unwrap(),
-        format!("Your {} portal password was changed", app.tenant.name)
+        format!("Your {} portal password was changed", r.app.tenant.name)
     );
     assert!(notice.text().contains("127.0.0.1"), "{}", notice.text());
     assert!(notice.first_link().starts_with(&format!(
@@ -248,27 +309,28 @@ async fn the_emailed_link_sets_a_new_password_and_ends_every_session() {
     )));
 
     // Used once: the same link is refused and changes nothing.
-    let again = browser.get(&canonical_path(&link)).await;
+    let again = r.browser.get(&canonical_path(&r.link)).await;
     assert_eq!(again.status, 400);
     assert!(again.body.contains("This link cannot be used"));
     assert!(again.body.contains("Request a new link"));
     assert_eq!(
-        app.browser()
-            .sign_in(&slug, &user.email, NEW_PASSWORD)
+        r.app
+            .browser()
+            .sign_in(&r.slug, &r.user.email, NEW_PASSWORD)
             .await
             .status,
         303
     );
 
-    let requested = audit_events(&app, "password_reset_requested").await;
+    let requested = audit_events(&r.app, "password_reset_requested").await;
     assert_eq!(requested.len(), 1);
     assert_eq!(requested[0].outcome, "success");
-    assert_eq!(requested[0].user_id, Some(user.user_id));
+    assert_eq!(requested[0].user_id, Some(r.user.user_id));
     assert_eq!(requested[0].ip.as_deref(), Some("127.0.0.1"));
-    let resets = audit_events(&app, "password_reset").await;
+    let resets = audit_events(&r.app, "password_reset").await;
     assert_eq!(resets.len(), 1);
     assert_eq!(resets[0].outcome, "success");
-    assert_eq!(resets[0].user_id, Some(user.user_id));
+    assert_eq!(resets[0].user_id, Some(r.user.user_id));
 }
 
 async fn sqlx_count(app: &TestApp, raw_token: &str) -> i64 {
