@@ -2,12 +2,13 @@
 
 use super::*;
 
-#[actix_web::test]
-async fn providers_round_trip_and_the_secret_never_comes_back() {
-    let Some(app) = spawn_app().await else { return };
-    let secret = "g-secret-plaintext-0123456789";
+const GOOGLE_SECRET: &str = "g-secret-plaintext-0123456789";
+
+/// Creates the Google provider with `GOOGLE_SECRET` and two allowed domains; its JSON.
+async fn create_google(app: &TestApp) -> Value {
+    let secret = GOOGLE_SECRET;
     let (status, google) = put_provider(
-        &app,
+        app,
         "google",
         json!({
             "kind": "google",
@@ -18,6 +19,41 @@ async fn providers_round_trip_and_the_secret_never_comes_back() {
     )
     .await;
     assert_eq!(status, 201, "{google}");
+    google
+}
+
+/// Replaces the Google provider without a secret; its JSON.
+async fn replace_google_without_a_secret(app: &TestApp) -> Value {
+    let (status, updated) = put_provider(
+        app,
+        "google",
+        json!({
+            "kind": "google",
+            "display_name": "Sign in with Google",
+            "client_id": "5678.apps.googleusercontent.com",
+        }),
+    )
+    .await;
+    assert_eq!(status, 200, "{updated}");
+    updated
+}
+
+/// Gives the Google provider the secret `rotated-secret`.
+async fn rotate_google_secret(app: &TestApp) {
+    let (status, _) = put_provider(
+        app,
+        "google",
+        json!({ "kind": "google", "client_id": "5678", "client_secret": "rotated-secret" }),
+    )
+    .await;
+    assert_eq!(status, 200);
+}
+
+#[actix_web::test]
+async fn a_provider_is_created_sealed_and_its_secret_never_comes_back() {
+    let Some(app) = spawn_app().await else { return };
+    let secret = GOOGLE_SECRET;
+    let google = create_google(&app).await;
     assert_eq!(google["provider"], "google");
     assert_eq!(google["kind"], "google");
     assert_eq!(google["issuer"], GOOGLE_ISSUER);
@@ -35,19 +71,15 @@ async fn providers_round_trip_and_the_secret_never_comes_back() {
     assert!(!sealed.contains(secret), "{sealed}");
     assert!(sealed.starts_with("v1."), "{sealed}");
     assert_eq!(opened_secret(&app, "google").await, secret);
+}
 
-    // Replaced without a secret: the stored one is kept (not even sealed again).
-    let (status, updated) = put_provider(
-        &app,
-        "google",
-        json!({
-            "kind": "google",
-            "display_name": "Sign in with Google",
-            "client_id": "5678.apps.googleusercontent.com",
-        }),
-    )
-    .await;
-    assert_eq!(status, 200, "{updated}");
+#[actix_web::test]
+async fn a_provider_replaced_without_a_secret_keeps_it_and_a_new_secret_replaces_it() {
+    let Some(app) = spawn_app().await else { return };
+    let secret = GOOGLE_SECRET;
+    let google = create_google(&app).await;
+    let sealed = stored_secret(&app, "google").await;
+    let updated = replace_google_without_a_secret(&app).await;
     assert_eq!(updated["display_name"], "Sign in with Google");
     assert_eq!(updated["client_id"], "5678.apps.googleusercontent.com");
     assert_eq!(updated["allowed_domains"], json!([]));
@@ -56,15 +88,17 @@ async fn providers_round_trip_and_the_secret_never_comes_back() {
     assert_eq!(opened_secret(&app, "google").await, secret);
 
     // A new secret replaces it.
-    let (status, _) = put_provider(
-        &app,
-        "google",
-        json!({ "kind": "google", "client_id": "5678", "client_secret": "rotated-secret" }),
-    )
-    .await;
-    assert_eq!(status, 200);
+    rotate_google_secret(&app).await;
     assert_eq!(opened_secret(&app, "google").await, "rotated-secret");
+}
 
+#[actix_web::test]
+async fn providers_are_listed_read_deleted_and_audited_without_their_secrets() {
+    let Some(app) = spawn_app().await else { return };
+    let secret = GOOGLE_SECRET;
+    create_google(&app).await;
+    replace_google_without_a_secret(&app).await;
+    rotate_google_secret(&app).await;
     let (status, keycloak) = put_provider(
         &app,
         "acme-kc",
