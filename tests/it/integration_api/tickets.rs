@@ -231,48 +231,91 @@ fn files_under(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     files
 }
 
-#[actix_web::test]
-async fn uploads_are_limited_and_leave_nothing_behind() {
-    let store = tempfile::tempdir().unwrap();
-    let dir = store.path().to_path_buf();
-    let Some(app) = spawn_app_with(|s| {
-        s.tickets.max_attachment_bytes = 1024;
-        s.tickets.attachments_dir = dir.clone();
-    })
-    .await
-    else {
-        return;
-    };
-    app.client_user(None, "ada@acme.example", "Acme").await;
-    let f = seed_basic(&app, "ada@acme.example").await;
-    let api = &f.api;
-    let metric = |outcome: &'static str| {
-        let app = &app;
-        async move {
-            app.metric(
+/// A portal that takes files of at most 1 KiB into `dir`, its seeded catalog, and the
+/// attachment counters before anything was uploaded.
+struct Uploads {
+    f: Fixture,
+    dir: std::path::PathBuf,
+    /// success, too_large and empty uploads counted before the test.
+    counted: (f64, f64, f64),
+    app: TestApp,
+    _store: tempfile::TempDir,
+}
+
+impl Uploads {
+    async fn new() -> Option<Uploads> {
+        let store = tempfile::tempdir().unwrap();
+        let dir = store.path().to_path_buf();
+        let app = spawn_app_with(|s| {
+            s.tickets.max_attachment_bytes = 1024;
+            s.tickets.attachments_dir = dir.clone();
+        })
+        .await?;
+        app.client_user(None, "ada@acme.example", "Acme").await;
+        let f = seed_basic(&app, "ada@acme.example").await;
+        let mut uploads = Uploads {
+            f,
+            dir,
+            counted: (0.0, 0.0, 0.0),
+            app,
+            _store: store,
+        };
+        uploads.counted = (
+            uploads.metric("success").await,
+            uploads.metric("too_large").await,
+            uploads.metric("empty").await,
+        );
+        Some(uploads)
+    }
+
+    async fn metric(&self, outcome: &str) -> f64 {
+        self.app
+            .metric(
                 "portal_ticket_attachments_uploaded_total",
                 &[("outcome", outcome)],
             )
             .await
-        }
-    };
-    let (ok0, big0, empty0) = (
-        metric("success").await,
-        metric("too_large").await,
-        metric("empty").await,
-    );
-    let (_, before) = api.get(&format!("/tickets/{}", f.printer)).await;
-    app.clock.advance(chrono::Duration::minutes(1));
+    }
 
-    let (status, a) = api
-        .upload_raw(
-            f.printer,
-            "file_name=../../error%20log.txt&client_visible=true&uploaded_by=Sam",
-            "text/plain; charset=utf-8",
-            b"PC LOAD LETTER".to_vec(),
-        )
-        .await;
-    assert_eq!(status, 201, "{a}");
+    /// A visible file with a path in its name, then a hidden one exactly at the limit (a minute
+    /// later than the ticket's last change); their JSON.
+    async fn upload_two(&self) -> (Value, Value) {
+        let (api, f) = (&self.f.api, &self.f);
+        self.app.clock.advance(chrono::Duration::minutes(1));
+        let (status, a) = api
+            .upload_raw(
+                f.printer,
+                "file_name=../../error%20log.txt&client_visible=true&uploaded_by=Sam",
+                "text/plain; charset=utf-8",
+                b"PC LOAD LETTER".to_vec(),
+            )
+            .await;
+        assert_eq!(status, 201, "{a}");
+        let (status, hidden) = api
+            .upload_raw(
+                f.printer,
+                "file_name=quote.pdf",
+                "application/pdf",
+                vec![7u8; 1024],
+            )
+            .await;
+        assert_eq!(
+            (status, hidden["client_visible"].clone()),
+            (201, json!(false)),
+            "hidden unless said"
+        );
+        (a, hidden)
+    }
+}
+
+#[actix_web::test]
+async fn uploads_keep_clean_names_and_are_hidden_unless_said() {
+    let Some(u) = Uploads::new().await else {
+        return;
+    };
+    let (api, f) = (&u.f.api, &u.f);
+    let (_, before) = api.get(&format!("/tickets/{}", f.printer)).await;
+    let (a, _) = u.upload_two().await;
     assert_eq!(a["file_name"], "error log.txt");
     assert_eq!(a["size_bytes"], 14);
     assert_eq!(a["content_type"], "text/plain; charset=utf-8");
@@ -281,24 +324,23 @@ async fn uploads_are_limited_and_leave_nothing_behind() {
         (json!(true), json!("internal"))
     );
     assert_eq!(a["uploaded_by_name"], "Sam");
-    let (status, hidden) = api
-        .upload_raw(
-            f.printer,
-            "file_name=quote.pdf",
-            "application/pdf",
-            vec![7u8; 1024],
-        )
-        .await;
-    assert_eq!(
-        (status, hidden["client_visible"].clone()),
-        (201, json!(false)),
-        "hidden unless said"
-    );
     let (_, t) = api.get(&format!("/tickets/{}", f.printer)).await;
     assert_eq!(t["attachments"].as_array().unwrap().len(), 2);
     assert_ne!(t["updated_at"], before["updated_at"]);
 
-    let stored = files_under(&dir).len();
+    assert_eq!(u.metric("success").await, u.counted.0 + 2.0);
+}
+
+#[actix_web::test]
+async fn refused_uploads_are_named_and_leave_nothing_behind() {
+    let Some(u) = Uploads::new().await else {
+        return;
+    };
+    let (api, f, dir) = (&u.f.api, &u.f, &u.dir);
+    let (ok0, big0, empty0) = u.counted;
+    let metric = |outcome: &'static str| u.metric(outcome);
+    u.upload_two().await;
+    let stored = files_under(dir).len();
     let (status, body) = api
         .upload_raw(
             f.printer,
@@ -353,7 +395,7 @@ async fn uploads_are_limited_and_leave_nothing_behind() {
         404
     );
     assert_eq!(
-        files_under(&dir).len(),
+        files_under(dir).len(),
         stored,
         "refused uploads leave nothing behind"
     );
