@@ -172,6 +172,13 @@ async fn providers_are_listed_read_deleted_and_audited_without_their_secrets() {
     assert_eq!(details(&deleted[0])["provider"], "acme-kc");
 }
 
+/// No provider is listed and none was audited as saved.
+async fn assert_nothing_stored(app: &TestApp) {
+    let (_, overview) = api(app, Method::GET, &sso_path(app), None).await;
+    assert_eq!(overview["providers"], json!([]));
+    assert!(api_audit_events(app, "sso_provider_saved").await.is_empty());
+}
+
 #[actix_web::test]
 async fn every_invalid_field_is_named_and_nothing_is_stored() {
     let Some(app) = spawn_app().await else { return };
@@ -257,7 +264,12 @@ async fn every_invalid_field_is_named_and_nothing_is_stored() {
             "{answer}"
         );
     }
+    assert_nothing_stored(&app).await;
+}
 
+#[actix_web::test]
+async fn bodies_that_are_not_the_expected_json_are_invalid_json_and_nothing_is_stored() {
+    let Some(app) = spawn_app().await else { return };
     // Bodies that are not the expected JSON: a code and what was wrong.
     let google = provider_path(&app, "google");
     for (raw, hint) in [
@@ -293,11 +305,7 @@ async fn every_invalid_field_is_named_and_nothing_is_stored() {
     .await;
     assert_eq!((status, &answer["error"]), (400, &json!("invalid_json")));
 
-    let (_, overview) = api(&app, Method::GET, &sso_path(&app), None).await;
-    assert_eq!(overview["providers"], json!([]));
-    assert!(api_audit_events(&app, "sso_provider_saved")
-        .await
-        .is_empty());
+    assert_nothing_stored(&app).await;
 }
 
 #[actix_web::test]
