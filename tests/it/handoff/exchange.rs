@@ -2,111 +2,156 @@
 
 use super::*;
 
-#[actix_web::test]
-async fn every_exchange_error_has_its_code_and_changes_nothing() {
-    let dns = DnsServer::start();
-    let Some(app) = app_with_dns(&dns, "true").await else {
-        return;
-    };
-    let ada = app.client_user(None, "ada@acme.example", "Acme").await;
-    add_domain(&app, &app.tenant, VANITY, DomainStatus::PendingCertificate).await;
-    let other = app.create_tenant("Contoso").await;
-    add_domain(&app, &other, "portal.contoso.test", DomainStatus::Active).await;
-    let disabled = app.create_tenant("Fabrikam").await;
-    add_domain(
-        &app,
-        &disabled,
-        "help.fabrikam.test",
-        DomainStatus::Disabled,
-    )
-    .await;
-    dns.set_cname(VANITY, "elsewhere.example");
-    let (ott, _) = sign_in_for_token(&app, &ada.email).await;
+/// A signed-in Ada's token, the vanity domain pending its certificate with DNS pointing
+/// elsewhere, another tenant's active domain and a third tenant's disabled one.
+struct Refusals {
+    dns: DnsServer,
+    ott: String,
+    app: TestApp,
+}
 
-    let cases: Vec<(&str, serde_json::Value, u16, &str)> = vec![
-        (VANITY, json!({}), 400, "ott_required"),
-        (VANITY, json!({ "ott": "  " }), 400, "ott_required"),
-        (
-            "unknown.example",
-            json!({ "ott": ott }),
-            404,
-            "domain_not_found",
-        ),
-        (
+impl Refusals {
+    async fn new() -> Option<Refusals> {
+        let dns = DnsServer::start();
+        let app = app_with_dns(&dns, "true").await?;
+        let ada = app.client_user(None, "ada@acme.example", "Acme").await;
+        add_domain(&app, &app.tenant, VANITY, DomainStatus::PendingCertificate).await;
+        let other = app.create_tenant("Contoso").await;
+        add_domain(&app, &other, "portal.contoso.test", DomainStatus::Active).await;
+        let disabled = app.create_tenant("Fabrikam").await;
+        add_domain(
+            &app,
+            &disabled,
             "help.fabrikam.test",
-            json!({ "ott": ott }),
-            403,
-            "domain_inactive",
-        ),
-        (
-            "portal.contoso.test",
-            json!({ "ott": ott }),
-            403,
-            "domain_mismatch",
-        ),
-        (VANITY, json!({ "ott": ott }), 409, "dns_mismatch"),
-        (
-            "portal.contoso.test",
-            json!({ "ott": "A".repeat(43) }),
-            400,
-            "invalid_or_expired",
-        ),
-        (
-            "portal.contoso.test",
-            json!({ "ott": "<script>" }),
-            400,
-            "invalid_or_expired",
-        ),
-    ];
-    for (host, body, status, code) in cases {
-        let page = exchange(&app, host, body).await;
-        assert_eq!(
-            (page.status, error_code(&page).as_str()),
-            (status, code),
-            "{host}: {}",
-            page.body
-        );
-        assert!(page.set_cookies().is_empty(), "{code}: no cookie");
-        if code == "domain_inactive" {
-            assert!(page
-                .body
-                .contains(&format!("\"canonicalHost\":\"{CANONICAL}\"")));
+            DomainStatus::Disabled,
+        )
+        .await;
+        dns.set_cname(VANITY, "elsewhere.example");
+        let (ott, _) = sign_in_for_token(&app, &ada.email).await;
+        Some(Refusals { dns, ott, app })
+    }
+
+    /// Every refusal has its status and code, sets no cookie, and an inactive domain names the
+    /// canonical host.
+    async fn refuse_every_case(&self) {
+        let cases: Vec<(&str, serde_json::Value, u16, &str)> = vec![
+            (VANITY, json!({}), 400, "ott_required"),
+            (VANITY, json!({ "ott": "  " }), 400, "ott_required"),
+            (
+                "unknown.example",
+                json!({ "ott": self.ott }),
+                404,
+                "domain_not_found",
+            ),
+            (
+                "help.fabrikam.test",
+                json!({ "ott": self.ott }),
+                403,
+                "domain_inactive",
+            ),
+            (
+                "portal.contoso.test",
+                json!({ "ott": self.ott }),
+                403,
+                "domain_mismatch",
+            ),
+            (VANITY, json!({ "ott": self.ott }), 409, "dns_mismatch"),
+            (
+                "portal.contoso.test",
+                json!({ "ott": "A".repeat(43) }),
+                400,
+                "invalid_or_expired",
+            ),
+            (
+                "portal.contoso.test",
+                json!({ "ott": "<script>" }),
+                400,
+                "invalid_or_expired",
+            ),
+        ];
+        for (host, body, status, code) in cases {
+            let page = exchange(&self.app, host, body).await;
+            assert_eq!(
+                (page.status, error_code(&page).as_str()),
+                (status, code),
+                "{host}: {}",
+                page.body
+            );
+            assert!(page.set_cookies().is_empty(), "{code}: no cookie");
+            if code == "domain_inactive" {
+                assert!(page
+                    .body
+                    .contains(&format!("\"canonicalHost\":\"{CANONICAL}\"")));
+            }
         }
     }
-    // Host missing: HTTP/1.0 without a Host header.
-    let addr = app.host.clone();
-    let status = actix_rt::task::spawn_blocking(move || {
-        use std::io::{Read, Write};
-        let mut s = std::net::TcpStream::connect(addr).unwrap();
-        let body = "{\"ott\":\"x\"}";
-        write!(s, "POST /api/client-portal/domain-session HTTP/1.0\r\nOrigin: http://{CANONICAL}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}", body.len()).unwrap();
-        let mut out = String::new();
-        let _ = s.read_to_string(&mut out);
-        out
-    })
-    .await
-    .unwrap();
-    assert!(
-        status.starts_with("HTTP/1.0 400") || status.starts_with("HTTP/1.1 400"),
-        "{status}"
-    );
-    assert!(status.contains("host_missing"), "{status}");
-    // Malformed JSON is a JSON error too.
-    let bad = app.browser_at(VANITY);
-    let page = bad
-        .post_form("/api/client-portal/domain-session", &[("ott", "x")])
-        .await;
-    assert_eq!(
-        (page.status, error_code(&page).as_str()),
-        (400, "invalid_json")
-    );
 
+    /// Host missing: HTTP/1.0 without a Host header.
+    async fn refuse_without_host(&self) {
+        let addr = self.app.host.clone();
+        let status = actix_rt::task::spawn_blocking(move || {
+            use std::io::{Read, Write};
+            let mut s = std::net::TcpStream::connect(addr).unwrap();
+            let body = "{\"ott\":\"x\"}";
+            write!(s, "POST /api/client-portal/domain-session HTTP/1.0\r\nOrigin: http://{CANONICAL}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}", body.len()).unwrap();
+            let mut out = String::new();
+            let _ = s.read_to_string(&mut out);
+            out
+        })
+        .await
+        .unwrap();
+        assert!(
+            status.starts_with("HTTP/1.0 400") || status.starts_with("HTTP/1.1 400"),
+            "{status}"
+        );
+        assert!(status.contains("host_missing"), "{status}");
+    }
+
+    /// Malformed JSON is a JSON error too.
+    async fn refuse_malformed_json(&self) {
+        let bad = self.app.browser_at(VANITY);
+        let page = bad
+            .post_form("/api/client-portal/domain-session", &[("ott", "x")])
+            .await;
+        assert_eq!(
+            (page.status, error_code(&page).as_str()),
+            (400, "invalid_json")
+        );
+    }
+}
+
+#[actix_web::test]
+async fn every_exchange_error_has_its_code_and_sets_no_cookie() {
+    let Some(r) = Refusals::new().await else {
+        return;
+    };
+    r.refuse_every_case().await;
+}
+
+#[actix_web::test]
+async fn an_exchange_without_host_or_with_malformed_json_gets_a_json_error() {
+    let Some(r) = Refusals::new().await else {
+        return;
+    };
+    r.refuse_without_host().await;
+    r.refuse_malformed_json().await;
+}
+
+#[actix_web::test]
+async fn refused_exchanges_consume_nothing_and_the_token_then_works_once() {
+    let Some(r) = Refusals::new().await else {
+        return;
+    };
+    r.refuse_every_case().await;
+    r.refuse_without_host().await;
+    r.refuse_malformed_json().await;
+    let (dns, app, ott) = (&r.dns, &r.app, &r.ott);
     // Nothing was consumed: once DNS is right, the same token still works, exactly once.
     dns.set_cname(VANITY, CANONICAL);
     app.admin_post("/admin/actors/dns_verifier/flush", Some(ADMIN_TOKEN))
         .await;
     let page = exchange(
-        &app,
+        app,
         VANITY,
         json!({ "ott": ott, "returnPath": "//evil.example" }),
     )
@@ -115,7 +160,7 @@ async fn every_exchange_error_has_its_code_and_changes_nothing() {
     let v: serde_json::Value = serde_json::from_str(&page.body).unwrap();
     assert_eq!(v["redirectTo"], "/client-portal/dashboard");
     assert_eq!(v["canonicalHost"], CANONICAL);
-    let replay = exchange(&app, VANITY, json!({ "ott": ott })).await;
+    let replay = exchange(app, VANITY, json!({ "ott": ott })).await;
     assert_eq!(error_code(&replay), "invalid_or_expired");
     assert_eq!(
         app.metric(
