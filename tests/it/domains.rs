@@ -4,7 +4,9 @@
 use serde_json::json;
 
 use crate::handoff::{add_domain, CANONICAL};
-use crate::helpers::{code_and_text, portal_command, run_portal, spawn_app_with, ADMIN_TOKEN};
+use crate::helpers::{
+    code_and_text, portal_command, run_portal, spawn_app_with, TestApp, ADMIN_TOKEN,
+};
 use portal_actors::portal_domain::DomainStatus;
 
 async fn admin_json(
@@ -26,8 +28,24 @@ async fn admin_json(
     )
 }
 
+/// Registers support.acme.example (spelled Support.Acme.Example.) for the app's tenant and checks
+/// it is stored normalised, pending DNS, expecting the canonical host.
+async fn register_support_domain(app: &TestApp, slug: &str) {
+    let (status, body) = admin_json(
+        app,
+        "/admin/portal-domains",
+        json!({ "tenant": slug, "domain": "Support.Acme.Example." }),
+        Some(ADMIN_TOKEN),
+    )
+    .await;
+    assert_eq!(status, 201, "{body}");
+    assert_eq!(body["domain"], "support.acme.example");
+    assert_eq!(body["status"], "pending_dns");
+    assert_eq!(body["expected_cname"], CANONICAL);
+}
+
 #[actix_web::test]
-async fn the_admin_api_registers_verifies_activates_and_disables_domains() {
+async fn bad_domain_registrations_are_refused_and_change_nothing() {
     let Some(app) = spawn_app_with(|s| s.server.canonical_host = CANONICAL.into()).await else {
         return;
     };
@@ -93,18 +111,15 @@ async fn the_admin_api_registers_verifies_activates_and_disables_domains() {
         "bad input changed nothing: {}",
         list.body
     );
+}
 
-    let (status, body) = admin_json(
-        &app,
-        "/admin/portal-domains",
-        json!({ "tenant": slug, "domain": "Support.Acme.Example." }),
-        Some(ADMIN_TOKEN),
-    )
-    .await;
-    assert_eq!(status, 201, "{body}");
-    assert_eq!(body["domain"], "support.acme.example");
-    assert_eq!(body["status"], "pending_dns");
-    assert_eq!(body["expected_cname"], CANONICAL);
+#[actix_web::test]
+async fn a_registered_domain_is_normalised_pending_dns_and_taken_for_other_tenants() {
+    let Some(app) = spawn_app_with(|s| s.server.canonical_host = CANONICAL.into()).await else {
+        return;
+    };
+    let slug = app.tenant.slug.clone();
+    register_support_domain(&app, &slug).await;
     let other = app.create_tenant("Contoso").await;
     let (status, body) = admin_json(
         &app,
@@ -117,7 +132,15 @@ async fn the_admin_api_registers_verifies_activates_and_disables_domains() {
         (status, body["error"].as_str()),
         (409, Some("domain_taken"))
     );
+}
 
+#[actix_web::test]
+async fn operators_activate_and_disable_registered_domains() {
+    let Some(app) = spawn_app_with(|s| s.server.canonical_host = CANONICAL.into()).await else {
+        return;
+    };
+    let slug = app.tenant.slug.clone();
+    register_support_domain(&app, &slug).await;
     let (status, body) = admin_json(
         &app,
         "/admin/portal-domains/support.acme.example/activate",
