@@ -2,12 +2,17 @@
 
 use super::*;
 
-#[actix_web::test]
-async fn tokens_are_created_listed_used_and_revoked() {
-    let Some(app) = spawn_app().await else { return };
+/// A token named ConnectWise made through the admin API: the tokens' path, the token, its id.
+struct Created {
+    base: String,
+    token: String,
+    token_id: String,
+}
+
+async fn create_token(app: &TestApp) -> Created {
     let base = format!("/admin/tenants/{}/integration-tokens", app.tenant.slug);
     let (status, created) = admin(
-        &app,
+        app,
         Method::POST,
         &base,
         Some(json!({"name": "ConnectWise"})),
@@ -18,6 +23,17 @@ async fn tokens_are_created_listed_used_and_revoked() {
     assert_eq!(token.len(), 43);
     let token_id = created["token_id"].as_str().unwrap().to_owned();
 
+    Created {
+        base,
+        token,
+        token_id,
+    }
+}
+
+#[actix_web::test]
+async fn a_new_token_gets_in_and_nothing_but_a_live_token_does() {
+    let Some(app) = spawn_app().await else { return };
+    let Created { token, .. } = create_token(&app).await;
     let api = Api::with_token(&app, &token);
     assert_eq!(api.get("/boards").await.0, 200);
     // Nothing but a live token of this kind gets in; the answer says no more than that.
@@ -33,7 +49,14 @@ async fn tokens_are_created_listed_used_and_revoked() {
         .await
         .unwrap();
     assert_eq!(resp.status().as_u16(), 401);
+}
 
+#[actix_web::test]
+async fn listed_tokens_show_their_use_but_never_the_token_or_its_hash() {
+    let Some(app) = spawn_app().await else { return };
+    let Created { base, token, .. } = create_token(&app).await;
+    let api = Api::with_token(&app, &token);
+    assert_eq!(api.get("/boards").await.0, 200);
     let (status, list) = admin(&app, Method::GET, &base, None).await;
     assert_eq!(status, 200);
     let listed = &list["tokens"][0];
@@ -46,7 +69,18 @@ async fn tokens_are_created_listed_used_and_revoked() {
     assert!(!list
         .to_string()
         .contains(&portal_actors::tokens::token_hash(&token)));
+}
 
+#[actix_web::test]
+async fn revoked_tokens_are_refused_and_both_changes_are_audited() {
+    let Some(app) = spawn_app().await else { return };
+    let Created {
+        base,
+        token,
+        token_id,
+    } = create_token(&app).await;
+    let api = Api::with_token(&app, &token);
+    assert_eq!(api.get("/boards").await.0, 200);
     let (status, revoked) = admin(&app, Method::DELETE, &format!("{base}/{token_id}"), None).await;
     assert_eq!(status, 200, "{revoked}");
     assert!(!revoked["revoked_at"].is_null());
@@ -69,6 +103,27 @@ async fn tokens_are_created_listed_used_and_revoked() {
         404
     );
 
+    app.admin_post("/admin/actors/audit/flush", Some(ADMIN_TOKEN))
+        .await;
+    for event in ["integration_token_created", "integration_token_revoked"] {
+        let (_, trail) = admin(
+            &app,
+            Method::GET,
+            &format!("/admin/audit?tenant={}&event_type={event}", app.tenant.slug),
+            None,
+        )
+        .await;
+        let events = trail["events"].as_array().unwrap();
+        assert_eq!(events.len(), 1, "{event}: {trail}");
+        assert!(events[0]["details"].as_str().unwrap().contains(&token_id));
+        assert!(!trail.to_string().contains(&token));
+    }
+}
+
+#[actix_web::test]
+async fn managing_tokens_needs_the_admin_token_and_valid_input() {
+    let Some(app) = spawn_app().await else { return };
+    let Created { base, token, .. } = create_token(&app).await;
     assert_field(
         &admin(&app, Method::POST, &base, Some(json!({"name": " "}))).await,
         "name",
@@ -101,22 +156,6 @@ async fn tokens_are_created_listed_used_and_revoked() {
         .await
         .unwrap();
     assert_eq!(resp.status().as_u16(), 401);
-
-    app.admin_post("/admin/actors/audit/flush", Some(ADMIN_TOKEN))
-        .await;
-    for event in ["integration_token_created", "integration_token_revoked"] {
-        let (_, trail) = admin(
-            &app,
-            Method::GET,
-            &format!("/admin/audit?tenant={}&event_type={event}", app.tenant.slug),
-            None,
-        )
-        .await;
-        let events = trail["events"].as_array().unwrap();
-        assert_eq!(events.len(), 1, "{event}: {trail}");
-        assert!(events[0]["details"].as_str().unwrap().contains(&token_id));
-        assert!(!trail.to_string().contains(&token));
-    }
 }
 
 #[actix_web::test]
