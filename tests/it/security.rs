@@ -105,16 +105,46 @@ async fn sessions_are_listed_and_revoked() {
     );
 }
 
+const CHANGE_PASSWORD: &str = "/client-portal/profile/security/password";
+const NEW_PASSWORD: &str = "tundra vinyl marmot quiver 42";
+
+/// Grace signed in twice (here, on the Security page with its form token, and there).
+struct PasswordChange {
+    app: TestApp,
+    user: TestUser,
+    here: Browser,
+    there: Browser,
+    csrf: String,
+}
+
+impl PasswordChange {
+    async fn new() -> Option<PasswordChange> {
+        let app = spawn_app().await?;
+        let user = app.client_user(None, "grace@example.com", "Acme").await;
+        let here = signed_in(&app, &user.email).await;
+        let there = signed_in(&app, &user.email).await;
+        let page = here.get(SECURITY).await;
+        let csrf = Browser::form_csrf(&page);
+        Some(PasswordChange {
+            app,
+            user,
+            here,
+            there,
+            csrf,
+        })
+    }
+}
+
 #[actix_web::test]
-async fn password_change_checks_and_signs_out_other_sessions() {
-    let Some(app) = spawn_app().await else { return };
-    let user = app.client_user(None, "grace@example.com", "Acme").await;
-    let here = signed_in(&app, &user.email).await;
-    let there = signed_in(&app, &user.email).await;
-    let page = here.get(SECURITY).await;
-    let csrf = Browser::form_csrf(&page);
-    let change = "/client-portal/profile/security/password";
-    let new = "tundra vinyl marmot quiver 42";
+async fn refused_password_changes_say_why_and_change_nothing() {
+    let Some(PasswordChange {
+        here, there, csrf, ..
+    }) = PasswordChange::new().await
+    else {
+        return;
+    };
+    let change = CHANGE_PASSWORD;
+    let new = NEW_PASSWORD;
     let cases: [(&str, &str, &str, u16, &str); 5] = [
         (
             "not my password at all",
@@ -168,6 +198,22 @@ async fn password_change_checks_and_signs_out_other_sessions() {
     }
     // Nothing changed: the old password still works, the other session lives.
     assert_eq!(there.get("/client-portal/dashboard").await.status, 200);
+}
+
+#[actix_web::test]
+async fn a_password_change_signs_out_other_sessions_and_is_notified() {
+    let Some(PasswordChange {
+        app,
+        user,
+        here,
+        there,
+        csrf,
+    }) = PasswordChange::new().await
+    else {
+        return;
+    };
+    let change = CHANGE_PASSWORD;
+    let new = NEW_PASSWORD;
     let ok = here
         .post_form(
             change,
