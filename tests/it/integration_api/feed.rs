@@ -2,66 +2,93 @@
 
 use super::*;
 
+/// The seeded tickets, five more changed at one instant, LATE-1 ten minutes later and a
+/// portal-raised TIC-1000 a minute after that.
+struct Feed {
+    f: Fixture,
+    /// When the seeding began.
+    start: chrono::DateTime<chrono::Utc>,
+    /// Every ticket in the feed.
+    ids: Vec<Uuid>,
+    late: Uuid,
+    portal_ticket: Uuid,
+    _app: TestApp,
+}
+
+impl Feed {
+    async fn new() -> Option<Feed> {
+        let (app, f) = seeded().await?;
+        let api = &f.api;
+        let start = Clock::now(app.clock.as_ref());
+        // Several tickets changed at the very same instant: the cursor must still split them.
+        let mut ids = vec![f.printer, f.vpn, f.laptop, f.firewall];
+        for n in 0..5 {
+            let spec = TicketSpec::new(
+                &format!("BULK-{n}"),
+                "Same instant",
+                f.desk,
+                f.desk_statuses.new,
+                f.normal,
+                f.client_id,
+            );
+            ids.push(put_ticket(api, &spec).await);
+        }
+        app.clock.advance(chrono::Duration::minutes(10));
+        let later = TicketSpec::new(
+            "LATE-1",
+            "Phishing email reported",
+            f.desk,
+            f.desk_statuses.new,
+            f.critical,
+            f.client_id,
+        );
+        let late = put_ticket(api, &later).await;
+        ids.push(late);
+        // A ticket raised in the portal shows in the feed too, marked as such.
+        app.clock.advance(chrono::Duration::minutes(1));
+        let portal_ticket = Uuid::new_v4();
+        let mut tx = app.db.begin().await.unwrap();
+        portal_actors::store::tickets::insert_ticket(
+            tx.exec(),
+            app.tenant.id,
+            &portal_actors::store::tickets::TicketInsert {
+                ticket_id: portal_ticket,
+                number: "TIC-1000",
+                title: "Outlook keeps asking for my password",
+                description: "Since this morning.",
+                board_id: f.desk,
+                status_id: f.desk_statuses.new,
+                status_closed: false,
+                priority_id: f.normal,
+                category_id: None,
+                client_id: f.client_id,
+                contact_id: Some(f.contact_id),
+                response_state: Some(portal_actors::tickets::ResponseState::AwaitingInternal),
+                source: "portal",
+                now: Clock::now(app.clock.as_ref()),
+            },
+        )
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+        ids.push(portal_ticket);
+        Some(Feed {
+            start,
+            ids,
+            late,
+            portal_ticket,
+            f,
+            _app: app,
+        })
+    }
+}
+
 #[actix_web::test]
-async fn the_feed_pages_with_its_cursor_and_includes_portal_tickets() {
-    let Some((app, f)) = seeded().await else {
+async fn the_feed_pages_with_its_cursor_through_every_ticket_once_oldest_first() {
+    let Some(Feed { f, ids, .. }) = Feed::new().await else {
         return;
     };
     let api = &f.api;
-    let start = Clock::now(app.clock.as_ref());
-    // Several tickets changed at the very same instant: the cursor must still split them.
-    let mut ids = vec![f.printer, f.vpn, f.laptop, f.firewall];
-    for n in 0..5 {
-        let spec = TicketSpec::new(
-            &format!("BULK-{n}"),
-            "Same instant",
-            f.desk,
-            f.desk_statuses.new,
-            f.normal,
-            f.client_id,
-        );
-        ids.push(put_ticket(api, &spec).await);
-    }
-    app.clock.advance(chrono::Duration::minutes(10));
-    let later = TicketSpec::new(
-        "LATE-1",
-        "Phishing email reported",
-        f.desk,
-        f.desk_statuses.new,
-        f.critical,
-        f.client_id,
-    );
-    let late = put_ticket(api, &later).await;
-    ids.push(late);
-    // A ticket raised in the portal shows in the feed too, marked as such.
-    app.clock.advance(chrono::Duration::minutes(1));
-    let portal_ticket = Uuid::new_v4();
-    let mut tx = app.db.begin().await.unwrap();
-    portal_actors::store::tickets::insert_ticket(
-        tx.exec(),
-        app.tenant.id,
-        &portal_actors::store::tickets::TicketInsert {
-            ticket_id: portal_ticket,
-            number: "TIC-1000",
-            title: "Outlook keeps asking for my password",
-            description: "Since this morning.",
-            board_id: f.desk,
-            status_id: f.desk_statuses.new,
-            status_closed: false,
-            priority_id: f.normal,
-            category_id: None,
-            client_id: f.client_id,
-            contact_id: Some(f.contact_id),
-            response_state: Some(portal_actors::tickets::ResponseState::AwaitingInternal),
-            source: "portal",
-            now: Clock::now(app.clock.as_ref()),
-        },
-    )
-    .await
-    .unwrap();
-    tx.commit().await.unwrap();
-    ids.push(portal_ticket);
-
     let mut seen = Vec::new();
     let mut cursor = String::new();
     let mut pages = 0;
@@ -93,7 +120,21 @@ async fn the_feed_pages_with_its_cursor_and_includes_portal_tickets() {
         times.windows(2).all(|w| w[0] <= w[1]),
         "oldest change first"
     );
+}
 
+#[actix_web::test]
+async fn updated_since_lists_recent_changes_including_portal_tickets() {
+    let Some(Feed {
+        f,
+        start,
+        late,
+        portal_ticket,
+        ..
+    }) = Feed::new().await
+    else {
+        return;
+    };
+    let api = &f.api;
     let since = (start + chrono::Duration::minutes(5)).to_rfc3339();
     let (_, page) = api
         .get(&format!("/tickets?updated_since={}", urlencode(&since)))
@@ -111,6 +152,14 @@ async fn the_feed_pages_with_its_cursor_and_includes_portal_tickets() {
         (portal["source"].as_str(), portal["number"].as_str()),
         (Some("portal"), Some("TIC-1000"))
     );
+}
+
+#[actix_web::test]
+async fn bad_feed_parameters_are_named() {
+    let Some((_app, f)) = seeded().await else {
+        return;
+    };
+    let api = &f.api;
     assert_field(&api.get("/tickets?cursor=garbage").await, "cursor");
     assert_field(&api.get("/tickets?limit=501").await, "limit");
 }

@@ -2,18 +2,17 @@
 
 use super::*;
 
-#[actix_web::test]
-async fn tickets_round_trip_and_follow_their_status() {
-    let Some((app, f)) = seeded().await else {
-        return;
-    };
-    let api = &f.api;
-    let created_before = app
-        .metric(
-            "portal_tickets_created_total",
-            &[("source", "integration"), ("outcome", "success")],
-        )
-        .await;
+/// Integration-created tickets counted so far.
+async fn created_by_integrations(app: &TestApp) -> f64 {
+    app.metric(
+        "portal_tickets_created_total",
+        &[("source", "integration"), ("outcome", "success")],
+    )
+    .await
+}
+
+/// PSA-100, a critical Service Desk ticket with every optional field set.
+fn psa_100(f: &Fixture) -> TicketSpec {
     let mut spec = TicketSpec::new(
         "PSA-100",
         "Backup alert: job failed",
@@ -28,9 +27,25 @@ async fn tickets_round_trip_and_follow_their_status() {
     spec.due_at = Some("2030-01-02T09:00:00Z".parse().unwrap());
     spec.entered_at = Some("2029-12-30T08:15:00Z".parse().unwrap());
     spec.response_state = Some("awaiting_internal");
+    spec
+}
+
+/// Puts `spec` as a new ticket; its path.
+async fn put_new(api: &Api, spec: &TicketSpec) -> String {
     let path = format!("/tickets/{}", spec.ticket_id);
     let (status, t) = api.put(&path, &spec.json()).await;
     assert_eq!(status, 201, "{t}");
+    path
+}
+
+#[actix_web::test]
+async fn a_ticket_put_through_the_api_reads_back_in_full() {
+    let Some((app, f)) = seeded().await else {
+        return;
+    };
+    let api = &f.api;
+    let created_before = created_by_integrations(&app).await;
+    let path = put_new(api, &psa_100(&f)).await;
     let (status, t) = api.get(&path).await;
     assert_eq!(status, 200);
     for (k, v) in [
@@ -61,14 +76,19 @@ async fn tickets_round_trip_and_follow_their_status() {
         .as_str()
         .unwrap()
         .starts_with("2029-12-30T08:15:00"));
-    let created_after = app
-        .metric(
-            "portal_tickets_created_total",
-            &[("source", "integration"), ("outcome", "success")],
-        )
-        .await;
-    assert_eq!(created_after, created_before + 1.0);
+    assert_eq!(created_by_integrations(&app).await, created_before + 1.0);
+}
 
+#[actix_web::test]
+async fn the_same_ticket_again_changes_nothing_and_a_change_is_written() {
+    let Some((app, f)) = seeded().await else {
+        return;
+    };
+    let api = &f.api;
+    let mut spec = psa_100(&f);
+    let path = put_new(api, &spec).await;
+    let (_, t) = api.get(&path).await;
+    let created_after = created_by_integrations(&app).await;
     // The same again changes nothing (not even updated_at); a change is written.
     app.clock.advance(chrono::Duration::minutes(5));
     let (status, same) = api.put(&path, &spec.json()).await;
@@ -96,7 +116,19 @@ async fn tickets_round_trip_and_follow_their_status() {
         created_after,
         "updates are not creations"
     );
+}
 
+#[actix_web::test]
+async fn a_status_turning_open_reopens_its_tickets_and_closed_again_closes_them() {
+    let Some((app, f)) = seeded().await else {
+        return;
+    };
+    let api = &f.api;
+    let mut spec = psa_100(&f);
+    let path = put_new(api, &spec).await;
+    spec.status = f.desk_statuses.resolved;
+    let (status, changed) = api.put(&path, &spec.json()).await;
+    assert_eq!((status, &changed["is_closed"]), (200, &json!(true)));
     // A status turning open reopens its tickets; closed again, they close again.
     let waiting = json!({"board_id": f.desk, "name": "Resolved", "is_closed": false});
     app.clock.advance(chrono::Duration::minutes(1));
