@@ -177,10 +177,8 @@ fn portal(dir: &std::path::Path, args: &[&str]) -> (i32, String) {
     code_and_text(&run_portal(&mut cmd, None))
 }
 
-#[actix_web::test]
-async fn the_cli_manages_domains_and_prunes_tokens() {
-    let dir = tempfile::tempdir().unwrap();
-    let p = dir.path();
+/// Creates the tenant Acme MSP (`0123456789ab`) from the command line in `p`.
+fn create_acme(p: &std::path::Path) {
     assert_eq!(
         portal(
             p,
@@ -196,6 +194,13 @@ async fn the_cli_manages_domains_and_prunes_tokens() {
         .0,
         0
     );
+}
+
+#[actix_web::test]
+async fn the_cli_adds_activates_lists_and_disables_domains() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    create_acme(p);
     let (code, out) = portal(
         p,
         &[
@@ -248,7 +253,13 @@ async fn the_cli_manages_domains_and_prunes_tokens() {
         portal(p, &["portal-domain", "disable", "--domain", "nope.example"]).0,
         2
     );
+}
 
+#[actix_web::test]
+async fn the_cli_prunes_handoff_tokens_and_refuses_bad_arguments() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    create_acme(p);
     let (code, out) = portal(p, &["portal-domain", "sessions", "prune", "--dry-run"]);
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("DRY RUN: Found 0 portal domain session OTT record(s) older than 10 minute(s) for all tenants."), "{out}");
@@ -276,6 +287,12 @@ async fn the_cli_manages_domains_and_prunes_tokens() {
         let (code, out) = portal(p, &args);
         assert_eq!(code, 2, "{bad:?}: {out}");
     }
+}
+
+#[actix_web::test]
+async fn a_prune_that_cannot_reach_the_database_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
     // A database failure: exit 1 with the documented message.
     std::fs::write(
         p.join("portal.toml"),
