@@ -121,108 +121,183 @@ async fn a_canonical_sign_in_posts_the_token_to_the_vanity_dashboard() {
 
 /// Login CSRF: a token another user obtained, sent to a victim's browser as a link or as a
 /// form from any page but the canonical sign-in, never signs the victim in, and stays unused.
-#[actix_web::test]
-async fn a_token_sent_as_a_link_or_a_foreign_form_signs_nobody_in() {
-    let dns = DnsServer::start();
-    let Some(app) = app_with_dns(&dns, "false").await else {
-        return;
-    };
-    let mallory = app.client_user(None, "mallory@acme.example", "Acme").await;
-    add_domain(&app, &app.tenant, VANITY, DomainStatus::Active).await;
-    let ott = issue_token(&app, &mallory, VANITY).await;
-    let victim = app.browser_at(VANITY);
+/// Mallory's token for the active vanity domain, and a victim's browser on that domain.
+struct Planted {
+    _dns: DnsServer,
+    ott: String,
+    victim: Browser,
+    app: TestApp,
+}
 
-    // As a link: a page that says to sign in again, no form, no token, no session.
-    let link = victim
-        .get(&format!(
-            "/auth/client-portal/handoff?ott={ott}&return=/client-portal/dashboard"
-        ))
-        .await;
-    assert_eq!(link.status, 400, "{}", link.body);
-    assert!(!link.body.contains(&ott), "the token is not echoed");
-    assert!(!link.body.contains("<form"), "{}", link.body);
-    assert!(link.body.contains("does not accept sign-in links"));
-    assert!(link.body.contains(&format!(
-        "http://{CANONICAL}/auth/client-portal/signin?tenant={}",
-        app.tenant.slug
-    )));
-    assert!(link.set_cookies().is_empty());
+impl Planted {
+    async fn new() -> Option<Planted> {
+        let dns = DnsServer::start();
+        let app = app_with_dns(&dns, "false").await?;
+        let mallory = app.client_user(None, "mallory@acme.example", "Acme").await;
+        add_domain(&app, &app.tenant, VANITY, DomainStatus::Active).await;
+        let ott = issue_token(&app, &mallory, VANITY).await;
+        let victim = app.browser_at(VANITY);
+        Some(Planted {
+            _dns: dns,
+            ott,
+            victim,
+            app,
+        })
+    }
 
-    // As a form (or script) from any other origin, from an opaque one, or with no Origin.
-    let look_alike = format!("{}.evil.example", canonical_origin(&app));
-    let origins = [
-        Some("https://evil.example"),
-        Some(look_alike.as_str()),
-        Some("null"),
-        None,
-    ];
-    for origin in origins {
-        let page = victim
-            .post_form_from(
-                "/auth/client-portal/handoff",
-                &[("ott", &ott), ("returnPath", "/client-portal/dashboard")],
-                origin,
-            )
+    /// As a link: a page that says to sign in again, no form, no token, no session.
+    async fn try_as_a_link(&self) {
+        let link = self
+            .victim
+            .get(&format!(
+                "/auth/client-portal/handoff?ott={}&return=/client-portal/dashboard",
+                self.ott
+            ))
             .await;
-        assert_eq!(page.status, 403, "{origin:?}: {}", page.body);
-        assert!(
-            page.body.contains("did not come from the sign-in page"),
-            "{origin:?}: {}",
-            page.body
-        );
-        assert!(!page.body.contains(&ott));
-        assert!(page.set_cookies().is_empty(), "{origin:?}");
-        let api = victim
-            .post_json_from(
+        assert_eq!(link.status, 400, "{}", link.body);
+        assert!(!link.body.contains(&self.ott), "the token is not echoed");
+        assert!(!link.body.contains("<form"), "{}", link.body);
+        assert!(link.body.contains("does not accept sign-in links"));
+        assert!(link.body.contains(&format!(
+            "http://{CANONICAL}/auth/client-portal/signin?tenant={}",
+            self.app.tenant.slug
+        )));
+        assert!(link.set_cookies().is_empty());
+    }
+
+    /// As a form (or script) from any other origin, from an opaque one, or with no Origin.
+    async fn try_from_other_origins(&self) {
+        let look_alike = format!("{}.evil.example", canonical_origin(&self.app));
+        let origins = [
+            Some("https://evil.example"),
+            Some(look_alike.as_str()),
+            Some("null"),
+            None,
+        ];
+        for origin in origins {
+            let page = self
+                .victim
+                .post_form_from(
+                    "/auth/client-portal/handoff",
+                    &[
+                        ("ott", &self.ott),
+                        ("returnPath", "/client-portal/dashboard"),
+                    ],
+                    origin,
+                )
+                .await;
+            assert_eq!(page.status, 403, "{origin:?}: {}", page.body);
+            assert!(
+                page.body.contains("did not come from the sign-in page"),
+                "{origin:?}: {}",
+                page.body
+            );
+            assert!(!page.body.contains(&self.ott));
+            assert!(page.set_cookies().is_empty(), "{origin:?}");
+            let api = self
+                .victim
+                .post_json_from(
+                    "/api/client-portal/domain-session",
+                    &json!({ "ott": self.ott }),
+                    origin,
+                )
+                .await;
+            assert_eq!(
+                (api.status, error_code(&api).as_str()),
+                (403, "origin_not_allowed"),
+                "{origin:?}: {}",
+                api.body
+            );
+            assert!(api.set_cookies().is_empty(), "{origin:?}");
+        }
+    }
+
+    /// Nor from the vanity host's own pages: only the canonical sign-in hands over.
+    async fn try_from_the_vanity_hosts_own_pages(&self) {
+        let own = self
+            .victim
+            .post_form("/auth/client-portal/handoff", &[("ott", &self.ott)])
+            .await;
+        assert_eq!(own.status, 403, "{}", own.body);
+        let own = self
+            .victim
+            .post_json(
                 "/api/client-portal/domain-session",
-                &json!({ "ott": ott }),
-                origin,
+                &json!({ "ott": self.ott }),
             )
             .await;
         assert_eq!(
-            (api.status, error_code(&api).as_str()),
-            (403, "origin_not_allowed"),
-            "{origin:?}: {}",
-            api.body
+            (own.status, error_code(&own).as_str()),
+            (403, "origin_not_allowed")
         );
-        assert!(api.set_cookies().is_empty(), "{origin:?}");
+        assert_eq!(
+            self.victim.get("/client-portal/dashboard").await.status,
+            303
+        );
+        assert!(self.victim.cookie(SESSION).is_none());
     }
-    // Nor from the vanity host's own pages: only the canonical sign-in hands over.
-    let own = victim
-        .post_form("/auth/client-portal/handoff", &[("ott", &ott)])
-        .await;
-    assert_eq!(own.status, 403, "{}", own.body);
-    let own = victim
-        .post_json("/api/client-portal/domain-session", &json!({ "ott": ott }))
-        .await;
-    assert_eq!(
-        (own.status, error_code(&own).as_str()),
-        (403, "origin_not_allowed")
-    );
-    assert_eq!(victim.get("/client-portal/dashboard").await.status, 303);
-    assert!(victim.cookie(SESSION).is_none());
-    // Scripts on the canonical origin get no cross-origin access to the JSON exchange either.
-    let preflight = app
-        .http
-        .request(
-            reqwest::Method::OPTIONS,
-            format!("{}/api/client-portal/domain-session", app.base),
-        )
-        .header("host", VANITY)
-        .header("origin", canonical_origin(&app))
-        .header("access-control-request-method", "POST")
-        .header("access-control-request-headers", "content-type")
-        .send()
-        .await
-        .unwrap();
-    assert!(preflight
-        .headers()
-        .get("access-control-allow-origin")
-        .is_none());
 
+    /// Scripts on the canonical origin get no cross-origin access to the JSON exchange either.
+    async fn try_a_cors_preflight(&self) {
+        let preflight = self
+            .app
+            .http
+            .request(
+                reqwest::Method::OPTIONS,
+                format!("{}/api/client-portal/domain-session", self.app.base),
+            )
+            .header("host", VANITY)
+            .header("origin", canonical_origin(&self.app))
+            .header("access-control-request-method", "POST")
+            .header("access-control-request-headers", "content-type")
+            .send()
+            .await
+            .unwrap();
+        assert!(preflight
+            .headers()
+            .get("access-control-allow-origin")
+            .is_none());
+    }
+}
+
+#[actix_web::test]
+async fn a_token_sent_as_a_link_gets_a_page_that_says_to_sign_in_again() {
+    let Some(p) = Planted::new().await else {
+        return;
+    };
+    p.try_as_a_link().await;
+}
+
+#[actix_web::test]
+async fn a_token_posted_from_another_origin_or_none_signs_nobody_in() {
+    let Some(p) = Planted::new().await else {
+        return;
+    };
+    p.try_from_other_origins().await;
+}
+
+#[actix_web::test]
+async fn only_the_canonical_sign_in_hands_over_not_the_vanity_hosts_pages_or_scripts() {
+    let Some(p) = Planted::new().await else {
+        return;
+    };
+    p.try_from_the_vanity_hosts_own_pages().await;
+    p.try_a_cors_preflight().await;
+}
+
+#[actix_web::test]
+async fn refused_handoffs_consume_nothing_and_the_real_one_then_works() {
+    let Some(p) = Planted::new().await else {
+        return;
+    };
+    p.try_as_a_link().await;
+    p.try_from_other_origins().await;
+    p.try_from_the_vanity_hosts_own_pages().await;
+    p.try_a_cors_preflight().await;
+    let (app, ott) = (&p.app, &p.ott);
     // Nothing was consumed: the real handoff still works with that token, once.
     let owner = app.browser_at(VANITY);
-    let done = hand_over(&app, &owner, &ott, "/client-portal/dashboard").await;
+    let done = hand_over(app, &owner, ott, "/client-portal/dashboard").await;
     assert_eq!(done.status, 303, "{}", done.body);
     assert_eq!(owner.get("/client-portal/dashboard").await.status, 200);
     assert_eq!(
