@@ -10,15 +10,31 @@ fn csp_nonce(page: &Page) -> String {
     csp[start..start + len].to_owned()
 }
 
-#[actix_web::test]
-async fn a_canonical_sign_in_posts_the_token_to_the_vanity_dashboard() {
+/// Ada, and the tenant's vanity domain active (no DNS check).
+async fn ada_with_a_vanity_domain() -> Option<(DnsServer, TestApp, TestUser)> {
     let dns = DnsServer::start();
-    let Some(app) = app_with_dns(&dns, "false").await else {
-        return;
-    };
+    let app = app_with_dns(&dns, "false").await?;
     let ada = app.client_user(None, "ada@acme.example", "Acme").await;
     add_domain(&app, &app.tenant, VANITY, DomainStatus::Active).await;
+    Some((dns, app, ada))
+}
 
+/// Ada signs in on the canonical host: her browser, the answer, and the form in it that posts
+/// the token to the vanity host.
+async fn canonical_sign_in(app: &TestApp, ada: &TestUser) -> (Browser, Page, AutoPost) {
+    let browser = app.browser();
+    let page = browser
+        .sign_in(&app.tenant.slug, &ada.email, PASSWORD)
+        .await;
+    let form = auto_post(&page, VANITY);
+    (browser, page, form)
+}
+
+#[actix_web::test]
+async fn the_canonical_sign_in_form_posts_to_its_own_host_only() {
+    let Some((_dns, app, _ada)) = ada_with_a_vanity_domain().await else {
+        return;
+    };
     // The sign-in form posts to its own host only.
     let sign_in_page = app
         .browser()
@@ -30,14 +46,16 @@ async fn a_canonical_sign_in_posts_the_token_to_the_vanity_dashboard() {
     assert!(sign_in_page
         .header("content-security-policy")
         .contains("form-action 'self';"));
+}
 
-    // The answer to the sign-in is a page whose form POSTs the token to the vanity host: it
-    // works without script (a visible button) and submits itself with the response's nonce.
-    let browser = app.browser();
-    let page = browser
-        .sign_in(&app.tenant.slug, &ada.email, PASSWORD)
-        .await;
-    let form = auto_post(&page, VANITY);
+/// The answer to the sign-in is a page whose form POSTs the token to the vanity host: it works
+/// without script (a visible button) and submits itself with the response's nonce.
+#[actix_web::test]
+async fn the_sign_in_answers_with_a_branded_page_posting_the_token_to_the_vanity_host() {
+    let Some((_dns, app, ada)) = ada_with_a_vanity_domain().await else {
+        return;
+    };
+    let (browser, page, form) = canonical_sign_in(&app, &ada).await;
     assert_eq!(form.return_path, "/client-portal/dashboard");
     assert!(browser.cookie(SESSION).is_none(), "no canonical session");
     assert!(
@@ -53,7 +71,14 @@ async fn a_canonical_sign_in_posts_the_token_to_the_vanity_dashboard() {
         "{}",
         page.body
     );
+}
 
+#[actix_web::test]
+async fn the_vanity_host_gets_a_host_only_session_of_its_own_once() {
+    let Some((_dns, app, ada)) = ada_with_a_vanity_domain().await else {
+        return;
+    };
+    let (_, _, form) = canonical_sign_in(&app, &ada).await;
     let vanity = app.browser_at(VANITY);
     let done = hand_over(&app, &vanity, &form.ott, &form.return_path).await;
     assert_eq!(done.status, 303, "{}", done.body);
@@ -84,7 +109,16 @@ async fn a_canonical_sign_in_posts_the_token_to_the_vanity_dashboard() {
     let again = app.browser_at(VANITY).get(COMPLETE).await;
     assert_eq!(again.status, 400, "{}", again.body);
     assert!(again.set_cookies().iter().all(|c| !c.starts_with(SESSION)));
+}
 
+#[actix_web::test]
+async fn a_used_token_fails_and_links_back_to_the_canonical_sign_in() {
+    let Some((_dns, app, ada)) = ada_with_a_vanity_domain().await else {
+        return;
+    };
+    let (_, _, form) = canonical_sign_in(&app, &ada).await;
+    let done = hand_over(&app, &app.browser_at(VANITY), &form.ott, &form.return_path).await;
+    assert_eq!(done.status, 303, "{}", done.body);
     // Used once; a second use fails and explains, linking back to the canonical sign-in.
     let again = app
         .browser_at(VANITY)
