@@ -1,8 +1,6 @@
 //! Company settings: client admins see their company's users, sessions and sign-ins, and can
 //! sign them out; nobody else can, and ids from other companies change nothing.
 
-use portal_actors::audit::FlushAudit;
-
 use crate::helpers::*;
 
 const COMPANY: &str = "/client-portal/client-settings";
@@ -62,13 +60,7 @@ impl Company {
         let out = app.browser();
         out.sign_in(&app.tenant.slug, &outsider.email, PASSWORD)
             .await;
-        app.state
-            .services
-            .audit
-            .send(FlushAudit)
-            .await
-            .unwrap()
-            .unwrap();
+        flush_audit(&app).await;
         let page = boss.get(COMPANY).await;
         assert_eq!(page.status, 200, "{}", page.body);
         let csrf = Browser::form_csrf(&page);
@@ -209,14 +201,7 @@ async fn client_admins_sign_out_one_session_then_the_user_everywhere() {
             .await,
         2.0
     );
-    c.app
-        .state
-        .services
-        .audit
-        .send(FlushAudit)
-        .await
-        .unwrap()
-        .unwrap();
+    flush_audit(&c.app).await;
     let audited: i64 = portal_actors::fetch_one_scalar!(
         c.app.db.exec(),
         i64,

@@ -4,7 +4,6 @@
 //! is computed, and audit the refusal.
 
 use chrono::Duration;
-use portal_actors::audit::FlushAudit;
 use portal_actors::store::audit;
 
 use crate::helpers::*;
@@ -44,13 +43,7 @@ fn assert_throttled_for(page: &Page, retry_after: &str) {
 
 /// Audit rows of `event_type` that failed with `reason`.
 async fn failures(app: &TestApp, event_type: &str, reason: &str) -> usize {
-    app.state
-        .services
-        .audit
-        .send(FlushAudit)
-        .await
-        .unwrap()
-        .unwrap();
+    flush_audit(app).await;
     audit::recent(&app.db, app.tenant.id, 200)
         .await
         .unwrap()

@@ -1,7 +1,5 @@
 //! Profile → Security: the sessions list, revoking one or all others, and changing the password.
 
-use portal_actors::audit::FlushAudit;
-
 use crate::helpers::*;
 
 const SECURITY: &str = "/client-portal/profile/security";
@@ -14,13 +12,7 @@ fn session_ids(body: &str) -> Vec<String> {
 }
 
 async fn audit_count(app: &TestApp, event_type: &str) -> i64 {
-    app.state
-        .services
-        .audit
-        .send(FlushAudit)
-        .await
-        .unwrap()
-        .unwrap();
+    flush_audit(app).await;
     portal_actors::fetch_one_scalar!(
         app.db.exec(),
         i64,

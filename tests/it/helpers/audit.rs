@@ -1,5 +1,6 @@
 //! Audit rows as tests read them: flush the `Audit` actor first, then read the store.
 
+use portal_actors::audit::FlushAudit;
 use portal_actors::store::audit;
 
 use super::{TestApp, ADMIN_TOKEN};
@@ -16,4 +17,15 @@ pub async fn audit_events(app: &TestApp, event_type: &str) -> Vec<audit::AuditEv
         .into_iter()
         .filter(|e| e.event_type == event_type)
         .collect()
+}
+
+/// Writes the `Audit` actor's buffered events to the store now (no HTTP round trip).
+pub async fn flush_audit(app: &TestApp) {
+    app.state
+        .services
+        .audit
+        .send(FlushAudit)
+        .await
+        .unwrap()
+        .unwrap();
 }

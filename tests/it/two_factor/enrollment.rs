@@ -5,13 +5,7 @@ use super::*;
 const SECURITY: &str = "/client-portal/profile/security";
 
 async fn audit_rows(app: &TestApp, event_type: &str) -> Vec<(String, Option<String>)> {
-    app.state
-        .services
-        .audit
-        .send(FlushAudit)
-        .await
-        .unwrap()
-        .unwrap();
+    flush_audit(app).await;
     #[derive(sqlx::FromRow)]
     struct Row {
         outcome: String,

@@ -2,7 +2,6 @@
 //! the pending state that is not a session, the tenant policy, and turning it off.
 
 use chrono::Duration;
-use portal_actors::audit::FlushAudit;
 use portal_actors::totp;
 use portal_actors::Clock;
 
