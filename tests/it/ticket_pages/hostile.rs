@@ -14,23 +14,7 @@ struct Hostile {
 
 impl Hostile {
     async fn new() -> Option<Hostile> {
-        let app = spawn_app_with(|s| {
-            s.tickets.max_attachment_bytes = 1024;
-            s.tickets.max_files_per_upload = 1;
-        })
-        .await?;
-        let tenant = app.tenant.clone();
-        let c = data::catalog(&app, &tenant).await;
-        let ada = data::person(&app, &tenant, "ada@acme.example", "Acme", Some("User")).await;
-        data::insert(
-            &app,
-            &tenant,
-            &data::new_ticket(&app, &c, &ada, "TIC-5", "Slow Wi-Fi", 5),
-        )
-        .await;
-        let browser = data::signed_in(&app, &tenant, &ada).await;
-        let page = browser.get("/client-portal/tickets/TIC-5").await;
-        let token = csrf(&page);
+        let (app, browser, token, c) = on_tic5(1).await?;
         Some(Hostile {
             browser,
             token,

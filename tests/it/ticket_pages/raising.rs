@@ -257,23 +257,7 @@ async fn refused_and_forged_ticket_forms_keep_what_was_typed_and_create_nothing(
 /// A portal that takes at most two files of 1 KiB an upload, and Ada signed in on TIC-5 (no
 /// attachments yet); her browser and the page's CSRF token.
 async fn upload_fixture() -> Option<(TestApp, Browser, String)> {
-    let app = spawn_app_with(|s| {
-        s.tickets.max_attachment_bytes = 1024;
-        s.tickets.max_files_per_upload = 2;
-    })
-    .await?;
-    let tenant = app.tenant.clone();
-    let c = data::catalog(&app, &tenant).await;
-    let ada = data::person(&app, &tenant, "ada@acme.example", "Acme", Some("User")).await;
-    data::insert(
-        &app,
-        &tenant,
-        &data::new_ticket(&app, &c, &ada, "TIC-5", "Slow Wi-Fi", 5),
-    )
-    .await;
-    let browser = data::signed_in(&app, &tenant, &ada).await;
-    let page = browser.get("/client-portal/tickets/TIC-5").await;
-    let token = csrf(&page);
+    let (app, browser, token, _) = on_tic5(2).await?;
     Some((app, browser, token))
 }
 
