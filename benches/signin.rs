@@ -327,15 +327,7 @@ fn run_phase(
             })
         })
         .collect();
-    let mut tally = Tally::default();
-    for h in handles {
-        let t = h
-            .join()
-            .map_err(|_| anyhow::anyhow!("a {work:?} client thread panicked"))??;
-        tally.merge(t);
-    }
-    tally.latencies.sort_unstable();
-    Ok(tally)
+    Tally::join(handles, &format!("a {work:?} client thread panicked"))
 }
 
 async fn prepare(

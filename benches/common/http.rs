@@ -31,6 +31,19 @@ pub fn set_cookie(resp: &reqwest::Response, name: &str) -> Option<String> {
         })
 }
 
+/// The non-empty value this response sets the cookie `name` to.
+pub fn cookie_value(resp: &reqwest::Response, name: &str) -> Option<String> {
+    resp.headers()
+        .get_all(SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|v| {
+            let value = v.strip_prefix(name)?.strip_prefix('=')?;
+            let value = value.split(';').next()?.trim();
+            (!value.is_empty()).then(|| value.to_owned())
+        })
+}
+
 pub fn enc(value: &str) -> percent_encoding::PercentEncode<'_> {
     utf8_percent_encode(value, NON_ALPHANUMERIC)
 }

@@ -1,6 +1,7 @@
 //! The count of one load phase: answers that were right (with their latencies), wrong, or
 //! failed, and the first few distinct problems to print.
 
+use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use super::numbers::percentile;
@@ -73,5 +74,20 @@ impl Tally {
     /// The `p`-th percentile of the counted requests' latencies (once sorted by the phase).
     pub fn percentile(&self, p: usize) -> Option<Duration> {
         percentile(&self.latencies, p)
+    }
+
+    /// Joins the client threads and merges their tallies, latencies sorted for `percentile`;
+    /// `panicked` says which threads when one of them panicked.
+    pub fn join(
+        handles: Vec<JoinHandle<anyhow::Result<Tally>>>,
+        panicked: &str,
+    ) -> anyhow::Result<Tally> {
+        let mut tally = Tally::default();
+        for h in handles {
+            let t = h.join().map_err(|_| anyhow::anyhow!("{panicked}"))??;
+            tally.merge(t);
+        }
+        tally.latencies.sort_unstable();
+        Ok(tally)
     }
 }

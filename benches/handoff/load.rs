@@ -423,16 +423,3 @@ pub(crate) async fn exchange(
     let body = resp.text().await?;
     Ok((status, session, body))
 }
-
-/// The non-empty value this response sets the cookie `name` to.
-pub(crate) fn cookie_value(resp: &reqwest::Response, name: &str) -> Option<String> {
-    resp.headers()
-        .get_all(SET_COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find_map(|v| {
-            let value = v.strip_prefix(name)?.strip_prefix('=')?;
-            let value = value.split(';').next()?.trim();
-            (!value.is_empty()).then(|| value.to_owned())
-        })
-}

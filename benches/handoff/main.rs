@@ -62,11 +62,11 @@ use portal_actors::portal_domain::DomainStatus;
 use portal_actors::store::{handoff as ott_store, portal_domains, users};
 use portal_actors::supervision::Restart;
 use portal_actors::{Backend, Db, Metrics, SharedClock};
-use reqwest::header::{CONTENT_TYPE, COOKIE, HOST, LOCATION, ORIGIN, SET_COOKIE};
+use reqwest::header::{CONTENT_TYPE, COOKIE, HOST, LOCATION, ORIGIN};
 use reqwest::StatusCode;
 use uuid::Uuid;
 
-use common::http::{client, REQUEST_TIMEOUT};
+use common::http::{client, cookie_value, REQUEST_TIMEOUT};
 use common::numbers::{env_number, ms, percentile};
 use load::{run_window, Load, Part, Stats, Target, Work};
 use setup::{boot, Server};

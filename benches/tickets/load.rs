@@ -171,15 +171,7 @@ pub fn run_phase(
             })
         })
         .collect();
-    let mut tally = Tally::default();
-    for h in handles {
-        let t = h
-            .join()
-            .map_err(|_| anyhow::anyhow!("a client thread panicked"))??;
-        tally.merge(t);
-    }
-    tally.latencies.sort_unstable();
-    Ok(tally)
+    Tally::join(handles, "a client thread panicked")
 }
 
 async fn measure(
