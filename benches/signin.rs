@@ -20,70 +20,58 @@
     clippy::arithmetic_side_effects
 )]
 
+#[path = "common/mod.rs"]
+mod common;
+
 use std::path::PathBuf;
-use std::sync::{mpsc, Arc, Barrier, OnceLock};
-use std::thread::JoinHandle;
+use std::sync::{Arc, Barrier, OnceLock};
 use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
 use argon2::password_hash::{PasswordHash, PasswordVerifier};
 use argon2::{Algorithm, Argon2, Params, Version};
 use futures_util::future::join_all;
-use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
-use portal::config::Settings;
-use portal::http::cookies::{CSRF_COOKIE, SESSION_COOKIE};
+use portal::http::cookies::SESSION_COOKIE;
 use portal::Application;
 use portal_actors::credentials::{current_params, hash_with};
-use portal_actors::model::{Email, UserType};
-use portal_actors::store::{tenants, users};
+use portal_actors::store::users;
 use portal_actors::{Db, SharedClock};
-use reqwest::header::{CONTENT_TYPE, COOKIE, ORIGIN, SET_COOKIE};
+use reqwest::header::COOKIE;
 use reqwest::StatusCode;
-use secrecy::SecretString;
+
+use common::http::{client, fetch_csrf, post_sign_in, Credentials};
+use common::numbers::{env_number, ms};
+use common::server;
+use common::tally::Tally;
 
 /// Every bench user's password (they all share one hash, as the salt makes no difference here).
 const PASSWORD: &str = "correct horse battery staple 42";
-const ADMIN_TOKEN: &str = "bench-admin-token-0123456789abcdef";
 /// Not measured: lets caches, connections and the SQLite WAL settle.
 const WARMUP: Duration = Duration::from_secs(1);
 const DEFAULT_SECONDS: u64 = 5;
 /// Longest accepted `PORTAL_BENCH_SECONDS`.
 const MAX_SECONDS: u64 = 600;
-const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
-const STARTUP_TIMEOUT: Duration = Duration::from_secs(120);
-const SHUTDOWN_TIMEOUT: Duration = Duration::from_secs(15);
 /// Upper bound of requests one client sends in one phase (also bounds the latency vectors).
 const MAX_REQUESTS_PER_CLIENT: usize = 2_000_000;
-/// Pause after a transport error, so a dead server does not turn into a busy loop.
-const ERROR_BACKOFF: Duration = Duration::from_millis(10);
 const TARGET_RATIO: f64 = 0.90;
 
 fn main() -> anyhow::Result<()> {
-    let seconds = match std::env::var("PORTAL_BENCH_SECONDS") {
-        Ok(v) => v
-            .trim()
-            .parse::<u64>()
-            .ok()
-            .filter(|s| (1..=MAX_SECONDS).contains(s))
-            .with_context(|| {
-                format!("PORTAL_BENCH_SECONDS must be a whole number of seconds in 1..={MAX_SECONDS}, not `{v}`")
-            })?,
-        Err(_) => DEFAULT_SECONDS,
-    };
+    let seconds = env_number("PORTAL_BENCH_SECONDS", DEFAULT_SECONDS, 1..=MAX_SECONDS)?;
     let duration = Duration::from_secs(seconds);
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
     let clients = 2 * cores;
 
     let dir = tempfile::tempdir().context("cannot create a temp dir")?;
-    let server = Server::start(dir.path().join("portal.db"), cores, clients)?;
-    let target = Target::new(server.port, server.admin_port, &server.slug)?;
+    let db_path = dir.path().join("portal.db");
+    let server = server::Server::start(move || boot(db_path, cores, clients))?;
+    let target = Target::new(server.port, server.admin_port, &server.booted.slug)?;
     println!(
         "portal sign-in benchmark: {cores} cores, {cores} HTTP workers, {cores} hashing threads, \
          {clients} clients, {seconds} s windows after {} s warm-up",
         WARMUP.as_secs()
     );
 
-    let result = run(&target, &server.emails, cores, clients, duration);
+    let result = run(&target, &server.booted.emails, cores, clients, duration);
     server.stop();
     drop(dir);
     result
@@ -158,150 +146,49 @@ fn run(
                 "note: {name}: {} unexpected answer(s), {} transport error(s); first: {}",
                 tally.unexpected,
                 tally.errors,
-                tally.first_problem.as_deref().unwrap_or("-"),
+                tally.first_problem(),
             );
         }
     }
     Ok(())
 }
 
-fn ms(d: Option<Duration>) -> String {
-    match d {
-        Some(d) => format!("{:.2} ms", d.as_secs_f64() * 1e3),
-        None => "-".into(),
-    }
-}
-
 // ---------------------------------------------------------------------------------------------
 // The server: its own thread with an actix System, a migrated SQLite database, one tenant and
 // one client user per bench client.
 
-struct Server {
-    port: u16,
-    admin_port: u16,
+/// What `boot` hands back: the tenant's slug and the bench users' emails.
+struct SignInBench {
     slug: String,
     emails: Vec<String>,
-    system: actix_rt::System,
-    stopped: mpsc::Receiver<()>,
-    thread: JoinHandle<()>,
-}
-
-type Booted = (u16, u16, String, Vec<String>, actix_rt::System);
-
-impl Server {
-    fn start(db_path: PathBuf, workers: usize, users: usize) -> anyhow::Result<Server> {
-        let (booted_tx, booted_rx) = mpsc::channel::<anyhow::Result<Booted>>();
-        let (stopped_tx, stopped) = mpsc::channel();
-        let thread = std::thread::Builder::new()
-            .name("portal-system".into())
-            .spawn(move || {
-                let sys = actix_rt::System::new();
-                let booted = sys.block_on(async move {
-                    let (app, slug, emails) = boot(db_path, workers, users).await?;
-                    let (port, admin_port) = (app.port(), app.admin_port());
-                    actix_rt::spawn(async move {
-                        if let Err(e) = app.run_until_stopped().await {
-                            eprintln!("portal server stopped with an error: {e}");
-                        }
-                    });
-                    Ok((port, admin_port, slug, emails, actix_rt::System::current()))
-                });
-                let ok = booted.is_ok();
-                let _ = booted_tx.send(booted);
-                if ok {
-                    let _ = sys.run();
-                }
-                let _ = stopped_tx.send(());
-            })
-            .context("cannot start the server thread")?;
-        let (port, admin_port, slug, emails, system) =
-            booted_rx
-                .recv_timeout(STARTUP_TIMEOUT)
-                .context("the portal did not start in time")??;
-        Ok(Server {
-            port,
-            admin_port,
-            slug,
-            emails,
-            system,
-            stopped,
-            thread,
-        })
-    }
-
-    /// Stops the actix System; waits a bounded time for its thread.
-    fn stop(self) {
-        self.system.stop();
-        if self.stopped.recv_timeout(SHUTDOWN_TIMEOUT).is_ok() {
-            let _ = self.thread.join();
-        } else {
-            eprintln!("the portal did not stop within {SHUTDOWN_TIMEOUT:?}; exiting anyway");
-        }
-    }
 }
 
 async fn boot(
     db_path: PathBuf,
     workers: usize,
     user_count: usize,
-) -> anyhow::Result<(Application, String, Vec<String>)> {
+) -> anyhow::Result<(Application, SignInBench)> {
     let url = format!("sqlite://{}", db_path.display());
-    let mut settings = Settings::default();
-    settings.server.bind = "127.0.0.1:0".parse()?;
-    settings.server.admin_bind = "127.0.0.1:0".parse()?;
-    settings.server.workers = workers;
-    settings.server.hashing_threads = 0;
-    settings.database.url = SecretString::from(url.clone());
-    settings.admin.token = Some(SecretString::from(ADMIN_TOKEN));
-    settings.security.encryption_key = Some(SecretString::from(
-        portal_actors::secret_box::SecretBox::generate_key(),
-    ));
+    let settings = server::settings(&url, workers)?;
 
     let db = Db::connect(&url, settings.database.max_connections).await?;
     db.migrate().await?;
     let clock = SharedClock::system();
     let now = clock.now();
-    let tenant = tenants::create(
-        &db,
-        now,
-        &tenants::NewTenant {
-            name: "Bench MSP".into(),
-            slug: None,
-            host: None,
-            primary_color: "#0b5563".into(),
-            accent_color: "#e07a1f".into(),
-            default_locale: "en".into(),
-        },
-    )
-    .await?;
+    let tenant = common::seed::tenant(&db, "Bench MSP".into(), now).await?;
     let hash = hash_with(&current_params()?, PASSWORD)?;
     let client_id = users::find_or_create_client(&db, tenant.id, "Bench Co", now).await?;
-    let mut emails = Vec::with_capacity(user_count);
-    for i in 0..user_count {
-        let email = Email::parse(&format!("user{i}@bench-co.example"))?;
-        let contact = users::NewContact {
-            client_id,
-            full_name: format!("Bench User {i}"),
-            email: email.clone(),
-            phone: None,
-            is_client_admin: false,
-        };
-        let contact_id = users::create_contact(&db, tenant.id, &contact, now).await?;
-        let user = users::NewUser {
-            email: email.clone(),
-            user_type: UserType::Client,
-            first_name: "Bench".into(),
-            last_name: format!("User {i}"),
-            contact_id: Some(contact_id),
-            password_hash: Some(hash.clone()),
-            is_inactive: false,
-        };
-        let user_id = users::create_user(&db, tenant.id, &user, now).await?;
-        users::assign_role(&db, tenant.id, user_id, "User", true).await?;
-        emails.push(email.as_str().to_owned());
-    }
+    let users =
+        common::seed::client_users(&db, tenant.id, client_id, user_count, Some(&hash), now).await?;
+    let emails = users.into_iter().map(|u| u.email).collect();
     let app = Application::build_with_db(settings, db, clock, false).await?;
-    Ok((app, tenant.slug, emails))
+    Ok((
+        app,
+        SignInBench {
+            slug: tenant.slug,
+            emails,
+        },
+    ))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -390,47 +277,6 @@ enum Prepared {
     Nothing,
 }
 
-#[derive(Default)]
-struct Tally {
-    ok: u64,
-    unexpected: u64,
-    errors: u64,
-    latencies: Vec<Duration>,
-    first_problem: Option<String>,
-}
-
-impl Tally {
-    fn merge(&mut self, other: Tally) {
-        self.ok += other.ok;
-        self.unexpected += other.unexpected;
-        self.errors += other.errors;
-        self.latencies.extend(other.latencies);
-        if self.first_problem.is_none() {
-            self.first_problem = other.first_problem;
-        }
-    }
-
-    fn problem(&mut self, what: String) {
-        if self.first_problem.is_none() {
-            self.first_problem = Some(what);
-        }
-    }
-
-    /// The `p`-th percentile of the latencies of the counted requests (sorted by `run_phase`).
-    fn percentile(&self, p: usize) -> Option<Duration> {
-        let n = self.latencies.len();
-        (n > 0).then(|| self.latencies[(n * p / 100).min(n - 1)])
-    }
-}
-
-fn client() -> reqwest::Result<reqwest::Client> {
-    reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .timeout(REQUEST_TIMEOUT)
-        .connect_timeout(REQUEST_TIMEOUT)
-        .build()
-}
-
 /// Runs `clients` clients doing `work`: each prepares, all start together, a warm-up, then a
 /// window of `duration` in which completed successful requests are counted and timed.
 fn run_phase(
@@ -481,15 +327,7 @@ fn run_phase(
             })
         })
         .collect();
-    let mut tally = Tally::default();
-    for h in handles {
-        let t = h
-            .join()
-            .map_err(|_| anyhow::anyhow!("a {work:?} client thread panicked"))??;
-        tally.merge(t);
-    }
-    tally.latencies.sort_unstable();
-    Ok(tally)
+    Tally::join(handles, &format!("a {work:?} client thread panicked"))
 }
 
 async fn prepare(
@@ -499,9 +337,9 @@ async fn prepare(
 ) -> anyhow::Result<(reqwest::Client, Prepared)> {
     let client = client()?;
     let ready = match work {
-        Work::SignIn => Prepared::Csrf(fetch_csrf(&client, target).await?),
+        Work::SignIn => Prepared::Csrf(fetch_csrf(&client, target.signin_form.clone()).await?),
         Work::Dashboard => {
-            let csrf = fetch_csrf(&client, target).await?;
+            let csrf = fetch_csrf(&client, target.signin_form.clone()).await?;
             let (status, session) = sign_in(&client, target, email, &csrf).await?;
             let session = session
                 .filter(|_| status == StatusCode::SEE_OTHER)
@@ -528,24 +366,9 @@ async fn measure(
             break;
         }
         let outcome = once(work, client, ready, target, email).await;
-        let done = Instant::now();
-        let counted = done >= from && done <= until;
-        match outcome {
-            Ok(None) if counted => {
-                tally.ok += 1;
-                tally.latencies.push(done - sent);
-            }
-            Ok(None) => {}
-            Ok(Some(unexpected)) => {
-                tally.unexpected += 1;
-                tally.problem(unexpected);
-            }
-            Err(e) => {
-                tally.errors += 1;
-                tally.problem(format!("{e:#}"));
-                tokio::time::sleep(ERROR_BACKOFF).await;
-            }
-        }
+        tally
+            .record(outcome, sent, Instant::now(), (from, until))
+            .await;
     }
     tally
 }
@@ -588,35 +411,6 @@ async fn once(
     })
 }
 
-/// The value of the cookie `name` set by this response.
-fn set_cookie(resp: &reqwest::Response, name: &str) -> Option<String> {
-    resp.headers()
-        .get_all(SET_COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find_map(|v| {
-            let value = v.strip_prefix(name)?.strip_prefix('=')?;
-            Some(value.split(';').next().unwrap_or_default().to_owned())
-        })
-}
-
-/// Loads the sign-in form for the tenant and returns its CSRF cookie.
-async fn fetch_csrf(client: &reqwest::Client, target: &Target) -> anyhow::Result<String> {
-    let resp = client.get(target.signin_form.clone()).send().await?;
-    let status = resp.status();
-    let csrf = set_cookie(&resp, CSRF_COOKIE);
-    resp.bytes().await?;
-    anyhow::ensure!(
-        status == StatusCode::OK,
-        "the sign-in form answered {status}"
-    );
-    csrf.context("the sign-in form set no CSRF cookie")
-}
-
-fn enc(value: &str) -> percent_encoding::PercentEncode<'_> {
-    utf8_percent_encode(value, NON_ALPHANUMERIC)
-}
-
 /// POSTs one password sign-in; returns the status and the session cookie, if one was set.
 async fn sign_in(
     client: &reqwest::Client,
@@ -624,23 +418,10 @@ async fn sign_in(
     email: &str,
     csrf: &str,
 ) -> anyhow::Result<(StatusCode, Option<String>)> {
-    let body = format!(
-        "email={}&password={}&csrf_token={}&tenant={}",
-        enc(email),
-        enc(PASSWORD),
-        enc(csrf),
-        enc(&target.slug)
-    );
-    let resp = client
-        .post(target.signin.clone())
-        .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .header(COOKIE, format!("{CSRF_COOKIE}={csrf}"))
-        .header(ORIGIN, &target.origin)
-        .body(body)
-        .send()
-        .await?;
-    let status = resp.status();
-    let session = set_cookie(&resp, SESSION_COOKIE);
-    resp.bytes().await?;
-    Ok((status, session))
+    let who = Credentials {
+        slug: &target.slug,
+        email,
+        password: PASSWORD,
+    };
+    post_sign_in(client, target.signin.clone(), &target.origin, &who, csrf).await
 }

@@ -1,112 +1,43 @@
 //! The real server on a seeded database, the bench users' sessions, and HTTP load: `clients`
 //! keep-alive connections spread over `threads` single-threaded runtimes, every answer checked.
 
-use std::sync::{mpsc, Arc, Barrier, OnceLock};
-use std::thread::JoinHandle;
+use std::sync::{Arc, Barrier, OnceLock};
 use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
 use futures_util::future::join_all;
-use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
-use portal::config::Settings;
-use portal::http::cookies::{CSRF_COOKIE, SESSION_COOKIE};
+use portal::http::cookies::SESSION_COOKIE;
 use portal::Application;
 use portal_actors::{Db, SharedClock};
-use reqwest::header::{CONTENT_TYPE, COOKIE, ORIGIN, SET_COOKIE};
+use reqwest::header::COOKIE;
 use reqwest::StatusCode;
-use secrecy::SecretString;
 
+use crate::common::http::{client, fetch_csrf, post_sign_in, Credentials};
+use crate::common::server;
+pub use crate::common::tally::Tally;
 use crate::seed::PASSWORD;
 
-const ADMIN_TOKEN: &str = "bench-admin-token-0123456789abcdef";
 /// Not measured: spawns the tenants' data actors, fills caches and connection pools.
 pub const WARMUP: Duration = Duration::from_secs(2);
-const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
-const STARTUP_TIMEOUT: Duration = Duration::from_secs(120);
-const SHUTDOWN_TIMEOUT: Duration = Duration::from_secs(15);
 /// Upper bound of requests one client sends in one phase (also bounds the latency vectors).
 const MAX_REQUESTS_PER_CLIENT: usize = 2_000_000;
-/// Pause after a transport error, so a dead server does not turn into a busy loop.
-const ERROR_BACKOFF: Duration = Duration::from_millis(10);
-/// Distinct problems kept per phase, to print.
-const PROBLEMS_KEPT: usize = 3;
 
 // ---------------------------------------------------------------------------------------------
 // The server: its own thread with an actix System.
 
-pub struct Server {
-    pub port: u16,
-    pub admin_port: u16,
-    system: actix_rt::System,
-    stopped: mpsc::Receiver<()>,
-    thread: JoinHandle<()>,
+/// The portal on the (seeded, migrated) database at `url`, on port 0.
+pub type Server = server::Server<()>;
+
+/// Boots the portal on `url` with `workers` HTTP workers.
+pub fn start(url: String, workers: usize) -> anyhow::Result<Server> {
+    Server::start(move || boot(url, workers))
 }
 
-type Booted = (u16, u16, actix_rt::System);
-
-impl Server {
-    /// Boots the portal on the (seeded, migrated) database at `url`, on port 0.
-    pub fn start(url: String, workers: usize) -> anyhow::Result<Server> {
-        let (booted_tx, booted_rx) = mpsc::channel::<anyhow::Result<Booted>>();
-        let (stopped_tx, stopped) = mpsc::channel();
-        let thread = std::thread::Builder::new()
-            .name("portal-system".into())
-            .spawn(move || {
-                let sys = actix_rt::System::new();
-                let booted = sys.block_on(async move {
-                    let app = boot(&url, workers).await?;
-                    let (port, admin_port) = (app.port(), app.admin_port());
-                    actix_rt::spawn(async move {
-                        if let Err(e) = app.run_until_stopped().await {
-                            eprintln!("portal server stopped with an error: {e}");
-                        }
-                    });
-                    Ok((port, admin_port, actix_rt::System::current()))
-                });
-                let ok = booted.is_ok();
-                let _ = booted_tx.send(booted);
-                if ok {
-                    let _ = sys.run();
-                }
-                let _ = stopped_tx.send(());
-            })
-            .context("cannot start the server thread")?;
-        let (port, admin_port, system) = booted_rx
-            .recv_timeout(STARTUP_TIMEOUT)
-            .context("the portal did not start in time")??;
-        Ok(Server {
-            port,
-            admin_port,
-            system,
-            stopped,
-            thread,
-        })
-    }
-
-    /// Stops the actix System; waits a bounded time for its thread.
-    pub fn stop(self) {
-        self.system.stop();
-        if self.stopped.recv_timeout(SHUTDOWN_TIMEOUT).is_ok() {
-            let _ = self.thread.join();
-        } else {
-            eprintln!("the portal did not stop within {SHUTDOWN_TIMEOUT:?}; going on anyway");
-        }
-    }
-}
-
-async fn boot(url: &str, workers: usize) -> anyhow::Result<Application> {
-    let mut settings = Settings::default();
-    settings.server.bind = "127.0.0.1:0".parse()?;
-    settings.server.admin_bind = "127.0.0.1:0".parse()?;
-    settings.server.workers = workers;
-    settings.server.hashing_threads = 0;
-    settings.database.url = SecretString::from(url.to_owned());
-    settings.admin.token = Some(SecretString::from(ADMIN_TOKEN));
-    settings.security.encryption_key = Some(SecretString::from(
-        portal_actors::secret_box::SecretBox::generate_key(),
-    ));
-    let db = Db::connect(url, settings.database.max_connections).await?;
-    Application::build_with_db(settings, db, SharedClock::system(), false).await
+async fn boot(url: String, workers: usize) -> anyhow::Result<(Application, ())> {
+    let settings = server::settings(&url, workers)?;
+    let db = Db::connect(&url, settings.database.max_connections).await?;
+    let app = Application::build_with_db(settings, db, SharedClock::system(), false).await?;
+    Ok((app, ()))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -138,30 +69,6 @@ pub fn sign_in_all(port: u16, users: &[(String, String)]) -> anyhow::Result<Vec<
     })
 }
 
-fn client() -> reqwest::Result<reqwest::Client> {
-    reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .timeout(REQUEST_TIMEOUT)
-        .connect_timeout(REQUEST_TIMEOUT)
-        .build()
-}
-
-/// The value of the cookie `name` set by this response.
-fn set_cookie(resp: &reqwest::Response, name: &str) -> Option<String> {
-    resp.headers()
-        .get_all(SET_COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find_map(|v| {
-            let value = v.strip_prefix(name)?.strip_prefix('=')?;
-            Some(value.split(';').next().unwrap_or_default().to_owned())
-        })
-}
-
-fn enc(value: &str) -> percent_encoding::PercentEncode<'_> {
-    utf8_percent_encode(value, NON_ALPHANUMERIC)
-}
-
 /// GETs the tenant's sign-in form for its CSRF cookie, POSTs the password; the session cookie.
 async fn sign_in(
     client: &reqwest::Client,
@@ -169,36 +76,24 @@ async fn sign_in(
     slug: &str,
     email: &str,
 ) -> anyhow::Result<String> {
-    let resp = client
-        .get(format!("{origin}/auth/client-portal/signin?tenant={slug}"))
-        .send()
-        .await?;
-    let status = resp.status();
-    let csrf = set_cookie(&resp, CSRF_COOKIE);
-    resp.bytes().await?;
-    anyhow::ensure!(
-        status == StatusCode::OK,
-        "the sign-in form answered {status}"
-    );
-    let csrf = csrf.context("the sign-in form set no CSRF cookie")?;
-    let body = format!(
-        "email={}&password={}&csrf_token={}&tenant={}",
-        enc(email),
-        enc(PASSWORD),
-        enc(&csrf),
-        enc(slug)
-    );
-    let resp = client
-        .post(format!("{origin}/auth/client-portal/signin"))
-        .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .header(COOKIE, format!("{CSRF_COOKIE}={csrf}"))
-        .header(ORIGIN, origin)
-        .body(body)
-        .send()
-        .await?;
-    let status = resp.status();
-    let session = set_cookie(&resp, SESSION_COOKIE);
-    resp.bytes().await?;
+    let csrf = fetch_csrf(
+        client,
+        format!("{origin}/auth/client-portal/signin?tenant={slug}"),
+    )
+    .await?;
+    let who = Credentials {
+        slug,
+        email,
+        password: PASSWORD,
+    };
+    let (status, session) = post_sign_in(
+        client,
+        format!("{origin}/auth/client-portal/signin"),
+        origin,
+        &who,
+        &csrf,
+    )
+    .await?;
     session
         .filter(|_| status == StatusCode::SEE_OTHER)
         .with_context(|| format!("the sign-in answered {status} without a session"))
@@ -218,39 +113,6 @@ pub enum Work {
         path: String,
         expected: Arc<Vec<Vec<String>>>,
     },
-}
-
-#[derive(Default)]
-pub struct Tally {
-    pub ok: u64,
-    pub unexpected: u64,
-    pub errors: u64,
-    pub latencies: Vec<Duration>,
-    pub problems: Vec<String>,
-}
-
-impl Tally {
-    fn merge(&mut self, other: Tally) {
-        self.ok += other.ok;
-        self.unexpected += other.unexpected;
-        self.errors += other.errors;
-        self.latencies.extend(other.latencies);
-        for p in other.problems {
-            self.problem(p);
-        }
-    }
-
-    fn problem(&mut self, what: String) {
-        if self.problems.len() < PROBLEMS_KEPT && !self.problems.contains(&what) {
-            self.problems.push(what);
-        }
-    }
-
-    /// The `p`-th percentile of the counted requests' latencies (sorted by `run_phase`).
-    pub fn percentile(&self, p: usize) -> Option<Duration> {
-        let n = self.latencies.len();
-        (n > 0).then(|| self.latencies[(n * p / 100).min(n - 1)])
-    }
 }
 
 /// Runs `clients` clients doing `work` (client `i` cycling through the sessions `i`,
@@ -309,15 +171,7 @@ pub fn run_phase(
             })
         })
         .collect();
-    let mut tally = Tally::default();
-    for h in handles {
-        let t = h
-            .join()
-            .map_err(|_| anyhow::anyhow!("a client thread panicked"))??;
-        tally.merge(t);
-    }
-    tally.latencies.sort_unstable();
-    Ok(tally)
+    Tally::join(handles, "a client thread panicked")
 }
 
 async fn measure(
@@ -335,24 +189,9 @@ async fn measure(
         }
         let session = &sessions[i % sessions.len()];
         let outcome = once(work, &client, url, session).await;
-        let done = Instant::now();
-        let counted = done >= from && done <= until;
-        match outcome {
-            Ok(None) if counted => {
-                tally.ok += 1;
-                tally.latencies.push(done - sent);
-            }
-            Ok(None) => {}
-            Ok(Some(unexpected)) => {
-                tally.unexpected += 1;
-                tally.problem(unexpected);
-            }
-            Err(e) => {
-                tally.errors += 1;
-                tally.problem(format!("{e:#}"));
-                tokio::time::sleep(ERROR_BACKOFF).await;
-            }
-        }
+        tally
+            .record(outcome, sent, Instant::now(), (from, until))
+            .await;
     }
     Ok(tally)
 }

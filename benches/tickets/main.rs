@@ -32,8 +32,9 @@
     clippy::arithmetic_side_effects
 )]
 
+#[path = "../common/mod.rs"]
+mod common;
 mod load;
-mod pg;
 mod plans;
 mod seed;
 
@@ -44,6 +45,9 @@ use anyhow::Context as _;
 use portal_actors::tickets::{TicketFilter, PAGE_SIZE};
 use portal_actors::{Clock as _, Db, SystemClock};
 
+use portal_test_support::pg::{Cluster, ClusterOptions};
+
+use crate::common::numbers::{env_number, ms};
 use crate::load::{Server, Tally, Work, WARMUP};
 use crate::plans::PlanCheck;
 use crate::seed::{Seeded, SEARCH_WORD};
@@ -59,6 +63,16 @@ const DEEP_PAGE: usize = 50;
 /// Connections used for seeding and explaining.
 const SEED_CONNECTIONS: u32 = 2;
 const LIST_PATH: &str = "/client-portal/tickets";
+/// The bench cluster: durability off (the data is thrown away; the measured part only reads),
+/// buffers big enough to hold the hot part of 1M tickets.
+const PG_OPTIONS: ClusterOptions = ClusterOptions {
+    dir_prefix: "portal-bench-pg",
+    server_options: "-c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off \
+                     -c full_page_writes=off -c max_connections=200 -c shared_buffers=256MB \
+                     -c work_mem=8MB -c maintenance_work_mem=256MB -c max_wal_size=4GB \
+                     -c autovacuum=off",
+    fallback_port: 55433,
+};
 
 struct Config {
     tenants: usize,
@@ -66,19 +80,6 @@ struct Config {
     window: Duration,
     cores: usize,
     clients: usize,
-}
-
-fn env_number(name: &str, default: u64, max: u64) -> anyhow::Result<u64> {
-    match std::env::var(name) {
-        Ok(v) => v
-            .trim()
-            .replace(['_', ','], "")
-            .parse::<u64>()
-            .ok()
-            .filter(|n| (1..=max).contains(n))
-            .with_context(|| format!("{name} must be a whole number in 1..={max}, not `{v}`")),
-        Err(_) => Ok(default),
-    }
 }
 
 /// One measured page or baseline of a backend.
@@ -100,12 +101,12 @@ struct Report {
 fn main() -> anyhow::Result<()> {
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
     let config = Config {
-        tenants: env_number("PORTAL_BENCH_TENANTS", DEFAULT_TENANTS, MAX_TENANTS)? as usize,
-        tickets: env_number("PORTAL_BENCH_TICKETS", DEFAULT_TICKETS, MAX_TICKETS)? as usize,
+        tenants: env_number("PORTAL_BENCH_TENANTS", DEFAULT_TENANTS, 1..=MAX_TENANTS)? as usize,
+        tickets: env_number("PORTAL_BENCH_TICKETS", DEFAULT_TICKETS, 1..=MAX_TICKETS)? as usize,
         window: Duration::from_secs(env_number(
             "PORTAL_BENCH_SECONDS",
             DEFAULT_SECONDS,
-            MAX_SECONDS,
+            1..=MAX_SECONDS,
         )?),
         cores,
         clients: 2 * cores,
@@ -126,7 +127,7 @@ fn main() -> anyhow::Result<()> {
     reports.push(run_backend("SQLite", sqlite_url, &config)?);
     drop(dir);
 
-    match pg::Cluster::start() {
+    match Cluster::start(&PG_OPTIONS) {
         Ok(Some(cluster)) => {
             let url = runtime()?.block_on(cluster.new_database("bench"))?;
             reports.push(run_backend("PostgreSQL", url, &config)?);
@@ -239,7 +240,7 @@ fn run_backend(backend: &'static str, url: String, config: &Config) -> anyhow::R
     );
     print_plans(backend, &plans);
 
-    let server = Server::start(url, config.cores)?;
+    let server = load::start(url, config.cores)?;
     let result = measure(&server, &seeded, deep_page, config);
     server.stop();
     let phases = result?;
@@ -342,13 +343,6 @@ async fn database_size(db: &Db, url: &str) -> anyhow::Result<String> {
         }
     };
     Ok(format!("{:.0} MiB", bytes as f64 / (1024.0 * 1024.0)))
-}
-
-fn ms(d: Option<Duration>) -> String {
-    match d {
-        Some(d) => format!("{:.2} ms", d.as_secs_f64() * 1e3),
-        None => "-".into(),
-    }
 }
 
 fn print_plans(backend: &str, plans: &[PlanCheck]) {

@@ -14,7 +14,7 @@ use chrono::{DateTime, Utc};
 use portal_actors::credentials::{current_params, hash_with};
 use portal_actors::db::{Db, Tx};
 use portal_actors::model::{Email, UserType};
-use portal_actors::store::{tenants, users};
+use portal_actors::store::users;
 use portal_actors::{execute, Backend};
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom as _;
@@ -128,19 +128,7 @@ async fn seed_tenant(
     hash: &str,
     rng: &mut StdRng,
 ) -> anyhow::Result<(SeededTenant, Duration)> {
-    let info = tenants::create(
-        db,
-        now,
-        &tenants::NewTenant {
-            name: format!("Bench MSP {index}"),
-            slug: None,
-            host: None,
-            primary_color: "#0b5563".into(),
-            accent_color: "#e07a1f".into(),
-            default_locale: "en".into(),
-        },
-    )
-    .await?;
+    let info = crate::common::seed::tenant(db, format!("Bench MSP {index}"), now).await?;
     let tenant = info.id;
     let mut companies = Vec::new();
     for (name, _, contact_count) in COMPANY_SHARES {

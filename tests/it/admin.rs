@@ -109,7 +109,7 @@ async fn metrics_are_labelled_by_route_pattern_and_list_the_actors() {
     }
 }
 
-#[actix_rt::test]
+#[actix_web::test]
 async fn operators_set_the_two_factor_policy() {
     let Some(app) = spawn_app().await else { return };
     let url = format!("{}/admin/tenants/{}/two-factor", app.admin, app.tenant.slug);

@@ -1,8 +1,6 @@
 //! Buttons on cards (white) use the visible secondary style; `btn--ghost` (white on transparent)
 //! is for the dark header only. Checked on the pages where a user ends a stolen session.
 
-use uuid::Uuid;
-
 use crate::helpers::*;
 use crate::two_factor::enroll_directly;
 
@@ -26,19 +24,7 @@ fn assert_card_buttons(body: &str, labels: &[&str]) {
     assert!(header.contains("btn--ghost"), "{header}");
 }
 
-async fn make_admin(app: &TestApp, user_id: Uuid) {
-    portal_actors::execute!(
-        app.db.exec(),
-        "UPDATE contacts SET is_client_admin = $3 WHERE tenant = $1 AND contact_id = \
-         (SELECT contact_id FROM users WHERE tenant = $1 AND user_id = $2)",
-        app.tenant.id,
-        user_id,
-        true
-    )
-    .unwrap();
-}
-
-#[actix_rt::test]
+#[actix_web::test]
 async fn security_and_company_buttons_are_visible_on_their_cards() {
     let Some(app) = spawn_app().await else { return };
     let user = app.client_user(None, "ada@acme.example", "Acme").await;

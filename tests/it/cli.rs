@@ -1,7 +1,8 @@
 //! The `portal` binary: configuration errors name the setting; tenant and user administration.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
+
+use crate::helpers::{output_text, portal_command, run_portal};
 
 fn portal(
     dir: &std::path::Path,
@@ -9,35 +10,13 @@ fn portal(
     env: &[(&str, &str)],
     stdin: Option<&str>,
 ) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_portal"));
-    cmd.current_dir(dir)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    let mut child = cmd.spawn().unwrap();
-    if let Some(input) = stdin {
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(input.as_bytes())
-            .unwrap();
-    }
-    drop(child.stdin.take());
-    child.wait_with_output().unwrap()
+    let mut cmd = portal_command(dir);
+    cmd.args(args).envs(env.iter().copied());
+    run_portal(&mut cmd, stdin)
 }
 
 fn text(o: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
-    .to_lowercase()
+    output_text(o).to_lowercase()
 }
 
 #[test]
@@ -79,8 +58,53 @@ fn bad_settings_stop_start_up_naming_the_setting() {
     assert!(text(&out).contains("admin.token"), "{}", text(&out));
 }
 
+/// A migrated database in `p` with the tenant `0123456789ab` (Contoso IT).
+fn contoso(p: &std::path::Path) {
+    let out = portal(p, &["migrate"], &[], None);
+    assert!(out.status.success(), "{}", text(&out));
+    let out = portal(
+        p,
+        &[
+            "tenant",
+            "create",
+            "--name",
+            "Contoso IT",
+            "--slug",
+            "0123456789ab",
+        ],
+        &[],
+        None,
+    );
+    assert!(out.status.success(), "{}", text(&out));
+}
+
+/// `contoso` plus the client admin pat@example.com (company Acme) with a password.
+fn contoso_with_pat(p: &std::path::Path) {
+    contoso(p);
+    let create = [
+        "user",
+        "create",
+        "--tenant",
+        "0123456789ab",
+        "--email",
+        "Pat@Example.com",
+        "--type",
+        "client",
+        "--client",
+        "Acme",
+        "--first-name",
+        "Pat",
+        "--last-name",
+        "Lee",
+        "--client-admin",
+        "--password-stdin",
+    ];
+    let out = portal(p, &create, &[], Some("a long enough passphrase\n"));
+    assert!(out.status.success(), "{}", text(&out));
+}
+
 #[test]
-fn tenants_and_users_are_administered_from_the_command_line() {
+fn migrate_creates_the_embedded_database_and_tenants_are_created_once() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path();
     let out = portal(p, &["migrate"], &[], None);
@@ -141,6 +165,15 @@ fn tenants_and_users_are_administered_from_the_command_line() {
     );
     assert!(text(&out).contains("--primary-color"));
 
+    let out = portal(p, &["tenant", "list"], &[], None);
+    assert!(text(&out).contains("0123456789ab") && text(&out).contains("contoso it"));
+}
+
+#[test]
+fn users_are_created_from_the_command_line_with_a_checked_password() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    contoso(p);
     let create = [
         "user",
         "create",
@@ -190,7 +223,13 @@ fn tenants_and_users_are_administered_from_the_command_line() {
         None,
     );
     assert!(text(&out).contains("no tenant"));
+}
 
+#[test]
+fn passwords_are_set_from_the_command_line_for_existing_users_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    contoso_with_pat(p);
     let set = [
         "user",
         "set-password",
@@ -215,6 +254,13 @@ fn tenants_and_users_are_administered_from_the_command_line() {
         Some("another long passphrase\n"),
     );
     assert!(!out.status.success());
+}
+
+#[test]
+fn client_users_without_a_password_are_invited_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    contoso_with_pat(p);
     // Invitations: a client user without a password can be invited; one with a password not.
     let sam = [
         "user",
@@ -272,8 +318,13 @@ fn tenants_and_users_are_administered_from_the_command_line() {
         None,
     );
     assert_eq!(out.status.code(), Some(2));
-    let out = portal(p, &["tenant", "list"], &[], None);
-    assert!(text(&out).contains("0123456789ab") && text(&out).contains("contoso it"));
+}
+
+#[test]
+fn the_tenant_two_factor_policy_is_set_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    contoso(p);
     let two_factor = [
         "tenant",
         "two-factor",

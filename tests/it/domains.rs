@@ -1,12 +1,12 @@
 //! Operators manage portal domains through the admin API and the CLI; bad input gets a clear
 //! error and changes nothing.
 
-use std::process::{Command, Stdio};
-
 use serde_json::json;
 
 use crate::handoff::{add_domain, CANONICAL};
-use crate::helpers::{spawn_app_with, ADMIN_TOKEN};
+use crate::helpers::{
+    code_and_text, portal_command, run_portal, spawn_app_with, TestApp, ADMIN_TOKEN,
+};
 use portal_actors::portal_domain::DomainStatus;
 
 async fn admin_json(
@@ -28,8 +28,24 @@ async fn admin_json(
     )
 }
 
+/// Registers support.acme.example (spelled Support.Acme.Example.) for the app's tenant and checks
+/// it is stored normalised, pending DNS, expecting the canonical host.
+async fn register_support_domain(app: &TestApp, slug: &str) {
+    let (status, body) = admin_json(
+        app,
+        "/admin/portal-domains",
+        json!({ "tenant": slug, "domain": "Support.Acme.Example." }),
+        Some(ADMIN_TOKEN),
+    )
+    .await;
+    assert_eq!(status, 201, "{body}");
+    assert_eq!(body["domain"], "support.acme.example");
+    assert_eq!(body["status"], "pending_dns");
+    assert_eq!(body["expected_cname"], CANONICAL);
+}
+
 #[actix_web::test]
-async fn the_admin_api_registers_verifies_activates_and_disables_domains() {
+async fn bad_domain_registrations_are_refused_and_change_nothing() {
     let Some(app) = spawn_app_with(|s| s.server.canonical_host = CANONICAL.into()).await else {
         return;
     };
@@ -95,18 +111,15 @@ async fn the_admin_api_registers_verifies_activates_and_disables_domains() {
         "bad input changed nothing: {}",
         list.body
     );
+}
 
-    let (status, body) = admin_json(
-        &app,
-        "/admin/portal-domains",
-        json!({ "tenant": slug, "domain": "Support.Acme.Example." }),
-        Some(ADMIN_TOKEN),
-    )
-    .await;
-    assert_eq!(status, 201, "{body}");
-    assert_eq!(body["domain"], "support.acme.example");
-    assert_eq!(body["status"], "pending_dns");
-    assert_eq!(body["expected_cname"], CANONICAL);
+#[actix_web::test]
+async fn a_registered_domain_is_normalised_pending_dns_and_taken_for_other_tenants() {
+    let Some(app) = spawn_app_with(|s| s.server.canonical_host = CANONICAL.into()).await else {
+        return;
+    };
+    let slug = app.tenant.slug.clone();
+    register_support_domain(&app, &slug).await;
     let other = app.create_tenant("Contoso").await;
     let (status, body) = admin_json(
         &app,
@@ -119,7 +132,15 @@ async fn the_admin_api_registers_verifies_activates_and_disables_domains() {
         (status, body["error"].as_str()),
         (409, Some("domain_taken"))
     );
+}
 
+#[actix_web::test]
+async fn operators_activate_and_disable_registered_domains() {
+    let Some(app) = spawn_app_with(|s| s.server.canonical_host = CANONICAL.into()).await else {
+        return;
+    };
+    let slug = app.tenant.slug.clone();
+    register_support_domain(&app, &slug).await;
     let (status, body) = admin_json(
         &app,
         "/admin/portal-domains/support.acme.example/activate",
@@ -150,25 +171,14 @@ async fn the_admin_api_registers_verifies_activates_and_disables_domains() {
 }
 
 fn portal(dir: &std::path::Path, args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_portal"))
-        .current_dir(dir)
-        .args(args)
-        .env("PORTAL__SERVER__CANONICAL_HOST", CANONICAL)
-        .stdin(Stdio::null())
-        .output()
-        .unwrap();
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    (out.status.code().unwrap_or(-1), text)
+    let mut cmd = portal_command(dir);
+    cmd.args(args)
+        .env("PORTAL__SERVER__CANONICAL_HOST", CANONICAL);
+    code_and_text(&run_portal(&mut cmd, None))
 }
 
-#[actix_web::test]
-async fn the_cli_manages_domains_and_prunes_tokens() {
-    let dir = tempfile::tempdir().unwrap();
-    let p = dir.path();
+/// Creates the tenant Acme MSP (`0123456789ab`) from the command line in `p`.
+fn create_acme(p: &std::path::Path) {
     assert_eq!(
         portal(
             p,
@@ -184,6 +194,13 @@ async fn the_cli_manages_domains_and_prunes_tokens() {
         .0,
         0
     );
+}
+
+#[actix_web::test]
+async fn the_cli_adds_activates_lists_and_disables_domains() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    create_acme(p);
     let (code, out) = portal(
         p,
         &[
@@ -236,7 +253,13 @@ async fn the_cli_manages_domains_and_prunes_tokens() {
         portal(p, &["portal-domain", "disable", "--domain", "nope.example"]).0,
         2
     );
+}
 
+#[actix_web::test]
+async fn the_cli_prunes_handoff_tokens_and_refuses_bad_arguments() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    create_acme(p);
     let (code, out) = portal(p, &["portal-domain", "sessions", "prune", "--dry-run"]);
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("DRY RUN: Found 0 portal domain session OTT record(s) older than 10 minute(s) for all tenants."), "{out}");
@@ -264,6 +287,12 @@ async fn the_cli_manages_domains_and_prunes_tokens() {
         let (code, out) = portal(p, &args);
         assert_eq!(code, 2, "{bad:?}: {out}");
     }
+}
+
+#[actix_web::test]
+async fn a_prune_that_cannot_reach_the_database_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
     // A database failure: exit 1 with the documented message.
     std::fs::write(
         p.join("portal.toml"),

@@ -3,7 +3,6 @@
 //! address the throttle and the audit see by sending its own header; `X-Forwarded-Host` is the
 //! value the nearest trusted proxy appended.
 
-use portal_actors::audit::FlushAudit;
 use portal_actors::portal_domain::DomainStatus;
 use portal_actors::store::audit;
 
@@ -15,13 +14,7 @@ const WRONG: &str = "not the password at all";
 const REAL: &str = "198.51.100.20";
 
 async fn audited_ips(app: &TestApp) -> Vec<Option<String>> {
-    app.state
-        .services
-        .audit
-        .send(FlushAudit)
-        .await
-        .unwrap()
-        .unwrap();
+    flush_audit(app).await;
     audit::recent(&app.db, app.tenant.id, 50)
         .await
         .unwrap()

@@ -2,7 +2,7 @@
 
 use std::io::{Read, Write};
 
-use crate::helpers::spawn_app;
+use crate::helpers::{spawn_app, SESSION_COOKIE};
 
 #[actix_web::test]
 async fn garbage_cookies_and_forms_get_clear_4xx_answers() {
@@ -16,7 +16,7 @@ async fn garbage_cookies_and_forms_get_clear_4xx_answers() {
         &"é".repeat(20),
         &"a".repeat(4000),
     ] {
-        browser.set_cookie("__Host-portal.session", &junk.replace(['\u{7f}'], "x"));
+        browser.set_cookie(SESSION_COOKIE, &junk.replace(['\u{7f}'], "x"));
         let page = browser.get("/client-portal/dashboard").await;
         assert_eq!(page.status, 303, "{junk}");
     }

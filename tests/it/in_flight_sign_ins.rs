@@ -118,7 +118,7 @@ async fn a_handoff_token_issued_before_a_reset_can_no_longer_be_exchanged() {
     );
 }
 
-#[actix_rt::test]
+#[actix_web::test]
 async fn a_handoff_token_issued_before_a_password_change_can_no_longer_be_exchanged() {
     let Some(app) = spawn_app().await else { return };
     let user = app.client_user(None, "ada@acme.example", "Acme").await;
@@ -139,7 +139,7 @@ async fn a_handoff_token_issued_before_a_password_change_can_no_longer_be_exchan
     );
 }
 
-#[actix_rt::test]
+#[actix_web::test]
 async fn a_two_factor_challenge_opened_before_a_password_change_can_no_longer_be_completed() {
     let Some(app) = spawn_app().await else { return };
     let user = app.client_user(None, "ada@acme.example", "Acme").await;
@@ -184,7 +184,7 @@ async fn a_two_factor_challenge_opened_before_a_password_change_can_no_longer_be
     assert_eq!(other.get("/client-portal/dashboard").await.status, 303);
 }
 
-#[actix_rt::test]
+#[actix_web::test]
 async fn an_sso_sign_in_started_before_a_password_change_is_refused() {
     use crate::oidc_provider::log_in_at_provider;
     use crate::sso::{account, configure, local, provider_for, redirect_uri, start, IDP_PASSWORD};

@@ -7,7 +7,7 @@ use chrono::Duration;
 use uuid::Uuid;
 
 use crate::helpers::*;
-use crate::password_reset::{app_with_mail, audit_events, canonical_path, hidden};
+use crate::password_reset::{app_with_mail, canonical_path, hidden};
 use crate::smtp_server::SmtpServer;
 
 const NEW_PASSWORD: &str = "harbour lantern quartz 77";
@@ -46,18 +46,6 @@ async fn contact(
     .unwrap()
 }
 
-async fn make_admin(app: &TestApp, user_id: Uuid) {
-    portal_actors::execute!(
-        app.db.exec(),
-        "UPDATE contacts SET is_client_admin = $3 WHERE tenant = $1 AND contact_id = \
-         (SELECT contact_id FROM users WHERE tenant = $1 AND user_id = $2)",
-        app.tenant.id,
-        user_id,
-        true
-    )
-    .unwrap();
-}
-
 async fn invite_from_company_page(boss: &Browser, contact_id: Uuid) -> Page {
     let page = boss.get(COMPANY).await;
     assert_eq!(page.status, 200, "{}", page.body);
@@ -76,7 +64,7 @@ async fn nth_mail(smtp: &SmtpServer, email: &str, n: usize) -> crate::smtp_serve
 }
 
 async fn setup(browser: &Browser, form_page: &Page, password: &str, confirm: &str) -> Page {
-    let csrf = browser.cookie("__Host-portal.csrf").expect("csrf cookie");
+    let csrf = browser.cookie(CSRF_COOKIE).expect("csrf cookie");
     browser
         .post_form(
             "/auth/portal/setup",
@@ -108,33 +96,71 @@ async fn roles(app: &TestApp, email: &str) -> Vec<String> {
     rows.into_iter().map(|r| r.role_name).collect()
 }
 
+/// Acme's client admin (boss) signed in, Dana (Acme) and Olga (Globex) contacts without
+/// accounts; the boss tried to invite Olga (404) and invited Dana, whose email arrived.
+struct Invited {
+    smtp: SmtpServer,
+    admin: TestUser,
+    /// The company page before the invitations, and after Dana's.
+    page: Page,
+    after: Page,
+    /// The link in Dana's email.
+    link: String,
+    app: TestApp,
+}
+
+impl Invited {
+    async fn new() -> Option<Invited> {
+        let (smtp, app) = app_with_mail().await?;
+        let admin = app.client_user(None, "boss@acme.example", "Acme").await;
+        make_admin(&app, admin.user_id).await;
+        let dana = contact(&app, None, "Acme", "Dana Kim", "dana@acme.example", false).await;
+        let other = contact(
+            &app,
+            None,
+            "Globex",
+            "Olga Other",
+            "olga@globex.example",
+            false,
+        )
+        .await;
+        let boss = app.browser();
+        boss.sign_in(&app.tenant.slug, &admin.email, PASSWORD).await;
+        let page = boss.get(COMPANY).await;
+        // Another company's contact: not found, nothing sent.
+        assert_eq!(invite_from_company_page(&boss, other).await.status, 404);
+        let sent = invite_from_company_page(&boss, dana).await;
+        assert_eq!(sent.status, 303, "{}", sent.body);
+        let after = boss.get(sent.location()).await;
+        let mail = nth_mail(&smtp, "dana@acme.example", 0).await;
+        let link = mail.first_link();
+        Some(Invited {
+            smtp,
+            admin,
+            page,
+            after,
+            link,
+            app,
+        })
+    }
+
+    /// Dana's browser on the setup form the link opens, and the form.
+    async fn open_form(&self) -> (Browser, Page) {
+        let invitee = self.app.browser();
+        let form = invitee.get(&canonical_path(&self.link)).await;
+        assert_eq!(form.status, 200, "{}", form.body);
+        (invitee, form)
+    }
+}
+
 #[actix_web::test]
-async fn a_client_admin_invites_and_the_link_sets_up_and_signs_in() {
-    let Some((smtp, app)) = app_with_mail().await else {
+async fn client_admins_invite_their_own_companys_contacts_only() {
+    let Some(i) = Invited::new().await else {
         return;
     };
-    let admin = app.client_user(None, "boss@acme.example", "Acme").await;
-    make_admin(&app, admin.user_id).await;
-    let dana = contact(&app, None, "Acme", "Dana Kim", "dana@acme.example", false).await;
-    let other = contact(
-        &app,
-        None,
-        "Globex",
-        "Olga Other",
-        "olga@globex.example",
-        false,
-    )
-    .await;
-    let boss = app.browser();
-    boss.sign_in(&app.tenant.slug, &admin.email, PASSWORD).await;
-    let page = boss.get(COMPANY).await;
+    let (page, after, app, admin) = (&i.page, &i.after, &i.app, &i.admin);
     assert!(page.body.contains("dana@acme.example"));
     assert!(!page.body.contains("olga@globex.example"));
-    // Another company's contact: not found, nothing sent.
-    assert_eq!(invite_from_company_page(&boss, other).await.status, 404);
-    let sent = invite_from_company_page(&boss, dana).await;
-    assert_eq!(sent.status, 303, "{}", sent.body);
-    let after = boss.get(sent.location()).await;
     assert!(
         after
             .body
@@ -144,17 +170,29 @@ async fn a_client_admin_invites_and_the_link_sets_up_and_signs_in() {
     );
     assert!(after.body.contains("Invited, link valid until"));
 
-    let mail = nth_mail(&smtp, "dana@acme.example", 0).await;
+    let sent = audit_events(app, "invitation_sent").await;
+    assert!(sent
+        .iter()
+        .any(|e| e.outcome == "success" && e.user_id == Some(admin.user_id)));
+    assert!(sent
+        .iter()
+        .any(|e| e.outcome == "failure" && e.reason.as_deref() == Some("unknown_contact")));
+}
+
+#[actix_web::test]
+async fn the_invitation_link_shows_who_is_invited_and_refusals_keep_it_usable() {
+    let Some(i) = Invited::new().await else {
+        return;
+    };
+    let (smtp, app, link) = (&i.smtp, &i.app, &i.link);
+    let mail = nth_mail(smtp, "dana@acme.example", 0).await;
     assert!(
         mail.header("Subject").unwrap().contains(&app.tenant.name),
         "{:?}",
         mail.header("Subject")
     );
-    let link = mail.first_link();
     assert!(link.contains("/auth/portal/setup?token="), "{link}");
-    let invitee = app.browser();
-    let form = invitee.get(&canonical_path(&link)).await;
-    assert_eq!(form.status, 200, "{}", form.body);
+    let (invitee, form) = i.open_form().await;
     assert_eq!(form.header("referrer-policy"), "no-referrer");
     assert!(
         form.body.contains("Dana Kim")
@@ -178,16 +216,35 @@ async fn a_client_admin_invites_and_the_link_sets_up_and_signs_in() {
     assert!(named.body.contains("must not contain"), "{}", named.body);
     let done = setup(&invitee, &form, NEW_PASSWORD, NEW_PASSWORD).await;
     assert_eq!(done.status, 303, "{}", done.body);
+    let accepted = audit_events(app, "invitation_accepted").await;
+    assert_eq!(
+        accepted.iter().filter(|e| e.outcome == "success").count(),
+        1
+    );
+    assert!(accepted
+        .iter()
+        .any(|e| e.reason.as_deref() == Some("mismatch")));
+}
+
+#[actix_web::test]
+async fn setting_up_signs_in_with_the_user_role_and_spends_the_link() {
+    let Some(i) = Invited::new().await else {
+        return;
+    };
+    let (app, link) = (&i.app, &i.link);
+    let (invitee, form) = i.open_form().await;
+    let done = setup(&invitee, &form, NEW_PASSWORD, NEW_PASSWORD).await;
+    assert_eq!(done.status, 303, "{}", done.body);
     assert_eq!(done.location(), "/client-portal/dashboard");
     let dashboard = invitee.get("/client-portal/dashboard").await;
     assert_eq!(dashboard.status, 200);
     assert!(dashboard.body.contains("Dana Kim"));
     assert_eq!(
-        roles(&app, "dana@acme.example").await,
+        roles(app, "dana@acme.example").await,
         vec!["User".to_owned()]
     );
     // The link is spent.
-    let again = app.browser().get(&canonical_path(&link)).await;
+    let again = app.browser().get(&canonical_path(link)).await;
     assert_eq!(again.status, 410);
     assert!(again.body.contains("already used"));
     // And the new account signs in normally.
@@ -198,21 +255,6 @@ async fn a_client_admin_invites_and_the_link_sets_up_and_signs_in() {
             .status,
         303
     );
-    let sent = audit_events(&app, "invitation_sent").await;
-    assert!(sent
-        .iter()
-        .any(|e| e.outcome == "success" && e.user_id == Some(admin.user_id)));
-    assert!(sent
-        .iter()
-        .any(|e| e.outcome == "failure" && e.reason.as_deref() == Some("unknown_contact")));
-    let accepted = audit_events(&app, "invitation_accepted").await;
-    assert_eq!(
-        accepted.iter().filter(|e| e.outcome == "success").count(),
-        1
-    );
-    assert!(accepted
-        .iter()
-        .any(|e| e.reason.as_deref() == Some("mismatch")));
 }
 
 #[actix_web::test]
@@ -286,7 +328,7 @@ async fn operators_invite_replaced_expired_and_foreign_links_are_refused() {
     let expired = b.get(&canonical_path(&new_link)).await;
     assert_eq!(expired.status, 410);
     assert!(expired.body.contains("This invitation has expired"));
-    let csrf = b.cookie("__Host-portal.csrf").unwrap();
+    let csrf = b.cookie(CSRF_COOKIE).unwrap();
     let renewed = b
         .post_form(
             "/auth/portal/setup/resend",
@@ -340,7 +382,7 @@ async fn under_a_two_factor_policy_setup_continues_with_enrollment() {
     let done = setup(&b, &form, NEW_PASSWORD, NEW_PASSWORD).await;
     assert_eq!(done.status, 303);
     assert_eq!(done.location(), "/auth/client-portal/two-factor");
-    assert!(b.cookie("__Host-portal.session").is_none());
+    assert!(b.cookie(SESSION_COOKIE).is_none());
     let enroll = b.get("/auth/client-portal/two-factor").await;
     assert!(enroll
         .body

@@ -56,20 +56,11 @@ async fn begun(app: &TestApp, user: &TestUser) -> String {
         .secret_base32
 }
 
-async fn signed_in(app: &TestApp, user: &TestUser) -> Browser {
-    let browser = app.browser();
-    let page = browser
-        .sign_in(&app.tenant.slug, &user.email, PASSWORD)
-        .await;
-    assert_eq!(page.status, 303, "{}", page.body);
-    browser
-}
-
-#[actix_rt::test]
+#[actix_web::test]
 async fn a_pending_secret_is_resumed_for_fifteen_minutes_then_replaced() {
     let Some(app) = spawn_app().await else { return };
     let user = app.client_user(None, "ada@example.com", "Acme").await;
-    let browser = signed_in(&app, &user).await;
+    let browser = signed_in(&app, &user.email).await;
     let first = shown_secret(&browser).await;
     app.clock.advance(Duration::minutes(14));
     assert_eq!(shown_secret(&browser).await, first, "a reload resumes it");
@@ -91,7 +82,7 @@ async fn a_pending_secret_is_resumed_for_fifteen_minutes_then_replaced() {
     assert!(done.body.contains("recovery-codes"), "{}", done.body);
 }
 
-#[actix_rt::test]
+#[actix_web::test]
 async fn confirming_an_expired_pending_secret_is_refused_as_no_enrollment() {
     let Some(app) = spawn_app().await else { return };
     let user = app.client_user(None, "grace@example.com", "Acme").await;
@@ -113,7 +104,7 @@ async fn confirming_an_expired_pending_secret_is_refused_as_no_enrollment() {
     assert!(status.enabled_at.is_none(), "two-factor was turned on");
 
     // In the browser: the page says the setup expired and shows a fresh secret to scan.
-    let browser = signed_in(&app, &user).await;
+    let browser = signed_in(&app, &user.email).await;
     let shown = shown_secret(&browser).await;
     app.clock.advance(Duration::minutes(16));
     let csrf = Browser::form_csrf(&browser.get(SECURITY).await);
@@ -135,11 +126,11 @@ async fn confirming_an_expired_pending_secret_is_refused_as_no_enrollment() {
     assert!(status.enabled_at.is_none());
 }
 
-#[actix_rt::test]
+#[actix_web::test]
 async fn a_password_change_drops_the_pending_secret() {
     let Some(app) = spawn_app().await else { return };
     let user = app.client_user(None, "ada@example.com", "Acme").await;
-    let browser = signed_in(&app, &user).await;
+    let browser = signed_in(&app, &user.email).await;
     let before = shown_secret(&browser).await;
     let csrf = Browser::form_csrf(&browser.get(SECURITY).await);
     let new = "tundra vinyl marmot quiver 42";
@@ -193,12 +184,12 @@ async fn a_password_reset_drops_the_pending_secret() {
     assert_ne!(begun(&app, &user).await, before);
 }
 
-#[actix_rt::test]
+#[actix_web::test]
 async fn signing_out_everywhere_else_drops_the_pending_secret() {
     let Some(app) = spawn_app().await else { return };
     let user = app.client_user(None, "ada@example.com", "Acme").await;
-    let browser = signed_in(&app, &user).await;
-    let _other = signed_in(&app, &user).await;
+    let browser = signed_in(&app, &user.email).await;
+    let _other = signed_in(&app, &user.email).await;
     let before = shown_secret(&browser).await;
     let csrf = Browser::form_csrf(&browser.get(SECURITY).await);
     let ok = browser
@@ -211,7 +202,7 @@ async fn signing_out_everywhere_else_drops_the_pending_secret() {
     assert_ne!(shown_secret(&browser).await, before);
 }
 
-#[actix_rt::test]
+#[actix_web::test]
 async fn a_client_admin_signing_the_user_out_drops_the_pending_secret() {
     let Some(app) = spawn_app().await else { return };
     let admin = app.client_user(None, "boss@acme.example", "Acme").await;
@@ -225,7 +216,7 @@ async fn a_client_admin_signing_the_user_out_drops_the_pending_secret() {
     )
     .unwrap();
     let worker = app.client_user(None, "worker@acme.example", "Acme").await;
-    let boss = signed_in(&app, &admin).await;
+    let boss = signed_in(&app, &admin.email).await;
     let before = begun(&app, &worker).await;
     let page = boss.get("/client-portal/client-settings").await;
     assert_eq!(page.status, 200, "{}", page.body);
@@ -242,7 +233,7 @@ async fn a_client_admin_signing_the_user_out_drops_the_pending_secret() {
     assert_ne!(begun(&app, &worker).await, before);
 }
 
-#[actix_rt::test]
+#[actix_web::test]
 async fn an_admin_revoking_the_users_sessions_drops_the_pending_secret() {
     let Some(app) = spawn_app().await else { return };
     let user = app.client_user(None, "ada@example.com", "Acme").await;

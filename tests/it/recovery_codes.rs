@@ -61,7 +61,7 @@ async fn sign_in_with_code(app: &TestApp, user: &TestUser, code: &str) -> u16 {
         .status
 }
 
-#[actix_rt::test]
+#[actix_web::test]
 async fn new_recovery_codes_are_stored_as_an_hmac_under_a_derived_key() {
     let Some(app) = spawn_app().await else { return };
     let user = app.client_user(None, "ada@example.com", "Acme").await;
@@ -85,7 +85,7 @@ async fn new_recovery_codes_are_stored_as_an_hmac_under_a_derived_key() {
     assert_eq!(sign_in_with_code(&app, &user, &codes[3]).await, 401);
 }
 
-#[actix_rt::test]
+#[actix_web::test]
 async fn a_recovery_code_stored_the_old_way_still_works_once() {
     let Some(app) = spawn_app().await else { return };
     let user = app.client_user(None, "grace@example.com", "Acme").await;

@@ -49,13 +49,6 @@ async fn two_instances(
     (a, b)
 }
 
-async fn signed_in(app: &TestApp, email: &str) -> Browser {
-    let browser = app.browser();
-    let page = browser.sign_in(&app.tenant.slug, email, PASSWORD).await;
-    assert_eq!(page.status, 303, "{}", page.body);
-    browser
-}
-
 /// Uses the session a few times, one request every 100 ms: it is cached and hot.
 async fn keep_busy(browser: &Browser) {
     for _ in 0..5 {
@@ -197,7 +190,7 @@ async fn a_client_admin_signing_a_user_out_on_one_instance_reaches_the_others_wi
     }
     let (a, b) = two_instances(|_| {}, |_| {}).await;
     let boss = a.client_user(None, "boss@acme.example", "Acme").await;
-    crate::company::make_admin(&a, boss.user_id).await;
+    crate::helpers::make_admin(&a, boss.user_id).await;
     let worker = a.client_user(None, "worker@acme.example", "Acme").await;
     let on_a = signed_in(&a, &worker.email).await;
     keep_busy(&on_a).await;

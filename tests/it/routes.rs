@@ -1,6 +1,6 @@
 //! Route protection and the pages around sign-in.
 
-use crate::helpers::{spawn_app, PASSWORD};
+use crate::helpers::{spawn_app, CSRF_COOKIE, PASSWORD};
 
 #[actix_web::test]
 async fn portal_pages_send_signed_out_visitors_to_sign_in() {
@@ -120,7 +120,7 @@ async fn pages_carry_the_security_headers() {
     let csrf = page
         .set_cookies()
         .into_iter()
-        .find(|c| c.starts_with("__Host-portal.csrf="))
+        .find(|c| c.starts_with(&format!("{CSRF_COOKIE}=")))
         .unwrap();
     for attribute in ["Secure", "HttpOnly", "Path=/", "SameSite=Strict"] {
         assert!(csrf.contains(attribute));

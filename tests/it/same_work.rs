@@ -80,7 +80,7 @@ async fn left_for(app: &TestApp, email: &str) -> (i64, i64) {
     (outbox, tokens)
 }
 
-#[actix_rt::test]
+#[actix_web::test]
 async fn reset_requests_for_known_and_unknown_addresses_run_the_same_statements() {
     let Some(app) = spawn_app().await else { return };
     let user = app.client_user(None, "ada@acme.example", "Acme").await;
@@ -110,7 +110,7 @@ async fn reset_requests_for_known_and_unknown_addresses_run_the_same_statements(
     assert_eq!(left_for(&app, &user.email).await, (1, 1));
 }
 
-#[actix_rt::test]
+#[actix_web::test]
 async fn discovery_requests_for_known_and_unknown_addresses_run_the_same_statements() {
     let Some(app) = spawn_app().await else { return };
     let user = app.client_user(None, "ada@acme.example", "Acme").await;
@@ -130,7 +130,7 @@ async fn discovery_requests_for_known_and_unknown_addresses_run_the_same_stateme
     assert_eq!(left_for(&app, &user.email).await.0, 1);
 }
 
-#[actix_rt::test]
+#[actix_web::test]
 async fn the_recorder_sees_only_its_own_task() {
     let Some(app) = spawn_app().await else { return };
     let (_, outside) = record_statements(async {}).await;

@@ -4,7 +4,6 @@
 //! is computed, and audit the refusal.
 
 use chrono::Duration;
-use portal_actors::audit::FlushAudit;
 use portal_actors::store::audit;
 
 use crate::helpers::*;
@@ -20,9 +19,7 @@ const NEW: &str = "tundra vinyl marmot quiver 42";
 const THROTTLED_15: &str = "Too many wrong passwords or codes, try again in 15 minutes.";
 
 async fn signed_in(app: &TestApp, email: &str) -> (Browser, String) {
-    let browser = app.browser();
-    let page = browser.sign_in(&app.tenant.slug, email, PASSWORD).await;
-    assert_eq!(page.status, 303, "{}", page.body);
+    let browser = crate::helpers::signed_in(app, email).await;
     let page = browser.get(SECURITY).await;
     assert_eq!(page.status, 200, "{}", page.body);
     let csrf = Browser::form_csrf(&page);
@@ -46,13 +43,7 @@ fn assert_throttled_for(page: &Page, retry_after: &str) {
 
 /// Audit rows of `event_type` that failed with `reason`.
 async fn failures(app: &TestApp, event_type: &str, reason: &str) -> usize {
-    app.state
-        .services
-        .audit
-        .send(FlushAudit)
-        .await
-        .unwrap()
-        .unwrap();
+    flush_audit(app).await;
     audit::recent(&app.db, app.tenant.id, 200)
         .await
         .unwrap()
@@ -79,7 +70,7 @@ async fn change(browser: &Browser, csrf: &str, current: &str) -> Page {
         .await
 }
 
-#[actix_rt::test]
+#[actix_web::test]
 async fn six_wrong_current_passwords_make_the_sixth_change_429() {
     let Some(app) = spawn_app().await else { return };
     let user = app.client_user(None, "ada@example.com", "Acme").await;
@@ -111,7 +102,7 @@ async fn six_wrong_current_passwords_make_the_sixth_change_429() {
     assert_eq!(page.status, 303, "{}", page.body);
 }
 
-#[actix_rt::test]
+#[actix_web::test]
 async fn wrong_passwords_and_codes_make_the_sixth_two_factor_off_429() {
     let Some(app) = spawn_app().await else { return };
     let user = app.client_user(None, "grace@example.com", "Acme").await;
@@ -201,7 +192,7 @@ async fn signed_in_with_code(app: &TestApp, email: &str, secret: &[u8]) -> (Brow
     (browser, csrf)
 }
 
-#[actix_rt::test]
+#[actix_web::test]
 async fn six_wrong_proofs_make_the_sixth_sign_out_everywhere_else_429() {
     let Some(app) = spawn_app().await else { return };
     let user = app.client_user(None, "linus@example.com", "Acme").await;
@@ -235,7 +226,7 @@ async fn six_wrong_proofs_make_the_sixth_sign_out_everywhere_else_429() {
     assert_eq!(phone.get("/client-portal/dashboard").await.status, 200);
 }
 
-#[actix_rt::test]
+#[actix_web::test]
 async fn wrong_codes_as_proof_count_too() {
     let Some(app) = spawn_app().await else { return };
     let user = app.client_user(None, "margaret@example.com", "Acme").await;
@@ -270,7 +261,7 @@ async fn wrong_codes_as_proof_count_too() {
     assert_throttled_for(&page, "870");
 }
 
-#[actix_rt::test]
+#[actix_web::test]
 async fn a_throttled_account_cannot_confirm_enrollment_but_typos_there_do_not_count() {
     let Some(app) = spawn_app().await else { return };
     let user = app.client_user(None, "barbara@example.com", "Acme").await;

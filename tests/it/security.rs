@@ -1,17 +1,8 @@
 //! Profile → Security: the sessions list, revoking one or all others, and changing the password.
 
-use portal_actors::audit::FlushAudit;
-
 use crate::helpers::*;
 
 const SECURITY: &str = "/client-portal/profile/security";
-
-async fn signed_in(app: &TestApp, email: &str, user_agent_hint: &str) -> Browser {
-    let b = app.browser();
-    let page = b.sign_in(&app.tenant.slug, email, PASSWORD).await;
-    assert_eq!(page.status, 303, "{user_agent_hint}: {}", page.body);
-    b
-}
 
 fn session_ids(body: &str) -> Vec<String> {
     body.split("name=\"session\" value=\"")
@@ -21,13 +12,7 @@ fn session_ids(body: &str) -> Vec<String> {
 }
 
 async fn audit_count(app: &TestApp, event_type: &str) -> i64 {
-    app.state
-        .services
-        .audit
-        .send(FlushAudit)
-        .await
-        .unwrap()
-        .unwrap();
+    flush_audit(app).await;
     portal_actors::fetch_one_scalar!(
         app.db.exec(),
         i64,
@@ -37,13 +22,13 @@ async fn audit_count(app: &TestApp, event_type: &str) -> i64 {
     .unwrap()
 }
 
-#[actix_rt::test]
+#[actix_web::test]
 async fn sessions_are_listed_and_revoked() {
     let Some(app) = spawn_app().await else { return };
     let user = app.client_user(None, "ada@example.com", "Acme").await;
-    let laptop = signed_in(&app, &user.email, "laptop").await;
-    let phone = signed_in(&app, &user.email, "phone").await;
-    let tablet = signed_in(&app, &user.email, "tablet").await;
+    let laptop = signed_in(&app, &user.email).await;
+    let phone = signed_in(&app, &user.email).await;
+    let tablet = signed_in(&app, &user.email).await;
     let page = laptop.get(SECURITY).await;
     assert_eq!(page.status, 200, "{}", page.body);
     assert!(page.body.contains("This device"));
@@ -54,7 +39,7 @@ async fn sessions_are_listed_and_revoked() {
 
     // Someone else's session id changes nothing.
     let stranger = app.client_user(None, "eve@example.com", "Other").await;
-    let eve = signed_in(&app, &stranger.email, "eve").await;
+    let eve = signed_in(&app, &stranger.email).await;
     let eve_page = eve.get(SECURITY).await;
     let eve_csrf = Browser::form_csrf(&eve_page);
     let revoke = "/client-portal/profile/security/sessions/revoke";
@@ -112,16 +97,46 @@ async fn sessions_are_listed_and_revoked() {
     );
 }
 
-#[actix_rt::test]
-async fn password_change_checks_and_signs_out_other_sessions() {
-    let Some(app) = spawn_app().await else { return };
-    let user = app.client_user(None, "grace@example.com", "Acme").await;
-    let here = signed_in(&app, &user.email, "here").await;
-    let there = signed_in(&app, &user.email, "there").await;
-    let page = here.get(SECURITY).await;
-    let csrf = Browser::form_csrf(&page);
-    let change = "/client-portal/profile/security/password";
-    let new = "tundra vinyl marmot quiver 42";
+const CHANGE_PASSWORD: &str = "/client-portal/profile/security/password";
+const NEW_PASSWORD: &str = "tundra vinyl marmot quiver 42";
+
+/// Grace signed in twice (here, on the Security page with its form token, and there).
+struct PasswordChange {
+    app: TestApp,
+    user: TestUser,
+    here: Browser,
+    there: Browser,
+    csrf: String,
+}
+
+impl PasswordChange {
+    async fn new() -> Option<PasswordChange> {
+        let app = spawn_app().await?;
+        let user = app.client_user(None, "grace@example.com", "Acme").await;
+        let here = signed_in(&app, &user.email).await;
+        let there = signed_in(&app, &user.email).await;
+        let page = here.get(SECURITY).await;
+        let csrf = Browser::form_csrf(&page);
+        Some(PasswordChange {
+            app,
+            user,
+            here,
+            there,
+            csrf,
+        })
+    }
+}
+
+#[actix_web::test]
+async fn refused_password_changes_say_why_and_change_nothing() {
+    let Some(PasswordChange {
+        here, there, csrf, ..
+    }) = PasswordChange::new().await
+    else {
+        return;
+    };
+    let change = CHANGE_PASSWORD;
+    let new = NEW_PASSWORD;
     let cases: [(&str, &str, &str, u16, &str); 5] = [
         (
             "not my password at all",
@@ -175,6 +190,22 @@ async fn password_change_checks_and_signs_out_other_sessions() {
     }
     // Nothing changed: the old password still works, the other session lives.
     assert_eq!(there.get("/client-portal/dashboard").await.status, 200);
+}
+
+#[actix_web::test]
+async fn a_password_change_signs_out_other_sessions_and_is_notified() {
+    let Some(PasswordChange {
+        app,
+        user,
+        here,
+        there,
+        csrf,
+    }) = PasswordChange::new().await
+    else {
+        return;
+    };
+    let change = CHANGE_PASSWORD;
+    let new = NEW_PASSWORD;
     let ok = here
         .post_form(
             change,
@@ -225,7 +256,7 @@ async fn password_change_checks_and_signs_out_other_sessions() {
     );
 }
 
-#[actix_rt::test]
+#[actix_web::test]
 async fn security_pages_need_a_session() {
     let Some(app) = spawn_app().await else { return };
     let b = app.browser();

@@ -5,7 +5,7 @@
 
 use crate::helpers::*;
 
-const NEW: &str = "__Host-portal.session";
+const NEW: &str = SESSION_COOKIE;
 const OLD: &str = "__Secure-portal.session";
 const DASHBOARD: &str = "/client-portal/dashboard";
 
@@ -130,7 +130,7 @@ async fn signing_in_again_with_only_the_old_cookie_ends_that_session_and_drops_t
         ))
         .await;
     assert_eq!(form.status, 200);
-    let csrf = old.cookie("__Host-portal.csrf").unwrap();
+    let csrf = old.cookie(CSRF_COOKIE).unwrap();
     old.set_cookie(OLD, &token);
     let page = old
         .post_form(

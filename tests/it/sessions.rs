@@ -4,7 +4,7 @@ use chrono::Duration;
 use portal_actors::model::{RequestOrigin, SessionUser, UserType};
 use portal_actors::sessions::{CreateSession, FlushLastSeen};
 
-use crate::helpers::{spawn_app, Browser, ADMIN_TOKEN, PASSWORD};
+use crate::helpers::{spawn_app, Browser, ADMIN_TOKEN, CSRF_COOKIE, PASSWORD, SESSION_COOKIE};
 
 #[actix_web::test]
 async fn sign_out_revokes_the_session_server_side() {
@@ -19,7 +19,7 @@ async fn sign_out_revokes_the_session_server_side() {
         303
     );
     let dashboard = browser.get("/client-portal/dashboard").await;
-    let old_cookie = browser.cookie("__Host-portal.session").unwrap();
+    let old_cookie = browser.cookie(SESSION_COOKIE).unwrap();
     let csrf = Browser::form_csrf(&dashboard);
 
     // Without the form's CSRF token nothing happens.
@@ -37,13 +37,13 @@ async fn sign_out_revokes_the_session_server_side() {
     assert!(out
         .set_cookies()
         .iter()
-        .any(|c| c.starts_with("__Host-portal.session=;") && c.contains("Max-Age=0")));
+        .any(|c| c.starts_with(&format!("{SESSION_COOKIE}=;")) && c.contains("Max-Age=0")));
     let signed_out_page = browser.get(out.location()).await;
     assert!(signed_out_page.body.contains("You have been signed out."));
 
     // The old cookie, replayed, no longer works.
     let replay = app.browser();
-    replay.set_cookie("__Host-portal.session", &old_cookie);
+    replay.set_cookie(SESSION_COOKIE, &old_cookie);
     let page = replay.get("/client-portal/dashboard").await;
     assert_eq!(page.status, 303);
     assert!(page.location().starts_with("/auth/client-portal/signin"));
@@ -190,7 +190,7 @@ async fn a_session_of_an_internal_user_is_sent_to_access_denied() {
         .unwrap()
         .unwrap();
     let browser = app.browser();
-    browser.set_cookie("__Host-portal.session", &session.token);
+    browser.set_cookie(SESSION_COOKIE, &session.token);
     let page = browser.get("/client-portal/dashboard").await;
     assert_eq!(page.status, 303);
     assert!(page.location().starts_with("/auth/client-portal/signin?"));
@@ -211,11 +211,11 @@ async fn a_session_only_works_on_the_host_it_was_made_for() {
     browser
         .sign_in(&app.tenant.slug, &ada.email, PASSWORD)
         .await;
-    let cookie = browser.cookie("__Host-portal.session").unwrap();
+    let cookie = browser.cookie(SESSION_COOKIE).unwrap();
     let response = crate::helpers::client()
         .get(format!("{}/client-portal/dashboard", app.base))
         .header("host", "other.example")
-        .header("cookie", format!("__Host-portal.session={cookie}"))
+        .header("cookie", format!("{SESSION_COOKIE}={cookie}"))
         .send()
         .await
         .unwrap();
@@ -235,7 +235,7 @@ async fn a_new_sign_in_revokes_the_session_its_cookie_replaces() {
     let first = browser.cookie(SESSION).unwrap();
     // The sign-in form posted again from this browser (the page itself would send a signed-in
     // visitor on): a wrong password replaces nothing, a right one (any user) the old session.
-    let csrf = browser.cookie("__Host-portal.csrf").unwrap();
+    let csrf = browser.cookie(CSRF_COOKIE).unwrap();
     let post = |email: &'static str, password: &'static str| {
         let browser = browser.clone();
         let csrf = csrf.clone();

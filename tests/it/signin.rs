@@ -3,7 +3,7 @@
 use portal_actors::model::UserType;
 use portal_actors::store::users;
 
-use crate::helpers::{hash, spawn_app, Browser, PASSWORD};
+use crate::helpers::{hash, spawn_app, Browser, CSRF_COOKIE, PASSWORD, SESSION_COOKIE};
 
 const INVALID: &str = "Invalid email or password";
 
@@ -29,7 +29,7 @@ async fn a_client_user_signs_in_and_sees_the_dashboard() {
     let cookie = page
         .set_cookies()
         .into_iter()
-        .find(|c| c.starts_with("__Host-portal.session="))
+        .find(|c| c.starts_with(&format!("{SESSION_COOKIE}=")))
         .expect("session cookie");
     for attribute in [
         "Secure",
@@ -73,8 +73,8 @@ async fn a_client_user_signs_in_and_sees_the_dashboard() {
     assert!(!dashboard.body.contains("first sign-in"));
     assert!(dashboard.body.contains("<time datetime="));
     assert_ne!(
-        browser.cookie("__Host-portal.session"),
-        second.cookie("__Host-portal.session")
+        browser.cookie(SESSION_COOKIE),
+        second.cookie(SESSION_COOKIE)
     );
 
     assert_eq!(
@@ -122,7 +122,7 @@ async fn every_refusal_says_the_same_and_is_counted_by_reason() {
         let page = browser.sign_in(&app.tenant.slug, email, password).await;
         assert_eq!(page.status, 401, "{email}");
         assert!(page.body.contains(INVALID), "{email}: {}", page.body);
-        assert!(browser.cookie("__Host-portal.session").is_none());
+        assert!(browser.cookie(SESSION_COOKIE).is_none());
     }
     // Every attempt, even for unknown emails, cost one password verification.
     let verifications =
@@ -191,7 +191,7 @@ async fn internal_users_are_refused_with_access_denied() {
         .await;
     assert_eq!(page.status, 403);
     assert!(page.body.contains("Access denied"), "{}", page.body);
-    assert!(browser.cookie("__Host-portal.session").is_none());
+    assert!(browser.cookie(SESSION_COOKIE).is_none());
     // With the wrong password they learn nothing.
     let page = app
         .browser()
@@ -335,14 +335,14 @@ async fn the_sign_in_form_needs_its_csrf_token_and_a_same_site_origin() {
         .await;
     assert_eq!(page.status, 403);
     assert!(page.body.contains("Your sign-in form expired"));
-    assert!(browser.cookie("__Host-portal.session").is_none());
+    assert!(browser.cookie(SESSION_COOKIE).is_none());
 
     // A cross-site POST is refused before anything else.
-    let csrf = browser.cookie("__Host-portal.csrf").unwrap();
+    let csrf = browser.cookie(CSRF_COOKIE).unwrap();
     let response = crate::helpers::client()
         .post(format!("{}/auth/client-portal/signin", app.base))
         .header("origin", "https://evil.example")
-        .header("cookie", format!("__Host-portal.csrf={csrf}"))
+        .header("cookie", format!("{CSRF_COOKIE}={csrf}"))
         .form(&[
             ("email", ada.email.as_str()),
             ("password", PASSWORD),

@@ -3,49 +3,106 @@
 
 use chrono::Duration;
 
-use crate::helpers::{spawn_app_with, ADMIN_TOKEN};
+use portal_actors::model::TenantInfo;
+
+use crate::helpers::{spawn_app_with, Browser, TestApp, ADMIN_TOKEN};
 use crate::ticket_data::{self as data, numbers};
 
-#[actix_web::test]
-async fn tenant_actors_start_on_demand_stop_when_idle_and_are_replaced_after_a_failure() {
-    let Some(app) = spawn_app_with(|s| {
-        s.admin.fault_injection = true;
-        s.tickets.tenant_idle_minutes = 5;
-    })
-    .await
-    else {
-        return;
-    };
-    let home = app.tenant.clone();
-    let other = app.create_tenant("Contoso MSP").await;
-    let c = data::catalog(&app, &home).await;
-    let ada = data::person(&app, &home, "ada@acme.example", "Acme", Some("User")).await;
-    let bea = data::person(&app, &other, "bea@contoso.example", "Contoso", Some("User")).await;
-    data::insert(
-        &app,
-        &home,
-        &data::new_ticket(&app, &c, &ada, "TIC-1", "Printer", 1),
-    )
-    .await;
-    let live = || async {
-        let page = app.admin_get("/admin/actors", Some(ADMIN_TOKEN)).await;
+/// Two tenants (home with Ada and TIC-1, Contoso with Bea), fault injection on, five idle
+/// minutes; nobody has made a request yet.
+struct Tenants {
+    app: TestApp,
+    home: TenantInfo,
+    other: TenantInfo,
+    ada: data::Person,
+    bea: data::Person,
+}
+
+impl Tenants {
+    async fn new() -> Option<Tenants> {
+        let app = spawn_app_with(|s| {
+            s.admin.fault_injection = true;
+            s.tickets.tenant_idle_minutes = 5;
+        })
+        .await?;
+        let home = app.tenant.clone();
+        let other = app.create_tenant("Contoso MSP").await;
+        let c = data::catalog(&app, &home).await;
+        let ada = data::person(&app, &home, "ada@acme.example", "Acme", Some("User")).await;
+        let bea = data::person(&app, &other, "bea@contoso.example", "Contoso", Some("User")).await;
+        data::insert(
+            &app,
+            &home,
+            &data::new_ticket(&app, &c, &ada, "TIC-1", "Printer", 1),
+        )
+        .await;
+        Some(Tenants {
+            app,
+            home,
+            other,
+            ada,
+            bea,
+        })
+    }
+
+    /// Tenant data actors running now, as the admin listener reports them.
+    async fn live(&self) -> u64 {
+        let page = self.app.admin_get("/admin/actors", Some(ADMIN_TOKEN)).await;
         let json: serde_json::Value = serde_json::from_str(&page.body).unwrap();
         json["tenant_data_live"].as_u64().unwrap()
-    };
-    assert_eq!(live().await, 0, "nothing runs before the first request");
+    }
+}
 
-    let browser = data::signed_in(&app, &home, &ada).await;
+/// Both tenants' actors started by their users' requests: Ada's and Bea's browsers.
+struct Started {
+    browser: Browser,
+    contoso: Browser,
+    t: Tenants,
+}
+
+impl Started {
+    async fn new() -> Option<Started> {
+        let t = Tenants::new().await?;
+        let (app, home, other, ada, bea) = (&t.app, &t.home, &t.other, &t.ada, &t.bea);
+        let browser = data::signed_in(app, home, ada).await;
+        assert_eq!(browser.get("/client-portal/tickets").await.status, 200);
+        let contoso = data::signed_in(app, other, bea).await;
+        assert_eq!(contoso.get("/client-portal/tickets").await.status, 200);
+        Some(Started {
+            browser,
+            contoso,
+            t,
+        })
+    }
+}
+
+#[actix_web::test]
+async fn tenant_actors_start_on_a_tenants_first_request_one_per_tenant() {
+    let Some(t) = Tenants::new().await else {
+        return;
+    };
+    let (app, home, other, ada, bea) = (&t.app, &t.home, &t.other, &t.ada, &t.bea);
+    assert_eq!(t.live().await, 0, "nothing runs before the first request");
+
+    let browser = data::signed_in(app, home, ada).await;
     assert_eq!(
         numbers(&browser.get("/client-portal/tickets").await.body),
         ["TIC-1"]
     );
-    assert_eq!(live().await, 1);
+    assert_eq!(t.live().await, 1);
     assert_eq!(app.metric("portal_tenant_data_actors", &[]).await, 1.0);
-    let contoso = data::signed_in(&app, &other, &bea).await;
+    let contoso = data::signed_in(app, other, bea).await;
     assert_eq!(contoso.get("/client-portal/tickets").await.status, 200);
     assert_eq!(browser.get("/client-portal/tickets").await.status, 200);
-    assert_eq!(live().await, 2, "one actor per tenant, reused");
+    assert_eq!(t.live().await, 2, "one actor per tenant, reused");
+}
 
+#[actix_web::test]
+async fn idle_tenant_actors_stop_on_the_sweep_and_start_again_on_the_next_request() {
+    let Some(Started { browser, t, .. }) = Started::new().await else {
+        return;
+    };
+    let app = &t.app;
     // Operators' sweep with the configured idle time: both were just used, none stops.
     let swept = app
         .admin_post("/admin/actors/tenant_registry/sweep", Some(ADMIN_TOKEN))
@@ -64,7 +121,7 @@ async fn tenant_actors_start_on_demand_stop_when_idle_and_are_replaced_after_a_f
         numbers(&browser.get("/client-portal/tickets").await.body),
         ["TIC-1"]
     );
-    assert_eq!(live().await, 1);
+    assert_eq!(t.live().await, 1);
     let bad = app
         .admin_post(
             "/admin/actors/tenant_registry/sweep?idle_seconds=x",
@@ -78,7 +135,19 @@ async fn tenant_actors_start_on_demand_stop_when_idle_and_are_replaced_after_a_f
             .status,
         401
     );
+}
 
+#[actix_web::test]
+async fn a_failing_tenant_actor_is_replaced_on_its_tenants_next_request() {
+    let Some(Started {
+        browser,
+        contoso,
+        t,
+    }) = Started::new().await
+    else {
+        return;
+    };
+    let (app, home) = (&t.app, &t.home);
     // A failing tenant actor is replaced on its tenant's next request; the other tenant and
     // the portal are unaffected, readiness holds, and the restart is counted.
     let injected = app
@@ -113,7 +182,14 @@ async fn tenant_actors_start_on_demand_stop_when_idle_and_are_replaced_after_a_f
         )
         .await;
     assert_eq!(unknown.status, 404);
+}
 
+#[actix_web::test]
+async fn the_tenant_registry_restarts_and_keeps_handing_out_actors() {
+    let Some(Started { contoso, t, .. }) = Started::new().await else {
+        return;
+    };
+    let app = &t.app;
     // The registry itself restarts through its supervisor and keeps handing out actors.
     let restarted = app
         .admin_post("/admin/actors/tenant_registry/restart", Some(ADMIN_TOKEN))

@@ -7,11 +7,12 @@ use portal_actors::login_throttle::{seconds_rounded_up, CheckRequest, Decision, 
 use portal_actors::store::{audit, throttle};
 use uuid::Uuid;
 
-use crate::helpers::{spawn_app_on, spawn_app_with, Page, TestApp, ADMIN_TOKEN, PASSWORD};
+use crate::helpers::{
+    spawn_app_on, spawn_app_with, Page, TestApp, ADMIN_TOKEN, CSRF_COOKIE, PASSWORD, SESSION_COOKIE,
+};
 
 const THROTTLED_15: &str = "Too many failed sign-in attempts, try again in 15 minutes";
 const WRONG: &str = "not the password at all";
-const CSRF_COOKIE: &str = "__Host-portal.csrf";
 
 /// Signs in with extra request headers (`X-Forwarded-For` from a trusted proxy, `User-Agent`):
 /// opens the sign-in page for its CSRF cookie, then posts the form with it.
@@ -75,7 +76,7 @@ fn assert_throttled(page: &Page, message: &str) {
         !page
             .set_cookies()
             .iter()
-            .any(|c| c.starts_with("__Host-portal.session=")),
+            .any(|c| c.starts_with(&format!("{SESSION_COOKIE}="))),
         "no session while throttled"
     );
 }

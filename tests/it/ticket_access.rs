@@ -1,7 +1,9 @@
 //! Who sees which tickets: contact vs company scope, board visibility groups, permissions per
 //! role, and isolation probes across tenants and companies (always 404, nothing leaked).
 
-use crate::helpers::{spawn_app, Browser};
+use portal_actors::model::TenantInfo;
+
+use crate::helpers::{spawn_app, Browser, TestApp};
 use crate::ticket_data::{self as data, numbers};
 
 #[actix_web::test]
@@ -95,9 +97,9 @@ async fn contact_scope_and_board_visibility_groups() {
     assert!(numbers(&list.body).is_empty());
 }
 
-#[actix_web::test]
-async fn permissions_come_from_roles() {
-    let Some(app) = spawn_app().await else { return };
+/// A tenant with the catalog and Ada's ticket TIC-1.
+async fn with_a_ticket() -> Option<(TestApp, TenantInfo)> {
+    let app = spawn_app().await?;
     let tenant = app.tenant.clone();
     let c = data::catalog(&app, &tenant).await;
     let ada = data::person(&app, &tenant, "ada@acme.example", "Acme", Some("User")).await;
@@ -108,18 +110,12 @@ async fn permissions_come_from_roles() {
     )
     .await;
 
-    // No role: no ticket permission at all.
-    let none = data::person(&app, &tenant, "none@acme.example", "Acme", None).await;
-    let browser = data::signed_in(&app, &tenant, &none).await;
-    assert_eq!(browser.get("/client-portal/tickets").await.status, 403);
-    assert_eq!(
-        browser.get("/client-portal/tickets/TIC-1").await.status,
-        403
-    );
-    assert_eq!(browser.get("/client-portal/tickets/new").await.status, 403);
+    Some((app, tenant))
+}
 
-    // Read only: a custom role with `ticket:read` alone.
-    let reader = data::person(&app, &tenant, "reader@acme.example", "Acme", None).await;
+/// A reader whose only role is a custom one with `ticket:read` alone, signed in.
+async fn signed_in_reader(app: &TestApp, tenant: &TenantInfo) -> (data::Person, Browser) {
+    let reader = data::person(app, tenant, "reader@acme.example", "Acme", None).await;
     let role = uuid::Uuid::new_v4();
     portal_actors::execute!(
         app.db.exec(),
@@ -146,7 +142,32 @@ async fn permissions_come_from_roles() {
     )
     .await
     .unwrap();
-    let browser = data::signed_in(&app, &tenant, &reader).await;
+    let browser = data::signed_in(app, tenant, &reader).await;
+    (reader, browser)
+}
+
+#[actix_web::test]
+async fn users_without_a_role_have_no_ticket_permission() {
+    let Some((app, tenant)) = with_a_ticket().await else {
+        return;
+    };
+    // No role: no ticket permission at all.
+    let none = data::person(&app, &tenant, "none@acme.example", "Acme", None).await;
+    let browser = data::signed_in(&app, &tenant, &none).await;
+    assert_eq!(browser.get("/client-portal/tickets").await.status, 403);
+    assert_eq!(
+        browser.get("/client-portal/tickets/TIC-1").await.status,
+        403
+    );
+    assert_eq!(browser.get("/client-portal/tickets/new").await.status, 403);
+}
+
+#[actix_web::test]
+async fn a_read_only_role_reads_tickets_but_cannot_raise_reply_close_or_upload() {
+    let Some((app, tenant)) = with_a_ticket().await else {
+        return;
+    };
+    let (_reader, browser) = signed_in_reader(&app, &tenant).await;
     let list = browser.get("/client-portal/tickets").await;
     assert_eq!(list.status, 200);
     assert_eq!(numbers(&list.body), ["TIC-1"]);
@@ -188,7 +209,13 @@ async fn permissions_come_from_roles() {
             .body
     )
     .is_empty());
+}
 
+#[actix_web::test]
+async fn every_built_in_client_role_raises_and_follows_tickets() {
+    let Some((app, tenant)) = with_a_ticket().await else {
+        return;
+    };
     // Every built-in client role raises and follows tickets.
     for (i, role) in ["User", "Finance", "Admin"].into_iter().enumerate() {
         let person = data::person(
@@ -204,7 +231,15 @@ async fn permissions_come_from_roles() {
         assert_eq!(list.status, 200, "{role}");
         assert!(list.body.contains("/client-portal/tickets/new"), "{role}");
     }
+}
 
+#[actix_web::test]
+async fn a_role_taken_away_applies_at_once() {
+    let Some((app, tenant)) = with_a_ticket().await else {
+        return;
+    };
+    let (reader, browser) = signed_in_reader(&app, &tenant).await;
+    assert_eq!(browser.get("/client-portal/tickets").await.status, 200);
     // A role taken away applies at once (no cached permissions).
     portal_actors::execute!(
         app.db.exec(),

@@ -8,7 +8,7 @@ use portal_actors::model::TenantInfo;
 use portal_actors::store::users;
 use uuid::Uuid;
 
-use crate::helpers::{Browser, NowUtc, TestApp, TestUser, PASSWORD};
+use crate::helpers::{Browser, NowUtc, TestApp, TestUser};
 
 /// Two boards: "Service Desk" (default; New, In Progress, Resolved*) and "Projects" (Planned,
 /// Done*), two global priorities and one only on Projects, two categories. (* closed)
@@ -139,12 +139,7 @@ pub async fn person(
 
 /// Signs `person` in (to `tenant`) and returns the browser.
 pub async fn signed_in(app: &TestApp, tenant: &TenantInfo, person: &Person) -> Browser {
-    let browser = app.browser();
-    let page = browser
-        .sign_in(&tenant.slug, &person.user.email, PASSWORD)
-        .await;
-    assert_eq!(page.status, 303, "sign-in: {}", page.body);
-    browser
+    crate::helpers::signed_in_at(app, tenant, &person.user.email).await
 }
 
 /// A ticket to seed; `new_ticket` fills in the usual values.

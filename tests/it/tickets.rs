@@ -1,76 +1,126 @@
 //! The ticket list: every filter and sort, pages, bookmarkable URLs, bad parameters.
 
-use chrono::Duration;
+use chrono::{DateTime, Duration, Utc};
+use uuid::Uuid;
 
-use crate::helpers::{spawn_app, NowUtc};
+use crate::helpers::{spawn_app, Browser, NowUtc, TestApp};
 use crate::ticket_data::{self as data, numbers};
 
-#[actix_web::test]
-async fn ticket_list_filters_sorts_and_pages() {
-    let Some(app) = spawn_app().await else { return };
-    let tenant = app.tenant.clone();
-    let c = data::catalog(&app, &tenant).await;
-    let ada = data::person(&app, &tenant, "ada@acme.example", "Acme", Some("User")).await;
-    let now = app.clock.now_utc();
-    // 30 open Service Desk tickets, TIC-100 updated most recently … TIC-129 least.
-    for i in 0..30 {
-        let mut s = data::new_ticket(
-            &app,
-            &c,
-            &ada,
-            &format!("TIC-{}", 100 + i),
-            &format!("Laptop issue {i:02}"),
-            i,
-        );
-        s.entered_at = now - Duration::days(60 - i);
-        data::insert(&app, &tenant, &s).await;
-    }
-    let specials = [
-        (
-            "TIC-7",
-            "Printer jammed on floor 2",
-            c.in_progress,
-            false,
-            c.high,
-            Some(c.hardware),
-            Some("awaiting_client"),
-            Some(now - Duration::hours(2)),
-        ),
-        (
-            "TIC-8",
-            "VPN drops every hour",
-            c.resolved,
-            true,
-            c.low,
-            Some(c.software),
-            None,
-            None,
-        ),
-        (
-            "TIC-9",
-            "Zebra label printer 100% broken_",
-            c.new,
-            false,
-            c.high,
-            None,
-            Some("awaiting_internal"),
-            Some(now + Duration::hours(20)),
-        ),
-    ];
-    for (i, (number, title, status, closed, priority, category, response, due)) in
-        specials.into_iter().enumerate()
-    {
-        let mut s = data::new_ticket(&app, &c, &ada, number, title, 500 + i as i64);
-        s.status = status;
-        s.closed = closed;
-        s.priority = priority;
-        s.category = category;
-        s.response = response;
-        s.due_at = due;
-        data::insert(&app, &tenant, &s).await;
-    }
-    let browser = data::signed_in(&app, &tenant, &ada).await;
+/// One of the three hand-made tickets the list fixture adds to the 30 laptop tickets.
+struct Special {
+    number: &'static str,
+    title: &'static str,
+    status: Uuid,
+    closed: bool,
+    priority: Uuid,
+    category: Option<Uuid>,
+    response: Option<&'static str>,
+    due_at: Option<DateTime<Utc>>,
+}
 
+/// A signed-in client and 33 tickets: 30 open Service Desk tickets (TIC-100 updated most
+/// recently … TIC-129 least), TIC-7 (printer, in progress, high, hardware, awaiting the client,
+/// overdue), TIC-8 (VPN, resolved and closed, low, software) and TIC-9 (label printer, new, high,
+/// awaiting internal, due in 20 hours).
+struct ListFixture {
+    browser: Browser,
+    catalog: data::Catalog,
+    _app: TestApp,
+}
+
+impl ListFixture {
+    async fn seed() -> Option<ListFixture> {
+        let app = spawn_app().await?;
+        let tenant = app.tenant.clone();
+        let c = data::catalog(&app, &tenant).await;
+        let ada = data::person(&app, &tenant, "ada@acme.example", "Acme", Some("User")).await;
+        let now = app.clock.now_utc();
+        for i in 0..30 {
+            let mut s = data::new_ticket(
+                &app,
+                &c,
+                &ada,
+                &format!("TIC-{}", 100 + i),
+                &format!("Laptop issue {i:02}"),
+                i,
+            );
+            s.entered_at = now - Duration::days(60 - i);
+            data::insert(&app, &tenant, &s).await;
+        }
+        let specials = [
+            Special {
+                number: "TIC-7",
+                title: "Printer jammed on floor 2",
+                status: c.in_progress,
+                closed: false,
+                priority: c.high,
+                category: Some(c.hardware),
+                response: Some("awaiting_client"),
+                due_at: Some(now - Duration::hours(2)),
+            },
+            Special {
+                number: "TIC-8",
+                title: "VPN drops every hour",
+                status: c.resolved,
+                closed: true,
+                priority: c.low,
+                category: Some(c.software),
+                response: None,
+                due_at: None,
+            },
+            Special {
+                number: "TIC-9",
+                title: "Zebra label printer 100% broken_",
+                status: c.new,
+                closed: false,
+                priority: c.high,
+                category: None,
+                response: Some("awaiting_internal"),
+                due_at: Some(now + Duration::hours(20)),
+            },
+        ];
+        for (i, special) in specials.into_iter().enumerate() {
+            let mut s = data::new_ticket(
+                &app,
+                &c,
+                &ada,
+                special.number,
+                special.title,
+                500 + i as i64,
+            );
+            s.status = special.status;
+            s.closed = special.closed;
+            s.priority = special.priority;
+            s.category = special.category;
+            s.response = special.response;
+            s.due_at = special.due_at;
+            data::insert(&app, &tenant, &s).await;
+        }
+        let browser = data::signed_in(&app, &tenant, &ada).await;
+        Some(ListFixture {
+            browser,
+            catalog: c,
+            _app: app,
+        })
+    }
+
+    /// The ticket numbers the list shows for `query` (which must answer 200).
+    async fn only(&self, query: &str) -> Vec<String> {
+        let page = self
+            .browser
+            .get(&format!("/client-portal/tickets?{query}"))
+            .await;
+        assert_eq!(page.status, 200, "{query}: {}", page.body);
+        numbers(&page.body)
+    }
+}
+
+#[actix_web::test]
+async fn the_list_shows_open_tickets_most_recently_updated_first_25_a_page() {
+    let Some(list) = ListFixture::seed().await else {
+        return;
+    };
+    let browser = &list.browser;
     // Default: open tickets, most recently updated first, 25 per page.
     let page = browser.get("/client-portal/tickets").await;
     assert_eq!(page.status, 200, "{}", page.body);
@@ -94,74 +144,86 @@ async fn ticket_list_filters_sorts_and_pages() {
     let beyond = browser.get("/client-portal/tickets?page=9").await;
     assert_eq!(beyond.status, 200);
     assert!(numbers(&beyond.body).is_empty());
+}
 
-    let only = |query: String| {
-        let browser = browser.clone();
-        async move {
-            let page = browser
-                .get(&format!("/client-portal/tickets?{query}"))
-                .await;
-            assert_eq!(page.status, 200, "{query}: {}", page.body);
-            numbers(&page.body)
-        }
+#[actix_web::test]
+async fn the_list_filters_by_status_response_priority_and_category() {
+    let Some(list) = ListFixture::seed().await else {
+        return;
     };
-    assert_eq!(only("status=closed".into()).await, ["TIC-8"]);
+    let c = &list.catalog;
+    assert_eq!(list.only("status=closed").await, ["TIC-8"]);
+    assert_eq!(list.only("status=all&q=printer").await, ["TIC-7", "TIC-9"]);
     assert_eq!(
-        only("status=all&q=printer".into()).await,
+        list.only(&format!("status={}", c.in_progress)).await,
+        ["TIC-7"]
+    );
+    assert_eq!(list.only("response=awaiting_client").await, ["TIC-7"]);
+    assert_eq!(list.only("response=awaiting_internal").await, ["TIC-9"]);
+    assert_eq!(
+        list.only(&format!("priority={}", c.high)).await,
         ["TIC-7", "TIC-9"]
     );
-    assert_eq!(only(format!("status={}", c.in_progress)).await, ["TIC-7"]);
-    assert_eq!(only("response=awaiting_client".into()).await, ["TIC-7"]);
-    assert_eq!(only("response=awaiting_internal".into()).await, ["TIC-9"]);
     assert_eq!(
-        only(format!("priority={}", c.high)).await,
-        ["TIC-7", "TIC-9"]
-    );
-    assert_eq!(
-        only(format!("status=all&category={}", c.software)).await,
+        list.only(&format!("status=all&category={}", c.software))
+            .await,
         ["TIC-8"]
     );
-    // Search: case-insensitive, over title and number; LIKE wildcards are literal.
-    assert_eq!(only("q=PRINTER".into()).await, ["TIC-7", "TIC-9"]);
-    assert_eq!(only("q=tic-12".into()).await.len(), 10);
-    assert_eq!(only("q=100%25".into()).await, ["TIC-9"]);
-    assert_eq!(only("q=broken_".into()).await, ["TIC-9"]);
-    assert_eq!(only("q=_".into()).await, ["TIC-9"]);
-    assert_eq!(only("q=%25".into()).await, ["TIC-9"]);
+}
 
-    // Sorts, both ways.
-    assert_eq!(only("q=printer&sort=due".into()).await, ["TIC-7", "TIC-9"]);
+#[actix_web::test]
+async fn search_is_case_insensitive_over_title_and_number_and_wildcards_are_literal() {
+    let Some(list) = ListFixture::seed().await else {
+        return;
+    };
+    assert_eq!(list.only("q=PRINTER").await, ["TIC-7", "TIC-9"]);
+    assert_eq!(list.only("q=tic-12").await.len(), 10);
+    assert_eq!(list.only("q=100%25").await, ["TIC-9"]);
+    assert_eq!(list.only("q=broken_").await, ["TIC-9"]);
+    assert_eq!(list.only("q=_").await, ["TIC-9"]);
+    assert_eq!(list.only("q=%25").await, ["TIC-9"]);
+}
+
+#[actix_web::test]
+async fn the_list_sorts_by_every_column_both_ways() {
+    let Some(list) = ListFixture::seed().await else {
+        return;
+    };
+    assert_eq!(list.only("q=printer&sort=due").await, ["TIC-7", "TIC-9"]);
     assert_eq!(
-        only("q=printer&sort=due&dir=desc".into()).await,
+        list.only("q=printer&sort=due&dir=desc").await,
+        ["TIC-9", "TIC-7"]
+    );
+    assert_eq!(list.only("q=printer&sort=title").await, ["TIC-7", "TIC-9"]);
+    assert_eq!(
+        list.only("q=printer&sort=title&dir=desc").await,
         ["TIC-9", "TIC-7"]
     );
     assert_eq!(
-        only("q=printer&sort=title".into()).await,
-        ["TIC-7", "TIC-9"]
-    );
-    assert_eq!(
-        only("q=printer&sort=title&dir=desc".into()).await,
+        list.only("status=all&q=printer&sort=status").await,
         ["TIC-9", "TIC-7"]
     );
     assert_eq!(
-        only("status=all&q=printer&sort=status".into()).await,
-        ["TIC-9", "TIC-7"]
-    );
-    assert_eq!(
-        only("status=all&sort=priority".into()).await[..2],
+        list.only("status=all&sort=priority").await[..2],
         ["TIC-7".to_owned(), "TIC-9".to_owned()]
     );
-    let by_number = only("sort=number".into()).await;
+    let by_number = list.only("sort=number").await;
     assert_eq!(by_number[0], "TIC-129", "numbers sort by length first");
-    let by_number_asc = only("sort=number&dir=asc".into()).await;
+    let by_number_asc = list.only("sort=number&dir=asc").await;
     assert_eq!(by_number_asc[..2], ["TIC-7".to_owned(), "TIC-9".to_owned()]);
-    let entered = only("sort=entered&dir=asc&q=laptop".into()).await;
+    let entered = list.only("sort=entered&dir=asc&q=laptop").await;
     assert_eq!(entered[0], "TIC-100");
-    let updated_asc = only("sort=updated&dir=asc&q=laptop".into()).await;
+    let updated_asc = list.only("sort=updated&dir=asc&q=laptop").await;
     assert_eq!(updated_asc[0], "TIC-129");
+}
 
-    // The filter lives in the URL: its pagination links keep it.
-    let filtered = browser
+#[actix_web::test]
+async fn the_filter_lives_in_the_url_and_its_pagination_links_keep_it() {
+    let Some(list) = ListFixture::seed().await else {
+        return;
+    };
+    let filtered = list
+        .browser
         .get("/client-portal/tickets?q=laptop&sort=title&dir=desc")
         .await;
     assert!(
@@ -172,15 +234,27 @@ async fn ticket_list_filters_sorts_and_pages() {
         filtered.body
     );
     assert!(filtered.body.contains("value=\"laptop\""));
-    // Badges: awaiting your reply, overdue/due soon.
-    let all = browser
+}
+
+#[actix_web::test]
+async fn the_list_badges_tickets_awaiting_a_reply_overdue_or_due_soon() {
+    let Some(list) = ListFixture::seed().await else {
+        return;
+    };
+    let all = list
+        .browser
         .get("/client-portal/tickets?status=all&q=printer")
         .await;
     assert!(all.body.contains("Awaiting your reply"));
     assert!(all.body.contains("Overdue"), "{}", all.body);
     assert!(all.body.contains("Due soon"), "{}", all.body);
+}
 
-    // Bad parameters: a clear 400 page naming the parameter, never a 500.
+#[actix_web::test]
+async fn bad_list_parameters_get_a_400_naming_them_never_a_500() {
+    let Some(list) = ListFixture::seed().await else {
+        return;
+    };
     for query in [
         "status=bogus",
         "priority=1",
@@ -190,13 +264,14 @@ async fn ticket_list_filters_sorts_and_pages() {
         "dir=up",
         "response=soon",
     ] {
-        let page = browser
+        let page = list
+            .browser
             .get(&format!("/client-portal/tickets?{query}"))
             .await;
         assert_eq!(page.status, 400, "{query}: {}", page.body);
     }
     let long = format!("/client-portal/tickets?q={}", "x".repeat(101));
-    assert_eq!(browser.get(&long).await.status, 400);
+    assert_eq!(list.browser.get(&long).await.status, 400);
 }
 
 #[actix_web::test]

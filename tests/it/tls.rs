@@ -2,7 +2,7 @@
 //! configured proxies.
 
 use crate::handoff::{add_domain, CANONICAL, VANITY};
-use crate::helpers::{spawn_app_with, PASSWORD};
+use crate::helpers::{spawn_app_with, CSRF_COOKIE, PASSWORD};
 use portal_actors::portal_domain::DomainStatus;
 
 /// A self-signed certificate for the test hosts, written to `dir`: (cert path, key path).
@@ -53,13 +53,13 @@ async fn the_portal_serves_https_itself() {
         .get_all("set-cookie")
         .iter()
         .filter_map(|v| v.to_str().ok())
-        .find_map(|c| c.strip_prefix("__Host-portal.csrf="))
+        .find_map(|c| c.strip_prefix(&format!("{CSRF_COOKIE}=")))
         .map(|c| c.split(';').next().unwrap().to_owned())
         .unwrap();
     let signed_in = https
         .post(format!("{base}/auth/client-portal/signin"))
         .header("origin", base.clone())
-        .header("cookie", format!("__Host-portal.csrf={csrf}"))
+        .header("cookie", format!("{CSRF_COOKIE}={csrf}"))
         .form(&[
             ("email", ada.email.as_str()),
             ("password", PASSWORD),

@@ -1,21 +1,27 @@
-//! A private, throwaway PostgreSQL cluster for the benchmark (`initdb` + `pg_ctl` in a temp dir,
-//! as the unprivileged `postgres` user when run as root), adapted from the tests' `tests/it/pg.rs`.
-//! Dropping the `Cluster` stops it and deletes its folder; a watchdog does the same if this
-//! process dies first.
+//! A private, throwaway PostgreSQL cluster (`initdb` + `pg_ctl` in a temp dir, as the
+//! unprivileged `postgres` user when run as root). A watchdog stops the cluster and deletes its
+//! folder when this process exits, however it exits; dropping the [`Cluster`] does it sooner.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use anyhow::Context as _;
 
-/// Settings of a bench cluster: durability off (the data is thrown away; the measured part only
-/// reads), buffers big enough to hold the hot part of 1M tickets.
-const SERVER_OPTIONS: &str =
-    "-c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off \
-     -c full_page_writes=off -c max_connections=200 -c shared_buffers=256MB -c work_mem=8MB \
-     -c maintenance_work_mem=256MB -c max_wal_size=4GB -c autovacuum=off";
+/// How a cluster is set up: where its folder goes, its server settings, the port to fall back on.
+#[derive(Debug, Clone, Copy)]
+pub struct ClusterOptions {
+    /// Its folder is `<temp dir>/<dir_prefix>-<pid>`.
+    pub dir_prefix: &'static str,
+    /// `-c name=value …` given to the server after the port and socket folder.
+    pub server_options: &'static str,
+    /// Used when no free port can be found by binding port 0.
+    pub fallback_port: u16,
+}
 
+/// A running cluster; `base_url` takes a `/<database>` suffix.
+#[derive(Debug)]
 pub struct Cluster {
+    /// `postgres://portal@127.0.0.1:<port>` (trust authentication on loopback).
     pub base_url: String,
     pg_ctl: PathBuf,
     data: String,
@@ -73,28 +79,31 @@ fn run_as_owner(bin: &Path, args: &[&str], as_postgres: bool) -> anyhow::Result<
     Ok(())
 }
 
-fn free_port() -> u16 {
+fn free_port(fallback: u16) -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
         .map(|a| a.port())
-        .unwrap_or(55433)
+        .unwrap_or(fallback)
 }
 
 impl Cluster {
-    /// `Ok(None)` when PostgreSQL is not installed here.
-    pub fn start() -> anyhow::Result<Option<Cluster>> {
+    /// Starts a cluster; `Ok(None)` when PostgreSQL is not installed here (no `initdb`/`pg_ctl`).
+    pub fn start(options: &ClusterOptions) -> anyhow::Result<Option<Cluster>> {
         let (Some(initdb), Some(pg_ctl)) = (find_bin("initdb"), find_bin("pg_ctl")) else {
             return Ok(None);
         };
         let as_postgres = is_root();
-        let dir = std::env::temp_dir().join(format!("portal-bench-pg-{}", std::process::id()));
+        let dir =
+            std::env::temp_dir().join(format!("{}-{}", options.dir_prefix, std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir)?;
+        std::fs::create_dir_all(&dir)
+            .with_context(|| format!("cannot create {}", dir.display()))?;
         if as_postgres {
             let status = Command::new("chown")
                 .args(["-R", "postgres:postgres"])
                 .arg(&dir)
-                .status()?;
+                .status()
+                .context("cannot run chown")?;
             anyhow::ensure!(
                 status.success(),
                 "cannot chown the cluster folder to postgres"
@@ -117,13 +126,26 @@ impl Cluster {
             ],
             as_postgres,
         )?;
-        let port = free_port();
-        let options = format!("-F -p {port} -k {} {SERVER_OPTIONS}", dir.display());
+        let port = free_port(options.fallback_port);
+        let server_options = format!(
+            "-F -p {port} -k {} {}",
+            dir.display(),
+            options.server_options
+        );
         let log = dir.join("server.log").to_string_lossy().to_string();
         run_as_owner(
             &pg_ctl,
             &[
-                "-D", &data, "-l", &log, "-o", &options, "-w", "-t", "60", "start",
+                "-D",
+                &data,
+                "-l",
+                &log,
+                "-o",
+                &server_options,
+                "-w",
+                "-t",
+                "60",
+                "start",
             ],
             as_postgres,
         )?;
@@ -163,18 +185,23 @@ impl Cluster {
         Ok(())
     }
 
-    /// A new empty database on the cluster; its URL.
+    /// Creates the empty database `name` (a plain identifier) on the cluster; its URL.
     pub async fn new_database(&self, name: &str) -> anyhow::Result<String> {
         let admin = format!("{}/postgres", self.base_url);
-        let mut conn = <sqlx::PgConnection as sqlx::Connection>::connect(&admin).await?;
+        let mut conn = <sqlx::PgConnection as sqlx::Connection>::connect(&admin)
+            .await
+            .with_context(|| format!("cannot connect to {admin}"))?;
         sqlx::query(&format!("CREATE DATABASE {name}"))
             .execute(&mut conn)
-            .await?;
+            .await
+            .with_context(|| format!("cannot create database {name}"))?;
         Ok(format!("{}/{name}", self.base_url))
     }
 }
 
 impl Drop for Cluster {
+    /// Stops the server (fast shutdown) and deletes its folder; a `static` cluster is never
+    /// dropped and leaves this to the watchdog.
     fn drop(&mut self) {
         let _ = run_as_owner(
             &self.pg_ctl,

@@ -1,0 +1,73 @@
+//! The bench tenant and its client users, created straight in the store.
+
+use chrono::{DateTime, Utc};
+use portal_actors::model::{Email, TenantInfo, UserType};
+use portal_actors::store::{tenants, users};
+use portal_actors::Db;
+use uuid::Uuid;
+
+/// A tenant named `name` with the portal's default colours and locale.
+pub async fn tenant(db: &Db, name: String, now: DateTime<Utc>) -> anyhow::Result<TenantInfo> {
+    Ok(tenants::create(
+        db,
+        now,
+        &tenants::NewTenant {
+            name,
+            slug: None,
+            host: None,
+            primary_color: "#0b5563".into(),
+            accent_color: "#e07a1f".into(),
+            default_locale: "en".into(),
+        },
+    )
+    .await?)
+}
+
+/// A bench user: `user<i>@bench-co.example`, "Bench" "User <i>", a client user with role User.
+pub struct BenchUser {
+    pub user_id: Uuid,
+    pub email: String,
+    pub first_name: String,
+    pub last_name: String,
+}
+
+/// `count` client users of the company `client_id` in `tenant`, with `password_hash` (or none).
+pub async fn client_users(
+    db: &Db,
+    tenant: Uuid,
+    client_id: Uuid,
+    count: usize,
+    password_hash: Option<&str>,
+    now: DateTime<Utc>,
+) -> anyhow::Result<Vec<BenchUser>> {
+    let mut made = Vec::with_capacity(count);
+    for i in 0..count {
+        let email = Email::parse(&format!("user{i}@bench-co.example"))?;
+        let contact = users::NewContact {
+            client_id,
+            full_name: format!("Bench User {i}"),
+            email: email.clone(),
+            phone: None,
+            is_client_admin: false,
+        };
+        let contact_id = users::create_contact(db, tenant, &contact, now).await?;
+        let user = users::NewUser {
+            email: email.clone(),
+            user_type: UserType::Client,
+            first_name: "Bench".into(),
+            last_name: format!("User {i}"),
+            contact_id: Some(contact_id),
+            password_hash: password_hash.map(str::to_owned),
+            is_inactive: false,
+        };
+        let user_id = users::create_user(db, tenant, &user, now).await?;
+        users::assign_role(db, tenant, user_id, "User", true).await?;
+        made.push(BenchUser {
+            user_id,
+            email: email.as_str().to_owned(),
+            first_name: user.first_name,
+            last_name: user.last_name,
+        });
+    }
+    Ok(made)
+}
