@@ -1,11 +1,9 @@
 //! `portal tenant integration-token …`: operators create (the token is printed once), list and
 //! revoke the tokens with which a tenant's PSA reaches the integration API. Changes are audited.
 
-use anyhow::{bail, Context};
+use anyhow::bail;
 use clap::{Args, Subcommand};
 use portal_actors::integration_tokens::{self, TokenError};
-use portal_actors::model::RequestOrigin;
-use portal_actors::sso::operators::Audited;
 use portal_actors::{Db, SharedClock};
 use uuid::Uuid;
 
@@ -48,22 +46,6 @@ pub struct TokenRevoke {
     pub token_id: Uuid,
 }
 
-fn cli_origin() -> RequestOrigin {
-    RequestOrigin {
-        host: "cli".into(),
-        ..Default::default()
-    }
-}
-
-/// Writes the change's audit event directly (no Audit actor runs here).
-async fn audited<T>(db: &Db, clock: &SharedClock, change: Audited<T>) -> anyhow::Result<T> {
-    let event = change.record.into_event(clock.now());
-    portal_actors::store::audit::insert_batch(db, &[event])
-        .await
-        .context("the change was made but its audit event could not be written")?;
-    Ok(change.value)
-}
-
 fn refused(e: TokenError) -> anyhow::Error {
     match e {
         TokenError::Invalid { field, message } => anyhow::anyhow!("--{field}: {message}"),
@@ -76,11 +58,16 @@ pub async fn run(db: &Db, clock: &SharedClock, cmd: IntegrationTokenCommand) -> 
     match cmd {
         IntegrationTokenCommand::Create(args) => {
             let tenant = find_tenant(db, &args.tenant).await?;
-            let created =
-                integration_tokens::create(db, clock.now(), tenant.id, &args.name, &cli_origin())
-                    .await
-                    .map_err(refused)?;
-            let created = audited(db, clock, created).await?;
+            let created = integration_tokens::create(
+                db,
+                clock.now(),
+                tenant.id,
+                &args.name,
+                &super::cli_origin(),
+            )
+            .await
+            .map_err(refused)?;
+            let created = super::audited(db, clock, created).await?;
             println!(
                 "Integration token {} ({}) for {}:",
                 created.summary.token_id, created.summary.name, tenant.slug
@@ -116,12 +103,12 @@ pub async fn run(db: &Db, clock: &SharedClock, cmd: IntegrationTokenCommand) -> 
                 clock.now(),
                 tenant.id,
                 args.token_id,
-                &cli_origin(),
+                &super::cli_origin(),
             )
             .await
             {
                 Ok(Some(revoked)) => {
-                    let t = audited(db, clock, revoked).await?;
+                    let t = super::audited(db, clock, revoked).await?;
                     println!("Revoked integration token {} ({}).", t.token_id, t.name);
                 }
                 Ok(None) => println!("Integration token {} was already revoked.", args.token_id),

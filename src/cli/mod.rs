@@ -537,3 +537,24 @@ async fn user_command(settings: Settings, cmd: UserCommand) -> anyhow::Result<()
     }
     Ok(())
 }
+
+/// Who made a change from the command line, as audit events record it.
+fn cli_origin() -> portal_actors::model::RequestOrigin {
+    portal_actors::model::RequestOrigin {
+        host: "cli".into(),
+        ..Default::default()
+    }
+}
+
+/// Writes a change's audit event directly (no Audit actor runs in a CLI command).
+async fn audited<T>(
+    db: &Db,
+    clock: &SharedClock,
+    change: portal_actors::sso::operators::Audited<T>,
+) -> anyhow::Result<T> {
+    let event = change.record.into_event(clock.now());
+    portal_actors::store::audit::insert_batch(db, &[event])
+        .await
+        .context("the change was made but its audit event could not be written")?;
+    Ok(change.value)
+}

@@ -6,9 +6,9 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use clap::{Args, Subcommand};
-use portal_actors::model::{RequestOrigin, TenantInfo};
+use portal_actors::model::TenantInfo;
 use portal_actors::secret_box::SecretBox;
-use portal_actors::sso::operators::{self, Audited, OptionsChange, SsoChangeError};
+use portal_actors::sso::operators::{self, OptionsChange, SsoChangeError};
 use portal_actors::sso::providers::{ProviderInput, SsoConfigError};
 use portal_actors::{Db, SharedClock};
 use secrecy::{ExposeSecret, SecretString};
@@ -104,23 +104,6 @@ pub(crate) async fn run(
         SsoCommand::Remove(args) => remove(db, clock, args).await,
         SsoCommand::Options(args) => options(db, clock, args).await,
     }
-}
-
-/// Who made the change, as audit events record it.
-fn cli_origin() -> RequestOrigin {
-    RequestOrigin {
-        host: "cli".into(),
-        ..Default::default()
-    }
-}
-
-/// Writes the change's audit event directly (no Audit actor runs here).
-async fn audited<T>(db: &Db, clock: &SharedClock, change: Audited<T>) -> anyhow::Result<T> {
-    let event = change.record.into_event(clock.now());
-    portal_actors::store::audit::insert_batch(db, &[event])
-        .await
-        .context("the change was made but its audit event could not be written")?;
-    Ok(change.value)
 }
 
 /// The command-line flag of a field the validation refused.
@@ -251,11 +234,11 @@ async fn set(
         clock.now(),
         tenant.id,
         input,
-        &cli_origin(),
+        &super::cli_origin(),
     )
     .await
     .map_err(|e| change_failed(e, &tenant, &args.provider))?;
-    let saved = audited(db, clock, saved).await?;
+    let saved = super::audited(db, clock, saved).await?;
     let p = &saved.summary;
     println!(
         "{} provider {} ({}, {}) of tenant {}: issuer {}, client id {}.",
@@ -272,10 +255,10 @@ async fn set(
 
 async fn remove(db: &Db, clock: &SharedClock, args: SsoRemove) -> anyhow::Result<()> {
     let tenant = find_tenant(db, &args.tenant).await?;
-    let removed = operators::delete_provider(db, tenant.id, &args.provider, &cli_origin())
+    let removed = operators::delete_provider(db, tenant.id, &args.provider, &super::cli_origin())
         .await
         .map_err(|e| change_failed(e, &tenant, &args.provider))?;
-    audited(db, clock, removed).await?;
+    super::audited(db, clock, removed).await?;
     println!(
         "Removed provider {} of tenant {}.",
         args.provider, tenant.slug
@@ -292,10 +275,10 @@ async fn options(db: &Db, clock: &SharedClock, args: SsoOptionsArgs) -> anyhow::
     let options = if change.sso_only.is_none() && change.jit_provisioning.is_none() {
         portal_actors::sso::providers::options(db, tenant.id).await?
     } else {
-        let changed = operators::change_options(db, tenant.id, change, &cli_origin())
+        let changed = operators::change_options(db, tenant.id, change, &super::cli_origin())
             .await
             .map_err(|e| change_failed(e, &tenant, ""))?;
-        audited(db, clock, changed).await?
+        super::audited(db, clock, changed).await?
     };
     println!(
         "Tenant {}: SSO-only {}, just-in-time provisioning {}.",
