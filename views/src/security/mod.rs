@@ -9,6 +9,9 @@ use crate::i18n::Translator;
 use crate::layout::{self, PageShell};
 use crate::two_factor::{self, CodeError, EnrollmentView};
 
+mod sessions;
+pub use sessions::{device_label, method_label, sessions_table, SessionItem};
+
 pub(crate) mod msg {
     crate::i18n::message_ids! {
         TITLE = "security-title";
@@ -207,19 +210,6 @@ pub struct IdentityItem {
     pub subject: String,
 }
 
-/// One active session as listed.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SessionItem {
-    /// Opaque handle the revoke form posts back.
-    pub id: String,
-    pub user_agent: Option<String>,
-    pub ip: Option<String>,
-    pub method: String,
-    pub signed_in_at: DateTime<Utc>,
-    pub last_seen_at: DateTime<Utc>,
-    pub current: bool,
-}
-
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SecurityView {
     pub csrf_token: String,
@@ -241,53 +231,6 @@ pub fn title(t: Translator<'_>) -> String {
 
 fn count(n: u64) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
-}
-
-/// "Chrome on Windows" from a User-Agent header; good enough to recognise one's own devices.
-pub fn device_label(user_agent: Option<&str>) -> Option<String> {
-    let ua = user_agent?;
-    let browser = [
-        ("Edg/", "Edge"),
-        ("OPR/", "Opera"),
-        ("Firefox/", "Firefox"),
-        ("Chromium/", "Chromium"),
-        ("Chrome/", "Chrome"),
-        ("Safari/", "Safari"),
-        ("curl/", "curl"),
-    ]
-    .iter()
-    .find(|(needle, _)| ua.contains(needle))
-    .map(|(_, name)| *name);
-    let os = [
-        ("iPhone", "iOS"),
-        ("iPad", "iPadOS"),
-        ("Android", "Android"),
-        ("Windows", "Windows"),
-        ("Mac OS X", "macOS"),
-        ("CrOS", "ChromeOS"),
-        ("Linux", "Linux"),
-    ]
-    .iter()
-    .find(|(needle, _)| ua.contains(needle))
-    .map(|(_, name)| *name);
-    match (browser, os) {
-        (Some(b), Some(o)) => Some(format!("{b} · {o}")),
-        (Some(b), None) => Some(b.to_owned()),
-        (None, Some(o)) => Some(o.to_owned()),
-        (None, None) => Some(ua.chars().take(60).collect()),
-    }
-}
-
-pub fn method_label(t: Translator<'_>, method: &str) -> String {
-    match method {
-        "password" => t.tr(msg::METHOD_PASSWORD),
-        "password+totp" => t.tr(msg::METHOD_PASSWORD_TOTP),
-        "password+recovery_code" => t.tr(msg::METHOD_PASSWORD_RECOVERY),
-        "oidc" => t.tr(msg::METHOD_OIDC),
-        "oidc+totp" => t.tr(msg::METHOD_OIDC_TOTP),
-        "oidc+recovery_code" => t.tr(msg::METHOD_OIDC_RECOVERY),
-        other => other.to_owned(),
-    }
 }
 
 fn password_fields(t: Translator<'_>, error: Option<&PasswordProblem>, current: bool) -> Markup {
@@ -419,49 +362,6 @@ pub fn page(shell: &PageShell<'_>, view: &SecurityView) -> Markup {
         }
     };
     layout::page(shell, content)
-}
-
-/// A table of sessions with a revoke button each (the current one is marked, not revocable here).
-pub fn sessions_table(
-    t: Translator<'_>,
-    sessions: &[SessionItem],
-    csrf: &str,
-    action: &str,
-) -> Markup {
-    html! {
-        table.table {
-            thead { tr {
-                th scope="col" { (t.tr(msg::SESSION_DEVICE)) }
-                th scope="col" { (t.tr(msg::SESSION_IP)) }
-                th scope="col" { (t.tr(msg::SESSION_METHOD)) }
-                th scope="col" { (t.tr(msg::SESSION_SIGNED_IN)) }
-                th scope="col" { (t.tr(msg::SESSION_LAST_ACTIVE)) }
-                th scope="col" { span.visually-hidden { (t.tr(msg::SESSION_REVOKE)) } }
-            } }
-            tbody {
-                @for s in sessions {
-                    tr {
-                        td { (device_label(s.user_agent.as_deref()).unwrap_or_else(|| t.tr(msg::SESSION_UNKNOWN))) }
-                        td { (s.ip.clone().unwrap_or_else(|| t.tr(msg::SESSION_UNKNOWN))) }
-                        td { (method_label(t, &s.method)) }
-                        td { (utc_time(t, s.signed_in_at)) }
-                        td { (utc_time(t, s.last_seen_at)) }
-                        td {
-                            @if s.current {
-                                strong.badge { (t.tr(msg::SESSION_CURRENT)) }
-                            } @else {
-                                form method="post" action=(action) {
-                                    input type="hidden" name="csrf_token" value=(csrf);
-                                    input type="hidden" name="session" value=(s.id);
-                                    button.btn.btn--secondary type="submit" { (t.tr(msg::SESSION_REVOKE)) }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
 }
 
 /// Enrollment from the Security page.
