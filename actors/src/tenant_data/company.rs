@@ -3,69 +3,24 @@
 //! tenant's `TenantData` actor like every other tenant-scoped page.
 
 use crate::clock::TimeArith;
-use actix::{Handler, Message, ResponseFuture};
+use actix::{Handler, ResponseFuture};
 use chrono::Duration;
 use uuid::Uuid;
 
 use super::TenantData;
-use crate::db::DbError;
 use crate::store::{audit, invitations, sessions, users};
 
 /// The rows the company page shows, named here so that routes never reach into `store`.
 pub use crate::store::sessions::SessionSummary;
 pub use crate::store::users::CompanyUser;
 
+/// The company page's messages and what they answer (defined with the actor's other messages).
+pub use super::messages::{
+    AdminCompany, CompanyError, CompanyOfAdmin, CompanySessions, CompanySettings, CompanySnapshot,
+};
+
 /// How many sign-in events the company page lists.
 pub const RECENT_SIGN_INS: i64 = 50;
-
-#[derive(Debug, thiserror::Error)]
-pub enum CompanyError {
-    /// Not a client admin (checked against the database, not the session's snapshot, so a
-    /// demoted admin loses access at once).
-    #[error("company settings are for client admins")]
-    NotAdmin,
-    #[error("company data unavailable")]
-    Db(#[from] DbError),
-}
-
-/// The admin's company and its portal users.
-#[derive(Debug, Clone)]
-pub struct AdminCompany {
-    pub client_id: Uuid,
-    pub members: Vec<users::CompanyUser>,
-}
-
-/// Everything the company page shows.
-#[derive(Debug, Clone)]
-pub struct CompanySnapshot {
-    pub company: AdminCompany,
-    pub sessions: Vec<sessions::SessionSummary>,
-    pub invitees: Vec<invitations::Invitee>,
-    pub sign_ins: Vec<audit::SignInEvent>,
-}
-
-/// The signed-in user's company when they are its admin.
-#[derive(Message)]
-#[rtype(result = "Result<AdminCompany, CompanyError>")]
-pub struct CompanyOfAdmin {
-    pub user_id: Uuid,
-}
-
-/// The company page's data; sessions idle longer than `session_idle` are over.
-#[derive(Message)]
-#[rtype(result = "Result<CompanySnapshot, CompanyError>")]
-pub struct CompanySettings {
-    pub user_id: Uuid,
-    pub session_idle: Duration,
-}
-
-/// The live sessions of the admin's company's users.
-#[derive(Message)]
-#[rtype(result = "Result<(AdminCompany, Vec<sessions::SessionSummary>), CompanyError>")]
-pub struct CompanySessions {
-    pub user_id: Uuid,
-    pub session_idle: Duration,
-}
 
 impl super::TenantCore {
     async fn admin_company(&self, user_id: Uuid) -> Result<AdminCompany, CompanyError> {

@@ -1,5 +1,5 @@
 //! Messages of `TenantData`: the portal's tickets, the integration API's sync, and the
-//! signed-in user's own security data (the company page's are in `company.rs` for now). None
+//! signed-in user's own security data, and the company page's (client admins). None
 //! carries a tenant: the actor answers for the one it was spawned for. Portal messages carry the
 //! signed-in user, whose access the actor resolves itself.
 
@@ -8,7 +8,7 @@ use chrono::{DateTime, Duration, Utc};
 use uuid::Uuid;
 
 use crate::db::DbError;
-use crate::store::sessions;
+use crate::store::{audit, invitations, sessions, users};
 use crate::supervision::ActorFault;
 use crate::ticket_sync::input::{
     BoardInput, CategoryInput, CommentInput, FeedQuery, PriorityInput, StatusInput,
@@ -302,4 +302,55 @@ pub struct UnlinkOwnIdentity {
     pub user_id: Uuid,
     pub issuer: String,
     pub subject: String,
+}
+
+// ---- company settings (client admins) ----------------------------------------------------
+
+#[derive(Debug, thiserror::Error)]
+pub enum CompanyError {
+    /// Not a client admin (checked against the database, not the session's snapshot, so a
+    /// demoted admin loses access at once).
+    #[error("company settings are for client admins")]
+    NotAdmin,
+    #[error("company data unavailable")]
+    Db(#[from] DbError),
+}
+
+/// The admin's company and its portal users.
+#[derive(Debug, Clone)]
+pub struct AdminCompany {
+    pub client_id: Uuid,
+    pub members: Vec<users::CompanyUser>,
+}
+
+/// Everything the company page shows.
+#[derive(Debug, Clone)]
+pub struct CompanySnapshot {
+    pub company: AdminCompany,
+    pub sessions: Vec<sessions::SessionSummary>,
+    pub invitees: Vec<invitations::Invitee>,
+    pub sign_ins: Vec<audit::SignInEvent>,
+}
+
+/// The signed-in user's company when they are its admin.
+#[derive(Message)]
+#[rtype(result = "Result<AdminCompany, CompanyError>")]
+pub struct CompanyOfAdmin {
+    pub user_id: Uuid,
+}
+
+/// The company page's data; sessions idle longer than `session_idle` are over.
+#[derive(Message)]
+#[rtype(result = "Result<CompanySnapshot, CompanyError>")]
+pub struct CompanySettings {
+    pub user_id: Uuid,
+    pub session_idle: Duration,
+}
+
+/// The live sessions of the admin's company's users.
+#[derive(Message)]
+#[rtype(result = "Result<(AdminCompany, Vec<sessions::SessionSummary>), CompanyError>")]
+pub struct CompanySessions {
+    pub user_id: Uuid,
+    pub session_idle: Duration,
 }
