@@ -9,27 +9,7 @@ async fn a_real_browser_is_handed_over_to_the_vanity_dashboard() {
     };
     let ada = app.client_user(None, "ada@acme.example", "Acme").await;
     let result = async {
-        client
-            .goto(&format!(
-                "https://{CANONICAL}/auth/client-portal/signin?tenant={}",
-                app.tenant.slug
-            ))
-            .await?;
-        client
-            .find(Locator::Css("#email"))
-            .await?
-            .send_keys(&ada.email)
-            .await?;
-        client
-            .find(Locator::Css("#password"))
-            .await?
-            .send_keys(PASSWORD)
-            .await?;
-        client
-            .find(Locator::Css("button[type=submit]"))
-            .await?
-            .click()
-            .await?;
+        sign_in_with_password(&client, &app.tenant.slug, &ada.email).await?;
         let target = url::Url::parse(&format!("https://{VANITY}/client-portal/dashboard")).unwrap();
         wait_for_url(&client, &target).await?;
         let source = client.source().await?;

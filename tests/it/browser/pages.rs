@@ -16,27 +16,7 @@ async fn a_real_browser_raises_a_ticket_with_a_file_and_replies() {
     let file = dir.path().join("printer-error.txt");
     std::fs::write(&file, "PC LOAD LETTER").unwrap();
     let result = async {
-        client
-            .goto(&format!(
-                "https://{CANONICAL}/auth/client-portal/signin?tenant={}",
-                tenant.slug
-            ))
-            .await?;
-        client
-            .find(Locator::Css("#email"))
-            .await?
-            .send_keys(&ada.user.email)
-            .await?;
-        client
-            .find(Locator::Css("#password"))
-            .await?
-            .send_keys(PASSWORD)
-            .await?;
-        client
-            .find(Locator::Css("button[type=submit]"))
-            .await?
-            .click()
-            .await?;
+        sign_in_with_password(&client, &tenant.slug, &ada.user.email).await?;
         let dashboard =
             url::Url::parse(&format!("https://{VANITY}/client-portal/dashboard")).unwrap();
         client

@@ -19,27 +19,7 @@ async fn a_real_browser_signs_in_with_two_factor_and_is_handed_over() {
     app.clock.advance(chrono::Duration::seconds(30));
 
     let result = async {
-        client
-            .goto(&format!(
-                "https://{CANONICAL}/auth/client-portal/signin?tenant={}",
-                app.tenant.slug
-            ))
-            .await?;
-        client
-            .find(Locator::Css("#email"))
-            .await?
-            .send_keys(&ada.email)
-            .await?;
-        client
-            .find(Locator::Css("#password"))
-            .await?
-            .send_keys(PASSWORD)
-            .await?;
-        client
-            .find(Locator::Css("button[type=submit]"))
-            .await?
-            .click()
-            .await?;
+        sign_in_with_password(&client, &app.tenant.slug, &ada.email).await?;
         let code_page = url::Url::parse(&format!(
             "https://{CANONICAL}/auth/client-portal/two-factor"
         ))
