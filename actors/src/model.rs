@@ -82,6 +82,49 @@ impl UserType {
     }
 }
 
+/// A client contact's portal role: the one source of truth for what their portal user may do
+/// (the tenant's role of the same name holds the permissions).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PortalRole {
+    /// Manages the company's portal users and settings.
+    Admin,
+    /// Sees and pays the company's invoices.
+    Finance,
+    /// Raises and follows support tickets.
+    User,
+}
+
+impl PortalRole {
+    /// Every role, most powerful first.
+    pub const ALL: [PortalRole; 3] = [PortalRole::Admin, PortalRole::Finance, PortalRole::User];
+
+    /// The stored and API value: `admin`, `finance`, `user`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PortalRole::Admin => "admin",
+            PortalRole::Finance => "finance",
+            PortalRole::User => "user",
+        }
+    }
+
+    /// The tenant's role of this name (`roles.role_name`): `Admin`, `Finance`, `User`.
+    pub fn role_name(self) -> &'static str {
+        match self {
+            PortalRole::Admin => "Admin",
+            PortalRole::Finance => "Finance",
+            PortalRole::User => "User",
+        }
+    }
+
+    /// Reads the stored/API value (`admin`, `finance`, `user`; also the role names).
+    pub fn parse(value: &str) -> Option<PortalRole> {
+        PortalRole::ALL
+            .into_iter()
+            .find(|r| r.as_str() == value.trim() || r.role_name() == value.trim())
+    }
+}
+
 /// A tenant (an MSP) with the settings its pages need.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TenantInfo {
