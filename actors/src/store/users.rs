@@ -51,10 +51,8 @@ impl LoginUser {
     }
 }
 
-/// A person's name as every query reads it: the contact's (client users), else the account's.
-pub const FULL_NAME: &str = "COALESCE(c.full_name, TRIM(u.first_name || ' ' || u.last_name))";
-
-/// A user with their company, as sign-in reads them (add the `WHERE`).
+/// A user with their company, as sign-in reads them (add the `WHERE`). The name is read as every
+/// query reads a person's name: the contact's (client users), else the account's.
 const LOGIN_USER: &str = "SELECT u.tenant, u.user_id, u.email, u.user_type, \
         COALESCE(c.full_name, TRIM(u.first_name || ' ' || u.last_name)) AS full_name, \
         u.password_hash, u.is_inactive, u.last_login_at, c.client_id, cl.client_name, \

@@ -6,11 +6,17 @@ use std::process::Output;
 
 use serde_json::Value;
 
+use std::time::{Duration as StdDuration, Instant};
+
+use portal_actors::sessions::CACHE_TTL;
+
 use crate::helpers::{
-    audit_events, code_and_text, portal_command, run_portal, signed_in, spawn_app, TestApp,
+    audit_events, backend, code_and_text, portal_command, run_portal, signed_in, spawn_app,
+    Backend, Browser, TestApp,
 };
 
 const COMPANY: &str = "/client-portal/client-settings";
+const DASHBOARD: &str = "/client-portal/dashboard";
 
 /// `portal <args>` on the app's database, off the test's thread.
 async fn portal_on(app: &TestApp, args: &[&str]) -> Output {
@@ -101,7 +107,22 @@ async fn a_role_change_for_nobody_or_to_no_role_is_refused() {
     let Some(app) = spawn_app().await else { return };
     let worker = app.client_user(None, "worker@acme.example", "Acme").await;
     let slug = app.tenant.slug.clone();
+    // Another tenant's operator names this tenant's user: not theirs.
+    let other = app.create_tenant("Contoso MSP").await;
     for (args, says) in [
+        (
+            vec![
+                "user",
+                "role",
+                "--tenant",
+                &other.slug,
+                "--email",
+                &worker.email,
+                "--role",
+                "admin",
+            ],
+            "no client user",
+        ),
         (
             vec![
                 "user",
@@ -268,4 +289,55 @@ async fn user_create_takes_any_role_and_client_admin_still_means_admin() {
     ];
     let (code, _) = code_and_text(&portal_on(&app, &both).await);
     assert_ne!(code, 0, "--role and --client-admin conflict");
+}
+
+/// Whether the dashboard's navigation offers the company page (the session's cached role).
+async fn offers_company(browser: &Browser) -> bool {
+    let page = browser.get(DASHBOARD).await;
+    assert_eq!(page.status, 200, "{}", page.body);
+    page.body.contains(&format!("href=\"{COMPANY}\""))
+}
+
+#[actix_web::test]
+async fn a_cached_session_learns_its_new_role_from_the_command_line() {
+    let Some(app) = spawn_app().await else { return };
+    let worker = app.client_user(None, "worker@acme.example", "Acme").await;
+    let browser = signed_in(&app, &worker.email).await;
+    // Used, so the session is cached with the role it had.
+    assert!(!offers_company(&browser).await);
+    assert!(!offers_company(&browser).await);
+    let slug = app.tenant.slug.clone();
+    let promote = [
+        "user",
+        "role",
+        "--tenant",
+        &slug,
+        "--email",
+        &worker.email,
+        "--role",
+        "admin",
+    ];
+    let (code, text) = code_and_text(&portal_on(&app, &promote).await);
+    assert_eq!(code, 0, "{text}");
+    match backend() {
+        // The CLI's notice (same transaction) makes the running portal read the session again.
+        Backend::Postgres => {
+            let start = Instant::now();
+            while !offers_company(&browser).await {
+                assert!(
+                    start.elapsed() < StdDuration::from_secs(1),
+                    "the navigation still hides the company page a second after the change"
+                );
+                tokio::time::sleep(StdDuration::from_millis(100)).await;
+            }
+        }
+        // One server and no notices: the cached copy is read again once its TTL has passed.
+        Backend::Sqlite => {
+            app.clock.advance(
+                chrono::Duration::from_std(CACHE_TTL).unwrap() + chrono::Duration::seconds(1),
+            );
+            assert!(offers_company(&browser).await);
+        }
+    }
+    assert_eq!(browser.get(COMPANY).await.status, 200);
 }
