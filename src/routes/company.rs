@@ -193,8 +193,8 @@ fn session_items(
         .collect()
 }
 
-/// The users table's name for a portal role.
-fn member_role(role: PortalRole) -> MemberRole {
+/// The pages' name for a portal role (users table, invitation page).
+pub(crate) fn member_role(role: PortalRole) -> MemberRole {
     match role {
         PortalRole::Admin => MemberRole::Admin,
         PortalRole::Finance => MemberRole::Finance,
