@@ -109,8 +109,7 @@ pub async fn request_password_reset(
         email: email
             .as_ref()
             .map_or_else(|| req.email.clone(), |e| e.as_str().to_owned()),
-        first_name: String::new(),
-        last_name: String::new(),
+        full_name: String::new(),
         locale: None,
     });
     let expires_at = now

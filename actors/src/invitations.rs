@@ -361,12 +361,11 @@ async fn accept_inner(
     if req.password.expose_secret() != req.confirm.expose_secret() {
         return refused(SetupRefusal::Mismatch);
     }
-    let (first, last) = split_name(&invitee.full_name);
     let hash = match hash_new_password(
         svc,
         req.password.clone(),
         &invitee.email.clone(),
-        vec![first.clone(), last.clone()],
+        crate::model::name_words(&invitee.full_name),
     )
     .await
     {
@@ -399,8 +398,9 @@ async fn accept_inner(
             let new = users::NewUser {
                 email,
                 user_type: UserType::Client,
-                first_name: first,
-                last_name: last,
+                // The contact's name is the user's name.
+                first_name: String::new(),
+                last_name: String::new(),
                 contact_id: Some(invitee.contact_id),
                 password_hash: Some(hash),
                 is_inactive: false,
@@ -412,12 +412,6 @@ async fn accept_inner(
             }
         }
     };
-    let role = if invitee.is_client_admin {
-        "Admin"
-    } else {
-        "User"
-    };
-    users::assign_role_in(tx.exec(), tenant, user_id, role, true).await?;
     tx.commit().await?;
     Ok(SetupOutcome::Done { tenant, user_id })
 }

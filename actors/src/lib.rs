@@ -36,6 +36,7 @@ pub mod model;
 pub mod password_policy;
 pub mod portal_domain;
 pub mod registry;
+pub mod roles;
 pub mod secret_box;
 pub mod services;
 pub mod sessions;

@@ -146,31 +146,50 @@ pub fn is_valid_slug(slug: &str) -> bool {
 }
 
 /// What a session knows of its user: taken at sign-in, so signed-in pages need no query.
+/// (What the user may do is read per request; `role` only shapes the navigation.)
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SessionUser {
     pub tenant: Uuid,
     pub user_id: Uuid,
     pub email: String,
     pub user_type: UserType,
-    pub first_name: String,
-    pub last_name: String,
+    /// The person's name: their contact's for client users, the account's for internal users.
+    #[serde(default)]
+    pub full_name: String,
     pub client_id: Option<Uuid>,
     pub client_name: Option<String>,
-    pub is_client_admin: bool,
+    /// The contact's portal role (client users); `None` for internal users.
+    #[serde(default)]
+    pub role: Option<PortalRole>,
     /// The sign-in before the one that created this session.
     pub previous_login_at: Option<DateTime<Utc>>,
 }
 
 impl SessionUser {
+    /// The name to greet the user by: their name, else their email.
     pub fn display_name(&self) -> String {
-        let name = format!("{} {}", self.first_name, self.last_name);
-        let name = name.trim();
+        let name = self.full_name.trim();
         if name.is_empty() {
             self.email.clone()
         } else {
             name.to_owned()
         }
     }
+
+    /// Whether the user administers their company's portal (their contact's role is Admin).
+    pub fn is_client_admin(&self) -> bool {
+        self.role == Some(PortalRole::Admin)
+    }
+
+    /// The words of the user's name (a new password must not be made of them).
+    pub fn name_words(&self) -> Vec<String> {
+        name_words(&self.full_name)
+    }
+}
+
+/// The words of a person's name, for the password policy's context.
+pub fn name_words(full_name: &str) -> Vec<String> {
+    full_name.split_whitespace().map(str::to_owned).collect()
 }
 
 /// Who made a request: kept with sessions and audit events.

@@ -1,7 +1,7 @@
 //! The bench tenant and its client users, created straight in the store.
 
 use chrono::{DateTime, Utc};
-use portal_actors::model::{Email, TenantInfo, UserType};
+use portal_actors::model::{Email, PortalRole, TenantInfo, UserType};
 use portal_actors::store::{tenants, users};
 use portal_actors::Db;
 use uuid::Uuid;
@@ -23,12 +23,11 @@ pub async fn tenant(db: &Db, name: String, now: DateTime<Utc>) -> anyhow::Result
     .await?)
 }
 
-/// A bench user: `user<i>@bench-co.example`, "Bench" "User <i>", a client user with role User.
+/// A bench user: `user<i>@bench-co.example`, "Bench User <i>", a client user with role User.
 pub struct BenchUser {
     pub user_id: Uuid,
     pub email: String,
-    pub first_name: String,
-    pub last_name: String,
+    pub full_name: String,
 }
 
 /// `count` client users of the company `client_id` in `tenant`, with `password_hash` (or none).
@@ -48,25 +47,23 @@ pub async fn client_users(
             full_name: format!("Bench User {i}"),
             email: email.clone(),
             phone: None,
-            is_client_admin: false,
+            portal_role: PortalRole::User,
         };
         let contact_id = users::create_contact(db, tenant, &contact, now).await?;
         let user = users::NewUser {
             email: email.clone(),
             user_type: UserType::Client,
-            first_name: "Bench".into(),
-            last_name: format!("User {i}"),
+            first_name: String::new(),
+            last_name: String::new(),
             contact_id: Some(contact_id),
             password_hash: password_hash.map(str::to_owned),
             is_inactive: false,
         };
         let user_id = users::create_user(db, tenant, &user, now).await?;
-        users::assign_role(db, tenant, user_id, "User", true).await?;
         made.push(BenchUser {
             user_id,
             email: email.as_str().to_owned(),
-            first_name: user.first_name,
-            last_name: user.last_name,
+            full_name: contact.full_name,
         });
     }
     Ok(made)

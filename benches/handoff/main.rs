@@ -57,7 +57,7 @@ use futures_util::future::join_all;
 use portal::http::cookies::{HANDOFF_COOKIE, SESSION_COOKIE};
 use portal::Application;
 use portal_actors::handoff::{Handoff, IssueOtt, SweepOtts, SWEEP_BATCH};
-use portal_actors::model::{SessionUser, UserType};
+use portal_actors::model::{PortalRole, SessionUser, UserType};
 use portal_actors::portal_domain::DomainStatus;
 use portal_actors::store::{handoff as ott_store, portal_domains, users};
 use portal_actors::supervision::Restart;

@@ -46,11 +46,10 @@ pub(crate) async fn boot(
             user_id: u.user_id,
             email: u.email,
             user_type: UserType::Client,
-            first_name: u.first_name,
-            last_name: u.last_name,
+            full_name: u.full_name,
             client_id: Some(client_id),
             client_name: Some(client_name.to_owned()),
-            is_client_admin: false,
+            role: Some(PortalRole::User),
             previous_login_at: None,
         })
         .collect();

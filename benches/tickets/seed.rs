@@ -13,7 +13,7 @@ use anyhow::Context as _;
 use chrono::{DateTime, Utc};
 use portal_actors::credentials::{current_params, hash_with};
 use portal_actors::db::{Db, Tx};
-use portal_actors::model::{Email, UserType};
+use portal_actors::model::{Email, PortalRole, UserType};
 use portal_actors::store::users;
 use portal_actors::{execute, Backend};
 use rand::rngs::StdRng;
@@ -145,7 +145,11 @@ async fn seed_tenant(
                 ),
                 email: Email::parse(&format!("contact{c}@{domain}.example"))?,
                 phone: None,
-                is_client_admin: c == 0,
+                portal_role: if c == 0 {
+                    PortalRole::Admin
+                } else {
+                    PortalRole::User
+                },
             };
             contacts.push(users::create_contact(db, tenant, &contact, now).await?);
         }
@@ -156,14 +160,13 @@ async fn seed_tenant(
     let user = users::NewUser {
         email: email.clone(),
         user_type: UserType::Client,
-        first_name: FIRST_NAMES[0].into(),
-        last_name: LAST_NAMES[0].into(),
+        first_name: String::new(),
+        last_name: String::new(),
         contact_id: Some(companies[0].1[0]),
         password_hash: Some(hash.to_owned()),
         is_inactive: false,
     };
     let user_id = users::create_user(db, tenant, &user, now).await?;
-    users::assign_role(db, tenant, user_id, "User", true).await?;
 
     let mut tx = db.begin().await?;
     let lookups = seed_lookups(&mut tx, tenant, now, companies).await?;

@@ -3,6 +3,7 @@
 pub mod domains;
 pub mod integration_tokens;
 pub mod invitations;
+pub mod roles;
 pub mod sso;
 
 use std::io::{BufRead, IsTerminal};
@@ -11,7 +12,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use portal_actors::credentials::{current_params, hash_with};
-use portal_actors::model::{is_valid_slug, Email, UserType};
+use portal_actors::model::{is_valid_slug, Email, PortalRole, UserType};
 use portal_actors::store::{tenants, users};
 use portal_actors::{tokens, Db, SharedClock};
 use portal_views::theme::is_valid_color;
@@ -71,6 +72,8 @@ pub enum TenantCommand {
     /// Integration API tokens: how the tenant's PSA reaches its tickets.
     #[command(subcommand, name = "integration-token")]
     IntegrationToken(crate::cli::integration_tokens::IntegrationTokenCommand),
+    /// What each client role (admin, finance, user) may do: print it, or `--set` one role's.
+    Role(crate::cli::roles::TenantRole),
 }
 
 #[derive(Debug, Args)]
@@ -115,6 +118,8 @@ pub enum UserCommand {
     SetPassword(UserSetPassword),
     /// Invite a client contact to set up their portal account (the running portal emails it).
     Invite(crate::cli::invitations::UserInvite),
+    /// Change a client user's portal role (admin, finance, user); applies on their next request.
+    Role(crate::cli::roles::UserRole),
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -148,8 +153,11 @@ pub struct UserCreate {
     /// The client company (client users).
     #[arg(long)]
     pub client: Option<String>,
-    /// The contact administers the company's portal (role Admin instead of User).
-    #[arg(long)]
+    /// The contact's portal role (client users; `user` when omitted).
+    #[arg(long, value_enum)]
+    pub role: Option<crate::cli::roles::RoleArg>,
+    /// The same as `--role admin`.
+    #[arg(long, conflicts_with = "role")]
     pub client_admin: bool,
     /// Read the password from standard input (one line).
     #[arg(long)]
@@ -394,6 +402,7 @@ async fn tenant_command(settings: Settings, cmd: TenantCommand) -> anyhow::Resul
         TenantCommand::IntegrationToken(cmd) => {
             crate::cli::integration_tokens::run(&db, &clock, cmd).await?
         }
+        TenantCommand::Role(args) => crate::cli::roles::tenant_role(&db, &clock, args).await?,
     }
     Ok(())
 }
@@ -448,23 +457,33 @@ async fn user_command(settings: Settings, cmd: UserCommand) -> anyhow::Result<()
                     let full_name = format!("{} {}", args.first_name, args.last_name)
                         .trim()
                         .to_owned();
+                    let role = match (args.role, args.client_admin) {
+                        (Some(role), _) => role.into(),
+                        (None, true) => PortalRole::Admin,
+                        (None, false) => PortalRole::User,
+                    };
                     let contact = users::NewContact {
                         client_id,
                         full_name,
                         email: email.clone(),
                         phone: None,
-                        is_client_admin: args.client_admin,
+                        portal_role: role,
                     };
                     Some(users::create_contact(&db, tenant.id, &contact, clock.now()).await?)
                 }
                 (UserType::Client, None) => bail!("client users need --client <company>"),
                 (UserType::Internal, _) => None,
             };
+            // A client user's name is their contact's.
+            let (first_name, last_name) = match contact_id {
+                Some(_) => (String::new(), String::new()),
+                None => (args.first_name, args.last_name),
+            };
             let new = users::NewUser {
                 email: email.clone(),
                 user_type,
-                first_name: args.first_name,
-                last_name: args.last_name,
+                first_name,
+                last_name,
                 contact_id,
                 password_hash,
                 is_inactive: false,
@@ -481,10 +500,6 @@ async fn user_command(settings: Settings, cmd: UserCommand) -> anyhow::Result<()
                         e.into()
                     }
                 })?;
-            if user_type == UserType::Client {
-                let role = if args.client_admin { "Admin" } else { "User" };
-                users::assign_role(&db, tenant.id, user_id, role, true).await?;
-            }
             println!(
                 "Created {} user {} ({}) in tenant {}.",
                 user_type.as_str(),
@@ -496,6 +511,7 @@ async fn user_command(settings: Settings, cmd: UserCommand) -> anyhow::Result<()
         UserCommand::Invite(args) => {
             crate::cli::invitations::invite(&settings, &db, &clock, args).await?
         }
+        UserCommand::Role(args) => crate::cli::roles::change_user_role(&db, &clock, args).await?,
         UserCommand::SetPassword(args) => {
             let tenant = find_tenant(&db, &args.tenant).await?;
             let email = Email::parse(&args.email).context("--email")?;
@@ -511,9 +527,10 @@ async fn user_command(settings: Settings, cmd: UserCommand) -> anyhow::Result<()
                 })?;
             let names = users::find_login_user(&db, tenant.id, user_id)
                 .await?
-                .map(|u| [u.first_name, u.last_name])
+                .map(|u| u.name_words())
                 .unwrap_or_default();
-            let password = read_password(email.as_str(), &[&names[0], &names[1]])?;
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            let password = read_password(email.as_str(), &names)?;
             let hash = hash_with(&current_params()?, password.expose_secret())?;
             // Sign-ins begun with the old password (handoffs, second steps, SSO) end with it.
             let now = clock.now();

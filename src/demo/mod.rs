@@ -5,7 +5,7 @@ pub mod tickets;
 
 use anyhow::Context;
 use portal_actors::credentials::{current_params, hash_with};
-use portal_actors::model::{Email, TenantInfo, UserType};
+use portal_actors::model::{Email, PortalRole, TenantInfo, UserType};
 use portal_actors::store::{tenants, users};
 use portal_actors::{tokens, Db, SharedClock};
 
@@ -30,8 +30,8 @@ struct DemoUser {
     last: &'static str,
     email: &'static str,
     company: Option<&'static str>,
-    client_admin: bool,
-    role: Option<&'static str>,
+    /// The contact's portal role (client users).
+    role: PortalRole,
 }
 
 const DEMO_USERS: &[DemoUser] = &[
@@ -41,8 +41,7 @@ const DEMO_USERS: &[DemoUser] = &[
         last: "Martin",
         email: "alice.martin@acme-manufacturing.example",
         company: Some("Acme Manufacturing"),
-        client_admin: true,
-        role: Some("Admin"),
+        role: PortalRole::Admin,
     },
     DemoUser {
         label: "client user",
@@ -50,8 +49,7 @@ const DEMO_USERS: &[DemoUser] = &[
         last: "Okafor",
         email: "ben.okafor@acme-manufacturing.example",
         company: Some("Acme Manufacturing"),
-        client_admin: false,
-        role: Some("User"),
+        role: PortalRole::User,
     },
     DemoUser {
         label: "finance (2nd company)",
@@ -59,8 +57,7 @@ const DEMO_USERS: &[DemoUser] = &[
         last: "Dubois",
         email: "chloe.dubois@globex-logistics.example",
         company: Some("Globex Logistics"),
-        client_admin: true,
-        role: Some("Finance"),
+        role: PortalRole::Finance,
     },
     DemoUser {
         label: "internal (refused)",
@@ -68,8 +65,7 @@ const DEMO_USERS: &[DemoUser] = &[
         last: "Rivera",
         email: "sam.rivera@northwind-it.example",
         company: None,
-        client_admin: false,
-        role: None,
+        role: PortalRole::User,
     },
 ];
 
@@ -144,7 +140,7 @@ async fn create(db: &Db, clock: &SharedClock) -> anyhow::Result<TenantInfo> {
                     full_name: format!("{} {}", u.first, u.last),
                     email: email.clone(),
                     phone: Some("+1 555 0100".into()),
-                    is_client_admin: u.client_admin,
+                    portal_role: u.role,
                 };
                 Some(users::create_contact(db, tenant.id, &contact, now).await?)
             }
@@ -164,10 +160,7 @@ async fn create(db: &Db, clock: &SharedClock) -> anyhow::Result<TenantInfo> {
             password_hash: None,
             is_inactive: false,
         };
-        let user_id = users::create_user(db, tenant.id, &new, now).await?;
-        if let Some(role) = u.role {
-            users::assign_role(db, tenant.id, user_id, role, true).await?;
-        }
+        users::create_user(db, tenant.id, &new, now).await?;
     }
     for (company, name, email) in DEMO_CONTACTS {
         let client_id = users::find_or_create_client(db, tenant.id, company, now).await?;
@@ -176,7 +169,7 @@ async fn create(db: &Db, clock: &SharedClock) -> anyhow::Result<TenantInfo> {
             full_name: (*name).into(),
             email: Email::parse(email)?,
             phone: None,
-            is_client_admin: false,
+            portal_role: PortalRole::User,
         };
         users::create_contact(db, tenant.id, &contact, now).await?;
     }

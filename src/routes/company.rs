@@ -8,12 +8,14 @@ use portal_actors::company_admin::{
     sign_out_company_member, sign_out_company_session, ClientAdmin, CompanyActionError,
 };
 use portal_actors::invitations::{self, InvitationError, InviteRequest, Invited, Inviter};
+use portal_actors::model::PortalRole;
 use portal_actors::tenant_data::company::{
     AdminCompany, CompanySnapshot, CompanyUser, SessionSummary,
 };
 use portal_actors::tenant_data::{CompanyError, CompanyOfAdmin, CompanySettings, TenantData};
 use portal_views::company::{
-    self as views, CompanyNotice, CompanySessionItem, CompanyUserItem, CompanyView, SignInEventItem,
+    self as views, CompanyNotice, CompanySessionItem, CompanyUserItem, CompanyView, MemberRole,
+    SignInEventItem,
 };
 use portal_views::layout::NavItem;
 use portal_views::setup::InviteeItem;
@@ -154,7 +156,7 @@ fn user_items(
             user_id: m.user_id.to_string(),
             name: display_name(m),
             email: m.email.clone(),
-            is_admin: m.is_client_admin,
+            role: member_role(m.role()),
             inactive: m.is_inactive,
             two_factor: m.totp_enabled_at.is_some(),
             last_sign_in: m.last_login_at,
@@ -191,9 +193,17 @@ fn session_items(
         .collect()
 }
 
+/// The pages' name for a portal role (users table, invitation page).
+pub(crate) fn member_role(role: PortalRole) -> MemberRole {
+    match role {
+        PortalRole::Admin => MemberRole::Admin,
+        PortalRole::Finance => MemberRole::Finance,
+        PortalRole::User => MemberRole::User,
+    }
+}
+
 fn display_name(m: &CompanyUser) -> String {
-    let name = format!("{} {}", m.first_name, m.last_name);
-    let name = name.trim();
+    let name = m.full_name.trim();
     if name.is_empty() {
         m.email.clone()
     } else {

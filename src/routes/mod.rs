@@ -277,6 +277,6 @@ pub fn signed_in_nav(
         company: user.session.record.user.client_name.clone(),
         csrf_token: user.session.csrf_token.clone(),
         active,
-        is_client_admin: user.session.record.user.is_client_admin,
+        is_client_admin: user.session.record.user.is_client_admin(),
     }
 }

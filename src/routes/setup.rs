@@ -120,7 +120,7 @@ fn setup_view(
         full_name: invitee.full_name.clone(),
         email: invitee.email.clone(),
         company: invitee.client_name.clone(),
-        is_client_admin: invitee.is_client_admin,
+        role: crate::routes::company::member_role(invitee.role()),
         token: token.to_owned(),
         tenant_slug: tenant.slug.clone(),
         csrf_token,

@@ -38,7 +38,11 @@ async fn contact(
             full_name: name.into(),
             email: Email::parse(email).unwrap(),
             phone: None,
-            is_client_admin: admin,
+            portal_role: if admin {
+                portal_actors::model::PortalRole::Admin
+            } else {
+                portal_actors::model::PortalRole::User
+            },
         },
         now,
     )
@@ -79,21 +83,30 @@ async fn setup(browser: &Browser, form_page: &Page, password: &str, confirm: &st
         .await
 }
 
+/// The role names a user holds: their contact's portal role (client users have no role rows).
 async fn roles(app: &TestApp, email: &str) -> Vec<String> {
-    #[derive(sqlx::FromRow)]
-    struct Row {
-        role_name: String,
-    }
-    let rows: Vec<Row> = portal_actors::query_as!(
+    let own: i64 = portal_actors::fetch_one_scalar!(
         app.db.exec(),
-        Row,
-        fetch_all,
-        "SELECT r.role_name FROM users u JOIN user_roles ur ON ur.tenant = u.tenant AND ur.user_id = u.user_id \
-         JOIN roles r ON r.tenant = ur.tenant AND r.role_id = ur.role_id WHERE u.email = $1",
+        i64,
+        "SELECT COUNT(*) FROM users u JOIN user_roles ur ON ur.tenant = u.tenant \
+         AND ur.user_id = u.user_id WHERE u.email = $1",
         email
     )
     .unwrap();
-    rows.into_iter().map(|r| r.role_name).collect()
+    assert_eq!(own, 0, "client users hold no role rows");
+    let rows: Vec<(String,)> = portal_actors::query_as!(
+        app.db.exec(),
+        (String,),
+        fetch_all,
+        "SELECT c.portal_role FROM users u JOIN contacts c ON c.tenant = u.tenant \
+         AND c.contact_id = u.contact_id WHERE u.email = $1",
+        email
+    )
+    .unwrap();
+    rows.into_iter()
+        .filter_map(|(r,)| portal_actors::model::PortalRole::parse(&r))
+        .map(|r| r.role_name().to_owned())
+        .collect()
 }
 
 /// Acme's client admin (boss) signed in, Dana (Acme) and Olga (Globex) contacts without

@@ -34,6 +34,7 @@ mod pending_enrollment;
 mod pg;
 mod recovery_codes;
 mod revocation;
+mod roles;
 mod routes;
 mod s3_attachments;
 mod s3_server;

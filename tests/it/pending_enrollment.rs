@@ -206,15 +206,7 @@ async fn signing_out_everywhere_else_drops_the_pending_secret() {
 async fn a_client_admin_signing_the_user_out_drops_the_pending_secret() {
     let Some(app) = spawn_app().await else { return };
     let admin = app.client_user(None, "boss@acme.example", "Acme").await;
-    portal_actors::execute!(
-        app.db.exec(),
-        "UPDATE contacts SET is_client_admin = $3 WHERE tenant = $1 AND contact_id = \
-         (SELECT contact_id FROM users WHERE tenant = $1 AND user_id = $2)",
-        app.tenant.id,
-        admin.user_id,
-        true
-    )
-    .unwrap();
+    crate::helpers::make_admin(&app, admin.user_id).await;
     let worker = app.client_user(None, "worker@acme.example", "Acme").await;
     let boss = signed_in(&app, &admin.email).await;
     let before = begun(&app, &worker).await;

@@ -172,11 +172,10 @@ async fn a_session_of_an_internal_user_is_sent_to_access_denied() {
                 user_id: staff.user_id,
                 email: staff.email.clone(),
                 user_type: UserType::Internal,
-                first_name: "Sam".into(),
-                last_name: "Rivera".into(),
+                full_name: "Sam Rivera".into(),
                 client_id: None,
                 client_name: None,
-                is_client_admin: false,
+                role: None,
                 previous_login_at: None,
             },
             origin: RequestOrigin {

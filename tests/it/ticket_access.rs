@@ -113,46 +113,21 @@ async fn with_a_ticket() -> Option<(TestApp, TenantInfo)> {
     Some((app, tenant))
 }
 
-/// A reader whose only role is a custom one with `ticket:read` alone, signed in.
+/// A reader whose role (Finance, in this tenant) holds `ticket:read` alone, signed in.
 async fn signed_in_reader(app: &TestApp, tenant: &TenantInfo) -> (data::Person, Browser) {
-    let reader = data::person(app, tenant, "reader@acme.example", "Acme", None).await;
-    let role = uuid::Uuid::new_v4();
-    portal_actors::execute!(
-        app.db.exec(),
-        "INSERT INTO roles (tenant, role_id, role_name, description, is_client) VALUES ($1, $2, 'Viewer', 'Reads tickets', $3)",
-        tenant.id,
-        role,
-        true
-    )
-    .unwrap();
-    portal_actors::execute!(
-        app.db.exec(),
-        "INSERT INTO role_permissions (tenant, role_id, permission_id) \
-         SELECT $1, $2, permission_id FROM permissions WHERE tenant = $1 AND resource = 'ticket' AND action = 'read'",
-        tenant.id,
-        role
-    )
-    .unwrap();
-    portal_actors::store::users::assign_role(
-        &app.db,
-        tenant.id,
-        reader.user.user_id,
-        "Viewer",
-        true,
-    )
-    .await
-    .unwrap();
+    data::finance_holds(app, tenant, &["ticket:read"]).await;
+    let reader = data::person(app, tenant, "reader@acme.example", "Acme", Some("Finance")).await;
     let browser = data::signed_in(app, tenant, &reader).await;
     (reader, browser)
 }
 
 #[actix_web::test]
-async fn users_without_a_role_have_no_ticket_permission() {
+async fn users_whose_role_has_no_ticket_permission_reach_no_ticket() {
     let Some((app, tenant)) = with_a_ticket().await else {
         return;
     };
-    // No role: no ticket permission at all.
-    let none = data::person(&app, &tenant, "none@acme.example", "Acme", None).await;
+    // A role without ticket permissions: no ticket at all.
+    let none = data::without_tickets(&app, &tenant, "none@acme.example", "Acme").await;
     let browser = data::signed_in(&app, &tenant, &none).await;
     assert_eq!(browser.get("/client-portal/tickets").await.status, 403);
     assert_eq!(
@@ -238,16 +213,10 @@ async fn a_role_taken_away_applies_at_once() {
     let Some((app, tenant)) = with_a_ticket().await else {
         return;
     };
-    let (reader, browser) = signed_in_reader(&app, &tenant).await;
+    let (_reader, browser) = signed_in_reader(&app, &tenant).await;
     assert_eq!(browser.get("/client-portal/tickets").await.status, 200);
-    // A role taken away applies at once (no cached permissions).
-    portal_actors::execute!(
-        app.db.exec(),
-        "DELETE FROM user_roles WHERE tenant = $1 AND user_id = $2",
-        tenant.id,
-        reader.user.user_id
-    )
-    .unwrap();
+    // A permission taken from the role applies at once (no cached permissions).
+    data::finance_holds(&app, &tenant, &["billing:read"]).await;
     // The reader's session, still signed in, loses access with its role.
     assert_eq!(browser.get("/client-portal/tickets").await.status, 403);
 }

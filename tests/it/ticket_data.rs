@@ -5,7 +5,6 @@
 use chrono::{DateTime, Duration, Utc};
 use portal_actors::execute;
 use portal_actors::model::TenantInfo;
-use portal_actors::store::users;
 use uuid::Uuid;
 
 use crate::helpers::{Browser, NowUtc, TestApp, TestUser};
@@ -99,13 +98,15 @@ pub async fn catalog(app: &TestApp, tenant: &TenantInfo) -> Catalog {
     c
 }
 
-/// A client user with a role (`None`: no role at all), and their company and contact.
+/// A client user, and their company and contact.
 pub struct Person {
     pub user: TestUser,
     pub client_id: Uuid,
     pub contact_id: Uuid,
 }
 
+/// A client user whose contact has the portal role `role` (`Admin`, `Finance`, `User`;
+/// `None`: the default, User).
 pub async fn person(
     app: &TestApp,
     tenant: &TenantInfo,
@@ -115,9 +116,8 @@ pub async fn person(
 ) -> Person {
     let user = app.client_user(Some(tenant), email, company).await;
     if let Some(role) = role {
-        users::assign_role(&app.db, tenant.id, user.user_id, role, true)
-            .await
-            .unwrap();
+        let role = portal_actors::model::PortalRole::parse(role).unwrap();
+        crate::helpers::set_portal_role(app, tenant, user.user_id, role.as_str()).await;
     }
     let (client_id, contact_id): (Uuid, Uuid) = portal_actors::query_as!(
         app.db.exec(),
@@ -135,6 +135,32 @@ pub async fn person(
         client_id,
         contact_id,
     }
+}
+
+/// Gives the Finance role of `tenant` exactly `permissions` (through the operators' function).
+pub async fn finance_holds(app: &TestApp, tenant: &TenantInfo, permissions: &[&str]) {
+    let wanted: Vec<String> = permissions.iter().map(|p| (*p).to_owned()).collect();
+    portal_actors::admin::roles::set_role_permissions(
+        &app.db,
+        tenant.id,
+        portal_actors::model::PortalRole::Finance,
+        &wanted,
+        &portal_actors::model::RequestOrigin::default(),
+    )
+    .await
+    .unwrap();
+}
+
+/// A Finance user of `tenant` whose role holds no ticket permission (Finance is left with
+/// billing only).
+pub async fn without_tickets(
+    app: &TestApp,
+    tenant: &TenantInfo,
+    email: &str,
+    company: &str,
+) -> Person {
+    finance_holds(app, tenant, &["billing:read", "billing:update"]).await;
+    person(app, tenant, email, company, Some("Finance")).await
 }
 
 /// Signs `person` in (to `tenant`) and returns the browser.

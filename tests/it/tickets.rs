@@ -305,7 +305,7 @@ async fn the_dashboard_summarises_the_users_tickets() {
         "closed ones show in recent activity"
     );
     // Without ticket permissions the card is simply absent.
-    let none = data::person(&app, &tenant, "none@acme.example", "Acme", None).await;
+    let none = data::without_tickets(&app, &tenant, "none@acme.example", "Acme").await;
     let page = data::signed_in(&app, &tenant, &none)
         .await
         .get("/client-portal/dashboard")

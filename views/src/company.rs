@@ -23,6 +23,7 @@ pub(crate) mod msg {
         USER_LAST_SIGN_IN = "company-user-last-sign-in";
         USER_SESSIONS = "company-user-sessions";
         ROLE_ADMIN = "company-role-admin";
+        ROLE_FINANCE = "company-role-finance";
         ROLE_USER = "company-role-user";
         INACTIVE = "company-inactive";
         YES = "company-yes";
@@ -57,12 +58,39 @@ pub const ACTION: &str = "/client-portal/client-settings";
 pub const REVOKE_SESSION_ACTION: &str = "/client-portal/client-settings/sessions/revoke";
 pub const REVOKE_USER_ACTION: &str = "/client-portal/client-settings/users/sign-out";
 
+/// A member's portal role, as the users table shows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MemberRole {
+    Admin,
+    Finance,
+    User,
+}
+
+impl MemberRole {
+    fn label(self, t: Translator<'_>) -> String {
+        t.tr(match self {
+            MemberRole::Admin => msg::ROLE_ADMIN,
+            MemberRole::Finance => msg::ROLE_FINANCE,
+            MemberRole::User => msg::ROLE_USER,
+        })
+    }
+
+    /// The badge's modifier class.
+    fn class(self) -> &'static str {
+        match self {
+            MemberRole::Admin => "badge badge--attention",
+            MemberRole::Finance => "badge",
+            MemberRole::User => "badge badge--muted",
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CompanyUserItem {
     pub user_id: String,
     pub name: String,
     pub email: String,
-    pub is_admin: bool,
+    pub role: MemberRole,
     pub inactive: bool,
     pub two_factor: bool,
     pub last_sign_in: Option<DateTime<Utc>>,
@@ -150,7 +178,7 @@ pub fn page(shell: &PageShell<'_>, view: &CompanyView) -> Markup {
                         tr {
                             td { (u.name) @if u.inactive { " " span.badge { (t.tr(msg::INACTIVE)) } } }
                             td { (u.email) }
-                            td { (t.tr(if u.is_admin { msg::ROLE_ADMIN } else { msg::ROLE_USER })) }
+                            td { span class=(u.role.class()) { (u.role.label(t)) } }
                             td { (t.tr(if u.two_factor { msg::YES } else { msg::NO })) }
                             td { @match u.last_sign_in { Some(at) => (utc_time(t, at)), None => (t.tr(msg::NEVER)) } }
                             td { (u.active_sessions) }
@@ -253,7 +281,7 @@ mod tests {
                 user_id: text.into(),
                 name: text.into(),
                 email: text.into(),
-                is_admin: false,
+                role: MemberRole::Finance,
                 inactive: true,
                 two_factor: true,
                 last_sign_in: None,
@@ -291,6 +319,7 @@ mod tests {
         let html = page(&shell(t, &Branding::default_portal(), None), &view("Acme")?).into_string();
         assert!(html.contains("1 session was signed out."), "{html}");
         assert!(html.contains("Failed"));
+        assert!(html.contains(">Finance</span>"), "{html}");
         assert!(html.contains(REVOKE_SESSION_ACTION));
         // Sign a user out everywhere, sign one session out.
         assert_card_buttons(&html, 2);

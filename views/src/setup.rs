@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 use maud::{html, Markup, PreEscaped};
 
+use crate::company::MemberRole;
 use crate::components::{alert, notice, utc_time};
 use crate::i18n::Translator;
 use crate::layout::{self, PageShell};
@@ -15,6 +16,7 @@ pub(crate) mod msg {
         HEADING = "setup-heading";
         WHO = "setup-who";
         ROLE_ADMIN = "setup-role-admin";
+        ROLE_FINANCE = "setup-role-finance";
         SUBMIT = "setup-submit";
         EXPIRED_HEADING = "setup-expired-heading";
         EXPIRED_BODY = "setup-expired-body";
@@ -49,7 +51,8 @@ pub struct SetupView {
     pub full_name: String,
     pub email: String,
     pub company: String,
-    pub is_client_admin: bool,
+    /// The portal role the contact will have (said for Admin and Finance).
+    pub role: MemberRole,
     /// Posted back in the body (the URL's copy is removed from history by the page).
     pub token: String,
     pub tenant_slug: String,
@@ -84,7 +87,11 @@ pub fn page(shell: &PageShell<'_>, view: &SetupView) -> Markup {
                         ("email", view.email.clone()),
                         ("company", view.company.clone()),
                     ]))
-                    @if view.is_client_admin { " " (t.tr(msg::ROLE_ADMIN)) }
+                    @match view.role {
+                        MemberRole::Admin => { " " (t.tr(msg::ROLE_ADMIN)) }
+                        MemberRole::Finance => { " " (t.tr(msg::ROLE_FINANCE)) }
+                        MemberRole::User => {}
+                    }
                 }
                 form method="post" action=(ACTION) {
                     input type="hidden" name="csrf_token" value=(view.csrf_token);
@@ -219,7 +226,7 @@ mod tests {
             full_name: EVIL.into(),
             email: EVIL.into(),
             company: EVIL.into(),
-            is_client_admin: true,
+            role: MemberRole::Finance,
             token: EVIL.into(),
             tenant_slug: EVIL.into(),
             csrf_token: EVIL.into(),
@@ -231,6 +238,14 @@ mod tests {
         assert!(!html.contains(EVIL) && html.contains(EVIL_ESCAPED));
         assert_no_raw_ids(&html);
         assert!(html.contains("<script nonce=\"nonce-xyz\">history.replaceState"));
+        // The role the invitee will have is said (Finance here, none for User).
+        assert!(html.contains(&t.tr(msg::ROLE_FINANCE)));
+        let user = SetupView {
+            role: MemberRole::User,
+            ..view.clone()
+        };
+        let html = page(&shell(t, &branding, None), &user).into_string();
+        assert!(!html.contains(&t.tr(msg::ROLE_FINANCE)) && !html.contains(&t.tr(msg::ROLE_ADMIN)));
         for problem in [
             LinkProblem::Expired,
             LinkProblem::Used,

@@ -6,4 +6,5 @@
 pub mod audit_trail;
 pub mod contacts;
 pub mod domains;
+pub mod roles;
 pub mod tenants;

@@ -423,11 +423,10 @@ pub(crate) fn session_user_of(user: &LoginUser) -> SessionUser {
         user_id: user.user_id,
         email: user.email.clone(),
         user_type: UserType::Client,
-        first_name: user.first_name.clone(),
-        last_name: user.last_name.clone(),
+        full_name: user.full_name.clone(),
         client_id: user.client_id,
         client_name: user.client_name.clone(),
-        is_client_admin: user.is_client_admin.unwrap_or(false),
+        role: user.role(),
         previous_login_at: user.last_login_at,
     }
 }

@@ -11,7 +11,6 @@ use uuid::Uuid;
 
 use super::{continue_sign_in_with, HandoffTarget, Services, SignInError, SignedIn, SignedInVia};
 use crate::audit::{AuditRecord, Record};
-use crate::invitations::split_name;
 use crate::model::{Email, RequestOrigin, UserType};
 use crate::sso::{
     CompleteSignIn, FailedSignIn, FlowContext, ProviderAnswer, Sso, SsoFailure, VerifiedIdentity,
@@ -375,16 +374,13 @@ async fn provision(
     let [contact] = candidates.as_slice() else {
         return Err(SsoFailure::NoMatchingUser);
     };
-    let (first, last) = match (&identity.given_name, &identity.family_name) {
-        (Some(first), Some(last)) => (first.clone(), last.clone()),
-        _ => split_name(&contact.full_name),
-    };
     let mut tx = svc.db.begin().await?;
     let new = users::NewUser {
         email: email.clone(),
         user_type: UserType::Client,
-        first_name: first.chars().take(100).collect(),
-        last_name: last.chars().take(100).collect(),
+        // The contact's name is the user's name.
+        first_name: String::new(),
+        last_name: String::new(),
         contact_id: Some(contact.contact_id),
         password_hash: None,
         is_inactive: false,
@@ -402,12 +398,6 @@ async fn provision(
         }
         Err(e) => return Err(e.into()),
     };
-    let role = if contact.is_client_admin {
-        "Admin"
-    } else {
-        "User"
-    };
-    users::assign_role_in(tx.exec(), tenant, user_id, role, true).await?;
     tx.commit().await?;
     svc.audit.do_send(Record(AuditRecord {
         tenant,

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use crate::db::{DbError, Exec};
-use crate::model::Email;
+use crate::model::{Email, PortalRole};
 use crate::{execute, query_as};
 
 /// A contact as an invitation sees them, with their portal user if one exists.
@@ -16,7 +16,8 @@ pub struct Invitee {
     pub client_name: String,
     pub full_name: String,
     pub email: String,
-    pub is_client_admin: bool,
+    /// The contact's `portal_role`: `admin`, `finance` or `user`.
+    pub portal_role: String,
     pub contact_inactive: bool,
     pub client_inactive: bool,
     pub user_id: Option<Uuid>,
@@ -34,11 +35,21 @@ impl Invitee {
     pub fn can_be_invited(&self) -> bool {
         !self.has_account() && !self.contact_inactive && !self.client_inactive
     }
+
+    /// The contact's portal role (an unknown stored value reads as the least powerful).
+    pub fn role(&self) -> PortalRole {
+        PortalRole::parse(&self.portal_role).unwrap_or(PortalRole::User)
+    }
+
+    /// Whether the contact administers their company's portal.
+    pub fn is_client_admin(&self) -> bool {
+        self.role() == PortalRole::Admin
+    }
 }
 
 const INVITEE: &str =
     "SELECT c.tenant, c.contact_id, c.client_id, cl.client_name, c.full_name, c.email, \
-        c.is_client_admin, c.is_inactive AS contact_inactive, cl.is_inactive AS client_inactive, \
+        c.portal_role, c.is_inactive AS contact_inactive, cl.is_inactive AS client_inactive, \
         u.user_id, (u.password_hash IS NOT NULL) AS has_password, \
         (SELECT MAX(t.expires_at) FROM account_tokens t WHERE t.tenant = c.tenant \
            AND t.purpose = 'invitation' AND t.contact_id = c.contact_id \

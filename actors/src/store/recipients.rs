@@ -19,19 +19,16 @@ pub struct ClientRecipient {
     pub tenant: Uuid,
     pub user_id: Uuid,
     pub email: String,
-    pub first_name: String,
-    pub last_name: String,
+    /// The contact's name (the account's for a user without a contact).
+    pub full_name: String,
     /// The user's language, else `None` (the tenant's default applies).
     pub locale: Option<String>,
 }
 
 impl ClientRecipient {
+    /// The words of the recipient's name (a new password must not be made of them).
     pub fn names(&self) -> Vec<String> {
-        [&self.first_name, &self.last_name]
-            .into_iter()
-            .filter(|n| !n.trim().is_empty())
-            .cloned()
-            .collect()
+        crate::model::name_words(&self.full_name)
     }
 }
 
@@ -51,7 +48,8 @@ pub async fn find_active_client(
     email: &Email,
 ) -> Result<Option<ClientRecipient>, DbError> {
     let sql = active_client_sql(
-        "SELECT u.tenant, u.user_id, u.email, u.first_name, u.last_name, u.locale",
+        "SELECT u.tenant, u.user_id, u.email, \
+         COALESCE(c.full_name, TRIM(u.first_name || ' ' || u.last_name)) AS full_name, u.locale",
         "u.tenant = $1 AND u.email = $2",
     );
     Ok(query_as!(
@@ -71,7 +69,8 @@ pub async fn find_active_client_by_id(
     user_id: Uuid,
 ) -> Result<Option<ClientRecipient>, DbError> {
     let sql = active_client_sql(
-        "SELECT u.tenant, u.user_id, u.email, u.first_name, u.last_name, u.locale",
+        "SELECT u.tenant, u.user_id, u.email, \
+         COALESCE(c.full_name, TRIM(u.first_name || ' ' || u.last_name)) AS full_name, u.locale",
         "u.tenant = $1 AND u.user_id = $2",
     );
     Ok(query_as!(

@@ -94,12 +94,13 @@ pub struct SessionRow {
     pub previous_login_at: Option<DateTime<Utc>>,
     pub email: String,
     pub user_type: String,
-    pub first_name: String,
-    pub last_name: String,
+    /// The contact's name for client users, the account's for internal users.
+    pub full_name: String,
     pub user_inactive: bool,
     pub client_id: Option<Uuid>,
     pub client_name: Option<String>,
-    pub is_client_admin: Option<bool>,
+    /// The contact's `portal_role` (client users with a contact).
+    pub portal_role: Option<String>,
 }
 
 impl SessionRow {
@@ -109,11 +110,13 @@ impl SessionRow {
             user_id: self.user_id,
             email: self.email.clone(),
             user_type: crate::model::UserType::parse(&self.user_type)?,
-            first_name: self.first_name.clone(),
-            last_name: self.last_name.clone(),
+            full_name: self.full_name.clone(),
             client_id: self.client_id,
             client_name: self.client_name.clone(),
-            is_client_admin: self.is_client_admin.unwrap_or(false),
+            role: self
+                .portal_role
+                .as_deref()
+                .and_then(crate::model::PortalRole::parse),
             previous_login_at: self.previous_login_at,
         })
     }
@@ -125,9 +128,9 @@ pub async fn find(db: &Db, token_hash: &str) -> Result<Option<SessionRow>, DbErr
         SessionRow,
         fetch_optional,
         "SELECT s.tenant, s.token_hash, s.user_id, s.host, s.auth_method, s.created_at, \
-                s.last_seen_at, s.expires_at, s.revoked_at, s.previous_login_at, u.email, u.user_type, u.first_name, \
-                u.last_name, u.is_inactive AS user_inactive, c.client_id, cl.client_name, \
-                c.is_client_admin \
+                s.last_seen_at, s.expires_at, s.revoked_at, s.previous_login_at, u.email, u.user_type, \
+                COALESCE(c.full_name, TRIM(u.first_name || ' ' || u.last_name)) AS full_name, \
+                u.is_inactive AS user_inactive, c.client_id, cl.client_name, c.portal_role \
          FROM sessions s \
          JOIN users u ON u.tenant = s.tenant AND u.user_id = s.user_id \
          LEFT JOIN contacts c ON c.tenant = u.tenant AND c.contact_id = u.contact_id \

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use rand::RngCore;
 use uuid::Uuid;
 
-use crate::db::{Db, DbError, Tx};
+use crate::db::{Db, DbError, Exec, Tx};
 use crate::model::TenantInfo;
 use crate::{execute, query_as};
 
@@ -235,4 +235,93 @@ pub async fn find_by_key(db: &Db, key: &str) -> Result<Option<TenantInfo>, DbErr
         Err(_) if crate::model::is_valid_slug(key.trim()) => find_by_slug(db, key.trim()).await,
         Err(_) => Ok(None),
     }
+}
+
+/// The permissions (`resource:action`, sorted) the tenant's client role `role_name` holds, or
+/// `None` when the tenant has no client role of that name. Read per request.
+pub async fn role_permissions(
+    exec: Exec<'_>,
+    tenant: Uuid,
+    role_name: &str,
+) -> Result<Option<Vec<String>>, DbError> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        resource: Option<String>,
+        action: Option<String>,
+    }
+    let rows = query_as!(
+        exec,
+        Row,
+        fetch_all,
+        "SELECT p.resource, p.action FROM roles r \
+         LEFT JOIN role_permissions rp ON rp.tenant = r.tenant AND rp.role_id = r.role_id \
+         LEFT JOIN permissions p ON p.tenant = rp.tenant AND p.permission_id = rp.permission_id \
+         WHERE r.tenant = $1 AND r.is_client AND r.role_name = $2 \
+         ORDER BY p.resource, p.action",
+        tenant,
+        role_name
+    )?;
+    if rows.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(
+        rows.into_iter()
+            .filter_map(|r| Some(format!("{}:{}", r.resource?, r.action?)))
+            .collect(),
+    ))
+}
+
+/// Replaces what the tenant's client role `role_name` holds with `granted` ((resource, action)
+/// pairs from `RESOURCES` × `ACTIONS`, without repeats); `false` when there is no such role.
+pub async fn replace_role_permissions(
+    tx: &mut Tx,
+    tenant: Uuid,
+    role_name: &str,
+    granted: &[(&str, &str)],
+) -> Result<bool, DbError> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        role_id: Uuid,
+    }
+    let role = query_as!(
+        tx.exec(),
+        Row,
+        fetch_optional,
+        "SELECT role_id FROM roles WHERE tenant = $1 AND is_client AND role_name = $2",
+        tenant,
+        role_name
+    )?;
+    let Some(Row { role_id }) = role else {
+        return Ok(false);
+    };
+    execute!(
+        tx.exec(),
+        "DELETE FROM role_permissions WHERE tenant = $1 AND role_id = $2",
+        tenant,
+        role_id
+    )?;
+    for (resource, action) in granted {
+        // Tenants seeded before a resource was known get its permission row now.
+        execute!(
+            tx.exec(),
+            "INSERT INTO permissions (tenant, permission_id, resource, action) \
+             SELECT $1, $2, $3, $4 WHERE NOT EXISTS (SELECT 1 FROM permissions \
+                 WHERE tenant = $1 AND resource = $3 AND action = $4)",
+            tenant,
+            Uuid::new_v4(),
+            *resource,
+            *action
+        )?;
+        execute!(
+            tx.exec(),
+            "INSERT INTO role_permissions (tenant, role_id, permission_id) \
+             SELECT $1, $2, p.permission_id FROM permissions p \
+             WHERE p.tenant = $1 AND p.resource = $3 AND p.action = $4",
+            tenant,
+            role_id,
+            *resource,
+            *action
+        )?;
+    }
+    Ok(true)
 }

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use crate::db::{Db, DbError};
-use crate::model::{Email, UserType};
+use crate::model::{Email, PortalRole, UserType};
 use crate::{execute, fetch_one_scalar, query_as};
 
 /// A user as sign-in sees them, with their company when they are a client contact.
@@ -14,14 +14,15 @@ pub struct LoginUser {
     pub user_id: Uuid,
     pub email: String,
     pub user_type: String,
-    pub first_name: String,
-    pub last_name: String,
+    /// The contact's name for client users, the account's for internal users.
+    pub full_name: String,
     pub password_hash: Option<String>,
     pub is_inactive: bool,
     pub last_login_at: Option<DateTime<Utc>>,
     pub client_id: Option<Uuid>,
     pub client_name: Option<String>,
-    pub is_client_admin: Option<bool>,
+    /// The contact's `portal_role` (client users with a contact).
+    pub portal_role: Option<String>,
     pub contact_inactive: Option<bool>,
     pub client_inactive: Option<bool>,
     pub totp_enabled_at: Option<DateTime<Utc>>,
@@ -33,12 +34,29 @@ impl LoginUser {
     pub fn user_type(&self) -> Option<UserType> {
         UserType::parse(&self.user_type)
     }
+
+    /// The contact's portal role, when the user is a client contact.
+    pub fn role(&self) -> Option<PortalRole> {
+        self.portal_role.as_deref().and_then(PortalRole::parse)
+    }
+
+    /// Whether the user administers their company's portal.
+    pub fn is_client_admin(&self) -> bool {
+        self.role() == Some(PortalRole::Admin)
+    }
+
+    /// The words of the user's name (a new password must not be made of them).
+    pub fn name_words(&self) -> Vec<String> {
+        crate::model::name_words(&self.full_name)
+    }
 }
 
-/// A user with their company, as sign-in reads them (add the `WHERE`).
-const LOGIN_USER: &str = "SELECT u.tenant, u.user_id, u.email, u.user_type, u.first_name, \
-        u.last_name, u.password_hash, u.is_inactive, u.last_login_at, c.client_id, cl.client_name, \
-        c.is_client_admin, c.is_inactive AS contact_inactive, cl.is_inactive AS client_inactive, \
+/// A user with their company, as sign-in reads them (add the `WHERE`). The name is read as every
+/// query reads a person's name: the contact's (client users), else the account's.
+const LOGIN_USER: &str = "SELECT u.tenant, u.user_id, u.email, u.user_type, \
+        COALESCE(c.full_name, TRIM(u.first_name || ' ' || u.last_name)) AS full_name, \
+        u.password_hash, u.is_inactive, u.last_login_at, c.client_id, cl.client_name, \
+        c.portal_role, c.is_inactive AS contact_inactive, cl.is_inactive AS client_inactive, \
         u.totp_enabled_at, u.password_changed_at \
      FROM users u \
      LEFT JOIN contacts c ON c.tenant = u.tenant AND c.contact_id = u.contact_id \
@@ -101,14 +119,28 @@ pub async fn change_password_hash(
 pub struct CompanyUser {
     pub user_id: Uuid,
     pub email: String,
-    pub first_name: String,
-    pub last_name: String,
+    /// The contact's name.
+    pub full_name: String,
     pub is_inactive: bool,
-    pub is_client_admin: bool,
+    /// The contact's `portal_role`: `admin`, `finance` or `user`.
+    pub portal_role: String,
     pub last_login_at: Option<DateTime<Utc>>,
     pub totp_enabled_at: Option<DateTime<Utc>>,
 }
 
+impl CompanyUser {
+    /// The contact's portal role (an unknown stored value reads as the least powerful).
+    pub fn role(&self) -> PortalRole {
+        PortalRole::parse(&self.portal_role).unwrap_or(PortalRole::User)
+    }
+
+    /// Whether the user administers their company's portal.
+    pub fn is_client_admin(&self) -> bool {
+        self.role() == PortalRole::Admin
+    }
+}
+
+/// The client users of one company, by name.
 pub async fn company_users(
     db: &Db,
     tenant: Uuid,
@@ -118,11 +150,11 @@ pub async fn company_users(
         db.exec(),
         CompanyUser,
         fetch_all,
-        "SELECT u.user_id, u.email, u.first_name, u.last_name, u.is_inactive, \
-                c.is_client_admin, u.last_login_at, u.totp_enabled_at \
+        "SELECT u.user_id, u.email, c.full_name, u.is_inactive, c.portal_role, \
+                u.last_login_at, u.totp_enabled_at \
          FROM users u JOIN contacts c ON c.tenant = u.tenant AND c.contact_id = u.contact_id \
          WHERE u.tenant = $1 AND c.client_id = $2 AND u.user_type = 'client' \
-         ORDER BY u.last_name, u.first_name, u.email",
+         ORDER BY c.full_name, u.email",
         tenant,
         client_id
     )?)
@@ -235,7 +267,8 @@ pub struct NewContact {
     pub full_name: String,
     pub email: Email,
     pub phone: Option<String>,
-    pub is_client_admin: bool,
+    /// What the contact's portal user may do.
+    pub portal_role: PortalRole,
 }
 
 pub async fn create_contact(
@@ -248,14 +281,15 @@ pub async fn create_contact(
     execute!(
         db.exec(),
         "INSERT INTO contacts (tenant, contact_id, client_id, full_name, email, phone, \
-         is_client_admin, is_inactive, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+         portal_role, is_inactive, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)",
         tenant,
         contact_id,
         new.client_id,
         &new.full_name,
         new.email.as_str(),
         new.phone.as_deref(),
-        new.is_client_admin,
+        new.portal_role.as_str(),
         false,
         now
     )?;
@@ -333,41 +367,38 @@ pub async fn set_inactive(
     Ok(n)
 }
 
-/// Gives a user the tenant's role of this name (client roles for client users).
-pub async fn assign_role(
+/// The portal role of a client user's contact (`None` for internal users and users without one).
+pub async fn portal_role_of(
     db: &Db,
     tenant: Uuid,
     user_id: Uuid,
-    role_name: &str,
-    client_role: bool,
-) -> Result<u64, DbError> {
-    assign_role_in(db.exec(), tenant, user_id, role_name, client_role).await
-}
-
-/// `assign_role` inside a transaction; assigning a role the user has is a no-op.
-pub async fn assign_role_in(
-    exec: crate::db::Exec<'_>,
-    tenant: Uuid,
-    user_id: Uuid,
-    role_name: &str,
-    client_role: bool,
-) -> Result<u64, DbError> {
-    Ok(execute!(
-        exec,
-        "INSERT INTO user_roles (tenant, user_id, role_id) \
-         SELECT $1, $2, r.role_id FROM roles r WHERE r.tenant = $1 AND r.role_name = $3 \
-           AND r.is_client = $4 \
-           AND NOT EXISTS (SELECT 1 FROM user_roles x \
-                           WHERE x.tenant = $1 AND x.user_id = $2 AND x.role_id = r.role_id)",
+) -> Result<Option<PortalRole>, DbError> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        portal_role: String,
+    }
+    let row = query_as!(
+        db.exec(),
+        Row,
+        fetch_optional,
+        "SELECT c.portal_role FROM users u \
+         JOIN contacts c ON c.tenant = u.tenant AND c.contact_id = u.contact_id \
+         WHERE u.tenant = $1 AND u.user_id = $2 AND u.user_type = 'client'",
         tenant,
-        user_id,
-        role_name,
-        client_role
-    )?)
+        user_id
+    )?;
+    Ok(row.and_then(|r| PortalRole::parse(&r.portal_role)))
 }
 
-/// The `resource:action` permissions a user holds through their roles.
+/// The `resource:action` permissions a user holds, read per request: a client user's from the
+/// tenant's client role named after their contact's portal role, an internal user's from
+/// their roles.
 pub async fn permissions(db: &Db, tenant: Uuid, user_id: Uuid) -> Result<Vec<String>, DbError> {
+    if let Some(role) = portal_role_of(db, tenant, user_id).await? {
+        let held =
+            crate::store::tenants::role_permissions(db.exec(), tenant, role.role_name()).await?;
+        return Ok(held.unwrap_or_default());
+    }
     #[derive(sqlx::FromRow)]
     struct Row {
         resource: String,
@@ -416,4 +447,74 @@ pub async fn client_of(db: &Db, tenant: Uuid, user_id: Uuid) -> Result<Option<Uu
         user_id
     )?;
     Ok(row.map(|r| r.client_id))
+}
+
+/// A contact whose portal role can change, with their portal user if they have one.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct RoleHolder {
+    pub contact_id: Uuid,
+    pub client_id: Uuid,
+    pub email: String,
+    pub portal_role: String,
+    pub user_id: Option<Uuid>,
+}
+
+const ROLE_HOLDER: &str = "SELECT c.contact_id, c.client_id, c.email, c.portal_role, u.user_id \
+     FROM contacts c LEFT JOIN users u ON u.tenant = c.tenant AND u.contact_id = c.contact_id \
+         AND u.user_type = 'client'";
+
+/// The contact `contact_id` of `tenant` and their portal user, if any.
+pub async fn role_holder_by_contact(
+    exec: crate::db::Exec<'_>,
+    tenant: Uuid,
+    contact_id: Uuid,
+) -> Result<Option<RoleHolder>, DbError> {
+    let sql = format!("{ROLE_HOLDER} WHERE c.tenant = $1 AND c.contact_id = $2");
+    Ok(query_as!(
+        exec,
+        RoleHolder,
+        fetch_optional,
+        &sql,
+        tenant,
+        contact_id
+    )?)
+}
+
+/// The contact of the client user `user_id` of `tenant`, if any.
+pub async fn role_holder_by_user(
+    exec: crate::db::Exec<'_>,
+    tenant: Uuid,
+    user_id: Uuid,
+) -> Result<Option<RoleHolder>, DbError> {
+    let sql = format!("{ROLE_HOLDER} WHERE c.tenant = $1 AND u.user_id = $2");
+    Ok(query_as!(
+        exec,
+        RoleHolder,
+        fetch_optional,
+        &sql,
+        tenant,
+        user_id
+    )?)
+}
+
+/// Changes a contact's portal role from `from` to `to` (compare-and-set: 0 when it was no
+/// longer `from`), bumping the contact's version and update time in the same statement.
+pub async fn set_portal_role(
+    exec: crate::db::Exec<'_>,
+    tenant: Uuid,
+    contact_id: Uuid,
+    from: PortalRole,
+    to: PortalRole,
+    now: DateTime<Utc>,
+) -> Result<u64, DbError> {
+    Ok(execute!(
+        exec,
+        "UPDATE contacts SET portal_role = $4, version = version + 1, updated_at = $5 \
+         WHERE tenant = $1 AND contact_id = $2 AND portal_role = $3",
+        tenant,
+        contact_id,
+        from.as_str(),
+        to.as_str(),
+        now
+    )?)
 }

@@ -30,7 +30,7 @@ impl super::TenantCore {
         let members = users::company_users(&self.db, self.tenant, client_id).await?;
         let is_admin = members
             .iter()
-            .any(|m| m.user_id == user_id && m.is_client_admin && !m.is_inactive);
+            .any(|m| m.user_id == user_id && m.is_client_admin() && !m.is_inactive);
         if !is_admin {
             return Err(CompanyError::NotAdmin);
         }

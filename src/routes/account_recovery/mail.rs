@@ -92,10 +92,6 @@ pub fn locales() -> Result<&'static Locales, PortalError> {
         .map_err(|e| PortalError::Unexpected(anyhow::anyhow!("locale files: {}", e.message())))
 }
 
-fn display_name(first: &str, last: &str) -> String {
-    format!("{first} {last}").trim().to_owned()
-}
-
 /// Renders the reset email for `tenant`.
 pub fn reset_email<'a>(
     locales: &'static Locales,
@@ -107,7 +103,7 @@ pub fn reset_email<'a>(
             locales.translator(m.locale),
             &views::PasswordResetEmail {
                 tenant_name: tenant.name.clone(),
-                recipient_name: display_name(&m.recipient.first_name, &m.recipient.last_name),
+                recipient_name: m.recipient.full_name.trim().to_owned(),
                 link: links.url(RESET_PATH, &[("token", m.token)]),
                 ttl_minutes: m.ttl_minutes,
             },
@@ -126,7 +122,7 @@ pub fn password_changed_email<'a>(
             locales.translator(m.locale),
             &views::PasswordChangedEmail {
                 tenant_name: tenant.name.clone(),
-                recipient_name: display_name(&m.recipient.first_name, &m.recipient.last_name),
+                recipient_name: m.recipient.full_name.trim().to_owned(),
                 changed_at: m.changed_at,
                 ip: m.ip.map(str::to_owned),
                 reset_link: links.url(FORGOT_PATH, &[]),

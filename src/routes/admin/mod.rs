@@ -6,6 +6,7 @@ pub mod domains;
 pub mod integration_tokens;
 pub mod invitations;
 pub mod mailer;
+pub mod roles;
 pub mod sso;
 pub mod tenants;
 
@@ -86,6 +87,15 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route(
                     "/tenants/{tenant}/two-factor",
                     web::put().to(tenants::set_two_factor),
+                )
+                .route("/tenants/{tenant}/roles", web::get().to(roles::list_roles))
+                .route(
+                    "/tenants/{tenant}/roles/{role}",
+                    web::get().to(roles::show_role),
+                )
+                .route(
+                    "/tenants/{tenant}/roles/{role}",
+                    web::put().to(roles::put_role),
                 )
                 .route("/tenants/{tenant}/sso", web::get().to(sso::show_sso))
                 .route("/tenants/{tenant}/sso", web::put().to(sso::set_sso_options))

@@ -39,7 +39,7 @@ pub fn subject(req: &HttpRequest, user: &PortalUser) -> Subject {
 /// The user's names, which the password policy keeps out of passwords.
 pub fn names(user: &PortalUser) -> Vec<String> {
     let u = &user.session.record.user;
-    vec![u.first_name.clone(), u.last_name.clone()]
+    u.name_words()
 }
 
 /// Maps a two-factor refusal to what the form shows.

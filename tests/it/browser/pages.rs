@@ -124,6 +124,13 @@ async fn signed_in_pages_never_scroll_sideways_on_a_phone_or_a_laptop() {
         crate::ticket_data::person(&app, &tenant, "ada@acme.example", "Acme", Some("User")).await;
     let admin = admin.user;
     crate::helpers::make_admin(&app, admin.user_id).await;
+    // The company page lists every member with their role (Admin, Finance, User).
+    for (email, role) in [
+        ("bartholomew.accounts-payable@acme.example", "finance"),
+        ("grace@acme.example", "user"),
+    ] {
+        crate::ticket_data::person(&app, &tenant, email, "Acme", Some(role)).await;
+    }
     let result = async {
         sign_in_with_password(&client, &app.tenant.slug, &admin.email).await?;
         let dashboard =

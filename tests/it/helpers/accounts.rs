@@ -20,13 +20,18 @@ pub async fn signed_in_at(app: &TestApp, tenant: &TenantInfo, email: &str) -> Br
 
 /// Makes the contact of `user_id` (in the app's tenant) a client admin of its company.
 pub async fn make_admin(app: &TestApp, user_id: Uuid) {
+    set_portal_role(app, &app.tenant, user_id, "admin").await;
+}
+
+/// Sets the portal role (`admin`, `finance`, `user`) of the contact of `user_id` in `tenant`.
+pub async fn set_portal_role(app: &TestApp, tenant: &TenantInfo, user_id: Uuid, role: &str) {
     portal_actors::execute!(
         app.db.exec(),
-        "UPDATE contacts SET is_client_admin = $3 WHERE tenant = $1 AND contact_id = \
+        "UPDATE contacts SET portal_role = $3 WHERE tenant = $1 AND contact_id = \
          (SELECT contact_id FROM users WHERE tenant = $1 AND user_id = $2)",
-        app.tenant.id,
+        tenant.id,
         user_id,
-        true
+        role
     )
     .unwrap();
 }

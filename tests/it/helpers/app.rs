@@ -203,10 +203,10 @@ impl TestApp {
                     .unwrap();
                 let contact = users::NewContact {
                     client_id,
-                    full_name: "Test Contact".into(),
+                    full_name: "Ada Lovelace".into(),
                     email: email.clone(),
                     phone: None,
-                    is_client_admin: false,
+                    portal_role: portal_actors::model::PortalRole::User,
                 };
                 Some(
                     users::create_contact(&self.db, tenant.id, &contact, now)
@@ -216,11 +216,16 @@ impl TestApp {
             }
             None => None,
         };
+        // A client user's name is their contact's; an internal user's is the account's.
+        let (first_name, last_name) = match contact_id {
+            Some(_) => (String::new(), String::new()),
+            None => ("Ada".to_owned(), "Lovelace".to_owned()),
+        };
         let new = users::NewUser {
             email: email.clone(),
             user_type,
-            first_name: "Ada".into(),
-            last_name: "Lovelace".into(),
+            first_name,
+            last_name,
             contact_id,
             password_hash: password_hash.map(str::to_owned),
             is_inactive: false,

@@ -57,7 +57,7 @@ async fn a_ticket_put_through_the_api_reads_back_in_full() {
         ("priority_color", json!("#d32f2f")),
         ("category_name", json!("Hardware")),
         ("client_name", json!("Acme Manufacturing")),
-        ("contact_name", json!("Test Contact")),
+        ("contact_name", json!("Ada Lovelace")),
         ("assignee_name", json!("Priya Shah")),
         ("response_state", json!("awaiting_internal")),
         ("source", json!("integration")),

@@ -19,7 +19,7 @@ async fn just_in_time_provisioning_only_for_existing_contacts() {
             full_name: "Grace Hopper".into(),
             email: portal_actors::model::Email::parse("grace@acme.example").unwrap(),
             phone: None,
-            is_client_admin: true,
+            portal_role: portal_actors::model::PortalRole::Admin,
         },
         now,
     )
@@ -62,11 +62,8 @@ async fn just_in_time_provisioning_only_for_existing_contacts() {
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].user_type(), Some(UserType::Client));
     assert!(found[0].password_hash.is_none(), "no password set by SSO");
-    assert_eq!(
-        found[0].is_client_admin,
-        Some(true),
-        "role from the contact"
-    );
+    assert!(found[0].is_client_admin(), "role from the contact");
+    assert_eq!(found[0].full_name, "Grace Hopper", "name from the contact");
     // Not a contact: still nobody is created.
     let page = sign_in_via(&app, &app.browser(), "google", "stranger").await;
     assert_refused(&page, 403, "no portal account");

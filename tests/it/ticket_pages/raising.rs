@@ -139,7 +139,7 @@ async fn a_ticket_raised_without_files_shows_its_page() {
     assert!(page.body.contains("Awaiting support"));
     assert!(page.body.contains("No attachments."));
     assert!(
-        page.body.contains("Test Contact"),
+        page.body.contains("Ada Lovelace"),
         "the contact is the signed-in user"
     );
 }

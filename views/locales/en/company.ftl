@@ -11,6 +11,7 @@ company-user-two-factor = Two-factor
 company-user-last-sign-in = Last sign-in
 company-user-sessions = Active sessions
 company-role-admin = Admin
+company-role-finance = Finance
 company-role-user = User
 company-inactive = Inactive
 company-yes = On

@@ -4,6 +4,7 @@ setup-title = Set up your account
 setup-heading = Set up your { $name } portal account
 setup-who = You are setting up the portal account of { $name } ({ $email }) at { $company }.
 setup-role-admin = You will be an administrator of your company's portal.
+setup-role-finance = You will handle your company's billing in the portal.
 setup-submit = Set password and sign in
 setup-expired-heading = This invitation has expired
 setup-expired-body = Invitation links work for a limited time. Ask for a new one below and it will be sent to the invited email address.

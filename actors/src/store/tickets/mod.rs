@@ -22,8 +22,7 @@ const FIRST_NUMBER: i64 = 1000;
 
 #[derive(sqlx::FromRow)]
 struct ViewerRow {
-    first_name: String,
-    last_name: String,
+    full_name: String,
     email: String,
     client_id: Uuid,
     contact_id: Uuid,
@@ -38,7 +37,7 @@ pub async fn viewer(db: &Db, tenant: Uuid, user_id: Uuid) -> Result<Option<Ticke
         db.exec(),
         ViewerRow,
         fetch_optional,
-        "SELECT u.first_name, u.last_name, u.email, c.client_id, c.contact_id, c.ticket_scope, \
+        "SELECT c.full_name, u.email, c.client_id, c.contact_id, c.ticket_scope, \
                 c.ticket_visibility_group \
          FROM users u \
          JOIN contacts c ON c.tenant = u.tenant AND c.contact_id = u.contact_id \
@@ -68,8 +67,7 @@ pub async fn viewer(db: &Db, tenant: Uuid, user_id: Uuid) -> Result<Option<Ticke
             .collect(),
         ),
     };
-    let name = format!("{} {}", row.first_name, row.last_name);
-    let name = name.trim();
+    let name = row.full_name.trim();
     Ok(Some(TicketViewer {
         user_id,
         display_name: if name.is_empty() {
