@@ -217,6 +217,7 @@ async fn sign_in_identity(
     if user.is_inactive
         || user.contact_inactive.unwrap_or(false)
         || user.client_inactive.unwrap_or(false)
+        || user.client_portal_enabled == Some(false)
     {
         return Err(refuse(SsoFailure::Inactive));
     }
@@ -307,6 +308,7 @@ async fn match_user(
     if user.is_inactive
         || user.contact_inactive.unwrap_or(false)
         || user.client_inactive.unwrap_or(false)
+        || user.client_portal_enabled == Some(false)
     {
         return Err(SsoFailure::Inactive);
     }

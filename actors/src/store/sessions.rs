@@ -197,6 +197,30 @@ pub async fn revoke_user(
     commit_revocation(tx, n, RevocationScope::user(tenant, user_id)).await
 }
 
+/// Revokes every live session of the users of a client company; returns how many.
+pub async fn revoke_client(
+    db: &Db,
+    tenant: Uuid,
+    client_id: Uuid,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> Result<u64, DbError> {
+    let mut tx = db.begin().await?;
+    let n = execute!(
+        tx.exec(),
+        "UPDATE sessions SET revoked_at = $3, revoked_reason = $4 \
+         WHERE tenant = $1 AND revoked_at IS NULL AND user_id IN ( \
+             SELECT u.user_id FROM users u \
+             JOIN contacts c ON c.tenant = u.tenant AND c.contact_id = u.contact_id \
+             WHERE u.tenant = $1 AND c.client_id = $2)",
+        tenant,
+        client_id,
+        now,
+        reason
+    )?;
+    commit_revocation(tx, n, RevocationScope::Client { tenant, client_id }).await
+}
+
 /// What one sweep did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
 pub struct SweepCounts {
