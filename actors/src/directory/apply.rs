@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, SubsecRound, Utc};
 use uuid::Uuid;
 
 use super::input::{ClientInput, ContactInput};
@@ -62,6 +62,8 @@ pub async fn upsert_client(
     now: DateTime<Utc>,
 ) -> Result<Written<ClientRecord>, SyncError> {
     let new = &input.fields;
+    // As stored (PostgreSQL keeps microseconds), so the answer equals a later GET.
+    let now = now.trunc_subsecs(6);
     for _ in 0..ATTEMPTS {
         let Some(row) = store::find_client(tx.exec(), tenant, client_id, true).await? else {
             if store::insert_client(tx.exec(), tenant, client_id, new, now).await? == 0 {
@@ -115,6 +117,7 @@ pub async fn upsert_contact(
     now: DateTime<Utc>,
 ) -> Result<Written<ContactRecord>, SyncError> {
     let new = &input.fields;
+    let now = now.trunc_subsecs(6);
     known.require(tx, tenant, new.client_id).await?;
     for _ in 0..ATTEMPTS {
         let Some(row) = store::find_contact(tx.exec(), tenant, contact_id, true).await? else {
