@@ -1,6 +1,7 @@
 //! `portal demo`: a realistic demo MSP with two client companies, so a new user can sign in at
 //! once. Passwords are random and new on every run (printed once); nothing well known.
 
+pub mod directory;
 pub mod tickets;
 
 use anyhow::Context;
@@ -30,7 +31,6 @@ struct DemoUser {
     last: &'static str,
     email: &'static str,
     company: Option<&'static str>,
-    client_admin: bool,
     role: Option<&'static str>,
 }
 
@@ -41,7 +41,6 @@ const DEMO_USERS: &[DemoUser] = &[
         last: "Martin",
         email: "alice.martin@acme-manufacturing.example",
         company: Some("Acme Manufacturing"),
-        client_admin: true,
         role: Some("Admin"),
     },
     DemoUser {
@@ -50,7 +49,6 @@ const DEMO_USERS: &[DemoUser] = &[
         last: "Okafor",
         email: "ben.okafor@acme-manufacturing.example",
         company: Some("Acme Manufacturing"),
-        client_admin: false,
         role: Some("User"),
     },
     DemoUser {
@@ -59,7 +57,6 @@ const DEMO_USERS: &[DemoUser] = &[
         last: "Dubois",
         email: "chloe.dubois@globex-logistics.example",
         company: Some("Globex Logistics"),
-        client_admin: true,
         role: Some("Finance"),
     },
     DemoUser {
@@ -68,23 +65,8 @@ const DEMO_USERS: &[DemoUser] = &[
         last: "Rivera",
         email: "sam.rivera@northwind-it.example",
         company: None,
-        client_admin: false,
         role: None,
     },
-];
-
-/// Extra contacts without portal accounts, as a real company has.
-const DEMO_CONTACTS: &[(&str, &str, &str)] = &[
-    (
-        "Acme Manufacturing",
-        "Dana Kim",
-        "dana.kim@acme-manufacturing.example",
-    ),
-    (
-        "Globex Logistics",
-        "Evan Novak",
-        "evan.novak@globex-logistics.example",
-    ),
 ];
 
 /// Creates the demo tenant on first run; on every run gives the demo users fresh passwords.
@@ -134,26 +116,18 @@ async fn create(db: &Db, clock: &SharedClock) -> anyhow::Result<TenantInfo> {
         },
     )
     .await?;
+    crate::demo::directory::seed(db, tenant.id, now).await?;
     for u in DEMO_USERS {
         let email = Email::parse(u.email)?;
-        let contact_id = match u.company {
-            Some(company) => {
-                let client_id = users::find_or_create_client(db, tenant.id, company, now).await?;
-                let contact = users::NewContact {
-                    client_id,
-                    full_name: format!("{} {}", u.first, u.last),
-                    email: email.clone(),
-                    phone: Some("+1 555 0100".into()),
-                    is_client_admin: u.client_admin,
-                };
-                Some(users::create_contact(db, tenant.id, &contact, now).await?)
-            }
-            None => None,
-        };
-        let user_type = if u.company.is_some() {
-            UserType::Client
-        } else {
-            UserType::Internal
+        let (user_type, contact_id) = match u.company {
+            Some(_) => (
+                UserType::Client,
+                Some(
+                    crate::demo::directory::contact_id(u.email)
+                        .with_context(|| format!("no demo contact for {}", u.email))?,
+                ),
+            ),
+            None => (UserType::Internal, None),
         };
         let new = users::NewUser {
             email,
@@ -168,17 +142,6 @@ async fn create(db: &Db, clock: &SharedClock) -> anyhow::Result<TenantInfo> {
         if let Some(role) = u.role {
             users::assign_role(db, tenant.id, user_id, role, true).await?;
         }
-    }
-    for (company, name, email) in DEMO_CONTACTS {
-        let client_id = users::find_or_create_client(db, tenant.id, company, now).await?;
-        let contact = users::NewContact {
-            client_id,
-            full_name: (*name).into(),
-            email: Email::parse(email)?,
-            phone: None,
-            is_client_admin: false,
-        };
-        users::create_contact(db, tenant.id, &contact, now).await?;
     }
     Ok(tenant)
 }

@@ -14,6 +14,7 @@ use crate::ticket_fixtures::Api;
 mod batch;
 mod clients;
 mod contacts;
+mod demo;
 mod sessions;
 
 /// Creates a client under a new id (asserting 201) and answers its id.
