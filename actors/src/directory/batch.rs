@@ -88,7 +88,11 @@ pub async fn apply_batch(
                 effects.merge(item_effects);
             }
             Err(e) => match ItemError::from_sync(index, &e) {
-                Some(refusal) => errors.push(refusal),
+                // Named like the reading's refusals: the field inside the item's `record`.
+                Some(refusal) => errors.push(ItemError {
+                    field: refusal.field.map(|f| format!("record.{f}")),
+                    ..refusal
+                }),
                 None => {
                     tracing::warn!(index, error = %e, "directory batch failed at an item");
                     tx.rollback().await?;

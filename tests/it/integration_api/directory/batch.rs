@@ -119,7 +119,7 @@ async fn one_bad_item_writes_nothing_and_every_bad_item_is_named_by_index() {
     let errors = body["errors"].as_array().unwrap();
     assert_eq!(errors.len(), 1, "{body}");
     assert_eq!(errors[0]["index"], 700);
-    assert_eq!(errors[0]["field"], "client_id");
+    assert_eq!(errors[0]["field"], "record.client_id");
     assert_eq!(count(&app, "clients").await, 1);
     assert_eq!(count(&app, "contacts").await, 0);
 
@@ -138,6 +138,7 @@ async fn one_bad_item_writes_nothing_and_every_bad_item_is_named_by_index() {
     assert_eq!(body["error"], "batch_conflict");
     assert_eq!(body["errors"][0]["index"], 1);
     assert_eq!(body["errors"][0]["error"], "stale_version");
+    assert_eq!(body["errors"][0]["field"], "record.version");
     assert_eq!(body["errors"][0]["current_version"], 2);
     assert_eq!(count(&app, "clients").await, 1);
     assert_eq!(
