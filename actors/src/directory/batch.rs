@@ -45,7 +45,7 @@ pub async fn apply_batch(
 ) -> Result<BatchOutcome, SyncError> {
     let mut tx = db.begin().await?;
     store::begin_writing(tx.exec(), tenant).await?;
-    let mut known = KnownClients::default();
+    let mut known = KnownClients::expecting_new();
     let mut done = Vec::with_capacity(items.len());
     let mut errors = Vec::new();
     let mut effects = Effects::default();
