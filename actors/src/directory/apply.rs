@@ -11,8 +11,10 @@ use super::input::{ClientInput, ContactInput};
 use super::{ClientRecord, ContactRecord, Effects, EmailChange, Written};
 use crate::db::{Db, Tx};
 use crate::model::PortalRole;
+use crate::sessions::RevokeReason;
 use crate::store::outbox::{self, MailKind, OutboxMessage};
 use crate::store::psa_directory as store;
+use crate::store::sessions;
 use crate::ticket_sync::{SyncError, Upserted};
 
 /// How many times an upsert re-reads a record that changed between its read and its write.
@@ -116,6 +118,16 @@ pub async fn upsert_client(
         let shut_out = (new.inactive && !old.fields.inactive)
             || (!new.portal_enabled && old.fields.portal_enabled);
         if shut_out {
+            // Ended in this transaction (a failed answer and its retry cannot leave them live);
+            // `settle` then drops this instance's cached copies.
+            sessions::revoke_client_in(
+                tx,
+                tenant,
+                client_id,
+                RevokeReason::Deactivated.as_str(),
+                now,
+            )
+            .await?;
             effects.end_client_sessions.push(client_id);
         }
         let record = ClientRecord {
@@ -194,6 +206,14 @@ pub async fn upsert_contact(
                 });
             }
             if new.inactive && !old.fields.inactive {
+                sessions::revoke_user_in(
+                    tx,
+                    tenant,
+                    user_id,
+                    RevokeReason::Deactivated.as_str(),
+                    now,
+                )
+                .await?;
                 effects.end_user_sessions.push(user_id);
             } else {
                 // Role, name, company or email: sessions cache them, so they are read again.

@@ -105,9 +105,11 @@ pub struct EmailChange {
 /// What committed directory writes ask of the other actors, done by `settle` after the commit.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Effects {
-    /// Companies made inactive or shut out of the portal: every session of their users ends.
+    /// Companies made inactive or shut out of the portal: every session of their users ended
+    /// in the transaction; cached copies are dropped.
     pub end_client_sessions: Vec<Uuid>,
-    /// Users whose contact was deactivated: their sessions end.
+    /// Users whose contact was deactivated: their sessions ended in the transaction; cached
+    /// copies are dropped.
     pub end_user_sessions: Vec<Uuid>,
     /// Users whose role or email changed: cached copies of their sessions are read again.
     pub refresh_user_sessions: Vec<Uuid>,

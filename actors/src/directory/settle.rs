@@ -1,5 +1,6 @@
 //! What committed directory writes ask of the other actors, done after the commit: sessions of
-//! shut-out companies and deactivated contacts end at once (on every instance), sessions of
+//! shut-out companies and deactivated contacts (ended in the write's transaction, which told the
+//! other instances on commit) are dropped from this instance's cache at once, sessions of
 //! users whose role, name or email changed are read again, sign-in email changes are audited
 //! and their notices (queued in the transaction) delivered now.
 

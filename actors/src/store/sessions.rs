@@ -206,6 +206,20 @@ pub async fn revoke_client(
     now: DateTime<Utc>,
 ) -> Result<u64, DbError> {
     let mut tx = db.begin().await?;
+    let n = revoke_client_in(&mut tx, tenant, client_id, reason, now).await?;
+    tx.commit().await?;
+    Ok(n)
+}
+
+/// `revoke_client` inside the caller's transaction (the change that shuts the company out):
+/// the other instances are notified when it commits.
+pub async fn revoke_client_in(
+    tx: &mut Tx,
+    tenant: Uuid,
+    client_id: Uuid,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> Result<u64, DbError> {
     let n = execute!(
         tx.exec(),
         "UPDATE sessions SET revoked_at = $3, revoked_reason = $4 \
@@ -218,7 +232,34 @@ pub async fn revoke_client(
         now,
         reason
     )?;
-    commit_revocation(tx, n, RevocationScope::Client { tenant, client_id }).await
+    if n > 0 {
+        notify_revoked(tx.exec(), &RevocationScope::Client { tenant, client_id }).await?;
+    }
+    Ok(n)
+}
+
+/// `revoke_user` inside the caller's transaction (the change that deactivates the user's
+/// contact): the other instances are notified when it commits.
+pub async fn revoke_user_in(
+    tx: &mut Tx,
+    tenant: Uuid,
+    user_id: Uuid,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> Result<u64, DbError> {
+    let n = execute!(
+        tx.exec(),
+        "UPDATE sessions SET revoked_at = $3, revoked_reason = $4 \
+         WHERE tenant = $1 AND user_id = $2 AND revoked_at IS NULL",
+        tenant,
+        user_id,
+        now,
+        reason
+    )?;
+    if n > 0 {
+        notify_revoked(tx.exec(), &RevocationScope::user(tenant, user_id)).await?;
+    }
+    Ok(n)
 }
 
 /// What one sweep did.

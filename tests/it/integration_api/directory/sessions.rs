@@ -51,6 +51,14 @@ async fn an_inactive_client_ends_its_users_sessions_and_refuses_their_sign_in() 
         .await;
     assert_eq!(status, 200, "{body}");
     assert_signed_out(&browser.get(DASHBOARD).await, "client inactive");
+    let ended = fetch_one_scalar!(
+        app.db.exec(),
+        i64,
+        "SELECT COUNT(*) FROM sessions WHERE tenant = $1 AND revoked_reason = 'deactivated'",
+        app.tenant.id
+    )
+    .unwrap();
+    assert_eq!(ended, 1, "ended with the change, as deactivated");
     assert_sign_in_refused(&app, "ada@acme.example", "client inactive").await;
     // Reactivated: sign-in works again, the ended session stays ended.
     assert_eq!(api.put(&path, &json!({"name": "Acme"})).await.0, 200);
