@@ -122,6 +122,9 @@ async fn a_role_change_applies_on_the_users_next_request() {
     // The session stays signed in; the next request sees the new role.
     let page = browser.get(COMPANY).await;
     assert_eq!(page.status, 200, "{}", page.body);
+    // The cached session is read again too: the navigation offers the company page.
+    let dashboard = browser.get("/client-portal/dashboard").await;
+    assert!(dashboard.body.contains(COMPANY), "{}", dashboard.body);
     let body = json!({"client_id": client, "name": "Ada Lovelace", "email": "ada@acme.example",
                       "portal_role": "user"});
     assert_eq!(api.put(&format!("/contacts/{contact}"), &body).await.0, 200);

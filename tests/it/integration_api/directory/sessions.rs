@@ -11,6 +11,7 @@ use crate::helpers::{
 use crate::ticket_fixtures::company_of;
 
 const DASHBOARD: &str = "/client-portal/dashboard";
+const COMPANY: &str = "/client-portal/client-settings";
 /// How late another instance may still accept an ended session (PostgreSQL, listener up).
 const WITHIN: StdDuration = StdDuration::from_secs(1);
 
@@ -151,4 +152,43 @@ async fn shutting_out_from_the_psa_reaches_another_instance_within_a_second() {
         200
     );
     assert_refused_within_a_second(&ben_on_a, "contact inactive on B").await;
+}
+
+#[actix_web::test]
+async fn a_role_change_from_the_psa_reaches_another_instance_within_a_second() {
+    if backend() != Backend::Postgres {
+        eprintln!("skipped on SQLite (one server, no NOTIFY): role change across instances");
+        return;
+    }
+    let Some(a) = spawn_app_with(|_| {}).await else {
+        return;
+    };
+    let b = spawn_app_on(Some(&a), |_| {}).await.expect("instance B");
+    b.clock.set(a.clock.now_utc());
+    let (on_a, client, contact) = acme_with_ada(&a).await;
+    for _ in 0..3 {
+        assert_eq!(on_a.get(COMPANY).await.status, 403);
+        let dashboard = on_a.get(DASHBOARD).await;
+        assert!(!dashboard.body.contains(COMPANY), "no company link yet");
+    }
+    let api = Api::new(&b, &b.tenant).await;
+    let body = json!({"client_id": client, "name": "Ada", "email": "ada@acme.example",
+                      "portal_role": "admin"});
+    assert_eq!(api.put(&format!("/contacts/{contact}"), &body).await.0, 200);
+    // The role is checked per request; the session A caches (its navigation shows the company
+    // link to admins) is read again within a second, not after the cache TTL.
+    assert_eq!(on_a.get(COMPANY).await.status, 200);
+    let start = Instant::now();
+    loop {
+        let page = on_a.get(DASHBOARD).await;
+        assert_eq!(page.status, 200, "{}", page.body);
+        if page.body.contains(COMPANY) {
+            break;
+        }
+        assert!(
+            start.elapsed() <= WITHIN,
+            "A's cached session not re-read after {WITHIN:?}"
+        );
+        tokio::time::sleep(StdDuration::from_millis(100)).await;
+    }
 }
