@@ -27,8 +27,8 @@ use crate::errors::ApiError;
 pub const BASE: &str = "/integration/v1";
 /// Largest JSON body (a ticket's description or a comment may be 20,000 characters).
 pub const MAX_JSON_BYTES: usize = 256 * 1024;
-/// Largest `directory:batch` body (1,000 records of a few hundred bytes each).
-pub const MAX_BATCH_JSON_BYTES: usize = 4 * 1024 * 1024;
+/// Largest `directory:batch` body (1,000 records of up to a few kilobytes each).
+pub const MAX_BATCH_JSON_BYTES: usize = 8 * 1024 * 1024;
 /// The OpenAPI 3.1 document of this API.
 pub const OPENAPI: &str = include_str!("openapi.json");
 
