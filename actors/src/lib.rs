@@ -23,6 +23,7 @@ pub mod company_admin;
 pub mod credential_change;
 pub mod credentials;
 pub mod db;
+pub mod directory;
 pub mod dns;
 pub mod handoff;
 #[cfg(test)]

@@ -1,11 +1,12 @@
 //! `portal demo`: a realistic demo MSP with two client companies, so a new user can sign in at
 //! once. Passwords are random and new on every run (printed once); nothing well known.
 
+pub mod directory;
 pub mod tickets;
 
 use anyhow::Context;
 use portal_actors::credentials::{current_params, hash_with};
-use portal_actors::model::{Email, PortalRole, TenantInfo, UserType};
+use portal_actors::model::{Email, TenantInfo, UserType};
 use portal_actors::store::{tenants, users};
 use portal_actors::{tokens, Db, SharedClock};
 
@@ -30,8 +31,6 @@ struct DemoUser {
     last: &'static str,
     email: &'static str,
     company: Option<&'static str>,
-    /// The contact's portal role (client users).
-    role: PortalRole,
 }
 
 const DEMO_USERS: &[DemoUser] = &[
@@ -41,7 +40,6 @@ const DEMO_USERS: &[DemoUser] = &[
         last: "Martin",
         email: "alice.martin@acme-manufacturing.example",
         company: Some("Acme Manufacturing"),
-        role: PortalRole::Admin,
     },
     DemoUser {
         label: "client user",
@@ -49,7 +47,6 @@ const DEMO_USERS: &[DemoUser] = &[
         last: "Okafor",
         email: "ben.okafor@acme-manufacturing.example",
         company: Some("Acme Manufacturing"),
-        role: PortalRole::User,
     },
     DemoUser {
         label: "finance (2nd company)",
@@ -57,7 +54,6 @@ const DEMO_USERS: &[DemoUser] = &[
         last: "Dubois",
         email: "chloe.dubois@globex-logistics.example",
         company: Some("Globex Logistics"),
-        role: PortalRole::Finance,
     },
     DemoUser {
         label: "internal (refused)",
@@ -65,22 +61,7 @@ const DEMO_USERS: &[DemoUser] = &[
         last: "Rivera",
         email: "sam.rivera@northwind-it.example",
         company: None,
-        role: PortalRole::User,
     },
-];
-
-/// Extra contacts without portal accounts, as a real company has.
-const DEMO_CONTACTS: &[(&str, &str, &str)] = &[
-    (
-        "Acme Manufacturing",
-        "Dana Kim",
-        "dana.kim@acme-manufacturing.example",
-    ),
-    (
-        "Globex Logistics",
-        "Evan Novak",
-        "evan.novak@globex-logistics.example",
-    ),
 ];
 
 /// Creates the demo tenant on first run; on every run gives the demo users fresh passwords.
@@ -130,26 +111,18 @@ async fn create(db: &Db, clock: &SharedClock) -> anyhow::Result<TenantInfo> {
         },
     )
     .await?;
+    crate::demo::directory::seed(db, tenant.id, now).await?;
     for u in DEMO_USERS {
         let email = Email::parse(u.email)?;
-        let contact_id = match u.company {
-            Some(company) => {
-                let client_id = users::find_or_create_client(db, tenant.id, company, now).await?;
-                let contact = users::NewContact {
-                    client_id,
-                    full_name: format!("{} {}", u.first, u.last),
-                    email: email.clone(),
-                    phone: Some("+1 555 0100".into()),
-                    portal_role: u.role,
-                };
-                Some(users::create_contact(db, tenant.id, &contact, now).await?)
-            }
-            None => None,
-        };
-        let user_type = if u.company.is_some() {
-            UserType::Client
-        } else {
-            UserType::Internal
+        let (user_type, contact_id) = match u.company {
+            Some(_) => (
+                UserType::Client,
+                Some(
+                    crate::demo::directory::contact_id(u.email)
+                        .with_context(|| format!("no demo contact for {}", u.email))?,
+                ),
+            ),
+            None => (UserType::Internal, None),
         };
         let new = users::NewUser {
             email,
@@ -161,17 +134,6 @@ async fn create(db: &Db, clock: &SharedClock) -> anyhow::Result<TenantInfo> {
             is_inactive: false,
         };
         users::create_user(db, tenant.id, &new, now).await?;
-    }
-    for (company, name, email) in DEMO_CONTACTS {
-        let client_id = users::find_or_create_client(db, tenant.id, company, now).await?;
-        let contact = users::NewContact {
-            client_id,
-            full_name: (*name).into(),
-            email: Email::parse(email)?,
-            phone: None,
-            portal_role: PortalRole::User,
-        };
-        users::create_contact(db, tenant.id, &contact, now).await?;
     }
     Ok(tenant)
 }

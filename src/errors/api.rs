@@ -12,6 +12,7 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, ResponseError};
 use portal_actors::admin::contacts::ContactError;
 use portal_actors::admin::domains::AddDomainError;
+use portal_actors::directory::input::BatchRefusal;
 use portal_actors::integration_tokens::TokenError;
 use portal_actors::invitations::InvitationError;
 use portal_actors::sso::operators::SsoChangeError;
@@ -217,8 +218,37 @@ impl From<SyncError> for ApiError {
             SyncError::NumberTaken => ApiError::conflict("number_taken")
                 .with_field("number")
                 .with_message("another ticket has this number"),
+            SyncError::StaleVersion { current } => ApiError::conflict("stale_version")
+                .with_field("version")
+                .with_message("the record changed since this version")
+                .with_extra("current_version", current),
+            SyncError::EmailTaken => ApiError::conflict("email_taken")
+                .with_field("email")
+                .with_message("another portal user of the tenant signs in with this email"),
             e @ (SyncError::Db(_) | SyncError::Fault(_)) => ApiError::unavailable(e),
         }
+    }
+}
+
+impl From<BatchRefusal> for ApiError {
+    /// 409 `batch_conflict` when every refused item conflicts with what is stored
+    /// (`stale_version`, `email_taken`), else 400 `invalid_batch`; `errors` names each item.
+    fn from(refusal: BatchRefusal) -> Self {
+        let code = if refusal.is_conflict() {
+            "batch_conflict"
+        } else {
+            "invalid_batch"
+        };
+        let status = if refusal.is_conflict() {
+            StatusCode::CONFLICT
+        } else {
+            StatusCode::BAD_REQUEST
+        };
+        let message = format!("{} item(s) refused; nothing was written", refusal.0.len());
+        let errors = serde_json::to_value(&refusal.0).unwrap_or(Value::Null);
+        ApiError::new(status, code)
+            .with_message(message)
+            .with_extra("errors", errors)
     }
 }
 

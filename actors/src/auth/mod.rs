@@ -305,7 +305,8 @@ async fn attempt(svc: &Services, req: PasswordSignIn) -> Result<SignedIn, SignIn
     }
     let inactive = user.is_inactive
         || user.contact_inactive.unwrap_or(false)
-        || user.client_inactive.unwrap_or(false);
+        || user.client_inactive.unwrap_or(false)
+        || user.client_portal_enabled == Some(false);
     if inactive {
         return Err(SignInError::Refused(Refusal::Inactive));
     }

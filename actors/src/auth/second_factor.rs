@@ -178,7 +178,8 @@ async fn second_step(
         .ok_or(SecondFactorError::Expired)?;
     let inactive = user.is_inactive
         || user.contact_inactive.unwrap_or(false)
-        || user.client_inactive.unwrap_or(false);
+        || user.client_inactive.unwrap_or(false)
+        || user.client_portal_enabled == Some(false);
     if inactive {
         return Err(SignInError::Refused(Refusal::Inactive).into());
     }

@@ -216,6 +216,7 @@ async fn sign_in_identity(
     if user.is_inactive
         || user.contact_inactive.unwrap_or(false)
         || user.client_inactive.unwrap_or(false)
+        || user.client_portal_enabled == Some(false)
     {
         return Err(refuse(SsoFailure::Inactive));
     }
@@ -306,6 +307,7 @@ async fn match_user(
     if user.is_inactive
         || user.contact_inactive.unwrap_or(false)
         || user.client_inactive.unwrap_or(false)
+        || user.client_portal_enabled == Some(false)
     {
         return Err(SsoFailure::Inactive);
     }

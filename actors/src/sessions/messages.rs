@@ -42,6 +42,8 @@ pub enum RevokeReason {
     PasswordReset,
     /// A new sign-in in the same browser replaced its cookie.
     Replaced,
+    /// The PSA deactivated the user's contact or company, or shut the company out of the portal.
+    Deactivated,
 }
 
 impl RevokeReason {
@@ -56,6 +58,7 @@ impl RevokeReason {
             RevokeReason::PasswordChange => "password_change",
             RevokeReason::PasswordReset => "password_reset",
             RevokeReason::Replaced => "replaced",
+            RevokeReason::Deactivated => "deactivated",
         }
     }
 }
@@ -125,6 +128,25 @@ pub struct RevokeUserSessions {
     pub tenant: Uuid,
     pub user_id: Uuid,
     pub reason: RevokeReason,
+}
+
+/// Ends every session of a client company's users (the company made inactive or shut out of
+/// the portal), here and, through the database, on every other instance.
+#[derive(Message)]
+#[rtype(result = "Result<u64, SessionError>")]
+pub struct RevokeClientSessions {
+    pub tenant: Uuid,
+    pub client_id: Uuid,
+    pub reason: RevokeReason,
+}
+
+/// Makes every instance read a user's sessions again on their next use (their role, name or
+/// email changed): drops the cached copies, ends nothing.
+#[derive(Message)]
+#[rtype(result = "Result<(), SessionError>")]
+pub struct ForgetUserSessions {
+    pub tenant: Uuid,
+    pub user_id: Uuid,
 }
 
 /// Ends one session of a given user (from a security page): nothing happens when the session

@@ -210,6 +210,35 @@ impl SessionCore {
         Ok(n)
     }
 
+    async fn revoke_client(&self, msg: RevokeClientSessions) -> Result<u64, SessionError> {
+        let now = self.clock.now();
+        let n = store::revoke_client(
+            &self.db,
+            msg.tenant,
+            msg.client_id,
+            msg.reason.as_str(),
+            now,
+        )
+        .await?;
+        self.cache.invalidate(&RevocationScope::Client {
+            tenant: msg.tenant,
+            client_id: msg.client_id,
+        });
+        self.metrics
+            .sessions_revoked
+            .with_label_values(&[msg.reason.as_str()])
+            .inc_by(n);
+        Ok(n)
+    }
+
+    /// Drops the user's cached sessions here and tells the other instances to (not a revocation).
+    async fn forget_user(&self, msg: ForgetUserSessions) -> Result<(), SessionError> {
+        let scope = RevocationScope::user(msg.tenant, msg.user_id);
+        self.cache.invalidate(&scope);
+        store::notify_revoked(self.db.exec(), &scope).await?;
+        Ok(())
+    }
+
     async fn revoke_owned(&self, msg: RevokeOwnedSession) -> Result<bool, SessionError> {
         let now = self.clock.now();
         let ended = store::revoke_owned(
@@ -459,6 +488,28 @@ impl Handler<RevokeUserSessions> for Sessions {
         self.count_handled();
         let core = self.core.clone();
         Box::pin(async move { core.revoke_user(msg).await })
+    }
+}
+
+impl Handler<RevokeClientSessions> for Sessions {
+    type Result = ResponseFuture<Result<u64, SessionError>>;
+
+    /// Ends every session of a client company's users (company deactivated or shut out).
+    fn handle(&mut self, msg: RevokeClientSessions, _: &mut Self::Context) -> Self::Result {
+        self.count_handled();
+        let core = self.core.clone();
+        Box::pin(async move { core.revoke_client(msg).await })
+    }
+}
+
+impl Handler<ForgetUserSessions> for Sessions {
+    type Result = ResponseFuture<Result<(), SessionError>>;
+
+    /// Makes every instance read the user's sessions again (their role or email changed).
+    fn handle(&mut self, msg: ForgetUserSessions, _: &mut Self::Context) -> Self::Result {
+        self.count_handled();
+        let core = self.core.clone();
+        Box::pin(async move { core.forget_user(msg).await })
     }
 }
 

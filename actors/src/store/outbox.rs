@@ -15,14 +15,17 @@ pub enum MailKind {
     PasswordChanged,
     OrganizationDiscovery,
     Invitation,
+    /// A portal user's sign-in email was changed by their IT provider (sent to both addresses).
+    SignInEmailChanged,
 }
 
 impl MailKind {
-    pub const ALL: [MailKind; 4] = [
+    pub const ALL: [MailKind; 5] = [
         MailKind::PasswordReset,
         MailKind::PasswordChanged,
         MailKind::OrganizationDiscovery,
         MailKind::Invitation,
+        MailKind::SignInEmailChanged,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -31,6 +34,7 @@ impl MailKind {
             MailKind::PasswordChanged => "password_changed",
             MailKind::OrganizationDiscovery => "organization_discovery",
             MailKind::Invitation => "invitation",
+            MailKind::SignInEmailChanged => "sign_in_email_changed",
         }
     }
 

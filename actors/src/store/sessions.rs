@@ -200,6 +200,71 @@ pub async fn revoke_user(
     commit_revocation(tx, n, RevocationScope::user(tenant, user_id)).await
 }
 
+/// Revokes every live session of the users of a client company; returns how many.
+pub async fn revoke_client(
+    db: &Db,
+    tenant: Uuid,
+    client_id: Uuid,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> Result<u64, DbError> {
+    let mut tx = db.begin().await?;
+    let n = revoke_client_in(&mut tx, tenant, client_id, reason, now).await?;
+    tx.commit().await?;
+    Ok(n)
+}
+
+/// `revoke_client` inside the caller's transaction (the change that shuts the company out):
+/// the other instances are notified when it commits.
+pub async fn revoke_client_in(
+    tx: &mut Tx,
+    tenant: Uuid,
+    client_id: Uuid,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> Result<u64, DbError> {
+    let n = execute!(
+        tx.exec(),
+        "UPDATE sessions SET revoked_at = $3, revoked_reason = $4 \
+         WHERE tenant = $1 AND revoked_at IS NULL AND user_id IN ( \
+             SELECT u.user_id FROM users u \
+             JOIN contacts c ON c.tenant = u.tenant AND c.contact_id = u.contact_id \
+             WHERE u.tenant = $1 AND c.client_id = $2)",
+        tenant,
+        client_id,
+        now,
+        reason
+    )?;
+    if n > 0 {
+        notify_revoked(tx.exec(), &RevocationScope::Client { tenant, client_id }).await?;
+    }
+    Ok(n)
+}
+
+/// `revoke_user` inside the caller's transaction (the change that deactivates the user's
+/// contact): the other instances are notified when it commits.
+pub async fn revoke_user_in(
+    tx: &mut Tx,
+    tenant: Uuid,
+    user_id: Uuid,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> Result<u64, DbError> {
+    let n = execute!(
+        tx.exec(),
+        "UPDATE sessions SET revoked_at = $3, revoked_reason = $4 \
+         WHERE tenant = $1 AND user_id = $2 AND revoked_at IS NULL",
+        tenant,
+        user_id,
+        now,
+        reason
+    )?;
+    if n > 0 {
+        notify_revoked(tx.exec(), &RevocationScope::user(tenant, user_id)).await?;
+    }
+    Ok(n)
+}
+
 /// What one sweep did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
 pub struct SweepCounts {

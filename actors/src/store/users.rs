@@ -28,6 +28,8 @@ pub struct LoginUser {
     pub totp_enabled_at: Option<DateTime<Utc>>,
     /// When the user last set a new password themself (change or reset).
     pub password_changed_at: Option<DateTime<Utc>>,
+    /// `false`: the company is shut out of the portal (its users cannot sign in).
+    pub client_portal_enabled: Option<bool>,
 }
 
 impl LoginUser {
@@ -57,7 +59,8 @@ const LOGIN_USER: &str = "SELECT u.tenant, u.user_id, u.email, u.user_type, \
         COALESCE(c.full_name, TRIM(u.first_name || ' ' || u.last_name)) AS full_name, \
         u.password_hash, u.is_inactive, u.last_login_at, c.client_id, cl.client_name, \
         c.portal_role, c.is_inactive AS contact_inactive, cl.is_inactive AS client_inactive, \
-        u.totp_enabled_at, u.password_changed_at \
+        u.totp_enabled_at, u.password_changed_at, \
+        cl.portal_enabled AS client_portal_enabled \
      FROM users u \
      LEFT JOIN contacts c ON c.tenant = u.tenant AND c.contact_id = u.contact_id \
      LEFT JOIN clients cl ON cl.tenant = c.tenant AND cl.client_id = c.client_id";

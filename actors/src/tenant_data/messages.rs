@@ -8,6 +8,9 @@ use chrono::{DateTime, Duration, Utc};
 use uuid::Uuid;
 
 use crate::db::DbError;
+use crate::directory::batch::BatchOutcome;
+use crate::directory::input::{BatchItem, ClientInput, ContactInput};
+use crate::directory::{ClientRecord, ContactRecord, Written};
 use crate::store::{audit, invitations, sessions, users};
 use crate::supervision::ActorFault;
 use crate::ticket_sync::input::{
@@ -266,6 +269,45 @@ pub struct ListSyncCategories;
 #[derive(Message)]
 #[rtype(result = "Result<Vec<VisibilityGroupRecord>, SyncError>")]
 pub struct ListVisibilityGroups;
+
+// ---- the directory from the PSA (integration API) ----------------------------------------
+
+/// Creates or replaces a client company under the PSA's id (checked against its `version`).
+#[derive(Message)]
+#[rtype(result = "Result<Written<ClientRecord>, SyncError>")]
+pub struct SyncClient {
+    pub client_id: Uuid,
+    pub client: ClientInput,
+}
+
+/// A client company as the API shows it.
+#[derive(Message)]
+#[rtype(result = "Result<ClientRecord, SyncError>")]
+pub struct GetClient {
+    pub client_id: Uuid,
+}
+
+/// Creates or replaces a contact under the PSA's id (checked against its `version`).
+#[derive(Message)]
+#[rtype(result = "Result<Written<ContactRecord>, SyncError>")]
+pub struct SyncContact {
+    pub contact_id: Uuid,
+    pub contact: ContactInput,
+}
+
+/// A contact as the API shows it.
+#[derive(Message)]
+#[rtype(result = "Result<ContactRecord, SyncError>")]
+pub struct GetContact {
+    pub contact_id: Uuid,
+}
+
+/// Up to `MAX_BATCH_ITEMS` client and contact upserts in one transaction, all or nothing.
+#[derive(Message)]
+#[rtype(result = "Result<BatchOutcome, SyncError>")]
+pub struct SyncDirectoryBatch {
+    pub items: Vec<BatchItem>,
+}
 
 // ---- the signed-in user's own security data ----------------------------------------------
 

@@ -8,6 +8,7 @@
 //! exactly like one that does not exist.
 
 pub mod company;
+mod directory;
 mod integration;
 mod messages;
 pub mod profile;

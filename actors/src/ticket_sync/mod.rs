@@ -36,6 +36,12 @@ pub enum SyncError {
     /// Another ticket of the tenant already has this number.
     #[error("another ticket has this number")]
     NumberTaken,
+    /// The record changed since the version the PSA sent (`current` is its version now).
+    #[error("the record is at version {current}")]
+    StaleVersion { current: i64 },
+    /// Another portal user of the tenant signs in with this email.
+    #[error("the email is another portal user's")]
+    EmailTaken,
     #[error("ticket data unavailable")]
     Db(#[from] DbError),
     #[error(transparent)]
@@ -54,6 +60,7 @@ impl SyncError {
     pub fn outcome(&self) -> &'static str {
         match self {
             SyncError::Invalid { .. } | SyncError::NumberTaken => "invalid",
+            SyncError::StaleVersion { .. } | SyncError::EmailTaken => "conflict",
             SyncError::NotFound => "not_found",
             SyncError::Db(_) | SyncError::Fault(_) => "error",
         }

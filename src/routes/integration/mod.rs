@@ -7,6 +7,7 @@
 pub mod attachments;
 pub mod auth;
 pub mod catalog;
+pub mod directory;
 pub mod tickets;
 
 use actix::dev::ToEnvelope;
@@ -26,6 +27,8 @@ use crate::errors::ApiError;
 pub const BASE: &str = "/integration/v1";
 /// Largest JSON body (a ticket's description or a comment may be 20,000 characters).
 pub const MAX_JSON_BYTES: usize = 256 * 1024;
+/// Largest `directory:batch` body (1,000 records of up to a few kilobytes each).
+pub const MAX_BATCH_JSON_BYTES: usize = 8 * 1024 * 1024;
 /// The OpenAPI 3.1 document of this API.
 pub const OPENAPI: &str = include_str!("openapi.json");
 
@@ -63,6 +66,25 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 resource("/contacts/{contact_id}/ticket-access")
                     .route(web::get().to(catalog::show_access))
                     .route(web::put().to(catalog::put_access)),
+            )
+            .service(
+                resource("/clients/{client_id}")
+                    .route(web::get().to(directory::show_client))
+                    .route(web::put().to(directory::put_client)),
+            )
+            .service(
+                resource("/contacts/{contact_id}")
+                    .route(web::get().to(directory::show_contact))
+                    .route(web::put().to(directory::put_contact)),
+            )
+            .service(
+                resource("/directory:batch")
+                    .app_data(
+                        web::JsonConfig::default()
+                            .limit(MAX_BATCH_JSON_BYTES)
+                            .error_handler(crate::errors::json_payload_error),
+                    )
+                    .route(web::post().to(directory::sync_directory_batch)),
             )
             .service(resource("/tickets").route(web::get().to(tickets::list_changed_tickets)))
             .service(

@@ -16,6 +16,7 @@ use crate::ticket_fixtures::{
 };
 
 mod catalog;
+mod directory;
 mod feed;
 mod tickets;
 mod tokens;
