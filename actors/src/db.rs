@@ -140,7 +140,10 @@ impl Db {
 
     pub async fn begin(&self) -> Result<Tx, DbError> {
         Ok(match self {
-            Db::Sqlite(pool) => Tx::Sqlite(pool.begin().await?),
+            // IMMEDIATE: the write lock is taken up front (waiting out the busy timeout), so a
+            // transaction that reads before it writes cannot fail with a busy snapshot when
+            // another connection commits in between (a deferred BEGIN would).
+            Db::Sqlite(pool) => Tx::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?),
             Db::Postgres(pool) => Tx::Postgres(pool.begin().await?),
         })
     }

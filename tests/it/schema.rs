@@ -73,3 +73,55 @@ async fn sqlite_and_postgres_schemas_match() {
         }
     }
 }
+
+/// A transaction that reads, then writes, succeeds although another connection committed a
+/// write in between (SQLite: a deferred `BEGIN` would fail its write with a busy snapshot,
+/// which no busy timeout waits out; the transaction must take the write lock up front).
+#[actix_web::test]
+async fn a_transaction_that_reads_then_writes_survives_a_concurrent_commit() {
+    let dir = tempfile::tempdir().unwrap();
+    let backend = crate::helpers::backend();
+    let Some(url) = database_url(dir.path(), backend).await else {
+        return;
+    };
+    let db = Db::connect(&url, 4).await.unwrap();
+    db.migrate().await.unwrap();
+    portal_actors::execute!(
+        db.exec(),
+        "CREATE TABLE race_counter (id INTEGER PRIMARY KEY, n INTEGER NOT NULL)"
+    )
+    .unwrap();
+    portal_actors::execute!(db.exec(), "INSERT INTO race_counter (id, n) VALUES (1, 0)").unwrap();
+
+    let reader_writer = {
+        let db = db.clone();
+        tokio::spawn(async move {
+            let mut tx = db.begin().await?;
+            let n = portal_actors::fetch_one_scalar!(
+                tx.exec(),
+                i64,
+                "SELECT n FROM race_counter WHERE id = 1"
+            )?;
+            tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+            portal_actors::execute!(
+                tx.exec(),
+                "UPDATE race_counter SET n = $1 WHERE id = 1",
+                n + 10
+            )?;
+            tx.commit().await?;
+            Ok::<_, portal_actors::db::DbError>(())
+        })
+    };
+    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    let other =
+        portal_actors::execute!(db.exec(), "UPDATE race_counter SET n = n + 1 WHERE id = 1");
+    let first = reader_writer.await.unwrap();
+    first.expect("the read-then-write transaction commits");
+    other.expect("the other writer waits its turn, then commits");
+    let n =
+        portal_actors::fetch_one_scalar!(db.exec(), i64, "SELECT n FROM race_counter WHERE id = 1")
+            .unwrap();
+    if backend == crate::helpers::Backend::Sqlite {
+        assert_eq!(n, 11, "both writes applied, in order");
+    }
+}

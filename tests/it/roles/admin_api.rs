@@ -163,8 +163,8 @@ async fn a_permission_taken_from_a_role_applies_on_the_next_request() {
 
     let path = format!("{}/user", roles_path(&app));
     let read_only = json!({"permissions": ["ticket:read", "ticket:update", "client:read"]});
-    let (status, _) = admin_json(&app, Method::PUT, &path, Some(read_only)).await;
-    assert_eq!(status, 200);
+    let (status, body) = admin_json(&app, Method::PUT, &path, Some(read_only)).await;
+    assert_eq!(status, 200, "{body}");
 
     assert_eq!(browser.get("/client-portal/tickets/new").await.status, 403);
     let desk = c.desk.to_string();
@@ -200,14 +200,14 @@ async fn one_tenants_roles_never_change_anothers() {
     let other_path = format!("/admin/tenants/{}/roles", other.slug);
     let (_, other_before) = admin_json(&app, Method::GET, &other_path, None).await;
     let path = format!("{}/finance", roles_path(&app));
-    let (status, _) = admin_json(
+    let (status, body) = admin_json(
         &app,
         Method::PUT,
         &path,
         Some(json!({"permissions": ["billing:read"]})),
     )
     .await;
-    assert_eq!(status, 200);
+    assert_eq!(status, 200, "{body}");
     let (_, other_after) = admin_json(&app, Method::GET, &other_path, None).await;
     assert_eq!(other_after, other_before);
     assert!(holds(&other_after, "finance", "ticket:create"));
