@@ -178,10 +178,10 @@ pub fn page(shell: &PageShell<'_>, view: &CompanyView) -> Markup {
                         tr {
                             td { (u.name) @if u.inactive { " " span.badge { (t.tr(msg::INACTIVE)) } } }
                             td { (u.email) }
-                            td { span class=(u.role.class()) { (u.role.label(t)) } }
-                            td { (t.tr(if u.two_factor { msg::YES } else { msg::NO })) }
-                            td { @match u.last_sign_in { Some(at) => (utc_time(t, at)), None => (t.tr(msg::NEVER)) } }
-                            td { (u.active_sessions) }
+                            td data-label=(t.tr(msg::USER_ROLE)) { span class=(u.role.class()) { (u.role.label(t)) } }
+                            td data-label=(t.tr(msg::USER_TWO_FACTOR)) { (t.tr(if u.two_factor { msg::YES } else { msg::NO })) }
+                            td data-label=(t.tr(msg::USER_LAST_SIGN_IN)) { @match u.last_sign_in { Some(at) => (utc_time(t, at)), None => (t.tr(msg::NEVER)) } }
+                            td data-label=(t.tr(msg::USER_SESSIONS)) { (u.active_sessions) }
                             td {
                                 @if u.active_sessions > 0 && !u.is_you {
                                     form method="post" action=(REVOKE_USER_ACTION) {
@@ -215,10 +215,10 @@ pub fn page(shell: &PageShell<'_>, view: &CompanyView) -> Markup {
                         @for s in &view.sessions {
                             tr {
                                 td { (s.user_name) }
-                                td { (device_label(s.user_agent.as_deref()).unwrap_or_else(|| t.tr(msg::UNKNOWN))) }
-                                td { (s.ip.clone().unwrap_or_else(|| t.tr(msg::UNKNOWN))) }
-                                td { (method_label(t, &s.method)) }
-                                td { (utc_time(t, s.last_seen_at)) }
+                                td data-label=(t.tr(msg::SESSION_DEVICE)) { (device_label(s.user_agent.as_deref()).unwrap_or_else(|| t.tr(msg::UNKNOWN))) }
+                                td data-label=(t.tr(msg::SESSION_IP)) { (s.ip.clone().unwrap_or_else(|| t.tr(msg::UNKNOWN))) }
+                                td data-label=(t.tr(msg::SESSION_METHOD)) { (method_label(t, &s.method)) }
+                                td data-label=(t.tr(msg::SESSION_LAST_ACTIVE)) { (utc_time(t, s.last_seen_at)) }
                                 td {
                                     @if s.is_current {
                                         strong.badge { (t.tr(msg::SESSION_YOURS)) }
@@ -253,8 +253,8 @@ pub fn page(shell: &PageShell<'_>, view: &CompanyView) -> Markup {
                             tr {
                                 td { (utc_time(t, e.at)) }
                                 td { (e.email) }
-                                td { (outcome_label(t, &e.outcome)) }
-                                td { (e.ip.clone().unwrap_or_else(|| t.tr(msg::UNKNOWN))) }
+                                td data-label=(t.tr(msg::EVENT_OUTCOME)) { (outcome_label(t, &e.outcome)) }
+                                td data-label=(t.tr(msg::EVENT_IP)) { (e.ip.clone().unwrap_or_else(|| t.tr(msg::UNKNOWN))) }
                             }
                         }
                     }
@@ -320,6 +320,15 @@ mod tests {
         assert!(html.contains("1 session was signed out."), "{html}");
         assert!(html.contains("Failed"));
         assert!(html.contains(">Finance</span>"), "{html}");
+        // Narrow screens stack the cells: each value keeps its column's name.
+        assert!(
+            html.contains(r#"<td data-label="Two-factor">On</td>"#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<td data-label="Active sessions">2</td>"#),
+            "{html}"
+        );
         assert!(html.contains(REVOKE_SESSION_ACTION));
         // Sign a user out everywhere, sign one session out.
         assert_card_buttons(&html, 2);

@@ -344,8 +344,8 @@ pub fn page(shell: &PageShell<'_>, view: &SecurityView) -> Markup {
                             tr {
                                 td { (i.provider_name) }
                                 td { (i.email) }
-                                td { (utc_time(t, i.linked_at)) }
-                                td { (utc_time(t, i.last_used_at)) }
+                                td data-label=(t.tr(msg::IDENTITY_LINKED)) { (utc_time(t, i.linked_at)) }
+                                td data-label=(t.tr(msg::IDENTITY_LAST_USED)) { (utc_time(t, i.last_used_at)) }
                                 td {
                                     form method="post" action=(UNLINK_ACTION) {
                                         input type="hidden" name="csrf_token" value=(view.csrf_token);

@@ -90,10 +90,10 @@ pub fn sessions_table(
                 @for s in sessions {
                     tr {
                         td { (device_label(s.user_agent.as_deref()).unwrap_or_else(|| t.tr(msg::SESSION_UNKNOWN))) }
-                        td { (s.ip.clone().unwrap_or_else(|| t.tr(msg::SESSION_UNKNOWN))) }
-                        td { (method_label(t, &s.method)) }
-                        td { (utc_time(t, s.signed_in_at)) }
-                        td { (utc_time(t, s.last_seen_at)) }
+                        td data-label=(t.tr(msg::SESSION_IP)) { (s.ip.clone().unwrap_or_else(|| t.tr(msg::SESSION_UNKNOWN))) }
+                        td data-label=(t.tr(msg::SESSION_METHOD)) { (method_label(t, &s.method)) }
+                        td data-label=(t.tr(msg::SESSION_SIGNED_IN)) { (utc_time(t, s.signed_in_at)) }
+                        td data-label=(t.tr(msg::SESSION_LAST_ACTIVE)) { (utc_time(t, s.last_seen_at)) }
                         td {
                             @if s.current {
                                 strong.badge { (t.tr(msg::SESSION_CURRENT)) }
