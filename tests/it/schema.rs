@@ -88,7 +88,7 @@ async fn a_transaction_that_reads_then_writes_survives_a_concurrent_commit() {
     db.migrate().await.unwrap();
     portal_actors::execute!(
         db.exec(),
-        "CREATE TABLE race_counter (id INTEGER PRIMARY KEY, n INTEGER NOT NULL)"
+        "CREATE TABLE race_counter (id BIGINT PRIMARY KEY, n BIGINT NOT NULL)"
     )
     .unwrap();
     portal_actors::execute!(db.exec(), "INSERT INTO race_counter (id, n) VALUES (1, 0)").unwrap();
