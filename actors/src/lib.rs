@@ -23,6 +23,7 @@ pub mod company_admin;
 pub mod credential_change;
 pub mod credentials;
 pub mod db;
+pub mod directory_changes;
 pub mod dns;
 pub mod handoff;
 #[cfg(test)]
@@ -34,6 +35,7 @@ pub mod mailer;
 pub mod metrics;
 pub mod model;
 pub mod password_policy;
+pub mod portal_access;
 pub mod portal_domain;
 pub mod registry;
 pub mod secret_box;

@@ -11,14 +11,15 @@ use uuid::Uuid;
 
 use super::{continue_sign_in_with, HandoffTarget, Services, SignInError, SignedIn, SignedInVia};
 use crate::audit::{AuditRecord, Record};
-use crate::invitations::split_name;
+use crate::directory_changes::{Activation, NewChange};
+use crate::invitations::{portal_user, split_name};
 use crate::model::{Email, RequestOrigin, UserType};
 use crate::sso::{
     CompleteSignIn, FailedSignIn, FlowContext, ProviderAnswer, Sso, SsoFailure, VerifiedIdentity,
 };
-use crate::store::invitations;
 use crate::store::sso::{self as sso_store, IdentityRow};
 use crate::store::users::{self, LoginUser};
+use crate::store::{directory_changes, invitations};
 
 pub const METHOD_OIDC: &str = "oidc";
 
@@ -408,6 +409,12 @@ async fn provision(
         "User"
     };
     users::assign_role_in(tx.exec(), tenant, user_id, role, true).await?;
+    let activated = NewChange::user_activated(
+        portal_user(contact, Some(user_id)),
+        Activation::SingleSignOn,
+        now,
+    );
+    directory_changes::record(&mut tx, tenant, &activated).await?;
     tx.commit().await?;
     svc.audit.do_send(Record(AuditRecord {
         tenant,

@@ -311,13 +311,16 @@ pub async fn insert_user(
 
 /// Deactivates (or reactivates) a user. Deactivating tells every instance to forget the user's
 /// cached sessions (in the same transaction), so that their next use finds the user inactive.
+/// A contact's user whose state changed is recorded in the directory changes feed.
 pub async fn set_inactive(
     db: &Db,
     tenant: Uuid,
     user_id: Uuid,
     inactive: bool,
+    now: DateTime<Utc>,
 ) -> Result<u64, DbError> {
     let mut tx = db.begin().await?;
+    let before = crate::store::directory_changes::user_subject(tx.exec(), tenant, user_id).await?;
     let n = execute!(
         tx.exec(),
         "UPDATE users SET is_inactive = $3 WHERE tenant = $1 AND user_id = $2",
@@ -329,6 +332,10 @@ pub async fn set_inactive(
         let scope = crate::sessions::RevocationScope::user(tenant, user_id);
         crate::store::sessions::notify_revoked(tx.exec(), &scope).await?;
     }
+    crate::store::directory_changes::record_user_activity(
+        &mut tx, tenant, user_id, before, inactive, now,
+    )
+    .await?;
     tx.commit().await?;
     Ok(n)
 }
