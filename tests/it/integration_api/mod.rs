@@ -16,7 +16,10 @@ use crate::ticket_fixtures::{
 };
 
 mod catalog;
+mod changes;
+mod changes_concurrency;
 mod feed;
+mod portal_access;
 mod tickets;
 mod tokens;
 
