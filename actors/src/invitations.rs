@@ -170,6 +170,13 @@ pub async fn send(
     if invitee.contact_inactive || invitee.client_inactive {
         return Err(InvitationError::Inactive);
     }
+    // A deactivated user without a password yet (e.g. provisioned by single sign-on).
+    if let Some(user_id) = invitee.user_id {
+        let user = directory_changes::user_subject(db.exec(), tenant, user_id).await?;
+        if user.is_some_and(|u| u.is_inactive) {
+            return Err(InvitationError::Inactive);
+        }
+    }
     // One portal user per email and tenant: contacts of two companies may share an address.
     if store::email_taken_by_other(db.exec(), tenant, &invitee.email, invitee.contact_id).await? {
         return Err(InvitationError::EmailTaken);

@@ -6,7 +6,7 @@
 -- PostgreSQL it is the writing transaction's id, which the feed's watermark reads.
 
 CREATE TABLE directory_changes (
-    seq          INTEGER PRIMARY KEY AUTOINCREMENT,
+    seq          INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     change_id    BLOB NOT NULL,
     tenant       BLOB NOT NULL REFERENCES tenants (tenant) ON DELETE CASCADE,
     kind         TEXT NOT NULL,

@@ -231,10 +231,24 @@ async fn refusals_answer_404_or_409_and_send_and_write_nothing() {
         true
     )
     .unwrap();
+    // A deactivated user who never set a password (as single sign-on provisions them).
+    let sso = app
+        .user(
+            None,
+            "sso@acme.example",
+            portal_actors::model::UserType::Client,
+            Some("Acme"),
+            None,
+        )
+        .await;
+    users::set_inactive(&app.db, tenant.id, sso.user_id, true, app.clock.now_utc())
+        .await
+        .unwrap();
+    let (_, sso_contact) = company_of(&app, &tenant, "sso@acme.example").await;
     let other = app.create_tenant("Contoso IT").await;
     let (_, foreign) = contact(&app, &other, "Acme", "Dana Kim", "dana@acme.example").await;
 
-    let versions = [sam, gone, closed, olga];
+    let versions = [sam, gone, closed, olga, sso_contact];
     let mut before = Vec::new();
     for c in versions {
         before.push(contact_version(&app, tenant.id, c).await);
@@ -268,6 +282,10 @@ async fn refusals_answer_404_or_409_and_send_and_write_nothing() {
     refused(
         api.post(&invitation(olga), &json!({})).await,
         (409, "already_has_account"),
+    );
+    refused(
+        api.post(&invitation(sso_contact), &json!({})).await,
+        (409, "inactive"),
     );
     refused(
         api.post(&invitation(Uuid::new_v4()), &json!({})).await,
@@ -311,6 +329,16 @@ async fn refusals_answer_404_or_409_and_send_and_write_nothing() {
     assert_eq!(shared["has_account"], false, "{shared}");
     let (_, inactive) = api.get(&invitation(closed)).await;
     assert_eq!(inactive["inactive"], true, "{inactive}");
+    let (_, ssos) = api.get(&invitation(sso_contact)).await;
+    assert_eq!(
+        (
+            &ssos["has_account"],
+            &ssos["has_password"],
+            &ssos["inactive"]
+        ),
+        (&json!(true), &json!(false), &json!(true)),
+        "{ssos}"
+    );
     let (_, olgas) = api.get(&invitation(olga)).await;
     assert_eq!(olgas["has_account"], true, "{olgas}");
     // Once Olga's address changes, Sam can be invited: the email is free again.
