@@ -1,7 +1,7 @@
-//! Messages of `TenantData`: the portal's tickets, the integration API's sync, and the
-//! signed-in user's own security data, the company page's (client admins), the directory
-//! changes feed and contacts' portal access. None carries a tenant: the actor answers for the one it was spawned for. Portal messages carry the
-//! signed-in user, whose access the actor resolves itself.
+//! Messages of `TenantData`: the portal's tickets, the integration API's sync, the signed-in
+//! user's own security data, the company page's (client admins), the directory changes feed
+//! and contacts' portal access. None carries a tenant: the actor answers for the one it was
+//! spawned for. Portal messages carry the signed-in user, whose access the actor resolves itself.
 
 use actix::Message;
 use chrono::{DateTime, Duration, Utc};
