@@ -109,12 +109,13 @@ const PAGE_SQLITE: &str = "SELECT {COLUMNS}, writer_xid FROM directory_changes \
      ORDER BY writer_xid, seq LIMIT $4";
 
 /// Only rows whose writer is below the snapshot's xmin: every such transaction has ended, so
-/// no row can commit later with a position below the cursor handed out.
+/// no row can commit later with a position below the cursor handed out. `ORDER BY` names the
+/// table's column: the bare name would be the output's `bigint` cast, sorted without the index.
 const PAGE_POSTGRES: &str =
     "SELECT {COLUMNS}, writer_xid::text::bigint AS writer_xid FROM directory_changes \
      WHERE tenant = $1 AND (writer_xid, seq) > ($2::bigint::text::xid8, $3) \
        AND writer_xid < pg_snapshot_xmin(pg_current_snapshot()) \
-     ORDER BY writer_xid, seq LIMIT $4";
+     ORDER BY directory_changes.writer_xid, directory_changes.seq LIMIT $4";
 
 /// Up to `query.limit + 1` changes after `query.after`, oldest first (the extra one says
 /// whether there is more). A row is returned only once no row can commit before it.
