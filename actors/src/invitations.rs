@@ -13,6 +13,7 @@ use crate::account::hash_new_password;
 use crate::audit::{AuditRecord, Record};
 use crate::credentials::NewPasswordError;
 use crate::db::{Db, DbError};
+use crate::directory_changes::{Activation, NewChange, PortalUserRef};
 use crate::mailer::{DeliverNow, Mailer};
 use crate::model::{Email, RequestOrigin, TenantInfo, UserType};
 use crate::password_policy::PolicyViolation;
@@ -22,7 +23,7 @@ use crate::store::invitations as store;
 /// Who an invitation is for (what the setup page shows).
 pub use crate::store::invitations::Invitee;
 use crate::store::outbox::{self, EmailContent, MailKind, OutboxMessage};
-use crate::store::users;
+use crate::store::{directory_changes, users};
 use crate::tokens;
 
 pub const EVENT_SENT: &str = "invitation_sent";
@@ -36,6 +37,9 @@ pub enum InvitationError {
     AlreadyHasAccount,
     #[error("the contact or their company is inactive")]
     Inactive,
+    /// Another contact of the tenant already has a portal user with this email.
+    #[error("another contact's portal user has this email")]
+    EmailTaken,
     #[error("invitation store unavailable")]
     Db(#[from] DbError),
     #[error("invitations unavailable: {0}")]
@@ -48,6 +52,7 @@ impl InvitationError {
             InvitationError::UnknownContact => "unknown_contact",
             InvitationError::AlreadyHasAccount => "already_has_account",
             InvitationError::Inactive => "inactive",
+            InvitationError::EmailTaken => "email_taken",
             InvitationError::Db(_) | InvitationError::Unavailable(_) => "error",
         }
     }
@@ -66,6 +71,8 @@ pub enum Inviter {
     Operator,
     /// The invitee, asking for a fresh link after theirs expired.
     Invitee,
+    /// The MSP's PSA, through the integration API.
+    Integration,
 }
 
 impl Inviter {
@@ -74,6 +81,7 @@ impl Inviter {
             Inviter::ClientAdmin { user_id, .. } => format!("client_admin:{user_id}"),
             Inviter::Operator => "operator".to_owned(),
             Inviter::Invitee => "invitee".to_owned(),
+            Inviter::Integration => "integration".to_owned(),
         }
     }
 }
@@ -127,7 +135,7 @@ pub fn audit_record(req: &InviteRequest, result: &Result<Invited, InvitationErro
         reason: result.as_ref().err().map(|e| e.reason().to_owned()),
         user_id: match &req.inviter {
             Inviter::ClientAdmin { user_id, .. } => Some(*user_id),
-            Inviter::Operator | Inviter::Invitee => None,
+            Inviter::Operator | Inviter::Invitee | Inviter::Integration => None,
         },
         email: result.as_ref().ok().map(|i| i.email.clone()),
         origin: req.origin.clone(),
@@ -162,6 +170,17 @@ pub async fn send(
     if invitee.contact_inactive || invitee.client_inactive {
         return Err(InvitationError::Inactive);
     }
+    // A deactivated user without a password yet (e.g. provisioned by single sign-on).
+    if let Some(user_id) = invitee.user_id {
+        let user = directory_changes::user_subject(db.exec(), tenant, user_id).await?;
+        if user.is_some_and(|u| u.is_inactive) {
+            return Err(InvitationError::Inactive);
+        }
+    }
+    // One portal user per email and tenant: contacts of two companies may share an address.
+    if store::email_taken_by_other(db.exec(), tenant, &invitee.email, invitee.contact_id).await? {
+        return Err(InvitationError::EmailTaken);
+    }
     let token = tokens::random_token();
     let expires_at = now.plus(req.ttl);
     let mut tx = db.begin().await?;
@@ -183,7 +202,7 @@ pub async fn send(
     .await?;
     let inviter_name = match &req.inviter {
         Inviter::ClientAdmin { name, .. } => Some(name.as_str()),
-        Inviter::Operator | Inviter::Invitee => None,
+        Inviter::Operator | Inviter::Invitee | Inviter::Integration => None,
     };
     let content = render(&InvitationMail {
         token: &token,
@@ -203,6 +222,13 @@ pub async fn send(
         now,
     )
     .await?;
+    let invited = NewChange::user_invited(
+        portal_user(&invitee, invitee.user_id),
+        expires_at,
+        &req.inviter.created_by(),
+        now,
+    );
+    directory_changes::record(&mut tx, tenant, &invited).await?;
     tx.commit().await?;
     Ok(Invited {
         email: invitee.email,
@@ -412,15 +438,22 @@ async fn accept_inner(
             }
         }
     };
+    let activated = NewChange::user_activated(
+        portal_user(&invitee, Some(user_id)),
+        Activation::Invitation,
+        now,
+    );
+    directory_changes::record(&mut tx, tenant, &activated).await?;
     tx.commit().await?;
     Ok(SetupOutcome::Done { tenant, user_id })
 }
 
-/// "Ada King Lovelace" → ("Ada", "King Lovelace"): first word, then the rest.
-pub fn split_name(full: &str) -> (String, String) {
-    let full = full.trim();
-    match full.split_once(char::is_whitespace) {
-        Some((first, rest)) => (first.to_owned(), rest.trim().to_owned()),
-        None => (full.to_owned(), String::new()),
+/// The invitee as the subject of a directory change.
+pub fn portal_user(invitee: &Invitee, user_id: Option<Uuid>) -> PortalUserRef<'_> {
+    PortalUserRef {
+        contact_id: invitee.contact_id,
+        client_id: invitee.client_id,
+        user_id,
+        email: &invitee.email,
     }
 }

@@ -24,6 +24,7 @@ pub mod credential_change;
 pub mod credentials;
 pub mod db;
 pub mod directory;
+pub mod directory_changes;
 pub mod dns;
 pub mod handoff;
 #[cfg(test)]
@@ -35,6 +36,7 @@ pub mod mailer;
 pub mod metrics;
 pub mod model;
 pub mod password_policy;
+pub mod portal_access;
 pub mod portal_domain;
 pub mod registry;
 pub mod roles;

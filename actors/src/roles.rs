@@ -1,7 +1,8 @@
-//! A client contact's portal role changed: the one function every path that changes it goes
-//! through (the CLI's `portal user role`, the PSA's contacts). It changes the contact's
-//! `portal_role`, bumps the contact's version, tells the instances caching the user's sessions
-//! to read them again (same transaction), and hands back the `user_role_changed` audit record.
+//! A client contact's portal role changed on the portal's side (the CLI's `portal user role`):
+//! it changes the contact's `portal_role`, records `role_changed` in the directory changes feed
+//! for the PSA (which bumps the contact's version), tells the instances caching the user's
+//! sessions to read them again (same transaction), and hands back the `user_role_changed` audit
+//! record. (A role set by the PSA's own contact `PUT` is the PSA's change: not fed back to it.)
 //! What the role may do is read per request, so the change applies on the user's next request.
 
 use chrono::{DateTime, Utc};
@@ -13,7 +14,7 @@ use crate::db::{Db, DbError, Tx};
 use crate::model::{PortalRole, RequestOrigin};
 use crate::sessions::RevocationScope;
 use crate::sso::operators::Audited;
-use crate::store::{sessions, users};
+use crate::store::{directory_changes, sessions, users};
 
 /// The audit event of a changed portal role (details: `old`, `new`, `contact_id`, `by`).
 pub const EVENT_ROLE_CHANGED: &str = "user_role_changed";
@@ -104,6 +105,16 @@ pub async fn change_portal_role_in(
         if n == 0 {
             return Err(RoleChangeError::Conflict);
         }
+        directory_changes::record_role_changed(
+            tx,
+            tenant,
+            change.contact_id,
+            change.user_id,
+            old,
+            role,
+            now,
+        )
+        .await?;
         if let Some(user_id) = change.user_id {
             let scope = RevocationScope::user(tenant, user_id);
             sessions::notify_revoked(tx.exec(), &scope).await?;

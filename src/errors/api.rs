@@ -285,6 +285,9 @@ impl From<InvitationError> for ApiError {
             InvitationError::UnknownContact => ApiError::not_found("unknown_contact"),
             InvitationError::AlreadyHasAccount => ApiError::conflict("already_has_account"),
             InvitationError::Inactive => ApiError::conflict("contact_inactive"),
+            e @ InvitationError::EmailTaken => {
+                ApiError::conflict("email_taken").with_message(e.to_string())
+            }
             e @ (InvitationError::Db(_) | InvitationError::Unavailable(_)) => {
                 ApiError::unavailable(e)
             }

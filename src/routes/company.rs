@@ -351,7 +351,8 @@ fn invitation_answer(
         Err(
             InvitationError::UnknownContact
             | InvitationError::AlreadyHasAccount
-            | InvitationError::Inactive,
+            | InvitationError::Inactive
+            | InvitationError::EmailTaken,
         ) => Err(PortalError::NotFound),
         Err(e) => Err(PortalError::unavailable(e)),
     }

@@ -35,9 +35,15 @@ async fn the_email_lists_the_sign_in_links_of_active_accounts_only() {
     app.client_user(Some(&beta), email, "Acme").await;
     app.client_user(Some(&vanity), email, "Acme").await;
     let inactive = app.client_user(Some(&gamma), email, "Acme").await;
-    users::set_inactive(&app.db, gamma.id, inactive.user_id, true)
-        .await
-        .unwrap();
+    users::set_inactive(
+        &app.db,
+        gamma.id,
+        inactive.user_id,
+        true,
+        portal_actors::Clock::now(app.clock.as_ref()),
+    )
+    .await
+    .unwrap();
     app.user(
         Some(&delta),
         email,

@@ -248,9 +248,15 @@ async fn deactivating_a_user_on_one_instance_signs_them_out_on_the_others_within
     let ada = a.client_user(None, "ada@acme.example", "Acme").await;
     let on_a = signed_in(&a, &ada.email).await;
     keep_busy(&on_a).await;
-    portal_actors::store::users::set_inactive(&b.db, b.tenant.id, ada.user_id, true)
-        .await
-        .unwrap();
+    portal_actors::store::users::set_inactive(
+        &b.db,
+        b.tenant.id,
+        ada.user_id,
+        true,
+        b.clock.now_utc(),
+    )
+    .await
+    .unwrap();
     assert_refused_within_a_second(&on_a, "deactivation on B").await;
 }
 
@@ -336,9 +342,15 @@ async fn with_its_listener_down_an_instance_refuses_a_revoked_session_once_the_t
     wait_for_listener(&a, 1.0).await;
     let again = signed_in(&a, &ada.email).await;
     keep_busy(&again).await;
-    portal_actors::store::users::set_inactive(&b.db, b.tenant.id, ada.user_id, true)
-        .await
-        .unwrap();
+    portal_actors::store::users::set_inactive(
+        &b.db,
+        b.tenant.id,
+        ada.user_id,
+        true,
+        b.clock.now_utc(),
+    )
+    .await
+    .unwrap();
     assert_refused_within_a_second(&again, "deactivation on B after the restart").await;
 }
 

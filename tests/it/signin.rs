@@ -93,9 +93,15 @@ async fn every_refusal_says_the_same_and_is_counted_by_reason() {
     let inactive = app
         .client_user(None, "ina@acme.example", "Acme Manufacturing")
         .await;
-    users::set_inactive(&app.db, app.tenant.id, inactive.user_id, true)
-        .await
-        .unwrap();
+    users::set_inactive(
+        &app.db,
+        app.tenant.id,
+        inactive.user_id,
+        true,
+        portal_actors::Clock::now(app.clock.as_ref()),
+    )
+    .await
+    .unwrap();
     app.user(
         None,
         "nopass@acme.example",

@@ -11,13 +11,15 @@ use uuid::Uuid;
 
 use super::{continue_sign_in_with, HandoffTarget, Services, SignInError, SignedIn, SignedInVia};
 use crate::audit::{AuditRecord, Record};
+use crate::directory_changes::{Activation, NewChange};
+use crate::invitations::portal_user;
 use crate::model::{Email, RequestOrigin, UserType};
 use crate::sso::{
     CompleteSignIn, FailedSignIn, FlowContext, ProviderAnswer, Sso, SsoFailure, VerifiedIdentity,
 };
-use crate::store::invitations;
 use crate::store::sso::{self as sso_store, IdentityRow};
 use crate::store::users::{self, LoginUser};
+use crate::store::{directory_changes, invitations};
 
 pub const METHOD_OIDC: &str = "oidc";
 
@@ -400,6 +402,12 @@ async fn provision(
         }
         Err(e) => return Err(e.into()),
     };
+    let activated = NewChange::user_activated(
+        portal_user(contact, Some(user_id)),
+        Activation::SingleSignOn,
+        now,
+    );
+    directory_changes::record(&mut tx, tenant, &activated).await?;
     tx.commit().await?;
     svc.audit.do_send(Record(AuditRecord {
         tenant,

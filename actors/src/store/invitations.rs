@@ -5,7 +5,7 @@ use uuid::Uuid;
 
 use crate::db::{DbError, Exec};
 use crate::model::{Email, PortalRole};
-use crate::{execute, query_as};
+use crate::{execute, fetch_one_scalar, query_as};
 
 /// A contact as an invitation sees them, with their portal user if one exists.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -106,6 +106,51 @@ pub async fn of_company(
     let sql = format!("{INVITEE} WHERE c.tenant = $1 AND c.client_id = $2 ORDER BY c.full_name");
     Ok(query_as!(
         exec, Invitee, fetch_all, &sql, tenant, client_id, now
+    )?)
+}
+
+/// Whether a client user of another contact of the tenant already has this email (an email is
+/// unique among a tenant's portal users; contacts of different companies may share one).
+pub async fn email_taken_by_other(
+    exec: Exec<'_>,
+    tenant: Uuid,
+    email: &str,
+    contact_id: Uuid,
+) -> Result<bool, DbError> {
+    Ok(fetch_one_scalar!(
+        exec,
+        i64,
+        "SELECT COUNT(*) FROM users WHERE tenant = $1 AND user_type = 'client' \
+           AND email = $2 AND (contact_id IS NULL OR contact_id <> $3)",
+        tenant,
+        email,
+        contact_id
+    )? > 0)
+}
+
+/// What a contact's portal user is like now.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct AccountState {
+    pub two_factor_enabled: bool,
+    pub last_sign_in_at: Option<DateTime<Utc>>,
+    pub is_inactive: bool,
+}
+
+/// The user's two-factor, last sign-in and inactive state.
+pub async fn account_state(
+    exec: Exec<'_>,
+    tenant: Uuid,
+    user_id: Uuid,
+) -> Result<Option<AccountState>, DbError> {
+    Ok(query_as!(
+        exec,
+        AccountState,
+        fetch_optional,
+        "SELECT (totp_enabled_at IS NOT NULL) AS two_factor_enabled, \
+                last_login_at AS last_sign_in_at, is_inactive \
+         FROM users WHERE tenant = $1 AND user_id = $2",
+        tenant,
+        user_id
     )?)
 }
 

@@ -4,6 +4,7 @@ pub mod account_tokens;
 pub mod audit;
 pub mod challenges;
 pub mod directory;
+pub mod directory_changes;
 pub mod handoff;
 pub mod integration_tokens;
 pub mod invitations;

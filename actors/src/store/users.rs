@@ -348,13 +348,16 @@ pub async fn insert_user(
 
 /// Deactivates (or reactivates) a user. Deactivating tells every instance to forget the user's
 /// cached sessions (in the same transaction), so that their next use finds the user inactive.
+/// A contact's user whose state changed is recorded in the directory changes feed.
 pub async fn set_inactive(
     db: &Db,
     tenant: Uuid,
     user_id: Uuid,
     inactive: bool,
+    now: DateTime<Utc>,
 ) -> Result<u64, DbError> {
     let mut tx = db.begin().await?;
+    let before = crate::store::directory_changes::user_subject(tx.exec(), tenant, user_id).await?;
     let n = execute!(
         tx.exec(),
         "UPDATE users SET is_inactive = $3 WHERE tenant = $1 AND user_id = $2",
@@ -366,6 +369,10 @@ pub async fn set_inactive(
         let scope = crate::sessions::RevocationScope::user(tenant, user_id);
         crate::store::sessions::notify_revoked(tx.exec(), &scope).await?;
     }
+    crate::store::directory_changes::record_user_activity(
+        &mut tx, tenant, user_id, before, inactive, now,
+    )
+    .await?;
     tx.commit().await?;
     Ok(n)
 }
@@ -512,7 +519,7 @@ pub async fn set_portal_role(
 ) -> Result<u64, DbError> {
     Ok(execute!(
         exec,
-        "UPDATE contacts SET portal_role = $4, version = version + 1, updated_at = $5 \
+        "UPDATE contacts SET portal_role = $4, updated_at = $5 \
          WHERE tenant = $1 AND contact_id = $2 AND portal_role = $3",
         tenant,
         contact_id,

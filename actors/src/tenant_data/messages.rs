@@ -1,7 +1,7 @@
-//! Messages of `TenantData`: the portal's tickets, the integration API's sync, and the
-//! signed-in user's own security data, and the company page's (client admins). None
-//! carries a tenant: the actor answers for the one it was spawned for. Portal messages carry the
-//! signed-in user, whose access the actor resolves itself.
+//! Messages of `TenantData`: the portal's tickets, the integration API's sync, the signed-in
+//! user's own security data, the company page's (client admins), the directory changes feed
+//! and contacts' portal access. None carries a tenant: the actor answers for the one it was
+//! spawned for. Portal messages carry the signed-in user, whose access the actor resolves itself.
 
 use actix::Message;
 use chrono::{DateTime, Duration, Utc};
@@ -11,6 +11,8 @@ use crate::db::DbError;
 use crate::directory::batch::BatchOutcome;
 use crate::directory::input::{BatchItem, ClientInput, ContactInput};
 use crate::directory::{ClientRecord, ContactRecord, Written};
+use crate::directory_changes::{ChangesPage, ChangesQuery};
+use crate::portal_access::PortalAccess;
 use crate::store::{audit, invitations, sessions, users};
 use crate::supervision::ActorFault;
 use crate::ticket_sync::input::{
@@ -395,4 +397,20 @@ pub struct CompanySettings {
 pub struct CompanySessions {
     pub user_id: Uuid,
     pub session_idle: Duration,
+}
+
+// ---- the directory changes feed and portal access (integration API) -----------------------
+
+/// A page of the directory changes feed, oldest first.
+#[derive(Message)]
+#[rtype(result = "Result<ChangesPage, SyncError>")]
+pub struct DirectoryChanges {
+    pub query: ChangesQuery,
+}
+
+/// A contact's portal access; `SyncError::NotFound` for no such contact.
+#[derive(Message)]
+#[rtype(result = "Result<PortalAccess, SyncError>")]
+pub struct PortalAccessOf {
+    pub contact_id: Uuid,
 }

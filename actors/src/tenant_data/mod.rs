@@ -7,6 +7,7 @@
 //! so a changed role or scope applies at once. A ticket the user may not see is `NotFound`,
 //! exactly like one that does not exist.
 
+mod changes;
 pub mod company;
 mod directory;
 mod integration;

@@ -1,13 +1,17 @@
 //! The integration API (`/integration/v1/…` on the admin listener): the MSP's PSA feeds the
 //! portal boards, statuses, priorities, categories, visibility groups, contacts' ticket access
-//! and tickets, posts replies, notes and files, and pulls changed tickets. A per-tenant bearer
+//! and tickets, posts replies, notes and files, and pulls changed tickets; it upserts its
+//! directory (client companies and contacts), invites contacts to the portal and pulls the
+//! portal's directory changes. A per-tenant bearer
 //! token chooses the tenant (never the path); every read and write goes to that tenant's
 //! `TenantData` actor. Described in `openapi.json` (served at `/integration/v1/openapi.json`).
 
 pub mod attachments;
 pub mod auth;
 pub mod catalog;
+pub mod changes;
 pub mod directory;
+pub mod portal_access;
 pub mod tickets;
 
 use actix::dev::ToEnvelope;
@@ -86,6 +90,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     )
                     .route(web::post().to(directory::sync_directory_batch)),
             )
+            .service(
+                resource("/contacts/{contact_id}/invitation")
+                    .route(web::get().to(portal_access::show_portal_access))
+                    .route(web::post().to(portal_access::send_invitation)),
+            )
+            .service(resource("/changes").route(web::get().to(changes::list_directory_changes)))
             .service(resource("/tickets").route(web::get().to(tickets::list_changed_tickets)))
             .service(
                 resource("/tickets/{ticket_id}")

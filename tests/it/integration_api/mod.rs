@@ -1,6 +1,7 @@
 //! The integration API: per-tenant tokens, upserts round trips, field-named refusals that
 //! change nothing, tickets following their status, replies and notes, uploads, the feed's
-//! cursor, isolation between tenants, and the OpenAPI document matching the routes.
+//! cursor, isolation between tenants, the directory changes feed, portal access from the PSA,
+//! and the OpenAPI document matching the routes.
 
 use portal_actors::Clock;
 use reqwest::Method;
@@ -16,8 +17,11 @@ use crate::ticket_fixtures::{
 };
 
 mod catalog;
+mod changes;
+mod changes_concurrency;
 mod directory;
 mod feed;
+mod portal_access;
 mod tickets;
 mod tokens;
 

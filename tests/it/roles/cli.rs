@@ -67,6 +67,27 @@ async fn a_role_changed_from_the_command_line_applies_on_the_next_request() {
     assert_eq!(code, 0, "{text}");
     assert!(text.contains("from user to admin"), "{text}");
     assert_eq!(contact_of(&app, &worker.email).await, ("admin".into(), 2));
+    // The PSA's changes feed has it, with the contact's new version.
+    let fed: Vec<(String, i64, String)> = portal_actors::query_as!(
+        app.db.exec(),
+        (String, i64, String),
+        fetch_all,
+        "SELECT kind, CAST(version AS BIGINT), data FROM directory_changes WHERE tenant = $1",
+        app.tenant.id
+    )
+    .unwrap();
+    assert_eq!(fed.len(), 1, "{fed:?}");
+    assert_eq!(
+        (fed[0].0.as_str(), fed[0].1),
+        ("role_changed", 2),
+        "{fed:?}"
+    );
+    let data: Value = serde_json::from_str(&fed[0].2).unwrap();
+    assert_eq!(
+        (&data["old_role"], &data["new_role"]),
+        (&"user".into(), &"admin".into()),
+        "{data}"
+    );
     // The same session, on its next request.
     let page = browser.get(COMPANY).await;
     assert_eq!(page.status, 200, "{}", page.body);

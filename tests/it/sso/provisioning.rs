@@ -64,6 +64,21 @@ async fn just_in_time_provisioning_only_for_existing_contacts() {
     assert!(found[0].password_hash.is_none(), "no password set by SSO");
     assert!(found[0].is_client_admin(), "role from the contact");
     assert_eq!(found[0].full_name, "Grace Hopper", "name from the contact");
+    // The PSA's changes feed learns of the new portal user.
+    let activated: Vec<(String, String)> = portal_actors::query_as!(
+        app.db.exec(),
+        (String, String),
+        fetch_all,
+        "SELECT kind, data FROM directory_changes WHERE tenant = $1",
+        app.tenant.id
+    )
+    .unwrap();
+    assert_eq!(activated.len(), 1, "{activated:?}");
+    assert_eq!(activated[0].0, "user_activated");
+    assert!(
+        activated[0].1.contains("\"method\":\"sso\""),
+        "{activated:?}"
+    );
     // Not a contact: still nobody is created.
     let page = sign_in_via(&app, &app.browser(), "google", "stranger").await;
     assert_refused(&page, 403, "no portal account");
