@@ -166,7 +166,7 @@ pub fn print_welcome(
         "    curl -H 'Authorization: Bearer {admin_token}' http://127.0.0.1:{admin_port}/metrics"
     );
     println!(
-        "  Integration API (tickets from the PSA): create a token with \
+        "  Integration API (the PSA's directory and tickets): create a token with \
          POST /admin/tenants/{}/integration-tokens, see src/routes/integration/openapi.json",
         seeded.tenant.slug
     );

@@ -95,7 +95,7 @@ impl ClientInput {
         Ok(ClientInput {
             fields: ClientFields {
                 name: f.name("name")?,
-                website: opt_text(&f, "website", MAX_WEBSITE_CHARS)?,
+                website: parse_website(&f, "website")?,
                 phone: opt_text(&f, "phone", MAX_PHONE_CHARS)?,
                 email,
                 billing_address: parse_address("billing_address", billing.as_ref())?,
@@ -298,6 +298,35 @@ fn opt_text(f: &Fields, field: &str, max: usize) -> Result<Option<String>, SyncE
     }
 }
 
+/// A web address the portal may link to: `http` or `https` with a host and no credentials; a
+/// bare host (`www.acme.example`) means `https://`. Anything else (`javascript:`, `data:`) is
+/// refused, so no page ever renders a script URL from the PSA.
+fn parse_website(f: &Fields, field: &str) -> Result<Option<String>, SyncError> {
+    let Some(value) = opt_text(f, field, MAX_WEBSITE_CHARS)? else {
+        return Ok(None);
+    };
+    let address = if value.contains("://") {
+        value
+    } else {
+        format!("https://{value}")
+    };
+    let refused = || {
+        bad(
+            field,
+            "must be a web address such as https://www.example.com",
+        )
+    };
+    let url = url::Url::parse(&address).map_err(|_| refused())?;
+    let web = matches!(url.scheme(), "http" | "https")
+        && url.host_str().is_some_and(|h| !h.is_empty())
+        && url.username().is_empty()
+        && url.password().is_none();
+    if !web || address.chars().count() > MAX_WEBSITE_CHARS {
+        return Err(refused());
+    }
+    Ok(Some(address))
+}
+
 fn text(field: &str, raw: &str, max: usize) -> Result<Option<String>, SyncError> {
     let value = raw.trim();
     if value.is_empty() {
@@ -407,9 +436,27 @@ mod tests {
         );
         assert!(c.fields.portal_enabled && !c.fields.inactive);
         assert_eq!(c.version, Some(3));
+        // A website is a web address (the portal links to it); a bare host means https.
+        for (given, kept) in [
+            ("https://acme.example/about", "https://acme.example/about"),
+            ("www.acme.example", "https://www.acme.example"),
+            ("http://acme.example:8080", "http://acme.example:8080"),
+        ] {
+            let c = ClientInput::parse(json!({"name": "Acme", "website": given})).unwrap();
+            assert_eq!(c.fields.website.as_deref(), Some(kept), "{given}");
+        }
         for (field, value, named) in [
             ("name", json!(""), "name"),
             ("website", json!("x".repeat(2049)), "website"),
+            ("website", json!("javascript:alert(1)"), "website"),
+            ("website", json!("javascript://%0Aalert(1)"), "website"),
+            (
+                "website",
+                json!("data:text/html,<script>x</script>"),
+                "website",
+            ),
+            ("website", json!("https://user:pw@acme.example"), "website"),
+            ("website", json!("ftp://acme.example"), "website"),
             ("phone", json!("1".repeat(41)), "phone"),
             ("email", json!("nope"), "email"),
             ("default_locale", json!("english please"), "default_locale"),
