@@ -119,7 +119,7 @@ pub async fn upsert_client(
         if shut_out {
             // Ended in this transaction (a failed answer and its retry cannot leave them live);
             // `settle` then drops this instance's cached copies.
-            sessions::revoke_client_in(
+            effects.sessions_ended = sessions::revoke_client_in(
                 tx,
                 tenant,
                 client_id,
@@ -198,7 +198,7 @@ pub async fn upsert_contact(
                 });
             }
             if new.inactive && !old.fields.inactive {
-                sessions::revoke_user_in(
+                effects.sessions_ended = sessions::revoke_user_in(
                     tx,
                     tenant,
                     user_id,

@@ -115,6 +115,8 @@ pub struct Effects {
     pub refresh_user_sessions: Vec<Uuid>,
     /// Sign-in emails changed (audited; both addresses were mailed in the transaction).
     pub email_changes: Vec<EmailChange>,
+    /// How many sessions the transaction ended (counted as `deactivated` once it commits).
+    pub sessions_ended: u64,
 }
 
 impl Effects {
@@ -130,6 +132,7 @@ impl Effects {
         self.refresh_user_sessions
             .extend(other.refresh_user_sessions);
         self.email_changes.extend(other.email_changes);
+        self.sessions_ended = self.sessions_ended.saturating_add(other.sessions_ended);
     }
 }
 

@@ -58,6 +58,12 @@ pub async fn settle(
     if !effects.email_changes.is_empty() {
         mailer.do_send(DeliverNow);
     }
+    // Ended in the committed transaction, so the `Sessions` messages below find nothing left
+    // to end: they are counted here.
+    svc.metrics
+        .sessions_revoked
+        .with_label_values(&[RevokeReason::Deactivated.as_str()])
+        .inc_by(effects.sessions_ended);
     for client_id in &effects.end_client_sessions {
         let msg = RevokeClientSessions {
             tenant,
