@@ -8,7 +8,7 @@ use chrono::{DateTime, SubsecRound, Utc};
 use uuid::Uuid;
 
 use super::input::{ClientInput, ContactInput};
-use super::{ClientRecord, ContactRecord, Effects, EmailChange, Written};
+use super::{ClientRecord, ContactRecord, Effects, EmailChange, RoleSet, Written};
 use crate::db::{Db, Tx};
 use crate::sessions::RevokeReason;
 use crate::store::outbox::{self, MailKind, OutboxMessage};
@@ -195,6 +195,20 @@ pub async fn upsert_contact(
                     contact_id,
                     old: user_email.to_owned(),
                     new: new.email.clone(),
+                });
+            }
+            if new.portal_role != old.fields.portal_role {
+                let email = match effects.email_changes.last() {
+                    Some(changed) => changed.new.clone(),
+                    None => user_email.to_owned(),
+                };
+                effects.role_changes.push(RoleSet {
+                    user_id,
+                    contact_id,
+                    client_id: new.client_id,
+                    email,
+                    old: old.fields.portal_role,
+                    new: new.portal_role,
                 });
             }
             if new.inactive && !old.fields.inactive {

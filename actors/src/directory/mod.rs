@@ -102,6 +102,18 @@ pub struct EmailChange {
     pub new: String,
 }
 
+/// A portal user's role set by the PSA (audited after the commit as `user_role_changed`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoleSet {
+    pub user_id: Uuid,
+    pub contact_id: Uuid,
+    pub client_id: Uuid,
+    /// The user's sign-in email after the write.
+    pub email: String,
+    pub old: PortalRole,
+    pub new: PortalRole,
+}
+
 /// What committed directory writes ask of the other actors, done by `settle` after the commit.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Effects {
@@ -115,6 +127,8 @@ pub struct Effects {
     pub refresh_user_sessions: Vec<Uuid>,
     /// Sign-in emails changed (audited; both addresses were mailed in the transaction).
     pub email_changes: Vec<EmailChange>,
+    /// Portal users whose role the PSA changed (audited).
+    pub role_changes: Vec<RoleSet>,
     /// How many sessions the transaction ended (counted as `deactivated` once it commits).
     pub sessions_ended: u64,
 }
@@ -132,6 +146,7 @@ impl Effects {
         self.refresh_user_sessions
             .extend(other.refresh_user_sessions);
         self.email_changes.extend(other.email_changes);
+        self.role_changes.extend(other.role_changes);
         self.sessions_ended = self.sessions_ended.saturating_add(other.sessions_ended);
     }
 }

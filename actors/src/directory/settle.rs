@@ -1,7 +1,7 @@
 //! What committed directory writes ask of the other actors, done after the commit: sessions of
 //! shut-out companies and deactivated contacts (ended in the write's transaction, which told the
 //! other instances on commit) are dropped from this instance's cache at once, sessions of
-//! users whose role, name or email changed are read again, sign-in email changes are audited
+//! users whose role, name or email changed are read again, sign-in email and role changes are audited
 //! and their notices (queued in the transaction) delivered now.
 
 use actix::{Addr, MailboxError};
@@ -11,6 +11,7 @@ use super::{Effects, EVENT_USER_EMAIL_CHANGED};
 use crate::audit::{AuditRecord, Record};
 use crate::mailer::{DeliverNow, Mailer};
 use crate::model::RequestOrigin;
+use crate::roles::EVENT_ROLE_CHANGED;
 use crate::services::Services;
 use crate::sessions::{
     ForgetUserSessions, RevokeClientSessions, RevokeReason, RevokeUserSessions, SessionError,
@@ -51,6 +52,26 @@ pub async fn settle(
             reason: None,
             user_id: Some(change.user_id),
             email: Some(change.new.clone()),
+            origin: RequestOrigin::default(),
+            details: Some(details.to_string()),
+        }));
+    }
+    for change in &effects.role_changes {
+        let details = serde_json::json!({
+            "by": "integration",
+            "contact_id": change.contact_id,
+            "client_id": change.client_id,
+            "old": change.old.as_str(),
+            "new": change.new.as_str(),
+            "changed": true,
+        });
+        svc.audit.do_send(Record(AuditRecord {
+            tenant,
+            event_type: EVENT_ROLE_CHANGED,
+            outcome: "success",
+            reason: None,
+            user_id: Some(change.user_id),
+            email: Some(change.email.clone()),
             origin: RequestOrigin::default(),
             details: Some(details.to_string()),
         }));

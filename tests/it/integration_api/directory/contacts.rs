@@ -129,6 +129,27 @@ async fn a_role_change_applies_on_the_users_next_request() {
                       "portal_role": "user"});
     assert_eq!(api.put(&format!("/contacts/{contact}"), &body).await.0, 200);
     assert_eq!(browser.get(COMPANY).await.status, 403);
+    // Both changes are in the audit trail, by the integration, old and new role.
+    let events = audit_events(&app, "user_role_changed").await;
+    let mut changes: Vec<(String, String, String)> = events
+        .iter()
+        .map(|e| {
+            let d: Value = serde_json::from_str(e.details.as_deref().unwrap()).unwrap();
+            let s = |k: &str| d[k].as_str().unwrap_or_default().to_owned();
+            (s("by"), s("old"), s("new"))
+        })
+        .collect();
+    let want = |old: &str, new: &str| ("integration".to_owned(), old.to_owned(), new.to_owned());
+    // (The test clock stands still: both events carry the same time, so compare them sorted.)
+    changes.sort();
+    assert_eq!(
+        changes,
+        vec![want("admin", "user"), want("user", "admin")],
+        "{events:?}"
+    );
+    assert!(events
+        .iter()
+        .all(|e| e.email.as_deref() == Some("ada@acme.example")));
 }
 
 /// The sign-in email of the user with `user_id`.

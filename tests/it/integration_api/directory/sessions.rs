@@ -62,9 +62,15 @@ async fn an_inactive_client_ends_its_users_sessions_and_refuses_their_sign_in() 
     assert_eq!(ended, 1, "ended with the change, as deactivated");
     // SREs see them ended: counted once, by reason.
     let counted = app
-        .metric("portal_sessions_revoked_total", &[("reason", "deactivated")])
+        .metric(
+            "portal_sessions_revoked_total",
+            &[("reason", "deactivated")],
+        )
         .await;
-    assert_eq!(counted, 1.0, "portal_sessions_revoked_total{{reason=deactivated}}");
+    assert_eq!(
+        counted, 1.0,
+        "portal_sessions_revoked_total{{reason=deactivated}}"
+    );
     assert_sign_in_refused(&app, "ada@acme.example", "client inactive").await;
     // Reactivated: sign-in works again, the ended session stays ended.
     assert_eq!(api.put(&path, &json!({"name": "Acme"})).await.0, 200);
@@ -100,9 +106,15 @@ async fn a_deactivated_contact_ends_the_users_sessions_and_refuses_the_sign_in()
     assert_eq!(status, 200, "{answer}");
     assert_signed_out(&browser.get(DASHBOARD).await, "contact inactive");
     let counted = app
-        .metric("portal_sessions_revoked_total", &[("reason", "deactivated")])
+        .metric(
+            "portal_sessions_revoked_total",
+            &[("reason", "deactivated")],
+        )
         .await;
-    assert_eq!(counted, 1.0, "portal_sessions_revoked_total{{reason=deactivated}}");
+    assert_eq!(
+        counted, 1.0,
+        "portal_sessions_revoked_total{{reason=deactivated}}"
+    );
     assert_sign_in_refused(&app, "ada@acme.example", "contact inactive").await;
     assert_eq!(ben.get(DASHBOARD).await.status, 200, "a colleague stays");
 }
