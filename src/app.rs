@@ -228,21 +228,19 @@ impl Application {
         );
         let tenant_data = tenant_registry.view();
         let tenant_registry = Supervisor::start(move |_| tenant_registry);
-        let attachments = match &settings.tickets.s3 {
-            None => AttachmentStore::local(&settings.tickets.attachments_dir)
-                .context("cannot use tickets.attachments_dir")?,
-            Some(s3) => AttachmentStore::s3(
-                &settings.tickets.attachments_dir,
-                &s3.config(),
-                clock.clone(),
-            )
-            .await
-            .with_context(|| {
-                format!(
-                    "cannot use the attachments bucket `{}` at {} (tickets.s3)",
-                    s3.bucket, s3.endpoint
-                )
+        let files = settings.attachments()?;
+        let attachments = match files.s3 {
+            None => AttachmentStore::local(&files.dir).with_context(|| {
+                format!("cannot use the attachments folder {}", files.dir.display())
             })?,
+            Some(s3) => AttachmentStore::s3(&files.dir, &s3.config(), clock.clone())
+                .await
+                .with_context(|| {
+                    format!(
+                        "cannot use the attachments bucket `{}` at {} ({})",
+                        s3.bucket, s3.endpoint, files.s3_key
+                    )
+                })?,
         };
         // Adding a supervised actor: one line here makes it restartable from the admin API.
         let supervised = SupervisedActors::default()
@@ -260,8 +258,8 @@ impl Application {
             tenant_registry,
             tenant_data,
             attachments,
-            max_attachment_bytes: settings.tickets.max_attachment_bytes.max(1),
-            max_files_per_upload: settings.tickets.max_files_per_upload.max(1),
+            max_attachment_bytes: files.max_file_bytes,
+            max_files_per_upload: files.max_files_per_upload,
             tenant_idle,
             services: Services {
                 db,

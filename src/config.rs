@@ -11,6 +11,9 @@ use portal_actors::login_throttle::{Limit, ThrottleLimits, REQUEST_WINDOW};
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
+mod attachments;
+pub use attachments::{AttachmentSettings, Attachments, S3Settings, TicketSettings};
+
 #[derive(Debug, Deserialize, Default)]
 #[serde(default, deny_unknown_fields)]
 pub struct Settings {
@@ -25,6 +28,7 @@ pub struct Settings {
     pub mail: MailSettings,
     pub sso: SsoConfig,
     pub tickets: TicketSettings,
+    pub attachments: AttachmentSettings,
 }
 
 #[derive(Debug, Deserialize)]
@@ -311,91 +315,6 @@ impl SsoConfig {
     }
 }
 
-/// Support tickets: their attachments and the per-tenant data actors that serve them.
-#[derive(Debug, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct TicketSettings {
-    /// Largest attachment accepted, in bytes.
-    pub max_attachment_bytes: u64,
-    /// Most files in one upload (a new ticket or one "attach" form).
-    pub max_files_per_upload: usize,
-    /// Where attachments are stored, by content hash (`<dir>/ab/<sha256>`); with `s3` set,
-    /// only uploads in progress are spooled here (`<dir>/tmp`).
-    pub attachments_dir: std::path::PathBuf,
-    /// How long a tenant's data actor may go unused before it stops.
-    pub tenant_idle_minutes: u32,
-    /// Keep attachment contents in an S3-compatible bucket instead (several instances).
-    pub s3: Option<S3Settings>,
-}
-
-/// `[tickets.s3]`: an S3-compatible bucket for attachment contents (`<key_prefix>ab/<sha256>`).
-/// The bucket must exist; the portal checks it at start-up and will not start without it.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct S3Settings {
-    /// `https://s3.eu-west-1.amazonaws.com`, `https://<account>.r2.cloudflarestorage.com`,
-    /// `http://minio.internal:9000`, …
-    pub endpoint: String,
-    #[serde(default = "default_s3_region")]
-    pub region: String,
-    pub bucket: String,
-    pub access_key_id: String,
-    /// Set it with `PORTAL__TICKETS__S3__SECRET_ACCESS_KEY` rather than in the file.
-    pub secret_access_key: SecretString,
-    /// `endpoint/bucket/key` (MinIO, Ceph RGW, an IP endpoint) instead of `bucket.endpoint/key`.
-    #[serde(default)]
-    pub path_style: bool,
-    /// Put before every key, e.g. `portal/attachments/`.
-    #[serde(default)]
-    pub key_prefix: String,
-    /// Connecting, each small request, and each wait for data while downloading.
-    #[serde(default = "default_s3_request_timeout")]
-    pub request_timeout_seconds: u64,
-    /// The whole upload of one attachment to the bucket.
-    #[serde(default = "default_s3_transfer_timeout")]
-    pub transfer_timeout_seconds: u64,
-}
-
-fn default_s3_region() -> String {
-    "us-east-1".into()
-}
-
-fn default_s3_request_timeout() -> u64 {
-    10
-}
-
-fn default_s3_transfer_timeout() -> u64 {
-    300
-}
-
-impl S3Settings {
-    pub fn config(&self) -> portal_actors::attachments::S3Config {
-        portal_actors::attachments::S3Config {
-            endpoint: self.endpoint.clone(),
-            region: self.region.clone(),
-            bucket: self.bucket.clone(),
-            access_key_id: self.access_key_id.clone(),
-            secret_access_key: self.secret_access_key.clone(),
-            path_style: self.path_style,
-            key_prefix: self.key_prefix.clone(),
-            request_timeout: std::time::Duration::from_secs(self.request_timeout_seconds),
-            transfer_timeout: std::time::Duration::from_secs(self.transfer_timeout_seconds),
-        }
-    }
-}
-
-impl Default for TicketSettings {
-    fn default() -> Self {
-        Self {
-            max_attachment_bytes: 20 * 1024 * 1024,
-            max_files_per_upload: 10,
-            attachments_dir: "data/attachments".into(),
-            tenant_idle_minutes: 10,
-            s3: None,
-        }
-    }
-}
-
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("configuration error: {0}")]
@@ -558,14 +477,7 @@ impl Settings {
         if !matches!(self.log.format.as_str(), "pretty" | "json") {
             return invalid("log.format", "must be `pretty` or `json`");
         }
-        if let Some(s3) = &self.tickets.s3 {
-            if let Err(e) = s3.config().validate() {
-                return Err(ConfigError::Invalid {
-                    key: "tickets.s3",
-                    problem: e.to_string(),
-                });
-            }
-        }
+        self.attachments()?;
         Ok(())
     }
 

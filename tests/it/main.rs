@@ -11,6 +11,7 @@
 
 mod admin;
 mod api_errors;
+mod attachment_settings;
 mod audit;
 mod browser;
 mod card_buttons;

@@ -1,4 +1,4 @@
-//! Ticket attachments kept in an S3-compatible bucket (`[tickets.s3]`), against a real server
+//! Ticket attachments kept in an S3-compatible bucket (`[attachments.s3]`), against a real server
 //! that checks every signature: uploads land under their hash and nowhere on local disk,
 //! downloads are byte-identical with the usual headers, refused uploads leave nothing, equal
 //! contents are stored once, two instances on one database and one bucket serve each other's
@@ -30,8 +30,8 @@ async fn bucket() -> Option<S3Server> {
 async fn spawn(s3: &S3Server, shared: Option<&TestApp>, limit: u64) -> TestApp {
     let settings = s3.settings(BUCKET, PREFIX);
     spawn_app_on(shared, move |s: &mut Settings| {
-        s.tickets.s3 = Some(settings);
-        s.tickets.max_attachment_bytes = limit;
+        s.attachments.s3 = Some(settings);
+        s.attachments.max_file_bytes = Some(limit);
     })
     .await
     .expect("the database of the selected backend")
@@ -328,8 +328,8 @@ async fn start_error(settings: portal::config::S3Settings) -> String {
     s.admin.token = Some(secrecy::SecretString::from(crate::helpers::ADMIN_TOKEN));
     s.security.encryption_key = Some(secrecy::SecretString::from(crate::helpers::ENCRYPTION_KEY));
     s.mail.mailbox_dir = dir.path().join("mailbox");
-    s.tickets.attachments_dir = dir.path().join("attachments");
-    s.tickets.s3 = Some(settings);
+    s.attachments.dir = Some(dir.path().join("attachments"));
+    s.attachments.s3 = Some(settings);
     s.validate().expect("valid settings");
     let db = portal::cli::open_db(&s).await.unwrap();
     let clock = SharedClock::new(std::sync::Arc::new(ManualClock::new(
@@ -346,7 +346,7 @@ async fn a_bucket_that_cannot_be_used_stops_start_up_with_a_clear_message() {
     let Some(s3) = bucket().await else { return };
     let missing = start_error(s3.settings("no-such-bucket", "")).await;
     assert!(
-        missing.contains("tickets.s3")
+        missing.contains("attachments.s3")
             && missing.contains("`no-such-bucket`")
             && missing.contains("does not exist"),
         "{missing}"

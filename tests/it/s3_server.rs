@@ -93,7 +93,7 @@ impl S3Server {
         })
     }
 
-    /// `[tickets.s3]` for `bucket` on this server.
+    /// `[attachments.s3]` for `bucket` on this server.
     pub fn settings(&self, bucket: &str, key_prefix: &str) -> S3Settings {
         S3Settings {
             endpoint: self.endpoint.clone(),

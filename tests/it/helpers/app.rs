@@ -86,7 +86,7 @@ pub async fn spawn_app_on(
     settings.security.encryption_key = Some(SecretString::from(ENCRYPTION_KEY));
     // Never the working directory's data/mailbox: each test gets its own folder.
     settings.mail.mailbox_dir = dir.path().join("mailbox");
-    settings.tickets.attachments_dir = dir.path().join("attachments");
+    settings.attachments.dir = Some(dir.path().join("attachments"));
     configure(&mut settings);
     let db = portal::cli::open_db(&settings).await.expect("database");
     let clock = Arc::new(ManualClock::new(portal_actors::Clock::now(

@@ -279,8 +279,8 @@ impl Uploads {
         let store = tempfile::tempdir().unwrap();
         let dir = store.path().to_path_buf();
         let app = spawn_app_with(|s| {
-            s.tickets.max_attachment_bytes = 1024;
-            s.tickets.attachments_dir = dir.clone();
+            s.attachments.max_file_bytes = Some(1024);
+            s.attachments.dir = Some(dir.clone());
         })
         .await?;
         app.client_user(None, "ada@acme.example", "Acme").await;

@@ -13,8 +13,8 @@ mod raising;
 /// the catalog.
 async fn on_tic5(max_files: usize) -> Option<(TestApp, Browser, String, data::Catalog)> {
     let app = spawn_app_with(|s| {
-        s.tickets.max_attachment_bytes = 1024;
-        s.tickets.max_files_per_upload = max_files;
+        s.attachments.max_file_bytes = Some(1024);
+        s.attachments.max_files_per_upload = Some(max_files);
     })
     .await?;
     let tenant = app.tenant.clone();
