@@ -1,7 +1,7 @@
 //! Operators' table of what each client role (Admin, Finance, User) may do in one tenant
 //! (admin API `…/tenants/{tenant}/roles` and CLI `portal tenant role`): read it, and replace one
 //! role's permissions with a set taken only from the known list (`resource:action` over
-//! `store::tenants::RESOURCES` × `ACTIONS`), audited. Permissions are read per request, so a
+//! `store::tenants::all_permissions`), audited. Permissions are read per request, so a
 //! change applies on each user's next request.
 //!
 //! The guard: the Admin role is how a company manages its portal users (the company settings
@@ -17,7 +17,7 @@ use crate::audit::AuditRecord;
 use crate::db::{Db, DbError};
 use crate::model::{PortalRole, RequestOrigin};
 use crate::sso::operators::Audited;
-use crate::store::tenants::{self, ACTIONS, RESOURCES};
+use crate::store::tenants;
 
 /// The audit event of a role's permissions replaced (details: `role`, `old`, `new`).
 pub const EVENT_PERMISSIONS_CHANGED: &str = "role_permissions_changed";
@@ -34,7 +34,7 @@ pub struct RolePermissions {
 
 #[derive(Debug, thiserror::Error)]
 pub enum RolePermissionsError {
-    /// Not in `RESOURCES` × `ACTIONS`: named, so the caller can say which one.
+    /// Not a known permission: named, so the caller can say which one.
     #[error("`{0}` is not a known permission (resource:action, e.g. ticket:read)")]
     UnknownPermission(String),
     /// The Admin role would lose `user:read` or `user:update`.
@@ -50,11 +50,10 @@ pub enum RolePermissionsError {
     Db(#[from] DbError),
 }
 
-/// Every permission a role can hold, in `RESOURCES` × `ACTIONS` order.
+/// Every permission a role can hold, in `tenants::all_permissions` order.
 pub fn known_permissions() -> Vec<String> {
-    RESOURCES
-        .iter()
-        .flat_map(|r| ACTIONS.iter().map(move |a| format!("{r}:{a}")))
+    tenants::all_permissions()
+        .map(|(r, a)| format!("{r}:{a}"))
         .collect()
 }
 
@@ -67,11 +66,9 @@ pub fn parse_permissions(
     let mut granted: Vec<(&'static str, &'static str)> = Vec::new();
     for raw in requested {
         let wanted = raw.trim();
-        let known = wanted.split_once(':').and_then(|(r, a)| {
-            let resource = RESOURCES.iter().find(|k| **k == r)?;
-            let action = ACTIONS.iter().find(|k| **k == a)?;
-            Some((*resource, *action))
-        });
+        let known = wanted
+            .split_once(':')
+            .and_then(|(r, a)| tenants::all_permissions().find(|&(kr, ka)| kr == r && ka == a));
         let pair = known.ok_or_else(|| RolePermissionsError::UnknownPermission(raw.clone()))?;
         if !granted.contains(&pair) {
             granted.push(pair);
@@ -163,6 +160,7 @@ pub async fn set_role_permissions(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::tenants::{ACTIONS, RESOURCES};
 
     fn strings(list: &[&str]) -> Vec<String> {
         list.iter().map(|s| (*s).to_owned()).collect()
@@ -200,7 +198,9 @@ mod tests {
     #[test]
     fn the_known_list_is_every_resource_and_action() {
         let known = known_permissions();
-        assert_eq!(known.len(), RESOURCES.len() * ACTIONS.len());
+        assert_eq!(known.len(), RESOURCES.len() * ACTIONS.len() + 1);
         assert!(known.contains(&"billing:read".to_owned()));
+        assert!(known.contains(&"project:upload".to_owned()));
+        assert!(!known.contains(&"billing:upload".to_owned()));
     }
 }

@@ -20,6 +20,16 @@ pub const RESOURCES: &[&str] = &[
     "document",
 ];
 pub const ACTIONS: &[&str] = &["read", "create", "update", "delete"];
+/// Permissions outside `RESOURCES` × `ACTIONS`: uploading documents to a project's tasks.
+pub const EXTRA_PERMISSIONS: &[(&str, &str)] = &[("project", "upload")];
+
+/// Every permission a client role can hold: `RESOURCES` × `ACTIONS`, then `EXTRA_PERMISSIONS`.
+pub fn all_permissions() -> impl Iterator<Item = (&'static str, &'static str)> {
+    RESOURCES
+        .iter()
+        .flat_map(|r| ACTIONS.iter().map(move |a| (*r, *a)))
+        .chain(EXTRA_PERMISSIONS.iter().copied())
+}
 
 /// What a role may do: (resource, actions).
 pub type Grants = &'static [(&'static str, &'static [&'static str])];
@@ -32,7 +42,7 @@ pub const CLIENT_ROLES: &[(&str, &str, Grants)] = &[
         &[
             ("billing", &["read", "create", "update", "delete"]),
             ("client", &["read", "create", "update", "delete"]),
-            ("project", &["read", "create", "update", "delete"]),
+            ("project", &["read", "create", "update", "delete", "upload"]),
             ("ticket", &["read", "create", "update", "delete"]),
             ("time_management", &["read", "create", "update", "delete"]),
             ("user", &["read", "create", "update", "delete"]),
@@ -57,7 +67,7 @@ pub const CLIENT_ROLES: &[(&str, &str, Grants)] = &[
         "Raises and follows support tickets",
         &[
             ("client", &["read"]),
-            ("project", &["read"]),
+            ("project", &["read", "upload"]),
             ("ticket", &["read", "create", "update"]),
             ("document", &["read"]),
         ],
@@ -179,20 +189,18 @@ pub async fn create(db: &Db, now: DateTime<Utc>, new: &NewTenant) -> Result<Tena
 /// Inserts the permissions over every resource and the client roles Admin, Finance and User.
 async fn seed_client_roles(tx: &mut Tx, tenant: Uuid) -> Result<(), DbError> {
     let mut permission_ids = Vec::new();
-    for resource in RESOURCES {
-        for action in ACTIONS {
-            let id = Uuid::new_v4();
-            execute!(
-                tx.exec(),
-                "INSERT INTO permissions (tenant, permission_id, resource, action) \
-                 VALUES ($1, $2, $3, $4)",
-                tenant,
-                id,
-                *resource,
-                *action
-            )?;
-            permission_ids.push((*resource, *action, id));
-        }
+    for (resource, action) in all_permissions() {
+        let id = Uuid::new_v4();
+        execute!(
+            tx.exec(),
+            "INSERT INTO permissions (tenant, permission_id, resource, action) \
+             VALUES ($1, $2, $3, $4)",
+            tenant,
+            id,
+            resource,
+            action
+        )?;
+        permission_ids.push((resource, action, id));
     }
     for (role, description, grants) in CLIENT_ROLES {
         let role_id = Uuid::new_v4();
@@ -272,7 +280,7 @@ pub async fn role_permissions(
 }
 
 /// Replaces what the tenant's client role `role_name` holds with `granted` ((resource, action)
-/// pairs from `RESOURCES` × `ACTIONS`, without repeats); `false` when there is no such role.
+/// pairs from `all_permissions`, without repeats); `false` when there is no such role.
 pub async fn replace_role_permissions(
     tx: &mut Tx,
     tenant: Uuid,

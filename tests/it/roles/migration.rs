@@ -190,3 +190,59 @@ async fn migrating_keeps_admins_admins_and_finance_finance() {
     );
     assert!(flag.is_err(), "is_client_admin is dropped");
 }
+
+/// `project:upload` (documents uploaded to a project's task) reaches tenants made before it:
+/// Admin and User hold it, Finance does not; new tenants start with the same.
+#[actix_web::test]
+async fn tenants_made_before_projects_gain_project_upload_for_admin_and_user() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some(url) = database_url(dir.path(), backend()).await else {
+        return;
+    };
+    let db = Db::connect(&url, 2).await.unwrap();
+    migrate_before_the_directory(&db, dir.path()).await;
+    let new_tenant = |name: &str| tenants::NewTenant {
+        name: name.into(),
+        slug: None,
+        host: None,
+        primary_color: "#0b5563".into(),
+        accent_color: "#e07a1f".into(),
+        default_locale: "en".into(),
+    };
+    let old = tenants::create(&db, now(), &new_tenant("Old MSP"))
+        .await
+        .unwrap();
+    // As it was before projects: no such permission.
+    execute!(
+        db.exec(),
+        "DELETE FROM permissions WHERE tenant = $1 AND resource = 'project' AND action = 'upload'",
+        old.id
+    )
+    .unwrap();
+    db.migrate().await.unwrap();
+    let fresh = tenants::create(&db, now(), &new_tenant("New MSP"))
+        .await
+        .unwrap();
+    for tenant in [old.id, fresh.id] {
+        for (role, holds) in [("Admin", true), ("User", true), ("Finance", false)] {
+            let held = tenants::role_permissions(db.exec(), tenant, role)
+                .await
+                .unwrap()
+                .unwrap();
+            assert_eq!(
+                held.contains(&"project:upload".to_owned()),
+                holds,
+                "{role}: {held:?}"
+            );
+        }
+        let rows = fetch_one_scalar!(
+            db.exec(),
+            i64,
+            "SELECT COUNT(*) FROM permissions WHERE tenant = $1 AND resource = 'project' \
+             AND action = 'upload'",
+            tenant
+        )
+        .unwrap();
+        assert_eq!(rows, 1);
+    }
+}
