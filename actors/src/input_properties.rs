@@ -188,6 +188,8 @@ proptest! {
             sync::TicketAccessInput::parse(body.clone()).err(),
             sync::TicketInput::parse(body.clone()).err(),
             sync::CommentInput::parse(body.clone()).err(),
+            crate::project_sync::ProjectInput::parse(body.clone()).err(),
+            crate::project_sync::ProjectStatusInput::parse(body.clone()).err(),
         ]
         .into_iter()
         .flatten()
@@ -205,6 +207,7 @@ proptest! {
         }
         let _ = sync::parse_path_id("id", &raw);
         let _ = sync::decode_cursor(&raw);
+        let _ = crate::project_sync::ProjectInput::parse(json!({"settings": value.clone()}));
         let _ = sync::BoardInput::parse(value);
         let _ = integration_tokens::parse_name(&raw);
     }

@@ -38,6 +38,7 @@ pub mod model;
 pub mod password_policy;
 pub mod portal_access;
 pub mod portal_domain;
+pub mod project_sync;
 pub mod registry;
 pub mod roles;
 pub mod secret_box;

@@ -217,7 +217,7 @@ impl From<SyncError> for ApiError {
             SyncError::NotFound => ApiError::not_found("not_found"),
             SyncError::NumberTaken => ApiError::conflict("number_taken")
                 .with_field("number")
-                .with_message("another ticket has this number"),
+                .with_message("another record of this kind has this number"),
             SyncError::StaleVersion { current } => ApiError::conflict("stale_version")
                 .with_field("version")
                 .with_message("the record changed since this version")

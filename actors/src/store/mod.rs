@@ -10,6 +10,7 @@ pub mod integration_tokens;
 pub mod invitations;
 pub mod outbox;
 pub mod portal_domains;
+pub mod projects;
 pub mod psa_directory;
 pub mod recipients;
 pub mod sessions;

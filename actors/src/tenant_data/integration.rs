@@ -31,7 +31,7 @@ fn count<T>(
 }
 
 impl TenantCore {
-    fn now(&self) -> chrono::DateTime<chrono::Utc> {
+    pub(super) fn now(&self) -> chrono::DateTime<chrono::Utc> {
         self.clock.now()
     }
 }

@@ -13,6 +13,7 @@ use crate::directory::input::{BatchItem, ClientInput, ContactInput};
 use crate::directory::{ClientRecord, ContactRecord, Written};
 use crate::directory_changes::{ChangesPage, ChangesQuery};
 use crate::portal_access::PortalAccess;
+use crate::project_sync::{ProjectInput, ProjectRecord, ProjectStatusInput, ProjectStatusRecord};
 use crate::store::{audit, invitations, sessions, users};
 use crate::supervision::ActorFault;
 use crate::ticket_sync::input::{
@@ -413,4 +414,27 @@ pub struct DirectoryChanges {
 #[rtype(result = "Result<PortalAccess, SyncError>")]
 pub struct PortalAccessOf {
     pub contact_id: Uuid,
+}
+
+/// Creates or replaces one of the tenant's project statuses.
+#[derive(Message)]
+#[rtype(result = "Result<Upserted<ProjectStatusRecord>, SyncError>")]
+pub struct SyncProjectStatus {
+    pub status_id: Uuid,
+    pub status: ProjectStatusInput,
+}
+
+/// Creates or replaces a project (and its client-portal visibility settings).
+#[derive(Message)]
+#[rtype(result = "Result<Upserted<ProjectRecord>, SyncError>")]
+pub struct SyncProject {
+    pub project_id: Uuid,
+    pub project: ProjectInput,
+}
+
+/// A project as the API shows it.
+#[derive(Message)]
+#[rtype(result = "Result<ProjectRecord, SyncError>")]
+pub struct GetSyncProject {
+    pub project_id: Uuid,
 }

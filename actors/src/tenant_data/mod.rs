@@ -13,6 +13,7 @@ mod directory;
 mod integration;
 mod messages;
 pub mod profile;
+mod projects;
 pub mod registry;
 mod ticket_handlers;
 

@@ -30,8 +30,8 @@ impl Fields {
         Ok(Fields { map })
     }
 
-    /// The value, `None` when missing or `null`.
-    fn get(&self, field: &str) -> Option<&Value> {
+    /// The value, `None` when missing or `null` (for shapes read elsewhere).
+    pub fn get(&self, field: &str) -> Option<&Value> {
         self.map.get(field).filter(|v| !v.is_null())
     }
 

@@ -33,8 +33,8 @@ pub enum SyncError {
     /// No such ticket or contact in this tenant (another tenant's is the same).
     #[error("not found")]
     NotFound,
-    /// Another ticket of the tenant already has this number.
-    #[error("another ticket has this number")]
+    /// Another ticket (or project) of the tenant already has this number.
+    #[error("another record has this number")]
     NumberTaken,
     /// The record changed since the version the PSA sent (`current` is its version now).
     #[error("the record is at version {current}")]

@@ -1,8 +1,8 @@
 //! The integration API (`/integration/v1/…` on the admin listener): the MSP's PSA feeds the
 //! portal boards, statuses, priorities, categories, visibility groups, contacts' ticket access
 //! and tickets, posts replies, notes and files, and pulls changed tickets; it upserts its
-//! directory (client companies and contacts), invites contacts to the portal and pulls the
-//! portal's directory changes. A per-tenant bearer
+//! directory (client companies and contacts) and projects, invites contacts to the portal and
+//! pulls the portal's directory changes. A per-tenant bearer
 //! token chooses the tenant (never the path); every read and write goes to that tenant's
 //! `TenantData` actor. Described in `openapi.json` (served at `/integration/v1/openapi.json`).
 
@@ -12,6 +12,7 @@ pub mod catalog;
 pub mod changes;
 pub mod directory;
 pub mod portal_access;
+pub mod projects;
 pub mod tickets;
 
 use actix::dev::ToEnvelope;
@@ -96,6 +97,15 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     .route(web::post().to(portal_access::send_invitation)),
             )
             .service(resource("/changes").route(web::get().to(changes::list_directory_changes)))
+            .service(
+                resource("/project-statuses/{status_id}")
+                    .route(web::put().to(projects::put_project_status)),
+            )
+            .service(
+                resource("/projects/{project_id}")
+                    .route(web::get().to(projects::show_project))
+                    .route(web::put().to(projects::put_project)),
+            )
             .service(resource("/tickets").route(web::get().to(tickets::list_changed_tickets)))
             .service(
                 resource("/tickets/{ticket_id}")

@@ -22,6 +22,7 @@ mod changes_concurrency;
 mod directory;
 mod feed;
 mod portal_access;
+mod projects;
 mod tickets;
 mod tokens;
 
