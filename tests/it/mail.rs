@@ -9,7 +9,23 @@ use portal_actors::store::outbox::{self, EmailContent, MailKind, OutboxMessage};
 use crate::helpers::{mail_to, spawn_app_on, spawn_app_with, TestApp, ADMIN_TOKEN};
 use crate::smtp_server::SmtpServer;
 
+/// Waits for the Mailer's start-up pass (it delivers what was queued before it ran): a message
+/// queued while that pass is still to come would be claimed by it, not by the test's own pass
+/// (seen under CI load: the test's `deliver` reported nothing sent).
+async fn after_the_start_up_pass(app: &TestApp) {
+    for _ in 0..200 {
+        let page = app.admin_get("/admin/actors", Some(ADMIN_TOKEN)).await;
+        let body: serde_json::Value = serde_json::from_str(&page.body).unwrap_or_default();
+        if !body["actors"]["mailer"]["last_periodic_run"].is_null() {
+            return;
+        }
+        tokio::time::sleep(StdDuration::from_millis(25)).await;
+    }
+    panic!("the mailer's start-up pass never ran");
+}
+
 async fn queue(app: &TestApp, recipient: &str, subject: &str) {
+    after_the_start_up_pass(app).await;
     let mut tx = app.db.begin().await.unwrap();
     outbox::enqueue(
         tx.exec(),

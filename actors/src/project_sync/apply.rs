@@ -1,12 +1,16 @@
 //! Project changes and reads for one tenant: statuses and projects upserted under the PSA's
 //! ids; an identical project body changes nothing (same version, same `updated_at`).
 
+use std::collections::HashSet;
+
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
+use super::plan::{DependencyInput, PlanCounts, PlanInput};
 use super::ProjectStatusRecord;
 use super::{hours, ProjectInput, ProjectRecord, ProjectSettings, ProjectStatusInput};
-use crate::db::{Db, DbError};
+use crate::db::{Db, DbError, Tx};
+use crate::store::project_plans as plans;
 use crate::store::projects as store;
 use crate::store::psa_directory;
 use crate::ticket_sync::{SyncError, Upserted};
@@ -128,4 +132,130 @@ pub async fn get_project(
         .await?
         .map(record)
         .ok_or(SyncError::NotFound)
+}
+
+/// The project's plan as stored (array order = display order, dependencies sorted).
+pub async fn get_plan(db: &Db, tenant: Uuid, project_id: Uuid) -> Result<PlanInput, SyncError> {
+    if store::find_project(db.exec(), tenant, project_id)
+        .await?
+        .is_none()
+    {
+        return Err(SyncError::NotFound);
+    }
+    let mut dependencies = plans::dependencies(db.exec(), tenant, project_id).await?;
+    dependencies.sort_by_key(dep_key);
+    Ok(PlanInput {
+        phases: plans::phases(db.exec(), tenant, project_id).await?,
+        status_mappings: plans::status_mappings(db.exec(), tenant, project_id).await?,
+        tasks: plans::tasks(db.exec(), tenant, project_id).await?,
+        dependencies,
+    })
+}
+
+/// The plan as the writing transaction sees it.
+async fn read_plan(tx: &mut Tx, tenant: Uuid, project_id: Uuid) -> Result<PlanInput, DbError> {
+    let mut dependencies = plans::dependencies(tx.exec(), tenant, project_id).await?;
+    dependencies.sort_by_key(dep_key);
+    Ok(PlanInput {
+        phases: plans::phases(tx.exec(), tenant, project_id).await?,
+        status_mappings: plans::status_mappings(tx.exec(), tenant, project_id).await?,
+        tasks: plans::tasks(tx.exec(), tenant, project_id).await?,
+        dependencies,
+    })
+}
+
+fn dep_key(d: &DependencyInput) -> (Uuid, Uuid, &'static str) {
+    (d.predecessor, d.successor, d.kind.as_str())
+}
+
+fn counts(plan: &PlanInput) -> PlanCounts {
+    PlanCounts {
+        phases: plan.phases.len(),
+        status_mappings: plan.status_mappings.len(),
+        tasks: plan.tasks.len(),
+        dependencies: plan.dependencies.len(),
+    }
+}
+
+/// Replaces the project's whole plan in one transaction: what `plan` no longer holds is
+/// removed; an id of another project's phase, mapping or task is refused by its place; the
+/// same plan again changes nothing. A change adds 1 to the project's version.
+pub async fn replace_plan(
+    db: &Db,
+    tenant: Uuid,
+    project_id: Uuid,
+    plan: &PlanInput,
+    now: DateTime<Utc>,
+) -> Result<PlanCounts, SyncError> {
+    let mut tx = db.begin().await?;
+    if store::find_project(tx.exec(), tenant, project_id)
+        .await?
+        .is_none()
+    {
+        return Err(SyncError::NotFound);
+    }
+    let mut wanted = plan.clone();
+    wanted.dependencies.sort_by_key(dep_key);
+    let current = read_plan(&mut tx, tenant, project_id).await?;
+    if current == wanted {
+        return Ok(counts(&wanted));
+    }
+    let taken =
+        |place: String| SyncError::invalid(&format!("{place}.id"), "belongs to another project");
+    plans::delete_dependencies(tx.exec(), tenant, project_id).await?;
+    for (i, phase) in wanted.phases.iter().enumerate() {
+        let order = i64::try_from(i).unwrap_or(i64::MAX);
+        if plans::upsert_phase(tx.exec(), tenant, project_id, phase, order, now).await? == 0 {
+            return Err(taken(format!("phases[{i}]")));
+        }
+    }
+    for (i, mapping) in wanted.status_mappings.iter().enumerate() {
+        let order = i64::try_from(i).unwrap_or(i64::MAX);
+        if plans::upsert_status_mapping(tx.exec(), tenant, project_id, mapping, order, now).await?
+            == 0
+        {
+            return Err(taken(format!("status_mappings[{i}]")));
+        }
+    }
+    for (i, task) in wanted.tasks.iter().enumerate() {
+        let order = i64::try_from(i).unwrap_or(i64::MAX);
+        if plans::upsert_task(tx.exec(), tenant, project_id, task, order, now).await? == 0 {
+            return Err(taken(format!("tasks[{i}]")));
+        }
+    }
+    // Tasks first (they hold phases and mappings), then what no task uses any more.
+    let keep_tasks: HashSet<Uuid> = wanted.tasks.iter().map(|t| t.task_id).collect();
+    for gone in current
+        .tasks
+        .iter()
+        .filter(|t| !keep_tasks.contains(&t.task_id))
+    {
+        plans::delete_task(tx.exec(), tenant, gone.task_id).await?;
+    }
+    let keep_phases: HashSet<Uuid> = wanted.phases.iter().map(|p| p.phase_id).collect();
+    for gone in current
+        .phases
+        .iter()
+        .filter(|p| !keep_phases.contains(&p.phase_id))
+    {
+        plans::delete_phase(tx.exec(), tenant, gone.phase_id).await?;
+    }
+    let keep_mappings: HashSet<Uuid> = wanted
+        .status_mappings
+        .iter()
+        .map(|m| m.mapping_id)
+        .collect();
+    for gone in current
+        .status_mappings
+        .iter()
+        .filter(|m| !keep_mappings.contains(&m.mapping_id))
+    {
+        plans::delete_status_mapping(tx.exec(), tenant, gone.mapping_id).await?;
+    }
+    for dep in &wanted.dependencies {
+        plans::insert_dependency(tx.exec(), tenant, project_id, dep).await?;
+    }
+    plans::touch_project(tx.exec(), tenant, project_id, now).await?;
+    tx.commit().await?;
+    Ok(counts(&wanted))
 }

@@ -9,6 +9,7 @@
 
 pub mod apply;
 pub mod input;
+pub mod plan;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;

@@ -10,6 +10,7 @@ pub mod integration_tokens;
 pub mod invitations;
 pub mod outbox;
 pub mod portal_domains;
+pub mod project_plans;
 pub mod projects;
 pub mod psa_directory;
 pub mod recipients;

@@ -13,6 +13,7 @@ use crate::directory::input::{BatchItem, ClientInput, ContactInput};
 use crate::directory::{ClientRecord, ContactRecord, Written};
 use crate::directory_changes::{ChangesPage, ChangesQuery};
 use crate::portal_access::PortalAccess;
+use crate::project_sync::plan::{PlanCounts, PlanInput};
 use crate::project_sync::{ProjectInput, ProjectRecord, ProjectStatusInput, ProjectStatusRecord};
 use crate::store::{audit, invitations, sessions, users};
 use crate::supervision::ActorFault;
@@ -436,5 +437,20 @@ pub struct SyncProject {
 #[derive(Message)]
 #[rtype(result = "Result<ProjectRecord, SyncError>")]
 pub struct GetSyncProject {
+    pub project_id: Uuid,
+}
+
+/// Replaces a project's whole plan (phases, status mappings, tasks, dependencies).
+#[derive(Message)]
+#[rtype(result = "Result<PlanCounts, SyncError>")]
+pub struct SyncProjectPlan {
+    pub project_id: Uuid,
+    pub plan: PlanInput,
+}
+
+/// A project's plan as stored.
+#[derive(Message)]
+#[rtype(result = "Result<PlanInput, SyncError>")]
+pub struct GetProjectPlan {
     pub project_id: Uuid,
 }

@@ -5,6 +5,7 @@ use actix::{Handler, ResponseFuture};
 
 use super::messages::*;
 use super::TenantData;
+use crate::project_sync::plan::{PlanCounts, PlanInput};
 use crate::project_sync::{apply, ProjectRecord, ProjectStatusRecord};
 use crate::ticket_sync::{SyncError, Upserted};
 
@@ -51,5 +52,26 @@ impl Handler<GetSyncProject> for TenantData {
     fn handle(&mut self, msg: GetSyncProject, _: &mut Self::Context) -> Self::Result {
         let core = self.serve();
         Box::pin(async move { apply::get_project(&core.db, core.tenant, msg.project_id).await })
+    }
+}
+
+impl Handler<SyncProjectPlan> for TenantData {
+    type Result = ResponseFuture<Result<PlanCounts, SyncError>>;
+
+    /// Replaces the plan whole, in one transaction.
+    fn handle(&mut self, msg: SyncProjectPlan, _: &mut Self::Context) -> Self::Result {
+        let core = self.serve();
+        Box::pin(async move {
+            apply::replace_plan(&core.db, core.tenant, msg.project_id, &msg.plan, core.now()).await
+        })
+    }
+}
+
+impl Handler<GetProjectPlan> for TenantData {
+    type Result = ResponseFuture<Result<PlanInput, SyncError>>;
+
+    fn handle(&mut self, msg: GetProjectPlan, _: &mut Self::Context) -> Self::Result {
+        let core = self.serve();
+        Box::pin(async move { apply::get_plan(&core.db, core.tenant, msg.project_id).await })
     }
 }

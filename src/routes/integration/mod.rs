@@ -106,6 +106,16 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     .route(web::get().to(projects::show_project))
                     .route(web::put().to(projects::put_project)),
             )
+            .service(
+                resource("/projects/{project_id}/plan")
+                    .app_data(
+                        web::JsonConfig::default()
+                            .limit(MAX_BATCH_JSON_BYTES)
+                            .error_handler(crate::errors::json_payload_error),
+                    )
+                    .route(web::get().to(projects::show_project_plan))
+                    .route(web::put().to(projects::put_project_plan)),
+            )
             .service(resource("/tickets").route(web::get().to(tickets::list_changed_tickets)))
             .service(
                 resource("/tickets/{ticket_id}")

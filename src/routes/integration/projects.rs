@@ -1,10 +1,14 @@
 //! Projects through the integration API: the tenant's project statuses and its projects (with
 //! the client-portal visibility settings the MSP chooses per project) upserted under the PSA's
-//! ids and read back.
+//! ids and read back; a project's plan (phases, status mappings, tasks, dependencies) replaced
+//! whole.
 
 use actix_web::{web, HttpResponse};
+use portal_actors::project_sync::plan::PlanInput;
 use portal_actors::project_sync::{ProjectInput, ProjectStatusInput};
-use portal_actors::tenant_data::{GetSyncProject, SyncProject, SyncProjectStatus};
+use portal_actors::tenant_data::{
+    GetProjectPlan, GetSyncProject, SyncProject, SyncProjectPlan, SyncProjectStatus,
+};
 use serde_json::Value;
 
 use super::auth::Integration;
@@ -55,4 +59,31 @@ pub async fn show_project(
     let project_id = path_id("project_id", &path)?;
     let project = ask(&state, who.tenant(), GetSyncProject { project_id }).await?;
     Ok(HttpResponse::Ok().json(project))
+}
+
+/// `PUT /integration/v1/projects/{project_id}/plan`: replaces the phases, status mappings,
+/// tasks and dependencies whole (what is not sent is removed); 200 with the counts.
+#[tracing::instrument(skip_all, fields(tenant = %who.tenant(), project = %path))]
+pub async fn put_project_plan(
+    state: web::Data<AppState>,
+    who: Integration,
+    path: web::Path<String>,
+    body: Body,
+) -> Result<HttpResponse, ApiError> {
+    let project_id = path_id("project_id", &path)?;
+    let plan = PlanInput::parse(body.into_inner())?;
+    let counts = ask(&state, who.tenant(), SyncProjectPlan { project_id, plan }).await?;
+    Ok(HttpResponse::Ok().json(counts))
+}
+
+/// `GET /integration/v1/projects/{project_id}/plan`: the plan in the shape it is sent.
+#[tracing::instrument(skip_all, fields(tenant = %who.tenant(), project = %path))]
+pub async fn show_project_plan(
+    state: web::Data<AppState>,
+    who: Integration,
+    path: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let project_id = path_id("project_id", &path)?;
+    let plan = ask(&state, who.tenant(), GetProjectPlan { project_id }).await?;
+    Ok(HttpResponse::Ok().json(plan.to_json()))
 }

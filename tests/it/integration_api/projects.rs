@@ -177,3 +177,135 @@ async fn another_tenants_projects_are_not_there() {
     let (_, ours) = api.get(&path).await;
     assert_eq!(ours["client_id"], client.to_string());
 }
+
+async fn project(api: &Api) -> (String, Uuid) {
+    let (client, status_id) = client_and_status(api).await;
+    let id = Uuid::new_v4();
+    let path = format!("/projects/{id}");
+    let (status, body) = api.put(&path, &project_body(client, status_id)).await;
+    assert_eq!(status, 201, "{body}");
+    (path, id)
+}
+
+async fn rows(app: &TestApp, table: &str) -> i64 {
+    let sql = format!("SELECT COUNT(*) FROM {table} WHERE tenant = $1");
+    portal_actors::fetch_one_scalar!(app.db.exec(), i64, &sql, app.tenant.id).unwrap()
+}
+
+#[actix_web::test]
+async fn a_plan_is_replaced_whole_and_what_is_not_sent_is_removed() {
+    let Some(app) = spawn_app().await else { return };
+    let api = Api::new(&app, &app.tenant).await;
+    let (path, _) = project(&api).await;
+    let plan_path = format!("{path}/plan");
+    let (design, build) = (Uuid::new_v4(), Uuid::new_v4());
+    let (todo, done) = (Uuid::new_v4(), Uuid::new_v4());
+    let (a, b, c) = (Uuid::new_v4(), Uuid::new_v4(), Uuid::new_v4());
+    let plan = json!({
+        "phases": [{"id": design, "name": "Design"}, {"id": build, "name": "Build"}],
+        "status_mappings": [{"id": todo, "name": "To do"},
+                            {"id": done, "name": "Done", "is_closed": true}],
+        "tasks": [
+            {"id": a, "name": "Survey", "phase_id": design, "status_mapping_id": done,
+             "estimated_hours": 2, "checklist": {"done": 2, "total": 2}},
+            {"id": b, "name": "Order kit", "phase_id": build, "status_mapping_id": todo,
+             "assigned_to": "Sam Rivera", "services": ["Procurement"]},
+            {"id": c, "name": "Install", "phase_id": build, "status_mapping_id": todo},
+        ],
+        "dependencies": [{"task_id": b, "depends_on": a},
+                         {"task_id": b, "depends_on": c, "type": "blocks"}],
+    });
+    let (status, counts) = api.put(&plan_path, &plan).await;
+    assert_eq!(status, 200, "{counts}");
+    assert_eq!(
+        counts,
+        json!({"phases": 2, "status_mappings": 2, "tasks": 3, "dependencies": 2})
+    );
+    let (status, read) = api.get(&plan_path).await;
+    assert_eq!(status, 200, "{read}");
+    assert_eq!(read["tasks"][0]["estimated_hours"], 2.0);
+    assert_eq!(read["tasks"][1]["services"], json!(["Procurement"]));
+    assert_eq!(read["phases"][1]["name"], "Build");
+    let (_, project) = api.get(&path).await;
+    assert_eq!(project["version"], 2, "the plan's change is the project's");
+
+    // The same plan again changes nothing.
+    assert_eq!(api.put(&plan_path, &plan).await.0, 200);
+    assert_eq!(api.get(&path).await.1["version"], 2);
+
+    // Drop task c and the phase "Design" (task a moves to "Build"): gone, with c's dependency.
+    let smaller = json!({
+        "phases": [{"id": build, "name": "Build"}],
+        "status_mappings": [{"id": todo, "name": "To do"},
+                            {"id": done, "name": "Done", "is_closed": true}],
+        "tasks": [
+            {"id": a, "name": "Survey", "phase_id": build, "status_mapping_id": done},
+            {"id": b, "name": "Order kit", "phase_id": build, "status_mapping_id": todo},
+        ],
+        "dependencies": [{"task_id": b, "depends_on": a}],
+    });
+    let (status, counts) = api.put(&plan_path, &smaller).await;
+    assert_eq!(status, 200, "{counts}");
+    assert_eq!(rows(&app, "project_tasks").await, 2);
+    assert_eq!(rows(&app, "project_phases").await, 1);
+    assert_eq!(rows(&app, "project_task_dependencies").await, 1);
+    assert_eq!(api.get(&path).await.1["version"], 3);
+}
+
+#[actix_web::test]
+async fn a_refused_plan_names_its_place_and_writes_nothing() {
+    let Some(app) = spawn_app().await else { return };
+    let api = Api::new(&app, &app.tenant).await;
+    let (path, _) = project(&api).await;
+    let (col, a, b) = (Uuid::new_v4(), Uuid::new_v4(), Uuid::new_v4());
+    let cols = json!([{"id": col, "name": "To do"}]);
+    for (plan, field) in [
+        (
+            json!({"status_mappings": cols, "tasks": [{"id": a, "name": "T", "status_mapping_id": b}]}),
+            "tasks[0].status_mapping_id",
+        ),
+        (
+            json!({"status_mappings": cols,
+                   "tasks": [{"id": a, "name": "T", "status_mapping_id": col}],
+                   "dependencies": [{"task_id": a, "depends_on": b}]}),
+            "dependencies[0].depends_on",
+        ),
+        (json!({"tasks": "many"}), "tasks"),
+    ] {
+        assert_field(&api.put(&format!("{path}/plan"), &plan).await, field);
+    }
+    assert_eq!(rows(&app, "project_tasks").await, 0);
+    assert_eq!(rows(&app, "project_status_mappings").await, 0);
+
+    // Another project's task id is not taken over.
+    let (other_path, _) = {
+        let (client, status_id) = client_and_status(&api).await;
+        let id = Uuid::new_v4();
+        let other = format!("/projects/{id}");
+        let mut body = project_body(client, status_id);
+        body["number"] = json!("PRJ-0043");
+        assert_eq!(api.put(&other, &body).await.0, 201);
+        (other, id)
+    };
+    let plan = json!({"status_mappings": [{"id": col, "name": "To do"}],
+                      "tasks": [{"id": a, "name": "T", "status_mapping_id": col}]});
+    assert_eq!(api.put(&format!("{path}/plan"), &plan).await.0, 200);
+    let theirs = json!({"status_mappings": [{"id": Uuid::new_v4(), "name": "Open"}],
+                        "tasks": [{"id": a, "name": "Mine now"}]});
+    let (status, body) = api.put(&format!("{other_path}/plan"), &theirs).await;
+    assert_field(&(status, body), "tasks[0].status_mapping_id");
+    let m = Uuid::new_v4();
+    let theirs = json!({"status_mappings": [{"id": m, "name": "Open"}],
+                        "tasks": [{"id": a, "name": "Mine now", "status_mapping_id": m}]});
+    let (status, body) = api.put(&format!("{other_path}/plan"), &theirs).await;
+    assert_field(&(status, body), "tasks[0].id");
+    assert_eq!(
+        rows(&app, "project_status_mappings").await,
+        1,
+        "nothing of theirs written"
+    );
+    let (_, ours) = api.get(&format!("{path}/plan")).await;
+    assert_eq!(ours["tasks"][0]["name"], "T");
+    let (status, _) = api.get(&format!("/projects/{}/plan", Uuid::new_v4())).await;
+    assert_eq!(status, 404);
+}
