@@ -33,8 +33,8 @@ struct DemoContact {
     role: PortalRole,
 }
 
-const ACME: Uuid = Uuid::from_u128(0xde30_0000_0000_4000_8000_0000_0000_0a01);
-const GLOBEX: Uuid = Uuid::from_u128(0xde30_0000_0000_4000_8000_0000_0000_0a02);
+pub const ACME: Uuid = Uuid::from_u128(0xde30_0000_0000_4000_8000_0000_0000_0a01);
+pub const GLOBEX: Uuid = Uuid::from_u128(0xde30_0000_0000_4000_8000_0000_0000_0a02);
 
 const COMPANIES: &[DemoCompany] = &[
     DemoCompany {

@@ -2,6 +2,7 @@
 //! once. Passwords are random and new on every run (printed once); nothing well known.
 
 pub mod directory;
+pub mod projects;
 pub mod tickets;
 
 use anyhow::Context;
@@ -93,6 +94,9 @@ pub async fn seed(db: &Db, clock: &SharedClock) -> anyhow::Result<Seeded> {
     crate::demo::tickets::seed(db, tenant.id, clock.now())
         .await
         .context("seeding the demo tickets")?;
+    crate::demo::projects::seed(db, tenant.id, clock.now())
+        .await
+        .context("seeding the demo projects")?;
     Ok(Seeded { tenant, accounts })
 }
 

@@ -35,7 +35,29 @@ async fn the_demo_directory_reads_back_through_the_integration_api() {
         .sign_in(&seeded.tenant.slug, account.email, &account.password)
         .await;
     assert_eq!(page.status, 303, "{}", page.body);
-    // Running the demo again changes nothing in the directory.
+    // Its projects were written through the integration API's code path too.
+    let office = portal::demo::projects::project_id("PRJ-1001").unwrap();
+    let project = read(&api, &format!("/projects/{office}")).await;
+    assert_eq!(project["name"], "Office move to Riverside");
+    assert_eq!(project["client_id"], contact["client_id"]);
+    assert_eq!(project["settings"]["show_tasks"], true);
+    let plan = read(&api, &format!("/projects/{office}/plan")).await;
+    assert_eq!(plan["phases"].as_array().unwrap().len(), 3);
+    assert_eq!(plan["tasks"].as_array().unwrap().len(), 7);
+    assert_eq!(plan["dependencies"].as_array().unwrap().len(), 7);
+    let statuses = portal_actors::fetch_one_scalar!(
+        app.db.exec(),
+        i64,
+        "SELECT COUNT(*) FROM project_statuses WHERE tenant = $1",
+        seeded.tenant.id
+    )
+    .unwrap();
+    assert_eq!(
+        statuses, 5,
+        "planning, in progress, on hold, completed, cancelled"
+    );
+    // Running the demo again changes nothing in the directory or the projects.
     portal::demo::seed(&app.db, &clock).await.unwrap();
     assert_eq!(read(&api, &format!("/contacts/{alice}")).await, contact);
+    assert_eq!(read(&api, &format!("/projects/{office}")).await, project);
 }
