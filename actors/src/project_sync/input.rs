@@ -253,7 +253,7 @@ impl ProjectInput {
             number: short_text(&f, "number", MAX_NUMBER_CHARS)?
                 .ok_or_else(|| bad("number", "required"))?,
             name: f.name("name")?,
-            description: long_text(&f, "description")?,
+            description: long_text(&f, "description", MAX_DESCRIPTION_CHARS)?,
             client_id: f.uuid("client_id")?,
             status_id: f.uuid("status_id")?,
             start_date,
@@ -267,7 +267,7 @@ impl ProjectInput {
 }
 
 /// A `YYYY-MM-DD` date.
-fn opt_date(f: &Fields, field: &str) -> Result<Option<NaiveDate>, SyncError> {
+pub(super) fn opt_date(f: &Fields, field: &str) -> Result<Option<NaiveDate>, SyncError> {
     match f.opt_str(field)?.map(str::trim) {
         None | Some("") => Ok(None),
         Some(raw) => NaiveDate::parse_from_str(raw, "%Y-%m-%d")
@@ -294,14 +294,11 @@ fn short_text(f: &Fields, field: &str, max: usize) -> Result<Option<String>, Syn
     Ok(Some(value.to_owned()))
 }
 
-/// A description: plain text, line breaks kept.
-fn long_text(f: &Fields, field: &str) -> Result<String, SyncError> {
+/// A description of at most `max` characters: plain text, line breaks kept.
+pub(super) fn long_text(f: &Fields, field: &str, max: usize) -> Result<String, SyncError> {
     let value = f.opt_str(field)?.unwrap_or("").trim();
-    if value.chars().count() > MAX_DESCRIPTION_CHARS {
-        return Err(bad(
-            field,
-            format!("too long (at most {MAX_DESCRIPTION_CHARS} characters)"),
-        ));
+    if value.chars().count() > max {
+        return Err(bad(field, format!("too long (at most {max} characters)")));
     }
     if value
         .chars()
@@ -313,7 +310,7 @@ fn long_text(f: &Fields, field: &str) -> Result<String, SyncError> {
 }
 
 /// Hours (a number, 0 to `MAX_HOURS`) as whole minutes.
-fn minutes(f: &Fields, field: &str) -> Result<Option<i64>, SyncError> {
+pub(super) fn minutes(f: &Fields, field: &str) -> Result<Option<i64>, SyncError> {
     let Some(value) = f.get(field) else {
         return Ok(None);
     };

@@ -10,6 +10,7 @@ use serde::Serialize;
 use serde_json::Value;
 use uuid::Uuid;
 
+use super::input::{long_text as text, minutes, opt_date};
 use crate::ticket_sync::input::Fields;
 use crate::ticket_sync::SyncError;
 
@@ -118,40 +119,6 @@ fn items<'a>(body: &'a Value, field: &str, max: usize) -> Result<&'a [Value], Sy
         Some(Value::Array(_)) => Err(bad(field, format!("at most {max} items"))),
         Some(_) => Err(bad(field, "must be an array")),
     }
-}
-
-fn opt_date(f: &Fields, field: &str) -> Result<Option<NaiveDate>, SyncError> {
-    match f.opt_str(field)?.map(str::trim) {
-        None | Some("") => Ok(None),
-        Some(raw) => NaiveDate::parse_from_str(raw, "%Y-%m-%d")
-            .map(Some)
-            .map_err(|_| bad(field, "must be a date as YYYY-MM-DD")),
-    }
-}
-
-fn text(f: &Fields, field: &str, max: usize) -> Result<String, SyncError> {
-    let value = f.opt_str(field)?.unwrap_or("").trim();
-    if value.chars().count() > max {
-        return Err(bad(field, format!("too long (at most {max} characters)")));
-    }
-    if value
-        .chars()
-        .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
-    {
-        return Err(bad(field, "control characters are not allowed"));
-    }
-    Ok(value.to_owned())
-}
-
-fn minutes(f: &Fields, field: &str) -> Result<Option<i64>, SyncError> {
-    let Some(value) = f.get(field) else {
-        return Ok(None);
-    };
-    let hours = value
-        .as_f64()
-        .filter(|h| h.is_finite() && (0.0..=super::input::MAX_HOURS).contains(h))
-        .ok_or_else(|| bad(field, "must be a number of hours from 0 to 1000000"))?;
-    Ok(Some((hours * 60.0).round() as i64))
 }
 
 fn count(value: Option<&Value>, field: &str) -> Result<i64, SyncError> {
