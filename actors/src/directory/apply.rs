@@ -68,7 +68,7 @@ impl KnownClients {
     }
 }
 
-/// Creates or replaces a client in `tx` (call `begin_writing` first, see `put_client`).
+/// Creates or replaces a client in `tx` (`put_client` runs it in its own).
 pub async fn upsert_client(
     tx: &mut Tx,
     known: &mut KnownClients,
@@ -140,7 +140,7 @@ pub async fn upsert_client(
     Err(changed_meanwhile())
 }
 
-/// Creates or replaces a contact in `tx` (call `begin_writing` first, see `put_contact`). An
+/// Creates or replaces a contact in `tx` (`put_contact` runs it in its own). An
 /// email change reaches the contact's portal user: their sign-in email changes and both
 /// addresses are mailed, in `tx`.
 pub async fn upsert_contact(
@@ -292,18 +292,9 @@ pub async fn put_client(
     now: DateTime<Utc>,
 ) -> Result<Written<ClientRecord>, SyncError> {
     let mut tx = db.begin().await?;
-    store::begin_writing(tx.exec(), tenant).await?;
     let mut known = KnownClients::default();
-    match upsert_client(&mut tx, &mut known, tenant, client_id, input, now).await {
-        Ok(w) => {
-            tx.commit().await?;
-            Ok(w)
-        }
-        Err(e) => {
-            tx.rollback().await?;
-            Err(e)
-        }
-    }
+    let written = upsert_client(&mut tx, &mut known, tenant, client_id, input, now).await;
+    settle_tx(tx, written).await
 }
 
 /// `PUT /contacts/{id}` in its own transaction.
@@ -315,9 +306,14 @@ pub async fn put_contact(
     now: DateTime<Utc>,
 ) -> Result<Written<ContactRecord>, SyncError> {
     let mut tx = db.begin().await?;
-    store::begin_writing(tx.exec(), tenant).await?;
     let mut known = KnownClients::default();
-    match upsert_contact(&mut tx, &mut known, tenant, contact_id, input, now).await {
+    let written = upsert_contact(&mut tx, &mut known, tenant, contact_id, input, now).await;
+    settle_tx(tx, written).await
+}
+
+/// Commits `tx` when the write succeeded, rolls it back when it was refused.
+async fn settle_tx<T>(tx: Tx, written: Result<T, SyncError>) -> Result<T, SyncError> {
+    match written {
         Ok(w) => {
             tx.commit().await?;
             Ok(w)

@@ -11,7 +11,6 @@ use super::apply::{upsert_client, upsert_contact, KnownClients};
 use super::input::{BatchItem, BatchRecord, BatchRefusal, ItemError};
 use super::Effects;
 use crate::db::Db;
-use crate::store::psa_directory as store;
 use crate::ticket_sync::SyncError;
 
 /// One written item of a batch.
@@ -44,7 +43,6 @@ pub async fn apply_batch(
     now: DateTime<Utc>,
 ) -> Result<BatchOutcome, SyncError> {
     let mut tx = db.begin().await?;
-    store::begin_writing(tx.exec(), tenant).await?;
     let mut known = KnownClients::expecting_new();
     let mut done = Vec::with_capacity(items.len());
     let mut errors = Vec::new();
