@@ -229,19 +229,7 @@ impl Application {
         let tenant_data = tenant_registry.view();
         let tenant_registry = Supervisor::start(move |_| tenant_registry);
         let files = settings.attachments()?;
-        let attachments = match files.s3 {
-            None => AttachmentStore::local(&files.dir).with_context(|| {
-                format!("cannot use the attachments folder {}", files.dir.display())
-            })?,
-            Some(s3) => AttachmentStore::s3(&files.dir, &s3.config(), clock.clone())
-                .await
-                .with_context(|| {
-                    format!(
-                        "cannot use the attachments bucket `{}` at {} ({})",
-                        s3.bucket, s3.endpoint, files.s3_key
-                    )
-                })?,
-        };
+        let attachments = attachment_store(&settings, &clock).await?;
         // Adding a supervised actor: one line here makes it restartable from the admin API.
         let supervised = SupervisedActors::default()
             .with(&sessions)
@@ -434,4 +422,26 @@ fn tls_config(
         .context("server.tls_cert and server.tls_key do not form a usable pair")?;
     config.alpn_protocols = vec![b"http/1.1".to_vec()];
     Ok(config)
+}
+
+/// The attachment store the settings name (local folder, or S3 with the folder for uploads
+/// in progress): tickets' attachments, projects' documents.
+pub async fn attachment_store(
+    settings: &Settings,
+    clock: &SharedClock,
+) -> anyhow::Result<AttachmentStore> {
+    let files = settings.attachments()?;
+    Ok(match files.s3 {
+        None => AttachmentStore::local(&files.dir).with_context(|| {
+            format!("cannot use the attachments folder {}", files.dir.display())
+        })?,
+        Some(s3) => AttachmentStore::s3(&files.dir, &s3.config(), clock.clone())
+            .await
+            .with_context(|| {
+                format!(
+                    "cannot use the attachments bucket `{}` at {} ({})",
+                    s3.bucket, s3.endpoint, files.s3_key
+                )
+            })?,
+    })
 }

@@ -41,11 +41,15 @@ pub enum ChangeKind {
     ProfileUpdated,
     /// A client admin edited the company's details (`data`: the changed fields' new values).
     CompanyUpdated,
+    /// A portal user added a document to a project's task (`data`: `project_id`,
+    /// `project_number`, `task_id`, `document_id`, `file_name`, `size_bytes`, `content_type`).
+    /// Not an edit of the contact: their `version` stays.
+    ProjectDocumentUploaded,
 }
 
 impl ChangeKind {
     /// Every kind, in the order the documentation lists them.
-    pub const ALL: [ChangeKind; 7] = [
+    pub const ALL: [ChangeKind; 8] = [
         ChangeKind::UserInvited,
         ChangeKind::UserActivated,
         ChangeKind::UserDeactivated,
@@ -53,6 +57,7 @@ impl ChangeKind {
         ChangeKind::RoleChanged,
         ChangeKind::ProfileUpdated,
         ChangeKind::CompanyUpdated,
+        ChangeKind::ProjectDocumentUploaded,
     ];
 
     /// The stored and API value.
@@ -65,7 +70,13 @@ impl ChangeKind {
             ChangeKind::RoleChanged => "role_changed",
             ChangeKind::ProfileUpdated => "profile_updated",
             ChangeKind::CompanyUpdated => "company_updated",
+            ChangeKind::ProjectDocumentUploaded => "project_document_uploaded",
         }
+    }
+
+    /// Whether the change edits its subject (and so bumps the contact's or client's `version`).
+    pub fn bumps_version(self) -> bool {
+        self != ChangeKind::ProjectDocumentUploaded
     }
 
     /// Reads a stored value.
@@ -176,6 +187,23 @@ impl NewChange {
             client_id: None,
             user_id,
             data: Value::Object(fields),
+            occurred_at: now,
+        }
+    }
+
+    /// `project_document_uploaded`: the contact's user added a document to a project's task.
+    pub fn project_document_uploaded(
+        contact_id: Uuid,
+        user_id: Uuid,
+        data: Value,
+        now: DateTime<Utc>,
+    ) -> NewChange {
+        NewChange {
+            kind: ChangeKind::ProjectDocumentUploaded,
+            contact_id: Some(contact_id),
+            client_id: None,
+            user_id: Some(user_id),
+            data,
             occurred_at: now,
         }
     }

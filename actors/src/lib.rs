@@ -39,6 +39,7 @@ pub mod password_policy;
 pub mod portal_access;
 pub mod portal_domain;
 pub mod project_sync;
+pub mod projects;
 pub mod registry;
 pub mod roles;
 pub mod secret_box;

@@ -87,6 +87,8 @@ pub struct Metrics {
     pub tickets_created: IntCounterVec,
     pub ticket_comments: IntCounterVec,
     pub attachments_uploaded: IntCounterVec,
+    /// `portal_project_documents_uploaded_total{outcome}` (portal and integration uploads).
+    pub project_documents_uploaded: IntCounterVec,
     pub tenant_data_actors: IntGauge,
     /// 1 while this instance listens for other instances' revocations (PostgreSQL), else 0;
     /// labelled `backend` so that the alert can leave SQLite (one server, no listener) alone.
@@ -224,6 +226,13 @@ impl Metrics {
             ),
             &["outcome"],
         )?;
+        let project_documents_uploaded = IntCounterVec::new(
+            Opts::new(
+                "portal_project_documents_uploaded_total",
+                "Project document uploads (portal and integration API) by outcome",
+            ),
+            &["outcome"],
+        )?;
         let tenant_data_actors = IntGauge::new(
             "portal_tenant_data_actors",
             "Per-tenant data actors running in this instance",
@@ -240,6 +249,7 @@ impl Metrics {
         registry.register(Box::new(tickets_created.clone()))?;
         registry.register(Box::new(ticket_comments.clone()))?;
         registry.register(Box::new(attachments_uploaded.clone()))?;
+        registry.register(Box::new(project_documents_uploaded.clone()))?;
         registry.register(Box::new(tenant_data_actors.clone()))?;
         for outcome in TICKET_OUTCOMES {
             for source in ["portal", "integration"] {
@@ -251,6 +261,7 @@ impl Metrics {
         }
         for outcome in ATTACHMENT_OUTCOMES {
             attachments_uploaded.with_label_values(&[outcome]);
+            project_documents_uploaded.with_label_values(&[outcome]);
         }
         registry.register(Box::new(emails.clone()))?;
         registry.register(Box::new(outbox_pending.clone()))?;
@@ -339,6 +350,7 @@ impl Metrics {
             tickets_created,
             ticket_comments,
             attachments_uploaded,
+            project_documents_uploaded,
             tenant_data_actors,
             session_invalidation_listener_up,
         })

@@ -277,7 +277,8 @@ fn serve(mut settings: Settings, demo: bool) -> anyhow::Result<()> {
         let clock = SharedClock::system();
         let db = open_db(&settings).await?;
         let seeded = if demo {
-            Some(crate::demo::seed(&db, &clock).await?)
+            let files = crate::app::attachment_store(&settings, &clock).await?;
+            Some(crate::demo::seed(&db, &clock, &files).await?)
         } else {
             None
         };

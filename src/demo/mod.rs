@@ -66,7 +66,11 @@ const DEMO_USERS: &[DemoUser] = &[
 ];
 
 /// Creates the demo tenant on first run; on every run gives the demo users fresh passwords.
-pub async fn seed(db: &Db, clock: &SharedClock) -> anyhow::Result<Seeded> {
+pub async fn seed(
+    db: &Db,
+    clock: &SharedClock,
+    files: &portal_actors::attachments::AttachmentStore,
+) -> anyhow::Result<Seeded> {
     let params = current_params()?;
     let tenant = match tenants::find_by_slug(db, DEMO_SLUG).await? {
         Some(t) => t,
@@ -94,7 +98,7 @@ pub async fn seed(db: &Db, clock: &SharedClock) -> anyhow::Result<Seeded> {
     crate::demo::tickets::seed(db, tenant.id, clock.now())
         .await
         .context("seeding the demo tickets")?;
-    crate::demo::projects::seed(db, tenant.id, clock.now())
+    crate::demo::projects::seed(db, files, tenant.id, clock.now())
         .await
         .context("seeding the demo projects")?;
     Ok(Seeded { tenant, accounts })

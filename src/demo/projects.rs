@@ -5,9 +5,11 @@
 
 use anyhow::Context;
 use chrono::{DateTime, Duration, Utc};
+use portal_actors::attachments::AttachmentStore;
 use portal_actors::clock::TimeArith;
 use portal_actors::project_sync::plan::PlanInput;
-use portal_actors::project_sync::{apply, ProjectInput, ProjectStatusInput};
+use portal_actors::project_sync::{apply, NewDocument, ProjectInput, ProjectStatusInput};
+use portal_actors::tickets::StoredFile;
 use portal_actors::Db;
 use serde_json::{json, Value};
 use uuid::Uuid;
@@ -70,7 +72,12 @@ const PROJECTS: [(&str, &str, Uuid, usize, &str); 4] = [
 ];
 
 /// Seeds the statuses and projects when the demo tenant has none yet.
-pub async fn seed(db: &Db, tenant: Uuid, now: DateTime<Utc>) -> anyhow::Result<()> {
+pub async fn seed(
+    db: &Db,
+    files: &AttachmentStore,
+    tenant: Uuid,
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
     let Some(first) = project_id("PRJ-1001") else {
         return Ok(());
     };
@@ -113,8 +120,69 @@ pub async fn seed(db: &Db, tenant: Uuid, now: DateTime<Utc>) -> anyhow::Result<(
         apply::replace_plan(db, tenant, project_id, &plan, start)
             .await
             .with_context(|| format!("demo plan of {number}"))?;
+        if n == 0 {
+            seed_documents(db, files, tenant, project_id, start).await?;
+        }
     }
     Ok(())
+}
+
+/// (file name, on the first task?, visible to the client, contents).
+const DOCUMENTS: [(&str, bool, bool, &str); 3] = [
+    (
+        "Riverside floor plan.txt",
+        false,
+        true,
+        "Floor plan of the Riverside office: 40 desks on two floors, server room on level 1.\n",
+    ),
+    (
+        "Site survey notes.txt",
+        true,
+        true,
+        "Survey notes: power and cabling checked; two extra network drops needed in room 1.04.\n",
+    ),
+    (
+        "Internal cost sheet.txt",
+        false,
+        false,
+        "MSP-internal: margins and supplier prices (never shown to the client).\n",
+    ),
+];
+
+/// The first project's documents (one of its first task), stored and recorded as the API does.
+async fn seed_documents(
+    db: &Db,
+    files: &AttachmentStore,
+    tenant: Uuid,
+    project_id: Uuid,
+    at: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    for (name, on_task, visible, text) in DOCUMENTS {
+        let mut upload = files.begin(1024 * 1024).await?;
+        upload.write(text.as_bytes()).await?;
+        let blob = upload.finish(files).await?;
+        let doc = NewDocument {
+            project_id,
+            task_id: on_task.then(|| task_of_first_project(0)),
+            file: StoredFile {
+                file_name: name.to_owned(),
+                content_type: "text/plain".to_owned(),
+                size_bytes: i64::try_from(blob.size_bytes).unwrap_or(i64::MAX),
+                content_hash: blob.content_hash,
+            },
+            client_visible: visible,
+            uploaded_by: "Sam Rivera".to_owned(),
+        };
+        apply::record_document(db, tenant, &doc, at)
+            .await
+            .with_context(|| format!("demo document {name}"))?;
+    }
+    Ok(())
+}
+
+/// The id of task `i` of the first demo project's plan.
+fn task_of_first_project(i: u128) -> Uuid {
+    id(1_000_u128.saturating_add(100).saturating_add(i))
 }
 
 /// Three phases, four columns and a chain of tasks (with a side branch) for project `n`.

@@ -94,7 +94,7 @@ pub async fn show_company(
         StatusCode::OK,
         Some(&user.tenant),
         &nonce.0,
-        Some(super::signed_in_nav(&user, NavItem::Company)),
+        Some(super::nav(&state, &user, NavItem::Company).await),
         |shell| views::page(shell, &view),
         views::title,
     ))

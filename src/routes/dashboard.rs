@@ -3,10 +3,12 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
-use portal_actors::tenant_data::TicketSummary;
+use portal_actors::projects::ProjectOverview;
+use portal_actors::tenant_data::{ProjectSummaryFor, TicketSummary};
 use portal_actors::tickets::TicketOverview;
 use portal_views::dashboard::{self, DashboardView, RecentTicket, TicketsCard};
 use portal_views::layout::NavItem;
+use portal_views::projects::{NextDue, ProjectsCard};
 
 use crate::app::AppState;
 use crate::errors::PortalError;
@@ -15,7 +17,13 @@ use crate::http::redirect::DEFAULT_AFTER_SIGN_IN;
 use crate::http::render;
 
 /// The dashboard's view model: the session's user and their tickets at a glance.
-fn dashboard_view(user: &PortalUser, overview: Option<TicketOverview>) -> DashboardView {
+fn dashboard_view(
+    state: &AppState,
+    user: &PortalUser,
+    overview: Option<TicketOverview>,
+    projects: Option<ProjectOverview>,
+) -> DashboardView {
+    let today = state.clock.now().date_naive();
     let record = &user.session.record;
     DashboardView {
         display_name: record.user.display_name(),
@@ -25,6 +33,16 @@ fn dashboard_view(user: &PortalUser, overview: Option<TicketOverview>) -> Dashbo
         signed_in_at: record.created_at,
         sign_in_method: record.auth_method.clone(),
         tickets: overview.map(tickets_card),
+        projects: projects.map(|p| ProjectsCard {
+            active: p.active,
+            next_due: p.next_due.map(|n| NextDue {
+                overdue: n.due_date < today,
+                project_number: n.project_number,
+                project_name: n.project_name,
+                task_name: n.task_name,
+                due_date: n.due_date,
+            }),
+        }),
     }
 }
 
@@ -59,12 +77,20 @@ pub async fn show_dashboard(
         user_id: super::tickets::user_id(&user),
     };
     let overview = super::tickets::ask(&state, &user, summary).await?;
-    let view = dashboard_view(&user, overview);
+    let projects = super::projects::ask(
+        &state,
+        &user,
+        ProjectSummaryFor {
+            user_id: super::tickets::user_id(&user),
+        },
+    )
+    .await?;
+    let view = dashboard_view(&state, &user, overview, projects);
     Ok(render::page(
         StatusCode::OK,
         Some(&user.tenant),
         &nonce.0,
-        Some(super::signed_in_nav(&user, NavItem::Dashboard)),
+        Some(super::nav(&state, &user, NavItem::Dashboard).await),
         |shell| dashboard::page(shell, &view),
         dashboard::title,
     ))

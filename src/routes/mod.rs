@@ -8,6 +8,7 @@ pub mod company;
 pub mod dashboard;
 pub mod handoff;
 pub mod integration;
+pub mod projects;
 pub mod root;
 pub mod security;
 pub mod setup;
@@ -20,6 +21,7 @@ pub mod two_factor;
 use actix_web::error::{QueryPayloadError, UrlencodedError};
 use actix_web::{web, HttpRequest, HttpResponse};
 
+use crate::app::AppState;
 use crate::errors::PortalError;
 use crate::http::extract::PortalUser;
 
@@ -226,6 +228,31 @@ pub fn portal(cfg: &mut web::ServiceConfig) {
                 .route(web::get().to(tickets::attachments::download_attachment))
                 .default_service(web::to(method_not_allowed)),
         )
+        .service(
+            web::resource(portal_views::projects::LIST_PATH)
+                .route(web::get().to(projects::list::show_projects))
+                .default_service(web::to(method_not_allowed)),
+        )
+        .service(
+            web::resource("/client-portal/projects/{number}")
+                .route(web::get().to(projects::detail::show_project))
+                .default_service(web::to(method_not_allowed)),
+        )
+        .service(
+            web::resource("/client-portal/projects/{number}/view")
+                .route(web::post().to(projects::detail::choose_view))
+                .default_service(web::to(method_not_allowed)),
+        )
+        .service(
+            web::resource("/client-portal/projects/{number}/documents/{document}")
+                .route(web::get().to(projects::documents::download_document))
+                .default_service(web::to(method_not_allowed)),
+        )
+        .service(
+            web::resource("/client-portal/projects/{number}/tasks/{task}/documents")
+                .route(web::post().to(projects::documents::upload_documents))
+                .default_service(web::to(method_not_allowed)),
+        )
         .default_service(web::to(not_found));
 }
 
@@ -268,7 +295,27 @@ pub fn query_error(err: QueryPayloadError, _: &HttpRequest) -> actix_web::Error 
 }
 
 /// The navigation header for a signed-in user.
-pub fn signed_in_nav(
+/// The navigation of a signed-in page, with what the user's role lets them reach (read per
+/// request, like every permission; a failed read only hides the Projects item).
+pub async fn nav(
+    state: &AppState,
+    user: &PortalUser,
+    active: portal_views::layout::NavItem,
+) -> portal_views::layout::SignedInNav {
+    let msg = portal_actors::tenant_data::NavAccess {
+        user_id: user.session.record.user.user_id,
+    };
+    let may_read_projects = match tickets::tenant_data(state, user.tenant.id).await {
+        Ok(addr) => matches!(addr.send(msg).await, Ok(Ok(true))),
+        Err(_) => false,
+    };
+    portal_views::layout::SignedInNav {
+        may_read_projects,
+        ..signed_in_nav(user, active)
+    }
+}
+
+fn signed_in_nav(
     user: &PortalUser,
     active: portal_views::layout::NavItem,
 ) -> portal_views::layout::SignedInNav {
@@ -278,5 +325,6 @@ pub fn signed_in_nav(
         csrf_token: user.session.csrf_token.clone(),
         active,
         is_client_admin: user.session.record.user.is_client_admin(),
+        may_read_projects: false,
     }
 }

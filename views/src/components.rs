@@ -1,6 +1,6 @@
 //! Small markup pieces shared by several pages: times and message boxes.
 
-use chrono::{DateTime, Datelike, SecondsFormat, Timelike, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, SecondsFormat, Timelike, Utc};
 use maud::{html, Markup};
 
 use crate::i18n::Translator;
@@ -8,6 +8,7 @@ use crate::i18n::Translator;
 pub(crate) mod msg {
     crate::i18n::message_ids! {
         DATETIME_UTC = "common-datetime-utc";
+        DATE = "common-date";
         MONTH_1 = "common-month-1";
         MONTH_2 = "common-month-2";
         MONTH_3 = "common-month-3";
@@ -50,6 +51,76 @@ pub fn utc_time(t: Translator<'_>, at: DateTime<Utc>) -> Markup {
     html! {
         time datetime=(at.to_rfc3339_opts(SecondsFormat::Secs, true)) { (format_utc(t, at)) }
     }
+}
+
+/// `application/x-www-form-urlencoded` encoding of one query value (space as `+`).
+pub fn encode_query_value(value: &str) -> String {
+    encode(value, "+")
+}
+
+/// Percent-encoding of one URL path segment (space as `%20`).
+pub fn encode_path_segment(value: &str) -> String {
+    encode(value, "%20")
+}
+
+fn encode(value: &str, space: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for b in value.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                out.push(char::from(b))
+            }
+            b' ' => out.push_str(space),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// `path` with these query pairs (none: just the path).
+pub fn href_with_query(path: &str, pairs: &[(String, String)]) -> String {
+    if pairs.is_empty() {
+        return path.to_owned();
+    }
+    let query: Vec<String> = pairs
+        .iter()
+        .map(|(k, v)| format!("{}={}", encode_query_value(k), encode_query_value(v)))
+        .collect();
+    format!("{path}?{}", query.join("&"))
+}
+
+/// The pairs with `key` replaced by `value` (or removed when `None`).
+pub fn with_pair(
+    pairs: &[(String, String)],
+    key: &str,
+    value: Option<String>,
+) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = pairs.iter().filter(|(k, _)| k != key).cloned().collect();
+    if let Some(value) = value {
+        out.push((key.to_owned(), value));
+    }
+    out
+}
+
+/// A calendar date as readable text, e.g. "27 Nov 2026" in English.
+pub fn format_date(t: Translator<'_>, date: NaiveDate) -> String {
+    let month_index = usize::try_from(date.month0()).unwrap_or(0).min(11);
+    let month = msg::MONTHS
+        .get(month_index)
+        .map_or_else(String::new, |id| t.tr(id));
+    t.tr_args(
+        msg::DATE,
+        &[
+            ("day", date.day().to_string()),
+            ("month", month),
+            ("year", date.year().to_string()),
+        ],
+    )
+}
+
+/// `<time datetime="YYYY-MM-DD">` around the readable date.
+pub fn date_time(t: Translator<'_>, date: NaiveDate) -> Markup {
+    html! { time datetime=(date.format("%Y-%m-%d").to_string()) { (format_date(t, date)) } }
 }
 
 /// An error box announced immediately by screen readers.

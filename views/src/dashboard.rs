@@ -45,6 +45,8 @@ pub struct DashboardView {
     pub sign_in_method: String,
     /// The user's tickets at a glance; `None` for users who may not read tickets.
     pub tickets: Option<TicketsCard>,
+    /// Open projects and the next task due; `None` for users who may not read projects.
+    pub projects: Option<crate::projects::ProjectsCard>,
 }
 
 /// Open tickets, those awaiting the user, and the latest activity.
@@ -78,6 +80,9 @@ pub fn page(shell: &PageShell<'_>, view: &DashboardView) -> Markup {
         p.page-intro { (t.tr(msg::INTRO)) }
         @if let Some(tickets) = &view.tickets {
             (tickets_card(t, tickets))
+        }
+        @if let Some(projects) = &view.projects {
+            (crate::projects::dashboard_card(t, projects))
         }
         div.cards {
             (account_card(t, view))

@@ -53,6 +53,16 @@ const SOURCES: &[(&str, &str, &str)] = &[
     ("en", "email.ftl", include_str!("../locales/en/email.ftl")),
     (
         "en",
+        "projects.ftl",
+        include_str!("../locales/en/projects.ftl"),
+    ),
+    (
+        "en",
+        "project-graph.ftl",
+        include_str!("../locales/en/project-graph.ftl"),
+    ),
+    (
+        "en",
         "account_recovery.ftl",
         include_str!("../locales/en/account_recovery.ftl"),
     ),

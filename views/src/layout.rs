@@ -13,6 +13,7 @@ pub(crate) mod msg {
         NAV_TICKETS = "common-nav-tickets";
         NAV_SECURITY = "common-nav-security";
         NAV_COMPANY = "common-nav-company";
+        NAV_PROJECTS = "common-nav-projects";
         SIGNED_IN_AS = "common-signed-in-as";
         SIGN_OUT = "common-sign-out";
         FOOTER_HELP = "common-footer-help";
@@ -45,6 +46,8 @@ pub struct SignedInNav {
     pub active: NavItem,
     /// Client admins also see their company's settings.
     pub is_client_admin: bool,
+    /// Whether the user may read projects (`project:read`).
+    pub may_read_projects: bool,
 }
 
 /// Pages reachable from the navigation; only those that exist are listed.
@@ -52,28 +55,36 @@ pub struct SignedInNav {
 pub enum NavItem {
     Dashboard,
     Tickets,
+    Projects,
     Security,
     Company,
 }
 
 impl NavItem {
     /// Every item, in navigation order.
-    pub const ALL: [NavItem; 4] = [
+    pub const ALL: [NavItem; 5] = [
         NavItem::Dashboard,
         NavItem::Tickets,
+        NavItem::Projects,
         NavItem::Security,
         NavItem::Company,
     ];
 
-    /// Whether a user sees this item (company settings are for client admins).
+    /// Whether a user sees this item (company settings are for client admins, projects for
+    /// those who may read them).
     pub fn visible_to(self, nav: &SignedInNav) -> bool {
-        self != NavItem::Company || nav.is_client_admin
+        match self {
+            NavItem::Company => nav.is_client_admin,
+            NavItem::Projects => nav.may_read_projects,
+            _ => true,
+        }
     }
 
     pub fn href(self) -> &'static str {
         match self {
             NavItem::Dashboard => "/client-portal/dashboard",
             NavItem::Tickets => "/client-portal/tickets",
+            NavItem::Projects => "/client-portal/projects",
             NavItem::Security => "/client-portal/profile/security",
             NavItem::Company => "/client-portal/client-settings",
         }
@@ -83,6 +94,7 @@ impl NavItem {
         match self {
             NavItem::Dashboard => msg::NAV_DASHBOARD,
             NavItem::Tickets => msg::NAV_TICKETS,
+            NavItem::Projects => msg::NAV_PROJECTS,
             NavItem::Security => msg::NAV_SECURITY,
             NavItem::Company => msg::NAV_COMPANY,
         }
@@ -248,8 +260,9 @@ mod tests {
             .and_then(|(_, rest)| rest.split_once("</nav>"))
             .map(|(inside, _)| inside)
             .unwrap_or_default();
-        assert_eq!(nav_html.matches("<a ").count(), 3);
+        assert_eq!(nav_html.matches("<a ").count(), 4);
         assert!(nav_html.contains(r#"<a href="/client-portal/tickets">Tickets</a>"#));
+        assert!(nav_html.contains(r#"<a href="/client-portal/projects">Projects</a>"#));
         assert!(!nav_html.contains("client-settings"));
         assert!(nav_html
             .contains(r#"<a href="/client-portal/dashboard" aria-current="page">Dashboard</a>"#));

@@ -22,6 +22,7 @@ pub mod i18n;
 mod input_properties;
 pub mod layout;
 pub mod markdown;
+pub mod projects;
 pub mod security;
 pub mod setup;
 pub mod signin;

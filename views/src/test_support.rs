@@ -31,6 +31,8 @@ pub fn all_message_ids() -> Vec<&'static str> {
         crate::account_recovery::msg::ALL,
         crate::sso::msg::ALL,
         crate::tickets::msg::ALL,
+        crate::projects::msg::ALL,
+        crate::projects::graph::msg::ALL,
     ]
     .concat()
 }
@@ -70,6 +72,7 @@ pub fn nav(display_name: &str, company: Option<&str>) -> SignedInNav {
         csrf_token: "csrf-abc123".to_owned(),
         active: NavItem::Dashboard,
         is_client_admin: false,
+        may_read_projects: true,
     }
 }
 
@@ -112,6 +115,16 @@ pub fn dashboard_view(text: &str) -> Result<DashboardView, &'static str> {
                 updated_at: at(2026, 11, 28, 9, 0)?,
             }],
             can_create: true,
+        }),
+        projects: Some(crate::projects::ProjectsCard {
+            active: 2,
+            next_due: Some(crate::projects::NextDue {
+                project_number: "PRJ-1".to_owned(),
+                project_name: text.to_owned(),
+                task_name: text.to_owned(),
+                due_date: chrono::NaiveDate::from_ymd_opt(2026, 11, 20).ok_or("bad date")?,
+                overdue: true,
+            }),
         }),
     })
 }

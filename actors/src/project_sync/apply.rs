@@ -259,3 +259,55 @@ pub async fn replace_plan(
     tx.commit().await?;
     Ok(counts(&wanted))
 }
+
+/// Records a stored file as a document of the project (or of its task `task_id`), uploaded by
+/// the MSP; an unknown project is `NotFound`, a task of another project refused by name.
+pub async fn record_document(
+    db: &Db,
+    tenant: Uuid,
+    doc: &super::NewDocument,
+    now: DateTime<Utc>,
+) -> Result<super::SyncDocument, SyncError> {
+    use crate::store::projects::portal;
+    let mut tx = db.begin().await?;
+    if store::find_project(tx.exec(), tenant, doc.project_id)
+        .await?
+        .is_none()
+    {
+        return Err(SyncError::NotFound);
+    }
+    if let Some(task) = doc.task_id {
+        if !portal::task_of_project(tx.exec(), tenant, doc.project_id, task).await? {
+            return Err(SyncError::invalid("task_id", "not a task of this project"));
+        }
+    }
+    let by = portal::Uploader {
+        kind: "internal",
+        user_id: None,
+        name: &doc.uploaded_by,
+    };
+    let document_id = portal::insert_document(
+        &mut tx,
+        tenant,
+        doc.project_id,
+        doc.task_id,
+        &doc.file,
+        doc.client_visible,
+        &by,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(super::SyncDocument {
+        document_id,
+        project_id: doc.project_id,
+        task_id: doc.task_id,
+        file_name: doc.file.file_name.clone(),
+        size_bytes: doc.file.size_bytes,
+        content_type: doc.file.content_type.clone(),
+        client_visible: doc.client_visible,
+        uploaded_by_type: "internal".into(),
+        uploaded_by_name: doc.uploaded_by.clone(),
+        created_at: now,
+    })
+}

@@ -52,3 +52,28 @@ pub struct ProjectRecord {
 pub fn hours(minutes: Option<i64>) -> Option<f64> {
     minutes.map(|m| m as f64 / 60.0)
 }
+
+/// A document the PSA adds to a project, or to one of its tasks.
+#[derive(Debug, Clone)]
+pub struct NewDocument {
+    pub project_id: Uuid,
+    pub task_id: Option<Uuid>,
+    pub file: crate::tickets::StoredFile,
+    pub client_visible: bool,
+    pub uploaded_by: String,
+}
+
+/// A project document as the integration API answers it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SyncDocument {
+    pub document_id: Uuid,
+    pub project_id: Uuid,
+    pub task_id: Option<Uuid>,
+    pub file_name: String,
+    pub size_bytes: i64,
+    pub content_type: String,
+    pub client_visible: bool,
+    pub uploaded_by_type: String,
+    pub uploaded_by_name: String,
+    pub created_at: DateTime<Utc>,
+}

@@ -26,16 +26,27 @@ pub async fn record(tx: &mut Tx, tenant: Uuid, change: &NewChange) -> Result<Rec
     let now = change.occurred_at;
     let (version, client_id) = match (change.contact_id, change.client_id) {
         (Some(contact_id), client_id) => {
-            let (version, of_contact): (i64, Uuid) = query_as!(
-                tx.exec(),
-                (i64, Uuid),
-                fetch_one,
-                "UPDATE contacts SET version = version + 1, updated_at = $3 \
-                 WHERE tenant = $1 AND contact_id = $2 RETURNING version, client_id",
-                tenant,
-                contact_id,
-                now
-            )?;
+            let (version, of_contact): (i64, Uuid) = if change.kind.bumps_version() {
+                query_as!(
+                    tx.exec(),
+                    (i64, Uuid),
+                    fetch_one,
+                    "UPDATE contacts SET version = version + 1, updated_at = $3 \
+                     WHERE tenant = $1 AND contact_id = $2 RETURNING version, client_id",
+                    tenant,
+                    contact_id,
+                    now
+                )?
+            } else {
+                query_as!(
+                    tx.exec(),
+                    (i64, Uuid),
+                    fetch_one,
+                    "SELECT version, client_id FROM contacts WHERE tenant = $1 AND contact_id = $2",
+                    tenant,
+                    contact_id
+                )?
+            };
             (version, client_id.or(Some(of_contact)))
         }
         (None, Some(client_id)) => {

@@ -13,6 +13,7 @@ mod directory;
 mod integration;
 mod messages;
 pub mod profile;
+mod project_pages;
 mod projects;
 pub mod registry;
 mod ticket_handlers;
@@ -26,6 +27,7 @@ use uuid::Uuid;
 
 pub use company::{CompanyError, CompanyOfAdmin, CompanySessions, CompanySettings};
 pub use messages::*;
+pub use project_pages::*;
 pub use registry::{TenantDataFor, TenantDataView, TenantRegistry};
 
 use crate::clock::SharedClock;

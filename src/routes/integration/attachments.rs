@@ -10,6 +10,7 @@ use portal_actors::tenant_data::{RecordInternalAttachment, SyncedTicketExists};
 use portal_actors::ticket_sync::input::parse_name;
 use portal_actors::ticket_sync::{SyncAttachment, SyncError};
 use portal_actors::tickets::{clean_file_name, StoredFile};
+use prometheus::IntCounterVec;
 use uuid::Uuid;
 
 use super::auth::Integration;
@@ -23,13 +24,13 @@ pub const DEFAULT_UPLOADER: &str = "Service desk";
 const MAX_CONTENT_TYPE_LEN: usize = 100;
 
 /// What the query string says about the file.
-struct FileParams {
-    file_name: String,
-    client_visible: bool,
-    uploaded_by: String,
+pub(super) struct FileParams {
+    pub file_name: String,
+    pub client_visible: bool,
+    pub uploaded_by: String,
 }
 
-fn params(req: &HttpRequest) -> Result<FileParams, SyncError> {
+pub(super) fn params(req: &HttpRequest) -> Result<FileParams, SyncError> {
     let (mut name, mut visible, mut by) = (None, None, None);
     for (key, value) in url::form_urlencoded::parse(req.query_string().as_bytes()) {
         match key.as_ref() {
@@ -64,7 +65,7 @@ fn params(req: &HttpRequest) -> Result<FileParams, SyncError> {
 }
 
 /// The request's media type if it looks like one (`type/subtype[; params]`, printable ASCII).
-fn content_type(req: &HttpRequest) -> String {
+pub(super) fn content_type(req: &HttpRequest) -> String {
     req.headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -87,20 +88,21 @@ fn count(state: &AppState, outcome: &str) {
         .inc();
 }
 
-fn upload_failed(state: &AppState, e: UploadError) -> ApiError {
+fn upload_failed(counter: &IntCounterVec, e: UploadError) -> ApiError {
+    let count = |outcome: &str| counter.with_label_values(&[outcome]).inc();
     match e {
         UploadError::TooLarge { limit } => {
-            count(state, "too_large");
+            count("too_large");
             ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "too_large")
                 .with_message(format!("the file is larger than {limit} bytes"))
                 .with_extra("limit_bytes", limit)
         }
         UploadError::Empty => {
-            count(state, "empty");
+            count("empty");
             ApiError::bad_request("empty").with_message("the file is empty")
         }
         e @ UploadError::Io(_) => {
-            count(state, "error");
+            count("error");
             ApiError::unavailable(e)
         }
     }
@@ -120,9 +122,11 @@ async fn ensure_ticket(state: &AppState, tenant: Uuid, ticket_id: Uuid) -> Resul
     }
 }
 
-/// Streams the body into the attachment store, refusing it past the size limit.
-async fn receive(
+/// Streams the body into the attachment store, refusing it past the size limit (outcomes
+/// counted in `counter`).
+pub(super) async fn receive(
     state: &AppState,
+    counter: &IntCounterVec,
     req: &HttpRequest,
     mut payload: web::Payload,
 ) -> Result<StoredBlob, ApiError> {
@@ -133,14 +137,14 @@ async fn receive(
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<u64>().ok());
     if declared.is_some_and(|n| n > limit) {
-        return Err(upload_failed(state, UploadError::TooLarge { limit }));
+        return Err(upload_failed(counter, UploadError::TooLarge { limit }));
     }
-    let failed = |e| upload_failed(state, e);
+    let failed = |e| upload_failed(counter, e);
     let mut pending = state.attachments.begin(limit).await.map_err(failed)?;
     while let Some(chunk) = payload.next().await {
         let chunk = chunk.map_err(|e| {
             tracing::info!(error = %e, "attachment upload interrupted");
-            count(state, "invalid");
+            counter.with_label_values(&["invalid"]).inc();
             ApiError::bad_request("invalid_body").with_message("the upload was interrupted")
         })?;
         pending.write(&chunk).await.map_err(failed)?;
@@ -179,7 +183,7 @@ pub async fn upload_attachment(
     let ticket_id = path_id("ticket_id", &path)?;
     let file = params(&req).map_err(|e| refused(&state, e))?;
     ensure_ticket(&state, who.tenant(), ticket_id).await?;
-    let blob = receive(&state, &req, payload).await?;
+    let blob = receive(&state, &state.metrics.attachments_uploaded, &req, payload).await?;
     let stored = StoredFile {
         file_name: file.file_name,
         content_type: content_type(&req),

@@ -12,6 +12,7 @@ pub mod catalog;
 pub mod changes;
 pub mod directory;
 pub mod portal_access;
+pub mod project_documents;
 pub mod projects;
 pub mod tickets;
 
@@ -115,6 +116,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     )
                     .route(web::get().to(projects::show_project_plan))
                     .route(web::put().to(projects::put_project_plan)),
+            )
+            .service(
+                resource("/projects/{project_id}/documents")
+                    .route(web::post().to(project_documents::upload_project_document)),
             )
             .service(resource("/tickets").route(web::get().to(tickets::list_changed_tickets)))
             .service(

@@ -132,7 +132,8 @@ fn security_view(
 }
 
 /// The Security page (signed-in navigation on Security), answered with `status`.
-pub fn render(
+pub async fn render(
+    state: &AppState,
     user: &PortalUser,
     nonce: &str,
     status: StatusCode,
@@ -142,7 +143,7 @@ pub fn render(
         status,
         Some(&user.tenant),
         nonce,
-        Some(super::signed_in_nav(user, NavItem::Security)),
+        Some(super::nav(state, user, NavItem::Security).await),
         |shell| views::page(shell, view),
         views::title,
     )
@@ -158,7 +159,7 @@ pub async fn render_with(
 ) -> Result<HttpResponse, PortalError> {
     let mut view = view(state, user).await?;
     set(&mut view);
-    Ok(render(user, &nonce.0, status, &view))
+    Ok(render(state, user, &nonce.0, status, &view).await)
 }
 
 /// A refused proof (password or code) shown by `show`: 401, or 429 with `Retry-After`;
@@ -188,7 +189,7 @@ pub async fn show_security(
 ) -> Result<HttpResponse, PortalError> {
     let mut v = view(&state, &user).await?;
     v.notice = query.notice();
-    Ok(render(&user, &nonce.0, StatusCode::OK, &v))
+    Ok(render(&state, &user, &nonce.0, StatusCode::OK, &v).await)
 }
 
 /// After a successful POST the browser is redirected here, so a reload does not repeat it.

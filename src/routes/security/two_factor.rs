@@ -68,19 +68,24 @@ async fn enroll_page(
         status,
         Some(&user.tenant),
         nonce,
-        Some(crate::routes::signed_in_nav(user, NavItem::Security)),
+        Some(crate::routes::nav(state, user, NavItem::Security).await),
         |shell| views::enroll_page(shell, &view, &user.session.csrf_token, error),
         |t| portal_views::two_factor::title(t, true),
     )))
 }
 
 /// The recovery codes, shown once after two-factor is turned on.
-fn codes_page(user: &PortalUser, nonce: &str, codes: &[String]) -> HttpResponse {
+async fn codes_page(
+    state: &AppState,
+    user: &PortalUser,
+    nonce: &str,
+    codes: &[String],
+) -> HttpResponse {
     no_referrer(render::page(
         StatusCode::OK,
         Some(&user.tenant),
         nonce,
-        Some(crate::routes::signed_in_nav(user, NavItem::Security)),
+        Some(crate::routes::nav(state, user, NavItem::Security).await),
         |shell| views::codes_page(shell, codes),
         portal_views::two_factor::codes_title,
     ))
@@ -126,7 +131,7 @@ pub async fn confirm_enrollment(
     check_csrf(&user, &form.csrf_token)?;
     let who = super::subject(&req, &user);
     let e = match two_factor::confirm_own_enrollment(&state.services, &who, &form.code).await {
-        Ok(codes) => return Ok(codes_page(&user, &nonce.0, &codes)),
+        Ok(codes) => return Ok(codes_page(&state, &user, &nonce.0, &codes).await),
         Err(TwoFactorError::AlreadyEnabled) => return Ok(render::see_other(views::ACTION)),
         Err(e) => e,
     };

@@ -8,7 +8,6 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use portal_actors::attachments::BlobBody;
 use portal_actors::tenant_data::{AddAttachments, GetAttachment};
-use portal_actors::tickets::AttachmentRecord;
 use portal_views::tickets::detail::DetailNotice;
 use uuid::Uuid;
 
@@ -112,19 +111,31 @@ pub async fn download_attachment(
         attachment_id,
     };
     let record = super::ask(&state, &user, msg).await?;
-    let body = contents(&state, &record, attachment_id).await?;
-    Ok(attachment_response(&record, body))
+    let body = contents(
+        &state,
+        &record.content_hash,
+        record.size_bytes,
+        attachment_id,
+    )
+    .await?;
+    Ok(attachment_response(
+        &record.file_name,
+        &record.content_type,
+        record.size_bytes,
+        body,
+    ))
 }
 
 /// The stored contents, when they are there and as long as the row says.
-async fn contents(
+pub(crate) async fn contents(
     state: &AppState,
-    record: &AttachmentRecord,
+    content_hash: &str,
+    size_bytes: i64,
     attachment_id: Uuid,
 ) -> Result<BlobBody, PortalError> {
     let Some(body) = state
         .attachments
-        .open(&record.content_hash)
+        .open(content_hash)
         .await
         .map_err(PortalError::unavailable)?
     else {
@@ -133,7 +144,7 @@ async fn contents(
     };
     if body
         .size()
-        .is_some_and(|size| i64::try_from(size).ok() != Some(record.size_bytes))
+        .is_some_and(|size| i64::try_from(size).ok() != Some(size_bytes))
     {
         // A length the header would contradict: better no file than a truncated one.
         tracing::error!(attachment = %attachment_id, "stored attachment contents have the wrong size");
@@ -145,21 +156,26 @@ async fn contents(
 }
 
 /// Always a download (`attachment`), never sniffed, sandboxed and not cached.
-fn attachment_response(record: &AttachmentRecord, body: BlobBody) -> HttpResponse {
+pub(crate) fn attachment_response(
+    file_name: &str,
+    content_type: &str,
+    size_bytes: i64,
+    body: BlobBody,
+) -> HttpResponse {
     let disposition = ContentDisposition {
         disposition: DispositionType::Attachment,
         parameters: vec![
-            DispositionParam::Filename(ascii_fallback(&record.file_name)),
+            DispositionParam::Filename(ascii_fallback(file_name)),
             DispositionParam::FilenameExt(header::ExtendedValue {
                 charset: header::Charset::Ext("UTF-8".into()),
                 language_tag: None,
-                value: record.file_name.clone().into_bytes(),
+                value: file_name.as_bytes().to_vec(),
             }),
         ],
     };
     HttpResponse::Ok()
-        .insert_header((header::CONTENT_TYPE, record.content_type.clone()))
-        .insert_header((header::CONTENT_LENGTH, record.size_bytes.to_string()))
+        .insert_header((header::CONTENT_TYPE, content_type.to_owned()))
+        .insert_header((header::CONTENT_LENGTH, size_bytes.to_string()))
         .insert_header(disposition)
         .insert_header((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .insert_header((header::CACHE_CONTROL, "private, no-store"))

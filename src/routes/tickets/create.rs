@@ -37,7 +37,8 @@ fn new_ticket_view(
     }
 }
 
-fn render_form(
+async fn render_form(
+    state: &AppState,
     user: &PortalUser,
     nonce: &CspNonce,
     view: &NewTicketView,
@@ -47,7 +48,7 @@ fn render_form(
         status,
         Some(&user.tenant),
         &nonce.0,
-        Some(crate::routes::signed_in_nav(user, NavItem::Tickets)),
+        Some(crate::routes::nav(state, user, NavItem::Tickets).await),
         |shell| views::page(shell, view),
         views::title,
     )
@@ -80,7 +81,7 @@ pub async fn show_new_ticket(
         ..NewTicketValues::default()
     };
     let view = new_ticket_view(&state, &user, &options, values, Vec::new());
-    Ok(render_form(&user, &nonce, &view, StatusCode::OK))
+    Ok(render_form(&state, &user, &nonce, &view, StatusCode::OK).await)
 }
 
 /// The form again with what was typed and why it was refused (400).
@@ -93,7 +94,7 @@ async fn refuse(
 ) -> Result<HttpResponse, PortalError> {
     let options = options(state, user).await?;
     let view = new_ticket_view(state, user, &options, values(form), vec![error]);
-    Ok(render_form(user, nonce, &view, StatusCode::BAD_REQUEST))
+    Ok(render_form(state, user, nonce, &view, StatusCode::BAD_REQUEST).await)
 }
 
 fn values(form: &UploadForm) -> NewTicketValues {

@@ -115,7 +115,7 @@ pub async fn render_page(
         status,
         Some(&user.tenant),
         &nonce.0,
-        Some(crate::routes::signed_in_nav(user, NavItem::Tickets)),
+        Some(crate::routes::nav(state, user, NavItem::Tickets).await),
         |shell| views::page(shell, &view),
         |_| view.number.clone(),
     ))

@@ -87,7 +87,7 @@ pub async fn show_tickets(
         StatusCode::OK,
         Some(&user.tenant),
         &nonce.0,
-        Some(crate::routes::signed_in_nav(&user, NavItem::Tickets)),
+        Some(crate::routes::nav(&state, &user, NavItem::Tickets).await),
         |shell| views::page(shell, &view),
         portal_views::tickets::title,
     ))

@@ -8,7 +8,7 @@ pub mod detail;
 pub mod list;
 pub mod replies;
 pub mod state;
-mod upload;
+pub(crate) mod upload;
 
 use actix::Addr;
 use portal_actors::tenant_data::{TenantData, TenantDataFor, TicketError};

@@ -304,21 +304,18 @@ impl Budget {
     }
 }
 
-/// Counts each upload's outcome.
+/// Counts each ticket upload's outcome.
 pub fn count(state: &AppState, form: &UploadForm, outcome: &str) {
+    count_in(&state.metrics.attachments_uploaded, form, outcome);
+}
+
+/// Counts each upload's outcome in `counter` (refused forms once, with their problem).
+pub fn count_in(counter: &prometheus::IntCounterVec, form: &UploadForm, outcome: &str) {
     match form.problem {
-        Some(problem) => state
-            .metrics
-            .attachments_uploaded
-            .with_label_values(&[problem.outcome()])
-            .inc(),
+        Some(problem) => counter.with_label_values(&[problem.outcome()]).inc(),
         None => {
             for _ in &form.files {
-                state
-                    .metrics
-                    .attachments_uploaded
-                    .with_label_values(&[outcome])
-                    .inc();
+                counter.with_label_values(&[outcome]).inc();
             }
         }
     }

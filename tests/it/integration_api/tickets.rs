@@ -443,7 +443,9 @@ async fn refused_uploads_are_named_and_leave_nothing_behind() {
 async fn the_demo_seeds_a_realistic_ticket_set_once() {
     let Some(app) = spawn_app().await else { return };
     let clock = portal_actors::SharedClock::new(app.clock.clone());
-    let seeded = portal::demo::seed(&app.db, &clock).await.unwrap();
+    let seeded = portal::demo::seed(&app.db, &clock, &app.state.attachments)
+        .await
+        .unwrap();
     let api = Api::new(&app, &seeded.tenant).await;
     let (_, first) = api.get("/tickets?limit=500").await;
     let tickets = first["tickets"].as_array().unwrap();
@@ -477,7 +479,9 @@ async fn the_demo_seeds_a_realistic_ticket_set_once() {
     assert!(notes >= 2, "internal notes: {notes}");
     // Running the demo again changes no ticket.
     app.clock.advance(chrono::Duration::hours(1));
-    portal::demo::seed(&app.db, &clock).await.unwrap();
+    portal::demo::seed(&app.db, &clock, &app.state.attachments)
+        .await
+        .unwrap();
     let (_, again) = api.get("/tickets?limit=500").await;
     assert_eq!(again, first);
 }

@@ -6,6 +6,7 @@ common-nav-dashboard = Dashboard
 common-nav-tickets = Tickets
 common-nav-security = Security
 common-nav-company = Company
+common-nav-projects = Projects
 common-signed-in-as = Signed in as
 common-sign-out = Sign out
 common-footer-help = Need help? Contact your service provider.
@@ -13,6 +14,7 @@ common-footer-help = Need help? Contact your service provider.
 ## Dates and times. Times are shown in UTC until users can pick a time zone.
 
 common-datetime-utc = { $day } { $month } { $year }, { $time } UTC
+common-date = { $day } { $month } { $year }
 common-month-1 = Jan
 common-month-2 = Feb
 common-month-3 = Mar

@@ -7,7 +7,7 @@ use maud::{html, Markup};
 use super::{
     due_badge, msg, priority_label, priority_styles, response_badge, ticket_path, ChoiceOption,
 };
-use crate::components::utc_time;
+use crate::components::{utc_time, with_pair as with};
 use crate::i18n::Translator;
 use crate::layout::{self, PageShell};
 
@@ -54,39 +54,9 @@ pub struct ListView {
     pub now: DateTime<Utc>,
 }
 
-/// `application/x-www-form-urlencoded` encoding of one value.
-fn encode(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for b in value.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
-                out.push(char::from(b))
-            }
-            b' ' => out.push('+'),
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
-}
-
 /// The list's URL for these query pairs.
 pub fn list_href(pairs: &[(String, String)]) -> String {
-    if pairs.is_empty() {
-        return super::LIST_PATH.to_owned();
-    }
-    let query: Vec<String> = pairs
-        .iter()
-        .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
-        .collect();
-    format!("{}?{}", super::LIST_PATH, query.join("&"))
-}
-
-fn with(pairs: &[(String, String)], key: &str, value: Option<String>) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = pairs.iter().filter(|(k, _)| k != key).cloned().collect();
-    if let Some(value) = value {
-        out.push((key.to_owned(), value));
-    }
-    out
+    crate::components::href_with_query(super::LIST_PATH, pairs)
 }
 
 fn page_href(view: &ListView, page: i64) -> String {

@@ -8,7 +8,9 @@ use crate::helpers::spawn_app;
 async fn the_demo_directory_reads_back_through_the_integration_api() {
     let Some(app) = spawn_app().await else { return };
     let clock = portal_actors::SharedClock::new(app.clock.clone());
-    let seeded = portal::demo::seed(&app.db, &clock).await.unwrap();
+    let seeded = portal::demo::seed(&app.db, &clock, &app.state.attachments)
+        .await
+        .unwrap();
     let api = Api::new(&app, &seeded.tenant).await;
     let alice =
         portal::demo::directory::contact_id("alice.martin@acme-manufacturing.example").unwrap();
@@ -57,7 +59,9 @@ async fn the_demo_directory_reads_back_through_the_integration_api() {
         "planning, in progress, on hold, completed, cancelled"
     );
     // Running the demo again changes nothing in the directory or the projects.
-    portal::demo::seed(&app.db, &clock).await.unwrap();
+    portal::demo::seed(&app.db, &clock, &app.state.attachments)
+        .await
+        .unwrap();
     assert_eq!(read(&api, &format!("/contacts/{alice}")).await, contact);
     assert_eq!(read(&api, &format!("/projects/{office}")).await, project);
 }

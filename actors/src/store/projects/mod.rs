@@ -8,6 +8,8 @@ use crate::db::{DbError, Exec};
 use crate::project_sync::{ProjectInput, ProjectStatusInput, ProjectStatusRecord};
 use crate::{execute, query_as};
 
+pub mod portal;
+
 pub async fn find_status(
     exec: Exec<'_>,
     tenant: Uuid,
