@@ -178,6 +178,27 @@ proptest! {
     }
 
     #[test]
+    fn project_list_filters_and_numbers_parse_or_are_refused(
+        status in optional_text(), q in optional_text(), sort in optional_text(),
+        dir in optional_text(), page in optional_text(), number in text(), view in text(),
+    ) {
+        use crate::projects::{is_valid_project_number, ProjectFilter, ProjectView, RawProjectFilter};
+        let raw = RawProjectFilter { status, q, sort, dir, page };
+        match ProjectFilter::parse(&raw) {
+            Ok(filter) => {
+                prop_assert!(filter.page >= 1 && filter.offset() >= 0);
+                let pairs = filter.query_pairs();
+                prop_assert!(pairs.iter().all(|(k, _)| *k != "page"));
+            }
+            Err(e) => prop_assert!(!e.field.is_empty()),
+        }
+        if is_valid_project_number(&number) {
+            prop_assert!(!number.chars().any(char::is_control) && number.chars().count() <= 50);
+        }
+        let _ = ProjectView::parse(&view);
+    }
+
+    #[test]
     fn integration_api_bodies_parse_or_name_the_bad_field(body in sync_body()) {
         for result in [
             sync::BoardInput::parse(body.clone()).err(),

@@ -33,6 +33,7 @@ mod oidc_provider;
 mod password_reset;
 mod pending_enrollment;
 mod pg;
+mod projects;
 mod recovery_codes;
 mod revocation;
 mod roles;

@@ -15,6 +15,7 @@ use portal_actors::portal_domain::DomainStatus;
 
 mod handover;
 mod pages;
+mod projects;
 mod sign_in;
 
 fn find(candidates: &[&str]) -> Option<String> {
