@@ -27,6 +27,7 @@ use crate::http::render;
 pub struct Extras {
     pub view: Option<ProjectView>,
     pub upload_error: Option<(Uuid, &'static str)>,
+    pub upload_task: Option<Uuid>,
     pub uploaded: bool,
 }
 
@@ -36,6 +37,9 @@ pub struct DetailQuery {
     view: Option<String>,
     #[serde(default)]
     done: Option<String>,
+    /// The task whose upload form to open.
+    #[serde(default)]
+    upload: Option<String>,
 }
 
 /// The page's tasks with their dependencies resolved to positions in the list.
@@ -193,6 +197,7 @@ fn detail_view(
         upload_error: extras
             .upload_error
             .map(|(task, code)| (task.to_string(), code.to_owned())),
+        upload_task: extras.upload_task.map(|t| t.to_string()),
         uploaded: extras.uploaded,
         today: state.clock.now().date_naive(),
     }
@@ -245,6 +250,11 @@ pub async fn show_project(
     let extras = Extras {
         view,
         uploaded: query.done.as_deref() == Some("uploaded"),
+        // A malformed task id opens no form (the page is still the project's).
+        upload_task: query
+            .upload
+            .as_deref()
+            .and_then(|t| Uuid::parse_str(t).ok()),
         ..Extras::default()
     };
     render_page(&state, &user, &nonce, number, extras, StatusCode::OK).await

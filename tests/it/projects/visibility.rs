@@ -142,7 +142,15 @@ async fn each_task_field_shows_only_when_chosen() {
     )
     .await;
     let uploads = b.get("/client-portal/projects/PRJ-1").await.body;
-    assert!(uploads.contains("Add a document") && uploads.contains("multipart/form-data"));
+    assert!(uploads.contains("Add a document") && !uploads.contains("multipart/form-data"));
+    // The link opens that task's form (one form, not one per task).
+    let task = w.tasks[0];
+    let form = b
+        .get(&format!("/client-portal/projects/PRJ-1?upload={task}"))
+        .await
+        .body;
+    assert_eq!(form.matches("multipart/form-data").count(), 1, "{form}");
+    assert!(form.contains(&format!("/tasks/{task}/documents")));
     let fin = browser(&w, &w.fin).await;
     let fin_page = fin.get("/client-portal/projects/PRJ-1").await.body;
     assert!(

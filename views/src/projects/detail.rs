@@ -71,6 +71,8 @@ pub struct DetailView {
     pub max_files: usize,
     /// The task whose upload was refused, and why (a problem code).
     pub upload_error: Option<(String, String)>,
+    /// The task whose upload form is open (its "Add a document" link was followed).
+    pub upload_task: Option<String>,
     pub uploaded: bool,
     pub today: NaiveDate,
 }

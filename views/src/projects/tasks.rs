@@ -49,6 +49,24 @@ fn task_links(v: &DetailView, ix: &[usize]) -> Markup {
     }
 }
 
+/// The upload form of the task being added to (chosen by its link, or refused), else the link.
+fn upload(t: Translator<'_>, v: &DetailView, task: &TaskCard) -> Markup {
+    let chosen = v.upload_task.as_deref() == Some(task.id.as_str())
+        || v.upload_error
+            .as_ref()
+            .is_some_and(|(id, _)| *id == task.id);
+    if chosen {
+        return upload_form(t, v, task);
+    }
+    let href = format!(
+        "{}?upload={}#{}",
+        project_path(&v.number),
+        task.id,
+        task.anchor
+    );
+    html! { p.task-upload { a href=(href) { (t.tr(msg::UPLOAD_LABEL)) } } }
+}
+
 fn upload_form(t: Translator<'_>, v: &DetailView, task: &TaskCard) -> Markup {
     let action = format!("{}/tasks/{}/documents", project_path(&v.number), task.id);
     let error = v
@@ -70,8 +88,7 @@ fn upload_form(t: Translator<'_>, v: &DetailView, task: &TaskCard) -> Markup {
         });
     let input_id = format!("{}-files", task.anchor);
     html! {
-        details.task-upload open[error.is_some()] {
-            summary { (t.tr(msg::UPLOAD_LABEL)) }
+        div.task-upload {
             form method="post" action=(action) enctype="multipart/form-data" {
                 input type="hidden" name="csrf_token" value=(v.csrf_token);
                 @if let Some(e) = &error { (alert(&format!("{}-error", task.anchor), e)) }
@@ -145,7 +162,7 @@ pub fn card(t: Translator<'_>, v: &DetailView, task: &TaskCard, in_list: bool) -
                     }
                 }
             }
-            @if v.can_upload { (upload_form(t, v, task)) }
+            @if v.can_upload { (upload(t, v, task)) }
         }
     }
 }

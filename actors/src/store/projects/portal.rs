@@ -270,27 +270,27 @@ pub async fn task_counts(
     ))
 }
 
-/// The project's phases in order with their client-visible task counts.
+/// Counts of a phase's tasks in client-visible statuses (`ph` is the phase).
+const PHASE_TASK_COUNTS: &str = "(SELECT COUNT(*) FROM project_tasks t \
+        JOIN project_status_mappings m ON m.tenant = t.tenant AND m.mapping_id = t.status_mapping_id \
+        WHERE t.tenant = ph.tenant AND t.project_id = ph.project_id AND t.phase_id = ph.phase_id \
+          AND m.is_client_visible) AS tasks_total, \
+    (SELECT COUNT(*) FROM project_tasks t \
+        JOIN project_status_mappings m ON m.tenant = t.tenant AND m.mapping_id = t.status_mapping_id \
+        WHERE t.tenant = ph.tenant AND t.project_id = ph.project_id AND t.phase_id = ph.phase_id \
+          AND m.is_client_visible AND m.is_closed) AS tasks_done";
+
+/// The project's phases in order with their client-visible task counts (per phase through the
+/// project's task index, so the tenant's other projects are never read).
 pub async fn phases(db: &Db, tenant: Uuid, project_id: Uuid) -> Result<Vec<PhaseItem>, DbError> {
-    Ok(query_as!(
-        db.exec(),
-        PhaseItem,
-        fetch_all,
+    let sql = format!(
         "SELECT ph.phase_id, ph.name, ph.description, ph.start_date, ph.end_date, \
-                COUNT(m.mapping_id) AS tasks_total, \
-                CAST(COALESCE(SUM(CASE WHEN m.is_closed THEN 1 ELSE 0 END), 0) AS BIGINT) \
-                    AS tasks_done \
-         FROM project_phases ph \
-         LEFT JOIN project_tasks t ON t.tenant = ph.tenant AND t.phase_id = ph.phase_id \
-         LEFT JOIN project_status_mappings m ON m.tenant = t.tenant \
-              AND m.mapping_id = t.status_mapping_id AND m.is_client_visible \
-         WHERE ph.tenant = $1 AND ph.project_id = $2 \
-         GROUP BY ph.phase_id, ph.name, ph.description, ph.start_date, ph.end_date, \
-                  ph.display_order \
-         ORDER BY ph.display_order, ph.name",
-        tenant,
-        project_id
-    )?)
+                {PHASE_TASK_COUNTS} \
+         FROM project_phases ph WHERE ph.tenant = $1 AND ph.project_id = $2 \
+         ORDER BY ph.display_order, ph.name"
+    );
+    db.fetch_all_with::<PhaseItem>(&sql, &[Arg::Uuid(tenant), Arg::Uuid(project_id)])
+        .await
 }
 
 /// The status mappings clients may see, in order: the kanban's columns.
@@ -354,22 +354,31 @@ pub async fn tasks(
         .await
 }
 
-/// Every dependency of the project (the caller keeps those between tasks it shows).
+/// Every dependency of the project (the caller keeps those between tasks it shows), in a
+/// stable order. Sorted here, not in SQL: an `ORDER BY` matching the primary key lets SQLite
+/// walk the tenant's every dependency instead of the project's index.
 pub async fn dependencies(
     db: &Db,
     tenant: Uuid,
     project_id: Uuid,
 ) -> Result<Vec<DependencyItem>, DbError> {
-    Ok(query_as!(
+    let mut found: Vec<DependencyItem> = query_as!(
         db.exec(),
         DependencyItem,
         fetch_all,
         "SELECT predecessor_task_id, successor_task_id, kind FROM project_task_dependencies \
-         WHERE tenant = $1 AND project_id = $2 \
-         ORDER BY predecessor_task_id, successor_task_id, kind",
+         WHERE tenant = $1 AND project_id = $2",
         tenant,
         project_id
-    )?)
+    )?;
+    found.sort_by(|a, b| {
+        (a.predecessor_task_id, a.successor_task_id, &a.kind).cmp(&(
+            b.predecessor_task_id,
+            b.successor_task_id,
+            &b.kind,
+        ))
+    });
+    Ok(found)
 }
 
 const DOCUMENT_COLUMNS: &str = "document_id, task_id, file_name, size_bytes, content_type, \
