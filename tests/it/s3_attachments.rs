@@ -405,3 +405,42 @@ fn s3_settings_come_from_the_file_are_checked_and_never_shown() {
     let e = Settings::load(&path).unwrap_err().to_string();
     assert!(e.contains("bucket_name"), "{e}");
 }
+
+/// Project documents use the same bucket: a task upload lands under its hash, nothing on local
+/// disk, and downloads are byte-identical.
+#[actix_web::test]
+async fn project_documents_are_kept_in_the_bucket_too() {
+    let Some(s3) = bucket().await else { return };
+    let app = spawn(&s3, None, 1024 * 1024).await;
+    let settings =
+        serde_json::json!({"show_tasks": true, "visible_task_fields": ["document_uploads"]});
+    let w = crate::projects::world(app, settings).await;
+    let ada = crate::projects::browser(&w, &w.ada).await;
+    let page = ada.get("/client-portal/projects/PRJ-1").await;
+    let token = Browser::form_csrf(&page);
+    let bytes: Vec<u8> = (0..=255u8).cycle().take(3000).collect();
+    let task = w.tasks[0];
+    let done = ada
+        .post_multipart(
+            &format!("/client-portal/projects/PRJ-1/tasks/{task}/documents"),
+            &[("csrf_token", &token)],
+            &[(
+                "files",
+                "scan.bin",
+                "application/octet-stream",
+                bytes.clone(),
+            )],
+        )
+        .await;
+    assert_eq!(done.status, 303, "{}", done.body);
+    assert_eq!(s3.object(BUCKET, &key_of(&bytes)).await.unwrap(), bytes);
+    assert!(
+        local_files(&w.app.attachments_dir).is_empty(),
+        "nothing on local disk"
+    );
+    let page = ada.get("/client-portal/projects/PRJ-1").await;
+    let (status, _, got) = ada
+        .get_bytes(&attachment_link(&page.body, "scan.bin"))
+        .await;
+    assert_eq!((status, got), (200, bytes));
+}
