@@ -311,3 +311,34 @@ pub async fn record_document(
         created_at: now,
     })
 }
+
+/// Every document of the project, visible to clients or not (`NotFound` without the project).
+pub async fn list_documents(
+    db: &Db,
+    tenant: Uuid,
+    project_id: Uuid,
+) -> Result<Vec<super::SyncDocument>, SyncError> {
+    if store::find_project(db.exec(), tenant, project_id)
+        .await?
+        .is_none()
+    {
+        return Err(SyncError::NotFound);
+    }
+    Ok(store::documents(db, tenant, project_id)
+        .await?
+        .into_iter()
+        .map(|d| d.document)
+        .collect())
+}
+
+/// One document of the project with where its contents are.
+pub async fn get_document(
+    db: &Db,
+    tenant: Uuid,
+    project_id: Uuid,
+    document_id: Uuid,
+) -> Result<super::StoredDocument, SyncError> {
+    store::document(db, tenant, project_id, document_id)
+        .await?
+        .ok_or(SyncError::NotFound)
+}

@@ -64,7 +64,7 @@ pub struct NewDocument {
 }
 
 /// A project document as the integration API answers it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
 pub struct SyncDocument {
     pub document_id: Uuid,
     pub project_id: Uuid,
@@ -72,8 +72,17 @@ pub struct SyncDocument {
     pub file_name: String,
     pub size_bytes: i64,
     pub content_type: String,
+    #[sqlx(rename = "is_client_visible")]
     pub client_visible: bool,
     pub uploaded_by_type: String,
     pub uploaded_by_name: String,
     pub created_at: DateTime<Utc>,
+}
+
+/// A project document with where its contents are (for the PSA's download).
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct StoredDocument {
+    #[sqlx(flatten)]
+    pub document: SyncDocument,
+    pub content_hash: String,
 }

@@ -13,7 +13,7 @@ use uuid::Uuid;
 use super::{TenantCore, TenantData};
 use crate::db::DbError;
 use crate::directory_changes::NewChange;
-use crate::project_sync::{apply, NewDocument, SyncDocument};
+use crate::project_sync::{apply, NewDocument, StoredDocument, SyncDocument};
 use crate::projects::{
     self, DocumentItem, ProjectDetail, ProjectFilter, ProjectOverview, ProjectPage, ProjectSummary,
     ProjectView, ProjectViewer, TaskField, VIEW_PREFERENCE,
@@ -96,6 +96,21 @@ pub struct ProjectSummaryFor {
 #[rtype(result = "Result<bool, ProjectError>")]
 pub struct NavAccess {
     pub user_id: Uuid,
+}
+
+/// Every document of a project, for the PSA.
+#[derive(Message)]
+#[rtype(result = "Result<Vec<SyncDocument>, SyncError>")]
+pub struct ListSyncDocuments {
+    pub project_id: Uuid,
+}
+
+/// One document of a project with where its contents are, for the PSA's download.
+#[derive(Message)]
+#[rtype(result = "Result<StoredDocument, SyncError>")]
+pub struct GetSyncDocument {
+    pub project_id: Uuid,
+    pub document_id: Uuid,
 }
 
 /// A document the PSA adds to a project (or one of its tasks).
@@ -353,3 +368,12 @@ handle_with!(
         apply::record_document(&core.db, core.tenant, &msg.0, now).await
     }
 );
+handle_with!(
+    ListSyncDocuments,
+    Vec<SyncDocument>,
+    SyncError,
+    |core, msg| { apply::list_documents(&core.db, core.tenant, msg.project_id).await }
+);
+handle_with!(GetSyncDocument, StoredDocument, SyncError, |core, msg| {
+    apply::get_document(&core.db, core.tenant, msg.project_id, msg.document_id).await
+});

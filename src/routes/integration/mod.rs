@@ -119,7 +119,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             )
             .service(
                 resource("/projects/{project_id}/documents")
+                    .route(web::get().to(project_documents::list_project_documents))
                     .route(web::post().to(project_documents::upload_project_document)),
+            )
+            .service(
+                resource("/projects/{project_id}/documents/{document_id}")
+                    .route(web::get().to(project_documents::download_project_document)),
             )
             .service(resource("/tickets").route(web::get().to(tickets::list_changed_tickets)))
             .service(

@@ -1,10 +1,14 @@
 //! `POST /integration/v1/projects/{project_id}/documents?file_name=…&client_visible=…
 //! [&task_id=…][&uploaded_by=…]`: the raw file as the body, streamed into the attachment store
 //! (the one ticket attachments use) within the size limit; nothing is left behind when refused.
+//! `GET …/documents` lists every document of the project (clients' uploads included) and
+//! `GET …/documents/{document_id}` downloads one, so the PSA can mirror what clients add.
 
 use actix_web::{web, HttpRequest, HttpResponse};
 use portal_actors::project_sync::NewDocument;
-use portal_actors::tenant_data::{GetSyncProject, RecordProjectDocument};
+use portal_actors::tenant_data::{
+    GetSyncDocument, GetSyncProject, ListSyncDocuments, RecordProjectDocument,
+};
 use portal_actors::ticket_sync::SyncError;
 use portal_actors::tickets::StoredFile;
 use uuid::Uuid;
@@ -81,4 +85,52 @@ pub async fn upload_project_document(
             Err(refused(&state, e))
         }
     }
+}
+
+/// `GET /integration/v1/projects/{project_id}/documents`: every document, oldest first.
+#[tracing::instrument(skip_all, fields(tenant = %who.tenant(), project = %path))]
+pub async fn list_project_documents(
+    state: web::Data<AppState>,
+    who: Integration,
+    path: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let project_id = path_id("project_id", &path)?;
+    let documents = ask(&state, who.tenant(), ListSyncDocuments { project_id }).await?;
+    Ok(HttpResponse::Ok().json(serde_json::json!({ "documents": documents })))
+}
+
+/// `GET /integration/v1/projects/{project_id}/documents/{document_id}`: the file, always as a
+/// download (`attachment`, `nosniff`, sandboxed).
+#[tracing::instrument(skip_all, fields(tenant = %who.tenant(), project = %path.0))]
+pub async fn download_project_document(
+    state: web::Data<AppState>,
+    who: Integration,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, ApiError> {
+    let (raw_project, raw_document) = path.into_inner();
+    let project_id = path_id("project_id", &raw_project)?;
+    let document_id = path_id("document_id", &raw_document)?;
+    let msg = GetSyncDocument {
+        project_id,
+        document_id,
+    };
+    let stored = ask(&state, who.tenant(), msg).await?;
+    let doc = &stored.document;
+    let body = crate::routes::tickets::attachments::contents(
+        &state,
+        &stored.content_hash,
+        doc.size_bytes,
+        document_id,
+    )
+    .await
+    .map_err(|e| match e {
+        crate::errors::PortalError::NotFound => ApiError::from(SyncError::NotFound),
+        e => ApiError::unavailable(e),
+    })?;
+    Ok(crate::routes::tickets::attachments::attachment_response(
+        &doc.file_name,
+        &doc.content_type,
+        doc.size_bytes,
+        body,
+    ))
 }

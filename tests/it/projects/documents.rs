@@ -249,6 +249,57 @@ async fn an_upload_to_a_task_is_kept_fed_to_the_psa_and_counted() {
     assert_eq!(change["data"]["task_id"], task.to_string());
     assert_eq!(change["data"]["project_number"], "PRJ-1");
     assert_eq!(change["contact_id"], w.ada.contact_id.to_string());
+    // The PSA lists the project's documents and downloads the client's.
+    let (code, listed) = w
+        .api
+        .get(&format!("/projects/{}/documents", w.project))
+        .await;
+    assert_eq!(code, 200, "{listed}");
+    let mine = &listed["documents"][0];
+    assert_eq!(mine["uploaded_by_type"], "client");
+    assert_eq!(mine["uploaded_by_name"], "Ada Lovelace");
+    assert_eq!(mine["document_id"], change["data"]["document_id"]);
+    let download = w
+        .api
+        .http
+        .get(format!(
+            "{}/projects/{}/documents/{}",
+            w.api.base,
+            w.project,
+            mine["document_id"].as_str().unwrap()
+        ))
+        .bearer_auth(&w.api.token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(download.status().as_u16(), 200);
+    assert_eq!(download.headers()["x-content-type-options"], "nosniff");
+    assert_eq!(download.bytes().await.unwrap().as_ref(), b"3 switches");
+    let (code, _) = w
+        .api
+        .get(&format!(
+            "/projects/{}/documents/{}",
+            w.project,
+            Uuid::new_v4()
+        ))
+        .await;
+    assert_eq!(code, 404);
+    // Another tenant's token finds neither the project nor its document.
+    let other = w.app.create_tenant("Other MSP").await;
+    let theirs = Api::new(&w.app, &other).await;
+    let (code, _) = theirs
+        .get(&format!("/projects/{}/documents", w.project))
+        .await;
+    assert_eq!(code, 404);
+    let (code, _) = theirs
+        .get(&format!(
+            "/projects/{}/documents/{}",
+            w.project,
+            mine["document_id"].as_str().unwrap()
+        ))
+        .await;
+    assert_eq!(code, 404);
+
     let (_, after) = w.api.get(&contact).await;
     assert_eq!(
         after["version"], before["version"],

@@ -4,8 +4,8 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
-use crate::db::{DbError, Exec};
-use crate::project_sync::{ProjectInput, ProjectStatusInput, ProjectStatusRecord};
+use crate::db::{Arg, Db, DbError, Exec};
+use crate::project_sync::{ProjectInput, ProjectStatusInput, ProjectStatusRecord, StoredDocument};
 use crate::{execute, query_as};
 
 pub mod portal;
@@ -165,4 +165,45 @@ pub async fn upsert_project(
         s.fields_text(),
         now
     )?)
+}
+
+const SYNC_DOCUMENT_COLUMNS: &str = "document_id, project_id, task_id, file_name, size_bytes, \
+     content_type, is_client_visible, uploaded_by_type, uploaded_by_name, created_at, content_hash";
+
+/// Every document of the project (visible to clients or not), oldest first.
+pub async fn documents(
+    db: &Db,
+    tenant: Uuid,
+    project_id: Uuid,
+) -> Result<Vec<StoredDocument>, DbError> {
+    let sql = format!(
+        "SELECT {SYNC_DOCUMENT_COLUMNS} FROM project_documents \
+         WHERE tenant = $1 AND project_id = $2 ORDER BY created_at, document_id"
+    );
+    db.fetch_all_with(&sql, &[Arg::Uuid(tenant), Arg::Uuid(project_id)])
+        .await
+}
+
+/// One document of the project.
+pub async fn document(
+    db: &Db,
+    tenant: Uuid,
+    project_id: Uuid,
+    document_id: Uuid,
+) -> Result<Option<StoredDocument>, DbError> {
+    let sql = format!(
+        "SELECT {SYNC_DOCUMENT_COLUMNS} FROM project_documents \
+         WHERE tenant = $1 AND project_id = $2 AND document_id = $3"
+    );
+    let rows: Vec<StoredDocument> = db
+        .fetch_all_with(
+            &sql,
+            &[
+                Arg::Uuid(tenant),
+                Arg::Uuid(project_id),
+                Arg::Uuid(document_id),
+            ],
+        )
+        .await?;
+    Ok(rows.into_iter().next())
 }
