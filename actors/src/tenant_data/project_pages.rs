@@ -372,7 +372,7 @@ handle_with!(
     ListSyncDocuments,
     Vec<SyncDocument>,
     SyncError,
-    |core, msg| { apply::list_documents(&core.db, core.tenant, msg.project_id).await }
+    |core, msg| apply::list_documents(&core.db, core.tenant, msg.project_id).await
 );
 handle_with!(GetSyncDocument, StoredDocument, SyncError, |core, msg| {
     apply::get_document(&core.db, core.tenant, msg.project_id, msg.document_id).await
