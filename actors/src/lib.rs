@@ -18,6 +18,7 @@ pub mod admin;
 pub mod attachments;
 pub mod audit;
 pub mod auth;
+pub mod billing;
 pub mod clock;
 pub mod company_admin;
 pub mod credential_change;
