@@ -211,6 +211,8 @@ proptest! {
             sync::CommentInput::parse(body.clone()).err(),
             crate::project_sync::ProjectInput::parse(body.clone()).err(),
             crate::project_sync::ProjectStatusInput::parse(body.clone()).err(),
+            crate::billing_sync::InvoiceInput::parse(body.clone()).err(),
+            crate::billing_sync::PaymentInput::parse(body.clone()).err(),
         ]
         .into_iter()
         .flatten()
@@ -231,6 +233,9 @@ proptest! {
         let _ = crate::project_sync::ProjectInput::parse(json!({"settings": value.clone()}));
         let _ = sync::BoardInput::parse(value);
         let _ = integration_tokens::parse_name(&raw);
+        if let Some(c) = crate::billing::Currency::parse(&raw) {
+            prop_assert!(c.minor_digits() <= 4 && c.code() == raw);
+        }
     }
 
     #[test]

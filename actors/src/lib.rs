@@ -19,6 +19,7 @@ pub mod attachments;
 pub mod audit;
 pub mod auth;
 pub mod billing;
+pub mod billing_sync;
 pub mod clock;
 pub mod company_admin;
 pub mod credential_change;

@@ -301,7 +301,7 @@ fn opt_text(f: &Fields, field: &str, max: usize) -> Result<Option<String>, SyncE
 /// A web address the portal may link to: `http` or `https` with a host and no credentials; a
 /// bare host (`www.acme.example`) means `https://`. Anything else (`javascript:`, `data:`) is
 /// refused, so no page ever renders a script URL from the PSA.
-fn parse_website(f: &Fields, field: &str) -> Result<Option<String>, SyncError> {
+pub(crate) fn parse_website(f: &Fields, field: &str) -> Result<Option<String>, SyncError> {
     let Some(value) = opt_text(f, field, MAX_WEBSITE_CHARS)? else {
         return Ok(None);
     };

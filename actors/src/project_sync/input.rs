@@ -267,7 +267,7 @@ impl ProjectInput {
 }
 
 /// A `YYYY-MM-DD` date.
-pub(super) fn opt_date(f: &Fields, field: &str) -> Result<Option<NaiveDate>, SyncError> {
+pub(crate) fn opt_date(f: &Fields, field: &str) -> Result<Option<NaiveDate>, SyncError> {
     match f.opt_str(field)?.map(str::trim) {
         None | Some("") => Ok(None),
         Some(raw) => NaiveDate::parse_from_str(raw, "%Y-%m-%d")
@@ -295,7 +295,7 @@ fn short_text(f: &Fields, field: &str, max: usize) -> Result<Option<String>, Syn
 }
 
 /// A description of at most `max` characters: plain text, line breaks kept.
-pub(super) fn long_text(f: &Fields, field: &str, max: usize) -> Result<String, SyncError> {
+pub(crate) fn long_text(f: &Fields, field: &str, max: usize) -> Result<String, SyncError> {
     let value = f.opt_str(field)?.unwrap_or("").trim();
     if value.chars().count() > max {
         return Err(bad(field, format!("too long (at most {max} characters)")));

@@ -2,6 +2,7 @@
 
 pub mod account_tokens;
 pub mod audit;
+pub mod billing;
 pub mod challenges;
 pub mod directory;
 pub mod directory_changes;

@@ -8,6 +8,7 @@
 
 pub mod attachments;
 pub mod auth;
+pub mod billing;
 pub mod catalog;
 pub mod changes;
 pub mod directory;
@@ -125,6 +126,21 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .service(
                 resource("/projects/{project_id}/documents/{document_id}")
                     .route(web::get().to(project_documents::download_project_document)),
+            )
+            .service(
+                resource("/invoices/{invoice_id}")
+                    .app_data(
+                        web::JsonConfig::default()
+                            .limit(MAX_BATCH_JSON_BYTES)
+                            .error_handler(crate::errors::json_payload_error),
+                    )
+                    .route(web::get().to(billing::show_invoice))
+                    .route(web::put().to(billing::put_invoice)),
+            )
+            .service(
+                resource("/payments/{payment_id}")
+                    .route(web::get().to(billing::show_payment))
+                    .route(web::put().to(billing::put_payment)),
             )
             .service(resource("/tickets").route(web::get().to(tickets::list_changed_tickets)))
             .service(

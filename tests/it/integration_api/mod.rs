@@ -16,6 +16,7 @@ use crate::ticket_fixtures::{
     TicketSpec,
 };
 
+mod billing;
 mod catalog;
 mod changes;
 mod changes_concurrency;
