@@ -213,6 +213,11 @@ proptest! {
             crate::project_sync::ProjectStatusInput::parse(body.clone()).err(),
             crate::billing_sync::InvoiceInput::parse(body.clone()).err(),
             crate::billing_sync::PaymentInput::parse(body.clone()).err(),
+            crate::billing_sync::accounts::ContractInput::parse(body.clone()).err(),
+            crate::billing_sync::accounts::CreditInput::parse(body.clone()).err(),
+            crate::billing_sync::accounts::UsageInput::parse(body.clone()).err(),
+            crate::billing_sync::accounts::HourBlockInput::parse(body.clone()).err(),
+            crate::billing_sync::accounts::BillableTimeInput::parse(body.clone()).err(),
         ]
         .into_iter()
         .flatten()

@@ -92,7 +92,7 @@ pub struct InvoiceInput {
 }
 
 /// A required or optional amount in minor units (an integer within ±`MAX_AMOUNT_MINOR`).
-fn amount(f: &Fields, field: &str, default: Option<i64>) -> Result<i64, SyncError> {
+pub(crate) fn amount(f: &Fields, field: &str, default: Option<i64>) -> Result<i64, SyncError> {
     let Some(value) = f.get(field) else {
         return default.ok_or_else(|| bad(field, "required (an integer in minor units)"));
     };
@@ -103,7 +103,7 @@ fn amount(f: &Fields, field: &str, default: Option<i64>) -> Result<i64, SyncErro
 }
 
 /// A quantity with at most three decimals, as thousandths.
-fn quantity(f: &Fields, field: &str) -> Result<i64, SyncError> {
+pub(crate) fn quantity(f: &Fields, field: &str) -> Result<i64, SyncError> {
     let Some(value) = f.get(field) else {
         return Ok(1000);
     };
@@ -119,7 +119,7 @@ fn quantity(f: &Fields, field: &str) -> Result<i64, SyncError> {
     Ok(milli as i64)
 }
 
-fn short(f: &Fields, field: &str, required: bool) -> Result<String, SyncError> {
+pub(crate) fn short(f: &Fields, field: &str, required: bool) -> Result<String, SyncError> {
     let value = f.opt_str(field)?.unwrap_or("").trim();
     if value.is_empty() && required {
         return Err(bad(field, "required"));
@@ -136,11 +136,11 @@ fn short(f: &Fields, field: &str, required: bool) -> Result<String, SyncError> {
     Ok(value.to_owned())
 }
 
-fn required_date(f: &Fields, field: &str) -> Result<NaiveDate, SyncError> {
+pub(crate) fn required_date(f: &Fields, field: &str) -> Result<NaiveDate, SyncError> {
     opt_date(f, field)?.ok_or_else(|| bad(field, "required (a date as YYYY-MM-DD)"))
 }
 
-fn period(
+pub(crate) fn period(
     f: &Fields,
     start: &str,
     end: &str,

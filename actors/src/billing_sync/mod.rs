@@ -3,8 +3,11 @@
 //! `input` validates the JSON (naming the field of every refusal), `apply` runs the changes for
 //! one tenant (the `TenantData` actor's, or the demo seed's).
 
+pub mod accounts;
+pub mod accounts_apply;
 pub mod apply;
 pub mod input;
+pub mod records;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;

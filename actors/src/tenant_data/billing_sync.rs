@@ -65,3 +65,67 @@ handle_with!(SyncPayment, Upserted<PaymentRecord>, |core, msg| {
 handle_with!(GetSyncPayment, PaymentRecord, |core, msg| {
     apply::get_payment(&core.db, core.tenant, msg.payment_id).await
 });
+
+use crate::billing_sync::accounts::{
+    BillableTimeInput, ContractInput, CreditInput, HourBlockInput, UsageInput,
+};
+use crate::billing_sync::accounts_apply as accounts;
+use crate::billing_sync::records::{
+    BillableTimeRecord, ContractRecord, CreditRecord, HourBlockRecord, UsageRecord,
+};
+
+/// A PSA write of one billing record (`PUT /integration/v1/<kind>/{id}`).
+#[derive(Message)]
+#[rtype(result = "Result<Upserted<R>, SyncError>")]
+pub struct SyncBilling<I: 'static, R: 'static> {
+    pub id: Uuid,
+    pub input: I,
+    pub _record: std::marker::PhantomData<R>,
+}
+
+/// A PSA read of one billing record (`GET /integration/v1/<kind>/{id}`).
+#[derive(Message)]
+#[rtype(result = "Result<R, SyncError>")]
+pub struct GetBilling<R: 'static> {
+    pub id: Uuid,
+    pub _record: std::marker::PhantomData<R>,
+}
+
+impl<I, R> SyncBilling<I, R> {
+    pub fn new(id: Uuid, input: I) -> Self {
+        SyncBilling {
+            id,
+            input,
+            _record: std::marker::PhantomData,
+        }
+    }
+}
+
+impl<R> GetBilling<R> {
+    pub fn new(id: Uuid) -> Self {
+        GetBilling {
+            id,
+            _record: std::marker::PhantomData,
+        }
+    }
+}
+
+macro_rules! billing_records {
+    ($($input:ty => $record:ty: $upsert:ident, $get:ident;)+) => {$(
+        handle_with!(SyncBilling<$input, $record>, Upserted<$record>, |core, msg| {
+            let now = core.now();
+            accounts::$upsert(&core.db, core.tenant, msg.id, &msg.input, now).await
+        });
+        handle_with!(GetBilling<$record>, $record, |core, msg| {
+            accounts::$get(&core.db, core.tenant, msg.id).await
+        });
+    )+};
+}
+
+billing_records! {
+    ContractInput => ContractRecord: upsert_contract, get_contract;
+    CreditInput => CreditRecord: upsert_credit, get_credit;
+    UsageInput => UsageRecord: upsert_usage, get_usage;
+    HourBlockInput => HourBlockRecord: upsert_hour_block, get_hour_block;
+    BillableTimeInput => BillableTimeRecord: upsert_billable_time, get_billable_time;
+}

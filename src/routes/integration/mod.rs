@@ -142,6 +142,31 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     .route(web::get().to(billing::show_payment))
                     .route(web::put().to(billing::put_payment)),
             )
+            .service(
+                resource("/contracts/{contract_id}")
+                    .route(web::get().to(billing::show_contract))
+                    .route(web::put().to(billing::put_contract)),
+            )
+            .service(
+                resource("/credits/{entry_id}")
+                    .route(web::get().to(billing::show_credit))
+                    .route(web::put().to(billing::put_credit)),
+            )
+            .service(
+                resource("/usage/{usage_id}")
+                    .route(web::get().to(billing::show_usage))
+                    .route(web::put().to(billing::put_usage)),
+            )
+            .service(
+                resource("/hour-blocks/{block_id}")
+                    .route(web::get().to(billing::show_hour_block))
+                    .route(web::put().to(billing::put_hour_block)),
+            )
+            .service(
+                resource("/billable-time/{entry_id}")
+                    .route(web::get().to(billing::show_billable_time))
+                    .route(web::put().to(billing::put_billable_time)),
+            )
             .service(resource("/tickets").route(web::get().to(tickets::list_changed_tickets)))
             .service(
                 resource("/tickets/{ticket_id}")

@@ -260,3 +260,137 @@ async fn payments_round_trip_and_must_match_their_invoice() {
         "amount_minor",
     );
 }
+
+/// PUT twice (the second identical, a little later) and GET: created, unchanged, read back.
+async fn round_trip(app: &TestApp, api: &Api, path: &str, body: &Value) -> Value {
+    let (status, created) = api.put(path, body).await;
+    assert_eq!(status, 201, "{path}: {created}");
+    app.clock.advance(chrono::Duration::seconds(3));
+    assert_eq!(
+        api.put(path, body).await,
+        (200, created.clone()),
+        "{path}: unchanged"
+    );
+    assert_eq!(
+        api.get(path).await,
+        (200, created.clone()),
+        "{path}: read back"
+    );
+    created
+}
+
+#[actix_web::test]
+async fn contracts_credits_usage_hour_blocks_and_time_round_trip_and_refuse_by_field() {
+    let Some(app) = spawn_app().await else { return };
+    let api = Api::new(&app, &app.tenant).await;
+    let (acme, globex) = (client(&api, "Acme").await, client(&api, "Globex").await);
+    let line = Uuid::new_v4();
+    let contract_path = format!("/contracts/{}", Uuid::new_v4());
+    let contract = json!({"client_id": acme, "name": "Managed services", "start_date": "2026-01-01",
+        "lines": [{"id": line, "name": "Workstations", "rate_minor": 4500, "currency": "EUR",
+                   "quantity": 40, "service_category": "Managed"},
+                  {"id": Uuid::new_v4(), "name": "Backup", "billing_frequency": "usage",
+                   "rate_minor": 12, "currency": "EUR"}]});
+    let c = round_trip(&app, &api, &contract_path, &contract).await;
+    assert_eq!(
+        (
+            c["version"].as_i64(),
+            c["lines"][0]["quantity_milli"].as_i64()
+        ),
+        (Some(1), Some(40_000))
+    );
+    let mut fewer = contract.clone();
+    fewer["lines"].as_array_mut().unwrap().pop();
+    let (status, changed) = api.put(&contract_path, &fewer).await;
+    assert_eq!(
+        (
+            status,
+            changed["version"].as_i64(),
+            changed["lines"].as_array().map(Vec::len)
+        ),
+        (200, Some(2), Some(1))
+    );
+    let mut stolen = contract.clone();
+    stolen["lines"] = json!([{"id": line, "name": "x", "rate_minor": 1, "currency": "EUR"}]);
+    assert_field(
+        &api.put(&format!("/contracts/{}", Uuid::new_v4()), &stolen)
+            .await,
+        "lines[0].id",
+    );
+
+    let invoice = Uuid::new_v4();
+    let (status, _) = api
+        .put(
+            &format!("/invoices/{invoice}"),
+            &invoice_body(acme, "INV-1", "EUR", json!([])),
+        )
+        .await;
+    assert_eq!(status, 201);
+    let credit = json!({"client_id": acme, "kind": "applied", "amount_minor": 2000, "currency": "EUR",
+                        "occurred_on": "2026-11-02", "invoice_id": invoice});
+    round_trip(&app, &api, &format!("/credits/{}", Uuid::new_v4()), &credit).await;
+    let mut foreign = credit.clone();
+    foreign["client_id"] = json!(globex);
+    assert_field(
+        &api.put(&format!("/credits/{}", Uuid::new_v4()), &foreign)
+            .await,
+        "invoice_id",
+    );
+
+    let usage = json!({"client_id": acme, "service": "Backup", "unit": "GB", "quantity": 512.5, "used_on": "2026-11-30"});
+    let u = round_trip(&app, &api, &format!("/usage/{}", Uuid::new_v4()), &usage).await;
+    assert_eq!(u["quantity_milli"], 512_500);
+
+    let block = json!({"client_id": acme, "name": "20 hours", "purchased_hours": 20, "starts_on": "2026-01-01",
+                       "usage": [{"id": Uuid::new_v4(), "used_on": "2026-02-03", "hours": 1.5, "description": "Printer"}]});
+    let b = round_trip(
+        &app,
+        &api,
+        &format!("/hour-blocks/{}", Uuid::new_v4()),
+        &block,
+    )
+    .await;
+    assert_eq!(
+        (
+            b["purchased_minutes"].as_i64(),
+            b["usage"][0]["minutes"].as_i64()
+        ),
+        (Some(1200), Some(90))
+    );
+
+    let time = json!({"client_id": acme, "service": "Remote support", "work_date": "2026-11-03", "hours": 0.75});
+    let t = round_trip(
+        &app,
+        &api,
+        &format!("/billable-time/{}", Uuid::new_v4()),
+        &time,
+    )
+    .await;
+    assert_eq!(t["minutes"], 45);
+
+    // Unknown clients are refused everywhere; unknown ids are 404; other tenants see nothing.
+    for (path, mut body) in [
+        ("contracts", contract),
+        ("usage", usage),
+        ("billable-time", time.clone()),
+    ] {
+        body["client_id"] = json!(Uuid::new_v4());
+        if path == "contracts" {
+            body["lines"] = json!([]);
+        }
+        assert_field(
+            &api.put(&format!("/{path}/{}", Uuid::new_v4()), &body).await,
+            "client_id",
+        );
+    }
+    assert_eq!(api.get(&format!("/usage/{}", Uuid::new_v4())).await.0, 404);
+    let theirs = Api::new(&app, &app.create_tenant("Other MSP").await).await;
+    assert_eq!(theirs.get(&contract_path).await.0, 404);
+    let mut bad_hours = time;
+    bad_hours["hours"] = json!(-1);
+    assert_field(
+        &api.put(&format!("/billable-time/{}", Uuid::new_v4()), &bad_hours)
+            .await,
+        "hours",
+    );
+}
