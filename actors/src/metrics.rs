@@ -89,6 +89,8 @@ pub struct Metrics {
     pub attachments_uploaded: IntCounterVec,
     /// `portal_project_documents_uploaded_total{outcome}` (portal and integration uploads).
     pub project_documents_uploaded: IntCounterVec,
+    /// `portal_invoice_pdf_uploads_total{outcome}`: PDFs the PSA supplies for its invoices.
+    pub invoice_pdf_uploads: IntCounterVec,
     pub tenant_data_actors: IntGauge,
     /// 1 while this instance listens for other instances' revocations (PostgreSQL), else 0;
     /// labelled `backend` so that the alert can leave SQLite (one server, no listener) alone.
@@ -233,6 +235,13 @@ impl Metrics {
             ),
             &["outcome"],
         )?;
+        let invoice_pdf_uploads = IntCounterVec::new(
+            Opts::new(
+                "portal_invoice_pdf_uploads_total",
+                "Invoice PDFs the PSA uploaded, by outcome",
+            ),
+            &["outcome"],
+        )?;
         let tenant_data_actors = IntGauge::new(
             "portal_tenant_data_actors",
             "Per-tenant data actors running in this instance",
@@ -250,6 +259,7 @@ impl Metrics {
         registry.register(Box::new(ticket_comments.clone()))?;
         registry.register(Box::new(attachments_uploaded.clone()))?;
         registry.register(Box::new(project_documents_uploaded.clone()))?;
+        registry.register(Box::new(invoice_pdf_uploads.clone()))?;
         registry.register(Box::new(tenant_data_actors.clone()))?;
         for outcome in TICKET_OUTCOMES {
             for source in ["portal", "integration"] {
@@ -262,6 +272,7 @@ impl Metrics {
         for outcome in ATTACHMENT_OUTCOMES {
             attachments_uploaded.with_label_values(&[outcome]);
             project_documents_uploaded.with_label_values(&[outcome]);
+            invoice_pdf_uploads.with_label_values(&[outcome]);
         }
         registry.register(Box::new(emails.clone()))?;
         registry.register(Box::new(outbox_pending.clone()))?;
@@ -351,6 +362,7 @@ impl Metrics {
             ticket_comments,
             attachments_uploaded,
             project_documents_uploaded,
+            invoice_pdf_uploads,
             tenant_data_actors,
             session_invalidation_listener_up,
         })

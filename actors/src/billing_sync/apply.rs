@@ -239,3 +239,31 @@ pub async fn get_payment(
         .await?
         .ok_or(SyncError::NotFound)
 }
+
+/// Keeps the PSA's PDF of the invoice (contents already stored under `content_hash`); the
+/// previous PDF's hash is returned so that its contents can be forgotten when unused.
+pub async fn set_invoice_pdf(
+    db: &Db,
+    tenant: Uuid,
+    invoice_id: Uuid,
+    content_hash: &str,
+    size_bytes: i64,
+    now: DateTime<Utc>,
+) -> Result<(InvoiceRecord, Option<String>), SyncError> {
+    let mut tx = db.begin().await?;
+    let before = store::find_invoice(tx.exec(), tenant, invoice_id)
+        .await?
+        .ok_or(SyncError::NotFound)?;
+    let previous = before
+        .pdf_content_hash
+        .clone()
+        .filter(|h| h != content_hash);
+    if before.pdf_content_hash.as_deref() != Some(content_hash) {
+        store::set_invoice_pdf(tx.exec(), tenant, invoice_id, content_hash, size_bytes, now)
+            .await?;
+    }
+    let row = written(store::find_invoice(tx.exec(), tenant, invoice_id).await?)?;
+    let record = invoice_record(tx.exec(), tenant, row).await?;
+    tx.commit().await?;
+    Ok((record, previous))
+}

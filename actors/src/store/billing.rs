@@ -244,3 +244,25 @@ pub async fn upsert_payment(
     )?;
     Ok(())
 }
+
+/// Records the PSA's PDF of the invoice (stored by content hash); `false` without the invoice.
+pub async fn set_invoice_pdf(
+    exec: Exec<'_>,
+    tenant: Uuid,
+    invoice_id: Uuid,
+    content_hash: &str,
+    size_bytes: i64,
+    now: DateTime<Utc>,
+) -> Result<bool, DbError> {
+    Ok(execute!(
+        exec,
+        "UPDATE invoices SET pdf_content_hash = $3, pdf_size_bytes = $4, pdf_uploaded_at = $5, \
+             version = version + 1, updated_at = $5 \
+         WHERE tenant = $1 AND invoice_id = $2",
+        tenant,
+        invoice_id,
+        content_hash,
+        size_bytes,
+        now
+    )? > 0)
+}

@@ -23,6 +23,15 @@ pub struct GetSyncInvoice {
     pub invoice_id: Uuid,
 }
 
+/// `PUT /integration/v1/invoices/{id}/pdf`: the PSA's PDF, already in the attachment store.
+#[derive(Message)]
+#[rtype(result = "Result<(InvoiceRecord, Option<String>), SyncError>")]
+pub struct SetInvoicePdf {
+    pub invoice_id: Uuid,
+    pub content_hash: String,
+    pub size_bytes: i64,
+}
+
 /// `PUT /integration/v1/payments/{id}`.
 #[derive(Message)]
 #[rtype(result = "Result<Upserted<PaymentRecord>, SyncError>")]
@@ -58,6 +67,22 @@ handle_with!(SyncInvoice, Upserted<InvoiceRecord>, |core, msg| {
 handle_with!(GetSyncInvoice, InvoiceRecord, |core, msg| {
     apply::get_invoice(&core.db, core.tenant, msg.invoice_id).await
 });
+handle_with!(
+    SetInvoicePdf,
+    (InvoiceRecord, Option<String>),
+    |core, msg| {
+        let now = core.now();
+        apply::set_invoice_pdf(
+            &core.db,
+            core.tenant,
+            msg.invoice_id,
+            &msg.content_hash,
+            msg.size_bytes,
+            now,
+        )
+        .await
+    }
+);
 handle_with!(SyncPayment, Upserted<PaymentRecord>, |core, msg| {
     let now = core.now();
     apply::upsert_payment(&core.db, core.tenant, msg.payment_id, &msg.payment, now).await

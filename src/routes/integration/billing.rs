@@ -119,3 +119,65 @@ billing_record_routes! {
     put_hour_block, show_hour_block, "block_id", HourBlockInput => HourBlockRecord;
     put_billable_time, show_billable_time, "entry_id", BillableTimeInput => BillableTimeRecord;
 }
+
+/// `PUT /integration/v1/invoices/{invoice_id}/pdf`: the invoice's own PDF as the raw body
+/// (`%PDF-…`, within the attachment size limit), kept in the attachment store; clients then
+/// download it instead of the generated one. 200 with the invoice (`has_pdf: true`).
+#[tracing::instrument(skip_all, fields(tenant = %who.tenant(), invoice = %path))]
+pub async fn put_invoice_pdf(
+    req: actix_web::HttpRequest,
+    state: web::Data<AppState>,
+    who: Integration,
+    path: web::Path<String>,
+    payload: web::Payload,
+) -> Result<HttpResponse, ApiError> {
+    use futures_util::StreamExt as _;
+    use portal_actors::tenant_data::SetInvoicePdf;
+    use portal_actors::ticket_sync::SyncError;
+
+    let invoice_id = path_id("invoice_id", &path)?;
+    let counter = &state.metrics.invoice_pdf_uploads;
+    let refused = |e: SyncError| {
+        counter.with_label_values(&[e.outcome()]).inc();
+        ApiError::from(e)
+    };
+    ask(&state, who.tenant(), GetSyncInvoice { invoice_id })
+        .await
+        .map_err(refused)?;
+    let blob = super::attachments::receive(&state, counter, &req, payload).await?;
+    let app: &AppState = &state;
+    let forget = |hash: String| async move {
+        let db = &app.services.db;
+        if let Err(e) = app.attachments.forget_unreferenced(db, &[hash]).await {
+            crate::errors::log_error(&e);
+        }
+    };
+    // Only a PDF: its first bytes are `%PDF-`.
+    let head = match state.attachments.open(&blob.content_hash).await {
+        Ok(Some(body)) => body.into_stream().next().await.and_then(Result::ok),
+        _ => None,
+    };
+    if !head.is_some_and(|chunk| chunk.starts_with(b"%PDF-")) {
+        forget(blob.content_hash.clone()).await;
+        counter.with_label_values(&["invalid"]).inc();
+        return Err(ApiError::bad_request("not_a_pdf").with_message("the body is not a PDF"));
+    }
+    let msg = SetInvoicePdf {
+        invoice_id,
+        content_hash: blob.content_hash.clone(),
+        size_bytes: i64::try_from(blob.size_bytes).unwrap_or(i64::MAX),
+    };
+    match ask(&state, who.tenant(), msg).await {
+        Ok((invoice, previous)) => {
+            if let Some(old) = previous {
+                forget(old).await;
+            }
+            counter.with_label_values(&["success"]).inc();
+            Ok(HttpResponse::Ok().json(invoice))
+        }
+        Err(e) => {
+            forget(blob.content_hash).await;
+            Err(refused(e))
+        }
+    }
+}

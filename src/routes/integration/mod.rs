@@ -138,6 +138,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     .route(web::put().to(billing::put_invoice)),
             )
             .service(
+                resource("/invoices/{invoice_id}/pdf")
+                    .route(web::put().to(billing::put_invoice_pdf)),
+            )
+            .service(
                 resource("/payments/{payment_id}")
                     .route(web::get().to(billing::show_payment))
                     .route(web::put().to(billing::put_payment)),

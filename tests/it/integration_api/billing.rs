@@ -394,3 +394,81 @@ async fn contracts_credits_usage_hour_blocks_and_time_round_trip_and_refuse_by_f
         "hours",
     );
 }
+
+async fn put_pdf(app: &TestApp, api: &Api, invoice: Uuid, bytes: &[u8]) -> (u16, Value) {
+    let resp = app
+        .http
+        .put(format!("{}/invoices/{invoice}/pdf", api.base))
+        .bearer_auth(&api.token)
+        .header("content-type", "application/pdf")
+        .body(bytes.to_vec())
+        .send()
+        .await
+        .unwrap();
+    let status = resp.status().as_u16();
+    (status, resp.json().await.unwrap_or(Value::Null))
+}
+
+fn stored_files(dir: &std::path::Path) -> usize {
+    std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| {
+            if e.path().is_dir() {
+                stored_files(&e.path())
+            } else {
+                1
+            }
+        })
+        .sum()
+}
+
+#[actix_web::test]
+async fn the_psas_own_pdf_is_kept_replaced_and_a_non_pdf_refused() {
+    let Some(app) = spawn_app().await else { return };
+    let api = Api::new(&app, &app.tenant).await;
+    let acme = client(&api, "Acme").await;
+    let invoice = Uuid::new_v4();
+    let (status, _) = api
+        .put(
+            &format!("/invoices/{invoice}"),
+            &invoice_body(acme, "INV-1", "EUR", json!([])),
+        )
+        .await;
+    assert_eq!(status, 201);
+    let files = stored_files(&app.attachments_dir);
+    let (status, body) = put_pdf(&app, &api, invoice, b"%PDF-1.7 first").await;
+    assert_eq!(
+        (status, body["has_pdf"].as_bool()),
+        (200, Some(true)),
+        "{body}"
+    );
+    assert_eq!(stored_files(&app.attachments_dir), files + 1);
+    // A new PDF replaces the old one, whose contents go.
+    let (status, _) = put_pdf(&app, &api, invoice, b"%PDF-1.7 second").await;
+    assert_eq!(status, 200);
+    assert_eq!(stored_files(&app.attachments_dir), files + 1);
+    // Not a PDF, empty, unknown invoice: refused, nothing kept.
+    let (status, body) = put_pdf(&app, &api, invoice, b"<html>not a pdf</html>").await;
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (400, Some("not_a_pdf")),
+        "{body}"
+    );
+    let (status, body) = put_pdf(&app, &api, invoice, b"").await;
+    assert_eq!((status, body["error"].as_str()), (400, Some("empty")));
+    assert_eq!(
+        put_pdf(&app, &api, Uuid::new_v4(), b"%PDF-1.7").await.0,
+        404
+    );
+    assert_eq!(stored_files(&app.attachments_dir), files + 1);
+    assert!(
+        app.metric(
+            "portal_invoice_pdf_uploads_total",
+            &[("outcome", "success")]
+        )
+        .await
+            >= 2.0
+    );
+}

@@ -237,7 +237,7 @@ async fn the_openapi_document_describes_exactly_what_is_routed() {
             }
         }
     }
-    assert_eq!(documented, 47);
+    assert_eq!(documented, 48);
     let (status, body) = api.get("/nothing-here").await;
     assert_eq!(
         (status, body["error"].as_str()),

@@ -254,14 +254,15 @@ pub async fn visible_attachment(
     )?)
 }
 
-/// Whether any ticket attachment or project document (of any tenant) still refers to these
-/// contents.
+/// Whether any ticket attachment, project document or invoice PDF (of any tenant) still refers
+/// to these contents.
 pub async fn content_in_use(db: &Db, content_hash: &str) -> Result<bool, DbError> {
     Ok(fetch_one_scalar!(
         db.exec(),
         i64,
         "SELECT (SELECT COUNT(*) FROM ticket_attachments WHERE content_hash = $1) \
-              + (SELECT COUNT(*) FROM project_documents WHERE content_hash = $1)",
+              + (SELECT COUNT(*) FROM project_documents WHERE content_hash = $1) \
+              + (SELECT COUNT(*) FROM invoices WHERE pdf_content_hash = $1)",
         content_hash
     )? > 0)
 }
