@@ -281,6 +281,7 @@ pub enum Arg {
     Uuid(uuid::Uuid),
     Text(String),
     Int(i64),
+    Date(chrono::NaiveDate),
 }
 
 macro_rules! bind_args {
@@ -291,6 +292,7 @@ macro_rules! bind_args {
                 Arg::Uuid(v) => query.bind(*v),
                 Arg::Text(v) => query.bind(v.clone()),
                 Arg::Int(v) => query.bind(*v),
+                Arg::Date(v) => query.bind(*v),
             };
         }
         query

@@ -30,6 +30,7 @@ macro_rules! bind_args {
                 Arg::Uuid(v) => query.bind(*v),
                 Arg::Text(v) => query.bind(v.clone()),
                 Arg::Int(v) => query.bind(*v),
+                Arg::Date(v) => query.bind(*v),
             };
         }
         query
@@ -130,6 +131,7 @@ async fn explain_generic(
             Arg::Uuid(v) => format!("'{v}'"),
             Arg::Text(v) => format!("'{}'", v.replace('\'', "''")),
             Arg::Int(v) => v.to_string(),
+            Arg::Date(v) => format!("'{v}'"),
         })
         .collect();
     let mut conn = pool.acquire().await?;

@@ -4,6 +4,7 @@ pub mod account_recovery;
 pub mod admin;
 pub mod api;
 pub mod assets;
+pub mod billing;
 pub mod company;
 pub mod dashboard;
 pub mod handoff;
@@ -229,6 +230,31 @@ pub fn portal(cfg: &mut web::ServiceConfig) {
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
+            web::resource(portal_views::billing::BASE_PATH)
+                .route(web::get().to(billing::show_overview))
+                .default_service(web::to(method_not_allowed)),
+        )
+        .service(
+            web::resource(portal_views::billing::INVOICES_PATH)
+                .route(web::get().to(billing::show_invoices))
+                .default_service(web::to(method_not_allowed)),
+        )
+        .service(
+            web::resource("/client-portal/billing/invoices/{number}")
+                .route(web::get().to(billing::show_invoice))
+                .default_service(web::to(method_not_allowed)),
+        )
+        .service(
+            web::resource("/client-portal/billing/invoices/{number}/pdf")
+                .route(web::get().to(billing::download_pdf))
+                .default_service(web::to(method_not_allowed)),
+        )
+        .service(
+            web::resource(portal_views::billing::PAYMENTS_PATH)
+                .route(web::get().to(billing::show_payments))
+                .default_service(web::to(method_not_allowed)),
+        )
+        .service(
             web::resource(portal_views::projects::LIST_PATH)
                 .route(web::get().to(projects::list::show_projects))
                 .default_service(web::to(method_not_allowed)),
@@ -296,7 +322,7 @@ pub fn query_error(err: QueryPayloadError, _: &HttpRequest) -> actix_web::Error 
 
 /// The navigation header for a signed-in user.
 /// The navigation of a signed-in page, with what the user's role lets them reach (read per
-/// request, like every permission; a failed read only hides the Projects item).
+/// request, like every permission; a failed read only hides the Projects and Billing items).
 pub async fn nav(
     state: &AppState,
     user: &PortalUser,
@@ -305,12 +331,16 @@ pub async fn nav(
     let msg = portal_actors::tenant_data::NavAccess {
         user_id: user.session.record.user.user_id,
     };
-    let may_read_projects = match tickets::tenant_data(state, user.tenant.id).await {
-        Ok(addr) => matches!(addr.send(msg).await, Ok(Ok(true))),
-        Err(_) => false,
+    let held = match tickets::tenant_data(state, user.tenant.id).await {
+        Ok(addr) => match addr.send(msg).await {
+            Ok(Ok(held)) => held,
+            _ => Default::default(),
+        },
+        Err(_) => Default::default(),
     };
     portal_views::layout::SignedInNav {
-        may_read_projects,
+        may_read_projects: held.projects,
+        may_read_billing: held.billing,
         ..signed_in_nav(user, active)
     }
 }
@@ -326,5 +356,6 @@ fn signed_in_nav(
         active,
         is_client_admin: user.session.record.user.is_client_admin(),
         may_read_projects: false,
+        may_read_billing: false,
     }
 }

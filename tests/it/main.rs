@@ -13,6 +13,7 @@ mod admin;
 mod api_errors;
 mod attachment_settings;
 mod audit;
+mod billing_pages;
 mod browser;
 mod card_buttons;
 mod cli;

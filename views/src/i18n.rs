@@ -53,6 +53,11 @@ const SOURCES: &[(&str, &str, &str)] = &[
     ("en", "email.ftl", include_str!("../locales/en/email.ftl")),
     (
         "en",
+        "billing.ftl",
+        include_str!("../locales/en/billing.ftl"),
+    ),
+    (
+        "en",
         "projects.ftl",
         include_str!("../locales/en/projects.ftl"),
     ),

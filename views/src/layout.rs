@@ -14,6 +14,7 @@ pub(crate) mod msg {
         NAV_SECURITY = "common-nav-security";
         NAV_COMPANY = "common-nav-company";
         NAV_PROJECTS = "common-nav-projects";
+        NAV_BILLING = "common-nav-billing";
         SIGNED_IN_AS = "common-signed-in-as";
         SIGN_OUT = "common-sign-out";
         FOOTER_HELP = "common-footer-help";
@@ -48,6 +49,8 @@ pub struct SignedInNav {
     pub is_client_admin: bool,
     /// Whether the user may read projects (`project:read`).
     pub may_read_projects: bool,
+    /// Whether the user may read billing (`billing:read`).
+    pub may_read_billing: bool,
 }
 
 /// Pages reachable from the navigation; only those that exist are listed.
@@ -56,16 +59,18 @@ pub enum NavItem {
     Dashboard,
     Tickets,
     Projects,
+    Billing,
     Security,
     Company,
 }
 
 impl NavItem {
     /// Every item, in navigation order.
-    pub const ALL: [NavItem; 5] = [
+    pub const ALL: [NavItem; 6] = [
         NavItem::Dashboard,
         NavItem::Tickets,
         NavItem::Projects,
+        NavItem::Billing,
         NavItem::Security,
         NavItem::Company,
     ];
@@ -76,6 +81,7 @@ impl NavItem {
         match self {
             NavItem::Company => nav.is_client_admin,
             NavItem::Projects => nav.may_read_projects,
+            NavItem::Billing => nav.may_read_billing,
             _ => true,
         }
     }
@@ -85,6 +91,7 @@ impl NavItem {
             NavItem::Dashboard => "/client-portal/dashboard",
             NavItem::Tickets => "/client-portal/tickets",
             NavItem::Projects => "/client-portal/projects",
+            NavItem::Billing => "/client-portal/billing",
             NavItem::Security => "/client-portal/profile/security",
             NavItem::Company => "/client-portal/client-settings",
         }
@@ -95,6 +102,7 @@ impl NavItem {
             NavItem::Dashboard => msg::NAV_DASHBOARD,
             NavItem::Tickets => msg::NAV_TICKETS,
             NavItem::Projects => msg::NAV_PROJECTS,
+            NavItem::Billing => msg::NAV_BILLING,
             NavItem::Security => msg::NAV_SECURITY,
             NavItem::Company => msg::NAV_COMPANY,
         }

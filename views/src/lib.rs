@@ -11,6 +11,7 @@
 )]
 
 pub mod account_recovery;
+pub mod billing;
 pub mod company;
 pub mod components;
 pub mod dashboard;
@@ -22,6 +23,7 @@ pub mod i18n;
 mod input_properties;
 pub mod layout;
 pub mod markdown;
+pub mod money;
 pub mod projects;
 pub mod security;
 pub mod setup;

@@ -32,6 +32,7 @@ pub fn all_message_ids() -> Vec<&'static str> {
         crate::sso::msg::ALL,
         crate::tickets::msg::ALL,
         crate::projects::msg::ALL,
+        crate::billing::msg::ALL,
         crate::projects::graph::msg::ALL,
     ]
     .concat()
@@ -73,6 +74,7 @@ pub fn nav(display_name: &str, company: Option<&str>) -> SignedInNav {
         active: NavItem::Dashboard,
         is_client_admin: false,
         may_read_projects: true,
+        may_read_billing: false,
     }
 }
 

@@ -3,6 +3,7 @@
 //! integration API; what is stored is in migration `0014_billing`.
 
 pub mod money;
+pub mod portal;
 pub mod status;
 
 pub use money::{Currency, Money};

@@ -4,6 +4,7 @@ pub mod account_tokens;
 pub mod audit;
 pub mod billing;
 pub mod billing_accounts;
+pub mod billing_portal;
 pub mod challenges;
 pub mod directory;
 pub mod directory_changes;

@@ -7,6 +7,7 @@
 //! so a changed role or scope applies at once. A ticket the user may not see is `NotFound`,
 //! exactly like one that does not exist.
 
+mod billing_pages;
 mod billing_sync;
 mod changes;
 pub mod company;
@@ -26,6 +27,7 @@ use actix::{Actor, ActorContext, AsyncContext, Context, Handler};
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
+pub use billing_pages::*;
 pub use billing_sync::*;
 pub use company::{CompanyError, CompanyOfAdmin, CompanySessions, CompanySettings};
 pub use messages::*;

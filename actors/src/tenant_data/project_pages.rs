@@ -91,11 +91,18 @@ pub struct ProjectSummaryFor {
     pub user_id: Uuid,
 }
 
-/// Whether the user may read projects (the navigation shows "Projects" only then).
+/// Which permission-gated pages the navigation offers the user.
 #[derive(Message)]
-#[rtype(result = "Result<bool, ProjectError>")]
+#[rtype(result = "Result<NavPermissions, ProjectError>")]
 pub struct NavAccess {
     pub user_id: Uuid,
+}
+
+/// What the navigation shows: Projects with `project:read`, Billing with `billing:read`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct NavPermissions {
+    pub projects: bool,
+    pub billing: bool,
 }
 
 /// Every document of a project, for the PSA.
@@ -355,9 +362,13 @@ handle_with!(
     ProjectError,
     |core, msg| core.project_overview(msg.user_id).await
 );
-handle_with!(NavAccess, bool, ProjectError, |core, msg| {
+handle_with!(NavAccess, NavPermissions, ProjectError, |core, msg| {
     let held = crate::store::users::permissions(&core.db, core.tenant, msg.user_id).await?;
-    Ok(held.iter().any(|p| p == "project:read"))
+    let has = |p: &str| held.iter().any(|h| h == p);
+    Ok(NavPermissions {
+        projects: has("project:read"),
+        billing: has("billing:read"),
+    })
 });
 handle_with!(
     RecordProjectDocument,

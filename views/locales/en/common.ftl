@@ -7,6 +7,7 @@ common-nav-tickets = Tickets
 common-nav-security = Security
 common-nav-company = Company
 common-nav-projects = Projects
+common-nav-billing = Billing
 common-signed-in-as = Signed in as
 common-sign-out = Sign out
 common-footer-help = Need help? Contact your service provider.

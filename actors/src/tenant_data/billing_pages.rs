@@ -1,0 +1,175 @@
+//! The portal's billing pages in `TenantData`: the overview, invoices (list and one), payments.
+//! Access is `billing:read` (Admin and Finance by default), resolved on every message; without
+//! it, or for another company's or tenant's invoice, the answer is `NotFound` — billing is not
+//! there at all for such a user.
+
+use actix::{Handler, Message, ResponseFuture};
+use uuid::Uuid;
+
+use super::{TenantCore, TenantData};
+use crate::billing::portal::{
+    BillingOverview, BillingViewer, InvoiceDetail, InvoiceFilter, InvoicePage, PaymentPage,
+};
+use crate::db::DbError;
+use crate::store::billing_portal as store;
+use crate::supervision::ActorFault;
+
+#[derive(Debug, thiserror::Error)]
+pub enum BillingError {
+    /// No such invoice for this user, or no billing for their role.
+    #[error("not found")]
+    NotFound,
+    #[error("billing data unavailable")]
+    Db(#[from] DbError),
+    #[error(transparent)]
+    Fault(#[from] ActorFault),
+}
+
+#[derive(Message)]
+#[rtype(result = "Result<BillingOverview, BillingError>")]
+pub struct GetBillingOverview {
+    pub user_id: Uuid,
+}
+
+#[derive(Message)]
+#[rtype(result = "Result<InvoicePage, BillingError>")]
+pub struct ListInvoices {
+    pub user_id: Uuid,
+    pub filter: InvoiceFilter,
+    pub page: i64,
+}
+
+#[derive(Message)]
+#[rtype(result = "Result<InvoiceDetail, BillingError>")]
+pub struct GetInvoice {
+    pub user_id: Uuid,
+    pub number: String,
+}
+
+/// The PSA's PDF of the client's invoice: (content hash, size).
+#[derive(Message)]
+#[rtype(result = "Result<(String, i64), BillingError>")]
+pub struct GetInvoicePdf {
+    pub user_id: Uuid,
+    pub number: String,
+}
+
+#[derive(Message)]
+#[rtype(result = "Result<PaymentPage, BillingError>")]
+pub struct ListPayments {
+    pub user_id: Uuid,
+    pub page: i64,
+}
+
+impl TenantCore {
+    async fn billing_reader(&self, user_id: Uuid) -> Result<BillingViewer, BillingError> {
+        match store::viewer(&self.db, self.tenant, user_id).await? {
+            Some(v) if v.can_read => Ok(v),
+            _ => Err(BillingError::NotFound),
+        }
+    }
+
+    async fn billing_overview(&self, user_id: Uuid) -> Result<BillingOverview, BillingError> {
+        let v = self.billing_reader(user_id).await?;
+        let today = self.now().date_naive();
+        let (db, t, c) = (&self.db, self.tenant, v.client_id);
+        let all_unpaid = store::unpaid_invoices(db, t, c, today).await?;
+        let unpaid_count = i64::try_from(all_unpaid.len()).unwrap_or(i64::MAX);
+        let mut outstanding: Vec<crate::billing::portal::CurrencyAmount> = Vec::new();
+        for inv in &all_unpaid {
+            let balance = inv.settlement().balance_minor();
+            match outstanding.iter_mut().find(|o| o.currency == inv.currency) {
+                Some(o) => o.amount_minor = o.amount_minor.saturating_add(balance),
+                None => outstanding.push(crate::billing::portal::CurrencyAmount {
+                    currency: inv.currency.clone(),
+                    amount_minor: balance,
+                }),
+            }
+        }
+        outstanding.sort_by(|a, b| a.currency.cmp(&b.currency));
+        let next_due = all_unpaid.iter().find(|i| i.due_date.is_some()).cloned();
+        Ok(BillingOverview {
+            contract_lines: store::current_contract_lines(db, t, c, today).await?,
+            next_due,
+            outstanding,
+            credit: store::available_credit(db, t, c, today).await?,
+            hour_blocks: store::current_hour_blocks(db, t, c, today).await?,
+            unpaid_count,
+            today,
+        })
+    }
+
+    async fn invoice_detail(&self, msg: GetInvoice) -> Result<InvoiceDetail, BillingError> {
+        let v = self.billing_reader(msg.user_id).await?;
+        let number = msg.number.trim();
+        if number.is_empty() || number.chars().count() > 100 {
+            return Err(BillingError::NotFound);
+        }
+        let invoice = store::invoice(&self.db, self.tenant, v.client_id, number)
+            .await?
+            .ok_or(BillingError::NotFound)?;
+        let lines = store::invoice_lines(&self.db, self.tenant, invoice.invoice_id).await?;
+        let payments = store::invoice_payments(&self.db, self.tenant, invoice.invoice_id).await?;
+        Ok(InvoiceDetail {
+            invoice,
+            lines,
+            payments,
+            today: self.now().date_naive(),
+        })
+    }
+}
+
+macro_rules! handle_with {
+    ($msg:ty, $out:ty, |$core:ident, $m:ident| $body:expr) => {
+        impl Handler<$msg> for TenantData {
+            type Result = ResponseFuture<Result<$out, BillingError>>;
+
+            fn handle(&mut self, $m: $msg, _: &mut Self::Context) -> Self::Result {
+                let $core = self.serve();
+                Box::pin(async move { $body })
+            }
+        }
+    };
+}
+
+handle_with!(GetBillingOverview, BillingOverview, |core, msg| core
+    .billing_overview(msg.user_id)
+    .await);
+handle_with!(ListInvoices, InvoicePage, |core, msg| {
+    let v = core.billing_reader(msg.user_id).await?;
+    let today = core.now().date_naive();
+    let (items, total) = store::invoices(
+        &core.db,
+        core.tenant,
+        v.client_id,
+        msg.filter,
+        msg.page,
+        today,
+    )
+    .await?;
+    Ok(InvoicePage {
+        items,
+        total,
+        page: msg.page,
+        filter: msg.filter,
+        today,
+    })
+});
+handle_with!(GetInvoice, InvoiceDetail, |core, msg| core
+    .invoice_detail(msg)
+    .await);
+handle_with!(ListPayments, PaymentPage, |core, msg| {
+    let v = core.billing_reader(msg.user_id).await?;
+    let (items, total) = store::payments(&core.db, core.tenant, v.client_id, msg.page).await?;
+    Ok(PaymentPage {
+        items,
+        total,
+        page: msg.page,
+    })
+});
+handle_with!(GetInvoicePdf, (String, i64), |core, msg| {
+    let v = core.billing_reader(msg.user_id).await?;
+    store::invoice_pdf(&core.db, core.tenant, v.client_id, msg.number.trim())
+        .await?
+        .ok_or(BillingError::NotFound)
+});

@@ -1,0 +1,212 @@
+//! `/client-portal/billing…`: the overview, invoices (list, one, its PDF) and payments. Every
+//! handler sends the tenant's `TenantData` actor one message naming the signed-in user; without
+//! `billing:read`, and for another company's or tenant's invoice, the answer is 404.
+
+pub mod views;
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use portal_actors::billing::portal::{parse_page, InvoiceFilter, PAGE_SIZE};
+use portal_actors::tenant_data::{
+    BillingError, GetBillingOverview, GetInvoice, GetInvoicePdf, ListInvoices, ListPayments,
+    TenantData,
+};
+use portal_views::billing::{self as billing_views, invoices as invoice_views, overview};
+use portal_views::layout::NavItem;
+use serde::Deserialize;
+
+use crate::app::AppState;
+use crate::errors::PortalError;
+use crate::http::extract::{CspNonce, PortalUser};
+use crate::http::render;
+
+/// Sends a message to the user's tenant actor; a refusal is 404.
+async fn ask<M, T>(state: &AppState, user: &PortalUser, msg: M) -> Result<T, PortalError>
+where
+    M: actix::Message<Result = Result<T, BillingError>> + Send + 'static,
+    T: Send + 'static,
+    TenantData: actix::Handler<M>,
+{
+    crate::routes::tickets::tenant_data(state, user.tenant.id)
+        .await?
+        .send(msg)
+        .await
+        .map_err(PortalError::unavailable)?
+        .map_err(|e| match e {
+            BillingError::NotFound => PortalError::NotFound,
+            e @ (BillingError::Db(_) | BillingError::Fault(_)) => PortalError::unavailable(e),
+        })
+}
+
+fn page_count(total: i64) -> i64 {
+    total.saturating_add(PAGE_SIZE - 1) / PAGE_SIZE
+}
+
+async fn page_of(
+    state: &AppState,
+    user: &PortalUser,
+    nonce: &CspNonce,
+    build: impl FnOnce(&portal_views::layout::PageShell<'_>) -> maud::Markup,
+    title: impl FnOnce(portal_views::i18n::Translator<'_>) -> String,
+) -> HttpResponse {
+    let nav = crate::routes::nav(state, user, NavItem::Billing).await;
+    render::page(
+        StatusCode::OK,
+        Some(&user.tenant),
+        &nonce.0,
+        Some(nav),
+        build,
+        title,
+    )
+}
+
+/// `GET /client-portal/billing`
+#[tracing::instrument(skip_all, fields(tenant = %user.tenant.slug))]
+pub async fn show_overview(
+    state: web::Data<AppState>,
+    user: PortalUser,
+    nonce: CspNonce,
+) -> Result<HttpResponse, PortalError> {
+    let msg = GetBillingOverview {
+        user_id: crate::routes::tickets::user_id(&user),
+    };
+    let data = ask(&state, &user, msg).await?;
+    let view = views::overview(data);
+    Ok(page_of(
+        &state,
+        &user,
+        &nonce,
+        |s| overview::page(s, &view),
+        billing_views::title,
+    )
+    .await)
+}
+
+#[derive(Deserialize)]
+pub struct ListQuery {
+    #[serde(default)]
+    status: Option<String>,
+    #[serde(default)]
+    page: Option<String>,
+}
+
+fn page_param(raw: Option<&str>) -> Result<i64, PortalError> {
+    parse_page(raw).ok_or_else(|| PortalError::BadRequest("`page`: not a page number".into()))
+}
+
+/// `GET /client-portal/billing/invoices[?status=…&page=…]`
+#[tracing::instrument(skip_all, fields(tenant = %user.tenant.slug))]
+pub async fn show_invoices(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    user: PortalUser,
+    nonce: CspNonce,
+) -> Result<HttpResponse, PortalError> {
+    let q = web::Query::<ListQuery>::from_query(req.query_string())
+        .map_err(|e| PortalError::BadRequest(e.to_string()))?;
+    let filter = InvoiceFilter::parse(q.status.as_deref().unwrap_or("").trim())
+        .ok_or_else(|| PortalError::BadRequest("`status`: unknown invoice status".into()))?;
+    let page = page_param(q.page.as_deref())?;
+    let msg = ListInvoices {
+        user_id: crate::routes::tickets::user_id(&user),
+        filter,
+        page,
+    };
+    let data = ask(&state, &user, msg).await?;
+    let view = views::invoice_list(data, page_count);
+    Ok(page_of(
+        &state,
+        &user,
+        &nonce,
+        |s| invoice_views::list_page(s, &view),
+        billing_views::title,
+    )
+    .await)
+}
+
+/// `GET /client-portal/billing/invoices/{number}`
+#[tracing::instrument(skip_all, fields(tenant = %user.tenant.slug))]
+pub async fn show_invoice(
+    state: web::Data<AppState>,
+    user: PortalUser,
+    nonce: CspNonce,
+    path: web::Path<String>,
+) -> Result<HttpResponse, PortalError> {
+    let msg = GetInvoice {
+        user_id: crate::routes::tickets::user_id(&user),
+        number: path.into_inner(),
+    };
+    let data = ask(&state, &user, msg).await?;
+    let view = views::invoice_detail(data);
+    let title = view.item.number.clone();
+    Ok(page_of(
+        &state,
+        &user,
+        &nonce,
+        |s| invoice_views::detail_page(s, &view),
+        |_| title,
+    )
+    .await)
+}
+
+/// `GET /client-portal/billing/payments[?page=…]`
+#[tracing::instrument(skip_all, fields(tenant = %user.tenant.slug))]
+pub async fn show_payments(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    user: PortalUser,
+    nonce: CspNonce,
+) -> Result<HttpResponse, PortalError> {
+    let q = web::Query::<ListQuery>::from_query(req.query_string())
+        .map_err(|e| PortalError::BadRequest(e.to_string()))?;
+    let page = page_param(q.page.as_deref())?;
+    let msg = ListPayments {
+        user_id: crate::routes::tickets::user_id(&user),
+        page,
+    };
+    let data = ask(&state, &user, msg).await?;
+    let view = views::payment_list(data, page_count);
+    Ok(page_of(
+        &state,
+        &user,
+        &nonce,
+        |s| invoice_views::payments_page(s, &view),
+        billing_views::title,
+    )
+    .await)
+}
+
+/// `GET /client-portal/billing/invoices/{number}/pdf`: the invoice's PDF as the PSA supplied
+/// it, always as a download (`attachment`, `nosniff`, sandboxed).
+#[tracing::instrument(skip_all, fields(tenant = %user.tenant.slug))]
+pub async fn download_pdf(
+    state: web::Data<AppState>,
+    user: PortalUser,
+    path: web::Path<String>,
+) -> Result<HttpResponse, PortalError> {
+    let number = path.into_inner();
+    let msg = GetInvoicePdf {
+        user_id: crate::routes::tickets::user_id(&user),
+        number: number.clone(),
+    };
+    let (hash, size) = ask(&state, &user, msg).await?;
+    let body =
+        crate::routes::tickets::attachments::contents(&state, &hash, size, uuid::Uuid::nil())
+            .await?;
+    let file_name: String = number
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    Ok(crate::routes::tickets::attachments::attachment_response(
+        &format!("{file_name}.pdf"),
+        "application/pdf",
+        size,
+        body,
+    ))
+}
