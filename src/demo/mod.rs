@@ -1,6 +1,7 @@
 //! `portal demo`: a realistic demo MSP with two client companies, so a new user can sign in at
 //! once. Passwords are random and new on every run (printed once); nothing well known.
 
+pub mod billing;
 pub mod directory;
 pub mod projects;
 pub mod tickets;
@@ -98,6 +99,9 @@ pub async fn seed(
     crate::demo::tickets::seed(db, tenant.id, clock.now())
         .await
         .context("seeding the demo tickets")?;
+    crate::demo::billing::seed(db, tenant.id, clock.now())
+        .await
+        .context("seeding the demo billing")?;
     crate::demo::projects::seed(db, files, tenant.id, clock.now())
         .await
         .context("seeding the demo projects")?;

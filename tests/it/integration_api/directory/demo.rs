@@ -58,10 +58,38 @@ async fn the_demo_directory_reads_back_through_the_integration_api() {
         statuses, 5,
         "planning, in progress, on hold, completed, cancelled"
     );
-    // Running the demo again changes nothing in the directory or the projects.
+    // A year of invoices per company, in two currencies, through the billing sync.
+    let invoices: Vec<(String, i64)> = portal_actors::query_as!(
+        app.db.exec(),
+        (String, i64),
+        fetch_all,
+        "SELECT currency, COUNT(*) FROM invoices WHERE tenant = $1 GROUP BY currency ORDER BY currency",
+        seeded.tenant.id
+    )
+    .unwrap();
+    assert_eq!(
+        invoices,
+        vec![("EUR".to_owned(), 12), ("USD".to_owned(), 12)]
+    );
+    let invoice_id = portal_actors::query_as!(
+        app.db.exec(),
+        (Uuid,),
+        fetch_one,
+        "SELECT invoice_id FROM invoices WHERE tenant = $1 ORDER BY issue_date LIMIT 1",
+        seeded.tenant.id
+    )
+    .unwrap()
+    .0;
+    let invoice = read(&api, &format!("/invoices/{invoice_id}")).await;
+    assert_eq!(invoice["lines"].as_array().unwrap().len(), 2);
+    // Running the demo again changes nothing in the directory, the projects or the billing.
     portal::demo::seed(&app.db, &clock, &app.state.attachments)
         .await
         .unwrap();
     assert_eq!(read(&api, &format!("/contacts/{alice}")).await, contact);
     assert_eq!(read(&api, &format!("/projects/{office}")).await, project);
+    assert_eq!(
+        read(&api, &format!("/invoices/{invoice_id}")).await,
+        invoice
+    );
 }
