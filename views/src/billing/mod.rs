@@ -4,6 +4,7 @@
 
 pub mod invoices;
 pub mod overview;
+pub mod pdf;
 
 use chrono::NaiveDate;
 use maud::{html, Markup};
