@@ -91,6 +91,11 @@ pub struct Metrics {
     pub project_documents_uploaded: IntCounterVec,
     /// `portal_invoice_pdf_uploads_total{outcome}`: PDFs the PSA supplies for its invoices.
     pub invoice_pdf_uploads: IntCounterVec,
+    /// `portal_invoice_pdfs_total{source,outcome}`: invoice PDFs clients downloaded (`psa` or
+    /// `generated`).
+    pub invoice_pdfs: IntCounterVec,
+    /// `portal_invoice_pdf_generation_seconds`: drawing one invoice PDF.
+    pub invoice_pdf_seconds: prometheus::Histogram,
     pub tenant_data_actors: IntGauge,
     /// 1 while this instance listens for other instances' revocations (PostgreSQL), else 0;
     /// labelled `backend` so that the alert can leave SQLite (one server, no listener) alone.
@@ -242,6 +247,20 @@ impl Metrics {
             ),
             &["outcome"],
         )?;
+        let invoice_pdfs = IntCounterVec::new(
+            Opts::new(
+                "portal_invoice_pdfs_total",
+                "Invoice PDFs served to clients, by source (psa, generated) and outcome",
+            ),
+            &["source", "outcome"],
+        )?;
+        let invoice_pdf_seconds = prometheus::Histogram::with_opts(
+            prometheus::HistogramOpts::new(
+                "portal_invoice_pdf_generation_seconds",
+                "Time to draw one invoice PDF",
+            )
+            .buckets(vec![0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5]),
+        )?;
         let tenant_data_actors = IntGauge::new(
             "portal_tenant_data_actors",
             "Per-tenant data actors running in this instance",
@@ -260,6 +279,13 @@ impl Metrics {
         registry.register(Box::new(attachments_uploaded.clone()))?;
         registry.register(Box::new(project_documents_uploaded.clone()))?;
         registry.register(Box::new(invoice_pdf_uploads.clone()))?;
+        registry.register(Box::new(invoice_pdfs.clone()))?;
+        registry.register(Box::new(invoice_pdf_seconds.clone()))?;
+        for source in ["psa", "generated"] {
+            for outcome in ["success", "error"] {
+                invoice_pdfs.with_label_values(&[source, outcome]);
+            }
+        }
         registry.register(Box::new(tenant_data_actors.clone()))?;
         for outcome in TICKET_OUTCOMES {
             for source in ["portal", "integration"] {
@@ -363,6 +389,8 @@ impl Metrics {
             attachments_uploaded,
             project_documents_uploaded,
             invoice_pdf_uploads,
+            invoice_pdfs,
+            invoice_pdf_seconds,
             tenant_data_actors,
             session_invalidation_listener_up,
         })

@@ -13,6 +13,24 @@ use crate::helpers::{spawn_app, TestApp};
 use crate::ticket_data::{self as data, Person};
 use crate::ticket_fixtures::Api;
 
+/// The text of a PDF as `pdftotext` reads it (`None`, after saying so, when it is missing).
+fn pdf_text(pdf: &[u8]) -> Option<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("invoice.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    match std::process::Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output()
+    {
+        Ok(out) if out.status.success() => Some(String::from_utf8_lossy(&out.stdout).into_owned()),
+        _ => {
+            crate::helpers::missing("pdftotext", "poppler-utils reads the invoice PDFs");
+            None
+        }
+    }
+}
+
 struct Billing {
     app: TestApp,
     api: Api,
@@ -206,7 +224,7 @@ async fn an_invoice_shows_its_lines_totals_payments_pay_link_and_pdf() {
         assert!(partial.body.contains(text), "{text}: {}", partial.body);
     }
     assert!(partial.body.contains("href=\"https://pay.example/INV-2\""));
-    assert!(!partial.body.contains("Download PDF"), "no PDF yet");
+    assert!(partial.body.contains("Download PDF"));
     let paid = fin.get("/client-portal/billing/invoices/INV-1").await;
     assert!(!paid.body.contains("Pay now"), "nothing left to pay");
     assert_eq!(
@@ -223,12 +241,37 @@ async fn an_invoice_shows_its_lines_totals_payments_pay_link_and_pdf() {
         404,
         "Globex's"
     );
-    assert_eq!(
-        fin.get("/client-portal/billing/invoices/INV-2/pdf")
-            .await
-            .status,
-        404
-    );
+    // Without the PSA's PDF one is drawn: its text has the number, each line and the total.
+    let (status, headers, generated) = fin
+        .get_bytes("/client-portal/billing/invoices/INV-2/pdf")
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(headers["content-type"], "application/pdf");
+    assert!(headers["content-disposition"]
+        .to_str()
+        .unwrap()
+        .contains("INV-2.pdf"));
+    assert!(generated.starts_with(b"%PDF-"));
+    if let Some(text) = pdf_text(&generated) {
+        for part in [
+            "INV-2",
+            "Service of INV-2",
+            "Forty workstations",
+            "€120.00",
+            "€100.00",
+            "Acme",
+        ] {
+            assert!(text.contains(part), "{part}: {text}");
+        }
+    }
+    let generated_count = b
+        .app
+        .metric(
+            "portal_invoice_pdfs_total",
+            &[("source", "generated"), ("outcome", "success")],
+        )
+        .await;
+    assert_eq!(generated_count, 1.0);
 
     // The PSA's own PDF: linked and downloaded with the attachment hardening.
     let invoice_id = {

@@ -201,3 +201,18 @@ pub struct BillingOverview {
     pub unpaid_count: i64,
     pub today: NaiveDate,
 }
+
+/// Where an invoice's PDF comes from: the PSA's own, or drawn from the invoice.
+#[derive(Debug, Clone)]
+pub enum InvoicePdfSource {
+    Psa {
+        content_hash: String,
+        size_bytes: i64,
+    },
+    Generate {
+        detail: Box<InvoiceDetail>,
+        client_name: String,
+        /// The billing address, line by line.
+        address: Vec<String>,
+    },
+}

@@ -286,3 +286,39 @@ pub async fn invoice_pdf(
     )?
     .and_then(|(hash, size)| hash.zip(size)))
 }
+
+/// The client's name and billing address lines.
+pub async fn client_details(
+    db: &Db,
+    tenant: Uuid,
+    client_id: Uuid,
+) -> Result<(String, Vec<String>), DbError> {
+    let (name, address): (String, Option<String>) = query_as!(
+        db.exec(),
+        (String, Option<String>),
+        fetch_one,
+        "SELECT client_name, billing_address FROM clients WHERE tenant = $1 AND client_id = $2",
+        tenant,
+        client_id
+    )?;
+    let address: crate::directory::Address = address
+        .as_deref()
+        .and_then(|a| serde_json::from_str(a).ok())
+        .unwrap_or_default();
+    let city = [address.postal_code, address.city]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let lines = [
+        address.line1,
+        address.line2,
+        Some(city).filter(|c| !c.is_empty()),
+        address.region,
+        address.country,
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    Ok((name, lines))
+}

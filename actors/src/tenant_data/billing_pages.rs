@@ -8,7 +8,8 @@ use uuid::Uuid;
 
 use super::{TenantCore, TenantData};
 use crate::billing::portal::{
-    BillingOverview, BillingViewer, InvoiceDetail, InvoiceFilter, InvoicePage, PaymentPage,
+    BillingOverview, BillingViewer, InvoiceDetail, InvoiceFilter, InvoicePage, InvoicePdfSource,
+    PaymentPage,
 };
 use crate::db::DbError;
 use crate::store::billing_portal as store;
@@ -46,9 +47,9 @@ pub struct GetInvoice {
     pub number: String,
 }
 
-/// The PSA's PDF of the client's invoice: (content hash, size).
+/// Where the client's invoice's PDF comes from.
 #[derive(Message)]
-#[rtype(result = "Result<(String, i64), BillingError>")]
+#[rtype(result = "Result<InvoicePdfSource, BillingError>")]
 pub struct GetInvoicePdf {
     pub user_id: Uuid,
     pub number: String,
@@ -167,9 +168,26 @@ handle_with!(ListPayments, PaymentPage, |core, msg| {
         page: msg.page,
     })
 });
-handle_with!(GetInvoicePdf, (String, i64), |core, msg| {
+handle_with!(GetInvoicePdf, InvoicePdfSource, |core, msg| {
     let v = core.billing_reader(msg.user_id).await?;
-    store::invoice_pdf(&core.db, core.tenant, v.client_id, msg.number.trim())
-        .await?
-        .ok_or(BillingError::NotFound)
+    if let Some((content_hash, size_bytes)) =
+        store::invoice_pdf(&core.db, core.tenant, v.client_id, msg.number.trim()).await?
+    {
+        return Ok(InvoicePdfSource::Psa {
+            content_hash,
+            size_bytes,
+        });
+    }
+    let detail = core
+        .invoice_detail(GetInvoice {
+            user_id: msg.user_id,
+            number: msg.number,
+        })
+        .await?;
+    let (client_name, address) = store::client_details(&core.db, core.tenant, v.client_id).await?;
+    Ok(InvoicePdfSource::Generate {
+        detail: Box::new(detail),
+        client_name,
+        address,
+    })
 });

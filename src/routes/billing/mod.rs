@@ -176,24 +176,9 @@ pub async fn show_payments(
     .await)
 }
 
-/// `GET /client-portal/billing/invoices/{number}/pdf`: the invoice's PDF as the PSA supplied
-/// it, always as a download (`attachment`, `nosniff`, sandboxed).
-#[tracing::instrument(skip_all, fields(tenant = %user.tenant.slug))]
-pub async fn download_pdf(
-    state: web::Data<AppState>,
-    user: PortalUser,
-    path: web::Path<String>,
-) -> Result<HttpResponse, PortalError> {
-    let number = path.into_inner();
-    let msg = GetInvoicePdf {
-        user_id: crate::routes::tickets::user_id(&user),
-        number: number.clone(),
-    };
-    let (hash, size) = ask(&state, &user, msg).await?;
-    let body =
-        crate::routes::tickets::attachments::contents(&state, &hash, size, uuid::Uuid::nil())
-            .await?;
-    let file_name: String = number
+/// A downloadable file name for the invoice number (ASCII letters, digits, `-`, `_`).
+fn pdf_name(number: &str) -> String {
+    let stem: String = number
         .chars()
         .map(|c| {
             if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
@@ -203,10 +188,104 @@ pub async fn download_pdf(
             }
         })
         .collect();
-    Ok(crate::routes::tickets::attachments::attachment_response(
-        &format!("{file_name}.pdf"),
-        "application/pdf",
-        size,
-        body,
-    ))
+    format!("{stem}.pdf")
+}
+
+/// Draws the invoice's PDF off the async runtime, timed and counted.
+async fn generate_pdf(
+    state: &AppState,
+    user: &PortalUser,
+    detail: portal_actors::billing::portal::InvoiceDetail,
+    client_name: String,
+    address: Vec<String>,
+) -> Result<Vec<u8>, PortalError> {
+    let view = views::invoice_detail(detail);
+    let t = render::translator(&user.tenant.default_locale)
+        .ok_or_else(|| PortalError::unavailable(anyhow::anyhow!("texts failed to load")))?;
+    let doc = invoice_views::pdf_document(
+        t,
+        &user.tenant.name,
+        &user.tenant.primary_color,
+        &client_name,
+        &address,
+        &view,
+    );
+    let started = std::time::Instant::now();
+    let drawn = web::block(move || portal_views::billing::pdf::invoice_pdf(&doc)).await;
+    state
+        .metrics
+        .invoice_pdf_seconds
+        .observe(started.elapsed().as_secs_f64());
+    match drawn {
+        Ok(Ok(bytes)) => Ok(bytes),
+        Ok(Err(e)) => Err(PortalError::unavailable(e)),
+        Err(e) => Err(PortalError::unavailable(e)),
+    }
+}
+
+/// `GET /client-portal/billing/invoices/{number}/pdf`: the invoice's PDF — the PSA's own when it
+/// supplied one, else drawn from the invoice in the reader's language — always as a download
+/// (`attachment`, `nosniff`, sandboxed).
+#[tracing::instrument(skip_all, fields(tenant = %user.tenant.slug))]
+pub async fn download_pdf(
+    state: web::Data<AppState>,
+    user: PortalUser,
+    path: web::Path<String>,
+) -> Result<HttpResponse, PortalError> {
+    use portal_actors::billing::portal::InvoicePdfSource;
+    let number = path.into_inner();
+    let msg = GetInvoicePdf {
+        user_id: crate::routes::tickets::user_id(&user),
+        number: number.clone(),
+    };
+    let source = ask(&state, &user, msg).await?;
+    let count = |source: &str, outcome: &str| {
+        state
+            .metrics
+            .invoice_pdfs
+            .with_label_values(&[source, outcome])
+            .inc();
+    };
+    let name = pdf_name(&number);
+    let respond = crate::routes::tickets::attachments::attachment_response;
+    match source {
+        InvoicePdfSource::Psa {
+            content_hash,
+            size_bytes,
+        } => {
+            let nil = uuid::Uuid::nil();
+            let attachments = crate::routes::tickets::attachments::contents;
+            match attachments(&state, &content_hash, size_bytes, nil).await {
+                Ok(body) => {
+                    count("psa", "success");
+                    Ok(respond(&name, "application/pdf", size_bytes, body))
+                }
+                Err(e) => {
+                    count("psa", "error");
+                    Err(e)
+                }
+            }
+        }
+        InvoicePdfSource::Generate {
+            detail,
+            client_name,
+            address,
+        } => match generate_pdf(&state, &user, *detail, client_name, address).await {
+            Ok(bytes) => {
+                count("generated", "success");
+                let size = i64::try_from(bytes.len()).unwrap_or(i64::MAX);
+                let body = portal_actors::attachments::BlobBody::new(
+                    Some(bytes.len() as u64),
+                    Box::pin(futures_util::stream::once(async move {
+                        Ok(actix_web::web::Bytes::from(bytes))
+                    })),
+                );
+                Ok(respond(&name, "application/pdf", size, body))
+            }
+            Err(e) => {
+                count("generated", "error");
+                Err(e)
+            }
+        },
+    }
 }

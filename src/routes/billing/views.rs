@@ -137,8 +137,7 @@ pub fn invoice_detail(d: InvoiceDetail) -> InvoiceDetailView {
         payments: d.payments.into_iter().map(payment).collect(),
         notes: row.notes.clone(),
         pay_url: row.payment_url.clone().filter(|_| status.is_unpaid()),
-        pdf_href: row
-            .has_pdf
-            .then(|| format!("{}/pdf", invoice_path(&row.invoice_number))),
+        // The PSA's own PDF when it supplied one, else one drawn from the invoice.
+        pdf_href: Some(format!("{}/pdf", invoice_path(&row.invoice_number))),
     }
 }

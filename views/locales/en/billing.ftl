@@ -93,3 +93,5 @@ billing-payment-pending = Pending
 billing-payment-failed = Failed
 billing-payment-refunded = Refunded
 billing-notes = Notes
+billing-pdf-bill-to = Bill to
+billing-pdf-page = Page { $n } of { $total }

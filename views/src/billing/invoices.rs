@@ -272,3 +272,88 @@ pub fn detail_page(shell: &PageShell<'_>, v: &InvoiceDetailView) -> Markup {
     };
     layout::page(shell, content)
 }
+
+/// The invoice as its PDF shows it: the page's figures, the words in the reader's language.
+pub fn pdf_document(
+    t: Translator<'_>,
+    tenant_name: &str,
+    primary_color: &str,
+    client_name: &str,
+    address: &[String],
+    v: &InvoiceDetailView,
+) -> super::pdf::InvoicePdf {
+    use crate::components::format_date;
+    let i = &v.item;
+    let range = |p: Option<(NaiveDate, NaiveDate)>| {
+        p.map(|(from, to)| format!("{} – {}", format_date(t, from), format_date(t, to)))
+    };
+    let mut facts = vec![(t.tr(msg::COL_ISSUED), format_date(t, i.issue_date))];
+    if let Some(due) = i.due_date {
+        facts.push((t.tr(msg::COL_DUE), format_date(t, due)));
+    }
+    if let Some(p) = range(v.period) {
+        facts.push((t.tr(msg::PERIOD), p));
+    }
+    let status = match i.status.as_str() {
+        "paid" => msg::STATUS_PAID,
+        "partially_paid" => msg::STATUS_PARTIALLY_PAID,
+        "overdue" => msg::STATUS_OVERDUE,
+        "void" => msg::STATUS_VOID,
+        _ => msg::STATUS_OPEN,
+    };
+    facts.push((t.tr(msg::COL_STATUS), t.tr(status)));
+    let mut totals = vec![
+        (t.tr(msg::SUBTOTAL), v.subtotal.text()),
+        (t.tr(msg::TAX), v.tax.text()),
+        (t.tr(msg::TOTAL), i.total.text()),
+    ];
+    if v.credit_applied.minor != 0 {
+        totals.push((
+            t.tr(msg::CREDIT_APPLIED),
+            format!("-{}", v.credit_applied.text()),
+        ));
+    }
+    if v.paid.minor != 0 {
+        totals.push((t.tr(msg::PAID), format!("-{}", v.paid.text())));
+    }
+    totals.push((t.tr(msg::BALANCE), i.balance.text()));
+    let mut bill_to = vec![client_name.to_owned()];
+    bill_to.extend(address.iter().cloned());
+    super::pdf::InvoicePdf {
+        tenant_name: tenant_name.to_owned(),
+        primary_color: primary_color.to_owned(),
+        title: kind(t, &i.kind),
+        number: i.number.clone(),
+        facts,
+        bill_to_label: t.tr(msg::PDF_BILL_TO),
+        bill_to,
+        columns: [
+            t.tr(msg::COL_DESCRIPTION),
+            t.tr(msg::COL_QUANTITY),
+            t.tr(msg::COL_UNIT_PRICE),
+            t.tr(msg::COL_TOTAL),
+        ],
+        lines: v
+            .lines
+            .iter()
+            .map(|l| super::pdf::PdfLine {
+                description: l.service.clone(),
+                detail: [Some(l.description.clone()), range(l.period)]
+                    .into_iter()
+                    .flatten()
+                    .filter(|s| !s.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" · "),
+                quantity: l.quantity.clone(),
+                unit_price: l.unit_price.text(),
+                total: l.total.text(),
+            })
+            .collect(),
+        totals,
+        notes: v.notes.clone(),
+        page_label: t.tr_args(
+            msg::PDF_PAGE,
+            &[("n", "{n}".to_owned()), ("total", "{total}".to_owned())],
+        ),
+    }
+}

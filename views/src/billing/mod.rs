@@ -105,6 +105,8 @@ pub(crate) mod msg {
         PAYMENT_FAILED = "billing-payment-failed";
         PAYMENT_REFUNDED = "billing-payment-refunded";
         NOTES = "billing-notes";
+        PDF_BILL_TO = "billing-pdf-bill-to";
+        PDF_PAGE = "billing-pdf-page";
     }
 }
 
