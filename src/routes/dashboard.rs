@@ -22,6 +22,7 @@ fn dashboard_view(
     user: &PortalUser,
     overview: Option<TicketOverview>,
     projects: Option<ProjectOverview>,
+    billing: Option<portal_actors::billing::portal::BillingCard>,
 ) -> DashboardView {
     let today = state.clock.now().date_naive();
     let record = &user.session.record;
@@ -33,6 +34,16 @@ fn dashboard_view(
         signed_in_at: record.created_at,
         sign_in_method: record.auth_method.clone(),
         tickets: overview.map(tickets_card),
+        billing: billing.map(|b| portal_views::billing::BillingCard {
+            unpaid_count: b.unpaid_count,
+            outstanding: b
+                .outstanding
+                .iter()
+                .map(|a| super::billing::views::amount(a.amount_minor, &a.currency))
+                .collect(),
+            overdue: b.next_due.is_some_and(|d| d < b.today),
+            next_due: b.next_due,
+        }),
         projects: projects.map(|p| ProjectsCard {
             active: p.active,
             next_due: p.next_due.map(|n| NextDue {
@@ -85,7 +96,8 @@ pub async fn show_dashboard(
         },
     )
     .await?;
-    let view = dashboard_view(&state, &user, overview, projects);
+    let billing = super::billing::card(&state, &user).await?;
+    let view = dashboard_view(&state, &user, overview, projects, billing);
     Ok(render::page(
         StatusCode::OK,
         Some(&user.tenant),

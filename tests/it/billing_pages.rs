@@ -398,6 +398,12 @@ async fn only_roles_with_billing_read_reach_billing() {
     let fin = data::signed_in(&b.app, &tenant, &b.fin).await;
     let dash = fin.get("/client-portal/dashboard").await;
     assert!(
+        dash.body.contains("4 unpaid invoices"),
+        "the dashboard's card: {}",
+        dash.body
+    );
+    assert!(dash.body.contains("€340.00") && dash.body.contains("¥132,000"));
+    assert!(
         dash.body
             .contains("href=\"/client-portal/billing\">Billing</a>"),
         "{}",

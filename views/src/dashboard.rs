@@ -47,6 +47,8 @@ pub struct DashboardView {
     pub tickets: Option<TicketsCard>,
     /// Open projects and the next task due; `None` for users who may not read projects.
     pub projects: Option<crate::projects::ProjectsCard>,
+    /// Unpaid invoices; `None` for users who may not read billing.
+    pub billing: Option<crate::billing::BillingCard>,
 }
 
 /// Open tickets, those awaiting the user, and the latest activity.
@@ -83,6 +85,9 @@ pub fn page(shell: &PageShell<'_>, view: &DashboardView) -> Markup {
         }
         @if let Some(projects) = &view.projects {
             (crate::projects::dashboard_card(t, projects))
+        }
+        @if let Some(billing) = &view.billing {
+            (crate::billing::dashboard_card(t, billing))
         }
         div.cards {
             (account_card(t, view))

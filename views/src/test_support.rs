@@ -128,6 +128,16 @@ pub fn dashboard_view(text: &str) -> Result<DashboardView, &'static str> {
                 overdue: true,
             }),
         }),
+        billing: Some(crate::billing::BillingCard {
+            unpaid_count: 2,
+            outstanding: vec![crate::billing::Amount {
+                minor: 123_450,
+                code: "EUR".to_owned(),
+                digits: 2,
+            }],
+            next_due: chrono::NaiveDate::from_ymd_opt(2026, 11, 30),
+            overdue: false,
+        }),
     })
 }
 

@@ -216,3 +216,14 @@ pub enum InvoicePdfSource {
         address: Vec<String>,
     },
 }
+
+/// The dashboard's "Billing" card.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BillingCard {
+    pub unpaid_count: i64,
+    /// What is left to pay, per currency.
+    pub outstanding: Vec<CurrencyAmount>,
+    /// The soonest due date among unpaid invoices (overdue ones first).
+    pub next_due: Option<NaiveDate>,
+    pub today: NaiveDate,
+}

@@ -8,8 +8,8 @@ use uuid::Uuid;
 
 use super::{TenantCore, TenantData};
 use crate::billing::portal::{
-    BillingOverview, BillingViewer, InvoiceDetail, InvoiceFilter, InvoicePage, InvoicePdfSource,
-    PaymentPage,
+    BillingCard, BillingOverview, BillingViewer, CurrencyAmount, InvoiceDetail, InvoiceFilter,
+    InvoicePage, InvoicePdfSource, PaymentPage,
 };
 use crate::db::DbError;
 use crate::store::billing_portal as store;
@@ -29,6 +29,13 @@ pub enum BillingError {
 #[derive(Message)]
 #[rtype(result = "Result<BillingOverview, BillingError>")]
 pub struct GetBillingOverview {
+    pub user_id: Uuid,
+}
+
+/// The dashboard's card (`None` without `billing:read`).
+#[derive(Message)]
+#[rtype(result = "Result<Option<BillingCard>, BillingError>")]
+pub struct BillingCardFor {
     pub user_id: Uuid,
 }
 
@@ -76,18 +83,7 @@ impl TenantCore {
         let (db, t, c) = (&self.db, self.tenant, v.client_id);
         let all_unpaid = store::unpaid_invoices(db, t, c, today).await?;
         let unpaid_count = i64::try_from(all_unpaid.len()).unwrap_or(i64::MAX);
-        let mut outstanding: Vec<crate::billing::portal::CurrencyAmount> = Vec::new();
-        for inv in &all_unpaid {
-            let balance = inv.settlement().balance_minor();
-            match outstanding.iter_mut().find(|o| o.currency == inv.currency) {
-                Some(o) => o.amount_minor = o.amount_minor.saturating_add(balance),
-                None => outstanding.push(crate::billing::portal::CurrencyAmount {
-                    currency: inv.currency.clone(),
-                    amount_minor: balance,
-                }),
-            }
-        }
-        outstanding.sort_by(|a, b| a.currency.cmp(&b.currency));
+        let outstanding = outstanding(&all_unpaid);
         let next_due = all_unpaid.iter().find(|i| i.due_date.is_some()).cloned();
         Ok(BillingOverview {
             contract_lines: store::current_contract_lines(db, t, c, today).await?,
@@ -118,6 +114,23 @@ impl TenantCore {
             today: self.now().date_naive(),
         })
     }
+}
+
+/// What is left to pay on these invoices, per currency (in currency order).
+fn outstanding(unpaid: &[crate::billing::portal::InvoiceRow]) -> Vec<CurrencyAmount> {
+    let mut out: Vec<CurrencyAmount> = Vec::new();
+    for inv in unpaid {
+        let balance = inv.settlement().balance_minor();
+        match out.iter_mut().find(|o| o.currency == inv.currency) {
+            Some(o) => o.amount_minor = o.amount_minor.saturating_add(balance),
+            None => out.push(CurrencyAmount {
+                currency: inv.currency.clone(),
+                amount_minor: balance,
+            }),
+        }
+    }
+    out.sort_by(|a, b| a.currency.cmp(&b.currency));
+    out
 }
 
 macro_rules! handle_with {
@@ -190,4 +203,19 @@ handle_with!(GetInvoicePdf, InvoicePdfSource, |core, msg| {
         client_name,
         address,
     })
+});
+handle_with!(BillingCardFor, Option<BillingCard>, |core, msg| {
+    let v = match core.billing_reader(msg.user_id).await {
+        Ok(v) => v,
+        Err(BillingError::NotFound) => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    let today = core.now().date_naive();
+    let unpaid = store::unpaid_invoices(&core.db, core.tenant, v.client_id, today).await?;
+    Ok(Some(BillingCard {
+        unpaid_count: i64::try_from(unpaid.len()).unwrap_or(i64::MAX),
+        outstanding: outstanding(&unpaid),
+        next_due: unpaid.iter().find_map(|i| i.due_date),
+        today,
+    }))
 });

@@ -38,6 +38,17 @@ where
         })
 }
 
+/// The dashboard's billing card, `None` without `billing:read`.
+pub async fn card(
+    state: &AppState,
+    user: &PortalUser,
+) -> Result<Option<portal_actors::billing::portal::BillingCard>, PortalError> {
+    let msg = portal_actors::tenant_data::BillingCardFor {
+        user_id: crate::routes::tickets::user_id(user),
+    };
+    ask(state, user, msg).await
+}
+
 fn page_count(total: i64) -> i64 {
     total.saturating_add(PAGE_SIZE - 1) / PAGE_SIZE
 }

@@ -195,3 +195,34 @@ pub fn pagination(t: Translator<'_>, path: &str, query: &str, page: i64, pages: 
         }
     }
 }
+
+/// The dashboard's card: unpaid invoices, what is left to pay, the next due date.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BillingCard {
+    pub unpaid_count: i64,
+    pub outstanding: Vec<Amount>,
+    pub next_due: Option<NaiveDate>,
+    pub overdue: bool,
+}
+
+pub fn dashboard_card(t: Translator<'_>, card: &BillingCard) -> Markup {
+    let amounts: Vec<String> = card.outstanding.iter().map(Amount::text).collect();
+    html! {
+        section.card aria-labelledby="billing-summary" {
+            h2 #billing-summary { (t.tr(msg::HEADING)) }
+            @if card.unpaid_count == 0 {
+                p { (t.tr(msg::NOTHING_OUTSTANDING)) }
+            } @else {
+                p.big-figure { (amounts.join(" · ")) }
+                p { a href=(format!("{INVOICES_PATH}?status=unpaid")) {
+                    (t.tr_count(msg::UNPAID_COUNT, &[("count", card.unpaid_count)]))
+                } }
+                @if let Some(due) = card.next_due {
+                    p { (t.tr(msg::NEXT_DUE)) ": " (date_time(t, due))
+                        @if card.overdue { " " span.badge.badge--danger { (t.tr(msg::STATUS_OVERDUE)) } } }
+                }
+            }
+            p { a href=(BASE_PATH) { (t.tr(msg::TAB_OVERVIEW)) " →" } }
+        }
+    }
+}
