@@ -250,6 +250,11 @@ pub fn portal(cfg: &mut web::ServiceConfig) {
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
+            web::resource(portal_views::billing::USAGE_PATH)
+                .route(web::get().to(billing::show_usage))
+                .default_service(web::to(method_not_allowed)),
+        )
+        .service(
             web::resource(portal_views::billing::PAYMENTS_PATH)
                 .route(web::get().to(billing::show_payments))
                 .default_service(web::to(method_not_allowed)),

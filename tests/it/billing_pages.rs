@@ -418,3 +418,90 @@ async fn only_roles_with_billing_read_reach_billing() {
         200
     );
 }
+
+#[actix_web::test]
+async fn usage_is_charted_with_its_figures_beside_each_chart() {
+    let Some(b) = billing().await else { return };
+    let acme = b.fin.client_id;
+    for (i, gb) in [100.5, 200.25].into_iter().enumerate() {
+        let body = json!({"client_id": acme, "service": "Backup", "unit": "GB", "quantity": gb,
+                          "used_on": day(b.today, -40 * i64::try_from(i).unwrap())});
+        assert_eq!(
+            b.api
+                .put(&format!("/usage/{}", Uuid::new_v4()), &body)
+                .await
+                .0,
+            201
+        );
+    }
+    let time = json!({"client_id": acme, "service": "Remote support", "work_date": day(b.today, -3), "hours": 2.5});
+    assert_eq!(
+        b.api
+            .put(&format!("/billable-time/{}", Uuid::new_v4()), &time)
+            .await
+            .0,
+        201
+    );
+    let block = json!({"client_id": acme, "name": "Support hours", "purchased_hours": 10,
+                       "starts_on": day(b.today, -30),
+                       "usage": [{"id": Uuid::new_v4(), "used_on": day(b.today, -20), "hours": 4}]});
+    assert_eq!(
+        b.api
+            .put(&format!("/hour-blocks/{}", Uuid::new_v4()), &block)
+            .await
+            .0,
+        201
+    );
+
+    let fin = data::signed_in(&b.app, &b.app.tenant.clone(), &b.fin).await;
+    let page = fin.get("/client-portal/billing/usage").await;
+    assert_eq!(page.status, 200, "{}", page.body);
+    for part in [
+        "Backup (GB)",
+        "100.5",
+        "200.25",
+        "Hours by service",
+        "Remote support",
+        "2.5",
+        "Support hours",
+        "<svg",
+        "role=\"img\"",
+        "<title",
+        "<desc",
+    ] {
+        assert!(page.body.contains(part), "{part}: {}", page.body);
+    }
+    assert!(
+        page.body.contains(">6<"),
+        "10 hours less 4 left: {}",
+        page.body
+    );
+    // A narrower range leaves the older use out.
+    let recent = fin
+        .get(&format!(
+            "/client-portal/billing/usage?from={}&to={}",
+            day(b.today, -10),
+            day(b.today, 0)
+        ))
+        .await;
+    assert!(
+        recent.body.contains("100.5") && !recent.body.contains("200.25"),
+        "{}",
+        recent.body
+    );
+    for bad in [
+        "from=yesterday",
+        "from=2026-12-01&to=2026-01-01",
+        "from=2000-01-01&to=2026-01-01",
+    ] {
+        assert_eq!(
+            fin.get(&format!("/client-portal/billing/usage?{bad}"))
+                .await
+                .status,
+            400,
+            "{bad}"
+        );
+    }
+    let ben = data::signed_in(&b.app, &b.app.tenant.clone(), &b.ben).await;
+    assert_eq!(ben.get("/client-portal/billing/usage").await.status, 404);
+}

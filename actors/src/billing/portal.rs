@@ -227,3 +227,71 @@ pub struct BillingCard {
     pub next_due: Option<NaiveDate>,
     pub today: NaiveDate,
 }
+
+/// A usage record or a time entry in the usage tab's range.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct UsageRow {
+    pub service_name: String,
+    pub unit: String,
+    pub quantity_milli: i64,
+    pub used_on: NaiveDate,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct TimeRow {
+    pub service_name: String,
+    pub work_date: NaiveDate,
+    pub minutes: i64,
+}
+
+/// An hour block and every draw on it, for its burn-down.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BlockBurn {
+    pub name: String,
+    pub purchased_minutes: i64,
+    pub starts_on: NaiveDate,
+    pub expires_on: Option<NaiveDate>,
+    /// (day, minutes drawn), oldest first.
+    pub draws: Vec<(NaiveDate, i64)>,
+}
+
+/// The usage tab: metered use and billable time in `from..=to`, and the client's hour blocks.
+#[derive(Debug, Clone)]
+pub struct UsageReport {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub usage: Vec<UsageRow>,
+    pub time: Vec<TimeRow>,
+    pub blocks: Vec<BlockBurn>,
+}
+
+/// The usage tab's range from the URL: `from`/`to` as `YYYY-MM-DD`, by default the twelve months
+/// up to `today`; at most ten years, `from` not after `to`.
+pub fn parse_range(
+    from: Option<&str>,
+    to: Option<&str>,
+    today: NaiveDate,
+) -> Result<(NaiveDate, NaiveDate), &'static str> {
+    let date =
+        |raw: Option<&str>, field: &'static str| -> Result<Option<NaiveDate>, &'static str> {
+            match raw.map(str::trim).filter(|s| !s.is_empty()) {
+                None => Ok(None),
+                Some(v) => NaiveDate::parse_from_str(v, "%Y-%m-%d")
+                    .map(Some)
+                    .map_err(|_| field),
+            }
+        };
+    let to = date(to, "to")?.unwrap_or(today);
+    let from = date(from, "from")?.unwrap_or_else(|| {
+        to.checked_sub_months(chrono::Months::new(12))
+            .and_then(|d| d.succ_opt())
+            .unwrap_or(to)
+    });
+    if from > to {
+        return Err("from");
+    }
+    if to.signed_duration_since(from).num_days() > 3_660 {
+        return Err("to");
+    }
+    Ok((from, to))
+}

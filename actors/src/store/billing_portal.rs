@@ -322,3 +322,100 @@ pub async fn client_details(
     .collect();
     Ok((name, lines))
 }
+
+/// Metered usage of the client in `from..=to`, by day.
+pub async fn usage(
+    db: &Db,
+    tenant: Uuid,
+    client_id: Uuid,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<crate::billing::portal::UsageRow>, DbError> {
+    db.fetch_all_with(
+        "SELECT service_name, unit, quantity_milli, used_on FROM usage_records \
+         WHERE tenant = $1 AND client_id = $2 AND used_on >= $3 AND used_on <= $4 \
+         ORDER BY used_on, service_name, unit",
+        &[
+            Arg::Uuid(tenant),
+            Arg::Uuid(client_id),
+            Arg::Date(from),
+            Arg::Date(to),
+        ],
+    )
+    .await
+}
+
+/// Billable time of the client in `from..=to`.
+pub async fn billable_time(
+    db: &Db,
+    tenant: Uuid,
+    client_id: Uuid,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<crate::billing::portal::TimeRow>, DbError> {
+    db.fetch_all_with(
+        "SELECT service_name, work_date, minutes FROM billable_time \
+         WHERE tenant = $1 AND client_id = $2 AND work_date >= $3 AND work_date <= $4 \
+         ORDER BY work_date, service_name",
+        &[
+            Arg::Uuid(tenant),
+            Arg::Uuid(client_id),
+            Arg::Date(from),
+            Arg::Date(to),
+        ],
+    )
+    .await
+}
+
+#[derive(sqlx::FromRow)]
+struct BlockRow {
+    block_id: Uuid,
+    name: String,
+    purchased_minutes: i64,
+    starts_on: NaiveDate,
+    expires_on: Option<NaiveDate>,
+}
+
+#[derive(sqlx::FromRow)]
+struct DrawRow {
+    block_id: Uuid,
+    used_on: NaiveDate,
+    minutes: i64,
+}
+
+/// Every hour block of the client with its draws (newest blocks first).
+pub async fn block_burns(
+    db: &Db,
+    tenant: Uuid,
+    client_id: Uuid,
+) -> Result<Vec<crate::billing::portal::BlockBurn>, DbError> {
+    let blocks: Vec<BlockRow> = db
+        .fetch_all_with(
+            "SELECT block_id, name, purchased_minutes, starts_on, expires_on FROM hour_blocks \
+             WHERE tenant = $1 AND client_id = $2 ORDER BY starts_on DESC, name",
+            &[Arg::Uuid(tenant), Arg::Uuid(client_id)],
+        )
+        .await?;
+    let draws: Vec<DrawRow> = db
+        .fetch_all_with(
+            "SELECT u.block_id, u.used_on, u.minutes FROM hour_block_usage u \
+             JOIN hour_blocks b ON b.tenant = u.tenant AND b.block_id = u.block_id \
+             WHERE u.tenant = $1 AND b.client_id = $2 ORDER BY u.used_on, u.entry_id",
+            &[Arg::Uuid(tenant), Arg::Uuid(client_id)],
+        )
+        .await?;
+    Ok(blocks
+        .into_iter()
+        .map(|b| crate::billing::portal::BlockBurn {
+            draws: draws
+                .iter()
+                .filter(|d| d.block_id == b.block_id)
+                .map(|d| (d.used_on, d.minutes))
+                .collect(),
+            name: b.name,
+            purchased_minutes: b.purchased_minutes,
+            starts_on: b.starts_on,
+            expires_on: b.expires_on,
+        })
+        .collect())
+}

@@ -9,7 +9,7 @@ use uuid::Uuid;
 use super::{TenantCore, TenantData};
 use crate::billing::portal::{
     BillingCard, BillingOverview, BillingViewer, CurrencyAmount, InvoiceDetail, InvoiceFilter,
-    InvoicePage, InvoicePdfSource, PaymentPage,
+    InvoicePage, InvoicePdfSource, PaymentPage, UsageReport,
 };
 use crate::db::DbError;
 use crate::store::billing_portal as store;
@@ -30,6 +30,15 @@ pub enum BillingError {
 #[rtype(result = "Result<BillingOverview, BillingError>")]
 pub struct GetBillingOverview {
     pub user_id: Uuid,
+}
+
+/// The usage tab for `from..=to`.
+#[derive(Message)]
+#[rtype(result = "Result<UsageReport, BillingError>")]
+pub struct GetUsage {
+    pub user_id: Uuid,
+    pub from: chrono::NaiveDate,
+    pub to: chrono::NaiveDate,
 }
 
 /// The dashboard's card (`None` without `billing:read`).
@@ -218,4 +227,15 @@ handle_with!(BillingCardFor, Option<BillingCard>, |core, msg| {
         next_due: unpaid.iter().find_map(|i| i.due_date),
         today,
     }))
+});
+handle_with!(GetUsage, UsageReport, |core, msg| {
+    let v = core.billing_reader(msg.user_id).await?;
+    let (db, t, c) = (&core.db, core.tenant, v.client_id);
+    Ok(UsageReport {
+        from: msg.from,
+        to: msg.to,
+        usage: store::usage(db, t, c, msg.from, msg.to).await?,
+        time: store::billable_time(db, t, c, msg.from, msg.to).await?,
+        blocks: store::block_burns(db, t, c).await?,
+    })
 });

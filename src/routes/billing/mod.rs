@@ -300,3 +300,45 @@ pub async fn download_pdf(
         },
     }
 }
+
+#[derive(Deserialize)]
+pub struct UsageQuery {
+    #[serde(default)]
+    from: Option<String>,
+    #[serde(default)]
+    to: Option<String>,
+}
+
+/// `GET /client-portal/billing/usage[?from=YYYY-MM-DD&to=YYYY-MM-DD]` (the last twelve months
+/// by default).
+#[tracing::instrument(skip_all, fields(tenant = %user.tenant.slug))]
+pub async fn show_usage(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    user: PortalUser,
+    nonce: CspNonce,
+) -> Result<HttpResponse, PortalError> {
+    let q = web::Query::<UsageQuery>::from_query(req.query_string())
+        .map_err(|e| PortalError::BadRequest(e.to_string()))?;
+    let today = state.clock.now().date_naive();
+    let (from, to) =
+        portal_actors::billing::portal::parse_range(q.from.as_deref(), q.to.as_deref(), today)
+            .map_err(|field| {
+                PortalError::BadRequest(format!("`{field}`: not a usable date range"))
+            })?;
+    let msg = portal_actors::tenant_data::GetUsage {
+        user_id: crate::routes::tickets::user_id(&user),
+        from,
+        to,
+    };
+    let report = ask(&state, &user, msg).await?;
+    let view = views::usage(report);
+    Ok(page_of(
+        &state,
+        &user,
+        &nonce,
+        |s| portal_views::billing::usage::page(s, &view),
+        billing_views::title,
+    )
+    .await)
+}

@@ -141,3 +141,74 @@ pub fn invoice_detail(d: InvoiceDetail) -> InvoiceDetailView {
         pdf_href: Some(format!("{}/pdf", invoice_path(&row.invoice_number))),
     }
 }
+
+/// The first day of `d`'s month.
+fn month_of(d: chrono::NaiveDate) -> chrono::NaiveDate {
+    use chrono::Datelike as _;
+    d.with_day(1).unwrap_or(d)
+}
+
+pub fn usage(
+    r: portal_actors::billing::portal::UsageReport,
+) -> portal_views::billing::usage::UsageView {
+    use portal_views::billing::usage::{BurnDown, UsageSeries, UsageView};
+    let mut series: Vec<UsageSeries> = Vec::new();
+    for u in &r.usage {
+        let month = month_of(u.used_on);
+        if !series
+            .iter()
+            .any(|s| s.service == u.service_name && s.unit == u.unit)
+        {
+            series.push(UsageSeries {
+                service: u.service_name.clone(),
+                unit: u.unit.clone(),
+                months: Vec::new(),
+            });
+        }
+        let Some(s) = series
+            .iter_mut()
+            .find(|s| s.service == u.service_name && s.unit == u.unit)
+        else {
+            continue;
+        };
+        match s.months.iter_mut().find(|(m, _)| *m == month) {
+            Some((_, q)) => *q = q.saturating_add(u.quantity_milli),
+            None => s.months.push((month, u.quantity_milli)),
+        }
+    }
+    let mut hours: Vec<(String, i64)> = Vec::new();
+    for t in &r.time {
+        match hours.iter_mut().find(|(s, _)| *s == t.service_name) {
+            Some((_, m)) => *m = m.saturating_add(t.minutes),
+            None => hours.push((t.service_name.clone(), t.minutes)),
+        }
+    }
+    hours.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let blocks = r
+        .blocks
+        .into_iter()
+        .map(|b| {
+            let mut left = b.purchased_minutes;
+            let mut points = vec![(b.starts_on, left)];
+            for (day, minutes) in &b.draws {
+                left = left.saturating_sub(*minutes);
+                match points.last_mut() {
+                    Some(last) if last.0 == *day => last.1 = left,
+                    _ => points.push((*day, left)),
+                }
+            }
+            BurnDown {
+                name: b.name,
+                purchased_minutes: b.purchased_minutes,
+                points,
+            }
+        })
+        .collect();
+    UsageView {
+        from: r.from,
+        to: r.to,
+        usage: series,
+        hours,
+        blocks,
+    }
+}

@@ -5,6 +5,7 @@
 pub mod invoices;
 pub mod overview;
 pub mod pdf;
+pub mod usage;
 
 use chrono::NaiveDate;
 use maud::{html, Markup};
@@ -15,6 +16,7 @@ use crate::i18n::Translator;
 pub const BASE_PATH: &str = "/client-portal/billing";
 pub const INVOICES_PATH: &str = "/client-portal/billing/invoices";
 pub const PAYMENTS_PATH: &str = "/client-portal/billing/payments";
+pub const USAGE_PATH: &str = "/client-portal/billing/usage";
 
 /// An invoice's page.
 pub fn invoice_path(number: &str) -> String {
@@ -30,6 +32,16 @@ pub(crate) mod msg {
         TAB_OVERVIEW = "billing-tab-overview";
         TAB_INVOICES = "billing-tab-invoices";
         TAB_PAYMENTS = "billing-tab-payments";
+        TAB_USAGE = "billing-tab-usage";
+        USAGE_FROM = "billing-usage-from";
+        USAGE_TO = "billing-usage-to";
+        USAGE_NONE = "billing-usage-none";
+        USAGE_DESC = "billing-usage-desc";
+        USAGE_MONTH = "billing-usage-month";
+        USAGE_HOURS = "billing-usage-hours";
+        USAGE_HOURS_COL = "billing-usage-hours-col";
+        USAGE_BURN_DESC = "billing-usage-burn-desc";
+        USAGE_LEFT = "billing-usage-left";
         OUTSTANDING = "billing-outstanding";
         NOTHING_OUTSTANDING = "billing-nothing-outstanding";
         UNPAID_COUNT = "billing-unpaid-count";
@@ -130,6 +142,7 @@ pub enum Tab {
     Overview,
     Invoices,
     Payments,
+    Usage,
 }
 
 pub fn title(t: Translator<'_>) -> String {
@@ -142,6 +155,7 @@ pub fn heading(t: Translator<'_>, current: Tab) -> Markup {
         (Tab::Overview, BASE_PATH, msg::TAB_OVERVIEW),
         (Tab::Invoices, INVOICES_PATH, msg::TAB_INVOICES),
         (Tab::Payments, PAYMENTS_PATH, msg::TAB_PAYMENTS),
+        (Tab::Usage, USAGE_PATH, msg::TAB_USAGE),
     ];
     html! {
         h1 { (t.tr(msg::HEADING)) }
