@@ -53,7 +53,7 @@ exported = {
     "portal_dns_cache_requests_total", "portal_emails_total", "portal_outbox_pending",
     "portal_outbox_oldest_pending_seconds", "portal_tickets_created_total",
     "portal_ticket_comments_total", "portal_ticket_attachments_uploaded_total",
-    "portal_project_documents_uploaded_total",
+    "portal_project_documents_uploaded_total", "portal_invoice_pdfs_total",
     "portal_tenant_data_actors", "portal_http_panics_total",
     "portal_session_invalidation_listener_up",
 }
