@@ -234,6 +234,48 @@ async fn generate_pdf(
     }
 }
 
+/// Counts one PDF served (`source`: `psa` or `generated`).
+fn count_pdf(state: &AppState, source: &str, ok: bool) {
+    let outcome = if ok { "success" } else { "error" };
+    state
+        .metrics
+        .invoice_pdfs
+        .with_label_values(&[source, outcome])
+        .inc();
+}
+
+/// The PSA's own PDF from the attachment store.
+async fn psa_pdf(
+    state: &AppState,
+    name: &str,
+    content_hash: &str,
+    size_bytes: i64,
+) -> Result<HttpResponse, PortalError> {
+    let nil = uuid::Uuid::nil();
+    let body = crate::routes::tickets::attachments::contents(state, content_hash, size_bytes, nil)
+        .await
+        .inspect_err(|_| count_pdf(state, "psa", false))?;
+    count_pdf(state, "psa", true);
+    Ok(crate::routes::tickets::attachments::attachment_response(
+        name,
+        "application/pdf",
+        size_bytes,
+        body,
+    ))
+}
+
+/// A freshly drawn PDF of the invoice.
+fn pdf_response(name: &str, bytes: Vec<u8>) -> HttpResponse {
+    let size = i64::try_from(bytes.len()).unwrap_or(i64::MAX);
+    let body = portal_actors::attachments::BlobBody::new(
+        Some(bytes.len() as u64),
+        Box::pin(futures_util::stream::once(async move {
+            Ok(actix_web::web::Bytes::from(bytes))
+        })),
+    );
+    crate::routes::tickets::attachments::attachment_response(name, "application/pdf", size, body)
+}
+
 /// `GET /client-portal/billing/invoices/{number}/pdf`: the invoice's PDF — the PSA's own when it
 /// supplied one, else drawn from the invoice in the reader's language — always as a download
 /// (`attachment`, `nosniff`, sandboxed).
@@ -245,59 +287,25 @@ pub async fn download_pdf(
 ) -> Result<HttpResponse, PortalError> {
     use portal_actors::billing::portal::InvoicePdfSource;
     let number = path.into_inner();
+    let name = pdf_name(&number);
     let msg = GetInvoicePdf {
         user_id: crate::routes::tickets::user_id(&user),
-        number: number.clone(),
+        number,
     };
-    let source = ask(&state, &user, msg).await?;
-    let count = |source: &str, outcome: &str| {
-        state
-            .metrics
-            .invoice_pdfs
-            .with_label_values(&[source, outcome])
-            .inc();
-    };
-    let name = pdf_name(&number);
-    let respond = crate::routes::tickets::attachments::attachment_response;
-    match source {
+    match ask(&state, &user, msg).await? {
         InvoicePdfSource::Psa {
             content_hash,
             size_bytes,
-        } => {
-            let nil = uuid::Uuid::nil();
-            let attachments = crate::routes::tickets::attachments::contents;
-            match attachments(&state, &content_hash, size_bytes, nil).await {
-                Ok(body) => {
-                    count("psa", "success");
-                    Ok(respond(&name, "application/pdf", size_bytes, body))
-                }
-                Err(e) => {
-                    count("psa", "error");
-                    Err(e)
-                }
-            }
-        }
+        } => psa_pdf(&state, &name, &content_hash, size_bytes).await,
         InvoicePdfSource::Generate {
             detail,
             client_name,
             address,
-        } => match generate_pdf(&state, &user, *detail, client_name, address).await {
-            Ok(bytes) => {
-                count("generated", "success");
-                let size = i64::try_from(bytes.len()).unwrap_or(i64::MAX);
-                let body = portal_actors::attachments::BlobBody::new(
-                    Some(bytes.len() as u64),
-                    Box::pin(futures_util::stream::once(async move {
-                        Ok(actix_web::web::Bytes::from(bytes))
-                    })),
-                );
-                Ok(respond(&name, "application/pdf", size, body))
-            }
-            Err(e) => {
-                count("generated", "error");
-                Err(e)
-            }
-        },
+        } => {
+            let drawn = generate_pdf(&state, &user, *detail, client_name, address).await;
+            count_pdf(&state, "generated", drawn.is_ok());
+            Ok(pdf_response(&name, drawn?))
+        }
     }
 }
 
