@@ -1,6 +1,6 @@
 //! Small markup pieces shared by several pages: times and message boxes.
 
-use chrono::{DateTime, Datelike, NaiveDate, SecondsFormat, Timelike, Utc};
+use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use maud::{html, Markup};
 
 use crate::i18n::Translator;
@@ -8,41 +8,14 @@ use crate::i18n::Translator;
 pub(crate) mod msg {
     crate::i18n::message_ids! {
         DATETIME_UTC = "common-datetime-utc";
-        DATE = "common-date";
-        MONTH_1 = "common-month-1";
-        MONTH_2 = "common-month-2";
-        MONTH_3 = "common-month-3";
-        MONTH_4 = "common-month-4";
-        MONTH_5 = "common-month-5";
-        MONTH_6 = "common-month-6";
-        MONTH_7 = "common-month-7";
-        MONTH_8 = "common-month-8";
-        MONTH_9 = "common-month-9";
-        MONTH_10 = "common-month-10";
-        MONTH_11 = "common-month-11";
-        MONTH_12 = "common-month-12";
     }
-
-    pub const MONTHS: [&str; 12] = [
-        MONTH_1, MONTH_2, MONTH_3, MONTH_4, MONTH_5, MONTH_6, MONTH_7, MONTH_8, MONTH_9, MONTH_10,
-        MONTH_11, MONTH_12,
-    ];
 }
 
-/// A UTC instant as readable text, e.g. "27 Nov 2026, 13:05 UTC" in English.
+/// A UTC instant as readable text, e.g. "Nov 27, 2026, 1:05 PM UTC" in English.
 pub fn format_utc(t: Translator<'_>, at: DateTime<Utc>) -> String {
-    let month_index = usize::try_from(at.month0()).unwrap_or(0).min(11);
-    let month = msg::MONTHS
-        .get(month_index)
-        .map_or_else(String::new, |id| t.tr(id));
     t.tr_args(
         msg::DATETIME_UTC,
-        &[
-            ("day", at.day().to_string()),
-            ("month", month),
-            ("year", at.year().to_string()),
-            ("time", format!("{:02}:{:02}", at.hour(), at.minute())),
-        ],
+        &[("datetime", t.fmt().date_time(at.naive_utc()))],
     )
 }
 
@@ -102,20 +75,9 @@ pub fn with_pair(
     out
 }
 
-/// A calendar date as readable text, e.g. "27 Nov 2026" in English.
+/// A calendar date as readable text, e.g. "Nov 27, 2026" in English.
 pub fn format_date(t: Translator<'_>, date: NaiveDate) -> String {
-    let month_index = usize::try_from(date.month0()).unwrap_or(0).min(11);
-    let month = msg::MONTHS
-        .get(month_index)
-        .map_or_else(String::new, |id| t.tr(id));
-    t.tr_args(
-        msg::DATE,
-        &[
-            ("day", date.day().to_string()),
-            ("month", month),
-            ("year", date.year().to_string()),
-        ],
-    )
+    t.fmt().date(date)
 }
 
 /// `<time datetime="YYYY-MM-DD">` around the readable date.
@@ -148,10 +110,10 @@ mod tests {
             .with_ymd_and_hms(2026, 11, 27, 13, 5, 9)
             .single()
             .ok_or("ambiguous time")?;
-        assert_eq!(format_utc(t, at), "27 Nov 2026, 13:05 UTC");
+        assert_eq!(format_utc(t, at), "Nov 27, 2026, 1:05\u{202f}PM UTC");
         assert_eq!(
             utc_time(t, at).into_string(),
-            r#"<time datetime="2026-11-27T13:05:09Z">27 Nov 2026, 13:05 UTC</time>"#
+            r#"<time datetime="2026-11-27T13:05:09Z">Nov 27, 2026, 1:05 PM UTC</time>"#
         );
         Ok(())
     }

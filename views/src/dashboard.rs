@@ -227,10 +227,10 @@ mod tests {
         assert!(html.contains("<dd>ada@example.com</dd>"));
         assert!(html.contains("<dd>Analytical Ltd</dd>"));
         assert!(html.contains(
-            r#"Your previous sign-in was on <time datetime="2026-11-27T13:05:00Z">27 Nov 2026, 13:05 UTC</time>."#
+            r#"Your previous sign-in was on <time datetime="2026-11-27T13:05:00Z">Nov 27, 2026, 1:05 PM UTC</time>."#
         ));
         assert!(html.contains(
-            r#"<dd><time datetime="2026-11-28T09:30:00Z">28 Nov 2026, 09:30 UTC</time></dd>"#
+            r#"<dd><time datetime="2026-11-28T09:30:00Z">Nov 28, 2026, 9:30 AM UTC</time></dd>"#
         ));
         assert!(html.contains("<dd>Email and password</dd>"));
         assert!(!html.contains("first sign-in"));

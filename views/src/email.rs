@@ -331,7 +331,7 @@ mod tests {
             },
         );
         assert!(
-            mail.text.contains("27 Nov 2026, 13:05 UTC"),
+            mail.text.contains("Nov 27, 2026, 1:05\u{202f}PM UTC"),
             "{}",
             mail.text
         );
@@ -377,7 +377,7 @@ mod tests {
         );
         assert!(mail.subject.contains("Northwind IT"));
         assert!(mail.text.contains("Grace Hopper"));
-        assert!(mail.text.contains("28 Nov 2026, 09:30 UTC"));
+        assert!(mail.text.contains("Nov 28, 2026, 9:30\u{202f}AM UTC"));
         assert!(mail
             .text
             .contains("https://p.example/auth/portal/setup?token=t"));

@@ -6,6 +6,8 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
 use unic_langid::LanguageIdentifier;
 
+use crate::format::Formats;
+
 type Bundle = FluentBundle<FluentResource>;
 
 /// The language used when the requested one is unknown, and for messages a language lacks.
@@ -106,13 +108,15 @@ impl std::error::Error for LocaleError {}
 pub struct Locales {
     /// The `en` bundle: the default language and the per-message fallback of the others.
     fallback: Bundle,
-    /// Every other supported language.
-    others: Vec<(&'static str, Bundle)>,
+    /// Number, money and date formats of the fallback language.
+    fallback_formats: Formats,
+    /// Every other supported language, with its formats.
+    others: Vec<(&'static str, Bundle, Formats)>,
 }
 
 impl fmt::Debug for Locales {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let others: Vec<&str> = self.others.iter().map(|(lang, _)| *lang).collect();
+        let others: Vec<&str> = self.others.iter().map(|(lang, _, _)| *lang).collect();
         f.debug_struct("Locales")
             .field("fallback", &FALLBACK_LANG)
             .field("others", &others)
@@ -124,27 +128,34 @@ impl Locales {
     /// Parses every embedded `.ftl` file; any syntax error or duplicate id is an error.
     pub fn load() -> Result<Locales, LocaleError> {
         let fallback = build_bundle(FALLBACK_LANG, SOURCES)?;
+        let fallback_formats = build_formats(FALLBACK_LANG)?;
         let mut others = Vec::new();
         for &lang in SUPPORTED.iter().filter(|&&l| l != FALLBACK_LANG) {
-            others.push((lang, build_bundle(lang, SOURCES)?));
+            others.push((lang, build_bundle(lang, SOURCES)?, build_formats(lang)?));
         }
-        Ok(Locales { fallback, others })
+        Ok(Locales {
+            fallback,
+            fallback_formats,
+            others,
+        })
     }
 
     /// The translator for `lang` (a BCP 47 tag such as `en` or `en-GB`); anything else gets `en`.
     pub fn translator(&self, lang: &str) -> Translator<'_> {
         let wanted = resolve_lang(lang);
-        let found = self.others.iter().find(|(l, _)| *l == wanted);
+        let found = self.others.iter().find(|(l, _, _)| *l == wanted);
         match found {
-            Some((lang, bundle)) => Translator {
+            Some((lang, bundle, formats)) => Translator {
                 lang,
                 bundle,
                 fallback: &self.fallback,
+                formats,
             },
             None => Translator {
                 lang: FALLBACK_LANG,
                 bundle: &self.fallback,
                 fallback: &self.fallback,
+                formats: &self.fallback_formats,
             },
         }
     }
@@ -166,6 +177,10 @@ fn resolve_lang(requested: &str) -> &'static str {
         .copied()
         .find(|lang| lang.eq_ignore_ascii_case(primary))
         .unwrap_or(FALLBACK_LANG)
+}
+
+fn build_formats(lang: &str) -> Result<Formats, LocaleError> {
+    Formats::new(lang).map_err(|e| LocaleError(e.to_string()))
 }
 
 fn build_bundle(lang: &str, sources: &[(&str, &str, &str)]) -> Result<Bundle, LocaleError> {
@@ -208,6 +223,7 @@ pub struct Translator<'a> {
     lang: &'static str,
     bundle: &'a Bundle,
     fallback: &'a Bundle,
+    formats: &'a Formats,
 }
 
 impl fmt::Debug for Translator<'_> {
@@ -222,6 +238,11 @@ impl<'a> Translator<'a> {
     /// The language tag this translator renders, for `<html lang>`.
     pub fn lang(&self) -> &str {
         self.lang
+    }
+
+    /// The one formatter of numbers, money and dates for this language.
+    pub fn fmt(&self) -> &'a Formats {
+        self.formats
     }
 
     /// The message text; a missing id comes back as the id itself so it is visible, not blank.

@@ -17,13 +17,13 @@ pub mod components;
 pub mod dashboard;
 pub mod email;
 pub mod errors;
+pub mod format;
 pub mod handoff;
 pub mod i18n;
 #[cfg(test)]
 mod input_properties;
 pub mod layout;
 pub mod markdown;
-pub mod money;
 pub mod projects;
 pub mod security;
 pub mod setup;

@@ -50,7 +50,7 @@ pub fn overview(o: BillingOverview) -> OverviewView {
             .into_iter()
             .map(|l| ContractLineItem {
                 rate: amount(l.rate_minor, &l.currency),
-                quantity: portal_views::money::format_quantity(l.quantity_milli),
+                quantity_milli: l.quantity_milli,
                 contract: l.contract_name,
                 name: l.name,
                 frequency: l.billing_frequency,
@@ -123,7 +123,7 @@ pub fn invoice_detail(d: InvoiceDetail) -> InvoiceDetailView {
             .map(|l| LineItem {
                 service: l.service_name,
                 description: l.description,
-                quantity: portal_views::money::format_quantity(l.quantity_milli),
+                quantity_milli: l.quantity_milli,
                 unit_price: amount(l.unit_price_minor, &code),
                 tax: amount(l.tax_minor, &code),
                 total: amount(l.total_minor, &code),

@@ -21,12 +21,12 @@ pub const SENTINEL_DESCRIPTION: &str = "Sentinel-description-4471";
 pub const SENTINEL_ASSIGNEE: &str = "Sentinel-assignee-4472";
 pub const SENTINEL_PRIORITY: &str = "Sentinel-priority-4473";
 pub const SENTINEL_SERVICE: &str = "Sentinel-service-4474";
-/// 123.25 h estimated, 77.75 h actual, checklist 7 of 9, due 19 Jul 2031, budget 4321 h.
+/// 123.25 h estimated, 77.75 h actual, checklist 7 of 9, due Jul 19, 2031, budget 4,321 h.
 pub const SENTINEL_ESTIMATE: &str = "123.25 h";
 pub const SENTINEL_ACTUAL: &str = "77.75 h";
 pub const SENTINEL_CHECKLIST: &str = "7 / 9";
-pub const SENTINEL_DUE: &str = "19 Jul 2031";
-pub const SENTINEL_BUDGET: &str = "4321 h";
+pub const SENTINEL_DUE: &str = "Jul 19, 2031";
+pub const SENTINEL_BUDGET: &str = "4,321 h";
 pub const SENTINEL_PHASE: &str = "Sentinel-phase-4475";
 pub const HIDDEN_COLUMN_TASK: &str = "Sentinel-hidden-column-task-4476";
 

@@ -48,7 +48,8 @@ pub struct PaymentItem {
 pub struct LineItem {
     pub service: String,
     pub description: String,
-    pub quantity: String,
+    /// In thousandths.
+    pub quantity_milli: i64,
     pub unit_price: Amount,
     pub tax: Amount,
     pub total: Amount,
@@ -151,8 +152,8 @@ pub fn list_page(shell: &PageShell<'_>, v: &InvoiceListView) -> Markup {
                     }
                     td data-label=(t.tr(msg::COL_ISSUED)) { (date_time(t, i.issue_date)) }
                     td data-label=(t.tr(msg::COL_DUE)) { (optional_date(t, i.due_date)) }
-                    td data-label=(t.tr(msg::COL_TOTAL)) { (i.total.text()) }
-                    td data-label=(t.tr(msg::COL_BALANCE)) { (i.balance.text()) }
+                    td data-label=(t.tr(msg::COL_TOTAL)) { (i.total.text(t)) }
+                    td data-label=(t.tr(msg::COL_BALANCE)) { (i.balance.text(t)) }
                     td data-label=(t.tr(msg::COL_STATUS)) { (status_badge(t, &i.status)) }
                 } } }
             } }
@@ -175,7 +176,7 @@ fn payments_table(t: Translator<'_>, items: &[PaymentItem]) -> Markup {
             } }
             tbody { @for p in items { tr {
                 td data-label=(t.tr(msg::COL_DATE)) { (date_time(t, p.paid_on)) }
-                td data-label=(t.tr(msg::COL_AMOUNT)) { (p.amount.text()) }
+                td data-label=(t.tr(msg::COL_AMOUNT)) { (p.amount.text(t)) }
                 td data-label=(t.tr(msg::COL_INVOICE)) {
                     @if let Some(n) = &p.invoice { a href=(invoice_path(n)) { (n) } } @else { "—" }
                 }
@@ -227,8 +228,8 @@ pub fn detail_page(shell: &PageShell<'_>, v: &InvoiceDetailView) -> Markup {
                 div { dt { (t.tr(msg::COL_ISSUED)) } dd { (date_time(t, i.issue_date)) } }
                 div { dt { (t.tr(msg::COL_DUE)) } dd { (optional_date(t, i.due_date)) } }
                 @if v.period.is_some() { div { dt { (t.tr(msg::PERIOD)) } dd { (period(t, v.period)) } } }
-                div { dt { (t.tr(msg::TOTAL)) } dd { (i.total.text()) } }
-                div { dt { (t.tr(msg::BALANCE)) } dd { strong { (i.balance.text()) } } }
+                div { dt { (t.tr(msg::TOTAL)) } dd { (i.total.text(t)) } }
+                div { dt { (t.tr(msg::BALANCE)) } dd { strong { (i.balance.text(t)) } } }
             }
         }
         section.card aria-labelledby="invoice-lines" {
@@ -247,19 +248,19 @@ pub fn detail_page(shell: &PageShell<'_>, v: &InvoiceDetailView) -> Markup {
                         @if !l.description.is_empty() { br; (l.description) }
                         @if l.period.is_some() { br; span.muted { (period(t, l.period)) } }
                     }
-                    td data-label=(t.tr(msg::COL_QUANTITY)) { (l.quantity) }
-                    td data-label=(t.tr(msg::COL_UNIT_PRICE)) { (l.unit_price.text()) }
-                    td data-label=(t.tr(msg::COL_TAX)) { (l.tax.text()) }
-                    td data-label=(t.tr(msg::COL_TOTAL)) { (l.total.text()) }
+                    td data-label=(t.tr(msg::COL_QUANTITY)) { (t.fmt().quantity(l.quantity_milli)) }
+                    td data-label=(t.tr(msg::COL_UNIT_PRICE)) { (l.unit_price.text(t)) }
+                    td data-label=(t.tr(msg::COL_TAX)) { (l.tax.text(t)) }
+                    td data-label=(t.tr(msg::COL_TOTAL)) { (l.total.text(t)) }
                 } } }
             } }
             dl.totals {
-                div { dt { (t.tr(msg::SUBTOTAL)) } dd { (v.subtotal.text()) } }
-                div { dt { (t.tr(msg::TAX)) } dd { (v.tax.text()) } }
-                div { dt { (t.tr(msg::TOTAL)) } dd { strong { (i.total.text()) } } }
-                @if v.credit_applied.minor != 0 { div { dt { (t.tr(msg::CREDIT_APPLIED)) } dd { "-" (v.credit_applied.text()) } } }
-                @if v.paid.minor != 0 { div { dt { (t.tr(msg::PAID)) } dd { "-" (v.paid.text()) } } }
-                div { dt { (t.tr(msg::BALANCE)) } dd { strong { (i.balance.text()) } } }
+                div { dt { (t.tr(msg::SUBTOTAL)) } dd { (v.subtotal.text(t)) } }
+                div { dt { (t.tr(msg::TAX)) } dd { (v.tax.text(t)) } }
+                div { dt { (t.tr(msg::TOTAL)) } dd { strong { (i.total.text(t)) } } }
+                @if v.credit_applied.minor != 0 { div { dt { (t.tr(msg::CREDIT_APPLIED)) } dd { (v.credit_applied.negated().text(t)) } } }
+                @if v.paid.minor != 0 { div { dt { (t.tr(msg::PAID)) } dd { (v.paid.negated().text(t)) } } }
+                div { dt { (t.tr(msg::BALANCE)) } dd { strong { (i.balance.text(t)) } } }
             }
             @if !v.notes.is_empty() { h3 { (t.tr(msg::NOTES)) } p.project-description { (v.notes) } }
         }
@@ -303,20 +304,20 @@ pub fn pdf_document(
     };
     facts.push((t.tr(msg::COL_STATUS), t.tr(status)));
     let mut totals = vec![
-        (t.tr(msg::SUBTOTAL), v.subtotal.text()),
-        (t.tr(msg::TAX), v.tax.text()),
-        (t.tr(msg::TOTAL), i.total.text()),
+        (t.tr(msg::SUBTOTAL), v.subtotal.text(t)),
+        (t.tr(msg::TAX), v.tax.text(t)),
+        (t.tr(msg::TOTAL), i.total.text(t)),
     ];
     if v.credit_applied.minor != 0 {
         totals.push((
             t.tr(msg::CREDIT_APPLIED),
-            format!("-{}", v.credit_applied.text()),
+            v.credit_applied.negated().text(t),
         ));
     }
     if v.paid.minor != 0 {
-        totals.push((t.tr(msg::PAID), format!("-{}", v.paid.text())));
+        totals.push((t.tr(msg::PAID), v.paid.negated().text(t)));
     }
-    totals.push((t.tr(msg::BALANCE), i.balance.text()));
+    totals.push((t.tr(msg::BALANCE), i.balance.text(t)));
     let mut bill_to = vec![client_name.to_owned()];
     bill_to.extend(address.iter().cloned());
     super::pdf::InvoicePdf {
@@ -344,9 +345,9 @@ pub fn pdf_document(
                     .filter(|s| !s.is_empty())
                     .collect::<Vec<_>>()
                     .join(" · "),
-                quantity: l.quantity.clone(),
-                unit_price: l.unit_price.text(),
-                total: l.total.text(),
+                quantity: t.fmt().quantity(l.quantity_milli),
+                unit_price: l.unit_price.text(t),
+                total: l.total.text(t),
             })
             .collect(),
         totals,

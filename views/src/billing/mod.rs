@@ -131,8 +131,17 @@ pub struct Amount {
 }
 
 impl Amount {
-    pub fn text(&self) -> String {
-        crate::money::format_money(self.minor, &self.code, self.digits)
+    /// The amount in the reader's language and its currency's format.
+    pub fn text(&self, t: Translator<'_>) -> String {
+        t.fmt().money(self.minor, &self.code, self.digits)
+    }
+
+    /// The same amount with the opposite sign (what a credit or payment takes off).
+    pub fn negated(&self) -> Amount {
+        Amount {
+            minor: self.minor.saturating_neg(),
+            ..self.clone()
+        }
     }
 }
 
@@ -220,7 +229,7 @@ pub struct BillingCard {
 }
 
 pub fn dashboard_card(t: Translator<'_>, card: &BillingCard) -> Markup {
-    let amounts: Vec<String> = card.outstanding.iter().map(Amount::text).collect();
+    let amounts: Vec<String> = card.outstanding.iter().map(|a| a.text(t)).collect();
     html! {
         section.card aria-labelledby="billing-summary" {
             h2 #billing-summary { (t.tr(msg::HEADING)) }

@@ -15,7 +15,8 @@ pub struct ContractLineItem {
     pub contract: String,
     pub name: String,
     pub frequency: String,
-    pub quantity: String,
+    /// In thousandths.
+    pub quantity_milli: i64,
     pub rate: Amount,
     pub category: String,
 }
@@ -59,13 +60,13 @@ fn frequency(t: Translator<'_>, raw: &str) -> String {
     t.tr(id)
 }
 
-fn hours(minutes: i64) -> String {
-    crate::money::format_quantity(minutes.saturating_mul(1000) / 60)
+fn hours(t: Translator<'_>, minutes: i64) -> String {
+    t.fmt().quantity(minutes.saturating_mul(1000) / 60)
 }
 
-fn amounts(list: &[Amount]) -> String {
+fn amounts(t: Translator<'_>, list: &[Amount]) -> String {
     list.iter()
-        .map(Amount::text)
+        .map(|a| a.text(t))
         .collect::<Vec<_>>()
         .join(" · ")
 }
@@ -81,7 +82,7 @@ pub fn page(shell: &PageShell<'_>, v: &OverviewView) -> Markup {
                 @if v.outstanding.is_empty() {
                     p { (t.tr(msg::NOTHING_OUTSTANDING)) }
                 } @else {
-                    p.big-figure { (amounts(&v.outstanding)) }
+                    p.big-figure { (amounts(t, &v.outstanding)) }
                     p { a href=(format!("{}?status=unpaid", super::INVOICES_PATH)) {
                         (t.tr_count(msg::UNPAID_COUNT, &[("count", v.unpaid_count)]))
                     } }
@@ -91,7 +92,7 @@ pub fn page(shell: &PageShell<'_>, v: &OverviewView) -> Markup {
                 h2 #billing-next-due { (t.tr(msg::NEXT_DUE)) }
                 @match &v.next_due {
                     Some(n) => p {
-                        a href=(invoice_path(&n.number)) { (n.number) } " — " (n.balance.text())
+                        a href=(invoice_path(&n.number)) { (n.number) } " — " (n.balance.text(t))
                         ", " (optional_date(t, n.due_date)) " " (status_badge(t, &n.status))
                     },
                     None => p { (t.tr(msg::NO_NEXT_DUE)) },
@@ -99,7 +100,7 @@ pub fn page(shell: &PageShell<'_>, v: &OverviewView) -> Markup {
             }
             section.card aria-labelledby="billing-credit" {
                 h2 #billing-credit { (t.tr(msg::CREDIT)) }
-                @if v.credit.is_empty() { p { (t.tr(msg::NO_CREDIT)) } } @else { p.big-figure { (amounts(&v.credit)) } }
+                @if v.credit.is_empty() { p { (t.tr(msg::NO_CREDIT)) } } @else { p.big-figure { (amounts(t, &v.credit)) } }
             }
         }
         section.card aria-labelledby="billing-contracts" {
@@ -119,8 +120,8 @@ pub fn page(shell: &PageShell<'_>, v: &OverviewView) -> Markup {
                         td data-label=(t.tr(msg::COL_SERVICE)) { (l.name) @if !l.category.is_empty() { br; span.muted { (l.category) } } }
                         td data-label=(t.tr(msg::COL_CONTRACT)) { (l.contract) }
                         td data-label=(t.tr(msg::COL_FREQUENCY)) { (frequency(t, &l.frequency)) }
-                        td data-label=(t.tr(msg::COL_QUANTITY)) { (l.quantity) }
-                        td data-label=(t.tr(msg::COL_RATE)) { (l.rate.text()) }
+                        td data-label=(t.tr(msg::COL_QUANTITY)) { (t.fmt().quantity(l.quantity_milli)) }
+                        td data-label=(t.tr(msg::COL_RATE)) { (l.rate.text(t)) }
                     } } }
                 } }
             }
@@ -133,7 +134,7 @@ pub fn page(shell: &PageShell<'_>, v: &OverviewView) -> Markup {
                         @let left = b.purchased_minutes.saturating_sub(b.used_minutes).max(0);
                         li {
                             strong { (b.name) } " — "
-                            (t.tr_args(msg::HOURS_LEFT, &[("left", hours(left)), ("total", hours(b.purchased_minutes))]))
+                            (t.tr_args(msg::HOURS_LEFT, &[("left", hours(t, left)), ("total", hours(t, b.purchased_minutes))]))
                             @if let Some(e) = b.expires_on { " · " (t.tr(msg::EXPIRES)) " " (date_time(t, e)) }
                             " " progress max=(b.purchased_minutes.max(1)) value=(left) aria-hidden="true" {}
                         }

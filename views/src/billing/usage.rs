@@ -9,7 +9,6 @@ use super::{heading, msg, Tab, USAGE_PATH};
 use crate::components::{date_time, format_date};
 use crate::i18n::Translator;
 use crate::layout::{self, PageShell};
-use crate::money::format_quantity;
 
 /// A service's use in one unit, month by month (thousandths).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -47,19 +46,16 @@ fn c(v: f64) -> String {
     format!("{:.1}", v)
 }
 
-fn hours(minutes: i64) -> String {
-    format_quantity(minutes.saturating_mul(1000) / 60)
+fn hours(t: Translator<'_>, minutes: i64) -> String {
+    t.fmt().quantity(minutes.saturating_mul(1000) / 60)
 }
 
 fn month_label(t: Translator<'_>, d: NaiveDate) -> String {
-    // "1 Mar 2026" → "Mar 2026".
-    let full = format_date(t, d);
-    full.split_once(' ')
-        .map_or(full.clone(), |(_, rest)| rest.to_owned())
+    t.fmt().month(d)
 }
 
 /// Vertical bars, one per (label, value), scaled to the largest.
-fn bars(id: &str, title: &str, desc: &str, points: &[(String, i64)]) -> Markup {
+fn bars(t: Translator<'_>, id: &str, title: &str, desc: &str, points: &[(String, i64)]) -> Markup {
     let max_value = points.iter().map(|(_, v)| *v).max().unwrap_or(0).max(1);
     let max = max_value as f64;
     let n = points.len().max(1);
@@ -75,19 +71,19 @@ fn bars(id: &str, title: &str, desc: &str, points: &[(String, i64)]) -> Markup {
                 @let h = (*value).max(0) as f64 * (H - 2.0 * PAD) / max;
                 @let x = PAD + i as f64 * slot + (slot - bar) / 2.0;
                 rect x=(c(x)) y=(c(H - PAD - h)) width=(c(bar)) height=(c(h)) fill="#0b5563" {
-                    title { (label) ": " (format_quantity(*value)) }
+                    title { (label) ": " (t.fmt().quantity(*value)) }
                 }
                 @if n <= 6 || i % 2 == 0 {
                     text x=(c(x + bar / 2.0)) y=(c(H - PAD + 16.0)) font-size="11" text-anchor="middle" fill="#1f2933" { (label) }
                 }
             }
-            text x=(c(PAD)) y=(c(PAD - 10.0)) font-size="11" fill="#1f2933" { (format_quantity(max_value)) }
+            text x=(c(PAD)) y=(c(PAD - 10.0)) font-size="11" fill="#1f2933" { (t.fmt().quantity(max_value)) }
         }
     }
 }
 
 /// A step line of minutes left, from the block's size down.
-fn burn(id: &str, title: &str, desc: &str, b: &BurnDown) -> Markup {
+fn burn(t: Translator<'_>, id: &str, title: &str, desc: &str, b: &BurnDown) -> Markup {
     let max_minutes = b.purchased_minutes.max(1);
     let max = max_minutes as f64;
     let steps = b.points.len().saturating_sub(1).max(1) as f64;
@@ -105,7 +101,7 @@ fn burn(id: &str, title: &str, desc: &str, b: &BurnDown) -> Markup {
             desc id=(format!("{id}-d")) { (desc) }
             line x1=(c(PAD)) y1=(c(H - PAD)) x2=(c(W - PAD)) y2=(c(H - PAD)) stroke="#52606d" stroke-width="1" {}
             path d=(path.trim_end()) fill="none" stroke="#b54708" stroke-width="3" {}
-            text x=(c(PAD)) y=(c(PAD - 10.0)) font-size="11" fill="#1f2933" { (hours(max_minutes)) " h" }
+            text x=(c(PAD)) y=(c(PAD - 10.0)) font-size="11" fill="#1f2933" { (hours(t, max_minutes)) " h" }
         }
     }
 }
@@ -144,10 +140,10 @@ pub fn page(shell: &PageShell<'_>, v: &UsageView) -> Markup {
             section.card aria-labelledby=(format!("{id}-h")) {
                 h2 id=(format!("{id}-h")) { (title) }
                 div.chart-with-table {
-                    (bars(&id, &title, &t.tr_args(msg::USAGE_DESC, &[("range", range.clone())]), &points))
+                    (bars(t, &id, &title, &t.tr_args(msg::USAGE_DESC, &[("range", range.clone())]), &points))
                     table.table {
                         thead { tr { th scope="col" { (t.tr(msg::USAGE_MONTH)) } th scope="col" { (s.unit) } } }
-                        tbody { @for (label, q) in &points { tr { td { (label) } td { (format_quantity(*q)) } } } }
+                        tbody { @for (label, q) in &points { tr { td { (label) } td { (t.fmt().quantity(*q)) } } } }
                     }
                 }
             }
@@ -157,10 +153,10 @@ pub fn page(shell: &PageShell<'_>, v: &UsageView) -> Markup {
             section.card aria-labelledby="usage-hours-h" {
                 h2 #usage-hours-h { (t.tr(msg::USAGE_HOURS)) }
                 div.chart-with-table {
-                    (bars("usage-hours", &t.tr(msg::USAGE_HOURS), &t.tr_args(msg::USAGE_DESC, &[("range", range.clone())]), &points))
+                    (bars(t, "usage-hours", &t.tr(msg::USAGE_HOURS), &t.tr_args(msg::USAGE_DESC, &[("range", range.clone())]), &points))
                     table.table {
                         thead { tr { th scope="col" { (t.tr(msg::COL_SERVICE)) } th scope="col" { (t.tr(msg::USAGE_HOURS_COL)) } } }
-                        tbody { @for (service, minutes) in &v.hours { tr { td { (service) } td { (hours(*minutes)) } } } }
+                        tbody { @for (service, minutes) in &v.hours { tr { td { (service) } td { (hours(t, *minutes)) } } } }
                     }
                 }
             }
@@ -170,10 +166,10 @@ pub fn page(shell: &PageShell<'_>, v: &UsageView) -> Markup {
             section.card aria-labelledby=(format!("{id}-h")) {
                 h2 id=(format!("{id}-h")) { (t.tr(msg::HOUR_BLOCKS)) ": " (b.name) }
                 div.chart-with-table {
-                    (burn(&id, &b.name, &t.tr(msg::USAGE_BURN_DESC), b))
+                    (burn(t, &id, &b.name, &t.tr(msg::USAGE_BURN_DESC), b))
                     table.table {
                         thead { tr { th scope="col" { (t.tr(msg::COL_DATE)) } th scope="col" { (t.tr(msg::USAGE_LEFT)) } } }
-                        tbody { @for (day, left) in &b.points { tr { td { (date_time(t, *day)) } td { (hours(*left)) } } } }
+                        tbody { @for (day, left) in &b.points { tr { td { (date_time(t, *day)) } td { (hours(t, *left)) } } } }
                     }
                 }
             }

@@ -279,7 +279,7 @@ mod tests {
             "{html}"
         );
         assert!(html.contains("1 of 4 tasks done (25%)"), "{html}");
-        assert!(html.contains("2 Nov 2026"), "{html}");
+        assert!(html.contains("Nov 2, 2026"), "{html}");
         assert!(html.contains(">On hold</option>"), "{html}");
         assert_card_buttons(&html, 1);
         Ok(())

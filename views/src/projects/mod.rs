@@ -121,16 +121,7 @@ pub fn title(t: Translator<'_>) -> String {
 
 /// Hours from minutes, e.g. "12.5 h" (to two decimals, trailing zeros dropped).
 pub fn hours_text(t: Translator<'_>, minutes: i64) -> String {
-    let hundredths = minutes.saturating_mul(100) / 60;
-    let whole = hundredths / 100;
-    let frac = (hundredths % 100).abs();
-    let number = if frac == 0 {
-        whole.to_string()
-    } else if frac % 10 == 0 {
-        format!("{whole}.{}", frac / 10)
-    } else {
-        format!("{whole}.{frac:02}")
-    };
+    let number = t.fmt().trimmed(minutes.saturating_mul(100) / 60, 2);
     t.tr_args(msg::HOURS, &[("hours", number)])
 }
 

@@ -232,12 +232,20 @@ pub fn size_label(t: Translator<'_>, bytes: i64) -> String {
     } else if bytes < MIB {
         t.tr_args(
             msg::SIZE_KIB,
-            &[("size", format!("{:.1}", bytes as f64 / KIB as f64))],
+            &[(
+                "size",
+                t.fmt()
+                    .fixed(bytes.saturating_mul(10).saturating_add(KIB / 2) / KIB, 1),
+            )],
         )
     } else {
         t.tr_args(
             msg::SIZE_MIB,
-            &[("size", format!("{:.1}", bytes as f64 / MIB as f64))],
+            &[(
+                "size",
+                t.fmt()
+                    .fixed(bytes.saturating_mul(10).saturating_add(MIB / 2) / MIB, 1),
+            )],
         )
     }
 }
