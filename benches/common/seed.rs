@@ -23,7 +23,7 @@ pub async fn tenant(db: &Db, name: String, now: DateTime<Utc>) -> anyhow::Result
     .await?)
 }
 
-/// A bench user: `user<i>@bench-co.example`, "Bench User <i>", a client user with role User.
+/// A bench user: `user<i>@bench-co.example`, "Bench User <i>", a client user.
 pub struct BenchUser {
     pub user_id: Uuid,
     pub email: String,
@@ -39,6 +39,28 @@ pub async fn client_users(
     password_hash: Option<&str>,
     now: DateTime<Utc>,
 ) -> anyhow::Result<Vec<BenchUser>> {
+    client_users_as(
+        db,
+        tenant,
+        client_id,
+        count,
+        password_hash,
+        PortalRole::User,
+        now,
+    )
+    .await
+}
+
+/// As [`client_users`], with the portal role `role`.
+pub async fn client_users_as(
+    db: &Db,
+    tenant: Uuid,
+    client_id: Uuid,
+    count: usize,
+    password_hash: Option<&str>,
+    role: PortalRole,
+    now: DateTime<Utc>,
+) -> anyhow::Result<Vec<BenchUser>> {
     let mut made = Vec::with_capacity(count);
     for i in 0..count {
         let email = Email::parse(&format!("user{i}@bench-co.example"))?;
@@ -47,7 +69,7 @@ pub async fn client_users(
             full_name: format!("Bench User {i}"),
             email: email.clone(),
             phone: None,
-            portal_role: PortalRole::User,
+            portal_role: role,
         };
         let contact_id = users::create_contact(db, tenant, &contact, now).await?;
         let user = users::NewUser {

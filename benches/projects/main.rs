@@ -42,13 +42,10 @@ use crate::seed::*;
 
 use std::collections::{BTreeSet, HashMap};
 use std::future::Future;
-use std::sync::{Arc, Barrier, OnceLock};
 use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
 use chrono::{DateTime, Utc};
-use futures_util::future::join_all;
-use portal::http::cookies::SESSION_COOKIE;
 use portal::Application;
 use portal_actors::credentials::{current_params, hash_with};
 use portal_actors::project_sync::plan::PlanInput;
@@ -60,15 +57,15 @@ use portal_test_support::pg::{Cluster, ClusterOptions};
 use portal_views::projects::graph::{self, GraphEdge, GraphTask};
 use rand::rngs::StdRng;
 use rand::{Rng as _, SeedableRng as _};
-use reqwest::header::COOKIE;
-use reqwest::StatusCode;
 use serde_json::{json, Value};
 use uuid::Uuid;
 
-use crate::common::http::{client, fetch_csrf, post_sign_in, Credentials};
 use crate::common::numbers::{env_number, ms};
+use crate::common::pages::{
+    self, baseline, print_page_summary, print_phases, runtime, LoadConfig, PageSize, Phase, Target,
+    WARMUP,
+};
 use crate::common::server;
-use crate::common::tally::Tally;
 
 const PASSWORD: &str = "correct horse battery staple 42";
 const NUMBER: &str = "PRJ-1";
@@ -86,11 +83,8 @@ const COLUMNS: [(&str, bool); 4] = [
 ];
 const CLIENT_USERS: usize = 4;
 const DEFAULT_SECONDS: u64 = 3;
-const WARMUP: Duration = Duration::from_secs(1);
 /// Calls of each in-process step timed for the breakdown.
 const BREAKDOWN_CALLS: u32 = 50;
-/// Upper bound of requests one client sends in one phase (also bounds the latency vectors).
-const MAX_REQUESTS_PER_CLIENT: usize = 2_000_000;
 const LIST_PATH: &str = "/client-portal/projects";
 const PG_OPTIONS: ClusterOptions = ClusterOptions {
     dir_prefix: "portal-bench-projects-pg",
@@ -99,12 +93,6 @@ const PG_OPTIONS: ClusterOptions = ClusterOptions {
     fallback_port: 55435,
 };
 
-struct Config {
-    window: Duration,
-    cores: usize,
-    clients: usize,
-}
-
 /// What the load needs to know about the seeded tenant.
 struct Seeded {
     slug: String,
@@ -112,15 +100,6 @@ struct Seeded {
     plan_took: Duration,
     /// The last task's name: every view of the page must show it.
     last_task: String,
-}
-
-/// A page's path and its size in bytes.
-type PageSize = (String, usize);
-
-/// One measured page or baseline.
-struct Phase {
-    label: String,
-    tally: Tally,
 }
 
 struct Report {
@@ -133,7 +112,7 @@ struct Report {
 
 fn main() -> anyhow::Result<()> {
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
-    let config = Config {
+    let config = LoadConfig {
         window: Duration::from_secs(env_number(
             "PORTAL_BENCH_SECONDS",
             DEFAULT_SECONDS,
@@ -179,13 +158,7 @@ fn main() -> anyhow::Result<()> {
     Ok(())
 }
 
-fn runtime() -> std::io::Result<tokio::runtime::Runtime> {
-    tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-}
-
-fn run_backend(backend: &'static str, url: String, config: &Config) -> anyhow::Result<Report> {
+fn run_backend(backend: &'static str, url: String, config: &LoadConfig) -> anyhow::Result<Report> {
     println!("\n=== {backend} ===");
     // Seed and break down on a runtime of their own, closed before the server starts.
     let rt = runtime()?;
@@ -228,7 +201,7 @@ fn run_backend(backend: &'static str, url: String, config: &Config) -> anyhow::R
         sizes,
         phases,
     };
-    print_phases(&report, config);
+    print_phases(report.backend, &report.phases, config);
     Ok(report)
 }
 
@@ -242,50 +215,11 @@ async fn boot(url: String, workers: usize) -> anyhow::Result<(Application, ())> 
 // ---------------------------------------------------------------------------------------------
 // The data: written as the integration API writes it (bodies parsed as it parses them).
 
-/// GETs the tenant's sign-in form for its CSRF cookie, POSTs the password; the session cookie.
-async fn sign_in(
-    client: &reqwest::Client,
-    origin: &str,
-    slug: &str,
-    email: &str,
-) -> anyhow::Result<String> {
-    let csrf = fetch_csrf(
-        client,
-        format!("{origin}/auth/client-portal/signin?tenant={slug}"),
-    )
-    .await?;
-    let who = Credentials {
-        slug,
-        email,
-        password: PASSWORD,
-    };
-    let (status, session) = post_sign_in(
-        client,
-        format!("{origin}/auth/client-portal/signin"),
-        origin,
-        &who,
-        &csrf,
-    )
-    .await?;
-    session
-        .filter(|_| status == StatusCode::SEE_OTHER)
-        .with_context(|| format!("the sign-in answered {status} without a session"))
-}
-
-/// What one phase requests: `GET url`, with a session when `check` is given; a page's answer
-/// must be 200 and contain every string of `check`.
-#[derive(Clone)]
-struct Work {
-    url: String,
-    check: Option<Arc<Vec<String>>>,
-}
-
 fn measure(
     server: &server::Server<()>,
     seeded: &Seeded,
-    config: &Config,
+    config: &LoadConfig,
 ) -> anyhow::Result<(Vec<PageSize>, Vec<Phase>)> {
-    let origin = format!("http://127.0.0.1:{}", server.port);
     let detail = format!("{LIST_PATH}/{NUMBER}");
     let svg = "<svg".to_owned();
     let pages: Vec<(String, Vec<String>)> = vec![
@@ -299,190 +233,17 @@ fn measure(
         ),
         (LIST_PATH.to_owned(), vec![NUMBER.to_owned()]),
     ];
-    let (sessions, sizes) = runtime()?.block_on(async {
-        let http = client()?;
-        let mut sessions = Vec::new();
-        for email in &seeded.emails {
-            let cookie = sign_in(&http, &origin, &seeded.slug, email)
-                .await
-                .with_context(|| format!("signing in {email}"))?;
-            sessions.push(cookie);
-        }
-        let mut sizes = Vec::new();
-        for (path, _) in &pages {
-            let resp = http
-                .get(format!("{origin}{path}"))
-                .header(COOKIE, format!("{SESSION_COOKIE}={}", sessions[0]))
-                .send()
-                .await?;
-            let status = resp.status();
-            let body = resp.bytes().await?;
-            anyhow::ensure!(status == StatusCode::OK, "{path} answered {status}");
-            sizes.push((path.clone(), body.len()));
-        }
-        anyhow::Ok((sessions, sizes))
-    })?;
-    println!("page sizes:");
-    for (path, bytes) in &sizes {
-        println!(
-            "  {path:<44} {bytes:>9} bytes ({:.0} KiB)",
-            *bytes as f64 / 1024.0
-        );
-    }
-    let sessions = Arc::new(sessions);
-
-    let healthz = Work {
-        url: format!("http://127.0.0.1:{}/healthz", server.admin_port),
-        check: None,
+    let target = Target {
+        port: server.port,
+        admin_port: server.admin_port,
+        slug: &seeded.slug,
+        emails: &seeded.emails,
+        password: PASSWORD,
     };
-    let mut work = vec![("GET /healthz".to_owned(), healthz.clone())];
-    for (path, check) in pages {
-        let page = Work {
-            url: format!("{origin}{path}"),
-            check: Some(Arc::new(check)),
-        };
-        work.push((format!("GET {path}"), page));
-    }
-    work.push(("GET /healthz (again)".to_owned(), healthz));
-    let mut phases = Vec::new();
-    for (label, work) in work {
-        eprintln!("  measuring {label}");
-        let tally = run_phase(&work, &sessions, config)?;
-        phases.push(Phase { label, tally });
-    }
-    Ok((sizes, phases))
+    pages::measure(&target, pages, config)
 }
 
-/// Runs `config.clients` clients doing `work` over `config.cores` single-threaded runtimes,
-/// client `i` with session `i` (modulo): all start together, a warm-up, then a window in which
-/// completed, checked requests are counted and timed.
-fn run_phase(work: &Work, sessions: &Arc<Vec<String>>, config: &Config) -> anyhow::Result<Tally> {
-    let threads = config.cores.clamp(1, config.clients.max(1));
-    let barrier = Arc::new(Barrier::new(threads));
-    let start: Arc<OnceLock<Instant>> = Arc::new(OnceLock::new());
-    let handles: Vec<_> = (0..threads)
-        .map(|t| {
-            let mine: Vec<usize> = (t..config.clients).step_by(threads).collect();
-            let (work, sessions) = (work.clone(), sessions.clone());
-            let (barrier, start, duration) = (barrier.clone(), start.clone(), config.window);
-            std::thread::spawn(move || -> anyhow::Result<Tally> {
-                let rt = runtime();
-                let url = work.url.parse::<reqwest::Url>();
-                // Everyone waits, failed or not, so that no thread is left at the barrier.
-                barrier.wait();
-                let t0 = *start.get_or_init(Instant::now);
-                let (rt, url) = (rt?, url?);
-                let window = (t0 + WARMUP, t0 + WARMUP + duration);
-                let tallies = rt.block_on(join_all(mine.iter().map(|&c| {
-                    let cookie = &sessions[c % sessions.len()];
-                    client_loop(&work, &url, cookie, window)
-                })));
-                let mut tally = Tally::default();
-                for t in tallies {
-                    tally.merge(t?);
-                }
-                Ok(tally)
-            })
-        })
-        .collect();
-    Tally::join(handles, "a client thread panicked")
-}
-
-async fn client_loop(
-    work: &Work,
-    url: &reqwest::Url,
-    cookie: &str,
-    (from, until): (Instant, Instant),
-) -> anyhow::Result<Tally> {
-    let http = client()?;
-    let mut tally = Tally::default();
-    for _ in 0..MAX_REQUESTS_PER_CLIENT {
-        let sent = Instant::now();
-        if sent >= until {
-            break;
-        }
-        let outcome = once(work, &http, url, cookie).await;
-        tally
-            .record(outcome, sent, Instant::now(), (from, until))
-            .await;
-    }
-    Ok(tally)
-}
-
-/// One request; `Ok(None)` when the answer is right, `Ok(Some(why))` when it is not.
-async fn once(
-    work: &Work,
-    http: &reqwest::Client,
-    url: &reqwest::Url,
-    cookie: &str,
-) -> anyhow::Result<Option<String>> {
-    let mut request = http.get(url.clone());
-    if work.check.is_some() {
-        request = request.header(COOKIE, format!("{SESSION_COOKIE}={cookie}"));
-    }
-    let resp = request.send().await?;
-    let status = resp.status();
-    let body = resp.bytes().await?;
-    let path = url.path();
-    if status != StatusCode::OK {
-        return Ok(Some(format!("{path} answered {status}")));
-    }
-    let body = String::from_utf8_lossy(&body);
-    let want = work.check.as_deref().map(Vec::as_slice).unwrap_or_default();
-    Ok(want
-        .iter()
-        .find(|s| !body.contains(s.as_str()))
-        .map(|s| format!("{path} lacks `{s}` ({} bytes)", body.len())))
-}
-
-// ---------------------------------------------------------------------------------------------
-// Printing.
-
-/// Requests per second of a phase's window.
-fn rate(tally: &Tally, window: Duration) -> f64 {
-    tally.ok as f64 / window.as_secs_f64()
-}
-
-/// The baseline: the mean rate of the `/healthz` windows (this machine drifts between windows).
-fn baseline(phases: &[Phase], window: Duration) -> f64 {
-    let rates: Vec<f64> = phases
-        .iter()
-        .filter(|p| p.label.starts_with("GET /healthz"))
-        .map(|p| rate(&p.tally, window))
-        .collect();
-    rates.iter().sum::<f64>() / rates.len().max(1) as f64
-}
-
-fn print_phases(report: &Report, config: &Config) {
-    let base = baseline(&report.phases, config.window);
-    println!(
-        "\n{} results ({} clients, {} s windows):",
-        report.backend,
-        config.clients,
-        config.window.as_secs()
-    );
-    println!(
-        "  {:<44} {:>9} {:>10} {:>10} {:>8} {:>6}",
-        "", "req/s", "p50", "p99", "ratio", "wrong"
-    );
-    for p in &report.phases {
-        let r = rate(&p.tally, config.window);
-        println!(
-            "  {:<44} {:>9.1} {:>10} {:>10} {:>8.3} {:>6}",
-            p.label,
-            r,
-            ms(p.tally.percentile(50)),
-            ms(p.tally.percentile(99)),
-            r / base,
-            p.tally.unexpected + p.tally.errors
-        );
-        for problem in &p.tally.problems {
-            println!("      FAILURE: {problem}");
-        }
-    }
-}
-
-fn summary(reports: &[Report], config: &Config) {
+fn summary(reports: &[Report], config: &LoadConfig) {
     println!(
         "\n=== summary: {TASKS} tasks, {DEPENDENCIES} dependencies, {} clients, ratio = req/s ÷ \
          mean /healthz req/s ===",
@@ -509,26 +270,6 @@ fn summary(reports: &[Report], config: &Config) {
             ms(Some(reads)),
             ms(Some(drawing)),
         );
-        for p in r
-            .phases
-            .iter()
-            .filter(|p| p.label.starts_with("GET /client"))
-        {
-            let rate = rate(&p.tally, config.window);
-            let path = p.label.trim_start_matches("GET ");
-            let bytes = r
-                .sizes
-                .iter()
-                .find(|(sized, _)| sized == path)
-                .map_or(0, |(_, b)| *b);
-            println!(
-                "  {path:<40} {rate:>8.1} req/s  p50 {:>10}  p99 {:>10}  ratio {:.3}  {bytes} bytes  \
-                 wrong {}",
-                ms(p.tally.percentile(50)),
-                ms(p.tally.percentile(99)),
-                rate / base,
-                p.tally.unexpected + p.tally.errors
-            );
-        }
+        print_page_summary(&r.phases, &r.sizes, config);
     }
 }
