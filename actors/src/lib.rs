@@ -40,6 +40,7 @@ pub mod model;
 pub mod password_policy;
 pub mod portal_access;
 pub mod portal_domain;
+pub mod profile;
 pub mod project_sync;
 pub mod projects;
 pub mod registry;

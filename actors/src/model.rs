@@ -163,6 +163,21 @@ pub struct SessionUser {
     pub role: Option<PortalRole>,
     /// The sign-in before the one that created this session.
     pub previous_login_at: Option<DateTime<Utc>>,
+    /// How the user reads the portal.
+    #[serde(default)]
+    pub prefs: ReaderPrefs,
+}
+
+/// How a user reads the portal, as stored (`None`: not chosen). The language is the user's own
+/// pick, else their company's default; pages fall back to the tenant's, then English.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReaderPrefs {
+    /// A BCP 47 tag such as `en` or `fr`.
+    pub locale: Option<String>,
+    /// An IANA time zone name such as `Europe/Brussels` (UTC when none).
+    pub time_zone: Option<String>,
+    /// `language`, `iso`, `dmy` or `mdy` (the language's own form when none).
+    pub date_format: Option<String>,
 }
 
 impl SessionUser {

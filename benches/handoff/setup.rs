@@ -51,6 +51,7 @@ pub(crate) async fn boot(
             client_name: Some(client_name.to_owned()),
             role: Some(PortalRole::User),
             previous_login_at: None,
+            prefs: Default::default(),
         })
         .collect();
     let domain = format!("portal-{run_id}.bench.test");

@@ -7,8 +7,9 @@ use actix_web::http::StatusCode;
 use actix_web::HttpResponse;
 use portal_actors::model::TenantInfo;
 use portal_views::errors::{self as error_views, ErrorKind};
+use portal_views::format::DateStyle;
 use portal_views::i18n::{LocaleError, Locales, Translator};
-use portal_views::layout::{PageShell, SignedInNav};
+use portal_views::layout::{PageShell, Reader, SignedInNav};
 use portal_views::theme::Branding;
 use portal_views::Markup;
 
@@ -22,6 +23,33 @@ pub fn locales() -> Result<&'static Locales, &'static LocaleError> {
 /// The translator for a language, falling back to English.
 pub fn translator(lang: &str) -> Option<Translator<'static>> {
     locales().ok().map(|l| l.translator(lang))
+}
+
+/// How a signed-in user reads the portal: their language (else their company's, else the
+/// tenant's), their time zone (UTC when none or unknown) and their date style.
+pub fn reader(user: &crate::http::extract::PortalUser) -> Reader {
+    let prefs = &user.session.record.user.prefs;
+    Reader {
+        lang: prefs
+            .locale
+            .clone()
+            .unwrap_or_else(|| user.tenant.default_locale.clone()),
+        zone: prefs
+            .time_zone
+            .as_deref()
+            .and_then(|z| z.parse().ok())
+            .unwrap_or(chrono_tz::Tz::UTC),
+        date_style: prefs
+            .date_format
+            .as_deref()
+            .and_then(DateStyle::parse)
+            .unwrap_or_default(),
+    }
+}
+
+/// The translator of a signed-in user (see [`reader`]), for what is not a page: PDFs, files.
+pub fn translator_for(user: &crate::http::extract::PortalUser) -> Option<Translator<'static>> {
+    locales().ok().map(|l| reader(user).translator(l))
 }
 
 /// A tenant's branding, for the page shell.
@@ -45,10 +73,14 @@ pub fn page(
     build: impl FnOnce(&PageShell<'_>) -> Markup,
     title: impl FnOnce(Translator<'_>) -> String,
 ) -> HttpResponse {
-    let lang = tenant.map_or("en", |t| t.default_locale.as_str());
-    let Some(t) = translator(lang) else {
+    let reader = match &signed_in {
+        Some(nav) => nav.reader.clone(),
+        None => Reader::default_for(tenant.map_or("en", |t| t.default_locale.as_str())),
+    };
+    let Ok(locales) = locales() else {
         return HttpResponse::InternalServerError().body("The portal's texts failed to load.");
     };
+    let t = reader.translator(locales);
     let branding = branding(tenant);
     let shell = PageShell {
         t,

@@ -9,6 +9,7 @@ pub mod company;
 pub mod dashboard;
 pub mod handoff;
 pub mod integration;
+pub mod profile;
 pub mod projects;
 pub mod root;
 pub mod security;
@@ -145,9 +146,11 @@ pub fn portal(cfg: &mut web::ServiceConfig) {
                 .route(web::post().to(security::identities::unlink_identity))
                 .default_service(web::to(method_not_allowed)),
         )
-        .route(
-            "/client-portal/profile",
-            web::get().to(security::redirect_profile),
+        .service(
+            web::resource(portal_views::profile::PROFILE_PATH)
+                .route(web::get().to(profile::show_profile))
+                .route(web::post().to(profile::save_profile))
+                .default_service(web::to(method_not_allowed)),
         )
         .service(
             web::resource(portal_views::company::ACTION)
@@ -362,5 +365,6 @@ fn signed_in_nav(
         is_client_admin: user.session.record.user.is_client_admin(),
         may_read_projects: false,
         may_read_billing: false,
+        reader: crate::http::render::reader(user),
     }
 }

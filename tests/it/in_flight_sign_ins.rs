@@ -32,6 +32,7 @@ async fn issue(app: &TestApp, user: &TestUser) -> String {
                 client_name: None,
                 role: Some(portal_actors::model::PortalRole::User),
                 previous_login_at: None,
+                prefs: Default::default(),
             },
             domain: DOMAIN.into(),
             return_path: "/client-portal/dashboard".into(),

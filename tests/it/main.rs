@@ -34,6 +34,7 @@ mod oidc_provider;
 mod password_reset;
 mod pending_enrollment;
 mod pg;
+mod profile;
 mod projects;
 mod recovery_codes;
 mod revocation;

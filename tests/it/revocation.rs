@@ -457,6 +457,7 @@ fn record(token_hash: &str, tenant: Uuid, user_id: Uuid, at: DateTime<Utc>) -> S
             client_name: None,
             role: Some(portal_actors::model::PortalRole::User),
             previous_login_at: None,
+            prefs: Default::default(),
         },
         host: "portal.example".into(),
         auth_method: "password".into(),

@@ -177,6 +177,7 @@ async fn a_session_of_an_internal_user_is_sent_to_access_denied() {
                 client_name: None,
                 role: None,
                 previous_login_at: None,
+                prefs: Default::default(),
             },
             origin: RequestOrigin {
                 ip: None,

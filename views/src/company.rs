@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use maud::{html, Markup};
 
-use crate::components::{notice, utc_time};
+use crate::components::{instant_time, notice};
 use crate::i18n::Translator;
 use crate::layout::{self, PageShell};
 use crate::security::{device_label, method_label};
@@ -180,7 +180,7 @@ pub fn page(shell: &PageShell<'_>, view: &CompanyView) -> Markup {
                             td { (u.email) }
                             td data-label=(t.tr(msg::USER_ROLE)) { span class=(u.role.class()) { (u.role.label(t)) } }
                             td data-label=(t.tr(msg::USER_TWO_FACTOR)) { (t.tr(if u.two_factor { msg::YES } else { msg::NO })) }
-                            td data-label=(t.tr(msg::USER_LAST_SIGN_IN)) { @match u.last_sign_in { Some(at) => (utc_time(t, at)), None => (t.tr(msg::NEVER)) } }
+                            td data-label=(t.tr(msg::USER_LAST_SIGN_IN)) { @match u.last_sign_in { Some(at) => (instant_time(t, at)), None => (t.tr(msg::NEVER)) } }
                             td data-label=(t.tr(msg::USER_SESSIONS)) { (u.active_sessions) }
                             td {
                                 @if u.active_sessions > 0 && !u.is_you {
@@ -218,7 +218,7 @@ pub fn page(shell: &PageShell<'_>, view: &CompanyView) -> Markup {
                                 td data-label=(t.tr(msg::SESSION_DEVICE)) { (device_label(s.user_agent.as_deref()).unwrap_or_else(|| t.tr(msg::UNKNOWN))) }
                                 td data-label=(t.tr(msg::SESSION_IP)) { (s.ip.clone().unwrap_or_else(|| t.tr(msg::UNKNOWN))) }
                                 td data-label=(t.tr(msg::SESSION_METHOD)) { (method_label(t, &s.method)) }
-                                td data-label=(t.tr(msg::SESSION_LAST_ACTIVE)) { (utc_time(t, s.last_seen_at)) }
+                                td data-label=(t.tr(msg::SESSION_LAST_ACTIVE)) { (instant_time(t, s.last_seen_at)) }
                                 td {
                                     @if s.is_current {
                                         strong.badge { (t.tr(msg::SESSION_YOURS)) }
@@ -251,7 +251,7 @@ pub fn page(shell: &PageShell<'_>, view: &CompanyView) -> Markup {
                     tbody {
                         @for e in &view.events {
                             tr {
-                                td { (utc_time(t, e.at)) }
+                                td { (instant_time(t, e.at)) }
                                 td { (e.email) }
                                 td data-label=(t.tr(msg::EVENT_OUTCOME)) { (outcome_label(t, &e.outcome)) }
                                 td data-label=(t.tr(msg::EVENT_IP)) { (e.ip.clone().unwrap_or_else(|| t.tr(msg::UNKNOWN))) }

@@ -7,22 +7,20 @@ use crate::i18n::Translator;
 
 pub(crate) mod msg {
     crate::i18n::message_ids! {
-        DATETIME_UTC = "common-datetime-utc";
+        DATETIME_ZONE = "common-datetime-zone";
     }
 }
 
-/// A UTC instant as readable text, e.g. "Nov 27, 2026, 1:05 PM UTC" in English.
-pub fn format_utc(t: Translator<'_>, at: DateTime<Utc>) -> String {
-    t.tr_args(
-        msg::DATETIME_UTC,
-        &[("datetime", t.fmt().date_time(at.naive_utc()))],
-    )
+/// An instant as readable text in the reader's time zone, e.g. "Nov 27, 2026, 1:05 PM UTC".
+pub fn format_instant(t: Translator<'_>, at: DateTime<Utc>) -> String {
+    let (when, zone) = t.fmt().instant(at);
+    t.tr_args(msg::DATETIME_ZONE, &[("datetime", when), ("zone", zone)])
 }
 
 /// `<time datetime="…RFC 3339…">` around the readable UTC text.
-pub fn utc_time(t: Translator<'_>, at: DateTime<Utc>) -> Markup {
+pub fn instant_time(t: Translator<'_>, at: DateTime<Utc>) -> Markup {
     html! {
-        time datetime=(at.to_rfc3339_opts(SecondsFormat::Secs, true)) { (format_utc(t, at)) }
+        time datetime=(at.to_rfc3339_opts(SecondsFormat::Secs, true)) { (format_instant(t, at)) }
     }
 }
 
@@ -85,6 +83,20 @@ pub fn date_time(t: Translator<'_>, date: NaiveDate) -> Markup {
     html! { time datetime=(date.format("%Y-%m-%d").to_string()) { (format_date(t, date)) } }
 }
 
+/// A row of tabs: links, the current one marked `aria-current="page"`. `items` are (href,
+/// label, current).
+pub fn tabs(label: &str, items: &[(&str, String, bool)]) -> Markup {
+    html! {
+        nav.tabs aria-label=(label) {
+            ul {
+                @for (href, text, current) in items {
+                    li { a href=(href) aria-current=[current.then_some("page")] { (text) } }
+                }
+            }
+        }
+    }
+}
+
 /// An error box announced immediately by screen readers.
 pub fn alert(id: &str, text: &str) -> Markup {
     html! { div.alert id=(id) role="alert" { (text) } }
@@ -110,9 +122,9 @@ mod tests {
             .with_ymd_and_hms(2026, 11, 27, 13, 5, 9)
             .single()
             .ok_or("ambiguous time")?;
-        assert_eq!(format_utc(t, at), "Nov 27, 2026, 1:05\u{202f}PM UTC");
+        assert_eq!(format_instant(t, at), "Nov 27, 2026, 1:05\u{202f}PM UTC");
         assert_eq!(
-            utc_time(t, at).into_string(),
+            instant_time(t, at).into_string(),
             r#"<time datetime="2026-11-27T13:05:09Z">Nov 27, 2026, 1:05 PM UTC</time>"#
         );
         Ok(())

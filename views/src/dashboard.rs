@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use maud::{html, Markup};
 
-use crate::components::utc_time;
+use crate::components::instant_time;
 use crate::i18n::Translator;
 use crate::layout::{self, PageShell};
 
@@ -125,7 +125,7 @@ fn tickets_card(t: Translator<'_>, card: &TicketsCard) -> Markup {
                             a href=(ticket_path(&r.number)) { (r.number) " · " (r.title) }
                             " — " (r.status) " "
                             (response_badge(t, r.response_state.as_deref()))
-                            " " (utc_time(t, r.updated_at))
+                            " " (instant_time(t, r.updated_at))
                         }
                     }
                 }
@@ -171,7 +171,7 @@ fn session_card(t: Translator<'_>, view: &DashboardView) -> Markup {
             h2 #session-heading { (t.tr(msg::SESSION_HEADING)) }
             dl.details {
                 dt { (t.tr(msg::SESSION_SIGNED_IN_AT)) }
-                dd { (utc_time(t, view.signed_in_at)) }
+                dd { (instant_time(t, view.signed_in_at)) }
                 dt { (t.tr(msg::SESSION_METHOD)) }
                 dd { (method_label(t, &view.sign_in_method)) }
             }
@@ -185,8 +185,8 @@ fn sentence_with_time(t: Translator<'_>, id: &str, at: DateTime<Utc>) -> Markup 
     const MARKER: &str = "\u{1}TIME\u{1}";
     let sentence = t.tr_args(id, &[("time", MARKER.to_owned())]);
     match sentence.split_once(MARKER) {
-        Some((before, after)) => html! { (before) (utc_time(t, at)) (after) },
-        None => html! { (sentence) " " (utc_time(t, at)) },
+        Some((before, after)) => html! { (before) (instant_time(t, at)) (after) },
+        None => html! { (sentence) " " (instant_time(t, at)) },
     }
 }
 

@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 use maud::{html, Markup, DOCTYPE};
 
-use crate::components::format_utc;
+use crate::components::format_instant;
 use crate::i18n::Translator;
 
 pub(crate) mod msg {
@@ -204,7 +204,7 @@ pub fn password_changed(t: Translator<'_>, e: &PasswordChangedEmail) -> Rendered
         Block::Text(greeting(t, &e.recipient_name)),
         Block::Text(t.tr_args(
             msg::CHANGED_BODY,
-            &[tenant(), ("when", format_utc(t, e.changed_at))],
+            &[tenant(), ("when", format_instant(t, e.changed_at))],
         )),
     ];
     if let Some(ip) = &e.ip {
@@ -267,7 +267,7 @@ pub fn invitation(t: Translator<'_>, e: &InvitationEmail) -> RenderedEmail {
             },
             Block::Text(t.tr_args(
                 msg::INVITATION_EXPIRY,
-                &[("when", format_utc(t, e.expires_at))],
+                &[("when", format_instant(t, e.expires_at))],
             )),
             Block::Text(t.tr(msg::INVITATION_IGNORE)),
         ],

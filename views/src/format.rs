@@ -5,15 +5,20 @@
 //! language's own currency symbols), a small table for the portal's eight languages does. Amounts
 //! arrive in a currency's minor unit with that unit's digits (from the ISO 4217 table), so
 //! zero-decimal (JPY) and three-decimal (BHD) currencies show exactly their digits.
+//!
+//! [`Formats`] holds one language's ICU4X formatters, built once at startup; [`Fmt`] is what a
+//! page formats with: those formats plus the reader's time zone and date style, so every
+//! instant shows in the reader's zone and every date in the form they chose.
 
 use std::fmt;
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike, Utc};
+use chrono_tz::Tz;
 use icu_calendar::{Date, Gregorian};
-use icu_datetime::fieldsets::{YM, YMD, YMDT};
+use icu_datetime::fieldsets::{T, YM, YMD, YMDT};
 use icu_datetime::input::{DateTime, Time};
 use icu_datetime::options::TimePrecision;
-use icu_datetime::FixedCalendarDateTimeFormatter;
+use icu_datetime::{FixedCalendarDateTimeFormatter, NoCalendarFormatter};
 use icu_decimal::input::Decimal;
 use icu_decimal::DecimalFormatter;
 use icu_locale_core::Locale;
@@ -136,12 +141,59 @@ impl fmt::Display for FormatError {
 
 impl std::error::Error for FormatError {}
 
+/// How a reader wants calendar dates written: as their language does, or one fixed form.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum DateStyle {
+    /// The language's own medium form ("Nov 27, 2026", "27.11.2026").
+    #[default]
+    Language,
+    /// "2026-11-27".
+    Iso,
+    /// "27/11/2026".
+    DayMonthYear,
+    /// "11/27/2026".
+    MonthDayYear,
+}
+
+impl DateStyle {
+    pub const ALL: [DateStyle; 4] = [
+        DateStyle::Language,
+        DateStyle::Iso,
+        DateStyle::DayMonthYear,
+        DateStyle::MonthDayYear,
+    ];
+
+    /// The stored and form value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateStyle::Language => "language",
+            DateStyle::Iso => "iso",
+            DateStyle::DayMonthYear => "dmy",
+            DateStyle::MonthDayYear => "mdy",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<DateStyle> {
+        DateStyle::ALL.into_iter().find(|s| s.as_str() == raw)
+    }
+
+    fn pattern(self) -> Option<&'static str> {
+        match self {
+            DateStyle::Language => None,
+            DateStyle::Iso => Some("%Y-%m-%d"),
+            DateStyle::DayMonthYear => Some("%d/%m/%Y"),
+            DateStyle::MonthDayYear => Some("%m/%d/%Y"),
+        }
+    }
+}
+
 /// Number, money and date formatting for one language, built once at startup.
 pub struct Formats {
     lang: &'static str,
     decimal: DecimalFormatter,
     date: FixedCalendarDateTimeFormatter<Gregorian, YMD>,
     date_time: FixedCalendarDateTimeFormatter<Gregorian, YMDT>,
+    time: NoCalendarFormatter<T>,
     month: FixedCalendarDateTimeFormatter<Gregorian, YM>,
     currency: &'static CurrencyStyle,
     /// The language's minus sign, as ICU4X writes it before a number.
@@ -176,6 +228,7 @@ impl Formats {
         .map_err(|e| err(&e))?;
         let month = FixedCalendarDateTimeFormatter::try_new((&locale).into(), YM::medium())
             .map_err(|e| err(&e))?;
+        let time = NoCalendarFormatter::try_new((&locale).into(), T::hm()).map_err(|e| err(&e))?;
         let one = decimal.format_to_string(&Decimal::from(-1_i64));
         let minus = one.trim_end_matches('1').to_owned();
         Ok(Formats {
@@ -183,6 +236,7 @@ impl Formats {
             decimal,
             date,
             date_time,
+            time,
             month,
             currency,
             minus,
@@ -261,15 +315,26 @@ impl Formats {
 
     /// A wall-clock date and time to the minute ("Nov 27, 2026, 1:05 PM", "27.11.2026, 13:05").
     pub fn date_time(&self, at: NaiveDateTime) -> String {
-        let time = Time::try_new(
-            u8::try_from(at.hour()).unwrap_or(0),
-            u8::try_from(at.minute()).unwrap_or(0),
-            0,
-            0,
-        );
-        match (gregorian(at.date()), time) {
-            (Some(date), Ok(time)) => self.date_time.format(&DateTime { date, time }).to_string(),
+        match (gregorian(at.date()), wall_time(at)) {
+            (Some(date), Some(time)) => self.date_time.format(&DateTime { date, time }).to_string(),
             _ => at.format("%Y-%m-%d %H:%M").to_string(),
+        }
+    }
+
+    /// A wall-clock time of day to the minute ("1:05 PM", "13:05").
+    pub fn time(&self, at: NaiveDateTime) -> String {
+        match wall_time(at) {
+            Some(time) => self.time.format(&time).to_string(),
+            None => at.format("%H:%M").to_string(),
+        }
+    }
+
+    /// The formatter of one reader: these formats in `zone` with dates in `style`.
+    pub fn viewing(&self, zone: Tz, style: DateStyle) -> Fmt<'_> {
+        Fmt {
+            formats: self,
+            zone,
+            style,
         }
     }
 
@@ -278,6 +343,86 @@ impl Formats {
         shift(&mut d, scale);
         self.decimal.format_to_string(&d)
     }
+}
+
+/// What one reader's pages format with: their language's [`Formats`], their time zone and their
+/// date style. Cheap to copy.
+#[derive(Clone, Copy, Debug)]
+pub struct Fmt<'a> {
+    formats: &'a Formats,
+    zone: Tz,
+    style: DateStyle,
+}
+
+impl<'a> Fmt<'a> {
+    /// The reader's time zone.
+    pub fn zone(&self) -> Tz {
+        self.zone
+    }
+
+    /// The reader's date style.
+    pub fn style(&self) -> DateStyle {
+        self.style
+    }
+
+    /// The same formatter with dates in `style` (to show each style by example).
+    pub fn with_style(self, style: DateStyle) -> Fmt<'a> {
+        Fmt { style, ..self }
+    }
+
+    pub fn integer(&self, n: i64) -> String {
+        self.formats.integer(n)
+    }
+
+    pub fn fixed(&self, value: i64, scale: u16) -> String {
+        self.formats.fixed(value, scale)
+    }
+
+    pub fn trimmed(&self, value: i64, scale: u16) -> String {
+        self.formats.trimmed(value, scale)
+    }
+
+    pub fn quantity(&self, milli: i64) -> String {
+        self.formats.quantity(milli)
+    }
+
+    pub fn money(&self, minor: i64, code: &str, digits: u16) -> String {
+        self.formats.money(minor, code, digits)
+    }
+
+    pub fn month(&self, date: NaiveDate) -> String {
+        self.formats.month(date)
+    }
+
+    /// A calendar date in the reader's style.
+    pub fn date(&self, date: NaiveDate) -> String {
+        match self.style.pattern() {
+            Some(pattern) => date.format(pattern).to_string(),
+            None => self.formats.date(date),
+        }
+    }
+
+    /// An instant as the reader's wall clock shows it, and the zone's abbreviation: ("Nov 27,
+    /// 2026, 2:05 PM", "CET").
+    pub fn instant(&self, at: chrono::DateTime<Utc>) -> (String, String) {
+        let local = at.with_timezone(&self.zone);
+        let naive = local.naive_local();
+        let when = match self.style.pattern() {
+            Some(pattern) => format!("{}, {}", naive.format(pattern), self.formats.time(naive)),
+            None => self.formats.date_time(naive),
+        };
+        (when, local.format("%Z").to_string())
+    }
+}
+
+fn wall_time(at: NaiveDateTime) -> Option<Time> {
+    Time::try_new(
+        u8::try_from(at.hour()).ok()?,
+        u8::try_from(at.minute()).ok()?,
+        0,
+        0,
+    )
+    .ok()
 }
 
 /// `value` with `scale` decimal places, trailing zeros kept.
@@ -378,6 +523,65 @@ mod tests {
         let at = d.and_hms_opt(13, 5, 9).unwrap_or_default();
         assert_eq!(en.date_time(at), "Nov 27, 2026, 1:05\u{202f}PM");
         assert_eq!(de.date_time(at), "27.11.2026, 13:05");
+    }
+
+    #[test]
+    fn instants_show_in_the_readers_zone_across_daylight_saving_time() {
+        use chrono::TimeZone as _;
+        let en = formats("en");
+        let de = formats("de");
+        let brussels: Tz = "Europe/Brussels".parse().unwrap_or(Tz::UTC);
+        let winter = Utc.with_ymd_and_hms(2026, 1, 15, 13, 5, 0).single();
+        let summer = Utc.with_ymd_and_hms(2026, 7, 15, 13, 5, 0).single();
+        let (Some(winter), Some(summer)) = (winter, summer) else {
+            panic!("no such instant")
+        };
+        let utc = en.viewing(Tz::UTC, DateStyle::Language);
+        assert_eq!(
+            utc.instant(winter),
+            ("Jan 15, 2026, 1:05\u{202f}PM".to_owned(), "UTC".to_owned())
+        );
+        let here = de.viewing(brussels, DateStyle::Language);
+        assert_eq!(
+            here.instant(winter),
+            ("15.01.2026, 14:05".to_owned(), "CET".to_owned())
+        );
+        assert_eq!(
+            here.instant(summer),
+            ("15.07.2026, 15:05".to_owned(), "CEST".to_owned())
+        );
+        // The last Sunday of March: 01:00 UTC is 03:00 CEST, a minute before is 01:59 CET.
+        let jump = Utc.with_ymd_and_hms(2026, 3, 29, 1, 0, 0).single();
+        let before = Utc.with_ymd_and_hms(2026, 3, 29, 0, 59, 0).single();
+        let (Some(jump), Some(before)) = (jump, before) else {
+            panic!("no such instant")
+        };
+        assert_eq!(here.instant(before).0, "29.03.2026, 01:59");
+        assert_eq!(
+            here.instant(jump),
+            ("29.03.2026, 03:00".to_owned(), "CEST".to_owned())
+        );
+        let new_york: Tz = "America/New_York".parse().unwrap_or(Tz::UTC);
+        let iso = en.viewing(new_york, DateStyle::Iso);
+        assert_eq!(
+            iso.instant(winter),
+            ("2026-01-15, 8:05\u{202f}AM".to_owned(), "EST".to_owned())
+        );
+    }
+
+    #[test]
+    fn a_chosen_date_style_overrides_the_languages() {
+        let en = formats("en");
+        let d = day(2026, 11, 7);
+        let style = |s| en.viewing(Tz::UTC, s).date(d);
+        assert_eq!(style(DateStyle::Language), "Nov 7, 2026");
+        assert_eq!(style(DateStyle::Iso), "2026-11-07");
+        assert_eq!(style(DateStyle::DayMonthYear), "07/11/2026");
+        assert_eq!(style(DateStyle::MonthDayYear), "11/07/2026");
+        for s in DateStyle::ALL {
+            assert_eq!(DateStyle::parse(s.as_str()), Some(s));
+        }
+        assert_eq!(DateStyle::parse("ymd"), None);
     }
 
     #[test]

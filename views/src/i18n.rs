@@ -6,7 +6,9 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
 use unic_langid::LanguageIdentifier;
 
-use crate::format::Formats;
+use chrono_tz::Tz;
+
+use crate::format::{DateStyle, Fmt, Formats};
 
 type Bundle = FluentBundle<FluentResource>;
 
@@ -72,6 +74,11 @@ const SOURCES: &[(&str, &str, &str)] = &[
         "en",
         "account_recovery.ftl",
         include_str!("../locales/en/account_recovery.ftl"),
+    ),
+    (
+        "en",
+        "profile.ftl",
+        include_str!("../locales/en/profile.ftl"),
     ),
 ];
 
@@ -150,12 +157,16 @@ impl Locales {
                 bundle,
                 fallback: &self.fallback,
                 formats,
+                zone: Tz::UTC,
+                style: DateStyle::Language,
             },
             None => Translator {
                 lang: FALLBACK_LANG,
                 bundle: &self.fallback,
                 fallback: &self.fallback,
                 formats: &self.fallback_formats,
+                zone: Tz::UTC,
+                style: DateStyle::Language,
             },
         }
     }
@@ -164,6 +175,30 @@ impl Locales {
     pub fn supported() -> &'static [&'static str] {
         SUPPORTED
     }
+
+    /// The supported languages with their names in their own language, for a language picker.
+    pub fn named() -> Vec<(&'static str, &'static str)> {
+        SUPPORTED
+            .iter()
+            .map(|&tag| (tag, language_name(tag).unwrap_or(tag)))
+            .collect()
+    }
+}
+
+/// A language's name in that language (the portal's eight), e.g. `de` → "Deutsch".
+pub fn language_name(tag: &str) -> Option<&'static str> {
+    let primary = tag.split('-').next().unwrap_or(tag).to_ascii_lowercase();
+    Some(match primary.as_str() {
+        "en" => "English",
+        "fr" => "Français",
+        "es" => "Español",
+        "de" => "Deutsch",
+        "nl" => "Nederlands",
+        "it" => "Italiano",
+        "pl" => "Polski",
+        "pt" => "Português",
+        _ => return None,
+    })
 }
 
 /// Maps a requested tag to a supported language by its primary subtag, else the fallback.
@@ -224,6 +259,10 @@ pub struct Translator<'a> {
     bundle: &'a Bundle,
     fallback: &'a Bundle,
     formats: &'a Formats,
+    /// The reader's time zone (UTC until they pick one).
+    zone: Tz,
+    /// The reader's date style.
+    style: DateStyle,
 }
 
 impl fmt::Debug for Translator<'_> {
@@ -240,9 +279,19 @@ impl<'a> Translator<'a> {
         self.lang
     }
 
-    /// The one formatter of numbers, money and dates for this language.
-    pub fn fmt(&self) -> &'a Formats {
-        self.formats
+    /// The one formatter of numbers, money and dates: this language's, in the reader's time
+    /// zone and date style.
+    pub fn fmt(&self) -> Fmt<'a> {
+        self.formats.viewing(self.zone, self.style)
+    }
+
+    /// This translator for a reader in `zone` who writes dates in `style`.
+    pub fn viewing(self, zone: Tz, style: DateStyle) -> Translator<'a> {
+        Translator {
+            zone,
+            style,
+            ..self
+        }
     }
 
     /// The message text; a missing id comes back as the id itself so it is visible, not blank.

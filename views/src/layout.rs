@@ -11,7 +11,7 @@ pub(crate) mod msg {
         NAV_LABEL = "common-nav-label";
         NAV_DASHBOARD = "common-nav-dashboard";
         NAV_TICKETS = "common-nav-tickets";
-        NAV_SECURITY = "common-nav-security";
+        NAV_PROFILE = "common-nav-profile";
         NAV_COMPANY = "common-nav-company";
         NAV_PROJECTS = "common-nav-projects";
         NAV_BILLING = "common-nav-billing";
@@ -51,6 +51,35 @@ pub struct SignedInNav {
     pub may_read_projects: bool,
     /// Whether the user may read billing (`billing:read`).
     pub may_read_billing: bool,
+    /// The language, time zone and date style the pages render in.
+    pub reader: Reader,
+}
+
+/// How a signed-in reader sees the portal: their language, time zone and date style.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reader {
+    /// A BCP 47 tag; an unsupported one renders in English.
+    pub lang: String,
+    pub zone: chrono_tz::Tz,
+    pub date_style: crate::format::DateStyle,
+}
+
+impl Reader {
+    /// English, UTC, the language's date form.
+    pub fn default_for(lang: &str) -> Reader {
+        Reader {
+            lang: lang.to_owned(),
+            zone: chrono_tz::Tz::UTC,
+            date_style: crate::format::DateStyle::Language,
+        }
+    }
+
+    /// The translator of this reader.
+    pub fn translator<'a>(&self, locales: &'a crate::i18n::Locales) -> Translator<'a> {
+        locales
+            .translator(&self.lang)
+            .viewing(self.zone, self.date_style)
+    }
 }
 
 /// Pages reachable from the navigation; only those that exist are listed.
@@ -60,7 +89,7 @@ pub enum NavItem {
     Tickets,
     Projects,
     Billing,
-    Security,
+    Profile,
     Company,
 }
 
@@ -71,7 +100,7 @@ impl NavItem {
         NavItem::Tickets,
         NavItem::Projects,
         NavItem::Billing,
-        NavItem::Security,
+        NavItem::Profile,
         NavItem::Company,
     ];
 
@@ -92,7 +121,7 @@ impl NavItem {
             NavItem::Tickets => "/client-portal/tickets",
             NavItem::Projects => "/client-portal/projects",
             NavItem::Billing => "/client-portal/billing",
-            NavItem::Security => "/client-portal/profile/security",
+            NavItem::Profile => "/client-portal/profile",
             NavItem::Company => "/client-portal/client-settings",
         }
     }
@@ -103,7 +132,7 @@ impl NavItem {
             NavItem::Tickets => msg::NAV_TICKETS,
             NavItem::Projects => msg::NAV_PROJECTS,
             NavItem::Billing => msg::NAV_BILLING,
-            NavItem::Security => msg::NAV_SECURITY,
+            NavItem::Profile => msg::NAV_PROFILE,
             NavItem::Company => msg::NAV_COMPANY,
         }
     }
@@ -274,7 +303,7 @@ mod tests {
         assert!(!nav_html.contains("client-settings"));
         assert!(nav_html
             .contains(r#"<a href="/client-portal/dashboard" aria-current="page">Dashboard</a>"#));
-        assert!(nav_html.contains(r#"<a href="/client-portal/profile/security">Security</a>"#));
+        assert!(nav_html.contains(r#"<a href="/client-portal/profile">Profile</a>"#));
         assert!(html.contains("Ada Lovelace"));
         assert!(html.contains("Analytical Ltd"));
         assert!(html.contains(r#"<form method="post" action="/auth/client-portal/signout">"#));

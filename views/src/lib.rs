@@ -24,6 +24,7 @@ pub mod i18n;
 mod input_properties;
 pub mod layout;
 pub mod markdown;
+pub mod profile;
 pub mod projects;
 pub mod security;
 pub mod setup;

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use maud::{html, Markup, PreEscaped};
 
 use crate::company::MemberRole;
-use crate::components::{alert, notice, utc_time};
+use crate::components::{alert, instant_time, notice};
 use crate::i18n::Translator;
 use crate::layout::{self, PageShell};
 use crate::security::{new_password_fields, PasswordProblem};
@@ -189,7 +189,7 @@ pub fn invite_section(
                                 td { (i.email) }
                                 td {
                                     @match i.pending_until {
-                                        Some(until) => { (t.tr(msg::INVITE_PENDING)) " " (utc_time(t, until)) }
+                                        Some(until) => { (t.tr(msg::INVITE_PENDING)) " " (instant_time(t, until)) }
                                         None => (t.tr(msg::INVITE_NOT_INVITED)),
                                     }
                                 }

@@ -34,6 +34,7 @@ pub fn all_message_ids() -> Vec<&'static str> {
         crate::projects::msg::ALL,
         crate::billing::msg::ALL,
         crate::projects::graph::msg::ALL,
+        crate::profile::msg::ALL,
     ]
     .concat()
 }
@@ -75,6 +76,7 @@ pub fn nav(display_name: &str, company: Option<&str>) -> SignedInNav {
         is_client_admin: false,
         may_read_projects: true,
         may_read_billing: false,
+        reader: crate::layout::Reader::default_for("en"),
     }
 }
 

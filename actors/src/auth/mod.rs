@@ -429,6 +429,7 @@ pub(crate) fn session_user_of(user: &LoginUser) -> SessionUser {
         client_name: user.client_name.clone(),
         role: user.role(),
         previous_login_at: user.last_login_at,
+        prefs: user.prefs(),
     }
 }
 

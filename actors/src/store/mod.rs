@@ -13,6 +13,8 @@ pub mod integration_tokens;
 pub mod invitations;
 pub mod outbox;
 pub mod portal_domains;
+pub mod preferences;
+pub mod profile;
 pub mod project_plans;
 pub mod projects;
 pub mod psa_directory;

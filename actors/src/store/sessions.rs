@@ -101,6 +101,10 @@ pub struct SessionRow {
     pub client_name: Option<String>,
     /// The contact's `portal_role` (client users with a contact).
     pub portal_role: Option<String>,
+    /// The user's language, else their company's default.
+    pub pref_locale: Option<String>,
+    pub pref_time_zone: Option<String>,
+    pub pref_date_format: Option<String>,
 }
 
 impl SessionRow {
@@ -118,6 +122,11 @@ impl SessionRow {
                 .as_deref()
                 .and_then(crate::model::PortalRole::parse),
             previous_login_at: self.previous_login_at,
+            prefs: crate::model::ReaderPrefs {
+                locale: self.pref_locale.clone(),
+                time_zone: self.pref_time_zone.clone(),
+                date_format: self.pref_date_format.clone(),
+            },
         })
     }
 }
@@ -130,7 +139,14 @@ pub async fn find(db: &Db, token_hash: &str) -> Result<Option<SessionRow>, DbErr
         "SELECT s.tenant, s.token_hash, s.user_id, s.host, s.auth_method, s.created_at, \
                 s.last_seen_at, s.expires_at, s.revoked_at, s.previous_login_at, u.email, u.user_type, \
                 COALESCE(c.full_name, TRIM(u.first_name || ' ' || u.last_name)) AS full_name, \
-                u.is_inactive AS user_inactive, c.client_id, cl.client_name, c.portal_role \
+                u.is_inactive AS user_inactive, c.client_id, cl.client_name, c.portal_role, \
+                COALESCE((SELECT p.pref_value FROM user_preferences p WHERE p.tenant = u.tenant \
+                          AND p.user_id = u.user_id AND p.pref_key = 'locale'), \
+                         cl.default_locale) AS pref_locale, \
+                (SELECT p.pref_value FROM user_preferences p WHERE p.tenant = u.tenant \
+                    AND p.user_id = u.user_id AND p.pref_key = 'time_zone') AS pref_time_zone, \
+                (SELECT p.pref_value FROM user_preferences p WHERE p.tenant = u.tenant \
+                    AND p.user_id = u.user_id AND p.pref_key = 'date_format') AS pref_date_format \
          FROM sessions s \
          JOIN users u ON u.tenant = s.tenant AND u.user_id = s.user_id \
          LEFT JOIN contacts c ON c.tenant = u.tenant AND c.contact_id = u.contact_id \

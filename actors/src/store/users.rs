@@ -30,9 +30,22 @@ pub struct LoginUser {
     pub password_changed_at: Option<DateTime<Utc>>,
     /// `false`: the company is shut out of the portal (its users cannot sign in).
     pub client_portal_enabled: Option<bool>,
+    /// The user's language, else their company's default.
+    pub pref_locale: Option<String>,
+    pub pref_time_zone: Option<String>,
+    pub pref_date_format: Option<String>,
 }
 
 impl LoginUser {
+    /// How the user reads the portal.
+    pub fn prefs(&self) -> crate::model::ReaderPrefs {
+        crate::model::ReaderPrefs {
+            locale: self.pref_locale.clone(),
+            time_zone: self.pref_time_zone.clone(),
+            date_format: self.pref_date_format.clone(),
+        }
+    }
+
     pub fn user_type(&self) -> Option<UserType> {
         UserType::parse(&self.user_type)
     }
@@ -60,7 +73,14 @@ const LOGIN_USER: &str = "SELECT u.tenant, u.user_id, u.email, u.user_type, \
         u.password_hash, u.is_inactive, u.last_login_at, c.client_id, cl.client_name, \
         c.portal_role, c.is_inactive AS contact_inactive, cl.is_inactive AS client_inactive, \
         u.totp_enabled_at, u.password_changed_at, \
-        cl.portal_enabled AS client_portal_enabled \
+        cl.portal_enabled AS client_portal_enabled, \
+        COALESCE((SELECT p.pref_value FROM user_preferences p WHERE p.tenant = u.tenant \
+                  AND p.user_id = u.user_id AND p.pref_key = 'locale'), cl.default_locale) \
+            AS pref_locale, \
+        (SELECT p.pref_value FROM user_preferences p WHERE p.tenant = u.tenant \
+            AND p.user_id = u.user_id AND p.pref_key = 'time_zone') AS pref_time_zone, \
+        (SELECT p.pref_value FROM user_preferences p WHERE p.tenant = u.tenant \
+            AND p.user_id = u.user_id AND p.pref_key = 'date_format') AS pref_date_format \
      FROM users u \
      LEFT JOIN contacts c ON c.tenant = u.tenant AND c.contact_id = u.contact_id \
      LEFT JOIN clients cl ON cl.tenant = c.tenant AND cl.client_id = c.client_id";

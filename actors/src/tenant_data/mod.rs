@@ -14,6 +14,7 @@ pub mod company;
 mod directory;
 mod integration;
 mod messages;
+mod own_profile;
 pub mod profile;
 mod project_pages;
 mod projects;
@@ -31,6 +32,7 @@ pub use billing_pages::*;
 pub use billing_sync::*;
 pub use company::{CompanyError, CompanyOfAdmin, CompanySessions, CompanySettings};
 pub use messages::*;
+pub use own_profile::{GetOwnProfile, ProfileError, SaveOwnProfile};
 pub use project_pages::*;
 pub use registry::{TenantDataFor, TenantDataView, TenantRegistry};
 

@@ -184,7 +184,7 @@ impl TenantCore {
         documents.retain(|d| d.task_id.map_or(true, |t| shown.contains(&t)));
         let view = match msg.view {
             Some(view) => view,
-            None => store::preference(db, tenant, msg.user_id, VIEW_PREFERENCE)
+            None => crate::store::preferences::get(db.exec(), tenant, msg.user_id, VIEW_PREFERENCE)
                 .await?
                 .as_deref()
                 .and_then(ProjectView::parse)
@@ -336,12 +336,12 @@ handle_with!(GetProject, ProjectDetail, ProjectError, |core, msg| core
 handle_with!(SetProjectView, (), ProjectError, |core, msg| {
     core.project_reader(msg.user_id).await?;
     let now = core.clock.now();
-    store::set_preference(
-        &core.db,
+    crate::store::preferences::set(
+        core.db.exec(),
         core.tenant,
         msg.user_id,
         VIEW_PREFERENCE,
-        msg.view.as_str(),
+        Some(msg.view.as_str()),
         now,
     )
     .await?;

@@ -211,7 +211,7 @@ async fn generate_pdf(
     address: Vec<String>,
 ) -> Result<Vec<u8>, PortalError> {
     let view = views::invoice_detail(detail);
-    let t = render::translator(&user.tenant.default_locale)
+    let t = render::translator_for(user)
         .ok_or_else(|| PortalError::unavailable(anyhow::anyhow!("texts failed to load")))?;
     let doc = invoice_views::pdf_document(
         t,

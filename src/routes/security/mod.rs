@@ -143,7 +143,7 @@ pub async fn render(
         status,
         Some(&user.tenant),
         nonce,
-        Some(super::nav(state, user, NavItem::Security).await),
+        Some(super::nav(state, user, NavItem::Profile).await),
         |shell| views::page(shell, view),
         views::title,
     )
@@ -224,10 +224,4 @@ pub fn done(what: &str, count: Option<u64>) -> HttpResponse {
         None => format!("{}?done={what}", views::ACTION),
     };
     render::see_other(&location)
-}
-
-/// `GET /client-portal/profile`: the profile's only page so far is Security.
-#[tracing::instrument(skip_all, fields(tenant = %user.tenant.slug))]
-pub async fn redirect_profile(user: PortalUser) -> HttpResponse {
-    render::see_other(views::ACTION)
 }

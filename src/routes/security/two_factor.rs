@@ -68,7 +68,7 @@ async fn enroll_page(
         status,
         Some(&user.tenant),
         nonce,
-        Some(crate::routes::nav(state, user, NavItem::Security).await),
+        Some(crate::routes::nav(state, user, NavItem::Profile).await),
         |shell| views::enroll_page(shell, &view, &user.session.csrf_token, error),
         |t| portal_views::two_factor::title(t, true),
     )))
@@ -85,7 +85,7 @@ async fn codes_page(
         StatusCode::OK,
         Some(&user.tenant),
         nonce,
-        Some(crate::routes::nav(state, user, NavItem::Security).await),
+        Some(crate::routes::nav(state, user, NavItem::Profile).await),
         |shell| views::codes_page(shell, codes),
         portal_views::two_factor::codes_title,
     ))

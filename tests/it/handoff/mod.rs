@@ -145,6 +145,7 @@ pub async fn issue_token(app: &TestApp, user: &TestUser, domain: &str) -> String
                 client_name: login.client_name.clone(),
                 role: login.role(),
                 previous_login_at: None,
+                prefs: Default::default(),
             },
             domain: domain.to_owned(),
             return_path: "/client-portal/dashboard".into(),

@@ -4,7 +4,7 @@ common-skip-to-content = Skip to main content
 common-nav-label = Main navigation
 common-nav-dashboard = Dashboard
 common-nav-tickets = Tickets
-common-nav-security = Security
+common-nav-profile = Profile
 common-nav-company = Company
 common-nav-projects = Projects
 common-nav-billing = Billing
@@ -12,6 +12,6 @@ common-signed-in-as = Signed in as
 common-sign-out = Sign out
 common-footer-help = Need help? Contact your service provider.
 
-## Dates and times. Times are shown in UTC until users can pick a time zone.
+## Dates and times: an instant in the reader's time zone, with the zone's abbreviation.
 
-common-datetime-utc = { $datetime } UTC
+common-datetime-zone = { $datetime } { $zone }

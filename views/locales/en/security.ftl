@@ -1,7 +1,6 @@
 ## Profile → Security.
 
 security-title = Security
-security-heading = Security
 security-intro = Manage how you sign in and where you are signed in.
 security-two-factor-heading = Two-factor authentication
 security-two-factor-on = Two-factor authentication is on since

@@ -1,6 +1,6 @@
 //! Billing: the overview (contract lines, what is due, balance, credit, hour blocks), the
 //! invoices (list and one invoice with its lines and payments) and the payment history, behind
-//! tabs. Amounts go through `crate::money`, dates through `crate::components`.
+//! tabs. Amounts and dates go through the reader's formatter (`t.fmt()`).
 
 pub mod invoices;
 pub mod overview;
@@ -166,17 +166,13 @@ pub fn heading(t: Translator<'_>, current: Tab) -> Markup {
         (Tab::Payments, PAYMENTS_PATH, msg::TAB_PAYMENTS),
         (Tab::Usage, USAGE_PATH, msg::TAB_USAGE),
     ];
+    let items: Vec<(&str, String, bool)> = tabs
+        .into_iter()
+        .map(|(tab, href, label)| (href, t.tr(label), tab == current))
+        .collect();
     html! {
         h1 { (t.tr(msg::HEADING)) }
-        nav.tabs aria-label=(t.tr(msg::TABS)) {
-            ul {
-                @for (tab, href, label) in tabs {
-                    li {
-                        a href=(href) aria-current=[(tab == current).then_some("page")] { (t.tr(label)) }
-                    }
-                }
-            }
-        }
+        (crate::components::tabs(&t.tr(msg::TABS), &items))
     }
 }
 

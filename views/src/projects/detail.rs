@@ -8,7 +8,7 @@ use maud::{html, Markup};
 use super::graph::{self, GraphEdge, GraphTask};
 use super::tasks::{self, TaskCard};
 use super::{hours_text, msg, progress, project_path, LIST_PATH};
-use crate::components::{date_time, notice, utc_time};
+use crate::components::{date_time, instant_time, notice};
 use crate::i18n::Translator;
 use crate::layout::{self, PageShell};
 
@@ -207,7 +207,7 @@ fn documents(t: Translator<'_>, v: &DetailView) -> Markup {
                                     ("size", crate::tickets::size_label(t, d.size_bytes)),
                                     ("by", d.uploaded_by.clone()),
                                 ]))
-                                ", " (utc_time(t, d.created_at))
+                                ", " (instant_time(t, d.created_at))
                                 @if let Some(task) = &d.task {
                                     " · " (t.tr_args(msg::DOCUMENT_OF_TASK, &[("task", task.clone())]))
                                 }

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use maud::{html, Markup};
 
-use crate::components::{alert, notice, utc_time};
+use crate::components::{alert, instant_time, notice};
 use crate::i18n::Translator;
 use crate::layout::{self, PageShell};
 use crate::two_factor::{self, CodeError, EnrollmentView};
@@ -15,7 +15,6 @@ pub use sessions::{device_label, method_label, sessions_table, SessionItem};
 pub(crate) mod msg {
     crate::i18n::message_ids! {
         TITLE = "security-title";
-        HEADING = "security-heading";
         INTRO = "security-intro";
         TWO_FACTOR_HEADING = "security-two-factor-heading";
         TWO_FACTOR_ON = "security-two-factor-on";
@@ -268,14 +267,14 @@ pub fn new_password_fields(t: Translator<'_>, error: Option<&PasswordProblem>) -
 pub fn page(shell: &PageShell<'_>, view: &SecurityView) -> Markup {
     let t = shell.t;
     let content = html! {
-        h1 { (t.tr(msg::HEADING)) }
+        (crate::profile::heading(t, crate::profile::ProfileTab::Security))
         p.page-intro { (t.tr(msg::INTRO)) }
         @if let Some(n) = view.notice { (notice(&n.text(t))) }
         section.card aria-labelledby="tf-heading" {
             h2 #tf-heading { (t.tr(msg::TWO_FACTOR_HEADING)) }
             @match view.two_factor_since {
                 Some(since) => {
-                    p { (t.tr(msg::TWO_FACTOR_ON)) " " (utc_time(t, since)) }
+                    p { (t.tr(msg::TWO_FACTOR_ON)) " " (instant_time(t, since)) }
                     p { (t.tr_count(msg::TWO_FACTOR_CODES_LEFT, &[("count", view.recovery_codes_left)])) }
                     h3 { (t.tr(msg::TWO_FACTOR_DISABLE_HEADING)) }
                     @if let Some(e) = view.two_factor_error { (alert("two-factor-error", &e.text(t))) }
@@ -344,8 +343,8 @@ pub fn page(shell: &PageShell<'_>, view: &SecurityView) -> Markup {
                             tr {
                                 td { (i.provider_name) }
                                 td { (i.email) }
-                                td data-label=(t.tr(msg::IDENTITY_LINKED)) { (utc_time(t, i.linked_at)) }
-                                td data-label=(t.tr(msg::IDENTITY_LAST_USED)) { (utc_time(t, i.last_used_at)) }
+                                td data-label=(t.tr(msg::IDENTITY_LINKED)) { (instant_time(t, i.linked_at)) }
+                                td data-label=(t.tr(msg::IDENTITY_LAST_USED)) { (instant_time(t, i.last_used_at)) }
                                 td {
                                     form method="post" action=(UNLINK_ACTION) {
                                         input type="hidden" name="csrf_token" value=(view.csrf_token);

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use maud::{html, Markup};
 
 use super::msg;
-use crate::components::utc_time;
+use crate::components::instant_time;
 use crate::i18n::Translator;
 
 /// One active session as listed.
@@ -92,8 +92,8 @@ pub fn sessions_table(
                         td { (device_label(s.user_agent.as_deref()).unwrap_or_else(|| t.tr(msg::SESSION_UNKNOWN))) }
                         td data-label=(t.tr(msg::SESSION_IP)) { (s.ip.clone().unwrap_or_else(|| t.tr(msg::SESSION_UNKNOWN))) }
                         td data-label=(t.tr(msg::SESSION_METHOD)) { (method_label(t, &s.method)) }
-                        td data-label=(t.tr(msg::SESSION_SIGNED_IN)) { (utc_time(t, s.signed_in_at)) }
-                        td data-label=(t.tr(msg::SESSION_LAST_ACTIVE)) { (utc_time(t, s.last_seen_at)) }
+                        td data-label=(t.tr(msg::SESSION_SIGNED_IN)) { (instant_time(t, s.signed_in_at)) }
+                        td data-label=(t.tr(msg::SESSION_LAST_ACTIVE)) { (instant_time(t, s.last_seen_at)) }
                         td {
                             @if s.current {
                                 strong.badge { (t.tr(msg::SESSION_CURRENT)) }

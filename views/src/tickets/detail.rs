@@ -9,7 +9,7 @@ use super::{
     due_badge, field_error_text, msg, priority_label, priority_styles, response_badge, size_label,
     ticket_path,
 };
-use crate::components::{alert, notice, utc_time};
+use crate::components::{alert, instant_time, notice};
 use crate::i18n::Translator;
 use crate::layout::{self, PageShell};
 use crate::markdown;
@@ -148,7 +148,7 @@ fn fact(label: String, value: Markup) -> Markup {
 }
 
 fn optional_time(t: Translator<'_>, at: Option<DateTime<Utc>>) -> Markup {
-    html! { @if let Some(at) = at { (utc_time(t, at)) } @else { "—" } }
+    html! { @if let Some(at) = at { (instant_time(t, at)) } @else { "—" } }
 }
 
 fn facts(t: Translator<'_>, v: &DetailView) -> Markup {
@@ -163,8 +163,8 @@ fn facts(t: Translator<'_>, v: &DetailView) -> Markup {
             (fact(t.tr(msg::DETAIL_ASSIGNEE), html! {
                 @if let Some(a) = &v.assignee { (a) } @else { (t.tr(msg::DETAIL_UNASSIGNED)) }
             }))
-            (fact(t.tr(msg::DETAIL_ENTERED), utc_time(t, v.entered_at)))
-            (fact(t.tr(msg::DETAIL_UPDATED), utc_time(t, v.updated_at)))
+            (fact(t.tr(msg::DETAIL_ENTERED), instant_time(t, v.entered_at)))
+            (fact(t.tr(msg::DETAIL_UPDATED), instant_time(t, v.updated_at)))
             (fact(t.tr(msg::DETAIL_DUE), optional_time(t, v.due_at)))
             @if v.is_closed {
                 (fact(t.tr(msg::DETAIL_CLOSED), optional_time(t, v.closed_at)))
@@ -181,7 +181,7 @@ fn comment(t: Translator<'_>, v: &DetailView, c: &CommentItem) -> Markup {
                 strong { (c.author_name) }
                 " · "
                 @if c.from_support { (t.tr(msg::AUTHOR_SUPPORT)) } @else if c.is_yours { (t.tr(msg::AUTHOR_YOU)) }
-                " · " (utc_time(t, c.created_at))
+                " · " (instant_time(t, c.created_at))
                 @if c.edited_at.is_some() { " · " em { (t.tr(msg::EDITED)) } }
             }
             @if editing {
@@ -232,7 +232,7 @@ fn attachments(t: Translator<'_>, v: &DetailView) -> Markup {
                                 td { a href=(attachment_path(&v.number, &a.id)) download { (a.name) } }
                                 td { (size_label(t, a.size_bytes)) }
                                 td { (a.uploaded_by) }
-                                td { (utc_time(t, a.created_at)) }
+                                td { (instant_time(t, a.created_at)) }
                             }
                         }
                     }

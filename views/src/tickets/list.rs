@@ -7,7 +7,7 @@ use maud::{html, Markup};
 use super::{
     due_badge, msg, priority_label, priority_styles, response_badge, ticket_path, ChoiceOption,
 };
-use crate::components::{utc_time, with_pair as with};
+use crate::components::{instant_time, with_pair as with};
 use crate::i18n::Translator;
 use crate::layout::{self, PageShell};
 
@@ -254,8 +254,8 @@ pub fn page(shell: &PageShell<'_>, view: &ListView) -> Markup {
                                 td { (priority_label(&item.priority, &item.priority_color)) }
                                 td { (item.category.as_deref().unwrap_or("—")) }
                                 td { (item.contact.as_deref().unwrap_or("—")) }
-                                td { @if let Some(due) = item.due_at { (utc_time(t, due)) } @else { "—" } }
-                                td { (utc_time(t, item.updated_at)) }
+                                td { @if let Some(due) = item.due_at { (instant_time(t, due)) } @else { "—" } }
+                                td { (instant_time(t, item.updated_at)) }
                             }
                         }
                     }

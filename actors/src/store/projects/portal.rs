@@ -506,49 +506,6 @@ pub async fn task_of_project(
     )? > 0)
 }
 
-/// A user's preference, if set.
-pub async fn preference(
-    db: &Db,
-    tenant: Uuid,
-    user_id: Uuid,
-    key: &str,
-) -> Result<Option<String>, DbError> {
-    Ok(query_as!(
-        db.exec(),
-        (String,),
-        fetch_optional,
-        "SELECT pref_value FROM user_preferences \
-         WHERE tenant = $1 AND user_id = $2 AND pref_key = $3",
-        tenant,
-        user_id,
-        key
-    )?
-    .map(|(v,)| v))
-}
-
-pub async fn set_preference(
-    db: &Db,
-    tenant: Uuid,
-    user_id: Uuid,
-    key: &str,
-    value: &str,
-    now: DateTime<Utc>,
-) -> Result<(), DbError> {
-    execute!(
-        db.exec(),
-        "INSERT INTO user_preferences (tenant, user_id, pref_key, pref_value, updated_at) \
-         VALUES ($1, $2, $3, $4, $5) \
-         ON CONFLICT (tenant, user_id, pref_key) DO UPDATE SET \
-             pref_value = excluded.pref_value, updated_at = excluded.updated_at",
-        tenant,
-        user_id,
-        key,
-        value,
-        now
-    )?;
-    Ok(())
-}
-
 /// How many of the company's active projects are open.
 pub async fn open_count(db: &Db, tenant: Uuid, client_id: Uuid) -> Result<i64, DbError> {
     fetch_one_scalar!(

@@ -1,0 +1,97 @@
+//! The signed-in client's own profile: read it, and save it in one transaction — the contact's
+//! fields, the reading preferences, and (when anything changed) a `profile_updated` change for
+//! the PSA, which bumps the contact's `version`.
+
+use actix::{Handler, Message, ResponseFuture};
+use uuid::Uuid;
+
+use super::TenantData;
+use crate::db::DbError;
+use crate::directory_changes::NewChange;
+use crate::profile::{ProfileInput, StoredProfile, PREF_DATE_FORMAT, PREF_LOCALE, PREF_TIME_ZONE};
+use crate::store::profile::ProfileRow;
+use crate::store::{directory_changes, preferences, profile};
+
+/// Why a profile could not be read or saved.
+#[derive(Debug, thiserror::Error)]
+pub enum ProfileError {
+    /// Not a client user with a contact (the page is for client users).
+    #[error("no profile for this user")]
+    NotFound,
+    #[error("profile data unavailable")]
+    Db(#[from] DbError),
+}
+
+/// The user's profile.
+#[derive(Message)]
+#[rtype(result = "Result<ProfileRow, ProfileError>")]
+pub struct GetOwnProfile {
+    pub user_id: Uuid,
+}
+
+/// Saves the user's profile; answers with the fields that changed (none: nothing was written).
+#[derive(Message)]
+#[rtype(result = "Result<Vec<String>, ProfileError>")]
+pub struct SaveOwnProfile {
+    pub user_id: Uuid,
+    pub input: ProfileInput,
+}
+
+impl Handler<GetOwnProfile> for TenantData {
+    type Result = ResponseFuture<Result<ProfileRow, ProfileError>>;
+
+    fn handle(&mut self, msg: GetOwnProfile, _: &mut Self::Context) -> Self::Result {
+        let core = self.serve();
+        Box::pin(async move {
+            profile::get(core.db.exec(), core.tenant, msg.user_id)
+                .await?
+                .ok_or(ProfileError::NotFound)
+        })
+    }
+}
+
+impl Handler<SaveOwnProfile> for TenantData {
+    type Result = ResponseFuture<Result<Vec<String>, ProfileError>>;
+
+    fn handle(&mut self, msg: SaveOwnProfile, _: &mut Self::Context) -> Self::Result {
+        let core = self.serve();
+        Box::pin(async move {
+            let now = core.clock.now();
+            let (tenant, user_id, next) = (core.tenant, msg.user_id, msg.input);
+            let mut tx = core.db.begin().await?;
+            let row = profile::get(tx.exec(), tenant, user_id)
+                .await?
+                .ok_or(ProfileError::NotFound)?;
+            let changes = row.profile.changes_to(&next);
+            if changes.is_empty() {
+                return Ok(Vec::new());
+            }
+            let saved = StoredProfile {
+                full_name: next.full_name,
+                phone: next.phone,
+                job_title: next.job_title,
+                locale: next.locale,
+                time_zone: next.time_zone,
+                date_format: next.date_format,
+            };
+            profile::set_contact_fields(tx.exec(), tenant, row.contact_id, &saved, now).await?;
+            let date_format = saved.date_format.as_str();
+            let prefs = [
+                (PREF_LOCALE, saved.locale.as_deref()),
+                (PREF_TIME_ZONE, saved.time_zone.as_deref()),
+                (
+                    PREF_DATE_FORMAT,
+                    Some(date_format).filter(|f| *f != "language"),
+                ),
+            ];
+            for (key, value) in prefs {
+                preferences::set(tx.exec(), tenant, user_id, key, value, now).await?;
+            }
+            let fields: Vec<String> = changes.keys().cloned().collect();
+            let change = NewChange::profile_updated(row.contact_id, Some(user_id), changes, now);
+            directory_changes::record(&mut tx, tenant, &change).await?;
+            tx.commit().await?;
+            Ok(fields)
+        })
+    }
+}

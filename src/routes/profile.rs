@@ -1,0 +1,224 @@
+//! `/client-portal/profile`: the user's name, phone and job title, and their language, time zone
+//! and date format. A save writes all of it in one transaction with a `profile_updated` change
+//! for the PSA, is audited, and makes every instance read the user's sessions again so the new
+//! name and preferences show at once. A refused form comes back with each problem next to its
+//! field and every field as typed; nothing is saved.
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use portal_actors::audit::{AuditRecord, Record};
+use portal_actors::profile::{ProfileForm, ProfileInput};
+use portal_actors::sessions::ForgetUserSessions;
+use portal_actors::tenant_data::{GetOwnProfile, ProfileError, SaveOwnProfile};
+use portal_views::i18n::{language_name, Locales};
+use portal_views::layout::NavItem;
+use portal_views::profile::{
+    self as views, ProfileFieldError, ProfileNotice, ProfileValues, ProfileView,
+};
+use serde::Deserialize;
+
+use crate::app::AppState;
+use crate::errors::PortalError;
+use crate::http::csrf::check_csrf;
+use crate::http::extract::{request_origin, CspNonce, PortalUser};
+use crate::http::render;
+
+#[derive(Deserialize)]
+pub struct SavedQuery {
+    #[serde(default)]
+    saved: Option<String>,
+}
+
+#[derive(Deserialize)]
+pub struct ProfileFormBody {
+    #[serde(default)]
+    csrf_token: String,
+    #[serde(default)]
+    full_name: String,
+    #[serde(default)]
+    phone: String,
+    #[serde(default)]
+    job_title: String,
+    #[serde(default)]
+    locale: String,
+    #[serde(default)]
+    time_zone: String,
+    #[serde(default)]
+    date_format: String,
+}
+
+impl ProfileFormBody {
+    fn form(&self) -> ProfileForm {
+        ProfileForm {
+            full_name: self.full_name.clone(),
+            phone: self.phone.clone(),
+            job_title: self.job_title.clone(),
+            locale: self.locale.clone(),
+            time_zone: self.time_zone.clone(),
+            date_format: self.date_format.clone(),
+        }
+    }
+}
+
+/// Sends a profile message to the tenant's data actor; no profile (not a client user with a
+/// contact) is 404.
+async fn ask<M, T>(state: &AppState, user: &PortalUser, msg: M) -> Result<T, PortalError>
+where
+    M: actix::Message<Result = Result<T, ProfileError>> + Send + 'static,
+    T: Send + 'static,
+    portal_actors::tenant_data::TenantData: actix::Handler<M>,
+{
+    crate::routes::tickets::tenant_data(state, user.tenant.id)
+        .await?
+        .send(msg)
+        .await
+        .map_err(PortalError::unavailable)?
+        .map_err(|e| match e {
+            ProfileError::NotFound => PortalError::NotFound,
+            e => PortalError::unavailable(e),
+        })
+}
+
+/// The page's view: the stored profile, or `typed` with its `errors` when a save was refused.
+async fn view(
+    state: &AppState,
+    user: &PortalUser,
+    typed: Option<(ProfileValues, Vec<ProfileFieldError>)>,
+    notice: Option<ProfileNotice>,
+) -> Result<ProfileView, PortalError> {
+    let user_id = user.session.record.user.user_id;
+    let row = ask(state, user, GetOwnProfile { user_id }).await?;
+    let stored = &row.profile;
+    let (values, errors) = typed.unwrap_or_else(|| {
+        let values = ProfileValues {
+            full_name: stored.full_name.clone(),
+            phone: stored.phone.clone().unwrap_or_default(),
+            job_title: stored.job_title.clone().unwrap_or_default(),
+            locale: stored.locale.clone().unwrap_or_default(),
+            time_zone: stored.time_zone.clone().unwrap_or_default(),
+            date_format: stored.date_format.as_str().to_owned(),
+        };
+        (values, Vec::new())
+    });
+    let default_lang = user.tenant.default_locale.as_str();
+    Ok(ProfileView {
+        email: row.email,
+        values,
+        errors,
+        notice,
+        csrf_token: user.session.csrf_token.clone(),
+        languages: Locales::named(),
+        default_language: language_name(default_lang)
+            .unwrap_or(default_lang)
+            .to_owned(),
+        time_zones: chrono_tz::TZ_VARIANTS.iter().map(|z| z.name()).collect(),
+        today: state
+            .clock
+            .now()
+            .with_timezone(&render::reader(user).zone)
+            .date_naive(),
+    })
+}
+
+async fn respond(
+    state: &AppState,
+    user: &PortalUser,
+    nonce: &str,
+    status: StatusCode,
+    v: &ProfileView,
+) -> HttpResponse {
+    render::page(
+        status,
+        Some(&user.tenant),
+        nonce,
+        Some(crate::routes::nav(state, user, NavItem::Profile).await),
+        |shell| views::page(shell, v),
+        views::title,
+    )
+}
+
+/// `GET /client-portal/profile`.
+#[tracing::instrument(skip_all, fields(tenant = %user.tenant.slug))]
+pub async fn show_profile(
+    state: web::Data<AppState>,
+    user: PortalUser,
+    nonce: CspNonce,
+    query: web::Query<SavedQuery>,
+) -> Result<HttpResponse, PortalError> {
+    let notice = match query.saved.as_deref() {
+        Some("1") => Some(ProfileNotice::Saved),
+        Some("0") => Some(ProfileNotice::Unchanged),
+        _ => None,
+    };
+    let v = view(&state, &user, None, notice).await?;
+    Ok(respond(&state, &user, &nonce.0, StatusCode::OK, &v).await)
+}
+
+/// `POST /client-portal/profile`.
+#[tracing::instrument(skip_all, fields(tenant = %user.tenant.slug))]
+pub async fn save_profile(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    user: PortalUser,
+    nonce: CspNonce,
+    body: web::Form<ProfileFormBody>,
+) -> Result<HttpResponse, PortalError> {
+    check_csrf(&user, &body.csrf_token)?;
+    let form = body.form();
+    let input = match ProfileInput::parse(&form, Locales::supported()) {
+        Ok(input) => input,
+        Err(errors) => {
+            let typed = ProfileValues {
+                full_name: form.full_name,
+                phone: form.phone,
+                job_title: form.job_title,
+                locale: form.locale,
+                time_zone: form.time_zone,
+                date_format: form.date_format,
+            };
+            let errors = errors
+                .into_iter()
+                .map(|e| ProfileFieldError {
+                    field: e.field,
+                    problem: e.problem,
+                })
+                .collect();
+            let v = view(&state, &user, Some((typed, errors)), None).await?;
+            return Ok(respond(&state, &user, &nonce.0, StatusCode::BAD_REQUEST, &v).await);
+        }
+    };
+    let who = &user.session.record.user;
+    let saved = SaveOwnProfile {
+        user_id: who.user_id,
+        input,
+    };
+    let changed = ask(&state, &user, saved).await?;
+    if changed.is_empty() {
+        return Ok(render::see_other(&format!(
+            "{}?saved=0",
+            views::PROFILE_PATH
+        )));
+    }
+    state.services.audit.do_send(Record(AuditRecord {
+        tenant: who.tenant,
+        event_type: "profile_updated",
+        outcome: "success",
+        user_id: Some(who.user_id),
+        email: Some(who.email.clone()),
+        origin: request_origin(&req),
+        details: serde_json::to_string(&serde_json::json!({ "fields": changed })).ok(),
+        ..AuditRecord::default()
+    }));
+    // Every instance reads the user's sessions again: the header's name and the preferences.
+    let forget = ForgetUserSessions {
+        tenant: who.tenant,
+        user_id: who.user_id,
+    };
+    if let Err(e) = state.services.sessions.send(forget).await {
+        crate::errors::log_error(&e);
+    }
+    Ok(render::see_other(&format!(
+        "{}?saved=1",
+        views::PROFILE_PATH
+    )))
+}

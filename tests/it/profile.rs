@@ -1,0 +1,264 @@
+//! `/client-portal/profile`: a save writes the contact, the preferences, one `profile_updated`
+//! change (bumping the contact's version) and an audit event, and the header shows the new name
+//! at once; an unchanged form writes nothing; each refused field is named next to itself with
+//! every field kept as typed and nothing saved; instants show in the user's time zone (across
+//! daylight saving time) and dates in their chosen format.
+
+use chrono::{TimeZone as _, Utc};
+use portal_actors::query_as;
+use serde_json::{json, Value};
+
+use crate::helpers::{audit_events, spawn_app, Browser, TestApp};
+use crate::ticket_data::{catalog, insert, new_ticket, person, signed_in, Person};
+
+const PROFILE: &str = "/client-portal/profile";
+
+/// The contact's (name, phone, job title, version).
+async fn contact(app: &TestApp, p: &Person) -> (String, Option<String>, Option<String>, i64) {
+    query_as!(
+        app.db.exec(),
+        (String, Option<String>, Option<String>, i64),
+        fetch_one,
+        "SELECT full_name, phone, job_title, version FROM contacts \
+         WHERE tenant = $1 AND contact_id = $2",
+        app.tenant.id,
+        p.contact_id
+    )
+    .unwrap()
+}
+
+/// The contact's `profile_updated` changes' data, oldest first.
+async fn changes(app: &TestApp, p: &Person) -> Vec<Value> {
+    let rows: Vec<(String,)> = query_as!(
+        app.db.exec(),
+        (String,),
+        fetch_all,
+        "SELECT data FROM directory_changes WHERE tenant = $1 AND contact_id = $2 \
+         AND kind = 'profile_updated' ORDER BY seq",
+        app.tenant.id,
+        p.contact_id
+    )
+    .unwrap();
+    rows.iter()
+        .map(|(d,)| serde_json::from_str(d).unwrap())
+        .collect()
+}
+
+fn form<'a>(csrf: &'a str, fields: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
+    let mut all = vec![
+        ("csrf_token", csrf),
+        ("full_name", "Alice Martin-Dubois"),
+        ("phone", "+32 2 555 01 23"),
+        ("job_title", "Office manager"),
+        ("locale", "en"),
+        ("time_zone", "Europe/Brussels"),
+        ("date_format", "iso"),
+    ];
+    for (k, v) in fields {
+        if let Some(slot) = all.iter_mut().find(|(name, _)| name == k) {
+            slot.1 = v;
+        }
+    }
+    all
+}
+
+async fn alice(app: &TestApp) -> (Person, Browser, String) {
+    let p = person(app, &app.tenant, "alice@acme.example", "Acme", None).await;
+    let b = signed_in(app, &app.tenant, &p).await;
+    let page = b.get(PROFILE).await;
+    assert_eq!(page.status, 200, "{}", page.body);
+    let csrf = Browser::form_csrf(&page);
+    (p, b, csrf)
+}
+
+#[actix_web::test]
+async fn a_saved_profile_reaches_the_contact_the_feed_the_audit_and_the_header() {
+    let Some(app) = spawn_app().await else { return };
+    let (p, b, csrf) = alice(&app).await;
+    let (name_before, _, _, version_before) = contact(&app, &p).await;
+    let page = b.get(PROFILE).await;
+    assert!(page.body.contains(&name_before), "{}", page.body);
+    assert!(page
+        .body
+        .contains(r#"href="/client-portal/profile/security""#));
+
+    let saved = b.post_form(PROFILE, &form(&csrf, &[])).await;
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    assert_eq!(saved.location(), "/client-portal/profile?saved=1");
+    assert_eq!(
+        contact(&app, &p).await,
+        (
+            "Alice Martin-Dubois".to_owned(),
+            Some("+32 2 555 01 23".to_owned()),
+            Some("Office manager".to_owned()),
+            version_before + 1
+        )
+    );
+    assert_eq!(
+        changes(&app, &p).await,
+        vec![
+            json!({"full_name": "Alice Martin-Dubois", "phone": "+32 2 555 01 23",
+                    "job_title": "Office manager", "locale": "en",
+                    "time_zone": "Europe/Brussels", "date_format": "iso"})
+        ]
+    );
+    let events = audit_events(&app, "profile_updated").await;
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0].user_id, Some(p.user.user_id));
+    assert!(events[0]
+        .details
+        .as_deref()
+        .unwrap_or("")
+        .contains("time_zone"));
+
+    let page = b.get("/client-portal/profile?saved=1").await;
+    assert!(page.body.contains("Your profile was saved."));
+    // The header greets by the new name: the session was read again.
+    assert!(page.body.contains("Alice Martin-Dubois"));
+    assert!(
+        page.body.contains(r#"<option value="iso" selected>"#),
+        "{}",
+        page.body
+    );
+    assert!(page
+        .body
+        .contains(r#"value="Europe/Brussels" autocomplete="off""#));
+
+    // The same form again changes nothing and records nothing.
+    let again = b.post_form(PROFILE, &form(&csrf, &[])).await;
+    assert_eq!(again.location(), "/client-portal/profile?saved=0");
+    assert_eq!(contact(&app, &p).await.3, version_before + 1);
+    assert_eq!(changes(&app, &p).await.len(), 1);
+
+    // Clearing the optional fields records them as cleared.
+    let cleared = b
+        .post_form(
+            PROFILE,
+            &form(
+                &csrf,
+                &[
+                    ("phone", ""),
+                    ("time_zone", ""),
+                    ("date_format", "language"),
+                ],
+            ),
+        )
+        .await;
+    assert_eq!(cleared.status, 303);
+    assert_eq!(
+        changes(&app, &p).await.last(),
+        Some(&json!({"phone": null, "time_zone": null, "date_format": "language"}))
+    );
+    let prefs: Vec<(String,)> = query_as!(
+        app.db.exec(),
+        (String,),
+        fetch_all,
+        "SELECT pref_key FROM user_preferences WHERE tenant = $1 AND user_id = $2 \
+         ORDER BY pref_key",
+        app.tenant.id,
+        p.user.user_id
+    )
+    .unwrap();
+    assert_eq!(prefs, vec![("locale".to_owned(),)]);
+}
+
+#[actix_web::test]
+async fn a_refused_field_is_named_beside_itself_and_nothing_is_saved() {
+    let Some(app) = spawn_app().await else { return };
+    let (p, b, csrf) = alice(&app).await;
+    let before = contact(&app, &p).await;
+    let long_name = "x".repeat(201);
+    let cases: [(&str, &str, &str); 7] = [
+        ("full_name", "  ", "Enter your name."),
+        ("full_name", &long_name, "This is too long."),
+        ("phone", "call me <b>maybe</b>", "Enter a phone number"),
+        ("job_title", "Boss\u{7}", "characters that cannot be used"),
+        ("locale", "tlh", "Choose one of the languages"),
+        (
+            "time_zone",
+            "Mars/Olympus_Mons",
+            "Choose a time zone from the list",
+        ),
+        ("date_format", "ymd", "Choose one of the date formats"),
+    ];
+    for (field, value, message) in cases {
+        let page = b.post_form(PROFILE, &form(&csrf, &[(field, value)])).await;
+        assert_eq!(page.status, 400, "{field}: {}", page.body);
+        assert!(
+            page.body.contains(&format!(r#"id="{field}-error""#)),
+            "{field}: {}",
+            page.body
+        );
+        assert!(page.body.contains(message), "{field}: {}", page.body);
+        assert!(page.body.contains("nothing was saved"), "{field}");
+        // The other fields come back as typed.
+        let other = if field == "job_title" {
+            "+32 2 555 01 23"
+        } else {
+            "Office manager"
+        };
+        assert!(page.body.contains(other), "{field}");
+        if field == "phone" {
+            assert!(page.body.contains("call me &lt;b&gt;maybe&lt;/b&gt;"));
+        }
+    }
+    // Without the CSRF token: refused outright.
+    let forged = b.post_form(PROFILE, &form("forged", &[])).await;
+    assert_eq!(forged.status, 403);
+    assert_eq!(contact(&app, &p).await, before);
+    assert!(changes(&app, &p).await.is_empty());
+    assert!(audit_events(&app, "profile_updated").await.is_empty());
+}
+
+#[actix_web::test]
+async fn times_show_in_the_users_zone_across_daylight_saving_and_dates_in_their_format() {
+    let Some(app) = spawn_app().await else { return };
+    let (p, b, csrf) = alice(&app).await;
+    let c = catalog(&app, &app.tenant).await;
+    let winter = Utc.with_ymd_and_hms(2026, 1, 15, 13, 5, 0).unwrap();
+    let summer = Utc.with_ymd_and_hms(2026, 7, 15, 13, 5, 0).unwrap();
+    for (number, at) in [("T-1", winter), ("T-2", summer)] {
+        let mut seed = new_ticket(&app, &c, &p, number, number, 0);
+        seed.updated_at = at;
+        seed.entered_at = at;
+        insert(&app, &app.tenant, &seed).await;
+    }
+    let list = b.get("/client-portal/tickets?status=all").await;
+    assert!(
+        list.body.contains("Jan 15, 2026, 1:05\u{202f}PM UTC"),
+        "{}",
+        list.body
+    );
+
+    let zone = [("time_zone", "America/New_York")];
+    let saved = b.post_form(PROFILE, &form(&csrf, &zone)).await;
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    let list = b.get("/client-portal/tickets?status=all").await;
+    assert!(
+        list.body.contains("2026-01-15, 8:05\u{202f}AM EST"),
+        "{}",
+        list.body
+    );
+    assert!(
+        list.body.contains("2026-07-15, 9:05\u{202f}AM EDT"),
+        "{}",
+        list.body
+    );
+    assert!(!list.body.contains(" UTC<"));
+    // The machine-readable time stays in UTC.
+    assert!(list.body.contains(r#"datetime="2026-01-15T13:05:00Z""#));
+
+    let brussels = [("time_zone", "Europe/Brussels"), ("date_format", "dmy")];
+    b.post_form(PROFILE, &form(&csrf, &brussels)).await;
+    let list = b.get("/client-portal/tickets?status=all").await;
+    assert!(
+        list.body.contains("15/01/2026, 2:05\u{202f}PM CET"),
+        "{}",
+        list.body
+    );
+    assert!(
+        list.body.contains("15/07/2026, 3:05\u{202f}PM CEST"),
+        "{}",
+        list.body
+    );
+}

@@ -1,0 +1,33 @@
+## Profile → Profile: name, phone, job title, language, time zone and date format.
+
+profile-title = Your profile
+profile-heading = Your profile
+profile-tabs = Profile sections
+profile-tab-profile = Profile
+profile-tab-security = Security
+profile-intro = How your service provider knows you, and how the portal shows you dates and times.
+profile-about-heading = About you
+profile-email = Email address
+profile-email-hint = You sign in with this address.
+profile-full-name = Full name
+profile-phone = Phone
+profile-job-title = Job title
+profile-optional = (optional)
+profile-reading-heading = Language, time zone and dates
+profile-language = Language
+profile-language-default = Your company's language ({ $language })
+profile-time-zone = Time zone
+profile-time-zone-hint = Start typing a city, e.g. Europe/Brussels or America/New_York. Leave empty for UTC.
+profile-date-format = Date format
+profile-date-format-language = As your language writes them ({ $example })
+profile-save = Save profile
+profile-saved = Your profile was saved.
+profile-unchanged = Nothing had changed, so nothing was saved.
+profile-fix-fields = Some fields need your attention; nothing was saved.
+profile-error-required = Enter your name.
+profile-error-too-long = This is too long.
+profile-error-control-characters = This contains characters that cannot be used.
+profile-error-phone = Enter a phone number: digits, spaces and + - ( ) . / are fine.
+profile-error-language = Choose one of the languages in the list.
+profile-error-time-zone = Choose a time zone from the list, such as Europe/Brussels.
+profile-error-date-format = Choose one of the date formats in the list.
