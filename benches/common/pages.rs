@@ -46,6 +46,39 @@ pub struct Phase {
     pub tally: Tally,
 }
 
+/// Runs `run` on a fresh SQLite file, then on a database of a private PostgreSQL cluster
+/// started with `pg` (or prints why that half was skipped); the reports of what ran.
+pub fn each_backend<R>(
+    pg: &portal_test_support::pg::ClusterOptions,
+    mut run: impl FnMut(&'static str, String) -> anyhow::Result<R>,
+) -> anyhow::Result<Vec<R>> {
+    let mut reports = Vec::new();
+    let dir = tempfile::tempdir().context("cannot create a temp dir")?;
+    let sqlite_url = format!("sqlite://{}", dir.path().join("portal.db").display());
+    reports.push(run("SQLite", sqlite_url)?);
+    drop(dir);
+    match portal_test_support::pg::Cluster::start(pg) {
+        Ok(Some(cluster)) => {
+            let url = runtime()?.block_on(cluster.new_database("bench"))?;
+            reports.push(run("PostgreSQL", url)?);
+            drop(cluster);
+        }
+        Ok(None) => println!(
+            "\n!!!!! SKIPPED: postgresql missing (no initdb/pg_ctl; Debian package postgresql) !!!!!"
+        ),
+        Err(e) => println!("\n!!!!! SKIPPED: postgresql did not start: {e:#} !!!!!"),
+    }
+    Ok(reports)
+}
+
+/// Wrong or failed answers over every phase.
+pub fn wrong_answers<'a>(phases: impl IntoIterator<Item = &'a Phase>) -> u64 {
+    phases
+        .into_iter()
+        .map(|p| p.tally.unexpected + p.tally.errors)
+        .sum()
+}
+
 /// A single-threaded Tokio runtime with I/O and time.
 pub fn runtime() -> std::io::Result<tokio::runtime::Runtime> {
     tokio::runtime::Builder::new_current_thread()

@@ -53,7 +53,7 @@ use portal_actors::project_sync::{apply, ProjectInput, ProjectStatusInput};
 use portal_actors::store::projects::portal as store;
 use portal_actors::store::users;
 use portal_actors::{execute, Backend, Clock as _, Db, SharedClock, SystemClock};
-use portal_test_support::pg::{Cluster, ClusterOptions};
+use portal_test_support::pg::ClusterOptions;
 use portal_views::projects::graph::{self, GraphEdge, GraphTask};
 use rand::rngs::StdRng;
 use rand::{Rng as _, SeedableRng as _};
@@ -62,8 +62,8 @@ use uuid::Uuid;
 
 use crate::common::numbers::{env_number, ms};
 use crate::common::pages::{
-    self, baseline, print_page_summary, print_phases, runtime, LoadConfig, PageSize, Phase, Target,
-    WARMUP,
+    self, baseline, each_backend, print_page_summary, print_phases, runtime, wrong_answers,
+    LoadConfig, PageSize, Phase, Target, WARMUP,
 };
 use crate::common::server;
 
@@ -130,30 +130,11 @@ fn main() -> anyhow::Result<()> {
         config.window.as_secs(),
         WARMUP.as_secs()
     );
-    let mut reports = Vec::new();
-    let dir = tempfile::tempdir().context("cannot create a temp dir")?;
-    let sqlite_url = format!("sqlite://{}", dir.path().join("portal.db").display());
-    reports.push(run_backend("SQLite", sqlite_url, &config)?);
-    drop(dir);
-
-    match Cluster::start(&PG_OPTIONS) {
-        Ok(Some(cluster)) => {
-            let url = runtime()?.block_on(cluster.new_database("bench"))?;
-            reports.push(run_backend("PostgreSQL", url, &config)?);
-            drop(cluster);
-        }
-        Ok(None) => println!(
-            "\n!!!!! SKIPPED: postgresql missing (no initdb/pg_ctl; Debian package postgresql) !!!!!"
-        ),
-        Err(e) => println!("\n!!!!! SKIPPED: postgresql did not start: {e:#} !!!!!"),
-    }
-
+    let reports = each_backend(&PG_OPTIONS, |backend, url| {
+        run_backend(backend, url, &config)
+    })?;
     summary(&reports, &config);
-    let wrong: u64 = reports
-        .iter()
-        .flat_map(|r| &r.phases)
-        .map(|p| p.tally.unexpected + p.tally.errors)
-        .sum();
+    let wrong = wrong_answers(reports.iter().flat_map(|r| &r.phases));
     anyhow::ensure!(wrong == 0, "{wrong} wrong answer(s)");
     Ok(())
 }
