@@ -201,6 +201,30 @@ impl StoredProfile {
     }
 }
 
+/// The user's company as their Account page shows it (from the PSA's directory).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CompanyProfile {
+    pub name: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    /// An `http`/`https` address (the directory refuses anything else).
+    pub website: Option<String>,
+    /// Printable lines; empty when there is no address.
+    pub billing_address: Vec<String>,
+    pub shipping_address: Vec<String>,
+}
+
+/// The Account page: who the user is, their role and what it lets them do, their company.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccountOverview {
+    pub full_name: String,
+    pub email: String,
+    pub role: Option<crate::model::PortalRole>,
+    /// `resource:action`, as the role holds them.
+    pub permissions: Vec<String>,
+    pub company: CompanyProfile,
+}
+
 /// Trimmed text of at most `max` characters without control characters; `None` when empty.
 fn text(raw: &str, max: usize) -> Result<Option<String>, &'static str> {
     let value = raw.trim();

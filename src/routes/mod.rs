@@ -1,5 +1,6 @@
 //! Routes: one module per resource, handlers short enough to read at a glance.
 
+pub mod account;
 pub mod account_recovery;
 pub mod admin;
 pub mod api;
@@ -144,6 +145,11 @@ pub fn portal(cfg: &mut web::ServiceConfig) {
         .service(
             web::resource(portal_views::security::UNLINK_ACTION)
                 .route(web::post().to(security::identities::unlink_identity))
+                .default_service(web::to(method_not_allowed)),
+        )
+        .service(
+            web::resource(portal_views::account::ACCOUNT_PATH)
+                .route(web::get().to(account::show_account))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(

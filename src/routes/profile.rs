@@ -62,7 +62,7 @@ impl ProfileFormBody {
 
 /// Sends a profile message to the tenant's data actor; no profile (not a client user with a
 /// contact) is 404.
-async fn ask<M, T>(state: &AppState, user: &PortalUser, msg: M) -> Result<T, PortalError>
+pub async fn ask<M, T>(state: &AppState, user: &PortalUser, msg: M) -> Result<T, PortalError>
 where
     M: actix::Message<Result = Result<T, ProfileError>> + Send + 'static,
     T: Send + 'static,

@@ -262,3 +262,49 @@ async fn times_show_in_the_users_zone_across_daylight_saving_and_dates_in_their_
         list.body
     );
 }
+
+#[actix_web::test]
+async fn the_account_tab_tells_the_role_in_words_and_shows_the_company_on_file() {
+    let Some(app) = spawn_app().await else { return };
+    let (p, b, _) = alice(&app).await;
+    portal_actors::execute!(
+        app.db.exec(),
+        "UPDATE clients SET website = $3, phone = $4, billing_address = $5 \
+         WHERE tenant = $1 AND client_id = $2",
+        app.tenant.id,
+        p.client_id,
+        "https://acme.example/",
+        "+32 2 555 00 00",
+        r#"{"line1": "Rue de la Loi 16", "postal_code": "1000", "city": "Brussels", "country": "Belgium"}"#
+    )
+    .unwrap();
+    let page = b.get("/client-portal/account").await;
+    assert_eq!(page.status, 200, "{}", page.body);
+    let body = &page.body;
+    assert!(
+        body.contains("User — raises and follows support tickets"),
+        "{body}"
+    );
+    let (allowed, missing) = body.split_once("Not included in your role").unwrap();
+    assert!(allowed.contains("Raise new support tickets"));
+    assert!(missing.contains("See invoices, payments"));
+    assert!(missing.contains("Manage your company's portal users"));
+    assert!(body.contains("Rue de la Loi 16<br>1000 Brussels<br>Belgium"));
+    assert!(body.contains(r#"href="https://acme.example/""#));
+    assert!(body.contains("+32 2 555 00 00"));
+    assert!(body.contains(r#"href="/client-portal/account" aria-current="page""#));
+
+    // A role change shows at once, without signing in again.
+    crate::helpers::set_portal_role(&app, &app.tenant, p.user.user_id, "finance").await;
+    let page = b.get("/client-portal/account").await;
+    let (allowed, _) = page.body.split_once("Not included in your role").unwrap();
+    assert!(page.body.contains("Finance — sees and pays"));
+    assert!(allowed.contains("See invoices, payments"));
+    crate::helpers::set_portal_role(&app, &app.tenant, p.user.user_id, "admin").await;
+    let page = b.get("/client-portal/account").await;
+    assert!(page.body.contains("Manage your company's portal users"));
+    assert!(!page.body.contains("Ask your company's administrator"));
+
+    let post = b.post_form("/client-portal/account", &[]).await;
+    assert_eq!(post.status, 405);
+}

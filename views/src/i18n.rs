@@ -80,6 +80,11 @@ const SOURCES: &[(&str, &str, &str)] = &[
         "profile.ftl",
         include_str!("../locales/en/profile.ftl"),
     ),
+    (
+        "en",
+        "account.ftl",
+        include_str!("../locales/en/account.ftl"),
+    ),
 ];
 
 /// Declares message-id constants plus `ALL`, the list tests check against the bundles.

@@ -10,6 +10,7 @@
     )
 )]
 
+pub mod account;
 pub mod account_recovery;
 pub mod billing;
 pub mod company;

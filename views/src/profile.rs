@@ -19,6 +19,7 @@ pub(crate) mod msg {
         TABS = "profile-tabs";
         TAB_PROFILE = "profile-tab-profile";
         TAB_SECURITY = "profile-tab-security";
+        TAB_ACCOUNT = "profile-tab-account";
         INTRO = "profile-intro";
         ABOUT_HEADING = "profile-about-heading";
         EMAIL = "profile-email";
@@ -53,6 +54,7 @@ pub(crate) mod msg {
 pub enum ProfileTab {
     Profile,
     Security,
+    Account,
 }
 
 /// The heading of Profile and its two tabs.
@@ -67,6 +69,11 @@ pub fn heading(t: Translator<'_>, current: ProfileTab) -> Markup {
             SECURITY_PATH,
             t.tr(msg::TAB_SECURITY),
             current == ProfileTab::Security,
+        ),
+        (
+            crate::account::ACCOUNT_PATH,
+            t.tr(msg::TAB_ACCOUNT),
+            current == ProfileTab::Account,
         ),
     ];
     html! {

@@ -35,6 +35,7 @@ pub fn all_message_ids() -> Vec<&'static str> {
         crate::billing::msg::ALL,
         crate::projects::graph::msg::ALL,
         crate::profile::msg::ALL,
+        crate::account::msg::ALL,
     ]
     .concat()
 }

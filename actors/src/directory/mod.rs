@@ -43,6 +43,35 @@ pub struct Address {
     pub country: Option<String>,
 }
 
+impl Address {
+    /// An address as stored (JSON text); anything unreadable is no address.
+    pub fn from_stored(stored: Option<&str>) -> Address {
+        stored
+            .and_then(|a| serde_json::from_str(a).ok())
+            .unwrap_or_default()
+    }
+
+    /// The lines to print: street lines, "postal code city", region, country (empty ones left
+    /// out).
+    pub fn lines(&self) -> Vec<String> {
+        let city = [self.postal_code.as_deref(), self.city.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" ");
+        [
+            self.line1.clone(),
+            self.line2.clone(),
+            Some(city).filter(|c| !c.is_empty()),
+            self.region.clone(),
+            self.country.clone(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
+    }
+}
+
 /// What the PSA sets on a client company (everything a PUT replaces).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ClientFields {

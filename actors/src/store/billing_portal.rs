@@ -301,25 +301,7 @@ pub async fn client_details(
         tenant,
         client_id
     )?;
-    let address: crate::directory::Address = address
-        .as_deref()
-        .and_then(|a| serde_json::from_str(a).ok())
-        .unwrap_or_default();
-    let city = [address.postal_code, address.city]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let lines = [
-        address.line1,
-        address.line2,
-        Some(city).filter(|c| !c.is_empty()),
-        address.region,
-        address.country,
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
+    let lines = crate::directory::Address::from_stored(address.as_deref()).lines();
     Ok((name, lines))
 }
 

@@ -5,13 +5,17 @@ use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use crate::db::{DbError, Exec};
-use crate::profile::{DateFormat, StoredProfile, PREF_DATE_FORMAT, PREF_LOCALE, PREF_TIME_ZONE};
+use crate::directory::Address;
+use crate::profile::{
+    CompanyProfile, DateFormat, StoredProfile, PREF_DATE_FORMAT, PREF_LOCALE, PREF_TIME_ZONE,
+};
 use crate::{execute, query_as};
 
 /// The profile of a client user with a contact, and that contact's id and version.
 #[derive(Debug, Clone)]
 pub struct ProfileRow {
     pub contact_id: Uuid,
+    pub client_id: Uuid,
     pub email: String,
     pub version: i64,
     pub profile: StoredProfile,
@@ -20,6 +24,7 @@ pub struct ProfileRow {
 #[derive(sqlx::FromRow)]
 struct Row {
     contact_id: Uuid,
+    client_id: Uuid,
     email: String,
     version: i64,
     full_name: String,
@@ -40,7 +45,7 @@ pub async fn get(
         exec,
         Row,
         fetch_optional,
-        "SELECT c.contact_id, u.email, c.version, c.full_name, c.phone, c.job_title, \
+        "SELECT c.contact_id, c.client_id, u.email, c.version, c.full_name, c.phone, c.job_title, \
                 (SELECT p.pref_value FROM user_preferences p WHERE p.tenant = u.tenant \
                     AND p.user_id = u.user_id AND p.pref_key = $3) AS locale, \
                 (SELECT p.pref_value FROM user_preferences p WHERE p.tenant = u.tenant \
@@ -58,6 +63,7 @@ pub async fn get(
     )?;
     Ok(row.map(|r| ProfileRow {
         contact_id: r.contact_id,
+        client_id: r.client_id,
         email: r.email,
         version: r.version,
         profile: StoredProfile {
@@ -95,4 +101,39 @@ pub async fn set_contact_fields(
         now
     )?;
     Ok(())
+}
+
+#[derive(sqlx::FromRow)]
+struct CompanyRow {
+    client_name: String,
+    phone: Option<String>,
+    email: Option<String>,
+    website: Option<String>,
+    billing_address: Option<String>,
+    shipping_address: Option<String>,
+}
+
+/// The company's details from the directory.
+pub async fn company(
+    exec: Exec<'_>,
+    tenant: Uuid,
+    client_id: Uuid,
+) -> Result<CompanyProfile, DbError> {
+    let row = query_as!(
+        exec,
+        CompanyRow,
+        fetch_one,
+        "SELECT client_name, phone, email, website, billing_address, shipping_address \
+         FROM clients WHERE tenant = $1 AND client_id = $2",
+        tenant,
+        client_id
+    )?;
+    Ok(CompanyProfile {
+        name: row.client_name,
+        phone: row.phone,
+        email: row.email,
+        website: row.website,
+        billing_address: Address::from_stored(row.billing_address.as_deref()).lines(),
+        shipping_address: Address::from_stored(row.shipping_address.as_deref()).lines(),
+    })
 }

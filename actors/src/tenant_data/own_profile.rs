@@ -8,7 +8,9 @@ use uuid::Uuid;
 use super::TenantData;
 use crate::db::DbError;
 use crate::directory_changes::NewChange;
-use crate::profile::{ProfileInput, StoredProfile, PREF_DATE_FORMAT, PREF_LOCALE, PREF_TIME_ZONE};
+use crate::profile::{
+    AccountOverview, ProfileInput, StoredProfile, PREF_DATE_FORMAT, PREF_LOCALE, PREF_TIME_ZONE,
+};
 use crate::store::profile::ProfileRow;
 use crate::store::{directory_changes, preferences, profile};
 
@@ -29,6 +31,13 @@ pub struct GetOwnProfile {
     pub user_id: Uuid,
 }
 
+/// The user's Account page.
+#[derive(Message)]
+#[rtype(result = "Result<AccountOverview, ProfileError>")]
+pub struct GetOwnAccount {
+    pub user_id: Uuid,
+}
+
 /// Saves the user's profile; answers with the fields that changed (none: nothing was written).
 #[derive(Message)]
 #[rtype(result = "Result<Vec<String>, ProfileError>")]
@@ -46,6 +55,30 @@ impl Handler<GetOwnProfile> for TenantData {
             profile::get(core.db.exec(), core.tenant, msg.user_id)
                 .await?
                 .ok_or(ProfileError::NotFound)
+        })
+    }
+}
+
+impl Handler<GetOwnAccount> for TenantData {
+    type Result = ResponseFuture<Result<AccountOverview, ProfileError>>;
+
+    fn handle(&mut self, msg: GetOwnAccount, _: &mut Self::Context) -> Self::Result {
+        let core = self.serve();
+        Box::pin(async move {
+            let (db, tenant) = (&core.db, core.tenant);
+            let row = profile::get(db.exec(), tenant, msg.user_id)
+                .await?
+                .ok_or(ProfileError::NotFound)?;
+            let role = crate::store::users::portal_role_of(db, tenant, msg.user_id).await?;
+            let mut permissions = crate::store::users::permissions(db, tenant, msg.user_id).await?;
+            permissions.sort();
+            Ok(AccountOverview {
+                full_name: row.profile.full_name,
+                email: row.email,
+                role,
+                permissions,
+                company: profile::company(db.exec(), tenant, row.client_id).await?,
+            })
         })
     }
 }

@@ -5,6 +5,7 @@ profile-heading = Your profile
 profile-tabs = Profile sections
 profile-tab-profile = Profile
 profile-tab-security = Security
+profile-tab-account = Role and company
 profile-intro = How your service provider knows you, and how the portal shows you dates and times.
 profile-about-heading = About you
 profile-email = Email address

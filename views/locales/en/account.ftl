@@ -1,0 +1,32 @@
+## Account: who you are, what your role lets you do, and your company.
+
+account-title = Your account
+account-intro = Your role in the portal and your company's details, as your service provider has them.
+account-you-heading = You
+account-name = Name
+account-email = Email address
+account-role = Role
+account-role-admin = Administrator — manages your company's portal users and settings
+account-role-finance = Finance — sees and pays your company's invoices
+account-role-user = User — raises and follows support tickets
+account-edit-profile = Change your name, phone, language or time zone
+account-allows-heading = What your role lets you do
+account-allows-nothing = Your role does not include any part of the portal yet. Ask your company's administrator.
+account-not-included = Not included in your role
+account-ask-admin = Ask your company's administrator if you need any of these.
+account-can-ticket-read = See your company's support tickets and their conversations
+account-can-ticket-create = Raise new support tickets
+account-can-ticket-update = Reply to, close and reopen support tickets
+account-can-project-read = Follow your company's projects
+account-can-project-upload = Add documents to project tasks
+account-can-billing-read = See invoices, payments, contract lines and usage
+account-can-manage-company = Manage your company's portal users and settings
+account-company-heading = Your company
+account-company-name = Name
+account-company-phone = Phone
+account-company-email = Email
+account-company-website = Website
+account-billing-address = Billing address
+account-shipping-address = Shipping address
+account-not-on-file = Not on file
+account-company-hint = Something out of date? Tell your service provider and they will correct it.
