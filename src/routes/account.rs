@@ -5,7 +5,7 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use portal_actors::model::PortalRole;
 use portal_actors::tenant_data::GetOwnAccount;
-use portal_views::account::{self as views, AccountView, CompanyDetails, MANAGE_COMPANY};
+use portal_views::account::{self as views, AccountView, CompanyDetails};
 use portal_views::layout::NavItem;
 
 use crate::app::AppState;
@@ -22,11 +22,7 @@ pub async fn show_account(
 ) -> Result<HttpResponse, PortalError> {
     let user_id = user.session.record.user.user_id;
     let a = crate::routes::profile::ask(&state, &user, GetOwnAccount { user_id }).await?;
-    let mut permissions = a.permissions;
-    // Company settings are the client admins' (the role, read now, not the session's).
-    if a.role == Some(PortalRole::Admin) {
-        permissions.push(MANAGE_COMPANY.to_owned());
-    }
+    let permissions = a.permissions;
     let v = AccountView {
         full_name: a.full_name,
         email: a.email,

@@ -355,6 +355,7 @@ pub async fn nav(
     portal_views::layout::SignedInNav {
         may_read_projects: held.projects,
         may_read_billing: held.billing,
+        is_client_admin: held.company,
         ..signed_in_nav(user, active)
     }
 }

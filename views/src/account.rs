@@ -54,7 +54,7 @@ const CAPABILITIES: [(&str, &str); 7] = [
     (MANAGE_COMPANY, msg::CAN_MANAGE_COMPANY),
 ];
 
-/// Company settings and user management: client admins'.
+/// Company settings and the company's portal users (held by the Admin role).
 pub const MANAGE_COMPANY: &str = "company:manage";
 
 /// The user's company as shown.
@@ -74,7 +74,7 @@ pub struct AccountView {
     pub email: String,
     /// `admin`, `finance`, `user`, or `None` when the contact has none.
     pub role: Option<&'static str>,
-    /// What the role holds (`resource:action`, plus [`MANAGE_COMPANY`] for admins).
+    /// What the role holds (`resource:action`).
     pub permissions: Vec<String>,
     pub company: CompanyDetails,
 }

@@ -22,8 +22,9 @@ use crate::store::tenants;
 /// The audit event of a role's permissions replaced (details: `role`, `old`, `new`).
 pub const EVENT_PERMISSIONS_CHANGED: &str = "role_permissions_changed";
 
-/// What the Admin role always keeps, so that every company can manage its users.
-pub const USER_MANAGEMENT: [&str; 2] = ["user:read", "user:update"];
+/// What the Admin role always keeps, so that every company can manage its users: company
+/// settings, which the page is gated on.
+pub const USER_MANAGEMENT: [&str; 1] = ["company:manage"];
 
 /// A role and the permissions it holds (`resource:action`, sorted).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -39,8 +40,8 @@ pub enum RolePermissionsError {
     UnknownPermission(String),
     /// The Admin role would lose `user:read` or `user:update`.
     #[error(
-        "the Admin role must keep user:read and user:update: without them no one could manage \
-         the company's portal users"
+        "the Admin role must keep company:manage: without it no one could manage the company's \
+         portal users"
     )]
     LastUserManager,
     /// The tenant has no client role of this name (a tenant created without its roles).

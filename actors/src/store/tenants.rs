@@ -21,7 +21,7 @@ pub const RESOURCES: &[&str] = &[
 ];
 pub const ACTIONS: &[&str] = &["read", "create", "update", "delete"];
 /// Permissions outside `RESOURCES` × `ACTIONS`: uploading documents to a project's tasks.
-pub const EXTRA_PERMISSIONS: &[(&str, &str)] = &[("project", "upload")];
+pub const EXTRA_PERMISSIONS: &[(&str, &str)] = &[("project", "upload"), ("company", "manage")];
 
 /// Every permission a client role can hold: `RESOURCES` × `ACTIONS`, then `EXTRA_PERMISSIONS`.
 pub fn all_permissions() -> impl Iterator<Item = (&'static str, &'static str)> {
@@ -48,6 +48,7 @@ pub const CLIENT_ROLES: &[(&str, &str, Grants)] = &[
             ("user", &["read", "create", "update", "delete"]),
             ("settings", &["read", "create", "update", "delete"]),
             ("document", &["read", "create", "update", "delete"]),
+            ("company", &["manage"]),
         ],
     ),
     (

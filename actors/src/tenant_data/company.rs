@@ -19,6 +19,9 @@ pub use super::messages::{
     AdminCompany, CompanyError, CompanyOfAdmin, CompanySessions, CompanySettings, CompanySnapshot,
 };
 
+/// The permission company settings are gated on (held by the Admin role).
+pub const MANAGE_COMPANY: &str = "company:manage";
+
 /// How many sign-in events the company page lists.
 pub const RECENT_SIGN_INS: i64 = 50;
 
@@ -28,10 +31,9 @@ impl super::TenantCore {
             return Err(CompanyError::NotAdmin);
         };
         let members = users::company_users(&self.db, self.tenant, client_id).await?;
-        let is_admin = members
-            .iter()
-            .any(|m| m.user_id == user_id && m.is_client_admin() && !m.is_inactive);
-        if !is_admin {
+        let active = members.iter().any(|m| m.user_id == user_id && !m.is_inactive);
+        let held = users::permissions(&self.db, self.tenant, user_id).await?;
+        if !active || !held.iter().any(|p| p == MANAGE_COMPANY) {
             return Err(CompanyError::NotAdmin);
         }
         Ok(AdminCompany { client_id, members })

@@ -103,6 +103,8 @@ pub struct NavAccess {
 pub struct NavPermissions {
     pub projects: bool,
     pub billing: bool,
+    /// Company settings (`company:manage`).
+    pub company: bool,
 }
 
 /// Every document of a project, for the PSA.
@@ -368,6 +370,7 @@ handle_with!(NavAccess, NavPermissions, ProjectError, |core, msg| {
     Ok(NavPermissions {
         projects: has("project:read"),
         billing: has("billing:read"),
+        company: has(super::company::MANAGE_COMPANY),
     })
 });
 handle_with!(

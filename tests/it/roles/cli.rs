@@ -218,7 +218,7 @@ async fn tenant_role_prints_the_table_and_sets_a_role_from_known_permissions() {
     ];
     let (code, text) = code_and_text(&portal_on(&app, &lockout).await);
     assert_ne!(code, 0, "{text}");
-    assert!(text.contains("user:update"), "{text}");
+    assert!(text.contains("company:manage"), "{text}");
     assert!(audit_events(&app, "role_permissions_changed")
         .await
         .is_empty());
