@@ -1,15 +1,18 @@
-//! What a client admin does to their company's sessions from the company settings page: sign
-//! one session out, or every session of a member. Each target is checked against the admin's
-//! own company (anything else is `NotFound`, like an id that does not exist) and audited.
+//! What a client admin does from the company settings page: sign one session out, or every
+//! session of a member; change a member's role; deactivate or reactivate a member. Each target
+//! is checked against the admin's own company (anything else is `NotFound`, like an id that does
+//! not exist) and audited. The company never loses its last active admin.
 
 use actix::Addr;
 use chrono::Duration;
 use uuid::Uuid;
 
 use crate::audit::{AuditRecord, Record};
-use crate::model::{RequestOrigin, SessionUser};
+use crate::model::{PortalRole, RequestOrigin, SessionUser};
+use crate::roles::{RoleChangeError, RoleTarget};
 use crate::services::Services;
 use crate::sessions::{RevokeOwnedSession, RevokeReason, RevokeUserSessions, SessionError};
+use crate::store::{company_members, users};
 use crate::tenant_data::{CompanyError, CompanyOfAdmin, CompanySessions, TenantData};
 
 /// Why a client admin's action was refused or failed.
@@ -27,6 +30,131 @@ pub enum CompanyActionError {
     Sessions(#[from] SessionError),
     #[error("actor unavailable")]
     Mailbox(#[from] actix::MailboxError),
+    /// The change would leave the company without an active admin.
+    #[error("the company's last active admin cannot be demoted or deactivated")]
+    LastAdmin,
+    #[error(transparent)]
+    Db(#[from] crate::db::DbError),
+    #[error("the member's role was changed meanwhile; try again")]
+    Conflict,
+}
+
+/// What a client admin changes about a member of their company.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MemberChange {
+    Role(PortalRole),
+    Deactivate,
+    Reactivate,
+}
+
+impl MemberChange {
+    /// Whether the change takes the Admin role away from an active admin.
+    fn removes_admin(self) -> bool {
+        matches!(
+            self,
+            MemberChange::Deactivate | MemberChange::Role(PortalRole::Finance | PortalRole::User)
+        )
+    }
+}
+
+/// Changes a member of the admin's company (`member`: their user id as the form sends it) in one
+/// transaction that holds the company's row, so two admins cannot demote each other at once:
+/// the role (with a `role_changed` for the PSA), or active or not (with `user_deactivated` /
+/// `user_reactivated`; a deactivated member's sessions end at once on every instance). Whether
+/// anything changed.
+pub async fn change_member(
+    svc: &Services,
+    data: &Addr<TenantData>,
+    admin: ClientAdmin<'_>,
+    member: &str,
+    change: MemberChange,
+) -> Result<bool, CompanyActionError> {
+    let tenant = admin.user.tenant;
+    let company = data
+        .send(CompanyOfAdmin {
+            user_id: admin.user.user_id,
+        })
+        .await??;
+    let target = Uuid::parse_str(member.trim())
+        .ok()
+        .and_then(|id| company.members.iter().find(|m| m.user_id == id))
+        .ok_or(CompanyActionError::NotFound)?;
+    let now = svc.clock.now();
+    let mut tx = svc.db.begin().await?;
+    company_members::lock_company(&mut tx, tenant, company.client_id).await?;
+    let holder = users::role_holder_by_user(tx.exec(), tenant, target.user_id)
+        .await?
+        .ok_or(CompanyActionError::NotFound)?;
+    let inactive = company_members::is_inactive(tx.exec(), tenant, target.user_id).await?;
+    let is_active_admin = holder.portal_role == PortalRole::Admin.as_str() && !inactive;
+    if is_active_admin && change.removes_admin() {
+        let others = company_members::other_active_admins(
+            tx.exec(),
+            tenant,
+            company.client_id,
+            target.user_id,
+        )
+        .await?;
+        if others == 0 {
+            return Err(CompanyActionError::LastAdmin);
+        }
+    }
+    let by = format!("client_admin:{}", admin.user.user_id);
+    let (changed, record) = match change {
+        MemberChange::Role(role) => {
+            let audited = crate::roles::change_portal_role_in(
+                &mut tx,
+                now,
+                tenant,
+                RoleTarget::User(target.user_id),
+                role,
+                &by,
+                &admin.origin,
+            )
+            .await
+            .map_err(|e| match e {
+                RoleChangeError::NotFound => CompanyActionError::NotFound,
+                RoleChangeError::Conflict => CompanyActionError::Conflict,
+                RoleChangeError::Db(e) => CompanyActionError::Db(e),
+            })?;
+            (audited.value.changed(), audited.record)
+        }
+        MemberChange::Deactivate | MemberChange::Reactivate => {
+            let deactivate = change == MemberChange::Deactivate;
+            let changed = inactive != deactivate;
+            if changed {
+                users::set_inactive_in(&mut tx, tenant, target.user_id, deactivate, now).await?;
+            }
+            let record = AuditRecord {
+                tenant,
+                event_type: if deactivate {
+                    "user_deactivated"
+                } else {
+                    "user_reactivated"
+                },
+                outcome: "success",
+                user_id: Some(target.user_id),
+                email: Some(target.email.clone()),
+                origin: admin.origin.clone(),
+                details: Some(serde_json::json!({"by": by, "changed": changed}).to_string()),
+                ..AuditRecord::default()
+            };
+            (changed, record)
+        }
+    };
+    tx.commit().await?;
+    if changed && change == MemberChange::Deactivate {
+        let revoke = RevokeUserSessions {
+            tenant,
+            user_id: target.user_id,
+            reason: RevokeReason::ClientAdmin,
+        };
+        svc.sessions.send(revoke).await??;
+    }
+    if changed {
+        svc.audit.do_send(Record(record));
+    }
+    Ok(changed)
 }
 
 impl From<CompanyError> for CompanyActionError {

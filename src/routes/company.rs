@@ -29,7 +29,11 @@ use crate::http::extract::{request_origin, CspNonce, PortalUser};
 use crate::http::render;
 
 /// Sends a company-data message to the tenant's data actor; non-admins get 403.
-async fn company<M, T>(state: &AppState, user: &PortalUser, msg: M) -> Result<T, PortalError>
+pub(crate) async fn company<M, T>(
+    state: &AppState,
+    user: &PortalUser,
+    msg: M,
+) -> Result<T, PortalError>
 where
     M: actix::Message<Result = Result<T, CompanyError>> + Send + 'static,
     T: Send + 'static,
@@ -145,7 +149,7 @@ fn company_view(user: &PortalUser, snapshot: CompanySnapshot, query: &NoticeQuer
 }
 
 /// The company's portal users, with how many live sessions each has.
-fn user_items(
+pub(crate) fn user_items(
     members: &[CompanyUser],
     sessions: &[SessionSummary],
     me: Uuid,
@@ -212,7 +216,7 @@ fn display_name(m: &CompanyUser) -> String {
 }
 
 /// The signed-in client admin, as the domain functions take them.
-fn client_admin<'a>(req: &HttpRequest, user: &'a PortalUser) -> ClientAdmin<'a> {
+pub(crate) fn client_admin<'a>(req: &HttpRequest, user: &'a PortalUser) -> ClientAdmin<'a> {
     ClientAdmin {
         user: &user.session.record.user,
         origin: request_origin(req),
@@ -220,7 +224,7 @@ fn client_admin<'a>(req: &HttpRequest, user: &'a PortalUser) -> ClientAdmin<'a> 
 }
 
 /// What a refused or failed company action shows.
-fn action_error(e: CompanyActionError) -> PortalError {
+pub(crate) fn action_error(e: CompanyActionError) -> PortalError {
     match e {
         CompanyActionError::NotAdmin => PortalError::Forbidden(e.to_string()),
         CompanyActionError::NotFound => PortalError::NotFound,

@@ -7,6 +7,7 @@ pub mod api;
 pub mod assets;
 pub mod billing;
 pub mod company;
+pub mod company_member;
 pub mod dashboard;
 pub mod handoff;
 pub mod integration;
@@ -176,6 +177,17 @@ pub fn portal(cfg: &mut web::ServiceConfig) {
         .service(
             web::resource(portal_views::company::REVOKE_USER_ACTION)
                 .route(web::post().to(company::sign_out_company_user))
+                .default_service(web::to(method_not_allowed)),
+        )
+        // After `users/sign-out`, which these would otherwise shadow.
+        .service(
+            web::resource("/client-portal/client-settings/users/{user}")
+                .route(web::get().to(company_member::show_member))
+                .default_service(web::to(method_not_allowed)),
+        )
+        .service(
+            web::resource("/client-portal/client-settings/users/{user}/{action}")
+                .route(web::post().to(company_member::change))
                 .default_service(web::to(method_not_allowed)),
         )
         .route(

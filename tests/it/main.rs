@@ -18,6 +18,7 @@ mod browser;
 mod card_buttons;
 mod cli;
 mod company;
+mod company_members;
 mod discovery;
 mod dns;
 mod dns_server;

@@ -50,6 +50,7 @@ pub(crate) mod msg {
         OUTCOME_SECOND_FACTOR = "company-outcome-second-factor";
         NOTICE_SESSION = "company-notice-session";
         NOTICE_USER = "company-notice-user";
+        MANAGE_USER = "company-manage-user";
         UNKNOWN = "company-unknown";
     }
 }
@@ -67,7 +68,7 @@ pub enum MemberRole {
 }
 
 impl MemberRole {
-    fn label(self, t: Translator<'_>) -> String {
+    pub(crate) fn label(self, t: Translator<'_>) -> String {
         t.tr(match self {
             MemberRole::Admin => msg::ROLE_ADMIN,
             MemberRole::Finance => msg::ROLE_FINANCE,
@@ -76,7 +77,7 @@ impl MemberRole {
     }
 
     /// The badge's modifier class.
-    fn class(self) -> &'static str {
+    pub(crate) fn class(self) -> &'static str {
         match self {
             MemberRole::Admin => "badge badge--attention",
             MemberRole::Finance => "badge",
@@ -171,7 +172,7 @@ pub fn page(shell: &PageShell<'_>, view: &CompanyView) -> Markup {
                     th scope="col" { (t.tr(msg::USER_TWO_FACTOR)) }
                     th scope="col" { (t.tr(msg::USER_LAST_SIGN_IN)) }
                     th scope="col" { (t.tr(msg::USER_SESSIONS)) }
-                    th scope="col" { span.visually-hidden { (t.tr(msg::SIGN_OUT_USER)) } }
+                    th scope="col" { span.visually-hidden { (t.tr(msg::MANAGE_USER)) } }
                 } }
                 tbody {
                     @for u in &view.users {
@@ -183,12 +184,8 @@ pub fn page(shell: &PageShell<'_>, view: &CompanyView) -> Markup {
                             td data-label=(t.tr(msg::USER_LAST_SIGN_IN)) { @match u.last_sign_in { Some(at) => (instant_time(t, at)), None => (t.tr(msg::NEVER)) } }
                             td data-label=(t.tr(msg::USER_SESSIONS)) { (u.active_sessions) }
                             td {
-                                @if u.active_sessions > 0 && !u.is_you {
-                                    form method="post" action=(REVOKE_USER_ACTION) {
-                                        input type="hidden" name="csrf_token" value=(view.csrf_token);
-                                        input type="hidden" name="user" value=(u.user_id);
-                                        button.btn.btn--secondary type="submit" { (t.tr(msg::SIGN_OUT_USER)) }
-                                    }
+                                a.btn.btn--secondary href=(crate::company_member::member_path(&u.user_id)) {
+                                    (t.tr(msg::MANAGE_USER)) span.visually-hidden { " " (u.name) }
                                 }
                             }
                         }

@@ -6,6 +6,7 @@ pub mod billing;
 pub mod billing_accounts;
 pub mod billing_portal;
 pub mod challenges;
+pub mod company_members;
 pub mod directory;
 pub mod directory_changes;
 pub mod handoff;

@@ -377,6 +377,19 @@ pub async fn set_inactive(
     now: DateTime<Utc>,
 ) -> Result<u64, DbError> {
     let mut tx = db.begin().await?;
+    let n = set_inactive_in(&mut tx, tenant, user_id, inactive, now).await?;
+    tx.commit().await?;
+    Ok(n)
+}
+
+/// [`set_inactive`] inside the caller's transaction.
+pub async fn set_inactive_in(
+    tx: &mut crate::db::Tx,
+    tenant: Uuid,
+    user_id: Uuid,
+    inactive: bool,
+    now: DateTime<Utc>,
+) -> Result<u64, DbError> {
     let before = crate::store::directory_changes::user_subject(tx.exec(), tenant, user_id).await?;
     let n = execute!(
         tx.exec(),
@@ -390,10 +403,9 @@ pub async fn set_inactive(
         crate::store::sessions::notify_revoked(tx.exec(), &scope).await?;
     }
     crate::store::directory_changes::record_user_activity(
-        &mut tx, tenant, user_id, before, inactive, now,
+        tx, tenant, user_id, before, inactive, now,
     )
     .await?;
-    tx.commit().await?;
     Ok(n)
 }
 

@@ -31,7 +31,9 @@ impl super::TenantCore {
             return Err(CompanyError::NotAdmin);
         };
         let members = users::company_users(&self.db, self.tenant, client_id).await?;
-        let active = members.iter().any(|m| m.user_id == user_id && !m.is_inactive);
+        let active = members
+            .iter()
+            .any(|m| m.user_id == user_id && !m.is_inactive);
         let held = users::permissions(&self.db, self.tenant, user_id).await?;
         if !active || !held.iter().any(|p| p == MANAGE_COMPANY) {
             return Err(CompanyError::NotAdmin);

@@ -42,3 +42,35 @@ company-notice-user = { $count ->
    *[other] { $count } sessions were signed out.
 }
 company-unknown = Unknown
+company-manage-user = Manage
+
+## One portal user of the company.
+
+member-back = ← All portal users
+member-facts-heading = Account
+member-email = Email
+member-status = Status
+member-active = Active
+member-inactive = Deactivated
+member-two-factor = Two-factor
+member-last-sign-in = Last sign-in
+member-sessions = Active sessions
+member-role-heading = Role
+member-role-legend = What this person may do in the portal
+member-role-admin-hint = Everything, including managing your company's portal users and settings.
+member-role-finance-hint = Invoices, payments and usage, as well as support tickets and projects.
+member-role-user-hint = Support tickets and projects; no billing, no company settings.
+member-role-save = Save role
+member-access-heading = Access
+member-deactivate-hint = A deactivated person is signed out at once and cannot sign in until reactivated. Their tickets and history stay.
+member-deactivate = Deactivate
+member-reactivate-hint = This person is deactivated and cannot sign in.
+member-reactivate = Reactivate
+member-you-hint = This is you: if you give up the Admin role you lose access to company settings at once.
+member-notice-role = The role was changed. It applies from their next page.
+member-notice-deactivated = Deactivated: they were signed out everywhere.
+member-notice-reactivated = Reactivated: they can sign in again.
+member-notice-unchanged = Nothing had changed.
+member-error-last-admin = Your company needs at least one active administrator, and this is the only one. Make someone else an administrator first.
+member-error-conflict = Someone changed this person's role at the same moment. Look at it again and retry.
+member-error-bad-role = Choose one of the three roles.

@@ -12,7 +12,7 @@ use crate::db::Exec;
 
 /// ` FOR UPDATE` (of the table aliased `alias`) on PostgreSQL; nothing on SQLite, where the
 /// whole database is already locked for writing (`Db::begin` issues `BEGIN IMMEDIATE`).
-fn for_update(exec: &Exec<'_>, alias: &str) -> String {
+pub(crate) fn for_update(exec: &Exec<'_>, alias: &str) -> String {
     match exec {
         Exec::PgConn(_) | Exec::PgPool(_) => format!(" FOR UPDATE OF {alias}"),
         Exec::SqliteConn(_) | Exec::SqlitePool(_) => String::new(),

@@ -1,0 +1,295 @@
+//! Company settings → one portal user: a client admin changes a member's role (fed to the PSA,
+//! audited, the menus change on the member's next page), deactivates them (their open session
+//! stops on every instance, they cannot sign in) and reactivates them; the last active admin is
+//! never demoted or deactivated; other companies' members are 404, non-admins 403.
+
+use portal_actors::query_as;
+use uuid::Uuid;
+
+use crate::helpers::{
+    audit_events, backend, make_admin, spawn_app, spawn_app_on, Backend, Browser, TestApp, PASSWORD,
+};
+use crate::ticket_data::{person, signed_in, Person};
+
+const COMPANY: &str = "/client-portal/client-settings";
+
+fn member(p: &Person) -> String {
+    format!("{COMPANY}/users/{}", p.user.user_id)
+}
+
+/// (portal role, inactive) of `p`.
+async fn state(app: &TestApp, p: &Person) -> (String, bool) {
+    query_as!(
+        app.db.exec(),
+        (String, bool),
+        fetch_one,
+        "SELECT c.portal_role, u.is_inactive FROM users u \
+         JOIN contacts c ON c.tenant = u.tenant AND c.contact_id = u.contact_id \
+         WHERE u.tenant = $1 AND u.user_id = $2",
+        app.tenant.id,
+        p.user.user_id
+    )
+    .unwrap()
+}
+
+/// The feed's kinds for `p`'s contact, oldest first.
+async fn feed(app: &TestApp, p: &Person) -> Vec<String> {
+    let rows: Vec<(String,)> = query_as!(
+        app.db.exec(),
+        (String,),
+        fetch_all,
+        "SELECT kind FROM directory_changes WHERE tenant = $1 AND contact_id = $2 ORDER BY seq",
+        app.tenant.id,
+        p.contact_id
+    )
+    .unwrap();
+    rows.into_iter().map(|(k,)| k).collect()
+}
+
+/// Alice (Admin) and Ben (User) of Acme, both signed in; Alice's CSRF token.
+async fn acme(app: &TestApp) -> (Person, Browser, Person, Browser, String) {
+    let alice = person(
+        app,
+        &app.tenant,
+        "alice@acme.example",
+        "Acme",
+        Some("Admin"),
+    )
+    .await;
+    let ben = person(app, &app.tenant, "ben@acme.example", "Acme", None).await;
+    let a = signed_in(app, &app.tenant, &alice).await;
+    let b = signed_in(app, &app.tenant, &ben).await;
+    let page = a.get(COMPANY).await;
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert!(page.body.contains(&member(&ben)), "{}", page.body);
+    let csrf = Browser::form_csrf(&page);
+    (alice, a, ben, b, csrf)
+}
+
+#[actix_web::test]
+async fn an_admin_changes_a_members_role_and_it_applies_on_their_next_page() {
+    let Some(app) = spawn_app().await else { return };
+    let (_, a, ben, b, csrf) = acme(&app).await;
+    assert!(!b
+        .get("/client-portal/dashboard")
+        .await
+        .body
+        .contains("/client-portal/billing"));
+    let page = a.get(&member(&ben)).await;
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert!(page.body.contains(r#"value="user" checked"#));
+
+    let role = format!("{}/role", member(&ben));
+    let done = a
+        .post_form(&role, &[("csrf_token", &csrf), ("role", "finance")])
+        .await;
+    assert_eq!(done.status, 303, "{}", done.body);
+    assert_eq!(done.location(), format!("{}?done=role", member(&ben)));
+    assert_eq!(state(&app, &ben).await, ("finance".to_owned(), false));
+    assert_eq!(feed(&app, &ben).await, vec!["role_changed".to_owned()]);
+    let audited = audit_events(&app, "user_role_changed").await;
+    assert_eq!(audited.len(), 1);
+    assert!(audited[0]
+        .details
+        .as_deref()
+        .unwrap_or("")
+        .contains("client_admin"));
+    // Ben's very next page shows Billing, without signing in again.
+    let dashboard = b.get("/client-portal/dashboard").await;
+    assert!(dashboard.body.contains(r#"href="/client-portal/billing""#));
+    assert_eq!(b.get("/client-portal/billing").await.status, 200);
+
+    // The same role again changes nothing.
+    let again = a
+        .post_form(&role, &[("csrf_token", &csrf), ("role", "finance")])
+        .await;
+    assert_eq!(again.location(), format!("{}?done=unchanged", member(&ben)));
+    assert_eq!(feed(&app, &ben).await.len(), 1);
+    // No such role: the page says so, nothing changes.
+    let bad = a
+        .post_form(&role, &[("csrf_token", &csrf), ("role", "owner")])
+        .await;
+    assert_eq!(bad.status, 400);
+    assert!(bad.body.contains("Choose one of the three roles."));
+    assert_eq!(state(&app, &ben).await.0, "finance");
+    // Without the CSRF token: refused.
+    let forged = a
+        .post_form(&role, &[("csrf_token", "x"), ("role", "admin")])
+        .await;
+    assert_eq!(forged.status, 403);
+    assert_eq!(state(&app, &ben).await.0, "finance");
+}
+
+#[actix_web::test]
+async fn the_last_active_admin_is_never_demoted_or_deactivated() {
+    let Some(app) = spawn_app().await else { return };
+    let (alice, a, ben, _, csrf) = acme(&app).await;
+    let me = member(&alice);
+    for (action, role) in [("role", "user"), ("role", "finance"), ("deactivate", "")] {
+        let page = a
+            .post_form(
+                &format!("{me}/{action}"),
+                &[("csrf_token", &csrf), ("role", role)],
+            )
+            .await;
+        assert_eq!(page.status, 409, "{action} {role}: {}", page.body);
+        assert!(
+            page.body.contains("at least one active administrator"),
+            "{}",
+            page.body
+        );
+    }
+    assert_eq!(state(&app, &alice).await, ("admin".to_owned(), false));
+    assert!(feed(&app, &alice).await.is_empty());
+
+    // A deactivated admin does not count: Ben as an inactive admin leaves Alice the last one.
+    make_admin(&app, ben.user.user_id).await;
+    let ben_off = format!("{}/deactivate", member(&ben));
+    assert_eq!(
+        a.post_form(&ben_off, &[("csrf_token", &csrf)]).await.status,
+        303
+    );
+    let page = a
+        .post_form(
+            &format!("{me}/role"),
+            &[("csrf_token", &csrf), ("role", "user")],
+        )
+        .await;
+    assert_eq!(page.status, 409);
+
+    // With another active admin, Alice may step down; her next page is her account.
+    let ben_on = format!("{}/reactivate", member(&ben));
+    assert_eq!(
+        a.post_form(&ben_on, &[("csrf_token", &csrf)]).await.status,
+        303
+    );
+    let down = a
+        .post_form(
+            &format!("{me}/role"),
+            &[("csrf_token", &csrf), ("role", "user")],
+        )
+        .await;
+    assert_eq!(down.status, 303, "{}", down.body);
+    assert_eq!(down.location(), "/client-portal/account");
+    assert_eq!(a.get(COMPANY).await.status, 403);
+    assert!(!a
+        .get("/client-portal/account")
+        .await
+        .body
+        .contains(r#"href="/client-portal/client-settings""#));
+}
+
+#[actix_web::test]
+async fn a_deactivated_member_is_signed_out_cannot_sign_in_and_comes_back_when_reactivated() {
+    let Some(app) = spawn_app().await else { return };
+    let (_, a, ben, b, csrf) = acme(&app).await;
+    assert_eq!(b.get("/client-portal/dashboard").await.status, 200);
+    let off = format!("{}/deactivate", member(&ben));
+    let done = a.post_form(&off, &[("csrf_token", &csrf)]).await;
+    assert_eq!(
+        done.location(),
+        format!("{}?done=deactivated", member(&ben))
+    );
+    assert_eq!(state(&app, &ben).await, ("user".to_owned(), true));
+    let page = b.get("/client-portal/dashboard").await;
+    assert_eq!(page.status, 303);
+    assert!(page.location().starts_with("/auth/client-portal/signin"));
+    let again = app.browser();
+    let refused = again
+        .sign_in(&app.tenant.slug, &ben.user.email, PASSWORD)
+        .await;
+    assert_ne!(refused.status, 303, "{}", refused.body);
+    assert!(audit_events(&app, "user_deactivated").await.len() == 1);
+    let page = a.get(&member(&ben)).await;
+    assert!(page.body.contains("Deactivated"));
+    assert!(page.body.contains("/reactivate\""));
+
+    let on = format!("{}/reactivate", member(&ben));
+    assert_eq!(a.post_form(&on, &[("csrf_token", &csrf)]).await.status, 303);
+    assert_eq!(state(&app, &ben).await, ("user".to_owned(), false));
+    let back = app.browser();
+    assert_eq!(
+        back.sign_in(&app.tenant.slug, &ben.user.email, PASSWORD)
+            .await
+            .status,
+        303
+    );
+    assert_eq!(
+        feed(&app, &ben).await,
+        vec!["user_deactivated".to_owned(), "user_reactivated".to_owned()]
+    );
+}
+
+#[actix_web::test]
+async fn members_of_other_companies_are_not_found_and_non_admins_are_refused() {
+    let Some(app) = spawn_app().await else { return };
+    let (_, a, ben, b, csrf) = acme(&app).await;
+    let stranger = person(&app, &app.tenant, "eve@globex.example", "Globex", None).await;
+    assert_eq!(a.get(&member(&stranger)).await.status, 404);
+    let role = format!("{}/role", member(&stranger));
+    let probe = a
+        .post_form(&role, &[("csrf_token", &csrf), ("role", "admin")])
+        .await;
+    assert_eq!(probe.status, 404);
+    assert_eq!(state(&app, &stranger).await, ("user".to_owned(), false));
+    assert_eq!(
+        a.get(&format!("{COMPANY}/users/{}", Uuid::new_v4()))
+            .await
+            .status,
+        404
+    );
+    assert_eq!(
+        a.get(&format!("{COMPANY}/users/not-a-uuid")).await.status,
+        404
+    );
+    let unknown = format!("{}/promote", member(&ben));
+    assert_eq!(
+        a.post_form(&unknown, &[("csrf_token", &csrf)]).await.status,
+        404
+    );
+
+    let ben_csrf = Browser::form_csrf(&b.get("/client-portal/profile").await);
+    assert_eq!(b.get(&member(&ben)).await.status, 403);
+    let own = format!("{}/role", member(&ben));
+    let page = b
+        .post_form(&own, &[("csrf_token", &ben_csrf), ("role", "admin")])
+        .await;
+    assert_eq!(page.status, 403);
+    assert_eq!(state(&app, &ben).await.0, "user");
+}
+
+#[actix_web::test]
+async fn a_member_deactivated_on_one_instance_is_signed_out_on_the_other() {
+    if backend() != Backend::Postgres {
+        eprintln!("skipped on SQLite (one server, no NOTIFY): deactivation across instances");
+        return;
+    }
+    let Some(one) = spawn_app().await else { return };
+    let two = spawn_app_on(Some(&one), |_| {})
+        .await
+        .expect("instance two");
+    two.clock.set(crate::helpers::NowUtc::now_utc(&one.clock));
+    let (_, a, ben, _, csrf) = acme(&one).await;
+    // Ben works on instance two, where his session is cached.
+    let b2 = signed_in(&two, &two.tenant, &ben).await;
+    for _ in 0..3 {
+        assert_eq!(b2.get("/client-portal/dashboard").await.status, 200);
+    }
+    let off = format!("{}/deactivate", member(&ben));
+    assert_eq!(
+        a.post_form(&off, &[("csrf_token", &csrf)]).await.status,
+        303
+    );
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    loop {
+        let page = b2.get("/client-portal/dashboard").await;
+        if page.status == 303 {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "still signed in on instance two"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}
