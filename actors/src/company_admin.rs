@@ -39,6 +39,44 @@ pub enum CompanyActionError {
     Conflict,
 }
 
+/// The member `member` (a user id as a form sends it) of the admin's company, for an action on
+/// them: `NotAdmin` for anyone but a client admin, `NotFound` for anyone else's member.
+pub async fn member_of_company(
+    data: &Addr<TenantData>,
+    admin: &ClientAdmin<'_>,
+    member: &str,
+) -> Result<crate::store::users::CompanyUser, CompanyActionError> {
+    let company = data
+        .send(CompanyOfAdmin {
+            user_id: admin.user.user_id,
+        })
+        .await??;
+    Uuid::parse_str(member.trim())
+        .ok()
+        .and_then(|id| company.members.into_iter().find(|m| m.user_id == id))
+        .ok_or(CompanyActionError::NotFound)
+}
+
+/// `password_reset_sent`: a client admin had a reset link emailed to a member.
+pub fn audit_reset_sent(
+    svc: &Services,
+    admin: &ClientAdmin<'_>,
+    member: &crate::store::users::CompanyUser,
+) {
+    svc.audit.do_send(Record(AuditRecord {
+        tenant: admin.user.tenant,
+        event_type: "password_reset_sent",
+        outcome: "success",
+        user_id: Some(member.user_id),
+        email: Some(member.email.clone()),
+        origin: admin.origin.clone(),
+        details: Some(
+            serde_json::json!({"by": format!("client_admin:{}", admin.user.user_id)}).to_string(),
+        ),
+        ..AuditRecord::default()
+    }));
+}
+
 /// What a client admin changes about a member of their company.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MemberChange {

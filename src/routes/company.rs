@@ -124,6 +124,7 @@ fn company_view(user: &PortalUser, snapshot: CompanySnapshot, query: &NoticeQuer
             .into_iter()
             .map(|e| SignInEventItem {
                 at: e.occurred_at,
+                kind: e.event_type,
                 email: e.email.unwrap_or_default(),
                 outcome: e.outcome,
                 ip: e.ip,

@@ -5,7 +5,10 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
-use portal_actors::company_admin::{change_member, CompanyActionError, MemberChange};
+use portal_actors::account_recovery::request_password_reset;
+use portal_actors::company_admin::{
+    audit_reset_sent, change_member, member_of_company, CompanyActionError, MemberChange,
+};
 use portal_actors::model::PortalRole;
 use portal_actors::tenant_data::CompanySettings;
 use portal_views::company_member::{self as views, MemberError, MemberNotice, MemberView};
@@ -17,6 +20,8 @@ use crate::errors::PortalError;
 use crate::http::csrf::check_csrf;
 use crate::http::extract::{CspNonce, PortalUser};
 use crate::http::render;
+use crate::routes::account_recovery::forgot::reset_request;
+use crate::routes::account_recovery::mail::{locales, reset_email, TenantLinks};
 use crate::routes::company::{action_error, client_admin, company, user_items};
 
 #[derive(Deserialize)]
@@ -89,6 +94,7 @@ pub async fn show_member(
         Some("deactivated") => Some(MemberNotice::Deactivated),
         Some("reactivated") => Some(MemberNotice::Reactivated),
         Some("unchanged") => Some(MemberNotice::Unchanged),
+        Some("reset") => Some(MemberNotice::ResetSent),
         _ => None,
     };
     let member = path.into_inner();
@@ -125,6 +131,7 @@ pub async fn change(
         },
         "deactivate" => (MemberChange::Deactivate, "deactivated"),
         "reactivate" => (MemberChange::Reactivate, "reactivated"),
+        "password-reset" => return send_reset(&req, &state, &user, &nonce.0, &member).await,
         _ => return Err(PortalError::NotFound),
     };
     let data = crate::routes::tickets::tenant_data(&state, user.tenant.id).await?;
@@ -150,4 +157,34 @@ pub async fn change(
         }
         Err(e) => Err(action_error(e)),
     }
+}
+
+/// Emails the member a password reset link (as if they had asked for it themselves), audited
+/// as sent by the admin; a deactivated member gets none (reactivate first).
+async fn send_reset(
+    req: &HttpRequest,
+    state: &AppState,
+    user: &PortalUser,
+    nonce: &str,
+    member: &str,
+) -> Result<HttpResponse, PortalError> {
+    let data = crate::routes::tickets::tenant_data(state, user.tenant.id).await?;
+    let admin = client_admin(req, user);
+    let target = member_of_company(&data, &admin, member)
+        .await
+        .map_err(action_error)?;
+    if target.is_inactive {
+        let answer = (None, Some(MemberError::Inactive), StatusCode::CONFLICT);
+        return member_page(state, user, nonce, member, answer).await;
+    }
+    let tenant = &user.tenant;
+    let links = TenantLinks::for_tenant(state, tenant).await?;
+    let render = reset_email(locales()?, tenant, &links);
+    let request = reset_request(state, tenant, target.email.clone(), admin.origin.clone());
+    request_password_reset(&state.services, &state.mailer, request, render)
+        .await
+        .map_err(PortalError::unavailable)?;
+    audit_reset_sent(&state.services, &admin, &target);
+    let location = format!("{}?done=reset", views::member_path(member));
+    Ok(render::see_other(&location))
 }

@@ -94,6 +94,13 @@ async fn an_admin_changes_a_members_role_and_it_applies_on_their_next_page() {
         .as_deref()
         .unwrap_or("")
         .contains("client_admin"));
+    // The company's activity list says so.
+    let company = a.get(COMPANY).await;
+    assert!(
+        company.body.contains("Role changed by an administrator"),
+        "{}",
+        company.body
+    );
     // Ben's very next page shows Billing, without signing in again.
     let dashboard = b.get("/client-portal/dashboard").await;
     assert!(dashboard.body.contains(r#"href="/client-portal/billing""#));
@@ -292,4 +299,47 @@ async fn a_member_deactivated_on_one_instance_is_signed_out_on_the_other() {
         );
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
+}
+
+#[actix_web::test]
+async fn an_admin_emails_a_member_a_password_reset_link() {
+    let smtp = crate::smtp_server::SmtpServer::start().await;
+    let Some(app) = crate::helpers::spawn_app_with(crate::helpers::mail_to(&smtp)).await else {
+        return;
+    };
+    let (alice, a, ben, _, csrf) = acme(&app).await;
+    let page = a.get(&member(&ben)).await;
+    assert!(page.body.contains("/password-reset\""), "{}", page.body);
+    // Not offered for oneself: one's own password is changed under Security.
+    assert!(!a
+        .get(&member(&alice))
+        .await
+        .body
+        .contains("/password-reset\""));
+
+    let reset = format!("{}/password-reset", member(&ben));
+    let sent = a.post_form(&reset, &[("csrf_token", &csrf)]).await;
+    assert_eq!(sent.status, 303, "{}", sent.body);
+    assert_eq!(sent.location(), format!("{}?done=reset", member(&ben)));
+    let mail = smtp
+        .wait_for_nth(&ben.user.email, 0, std::time::Duration::from_secs(5))
+        .await
+        .expect("a reset email to Ben");
+    assert!(mail
+        .first_link()
+        .contains("/auth/password-reset/set-new-password"));
+    let audited = audit_events(&app, "password_reset_sent").await;
+    assert_eq!(audited.len(), 1);
+    assert_eq!(audited[0].user_id, Some(ben.user.user_id));
+
+    // A deactivated member gets none.
+    let off = format!("{}/deactivate", member(&ben));
+    assert_eq!(
+        a.post_form(&off, &[("csrf_token", &csrf)]).await.status,
+        303
+    );
+    let refused = a.post_form(&reset, &[("csrf_token", &csrf)]).await;
+    assert_eq!(refused.status, 409);
+    assert!(refused.body.contains("reactivate them first"));
+    assert_eq!(audit_events(&app, "password_reset_sent").await.len(), 1);
 }

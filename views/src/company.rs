@@ -51,6 +51,12 @@ pub(crate) mod msg {
         NOTICE_SESSION = "company-notice-session";
         NOTICE_USER = "company-notice-user";
         MANAGE_USER = "company-manage-user";
+        EVENT_ROLE_CHANGED = "company-event-role-changed";
+        EVENT_DEACTIVATED = "company-event-deactivated";
+        EVENT_REACTIVATED = "company-event-reactivated";
+        EVENT_RESET_SENT = "company-event-reset-sent";
+        EVENT_SIGNED_OUT = "company-event-signed-out";
+        EVENT_PROFILE_UPDATED = "company-event-profile-updated";
         UNKNOWN = "company-unknown";
     }
 }
@@ -113,6 +119,8 @@ pub struct CompanySessionItem {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SignInEventItem {
     pub at: DateTime<Utc>,
+    /// `sign_in`, or what happened to the account (`user_role_changed`, …).
+    pub kind: String,
     pub email: String,
     /// `success`, `failure` or `second_factor`.
     pub outcome: String,
@@ -143,12 +151,18 @@ pub fn title(t: Translator<'_>) -> String {
     t.tr(msg::TITLE)
 }
 
-fn outcome_label(t: Translator<'_>, outcome: &str) -> String {
-    match outcome {
-        "success" => t.tr(msg::OUTCOME_SUCCESS),
-        "second_factor" => t.tr(msg::OUTCOME_SECOND_FACTOR),
-        _ => t.tr(msg::OUTCOME_FAILURE),
-    }
+fn outcome_label(t: Translator<'_>, kind: &str, outcome: &str) -> String {
+    t.tr(match (kind, outcome) {
+        ("user_role_changed", _) => msg::EVENT_ROLE_CHANGED,
+        ("user_deactivated", _) => msg::EVENT_DEACTIVATED,
+        ("user_reactivated", _) => msg::EVENT_REACTIVATED,
+        ("password_reset_sent", _) => msg::EVENT_RESET_SENT,
+        ("session_revoked", _) => msg::EVENT_SIGNED_OUT,
+        ("profile_updated", _) => msg::EVENT_PROFILE_UPDATED,
+        (_, "success") => msg::OUTCOME_SUCCESS,
+        (_, "second_factor") => msg::OUTCOME_SECOND_FACTOR,
+        _ => msg::OUTCOME_FAILURE,
+    })
 }
 
 pub fn page(shell: &PageShell<'_>, view: &CompanyView) -> Markup {
@@ -250,7 +264,7 @@ pub fn page(shell: &PageShell<'_>, view: &CompanyView) -> Markup {
                             tr {
                                 td { (instant_time(t, e.at)) }
                                 td { (e.email) }
-                                td data-label=(t.tr(msg::EVENT_OUTCOME)) { (outcome_label(t, &e.outcome)) }
+                                td data-label=(t.tr(msg::EVENT_OUTCOME)) { (outcome_label(t, &e.kind, &e.outcome)) }
                                 td data-label=(t.tr(msg::EVENT_IP)) { (e.ip.clone().unwrap_or_else(|| t.tr(msg::UNKNOWN))) }
                             }
                         }
@@ -296,6 +310,7 @@ mod tests {
             }],
             events: vec![SignInEventItem {
                 at: at(2026, 11, 27, 10, 0)?,
+                kind: "sign_in".into(),
                 email: text.into(),
                 outcome: "failure".into(),
                 ip: Some(text.into()),

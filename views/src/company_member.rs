@@ -39,6 +39,11 @@ pub(crate) mod msg {
         ERROR_LAST_ADMIN = "member-error-last-admin";
         ERROR_CONFLICT = "member-error-conflict";
         ERROR_BAD_ROLE = "member-error-bad-role";
+        RESET_HEADING = "member-reset-heading";
+        RESET_HINT = "member-reset-hint";
+        RESET = "member-reset";
+        NOTICE_RESET = "member-notice-reset";
+        ERROR_INACTIVE = "member-error-inactive";
     }
 }
 
@@ -54,6 +59,7 @@ pub enum MemberNotice {
     Deactivated,
     Reactivated,
     Unchanged,
+    ResetSent,
 }
 
 /// Why an action was refused.
@@ -65,6 +71,8 @@ pub enum MemberError {
     Conflict,
     /// The form named no known role.
     BadRole,
+    /// A deactivated member cannot be sent a reset link.
+    Inactive,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -93,6 +101,7 @@ fn notice_text(t: Translator<'_>, n: MemberNotice) -> String {
         MemberNotice::Deactivated => msg::NOTICE_DEACTIVATED,
         MemberNotice::Reactivated => msg::NOTICE_REACTIVATED,
         MemberNotice::Unchanged => msg::NOTICE_UNCHANGED,
+        MemberNotice::ResetSent => msg::NOTICE_RESET,
     })
 }
 
@@ -101,6 +110,7 @@ fn error_text(t: Translator<'_>, e: MemberError) -> String {
         MemberError::LastAdmin => msg::ERROR_LAST_ADMIN,
         MemberError::Conflict => msg::ERROR_CONFLICT,
         MemberError::BadRole => msg::ERROR_BAD_ROLE,
+        MemberError::Inactive => msg::ERROR_INACTIVE,
     })
 }
 
@@ -156,6 +166,16 @@ pub fn page(shell: &PageShell<'_>, v: &MemberView) -> Markup {
                 }
                 @if v.is_you { p.field-hint { (t.tr(msg::YOU_HINT)) } }
                 button.btn.btn--primary type="submit" { (t.tr(msg::ROLE_SAVE)) }
+            }
+        }
+        @if !v.inactive && !v.is_you {
+            section.card aria-labelledby="member-reset" {
+                h2 #member-reset { (t.tr(msg::RESET_HEADING)) }
+                p { (t.tr_args(msg::RESET_HINT, &[("email", v.email.clone())])) }
+                form method="post" action=(format!("{base}/password-reset")) {
+                    (hidden(v))
+                    button.btn.btn--secondary type="submit" { (t.tr(msg::RESET)) }
+                }
             }
         }
         section.card aria-labelledby="member-access" {

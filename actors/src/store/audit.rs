@@ -61,17 +61,29 @@ pub async fn recent(db: &Db, tenant: Uuid, limit: i64) -> Result<Vec<AuditEvent>
     )?)
 }
 
-/// A sign-in event as a client admin sees it.
+/// A sign-in or an account event as a client admin sees it.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct SignInEvent {
     pub occurred_at: DateTime<Utc>,
+    /// `sign_in`, or one of [`COMPANY_ACCOUNT_EVENTS`].
+    pub event_type: String,
     pub email: Option<String>,
     pub outcome: String,
     pub ip: Option<String>,
 }
 
-/// The latest sign-in events of one company's client users (matched by email, so failures
-/// before the user was known are included).
+/// What happened to a company's portal users that its admins see beside the sign-ins.
+pub const COMPANY_ACCOUNT_EVENTS: [&str; 6] = [
+    "user_role_changed",
+    "user_deactivated",
+    "user_reactivated",
+    "password_reset_sent",
+    "session_revoked",
+    "profile_updated",
+];
+
+/// The latest sign-in and account events of one company's client users (matched by email, so
+/// failed sign-ins are included, or by user id).
 pub async fn company_sign_ins(
     db: &Db,
     tenant: Uuid,
@@ -82,14 +94,25 @@ pub async fn company_sign_ins(
         db.exec(),
         SignInEvent,
         fetch_all,
-        "SELECT a.occurred_at, a.email, a.outcome, a.ip FROM audit_events a \
-         JOIN users u ON u.tenant = a.tenant AND u.email = a.email AND u.user_type = 'client' \
+        "SELECT a.occurred_at, a.event_type, COALESCE(a.email, u.email) AS email, a.outcome, \
+                a.ip \
+         FROM audit_events a \
+         JOIN users u ON u.tenant = a.tenant AND u.user_type = 'client' \
+          AND (u.email = a.email OR u.user_id = a.user_id) \
          JOIN contacts c ON c.tenant = u.tenant AND c.contact_id = u.contact_id \
-         WHERE a.tenant = $1 AND c.client_id = $2 AND a.event_type = 'sign_in' \
+         WHERE a.tenant = $1 AND c.client_id = $2 \
+           AND (a.event_type = 'sign_in' \
+                OR (a.outcome = 'success' AND a.event_type IN ($4, $5, $6, $7, $8, $9))) \
          ORDER BY a.occurred_at DESC LIMIT $3",
         tenant,
         client_id,
-        limit
+        limit,
+        COMPANY_ACCOUNT_EVENTS[0],
+        COMPANY_ACCOUNT_EVENTS[1],
+        COMPANY_ACCOUNT_EVENTS[2],
+        COMPANY_ACCOUNT_EVENTS[3],
+        COMPANY_ACCOUNT_EVENTS[4],
+        COMPANY_ACCOUNT_EVENTS[5]
     )?)
 }
 

@@ -141,7 +141,8 @@ fn sent_page(state: &AppState, tenant: &TenantInfo, nonce: &str) -> HttpResponse
     )
 }
 
-fn reset_request(
+/// A reset request for `email` in `tenant`, valid for the configured time.
+pub(crate) fn reset_request(
     state: &AppState,
     tenant: &TenantInfo,
     email: String,

@@ -27,7 +27,7 @@ company-session-method = Sign-in method
 company-session-last-active = Last active
 company-session-revoke = Sign out
 company-session-yours = You, here
-company-events-heading = Recent sign-ins
+company-events-heading = Recent sign-ins and account changes
 company-events-none = No sign-ins yet.
 company-event-time = When
 company-event-who = Email
@@ -43,6 +43,12 @@ company-notice-user = { $count ->
 }
 company-unknown = Unknown
 company-manage-user = Manage
+company-event-role-changed = Role changed by an administrator
+company-event-deactivated = Deactivated by an administrator
+company-event-reactivated = Reactivated by an administrator
+company-event-reset-sent = Password reset link sent by an administrator
+company-event-signed-out = A session was signed out
+company-event-profile-updated = Profile updated
 
 ## One portal user of the company.
 
@@ -74,3 +80,8 @@ member-notice-unchanged = Nothing had changed.
 member-error-last-admin = Your company needs at least one active administrator, and this is the only one. Make someone else an administrator first.
 member-error-conflict = Someone changed this person's role at the same moment. Look at it again and retry.
 member-error-bad-role = Choose one of the three roles.
+member-reset-heading = Password
+member-reset-hint = Email { $email } a link to set a new password. Their current password keeps working until they use it.
+member-reset = Send a password reset link
+member-notice-reset = A password reset link is on its way.
+member-error-inactive = This person is deactivated: reactivate them first.
