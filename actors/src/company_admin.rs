@@ -77,6 +77,46 @@ pub fn audit_reset_sent(
     }));
 }
 
+/// Requires two-factor of everyone in the admin's company (or stops requiring it): users
+/// without it set it up at their next sign-in. Audited `company_two_factor_required` when it
+/// changed; whether it did.
+pub async fn set_company_two_factor(
+    svc: &Services,
+    data: &Addr<TenantData>,
+    admin: ClientAdmin<'_>,
+    required: bool,
+) -> Result<bool, CompanyActionError> {
+    let company = data
+        .send(CompanyOfAdmin {
+            user_id: admin.user.user_id,
+        })
+        .await??;
+    let tenant = admin.user.tenant;
+    let changed = company_members::set_requires_two_factor(
+        svc.db.exec(),
+        tenant,
+        company.client_id,
+        required,
+    )
+    .await?;
+    if changed {
+        svc.audit.do_send(Record(AuditRecord {
+            tenant,
+            event_type: "company_two_factor_required",
+            outcome: "success",
+            user_id: Some(admin.user.user_id),
+            email: Some(admin.user.email.clone()),
+            origin: admin.origin,
+            details: Some(
+                serde_json::json!({"required": required, "client_id": company.client_id})
+                    .to_string(),
+            ),
+            ..AuditRecord::default()
+        }));
+    }
+    Ok(changed)
+}
+
 /// What a client admin changes about a member of their company.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MemberChange {

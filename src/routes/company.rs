@@ -5,7 +5,8 @@
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use portal_actors::company_admin::{
-    sign_out_company_member, sign_out_company_session, ClientAdmin, CompanyActionError,
+    set_company_two_factor, sign_out_company_member, sign_out_company_session, ClientAdmin,
+    CompanyActionError,
 };
 use portal_actors::invitations::{self, InvitationError, InviteRequest, Invited, Inviter};
 use portal_actors::model::PortalRole;
@@ -72,6 +73,7 @@ impl NoticeQuery {
     fn notice(&self) -> Option<CompanyNotice> {
         match self.done.as_deref() {
             Some("session") => Some(CompanyNotice::SessionEnded),
+            Some("two-factor") => Some(CompanyNotice::TwoFactorSaved),
             Some("user") => Some(CompanyNotice::UserSignedOut {
                 count: self.count.unwrap_or(0),
             }),
@@ -112,9 +114,11 @@ fn company_view(user: &PortalUser, snapshot: CompanySnapshot, query: &NoticeQuer
         sessions,
         invitees,
         sign_ins,
+        requires_two_factor,
     } = snapshot;
     let members = company.members;
     CompanyView {
+        requires_two_factor,
         company: me.client_name.clone().unwrap_or_default(),
         csrf_token: user.session.csrf_token.clone(),
         notice: query.notice(),
@@ -361,4 +365,33 @@ fn invitation_answer(
         ) => Err(PortalError::NotFound),
         Err(e) => Err(PortalError::unavailable(e)),
     }
+}
+
+#[derive(Deserialize)]
+pub struct TwoFactorForm {
+    #[serde(default)]
+    csrf_token: String,
+    /// `on` when the box is ticked (an unticked box sends nothing).
+    #[serde(default)]
+    required: Option<String>,
+}
+
+/// `POST …/two-factor`: requires two-factor of everyone in the company, or stops requiring it.
+#[tracing::instrument(skip_all, fields(tenant = %user.tenant.slug))]
+pub async fn set_two_factor(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    user: PortalUser,
+    form: web::Form<TwoFactorForm>,
+) -> Result<HttpResponse, PortalError> {
+    check_csrf(&user, &form.csrf_token)?;
+    let data = crate::routes::tickets::tenant_data(&state, user.tenant.id).await?;
+    let required = form.required.as_deref() == Some("on");
+    set_company_two_factor(&state.services, &data, client_admin(&req, &user), required)
+        .await
+        .map_err(action_error)?;
+    Ok(render::see_other(&format!(
+        "{}?done=two-factor",
+        views::ACTION
+    )))
 }

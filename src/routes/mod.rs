@@ -179,6 +179,11 @@ pub fn portal(cfg: &mut web::ServiceConfig) {
                 .route(web::post().to(company::sign_out_company_user))
                 .default_service(web::to(method_not_allowed)),
         )
+        .service(
+            web::resource(portal_views::company::TWO_FACTOR_ACTION)
+                .route(web::post().to(company::set_two_factor))
+                .default_service(web::to(method_not_allowed)),
+        )
         // After `users/sign-out`, which these would otherwise shadow.
         .service(
             web::resource("/client-portal/client-settings/users/{user}")

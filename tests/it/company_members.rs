@@ -94,7 +94,7 @@ async fn an_admin_changes_a_members_role_and_it_applies_on_their_next_page() {
         .as_deref()
         .unwrap_or("")
         .contains("client_admin"));
-    // The company's activity list says so.
+    // The company's activity list says so (the events above were flushed).
     let company = a.get(COMPANY).await;
     assert!(
         company.body.contains("Role changed by an administrator"),
@@ -342,4 +342,73 @@ async fn an_admin_emails_a_member_a_password_reset_link() {
     assert_eq!(refused.status, 409);
     assert!(refused.body.contains("reactivate them first"));
     assert_eq!(audit_events(&app, "password_reset_sent").await.len(), 1);
+}
+
+#[actix_web::test]
+async fn an_admin_requires_two_factor_of_everyone_in_the_company() {
+    let Some(app) = spawn_app().await else { return };
+    let (_, a, ben, b, csrf) = acme(&app).await;
+    let stranger = person(&app, &app.tenant, "eve@globex.example", "Globex", None).await;
+    const TWO_FACTOR: &str = "/client-portal/client-settings/two-factor";
+    let on = a
+        .post_form(TWO_FACTOR, &[("csrf_token", &csrf), ("required", "on")])
+        .await;
+    assert_eq!(on.status, 303, "{}", on.body);
+    assert_eq!(on.location(), format!("{COMPANY}?done=two-factor"));
+    // (Reading the events flushes the audit actor's batch.)
+    assert_eq!(
+        audit_events(&app, "company_two_factor_required")
+            .await
+            .len(),
+        1
+    );
+    let page = a.get(COMPANY).await;
+    assert!(
+        page.body.contains(r#"name="required" value="on" checked"#),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("Two-factor requirement changed"));
+
+    // Ben, without two-factor, is asked to set it up at his next sign-in; Globex is not.
+    let next = app.browser();
+    let signed = next
+        .sign_in(&app.tenant.slug, &ben.user.email, PASSWORD)
+        .await;
+    assert_eq!(signed.status, 303);
+    assert_ne!(signed.location(), "/client-portal/dashboard");
+    let challenge = next.get(&signed.location()).await;
+    assert!(
+        challenge
+            .body
+            .contains("Your organization requires two-factor authentication"),
+        "{}",
+        challenge.body
+    );
+    let eve = app.browser();
+    let direct = eve
+        .sign_in(&app.tenant.slug, &stranger.user.email, PASSWORD)
+        .await;
+    assert_eq!(direct.location(), "/client-portal/dashboard");
+
+    // Off again (an unticked box sends nothing): a plain sign-in.
+    let off = a.post_form(TWO_FACTOR, &[("csrf_token", &csrf)]).await;
+    assert_eq!(off.status, 303);
+    let plain = app.browser();
+    let signed = plain
+        .sign_in(&app.tenant.slug, &ben.user.email, PASSWORD)
+        .await;
+    assert_eq!(signed.location(), "/client-portal/dashboard");
+    // Not an admin: refused, nothing changes.
+    let ben_csrf = Browser::form_csrf(&b.get("/client-portal/profile").await);
+    let refused = b
+        .post_form(TWO_FACTOR, &[("csrf_token", &ben_csrf), ("required", "on")])
+        .await;
+    assert_eq!(refused.status, 403);
+    assert_eq!(
+        audit_events(&app, "company_two_factor_required")
+            .await
+            .len(),
+        2
+    );
 }

@@ -57,6 +57,12 @@ pub(crate) mod msg {
         EVENT_RESET_SENT = "company-event-reset-sent";
         EVENT_SIGNED_OUT = "company-event-signed-out";
         EVENT_PROFILE_UPDATED = "company-event-profile-updated";
+        EVENT_TWO_FACTOR = "company-event-two-factor";
+        TWO_FACTOR_HEADING = "company-two-factor-heading";
+        TWO_FACTOR_REQUIRE = "company-two-factor-require";
+        TWO_FACTOR_HINT = "company-two-factor-hint";
+        TWO_FACTOR_SAVE = "company-two-factor-save";
+        NOTICE_TWO_FACTOR = "company-notice-two-factor";
         UNKNOWN = "company-unknown";
     }
 }
@@ -64,6 +70,7 @@ pub(crate) mod msg {
 pub const ACTION: &str = "/client-portal/client-settings";
 pub const REVOKE_SESSION_ACTION: &str = "/client-portal/client-settings/sessions/revoke";
 pub const REVOKE_USER_ACTION: &str = "/client-portal/client-settings/users/sign-out";
+pub const TWO_FACTOR_ACTION: &str = "/client-portal/client-settings/two-factor";
 
 /// A member's portal role, as the users table shows it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -129,6 +136,7 @@ pub struct SignInEventItem {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CompanyNotice {
+    TwoFactorSaved,
     SessionEnded,
     UserSignedOut { count: u64 },
 }
@@ -145,6 +153,8 @@ pub struct CompanyView {
     pub invitees: Vec<InviteeItem>,
     /// Just invited (shown as a notice).
     pub invited: Option<String>,
+    /// Whether the company requires two-factor of everyone.
+    pub requires_two_factor: bool,
 }
 
 pub fn title(t: Translator<'_>) -> String {
@@ -159,6 +169,7 @@ fn outcome_label(t: Translator<'_>, kind: &str, outcome: &str) -> String {
         ("password_reset_sent", _) => msg::EVENT_RESET_SENT,
         ("session_revoked", _) => msg::EVENT_SIGNED_OUT,
         ("profile_updated", _) => msg::EVENT_PROFILE_UPDATED,
+        ("company_two_factor_required", _) => msg::EVENT_TWO_FACTOR,
         (_, "success") => msg::OUTCOME_SUCCESS,
         (_, "second_factor") => msg::OUTCOME_SECOND_FACTOR,
         _ => msg::OUTCOME_FAILURE,
@@ -173,6 +184,7 @@ pub fn page(shell: &PageShell<'_>, view: &CompanyView) -> Markup {
         @if let Some(n) = view.notice {
             (notice(&match n {
                 CompanyNotice::SessionEnded => t.tr(msg::NOTICE_SESSION),
+                CompanyNotice::TwoFactorSaved => t.tr(msg::NOTICE_TWO_FACTOR),
                 CompanyNotice::UserSignedOut { count } => t.tr_count(msg::NOTICE_USER, &[("count", i64::try_from(count).unwrap_or(i64::MAX))]),
             }))
         }
@@ -208,6 +220,19 @@ pub fn page(shell: &PageShell<'_>, view: &CompanyView) -> Markup {
             }
         }
         (invite_section(t, &view.invitees, &view.csrf_token, view.invited.as_deref()))
+        section.card aria-labelledby="company-two-factor" {
+            h2 #company-two-factor { (t.tr(msg::TWO_FACTOR_HEADING)) }
+            form method="post" action=(TWO_FACTOR_ACTION) {
+                input type="hidden" name="csrf_token" value=(view.csrf_token);
+                div.field.field--check {
+                    input #require_two_factor type="checkbox" name="required" value="on"
+                        checked[view.requires_two_factor] aria-describedby="require-two-factor-hint";
+                    label for="require_two_factor" { (t.tr(msg::TWO_FACTOR_REQUIRE)) }
+                }
+                p.field-hint #require-two-factor-hint { (t.tr(msg::TWO_FACTOR_HINT)) }
+                button.btn.btn--primary type="submit" { (t.tr(msg::TWO_FACTOR_SAVE)) }
+            }
+        }
         section.card aria-labelledby="company-sessions" {
             h2 #company-sessions { (t.tr(msg::SESSIONS_HEADING)) }
             @if view.sessions.is_empty() {
@@ -316,6 +341,7 @@ mod tests {
                 ip: Some(text.into()),
             }],
             invitees: Vec::new(),
+            requires_two_factor: true,
             invited: None,
         })
     }

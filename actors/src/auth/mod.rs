@@ -379,7 +379,9 @@ pub(crate) async fn continue_sign_in_with(
         None
     } else if user.totp_enabled_at.is_some() {
         Some(ChallengeKind::Verify)
-    } else if crate::store::two_factor::tenant_requires(&svc.db, user.tenant).await? {
+    } else if user.client_requires_two_factor == Some(true)
+        || crate::store::two_factor::tenant_requires(&svc.db, user.tenant).await?
+    {
         Some(ChallengeKind::Enroll)
     } else {
         None

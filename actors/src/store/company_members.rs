@@ -53,3 +53,38 @@ pub async fn is_inactive(exec: Exec<'_>, tenant: Uuid, user_id: Uuid) -> Result<
     )?
     .is_some_and(|(inactive,)| inactive))
 }
+
+/// Whether the company requires two-factor of all its portal users.
+pub async fn requires_two_factor(
+    exec: Exec<'_>,
+    tenant: Uuid,
+    client_id: Uuid,
+) -> Result<bool, DbError> {
+    Ok(query_as!(
+        exec,
+        (bool,),
+        fetch_optional,
+        "SELECT require_two_factor FROM clients WHERE tenant = $1 AND client_id = $2",
+        tenant,
+        client_id
+    )?
+    .is_some_and(|(required,)| required))
+}
+
+/// Sets whether the company requires two-factor; whether that changed anything.
+pub async fn set_requires_two_factor(
+    exec: Exec<'_>,
+    tenant: Uuid,
+    client_id: Uuid,
+    required: bool,
+) -> Result<bool, DbError> {
+    let n = crate::execute!(
+        exec,
+        "UPDATE clients SET require_two_factor = $3 \
+         WHERE tenant = $1 AND client_id = $2 AND require_two_factor <> $3",
+        tenant,
+        client_id,
+        required
+    )?;
+    Ok(n > 0)
+}

@@ -30,6 +30,8 @@ pub struct LoginUser {
     pub password_changed_at: Option<DateTime<Utc>>,
     /// `false`: the company is shut out of the portal (its users cannot sign in).
     pub client_portal_enabled: Option<bool>,
+    /// Whether the user's company requires two-factor of everyone.
+    pub client_requires_two_factor: Option<bool>,
     /// The user's language, else their company's default.
     pub pref_locale: Option<String>,
     pub pref_time_zone: Option<String>,
@@ -74,6 +76,7 @@ const LOGIN_USER: &str = "SELECT u.tenant, u.user_id, u.email, u.user_type, \
         c.portal_role, c.is_inactive AS contact_inactive, cl.is_inactive AS client_inactive, \
         u.totp_enabled_at, u.password_changed_at, \
         cl.portal_enabled AS client_portal_enabled, \
+        cl.require_two_factor AS client_requires_two_factor, \
         COALESCE((SELECT p.pref_value FROM user_preferences p WHERE p.tenant = u.tenant \
                   AND p.user_id = u.user_id AND p.pref_key = 'locale'), cl.default_locale) \
             AS pref_locale, \

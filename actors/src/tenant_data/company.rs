@@ -75,11 +75,18 @@ impl super::TenantCore {
         let sign_ins =
             audit::company_sign_ins(&self.db, self.tenant, company.client_id, RECENT_SIGN_INS)
                 .await?;
+        let requires_two_factor = crate::store::company_members::requires_two_factor(
+            self.db.exec(),
+            self.tenant,
+            company.client_id,
+        )
+        .await?;
         Ok(CompanySnapshot {
             company,
             sessions,
             invitees,
             sign_ins,
+            requires_two_factor,
         })
     }
 }

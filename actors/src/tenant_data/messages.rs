@@ -376,6 +376,8 @@ pub struct CompanySnapshot {
     pub sessions: Vec<sessions::SessionSummary>,
     pub invitees: Vec<invitations::Invitee>,
     pub sign_ins: Vec<audit::SignInEvent>,
+    /// Whether the company requires two-factor of everyone.
+    pub requires_two_factor: bool,
 }
 
 /// The signed-in user's company when they are its admin.

@@ -43,6 +43,12 @@ company-notice-user = { $count ->
 }
 company-unknown = Unknown
 company-manage-user = Manage
+company-event-two-factor = Two-factor requirement changed
+company-two-factor-heading = Two-factor for everyone
+company-two-factor-require = Require two-factor authentication for everyone in your company
+company-two-factor-hint = Anyone without it sets it up the next time they sign in. People who already use it are not affected.
+company-two-factor-save = Save
+company-notice-two-factor = Saved: the two-factor requirement applies from each person's next sign-in.
 company-event-role-changed = Role changed by an administrator
 company-event-deactivated = Deactivated by an administrator
 company-event-reactivated = Reactivated by an administrator
