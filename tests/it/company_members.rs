@@ -377,7 +377,7 @@ async fn an_admin_requires_two_factor_of_everyone_in_the_company() {
         .await;
     assert_eq!(signed.status, 303);
     assert_ne!(signed.location(), "/client-portal/dashboard");
-    let challenge = next.get(&signed.location()).await;
+    let challenge = next.get(signed.location()).await;
     assert!(
         challenge
             .body
