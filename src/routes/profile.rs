@@ -4,12 +4,12 @@
 //! name and preferences show at once. A refused form comes back with each problem next to its
 //! field and every field as typed; nothing is saved.
 
-use actix_web::http::StatusCode;
+use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
 use portal_actors::audit::{AuditRecord, Record};
 use portal_actors::profile::{ProfileForm, ProfileInput};
 use portal_actors::sessions::ForgetUserSessions;
-use portal_actors::tenant_data::{GetOwnProfile, ProfileError, SaveOwnProfile};
+use portal_actors::tenant_data::{ExportOwnData, GetOwnProfile, ProfileError, SaveOwnProfile};
 use portal_views::i18n::{language_name, Locales};
 use portal_views::layout::NavItem;
 use portal_views::profile::{
@@ -221,4 +221,42 @@ pub async fn save_profile(
         "{}?saved=1",
         views::PROFILE_PATH
     )))
+}
+
+/// `GET /client-portal/profile/data`: everything the portal keeps about the user, as a JSON
+/// download (profile, sessions, sign-ins, tickets raised, comments); audited `data_exported`.
+#[tracing::instrument(skip_all, fields(tenant = %user.tenant.slug))]
+pub async fn download_data(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    user: PortalUser,
+) -> Result<HttpResponse, PortalError> {
+    let who = &user.session.record.user;
+    let data = ask(
+        &state,
+        &user,
+        ExportOwnData {
+            user_id: who.user_id,
+        },
+    )
+    .await?;
+    let body = serde_json::to_vec_pretty(&data).map_err(PortalError::unavailable)?;
+    state.services.audit.do_send(Record(AuditRecord {
+        tenant: who.tenant,
+        event_type: "data_exported",
+        outcome: "success",
+        user_id: Some(who.user_id),
+        email: Some(who.email.clone()),
+        origin: request_origin(&req),
+        ..AuditRecord::default()
+    }));
+    Ok(HttpResponse::Ok()
+        .insert_header((header::CONTENT_TYPE, "application/json; charset=utf-8"))
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            "attachment; filename=\"my-portal-data.json\"",
+        ))
+        .insert_header((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .body(body))
 }

@@ -308,3 +308,63 @@ async fn the_account_tab_tells_the_role_in_words_and_shows_the_company_on_file()
     let post = b.post_form("/client-portal/account", &[]).await;
     assert_eq!(post.status, 405);
 }
+
+#[actix_web::test]
+async fn download_my_data_holds_the_profile_sessions_sign_ins_tickets_and_comments() {
+    let Some(app) = spawn_app().await else { return };
+    let (p, b, _) = alice(&app).await;
+    let c = catalog(&app, &app.tenant).await;
+    let ticket = insert(
+        &app,
+        &app.tenant,
+        &new_ticket(&app, &c, &p, "T-7", "Printer jams", 5),
+    )
+    .await;
+    crate::ticket_data::comment(
+        &app,
+        &app.tenant,
+        ticket,
+        Some(&p),
+        false,
+        "Still jamming <b>",
+    )
+    .await;
+    // Another company's ticket and comment stay out.
+    let eve = person(&app, &app.tenant, "eve@globex.example", "Globex", None).await;
+    let other = insert(
+        &app,
+        &app.tenant,
+        &new_ticket(&app, &c, &eve, "T-8", "Globex VPN", 5),
+    )
+    .await;
+    crate::ticket_data::comment(&app, &app.tenant, other, Some(&eve), false, "Globex secret").await;
+
+    let page = b.get("/client-portal/profile").await;
+    assert!(page
+        .body
+        .contains(r#"href="/client-portal/profile/data" download"#));
+    // The audit actor writes in batches: reading the events flushes the sign-in's.
+    assert!(!audit_events(&app, "sign_in").await.is_empty());
+    let resp = b.get("/client-portal/profile/data").await;
+    assert_eq!(resp.status, 200);
+    assert_eq!(
+        resp.header("content-disposition"),
+        "attachment; filename=\"my-portal-data.json\""
+    );
+    assert_eq!(resp.header("x-content-type-options"), "nosniff");
+    let data: Value = serde_json::from_str(&resp.body).unwrap();
+    assert_eq!(data["profile"]["email"], "alice@acme.example");
+    assert_eq!(data["profile"]["company"], "Acme");
+    assert_eq!(data["profile"]["role"], "user");
+    assert!(!data["sessions"].as_array().unwrap().is_empty());
+    assert!(data["sign_ins"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|s| s["outcome"] == "success"));
+    assert_eq!(data["tickets_raised"][0]["number"], "T-7");
+    assert_eq!(data["tickets_raised"].as_array().unwrap().len(), 1);
+    assert_eq!(data["comments"][0]["body"], "Still jamming <b>");
+    assert!(!resp.body.contains("Globex"));
+    assert_eq!(audit_events(&app, "data_exported").await.len(), 1);
+}

@@ -11,6 +11,7 @@ use crate::layout::{self, PageShell};
 
 pub const PROFILE_PATH: &str = "/client-portal/profile";
 pub const SECURITY_PATH: &str = "/client-portal/profile/security";
+pub const DATA_PATH: &str = "/client-portal/profile/data";
 
 pub(crate) mod msg {
     crate::i18n::message_ids! {
@@ -46,6 +47,9 @@ pub(crate) mod msg {
         ERROR_LANGUAGE = "profile-error-language";
         ERROR_TIME_ZONE = "profile-error-time-zone";
         ERROR_DATE_FORMAT = "profile-error-date-format";
+        DATA_HEADING = "profile-data-heading";
+        DATA_INTRO = "profile-data-intro";
+        DATA_DOWNLOAD = "profile-data-download";
     }
 }
 
@@ -259,6 +263,11 @@ pub fn page(shell: &PageShell<'_>, v: &ProfileView) -> Markup {
                 (select_field(t, v, ("date_format", t.tr(msg::DATE_FORMAT), &v.values.date_format), &date_formats))
                 button.btn.btn--primary type="submit" { (t.tr(msg::SAVE)) }
             }
+        }
+        section.card aria-labelledby="data-heading" {
+            h2 #data-heading { (t.tr(msg::DATA_HEADING)) }
+            p { (t.tr(msg::DATA_INTRO)) }
+            a.btn.btn--secondary href=(DATA_PATH) download { (t.tr(msg::DATA_DOWNLOAD)) }
         }
     };
     layout::page(shell, content)

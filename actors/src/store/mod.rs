@@ -28,5 +28,6 @@ pub mod ticket_sync;
 pub mod tickets;
 pub mod two_factor;
 pub mod users;
+pub mod your_data;
 
 pub use crate::db::DbError;

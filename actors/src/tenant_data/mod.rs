@@ -32,7 +32,10 @@ pub use billing_pages::*;
 pub use billing_sync::*;
 pub use company::{CompanyError, CompanyOfAdmin, CompanySessions, CompanySettings};
 pub use messages::*;
-pub use own_profile::{GetOwnAccount, GetOwnProfile, ProfileError, SaveOwnProfile};
+pub use own_profile::{
+    ExportOwnData, ExportedProfile, GetOwnAccount, GetOwnProfile, ProfileError, SaveOwnProfile,
+    YourData,
+};
 pub use project_pages::*;
 pub use registry::{TenantDataFor, TenantDataView, TenantRegistry};
 

@@ -12,7 +12,7 @@ use crate::profile::{
     AccountOverview, ProfileInput, StoredProfile, PREF_DATE_FORMAT, PREF_LOCALE, PREF_TIME_ZONE,
 };
 use crate::store::profile::ProfileRow;
-use crate::store::{directory_changes, preferences, profile};
+use crate::store::{directory_changes, preferences, profile, your_data};
 
 /// Why a profile could not be read or saved.
 #[derive(Debug, thiserror::Error)]
@@ -36,6 +36,37 @@ pub struct GetOwnProfile {
 #[rtype(result = "Result<AccountOverview, ProfileError>")]
 pub struct GetOwnAccount {
     pub user_id: Uuid,
+}
+
+/// Everything the portal keeps about the user, for "Download my data".
+#[derive(Message)]
+#[rtype(result = "Result<YourData, ProfileError>")]
+pub struct ExportOwnData {
+    pub user_id: Uuid,
+}
+
+/// The user's data as downloaded (JSON).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct YourData {
+    pub exported_at: chrono::DateTime<chrono::Utc>,
+    pub profile: ExportedProfile,
+    pub sessions: Vec<your_data::SessionRow>,
+    pub sign_ins: Vec<your_data::SignInRow>,
+    pub tickets_raised: Vec<your_data::TicketRow>,
+    pub comments: Vec<your_data::CommentRow>,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ExportedProfile {
+    pub email: String,
+    pub full_name: String,
+    pub phone: Option<String>,
+    pub job_title: Option<String>,
+    pub company: String,
+    pub role: Option<&'static str>,
+    pub language: Option<String>,
+    pub time_zone: Option<String>,
+    pub date_format: &'static str,
 }
 
 /// Saves the user's profile; answers with the fields that changed (none: nothing was written).
@@ -78,6 +109,41 @@ impl Handler<GetOwnAccount> for TenantData {
                 role,
                 permissions,
                 company: profile::company(db.exec(), tenant, row.client_id).await?,
+            })
+        })
+    }
+}
+
+impl Handler<ExportOwnData> for TenantData {
+    type Result = ResponseFuture<Result<YourData, ProfileError>>;
+
+    fn handle(&mut self, msg: ExportOwnData, _: &mut Self::Context) -> Self::Result {
+        let core = self.serve();
+        Box::pin(async move {
+            let (db, tenant, user_id) = (&core.db, core.tenant, msg.user_id);
+            let row = profile::get(db.exec(), tenant, user_id)
+                .await?
+                .ok_or(ProfileError::NotFound)?;
+            let role = crate::store::users::portal_role_of(db, tenant, user_id).await?;
+            let company = profile::company(db.exec(), tenant, row.client_id).await?;
+            let p = row.profile;
+            Ok(YourData {
+                exported_at: core.clock.now(),
+                sessions: your_data::sessions(db.exec(), tenant, user_id).await?,
+                sign_ins: your_data::sign_ins(db.exec(), tenant, user_id, &row.email).await?,
+                tickets_raised: your_data::tickets(db.exec(), tenant, row.contact_id).await?,
+                comments: your_data::comments(db.exec(), tenant, user_id).await?,
+                profile: ExportedProfile {
+                    email: row.email,
+                    full_name: p.full_name,
+                    phone: p.phone,
+                    job_title: p.job_title,
+                    company: company.name,
+                    role: role.map(crate::model::PortalRole::as_str),
+                    language: p.locale,
+                    time_zone: p.time_zone,
+                    date_format: p.date_format.as_str(),
+                },
             })
         })
     }

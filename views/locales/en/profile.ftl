@@ -32,3 +32,6 @@ profile-error-phone = Enter a phone number: digits, spaces and + - ( ) . / are f
 profile-error-language = Choose one of the languages in the list.
 profile-error-time-zone = Choose a time zone from the list, such as Europe/Brussels.
 profile-error-date-format = Choose one of the date formats in the list.
+profile-data-heading = Your data
+profile-data-intro = Download everything this portal keeps about you: your profile, your sessions and sign-ins, the tickets you raised and your comments, as one JSON file.
+profile-data-download = Download my data
