@@ -45,11 +45,14 @@ pub enum ChangeKind {
     /// `project_number`, `task_id`, `document_id`, `file_name`, `size_bytes`, `content_type`).
     /// Not an edit of the contact: their `version` stays.
     ProjectDocumentUploaded,
+    /// A portal user asked for their account to be deleted (`data`: `email`). The MSP decides
+    /// and acts; not an edit of the contact: their `version` stays.
+    DeletionRequested,
 }
 
 impl ChangeKind {
     /// Every kind, in the order the documentation lists them.
-    pub const ALL: [ChangeKind; 8] = [
+    pub const ALL: [ChangeKind; 9] = [
         ChangeKind::UserInvited,
         ChangeKind::UserActivated,
         ChangeKind::UserDeactivated,
@@ -58,6 +61,7 @@ impl ChangeKind {
         ChangeKind::ProfileUpdated,
         ChangeKind::CompanyUpdated,
         ChangeKind::ProjectDocumentUploaded,
+        ChangeKind::DeletionRequested,
     ];
 
     /// The stored and API value.
@@ -71,12 +75,16 @@ impl ChangeKind {
             ChangeKind::ProfileUpdated => "profile_updated",
             ChangeKind::CompanyUpdated => "company_updated",
             ChangeKind::ProjectDocumentUploaded => "project_document_uploaded",
+            ChangeKind::DeletionRequested => "deletion_requested",
         }
     }
 
     /// Whether the change edits its subject (and so bumps the contact's or client's `version`).
     pub fn bumps_version(self) -> bool {
-        self != ChangeKind::ProjectDocumentUploaded
+        !matches!(
+            self,
+            ChangeKind::ProjectDocumentUploaded | ChangeKind::DeletionRequested
+        )
     }
 
     /// Reads a stored value.
@@ -187,6 +195,23 @@ impl NewChange {
             client_id: None,
             user_id,
             data: Value::Object(fields),
+            occurred_at: now,
+        }
+    }
+
+    /// `deletion_requested`: the contact's portal user asked for their account to be deleted.
+    pub fn deletion_requested(
+        contact_id: Uuid,
+        user_id: Uuid,
+        email: &str,
+        now: DateTime<Utc>,
+    ) -> NewChange {
+        NewChange {
+            kind: ChangeKind::DeletionRequested,
+            contact_id: Some(contact_id),
+            client_id: None,
+            user_id: Some(user_id),
+            data: json!({"email": email}),
             occurred_at: now,
         }
     }

@@ -25,6 +25,7 @@ pub mod company_admin;
 pub mod credential_change;
 pub mod credentials;
 pub mod db;
+pub mod deletion_request;
 pub mod directory;
 pub mod directory_changes;
 pub mod dns;

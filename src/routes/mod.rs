@@ -154,6 +154,11 @@ pub fn portal(cfg: &mut web::ServiceConfig) {
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
+            web::resource(portal_views::profile::DELETION_PATH)
+                .route(web::post().to(profile::request_deletion))
+                .default_service(web::to(method_not_allowed)),
+        )
+        .service(
             web::resource(portal_views::profile::DATA_PATH)
                 .route(web::get().to(profile::download_data))
                 .default_service(web::to(method_not_allowed)),

@@ -7,6 +7,7 @@
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
 use portal_actors::audit::{AuditRecord, Record};
+use portal_actors::deletion_request::{request_account_deletion, DeletionRequestError};
 use portal_actors::profile::{ProfileForm, ProfileInput};
 use portal_actors::sessions::ForgetUserSessions;
 use portal_actors::tenant_data::{ExportOwnData, GetOwnProfile, ProfileError, SaveOwnProfile};
@@ -22,6 +23,7 @@ use crate::errors::PortalError;
 use crate::http::csrf::check_csrf;
 use crate::http::extract::{request_origin, CspNonce, PortalUser};
 use crate::http::render;
+use crate::routes::account_recovery::mail::{deletion_request_email, locales, TenantLinks};
 
 #[derive(Deserialize)]
 pub struct SavedQuery {
@@ -112,6 +114,7 @@ async fn view(
             .unwrap_or(default_lang)
             .to_owned(),
         time_zones: chrono_tz::TZ_VARIANTS.iter().map(|z| z.name()).collect(),
+        deletion_unconfirmed: false,
         today: state
             .clock
             .now()
@@ -148,6 +151,7 @@ pub async fn show_profile(
     let notice = match query.saved.as_deref() {
         Some("1") => Some(ProfileNotice::Saved),
         Some("0") => Some(ProfileNotice::Unchanged),
+        Some("deletion") => Some(ProfileNotice::DeletionRequested),
         _ => None,
     };
     let v = view(&state, &user, None, notice).await?;
@@ -259,4 +263,52 @@ pub async fn download_data(
         .insert_header((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .insert_header((header::CACHE_CONTROL, "no-store"))
         .body(body))
+}
+
+#[derive(Deserialize)]
+pub struct DeletionForm {
+    #[serde(default)]
+    csrf_token: String,
+    /// The "I understand" box: `on` when ticked.
+    #[serde(default)]
+    confirm: Option<String>,
+}
+
+/// `POST /client-portal/profile/delete-request`: asks the MSP to delete the account (a
+/// `deletion_requested` change for the PSA, an email to the company's other admins, audited).
+/// Without the confirmation ticked: the page again, 400, nothing sent.
+#[tracing::instrument(skip_all, fields(tenant = %user.tenant.slug))]
+pub async fn request_deletion(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    user: PortalUser,
+    nonce: CspNonce,
+    body: web::Form<DeletionForm>,
+) -> Result<HttpResponse, PortalError> {
+    check_csrf(&user, &body.csrf_token)?;
+    if body.confirm.as_deref() != Some("on") {
+        let mut v = view(&state, &user, None, None).await?;
+        v.deletion_unconfirmed = true;
+        return Ok(respond(&state, &user, &nonce.0, StatusCode::BAD_REQUEST, &v).await);
+    }
+    let tenant = &user.tenant;
+    let links = TenantLinks::for_tenant(&state, tenant).await?;
+    let render = deletion_request_email(locales()?, tenant, &links);
+    request_account_deletion(
+        &state.services,
+        &state.mailer,
+        &user.session.record.user,
+        &tenant.default_locale,
+        request_origin(&req),
+        render,
+    )
+    .await
+    .map_err(|e| match e {
+        DeletionRequestError::NotFound => PortalError::NotFound,
+        e => PortalError::unavailable(e),
+    })?;
+    Ok(render::see_other(&format!(
+        "{}?saved=deletion",
+        views::PROFILE_PATH
+    )))
 }

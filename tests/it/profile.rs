@@ -368,3 +368,76 @@ async fn download_my_data_holds_the_profile_sessions_sign_ins_tickets_and_commen
     assert!(!resp.body.contains("Globex"));
     assert_eq!(audit_events(&app, "data_exported").await.len(), 1);
 }
+
+#[actix_web::test]
+async fn asking_for_deletion_tells_the_psa_and_the_companys_other_active_admins() {
+    let smtp = crate::smtp_server::SmtpServer::start().await;
+    let Some(app) = crate::helpers::spawn_app_with(crate::helpers::mail_to(&smtp)).await else {
+        return;
+    };
+    let (p, b, csrf) = alice(&app).await;
+    let ann = person(&app, &app.tenant, "ann@acme.example", "Acme", Some("Admin")).await;
+    let old = person(&app, &app.tenant, "old@acme.example", "Acme", Some("Admin")).await;
+    portal_actors::store::users::set_inactive(
+        &app.db,
+        app.tenant.id,
+        old.user.user_id,
+        true,
+        crate::helpers::NowUtc::now_utc(&app.clock),
+    )
+    .await
+    .unwrap();
+    let version_before = contact(&app, &p).await.3;
+
+    const DELETE: &str = "/client-portal/profile/delete-request";
+    let unconfirmed = b.post_form(DELETE, &[("csrf_token", &csrf)]).await;
+    assert_eq!(unconfirmed.status, 400);
+    assert!(unconfirmed.body.contains("Tick the box to confirm"));
+    let forged = b
+        .post_form(DELETE, &[("csrf_token", "x"), ("confirm", "on")])
+        .await;
+    assert_eq!(forged.status, 403);
+
+    let asked = b
+        .post_form(DELETE, &[("csrf_token", &csrf), ("confirm", "on")])
+        .await;
+    assert_eq!(asked.status, 303, "{}", asked.body);
+    assert_eq!(asked.location(), "/client-portal/profile?saved=deletion");
+    let page = b.get(asked.location()).await;
+    assert!(page.body.contains("Your request was sent"));
+    let kinds: Vec<(String, i64)> = query_as!(
+        app.db.exec(),
+        (String, i64),
+        fetch_all,
+        "SELECT kind, version FROM directory_changes WHERE tenant = $1 AND contact_id = $2",
+        app.tenant.id,
+        p.contact_id
+    )
+    .unwrap();
+    assert_eq!(
+        kinds,
+        vec![("deletion_requested".to_owned(), version_before)]
+    );
+    let mail = smtp
+        .wait_for_nth(&ann.user.email, 0, std::time::Duration::from_secs(5))
+        .await
+        .expect("an email to the other admin");
+    assert!(mail
+        .header("subject")
+        .unwrap_or_default()
+        .contains("alice@acme.example"));
+    assert!(mail.first_link().contains(&format!(
+        "/client-portal/client-settings/users/{}",
+        p.user.user_id
+    )));
+    assert!(smtp
+        .messages()
+        .iter()
+        .all(|m| !m.rcpt_to.contains(&old.user.email)));
+    assert_eq!(
+        audit_events(&app, "account_deletion_requested").await.len(),
+        1
+    );
+    // Nothing was deleted: Alice still signs in.
+    assert_eq!(b.get("/client-portal/dashboard").await.status, 200);
+}

@@ -11,6 +11,10 @@ use crate::i18n::Translator;
 pub(crate) mod msg {
     crate::i18n::message_ids! {
         GREETING = "email-greeting";
+        DELETION_SUBJECT = "email-deletion-subject";
+        DELETION_BODY = "email-deletion-body";
+        DELETION_NEXT = "email-deletion-next";
+        DELETION_ACTION = "email-deletion-action";
         GREETING_ANONYMOUS = "email-greeting-anonymous";
         SIGNATURE = "email-signature";
         AUTOMATED = "email-automated";
@@ -223,6 +227,48 @@ pub fn password_changed(t: Translator<'_>, e: &PasswordChangedEmail) -> Rendered
         t.tr_args(msg::CHANGED_SUBJECT, &[tenant()]),
         &e.tenant_name,
         blocks,
+    )
+}
+
+/// A colleague asked for their portal account to be deleted (to the company's admins).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeletionRequestEmail {
+    pub tenant_name: String,
+    pub recipient_name: String,
+    pub requester_name: String,
+    pub requester_email: String,
+    pub requested_at: DateTime<Utc>,
+    /// The colleague's page in company settings.
+    pub member_link: String,
+}
+
+pub fn deletion_requested(t: Translator<'_>, e: &DeletionRequestEmail) -> RenderedEmail {
+    let who = if e.requester_name.is_empty() {
+        e.requester_email.clone()
+    } else {
+        format!("{} ({})", e.requester_name, e.requester_email)
+    };
+    let tenant = ("tenant", e.tenant_name.clone());
+    render(
+        t,
+        t.tr_args(msg::DELETION_SUBJECT, &[("who", who.clone())]),
+        &e.tenant_name,
+        vec![
+            Block::Text(greeting(t, &e.recipient_name)),
+            Block::Text(t.tr_args(
+                msg::DELETION_BODY,
+                &[
+                    ("who", who),
+                    tenant.clone(),
+                    ("when", format_instant(t, e.requested_at)),
+                ],
+            )),
+            Block::Text(t.tr_args(msg::DELETION_NEXT, &[tenant])),
+            Block::Action {
+                label: t.tr(msg::DELETION_ACTION),
+                link: e.member_link.clone(),
+            },
+        ],
     )
 }
 

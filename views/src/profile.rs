@@ -12,6 +12,7 @@ use crate::layout::{self, PageShell};
 pub const PROFILE_PATH: &str = "/client-portal/profile";
 pub const SECURITY_PATH: &str = "/client-portal/profile/security";
 pub const DATA_PATH: &str = "/client-portal/profile/data";
+pub const DELETION_PATH: &str = "/client-portal/profile/delete-request";
 
 pub(crate) mod msg {
     crate::i18n::message_ids! {
@@ -50,6 +51,12 @@ pub(crate) mod msg {
         DATA_HEADING = "profile-data-heading";
         DATA_INTRO = "profile-data-intro";
         DATA_DOWNLOAD = "profile-data-download";
+        DELETION_HEADING = "profile-deletion-heading";
+        DELETION_INTRO = "profile-deletion-intro";
+        DELETION_CONFIRM = "profile-deletion-confirm";
+        DELETION_SUBMIT = "profile-deletion-submit";
+        DELETION_UNCONFIRMED = "profile-deletion-unconfirmed";
+        DELETION_SENT = "profile-deletion-sent";
     }
 }
 
@@ -115,6 +122,7 @@ pub struct ProfileFieldError {
 pub enum ProfileNotice {
     Saved,
     Unchanged,
+    DeletionRequested,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -132,6 +140,8 @@ pub struct ProfileView {
     pub time_zones: Vec<&'static str>,
     /// Today, to show each date format by example.
     pub today: NaiveDate,
+    /// The deletion request came without its confirmation ticked.
+    pub deletion_unconfirmed: bool,
 }
 
 fn error_text(t: Translator<'_>, problem: &str) -> String {
@@ -237,6 +247,7 @@ pub fn page(shell: &PageShell<'_>, v: &ProfileView) -> Markup {
         @match v.notice {
             Some(ProfileNotice::Saved) => (notice(&t.tr(msg::SAVED))),
             Some(ProfileNotice::Unchanged) => (notice(&t.tr(msg::UNCHANGED))),
+            Some(ProfileNotice::DeletionRequested) => (notice(&t.tr(msg::DELETION_SENT))),
             None => {},
         }
         @if !v.errors.is_empty() { (alert("profile-errors", &t.tr(msg::FIX_FIELDS))) }
@@ -268,6 +279,18 @@ pub fn page(shell: &PageShell<'_>, v: &ProfileView) -> Markup {
             h2 #data-heading { (t.tr(msg::DATA_HEADING)) }
             p { (t.tr(msg::DATA_INTRO)) }
             a.btn.btn--secondary href=(DATA_PATH) download { (t.tr(msg::DATA_DOWNLOAD)) }
+            h3 #deletion-heading { (t.tr(msg::DELETION_HEADING)) }
+            p { (t.tr(msg::DELETION_INTRO)) }
+            @if v.deletion_unconfirmed { (alert("deletion-error", &t.tr(msg::DELETION_UNCONFIRMED))) }
+            form method="post" action=(DELETION_PATH) aria-labelledby="deletion-heading" {
+                input type="hidden" name="csrf_token" value=(v.csrf_token);
+                div.field.field--check {
+                    input #confirm type="checkbox" name="confirm" value="on"
+                        aria-invalid=[v.deletion_unconfirmed.then_some("true")];
+                    label for="confirm" { (t.tr(msg::DELETION_CONFIRM)) }
+                }
+                button.btn.btn--danger type="submit" { (t.tr(msg::DELETION_SUBMIT)) }
+            }
         }
     };
     layout::page(shell, content)
@@ -301,6 +324,7 @@ mod tests {
             default_language: "English".into(),
             time_zones: vec!["Europe/Brussels", "UTC"],
             today: NaiveDate::from_ymd_opt(2026, 12, 7).unwrap_or_default(),
+            deletion_unconfirmed: false,
         }
     }
 

@@ -199,9 +199,13 @@ mod tests {
     #[test]
     fn the_known_list_is_every_resource_and_action() {
         let known = known_permissions();
-        assert_eq!(known.len(), RESOURCES.len() * ACTIONS.len() + 1);
+        assert_eq!(
+            known.len(),
+            RESOURCES.len() * ACTIONS.len() + tenants::EXTRA_PERMISSIONS.len()
+        );
         assert!(known.contains(&"billing:read".to_owned()));
         assert!(known.contains(&"project:upload".to_owned()));
+        assert!(known.contains(&"company:manage".to_owned()));
         assert!(!known.contains(&"billing:upload".to_owned()));
     }
 }

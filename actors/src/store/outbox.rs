@@ -17,15 +17,18 @@ pub enum MailKind {
     Invitation,
     /// A portal user's sign-in email was changed by their IT provider (sent to both addresses).
     SignInEmailChanged,
+    /// A colleague asked for their portal account to be deleted (to the company's admins).
+    DeletionRequested,
 }
 
 impl MailKind {
-    pub const ALL: [MailKind; 5] = [
+    pub const ALL: [MailKind; 6] = [
         MailKind::PasswordReset,
         MailKind::PasswordChanged,
         MailKind::OrganizationDiscovery,
         MailKind::Invitation,
         MailKind::SignInEmailChanged,
+        MailKind::DeletionRequested,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -35,6 +38,7 @@ impl MailKind {
             MailKind::OrganizationDiscovery => "organization_discovery",
             MailKind::Invitation => "invitation",
             MailKind::SignInEmailChanged => "sign_in_email_changed",
+            MailKind::DeletionRequested => "deletion_requested",
         }
     }
 

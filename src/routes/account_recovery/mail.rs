@@ -185,6 +185,28 @@ pub fn invitation_email(
     ))
 }
 
+/// Renders the email telling a company's admin that a colleague asked for deletion.
+pub fn deletion_request_email<'a>(
+    locales: &'static Locales,
+    tenant: &'a TenantInfo,
+    links: &'a TenantLinks,
+) -> impl Fn(&portal_actors::deletion_request::DeletionRequestMail<'_>) -> EmailContent + 'a {
+    move |m| {
+        let member = format!("/client-portal/client-settings/users/{}", m.requester_id);
+        content(views::deletion_requested(
+            locales.translator(m.locale),
+            &views::DeletionRequestEmail {
+                tenant_name: tenant.name.clone(),
+                recipient_name: m.admin_name.to_owned(),
+                requester_name: m.requester_name.to_owned(),
+                requester_email: m.requester_email.to_owned(),
+                requested_at: m.requested_at,
+                member_link: links.url(&member, &[]),
+            },
+        ))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

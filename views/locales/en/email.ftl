@@ -35,3 +35,10 @@ email-invitation-intro = { $tenant } invites you to its client portal, where you
 email-invitation-action = Set up my account
 email-invitation-expiry = The link works once and expires on { $when }.
 email-invitation-ignore = If you did not expect this invitation, ignore this email.
+
+## To a company's admins: a colleague asked for their portal account to be deleted.
+
+email-deletion-subject = { $who } asked for their portal account to be deleted
+email-deletion-body = { $who } asked { $tenant }, from their profile on { $when }, to delete their portal account.
+email-deletion-next = { $tenant } will decide and take care of it. Until then the account stays as it is; you can deactivate it yourself at once from your company settings.
+email-deletion-action = Open their page in company settings
