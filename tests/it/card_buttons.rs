@@ -57,5 +57,10 @@ async fn security_and_company_buttons_are_visible_on_their_cards() {
     );
     let company = here.get("/client-portal/client-settings").await;
     assert_eq!(company.status, 200, "{}", company.body);
-    assert_card_buttons(&company.body, &["Sign out everywhere", "Sign out"]);
+    assert_card_buttons(&company.body, &["Sign out"]);
+    // Bob's page in company settings: signing him out everywhere.
+    let member = format!("/client-portal/client-settings/users/{}", colleague.user_id);
+    let page = here.get(&member).await;
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert_card_buttons(&page.body, &["Sign out everywhere", "Send a password reset link"]);
 }
