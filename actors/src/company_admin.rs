@@ -37,6 +37,9 @@ pub enum CompanyActionError {
     Db(#[from] crate::db::DbError),
     #[error("the member's role was changed meanwhile; try again")]
     Conflict,
+    /// The MSP does not let client admins edit their company's details.
+    #[error("the service provider keeps the company's details")]
+    NotAllowed,
 }
 
 /// The member `member` (a user id as a form sends it) of the admin's company, for an action on
@@ -115,6 +118,77 @@ pub async fn set_company_two_factor(
         }));
     }
     Ok(changed)
+}
+
+/// Edits the company's phone, email, website and billing address, when the MSP allows client
+/// admins to (`NotAllowed` otherwise): one transaction with a `company_updated` change of the
+/// fields that changed (bumping the client's version); audited. The fields that changed.
+pub async fn edit_company(
+    svc: &Services,
+    data: &Addr<TenantData>,
+    admin: ClientAdmin<'_>,
+    edit: &crate::directory::input::CompanyEdit,
+) -> Result<Vec<String>, CompanyActionError> {
+    let company = data
+        .send(CompanyOfAdmin {
+            user_id: admin.user.user_id,
+        })
+        .await??;
+    let tenant = admin.user.tenant;
+    if !company_members::company_editing_allowed(svc.db.exec(), tenant).await? {
+        return Err(CompanyActionError::NotAllowed);
+    }
+    let now = svc.clock.now();
+    let mut tx = svc.db.begin().await?;
+    company_members::lock_company(&mut tx, tenant, company.client_id).await?;
+    let (phone, email, website, address) =
+        company_members::company_details(tx.exec(), tenant, company.client_id).await?;
+    let stored_address = crate::directory::Address::from_stored(address.as_deref());
+    let next_address = edit.billing_address.clone().unwrap_or_default();
+    let mut changes = serde_json::Map::new();
+    let mut note = |field: &str, before: Option<String>, after: Option<String>| {
+        if before != after {
+            changes.insert(
+                field.to_owned(),
+                after.map_or(serde_json::Value::Null, Into::into),
+            );
+        }
+    };
+    note("phone", phone, edit.phone.clone());
+    note("email", email, edit.email.clone());
+    note("website", website, edit.website.clone());
+    if stored_address != next_address {
+        let value = edit
+            .billing_address
+            .as_ref()
+            .and_then(|a| serde_json::to_value(a).ok())
+            .unwrap_or(serde_json::Value::Null);
+        changes.insert("billing_address".to_owned(), value);
+    }
+    if changes.is_empty() {
+        return Ok(Vec::new());
+    }
+    company_members::set_company_details(tx.exec(), tenant, company.client_id, edit, now).await?;
+    let fields: Vec<String> = changes.keys().cloned().collect();
+    let change = crate::directory_changes::NewChange::company_updated(
+        company.client_id,
+        Some(admin.user.user_id),
+        changes,
+        now,
+    );
+    crate::store::directory_changes::record(&mut tx, tenant, &change).await?;
+    tx.commit().await?;
+    svc.audit.do_send(Record(AuditRecord {
+        tenant,
+        event_type: "company_updated",
+        outcome: "success",
+        user_id: Some(admin.user.user_id),
+        email: Some(admin.user.email.clone()),
+        origin: admin.origin,
+        details: Some(serde_json::json!({ "fields": fields }).to_string()),
+        ..AuditRecord::default()
+    }));
+    Ok(fields)
 }
 
 /// What a client admin changes about a member of their company.

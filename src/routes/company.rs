@@ -5,19 +5,23 @@
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use portal_actors::company_admin::{
-    set_company_two_factor, sign_out_company_member, sign_out_company_session, ClientAdmin,
-    CompanyActionError,
+    edit_company, set_company_two_factor, sign_out_company_member, sign_out_company_session,
+    ClientAdmin, CompanyActionError,
 };
+use portal_actors::directory::input::parse_company_edit;
+use portal_actors::directory::Address;
 use portal_actors::invitations::{self, InvitationError, InviteRequest, Invited, Inviter};
 use portal_actors::model::PortalRole;
 use portal_actors::tenant_data::company::{
     AdminCompany, CompanySnapshot, CompanyUser, SessionSummary,
 };
 use portal_actors::tenant_data::{CompanyError, CompanyOfAdmin, CompanySettings, TenantData};
+use portal_actors::ticket_sync::SyncError;
 use portal_views::company::{
     self as views, CompanyNotice, CompanySessionItem, CompanyUserItem, CompanyView, MemberRole,
     SignInEventItem,
 };
+use portal_views::company_details::CompanyDetailsView;
 use portal_views::layout::NavItem;
 use portal_views::setup::InviteeItem;
 use serde::Deserialize;
@@ -57,7 +61,7 @@ async fn admin_company(state: &AppState, user: &PortalUser) -> Result<AdminCompa
     company(state, user, CompanyOfAdmin { user_id }).await
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
 pub struct NoticeQuery {
     #[serde(default)]
     done: Option<String>,
@@ -74,6 +78,8 @@ impl NoticeQuery {
         match self.done.as_deref() {
             Some("session") => Some(CompanyNotice::SessionEnded),
             Some("two-factor") => Some(CompanyNotice::TwoFactorSaved),
+            Some("details") => Some(CompanyNotice::DetailsSaved),
+            Some("details-unchanged") => Some(CompanyNotice::DetailsUnchanged),
             Some("user") => Some(CompanyNotice::UserSignedOut {
                 count: self.count.unwrap_or(0),
             }),
@@ -90,17 +96,35 @@ pub async fn show_company(
     nonce: CspNonce,
     query: web::Query<NoticeQuery>,
 ) -> Result<HttpResponse, PortalError> {
+    company_page(&state, &user, &nonce.0, &query, None).await
+}
+
+/// The company page; `typed` (the details form as typed, with its refusals) answers 400.
+async fn company_page(
+    state: &AppState,
+    user: &PortalUser,
+    nonce: &str,
+    query: &NoticeQuery,
+    typed: Option<CompanyDetailsView>,
+) -> Result<HttpResponse, PortalError> {
     let msg = CompanySettings {
         user_id: user.session.record.user.user_id,
         session_idle: state.session_idle,
     };
-    let snapshot = company(&state, &user, msg).await?;
-    let view = company_view(&user, snapshot, &query);
+    let snapshot = company(state, user, msg).await?;
+    let mut view = company_view(user, snapshot, query);
+    let status = match typed {
+        Some(details) => {
+            view.details = details;
+            StatusCode::BAD_REQUEST
+        }
+        None => StatusCode::OK,
+    };
     Ok(render::page(
-        StatusCode::OK,
+        status,
         Some(&user.tenant),
-        &nonce.0,
-        Some(super::nav(&state, &user, NavItem::Company).await),
+        nonce,
+        Some(super::nav(state, user, NavItem::Company).await),
         |shell| views::page(shell, &view),
         views::title,
     ))
@@ -115,10 +139,21 @@ fn company_view(user: &PortalUser, snapshot: CompanySnapshot, query: &NoticeQuer
         invitees,
         sign_ins,
         requires_two_factor,
+        details,
+        billing_address,
+        editing_allowed,
     } = snapshot;
     let members = company.members;
     CompanyView {
         requires_two_factor,
+        details: CompanyDetailsView {
+            editable: editing_allowed,
+            phone: details.phone.unwrap_or_default(),
+            email: details.email.unwrap_or_default(),
+            website: details.website.unwrap_or_default(),
+            address: address_lines(&billing_address),
+            errors: Vec::new(),
+        },
         company: me.client_name.clone().unwrap_or_default(),
         csrf_token: user.session.csrf_token.clone(),
         notice: query.notice(),
@@ -233,6 +268,7 @@ pub(crate) fn action_error(e: CompanyActionError) -> PortalError {
     match e {
         CompanyActionError::NotAdmin => PortalError::Forbidden(e.to_string()),
         CompanyActionError::NotFound => PortalError::NotFound,
+        CompanyActionError::NotAllowed => PortalError::Forbidden(e.to_string()),
         e => PortalError::unavailable(e),
     }
 }
@@ -394,4 +430,78 @@ pub async fn set_two_factor(
         "{}?done=two-factor",
         views::ACTION
     )))
+}
+
+/// The address's lines by form field name.
+fn address_lines(a: &Address) -> Vec<(&'static str, String)> {
+    let line = |v: &Option<String>| v.clone().unwrap_or_default();
+    vec![
+        ("line1", line(&a.line1)),
+        ("line2", line(&a.line2)),
+        ("postal_code", line(&a.postal_code)),
+        ("city", line(&a.city)),
+        ("region", line(&a.region)),
+        ("country", line(&a.country)),
+    ]
+}
+
+/// `POST …/details`: the company's phone, email, website and billing address, when the MSP
+/// lets client admins edit them (403 otherwise). Refused fields come back named with the form
+/// as typed (400); nothing is saved.
+#[tracing::instrument(skip_all, fields(tenant = %user.tenant.slug))]
+pub async fn save_details(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    user: PortalUser,
+    nonce: CspNonce,
+    form: web::Form<std::collections::HashMap<String, String>>,
+) -> Result<HttpResponse, PortalError> {
+    let form = form.into_inner();
+    let field = |name: &str| form.get(name).cloned().unwrap_or_default();
+    check_csrf(&user, &field("csrf_token"))?;
+    let mut address = serde_json::Map::new();
+    for (line, _) in portal_views::company_details::ADDRESS_LINES {
+        address.insert(
+            line.to_owned(),
+            field(&format!("billing_address.{line}")).into(),
+        );
+    }
+    let body = serde_json::json!({
+        "phone": field("phone"), "email": field("email"), "website": field("website"),
+        "billing_address": address,
+    });
+    let edit = match parse_company_edit(body) {
+        Ok(edit) => edit,
+        Err(errors) => {
+            let typed = CompanyDetailsView {
+                editable: true,
+                phone: field("phone"),
+                email: field("email"),
+                website: field("website"),
+                address: portal_views::company_details::ADDRESS_LINES
+                    .iter()
+                    .map(|(line, _)| (*line, field(&format!("billing_address.{line}"))))
+                    .collect(),
+                errors: errors
+                    .iter()
+                    .filter_map(|e| match e {
+                        SyncError::Invalid { field, .. } => Some(field.clone()),
+                        _ => None,
+                    })
+                    .collect(),
+            };
+            let query = NoticeQuery::default();
+            return company_page(&state, &user, &nonce.0, &query, Some(typed)).await;
+        }
+    };
+    let data = crate::routes::tickets::tenant_data(&state, user.tenant.id).await?;
+    let changed = edit_company(&state.services, &data, client_admin(&req, &user), &edit)
+        .await
+        .map_err(action_error)?;
+    let done = if changed.is_empty() {
+        "details-unchanged"
+    } else {
+        "details"
+    };
+    Ok(render::see_other(&format!("{}?done={done}", views::ACTION)))
 }

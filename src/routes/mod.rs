@@ -190,6 +190,11 @@ pub fn portal(cfg: &mut web::ServiceConfig) {
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
+            web::resource(portal_views::company_details::DETAILS_ACTION)
+                .route(web::post().to(company::save_details))
+                .default_service(web::to(method_not_allowed)),
+        )
+        .service(
             web::resource(portal_views::company::TWO_FACTOR_ACTION)
                 .route(web::post().to(company::set_two_factor))
                 .default_service(web::to(method_not_allowed)),

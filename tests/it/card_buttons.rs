@@ -62,5 +62,8 @@ async fn security_and_company_buttons_are_visible_on_their_cards() {
     let member = format!("/client-portal/client-settings/users/{}", colleague.user_id);
     let page = here.get(&member).await;
     assert_eq!(page.status, 200, "{}", page.body);
-    assert_card_buttons(&page.body, &["Sign out everywhere", "Send a password reset link"]);
+    assert_card_buttons(
+        &page.body,
+        &["Sign out everywhere", "Send a password reset link"],
+    );
 }

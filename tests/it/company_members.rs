@@ -412,3 +412,114 @@ async fn an_admin_requires_two_factor_of_everyone_in_the_company() {
         2
     );
 }
+
+/// `PUT /admin/tenants/{tenant}/company-editing`.
+async fn allow_editing(app: &TestApp, allowed: bool) {
+    let resp = app
+        .http
+        .put(format!(
+            "{}/admin/tenants/{}/company-editing",
+            app.admin, app.tenant.slug
+        ))
+        .bearer_auth(crate::helpers::ADMIN_TOKEN)
+        .json(&serde_json::json!({ "allowed": allowed }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status().as_u16(), 200);
+}
+
+/// The company's (phone, website, billing address, version).
+async fn company_row(
+    app: &TestApp,
+    p: &Person,
+) -> (Option<String>, Option<String>, Option<String>, i64) {
+    query_as!(
+        app.db.exec(),
+        (Option<String>, Option<String>, Option<String>, i64),
+        fetch_one,
+        "SELECT phone, website, billing_address, version FROM clients \
+         WHERE tenant = $1 AND client_id = $2",
+        app.tenant.id,
+        p.client_id
+    )
+    .unwrap()
+}
+
+#[actix_web::test]
+async fn company_details_are_edited_only_where_the_msp_allows_and_checked_like_the_psas() {
+    let Some(app) = spawn_app().await else { return };
+    let (alice, a, _, _, csrf) = acme(&app).await;
+    const DETAILS: &str = "/client-portal/client-settings/details";
+    let form = |website: &'static str, email: &'static str| {
+        vec![
+            ("csrf_token", csrf.as_str()),
+            ("phone", "+32 2 555 00 00"),
+            ("email", email),
+            ("website", website),
+            ("billing_address.line1", "Rue de la Loi 16"),
+            ("billing_address.postal_code", "1000"),
+            ("billing_address.city", "Brussels"),
+            ("billing_address.country", "Belgium"),
+        ]
+    };
+    let before = company_row(&app, &alice).await;
+    // Not allowed yet: read-only, and a POST is refused.
+    let page = a.get(COMPANY).await;
+    assert!(page
+        .body
+        .contains("Your service provider keeps these details"));
+    let refused = a.post_form(DETAILS, &(form("acme.example", ""))).await;
+    assert_eq!(refused.status, 403);
+    assert_eq!(company_row(&app, &alice).await, before);
+
+    allow_editing(&app, true).await;
+    let page = a.get(COMPANY).await;
+    assert!(
+        page.body.contains(r#"name="billing_address.city""#),
+        "{}",
+        page.body
+    );
+    let bad = a
+        .post_form(DETAILS, &(form("javascript:alert(1)", "not an address")))
+        .await;
+    assert_eq!(bad.status, 400, "{}", bad.body);
+    assert!(bad.body.contains(r#"id="website-error""#));
+    assert!(bad.body.contains(r#"id="email-error""#));
+    assert!(bad.body.contains("Rue de la Loi 16"), "typed values kept");
+    assert_eq!(company_row(&app, &alice).await, before);
+
+    let saved = a
+        .post_form(DETAILS, &(form("www.acme.example", "ap@acme.example")))
+        .await;
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    assert_eq!(saved.location(), format!("{COMPANY}?done=details"));
+    let (phone, website, address, version) = company_row(&app, &alice).await;
+    assert_eq!(phone.as_deref(), Some("+32 2 555 00 00"));
+    assert_eq!(website.as_deref(), Some("https://www.acme.example"));
+    assert!(address.unwrap_or_default().contains("Brussels"));
+    assert_eq!(version, before.3 + 1);
+    let kinds: Vec<(String,)> = query_as!(
+        app.db.exec(),
+        (String,),
+        fetch_all,
+        "SELECT kind FROM directory_changes WHERE tenant = $1 AND client_id = $2 \
+         AND contact_id IS NULL",
+        app.tenant.id,
+        alice.client_id
+    )
+    .unwrap();
+    assert_eq!(kinds, vec![("company_updated".to_owned(),)]);
+    assert_eq!(audit_events(&app, "company_updated").await.len(), 1);
+    let account = a.get("/client-portal/account").await;
+    assert!(account
+        .body
+        .contains("Rue de la Loi 16<br>1000 Brussels<br>Belgium"));
+    let again = a
+        .post_form(DETAILS, &(form("www.acme.example", "ap@acme.example")))
+        .await;
+    assert_eq!(
+        again.location(),
+        format!("{COMPANY}?done=details-unchanged")
+    );
+}

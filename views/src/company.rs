@@ -63,6 +63,9 @@ pub(crate) mod msg {
         TWO_FACTOR_HINT = "company-two-factor-hint";
         TWO_FACTOR_SAVE = "company-two-factor-save";
         NOTICE_TWO_FACTOR = "company-notice-two-factor";
+        NOTICE_DETAILS = "company-notice-details";
+        NOTICE_DETAILS_UNCHANGED = "company-notice-details-unchanged";
+        EVENT_COMPANY_UPDATED = "company-event-company-updated";
         UNKNOWN = "company-unknown";
     }
 }
@@ -137,6 +140,8 @@ pub struct SignInEventItem {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CompanyNotice {
     TwoFactorSaved,
+    DetailsSaved,
+    DetailsUnchanged,
     SessionEnded,
     UserSignedOut { count: u64 },
 }
@@ -155,6 +160,7 @@ pub struct CompanyView {
     pub invited: Option<String>,
     /// Whether the company requires two-factor of everyone.
     pub requires_two_factor: bool,
+    pub details: crate::company_details::CompanyDetailsView,
 }
 
 pub fn title(t: Translator<'_>) -> String {
@@ -170,6 +176,7 @@ fn outcome_label(t: Translator<'_>, kind: &str, outcome: &str) -> String {
         ("session_revoked", _) => msg::EVENT_SIGNED_OUT,
         ("profile_updated", _) => msg::EVENT_PROFILE_UPDATED,
         ("company_two_factor_required", _) => msg::EVENT_TWO_FACTOR,
+        ("company_updated", _) => msg::EVENT_COMPANY_UPDATED,
         (_, "success") => msg::OUTCOME_SUCCESS,
         (_, "second_factor") => msg::OUTCOME_SECOND_FACTOR,
         _ => msg::OUTCOME_FAILURE,
@@ -185,6 +192,8 @@ pub fn page(shell: &PageShell<'_>, view: &CompanyView) -> Markup {
             (notice(&match n {
                 CompanyNotice::SessionEnded => t.tr(msg::NOTICE_SESSION),
                 CompanyNotice::TwoFactorSaved => t.tr(msg::NOTICE_TWO_FACTOR),
+                CompanyNotice::DetailsSaved => t.tr(msg::NOTICE_DETAILS),
+                CompanyNotice::DetailsUnchanged => t.tr(msg::NOTICE_DETAILS_UNCHANGED),
                 CompanyNotice::UserSignedOut { count } => t.tr_count(msg::NOTICE_USER, &[("count", i64::try_from(count).unwrap_or(i64::MAX))]),
             }))
         }
@@ -220,6 +229,7 @@ pub fn page(shell: &PageShell<'_>, view: &CompanyView) -> Markup {
             }
         }
         (invite_section(t, &view.invitees, &view.csrf_token, view.invited.as_deref()))
+        (crate::company_details::card(t, &view.details, &view.csrf_token))
         section.card aria-labelledby="company-two-factor" {
             h2 #company-two-factor { (t.tr(msg::TWO_FACTOR_HEADING)) }
             form method="post" action=(TWO_FACTOR_ACTION) {
@@ -342,6 +352,7 @@ mod tests {
             }],
             invitees: Vec::new(),
             requires_two_factor: true,
+            details: Default::default(),
             invited: None,
         })
     }

@@ -14,6 +14,7 @@ pub mod account;
 pub mod account_recovery;
 pub mod billing;
 pub mod company;
+pub mod company_details;
 pub mod company_member;
 pub mod components;
 pub mod dashboard;

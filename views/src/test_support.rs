@@ -27,6 +27,7 @@ pub fn all_message_ids() -> Vec<&'static str> {
         crate::security::msg::ALL,
         crate::company::msg::ALL,
         crate::company_member::msg::ALL,
+        crate::company_details::msg::ALL,
         crate::setup::msg::ALL,
         crate::email::msg::ALL,
         crate::account_recovery::msg::ALL,

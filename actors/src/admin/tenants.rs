@@ -1,4 +1,5 @@
-//! Operators' reads and settings of one tenant: found by id or slug, and its two-factor rule.
+//! Operators' reads and settings of one tenant: found by id or slug, its two-factor rule, and
+//! whether client admins may edit their company's details.
 
 use uuid::Uuid;
 
@@ -19,5 +20,21 @@ pub async fn two_factor_required(db: &Db, tenant: Uuid) -> Result<bool, DbError>
 /// Sets the tenant's two-factor rule; users without it enroll at their next sign-in.
 pub async fn require_two_factor(db: &Db, tenant: Uuid, required: bool) -> Result<(), DbError> {
     two_factor::set_tenant_requires(db, tenant, required).await?;
+    Ok(())
+}
+
+/// Whether client admins may edit their company's details from company settings.
+pub async fn company_editing_allowed(db: &Db, tenant: Uuid) -> Result<bool, DbError> {
+    crate::store::company_members::company_editing_allowed(db.exec(), tenant).await
+}
+
+/// Allows (or stops) client admins editing their company's details.
+pub async fn allow_company_editing(db: &Db, tenant: Uuid, allowed: bool) -> Result<(), DbError> {
+    crate::execute!(
+        db.exec(),
+        "UPDATE tenant_settings SET clients_edit_company = $2 WHERE tenant = $1",
+        tenant,
+        allowed
+    )?;
     Ok(())
 }

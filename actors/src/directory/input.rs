@@ -77,6 +77,50 @@ pub struct ContactInput {
     pub version: Option<i64>,
 }
 
+/// The company details a client admin may edit from company settings (when the MSP allows it).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CompanyEdit {
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+    pub billing_address: Option<Address>,
+}
+
+/// Reads a company-details form (as a JSON object of strings, the address nested): every field
+/// checked as the PSA's own are, every refusal at once (`billing_address.city` named so).
+pub fn parse_company_edit(body: Value) -> Result<CompanyEdit, Vec<SyncError>> {
+    const FIELDS: &[&str] = &["phone", "email", "website", "billing_address"];
+    let billing = body.get("billing_address").cloned();
+    let f = Fields::new(body, FIELDS).map_err(|e| vec![e])?;
+    let mut errors = Vec::new();
+    let mut keep = |r: Result<Option<String>, SyncError>| {
+        r.unwrap_or_else(|e| {
+            errors.push(e);
+            None
+        })
+    };
+    let phone = keep(opt_text(&f, "phone", MAX_PHONE_CHARS));
+    let email = keep(match f.opt_str("email").map(|e| e.map(str::trim)) {
+        Ok(None | Some("")) => Ok(None),
+        Ok(Some(raw)) => parse_email("email", raw).map(Some),
+        Err(e) => Err(e),
+    });
+    let website = keep(parse_website(&f, "website"));
+    let billing_address = parse_address("billing_address", billing.as_ref()).unwrap_or_else(|e| {
+        errors.push(e);
+        None
+    });
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(CompanyEdit {
+        phone,
+        email,
+        website,
+        billing_address,
+    })
+}
+
 impl ClientInput {
     /// Reads a `PUT /clients/{id}` body.
     pub fn parse(body: Value) -> Result<ClientInput, SyncError> {

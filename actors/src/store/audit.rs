@@ -73,7 +73,7 @@ pub struct SignInEvent {
 }
 
 /// What happened to a company's portal users that its admins see beside the sign-ins.
-pub const COMPANY_ACCOUNT_EVENTS: [&str; 7] = [
+pub const COMPANY_ACCOUNT_EVENTS: [&str; 8] = [
     "user_role_changed",
     "user_deactivated",
     "user_reactivated",
@@ -81,6 +81,7 @@ pub const COMPANY_ACCOUNT_EVENTS: [&str; 7] = [
     "session_revoked",
     "profile_updated",
     "company_two_factor_required",
+    "company_updated",
 ];
 
 /// The latest sign-in and account events of one company's client users (matched by email, so
@@ -103,7 +104,7 @@ pub async fn company_sign_ins(
          JOIN contacts c ON c.tenant = u.tenant AND c.contact_id = u.contact_id \
          WHERE a.tenant = $1 AND c.client_id = $2 \
            AND (a.event_type = 'sign_in' \
-                OR (a.outcome = 'success' AND a.event_type IN ($4, $5, $6, $7, $8, $9, $10))) \
+                OR (a.outcome = 'success' AND a.event_type IN ($4, $5, $6, $7, $8, $9, $10, $11))) \
          ORDER BY a.occurred_at DESC LIMIT $3",
         tenant,
         client_id,
@@ -114,7 +115,8 @@ pub async fn company_sign_ins(
         COMPANY_ACCOUNT_EVENTS[3],
         COMPANY_ACCOUNT_EVENTS[4],
         COMPANY_ACCOUNT_EVENTS[5],
-        COMPANY_ACCOUNT_EVENTS[6]
+        COMPANY_ACCOUNT_EVENTS[6],
+        COMPANY_ACCOUNT_EVENTS[7]
     )?)
 }
 

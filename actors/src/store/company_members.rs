@@ -88,3 +88,72 @@ pub async fn set_requires_two_factor(
     )?;
     Ok(n > 0)
 }
+
+/// Whether the tenant lets client admins edit their company's details.
+pub async fn company_editing_allowed(exec: Exec<'_>, tenant: Uuid) -> Result<bool, DbError> {
+    Ok(query_as!(
+        exec,
+        (bool,),
+        fetch_optional,
+        "SELECT clients_edit_company FROM tenant_settings WHERE tenant = $1",
+        tenant
+    )?
+    .is_some_and(|(allowed,)| allowed))
+}
+
+/// The company's editable details as stored: (phone, email, website, billing address JSON).
+pub async fn company_details(
+    exec: Exec<'_>,
+    tenant: Uuid,
+    client_id: Uuid,
+) -> Result<
+    (
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    ),
+    DbError,
+> {
+    Ok(query_as!(
+        exec,
+        (
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<String>
+        ),
+        fetch_one,
+        "SELECT phone, email, website, billing_address FROM clients \
+         WHERE tenant = $1 AND client_id = $2",
+        tenant,
+        client_id
+    )?)
+}
+
+/// Writes the company's editable details (the version is bumped by the change record).
+pub async fn set_company_details(
+    exec: Exec<'_>,
+    tenant: Uuid,
+    client_id: Uuid,
+    edit: &crate::directory::input::CompanyEdit,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(), DbError> {
+    let address = edit
+        .billing_address
+        .as_ref()
+        .and_then(|a| serde_json::to_string(a).ok());
+    crate::execute!(
+        exec,
+        "UPDATE clients SET phone = $3, email = $4, website = $5, billing_address = $6, \
+         updated_at = $7 WHERE tenant = $1 AND client_id = $2",
+        tenant,
+        client_id,
+        edit.phone.as_deref(),
+        edit.email.as_deref(),
+        edit.website.as_deref(),
+        address,
+        now
+    )?;
+    Ok(())
+}

@@ -81,12 +81,26 @@ impl super::TenantCore {
             company.client_id,
         )
         .await?;
+        let details =
+            crate::store::profile::company(self.db.exec(), self.tenant, company.client_id).await?;
+        let (_, _, _, address) = crate::store::company_members::company_details(
+            self.db.exec(),
+            self.tenant,
+            company.client_id,
+        )
+        .await?;
+        let editing_allowed =
+            crate::store::company_members::company_editing_allowed(self.db.exec(), self.tenant)
+                .await?;
         Ok(CompanySnapshot {
             company,
             sessions,
             invitees,
             sign_ins,
             requires_two_factor,
+            details,
+            billing_address: crate::directory::Address::from_stored(address.as_deref()),
+            editing_allowed,
         })
     }
 }

@@ -378,6 +378,12 @@ pub struct CompanySnapshot {
     pub sign_ins: Vec<audit::SignInEvent>,
     /// Whether the company requires two-factor of everyone.
     pub requires_two_factor: bool,
+    /// The company's details from the directory.
+    pub details: crate::profile::CompanyProfile,
+    /// Its billing address as stored (to fill the form's lines).
+    pub billing_address: crate::directory::Address,
+    /// Whether the MSP lets client admins edit them.
+    pub editing_allowed: bool,
 }
 
 /// The signed-in user's company when they are its admin.

@@ -88,6 +88,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     "/tenants/{tenant}/two-factor",
                     web::put().to(tenants::set_two_factor),
                 )
+                .route(
+                    "/tenants/{tenant}/company-editing",
+                    web::get().to(tenants::show_company_editing),
+                )
+                .route(
+                    "/tenants/{tenant}/company-editing",
+                    web::put().to(tenants::set_company_editing),
+                )
                 .route("/tenants/{tenant}/roles", web::get().to(roles::list_roles))
                 .route(
                     "/tenants/{tenant}/roles/{role}",

@@ -1,7 +1,10 @@
-//! Operators' tenant settings: the two-factor requirement for all of a tenant's client users.
+//! Operators' tenant settings: the two-factor requirement for all of a tenant's client users,
+//! and whether client admins may edit their company's details.
 
 use actix_web::{web, HttpResponse};
-use portal_actors::admin::tenants::{require_two_factor, two_factor_required};
+use portal_actors::admin::tenants::{
+    allow_company_editing, company_editing_allowed, require_two_factor, two_factor_required,
+};
 use serde::Deserialize;
 use serde_json::json;
 
@@ -38,4 +41,36 @@ pub async fn set_two_factor(
     require_two_factor(&state.services.db, tenant.id, body.required).await?;
     tracing::info!(tenant = %tenant.slug, required = body.required, "two-factor policy set");
     Ok(HttpResponse::Ok().json(json!({ "tenant": tenant.slug, "required": body.required })))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CompanyEditing {
+    allowed: bool,
+}
+
+/// `GET /admin/tenants/{tenant}/company-editing`
+#[tracing::instrument(skip_all, fields(tenant = %path))]
+pub async fn show_company_editing(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let tenant = find_tenant(&state, &path).await?;
+    let allowed = company_editing_allowed(&state.services.db, tenant.id).await?;
+    Ok(HttpResponse::Ok().json(json!({ "tenant": tenant.slug, "allowed": allowed })))
+}
+
+/// `PUT /admin/tenants/{tenant}/company-editing` `{"allowed": bool}`: whether client admins may
+/// edit their company's phone, email, website and billing address (each change fed to the PSA
+/// as `company_updated`).
+#[tracing::instrument(skip_all, fields(tenant = %path))]
+pub async fn set_company_editing(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    body: web::Json<CompanyEditing>,
+) -> Result<HttpResponse, ApiError> {
+    let tenant = find_tenant(&state, &path).await?;
+    allow_company_editing(&state.services.db, tenant.id, body.allowed).await?;
+    tracing::info!(tenant = %tenant.slug, allowed = body.allowed, "company editing set");
+    Ok(HttpResponse::Ok().json(json!({ "tenant": tenant.slug, "allowed": body.allowed })))
 }

@@ -91,3 +91,28 @@ member-reset-hint = Email { $email } a link to set a new password. Their current
 member-reset = Send a password reset link
 member-notice-reset = A password reset link is on its way.
 member-error-inactive = This person is deactivated: reactivate them first.
+
+## The company's details on company settings.
+
+company-details-heading = Company details
+company-details-kept = Your service provider keeps these details. Something out of date? Tell them and they will correct it.
+company-details-edit-hint = Your service provider is told of every change.
+company-details-phone = Phone
+company-details-email = Email
+company-details-website = Website
+company-details-address = Billing address
+company-details-line1 = Street and number
+company-details-line2 = Address line 2
+company-details-postal-code = Postal code
+company-details-city = City
+company-details-region = Region or state
+company-details-country = Country
+company-details-save = Save company details
+company-details-not-on-file = Not on file
+company-details-error-phone = This phone number is too long or contains characters that cannot be used.
+company-details-error-email = Enter an email address such as accounts@example.com.
+company-details-error-website = Enter a web address such as https://www.example.com.
+company-details-error-line = This line is too long or contains characters that cannot be used.
+company-notice-details = The company details were saved and your service provider was told.
+company-notice-details-unchanged = Nothing had changed in the company details.
+company-event-company-updated = Company details changed
