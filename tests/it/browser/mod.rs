@@ -15,6 +15,7 @@ use portal_actors::portal_domain::DomainStatus;
 
 mod handover;
 mod pages;
+mod profile;
 mod projects;
 mod sign_in;
 

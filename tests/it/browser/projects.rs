@@ -105,7 +105,7 @@ const TASK_LIST_SHOWN: &[&str] = &[
 const VIEW_BUTTONS: &[&str] = &["form.view-switch button"];
 
 /// The layout faults of the current page, each prefixed with `place`.
-async fn layout_faults(
+pub(super) async fn layout_faults(
     client: &fantoccini::Client,
     place: &str,
     shown: &[&str],
