@@ -38,6 +38,7 @@ pub mod login_throttle;
 pub mod mailer;
 pub mod metrics;
 pub mod model;
+pub mod own_profile;
 pub mod password_policy;
 pub mod portal_access;
 pub mod portal_domain;

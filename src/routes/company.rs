@@ -2,6 +2,8 @@
 //! users, their live sessions (sign one out, or all of a user's) and recent sign-in events.
 //! Every other user gets 403; every id posted back is checked against the admin's company.
 
+use std::collections::HashMap;
+
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use portal_actors::company_admin::{
@@ -454,42 +456,14 @@ pub async fn save_details(
     state: web::Data<AppState>,
     user: PortalUser,
     nonce: CspNonce,
-    form: web::Form<std::collections::HashMap<String, String>>,
+    form: web::Form<HashMap<String, String>>,
 ) -> Result<HttpResponse, PortalError> {
     let form = form.into_inner();
-    let field = |name: &str| form.get(name).cloned().unwrap_or_default();
-    check_csrf(&user, &field("csrf_token"))?;
-    let mut address = serde_json::Map::new();
-    for (line, _) in portal_views::company_details::ADDRESS_LINES {
-        address.insert(
-            line.to_owned(),
-            field(&format!("billing_address.{line}")).into(),
-        );
-    }
-    let body = serde_json::json!({
-        "phone": field("phone"), "email": field("email"), "website": field("website"),
-        "billing_address": address,
-    });
-    let edit = match parse_company_edit(body) {
+    check_csrf(&user, form.get("csrf_token").map_or("", String::as_str))?;
+    let edit = match parse_company_edit(details_body(&form)) {
         Ok(edit) => edit,
         Err(errors) => {
-            let typed = CompanyDetailsView {
-                editable: true,
-                phone: field("phone"),
-                email: field("email"),
-                website: field("website"),
-                address: portal_views::company_details::ADDRESS_LINES
-                    .iter()
-                    .map(|(line, _)| (*line, field(&format!("billing_address.{line}"))))
-                    .collect(),
-                errors: errors
-                    .iter()
-                    .filter_map(|e| match e {
-                        SyncError::Invalid { field, .. } => Some(field.clone()),
-                        _ => None,
-                    })
-                    .collect(),
-            };
+            let typed = typed_details(&form, &errors);
             let query = NoticeQuery::default();
             return company_page(&state, &user, &nonce.0, &query, Some(typed)).await;
         }
@@ -504,4 +478,42 @@ pub async fn save_details(
         "details"
     };
     Ok(render::see_other(&format!("{}?done={done}", views::ACTION)))
+}
+
+/// The details form as the directory's validators read it (the address nested).
+fn details_body(form: &HashMap<String, String>) -> serde_json::Value {
+    let field = |name: &str| form.get(name).cloned().unwrap_or_default();
+    let mut address = serde_json::Map::new();
+    for (line, _) in portal_views::company_details::ADDRESS_LINES {
+        address.insert(
+            line.to_owned(),
+            field(&format!("billing_address.{line}")).into(),
+        );
+    }
+    serde_json::json!({
+        "phone": field("phone"), "email": field("email"), "website": field("website"),
+        "billing_address": address,
+    })
+}
+
+/// The details form as typed, with the fields the validators refused.
+fn typed_details(form: &HashMap<String, String>, errors: &[SyncError]) -> CompanyDetailsView {
+    let field = |name: &str| form.get(name).cloned().unwrap_or_default();
+    CompanyDetailsView {
+        editable: true,
+        phone: field("phone"),
+        email: field("email"),
+        website: field("website"),
+        address: portal_views::company_details::ADDRESS_LINES
+            .iter()
+            .map(|(line, _)| (*line, field(&format!("billing_address.{line}"))))
+            .collect(),
+        errors: errors
+            .iter()
+            .filter_map(|e| match e {
+                SyncError::Invalid { field, .. } => Some(field.clone()),
+                _ => None,
+            })
+            .collect(),
+    }
 }

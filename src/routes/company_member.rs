@@ -120,19 +120,17 @@ pub async fn change(
 ) -> Result<HttpResponse, PortalError> {
     check_csrf(&user, &form.csrf_token)?;
     let (member, action) = path.into_inner();
+    if action == "password-reset" {
+        return send_reset(&req, &state, &user, &nonce.0, &member).await;
+    }
     let refused = |error, status| (None, Some(error), status);
-    let (what, done) = match action.as_str() {
-        "role" => match PortalRole::parse(form.role.trim()) {
-            Some(role) => (MemberChange::Role(role), "role"),
-            None => {
-                let answer = refused(MemberError::BadRole, StatusCode::BAD_REQUEST);
-                return member_page(&state, &user, &nonce.0, &member, answer).await;
-            }
-        },
-        "deactivate" => (MemberChange::Deactivate, "deactivated"),
-        "reactivate" => (MemberChange::Reactivate, "reactivated"),
-        "password-reset" => return send_reset(&req, &state, &user, &nonce.0, &member).await,
-        _ => return Err(PortalError::NotFound),
+    let (what, done) = match asked_change(&action, &form.role) {
+        Ok(Some(change)) => change,
+        Ok(None) => return Err(PortalError::NotFound),
+        Err(error) => {
+            let answer = refused(error, StatusCode::BAD_REQUEST);
+            return member_page(&state, &user, &nonce.0, &member, answer).await;
+        }
     };
     let data = crate::routes::tickets::tenant_data(&state, user.tenant.id).await?;
     let admin = client_admin(&req, &user);
@@ -187,4 +185,21 @@ async fn send_reset(
     audit_reset_sent(&state.services, &admin, &target);
     let location = format!("{}?done=reset", views::member_path(member));
     Ok(render::see_other(&location))
+}
+
+/// The change a member action's path and form ask for, with the notice it leads to; `None` for
+/// an unknown action; a refusal for a role that does not exist.
+fn asked_change(
+    action: &str,
+    role: &str,
+) -> Result<Option<(MemberChange, &'static str)>, MemberError> {
+    Ok(Some(match action {
+        "role" => match PortalRole::parse(role.trim()) {
+            Some(role) => (MemberChange::Role(role), "role"),
+            None => return Err(MemberError::BadRole),
+        },
+        "deactivate" => (MemberChange::Deactivate, "deactivated"),
+        "reactivate" => (MemberChange::Reactivate, "reactivated"),
+        _ => return Ok(None),
+    }))
 }

@@ -8,9 +8,9 @@ use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
 use portal_actors::audit::{AuditRecord, Record};
 use portal_actors::deletion_request::{request_account_deletion, DeletionRequestError};
-use portal_actors::profile::{ProfileForm, ProfileInput};
-use portal_actors::sessions::ForgetUserSessions;
-use portal_actors::tenant_data::{ExportOwnData, GetOwnProfile, ProfileError, SaveOwnProfile};
+use portal_actors::own_profile::{self, SaveProfileError};
+use portal_actors::profile::{FieldError, ProfileForm, ProfileInput};
+use portal_actors::tenant_data::{ExportOwnData, GetOwnProfile, ProfileError};
 use portal_views::i18n::{language_name, Locales};
 use portal_views::layout::NavItem;
 use portal_views::profile::{
@@ -172,59 +172,44 @@ pub async fn save_profile(
     let input = match ProfileInput::parse(&form, Locales::supported()) {
         Ok(input) => input,
         Err(errors) => {
-            let typed = ProfileValues {
-                full_name: form.full_name,
-                phone: form.phone,
-                job_title: form.job_title,
-                locale: form.locale,
-                time_zone: form.time_zone,
-                date_format: form.date_format,
-            };
-            let errors = errors
-                .into_iter()
-                .map(|e| ProfileFieldError {
-                    field: e.field,
-                    problem: e.problem,
-                })
-                .collect();
-            let v = view(&state, &user, Some((typed, errors)), None).await?;
+            let v = view(&state, &user, Some(as_typed(form, errors)), None).await?;
             return Ok(respond(&state, &user, &nonce.0, StatusCode::BAD_REQUEST, &v).await);
         }
     };
+    let data = crate::routes::tickets::tenant_data(&state, user.tenant.id).await?;
     let who = &user.session.record.user;
-    let saved = SaveOwnProfile {
-        user_id: who.user_id,
-        input,
-    };
-    let changed = ask(&state, &user, saved).await?;
-    if changed.is_empty() {
-        return Ok(render::see_other(&format!(
-            "{}?saved=0",
-            views::PROFILE_PATH
-        )));
-    }
-    state.services.audit.do_send(Record(AuditRecord {
-        tenant: who.tenant,
-        event_type: "profile_updated",
-        outcome: "success",
-        user_id: Some(who.user_id),
-        email: Some(who.email.clone()),
-        origin: request_origin(&req),
-        details: serde_json::to_string(&serde_json::json!({ "fields": changed })).ok(),
-        ..AuditRecord::default()
-    }));
-    // Every instance reads the user's sessions again: the header's name and the preferences.
-    let forget = ForgetUserSessions {
-        tenant: who.tenant,
-        user_id: who.user_id,
-    };
-    if let Err(e) = state.services.sessions.send(forget).await {
-        crate::errors::log_error(&e);
-    }
+    let changed =
+        own_profile::save_profile(&state.services, &data, who, input, request_origin(&req))
+            .await
+            .map_err(|e| match e {
+                SaveProfileError::Profile(ProfileError::NotFound) => PortalError::NotFound,
+                e => PortalError::unavailable(e),
+            })?;
+    let saved = if changed.is_empty() { "0" } else { "1" };
     Ok(render::see_other(&format!(
-        "{}?saved=1",
+        "{}?saved={saved}",
         views::PROFILE_PATH
     )))
+}
+
+/// The form as typed and its refusals, for the page that names them.
+fn as_typed(form: ProfileForm, errors: Vec<FieldError>) -> (ProfileValues, Vec<ProfileFieldError>) {
+    let typed = ProfileValues {
+        full_name: form.full_name,
+        phone: form.phone,
+        job_title: form.job_title,
+        locale: form.locale,
+        time_zone: form.time_zone,
+        date_format: form.date_format,
+    };
+    let errors = errors
+        .into_iter()
+        .map(|e| ProfileFieldError {
+            field: e.field,
+            problem: e.problem,
+        })
+        .collect();
+    (typed, errors)
 }
 
 /// `GET /client-portal/profile/data`: everything the portal keeps about the user, as a JSON
