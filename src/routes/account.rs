@@ -1,4 +1,4 @@
-//! `/client-portal/account` (Profile → Role and company): the user's role and what it lets them
+//! `/client-portal/account` (Profile → Account): the user's role and what it lets them
 //! do, in words, and their company's details from the directory.
 
 use actix_web::http::StatusCode;

@@ -83,6 +83,31 @@ fn shown(t: Translator<'_>, value: &str) -> Markup {
     }
 }
 
+/// The address as printed: street lines, "postal code city", region, country.
+fn printed_lines(address: &[(&'static str, String)]) -> Vec<String> {
+    let get = |name: &str| {
+        address
+            .iter()
+            .find(|(l, _)| *l == name)
+            .map_or("", |(_, v)| v.trim())
+    };
+    let city = [get("postal_code"), get("city")]
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    [
+        get("line1").to_owned(),
+        get("line2").to_owned(),
+        city,
+        get("region").to_owned(),
+        get("country").to_owned(),
+    ]
+    .into_iter()
+    .filter(|l| !l.is_empty())
+    .collect()
+}
+
 /// The card on the company settings page.
 pub fn card(t: Translator<'_>, v: &CompanyDetailsView, csrf_token: &str) -> Markup {
     html! {
@@ -113,7 +138,7 @@ pub fn card(t: Translator<'_>, v: &CompanyDetailsView, csrf_token: &str) -> Mark
                     div {
                         dt { (t.tr(msg::ADDRESS)) }
                         dd {
-                            @let lines: Vec<&str> = v.address.iter().map(|(_, l)| l.as_str()).filter(|l| !l.is_empty()).collect();
+                            @let lines = printed_lines(&v.address);
                             @if lines.is_empty() { span.muted { (t.tr(msg::NOT_ON_FILE)) } }
                             @else { address { @for (i, l) in lines.iter().enumerate() { @if i > 0 { br; } (l) } } }
                         }
@@ -122,5 +147,48 @@ pub fn card(t: Translator<'_>, v: &CompanyDetailsView, csrf_token: &str) -> Mark
                 p.field-hint { (t.tr(msg::KEPT_BY_MSP)) }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Locales;
+    use crate::test_support::{assert_escaped, assert_no_raw_ids, TestResult, EVIL};
+
+    fn view(editable: bool) -> CompanyDetailsView {
+        CompanyDetailsView {
+            editable,
+            phone: EVIL.into(),
+            email: String::new(),
+            website: "https://acme.example".into(),
+            address: vec![
+                ("line1", "Rue de la Loi 16".into()),
+                ("line2", String::new()),
+                ("postal_code", "1000".into()),
+                ("city", "Brussels".into()),
+                ("region", String::new()),
+                ("country", "Belgium".into()),
+            ],
+            errors: vec!["billing_address.city".into()],
+        }
+    }
+
+    #[test]
+    fn read_only_details_print_the_address_and_the_form_names_a_refused_line() -> TestResult {
+        let locales = Locales::load()?;
+        let t = locales.translator("en");
+        let shown = card(t, &view(false), "c").into_string();
+        assert_no_raw_ids(&shown);
+        assert_escaped(&shown);
+        assert!(
+            shown.contains("Rue de la Loi 16<br>1000 Brussels<br>Belgium"),
+            "{shown}"
+        );
+        assert!(!shown.contains("<form"));
+        let form = card(t, &view(true), "c").into_string();
+        assert!(form.contains(r#"id="billing_address-city" type="text" name="billing_address.city" value="Brussels" aria-invalid="true" aria-describedby="billing_address-city-error""#), "{form}");
+        assert!(form.contains(r#"<p class="field-error" id="billing_address-city-error">"#));
+        Ok(())
     }
 }
