@@ -135,16 +135,7 @@ pub async fn change(
     let data = crate::routes::tickets::tenant_data(&state, user.tenant.id).await?;
     let admin = client_admin(&req, &user);
     match change_member(&state.services, &data, admin, &member, what).await {
-        Ok(changed) => {
-            // Having given up their own admin role, the admin's next page is their account.
-            let me = user.session.record.user.user_id.to_string();
-            if changed && member == me && what != MemberChange::Role(PortalRole::Admin) {
-                return Ok(render::see_other(portal_views::account::ACCOUNT_PATH));
-            }
-            let done = if changed { done } else { "unchanged" };
-            let location = format!("{}?done={done}", views::member_path(&member));
-            Ok(render::see_other(&location))
-        }
+        Ok(changed) => Ok(after_change(&user, &member, what, changed, done)),
         Err(CompanyActionError::LastAdmin) => {
             let answer = refused(MemberError::LastAdmin, StatusCode::CONFLICT);
             member_page(&state, &user, &nonce.0, &member, answer).await
@@ -155,6 +146,23 @@ pub async fn change(
         }
         Err(e) => Err(action_error(e)),
     }
+}
+
+/// Where the browser goes after a change: the member's page with its notice, or — the admin
+/// having given up their own admin role — their account.
+fn after_change(
+    user: &PortalUser,
+    member: &str,
+    what: MemberChange,
+    changed: bool,
+    done: &str,
+) -> HttpResponse {
+    let me = user.session.record.user.user_id.to_string();
+    if changed && member == me && what != MemberChange::Role(PortalRole::Admin) {
+        return render::see_other(portal_views::account::ACCOUNT_PATH);
+    }
+    let done = if changed { done } else { "unchanged" };
+    render::see_other(&format!("{}?done={done}", views::member_path(member)))
 }
 
 /// Emails the member a password reset link (as if they had asked for it themselves), audited
