@@ -155,16 +155,8 @@ impl ProfileInput {
     }
 }
 
-/// The profile as stored, to compare a submission against.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct StoredProfile {
-    pub full_name: String,
-    pub phone: Option<String>,
-    pub job_title: Option<String>,
-    pub locale: Option<String>,
-    pub time_zone: Option<String>,
-    pub date_format: DateFormat,
-}
+/// The profile as stored: the same fields a checked submission holds, to compare against.
+pub type StoredProfile = ProfileInput;
 
 impl StoredProfile {
     /// The fields `next` changes, with their new values (`null` when cleared), as the changes

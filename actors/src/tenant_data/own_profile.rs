@@ -9,7 +9,7 @@ use super::TenantData;
 use crate::db::DbError;
 use crate::directory_changes::NewChange;
 use crate::profile::{
-    AccountOverview, ProfileInput, StoredProfile, PREF_DATE_FORMAT, PREF_LOCALE, PREF_TIME_ZONE,
+    AccountOverview, ProfileInput, PREF_DATE_FORMAT, PREF_LOCALE, PREF_TIME_ZONE,
 };
 use crate::store::profile::ProfileRow;
 use crate::store::{directory_changes, preferences, profile, your_data};
@@ -165,14 +165,7 @@ impl Handler<SaveOwnProfile> for TenantData {
             if changes.is_empty() {
                 return Ok(Vec::new());
             }
-            let saved = StoredProfile {
-                full_name: next.full_name,
-                phone: next.phone,
-                job_title: next.job_title,
-                locale: next.locale,
-                time_zone: next.time_zone,
-                date_format: next.date_format,
-            };
+            let saved = next;
             profile::set_contact_fields(tx.exec(), tenant, row.contact_id, &saved, now).await?;
             let date_format = saved.date_format.as_str();
             let prefs = [
