@@ -81,6 +81,8 @@ pub struct AppState {
     pub password_reset_ttl: chrono::Duration,
     /// Lifetime of an invitation link.
     pub invitation_ttl: chrono::Duration,
+    /// Lifetime of the link that confirms a new sign-in email.
+    pub email_change_ttl: chrono::Duration,
     admin_token_hash: String,
 }
 
@@ -287,6 +289,9 @@ impl Application {
             )),
             invitation_ttl: chrono::Duration::hours(i64::from(
                 settings.security.invitation_ttl_hours.max(1),
+            )),
+            email_change_ttl: chrono::Duration::hours(i64::from(
+                settings.security.email_change_ttl_hours.max(1),
             )),
             admin_token_hash: tokens::token_hash(admin_token.expose_secret()),
         });

@@ -186,6 +186,8 @@ pub struct SecuritySettings {
     pub password_reset_ttl_minutes: u32,
     /// Lifetime of an invitation link.
     pub invitation_ttl_hours: u32,
+    /// Lifetime of the link that confirms a new sign-in email.
+    pub email_change_ttl_hours: u32,
     /// How long a sign-in may wait for its second factor.
     pub two_factor_pending_minutes: u32,
 }
@@ -196,6 +198,7 @@ impl Default for SecuritySettings {
             encryption_key: None,
             password_reset_ttl_minutes: 30,
             invitation_ttl_hours: 24,
+            email_change_ttl_hours: 24,
             two_factor_pending_minutes: 5,
         }
     }
@@ -458,6 +461,7 @@ impl Settings {
         let sec = &self.security;
         if sec.password_reset_ttl_minutes == 0
             || sec.invitation_ttl_hours == 0
+            || sec.email_change_ttl_hours == 0
             || sec.two_factor_pending_minutes == 0
         {
             return invalid("security", "token lifetimes must be positive");

@@ -29,6 +29,7 @@ pub mod deletion_request;
 pub mod directory;
 pub mod directory_changes;
 pub mod dns;
+pub mod email_change;
 pub mod handoff;
 #[cfg(test)]
 mod input_properties;

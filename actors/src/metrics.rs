@@ -47,6 +47,7 @@ pub const SESSION_REVOKE_REASONS: &[&str] = &[
     "password_change",
     "password_reset",
     "replaced",
+    "email_change",
 ];
 /// Outcomes of ticket changes, the `outcome` label of the ticket counters.
 pub const TICKET_OUTCOMES: &[&str] = &["success", "invalid", "forbidden", "not_found", "error"];

@@ -9,6 +9,7 @@ pub mod billing;
 pub mod company;
 pub mod company_member;
 pub mod dashboard;
+pub mod email_change;
 pub mod handoff;
 pub mod integration;
 pub mod profile;
@@ -151,6 +152,27 @@ pub fn portal(cfg: &mut web::ServiceConfig) {
         .service(
             web::resource(portal_views::account::ACCOUNT_PATH)
                 .route(web::get().to(account::show_account))
+                .default_service(web::to(method_not_allowed)),
+        )
+        .service(
+            web::resource(portal_views::email_change::REQUEST_PATH)
+                .route(web::post().to(email_change::request_change))
+                .default_service(web::to(method_not_allowed)),
+        )
+        .service(
+            web::resource(portal_views::email_change::RESEND_PATH)
+                .route(web::post().to(email_change::resend_link))
+                .default_service(web::to(method_not_allowed)),
+        )
+        .service(
+            web::resource(portal_views::email_change::CANCEL_PATH)
+                .route(web::post().to(email_change::cancel_change))
+                .default_service(web::to(method_not_allowed)),
+        )
+        .service(
+            web::resource(portal_views::email_change::CONFIRM_PATH)
+                .route(web::get().to(email_change::confirm::show_confirm))
+                .route(web::post().to(email_change::confirm::submit_confirm))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(

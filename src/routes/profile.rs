@@ -29,6 +29,9 @@ use crate::routes::account_recovery::mail::{deletion_request_email, locales, Ten
 pub struct SavedQuery {
     #[serde(default)]
     saved: Option<String>,
+    /// What the email card's last form did (`resent`, `cancelled`, `none`).
+    #[serde(default)]
+    email: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -82,7 +85,7 @@ where
 }
 
 /// The page's view: the stored profile, or `typed` with its `errors` when a save was refused.
-async fn view(
+pub async fn view(
     state: &AppState,
     user: &PortalUser,
     typed: Option<(ProfileValues, Vec<ProfileFieldError>)>,
@@ -104,7 +107,7 @@ async fn view(
     });
     let default_lang = user.tenant.default_locale.as_str();
     Ok(ProfileView {
-        email: row.email,
+        email_card: crate::routes::email_change::card(state, user).await?,
         values,
         errors,
         notice,
@@ -123,7 +126,7 @@ async fn view(
     })
 }
 
-async fn respond(
+pub async fn respond(
     state: &AppState,
     user: &PortalUser,
     nonce: &str,
@@ -154,7 +157,8 @@ pub async fn show_profile(
         Some("deletion") => Some(ProfileNotice::DeletionRequested),
         _ => None,
     };
-    let v = view(&state, &user, None, notice).await?;
+    let mut v = view(&state, &user, None, notice).await?;
+    v.email_card.notice = crate::routes::email_change::notice(query.email.as_deref());
     Ok(respond(&state, &user, &nonce.0, StatusCode::OK, &v).await)
 }
 

@@ -23,6 +23,7 @@ mod discovery;
 mod dns;
 mod dns_server;
 mod domains;
+mod email_change;
 mod forwarded;
 mod handoff;
 mod helpers;

@@ -92,13 +92,13 @@ pub struct InvitationEmail {
 }
 
 /// A paragraph of the email: text, or a link with its label.
-enum Block {
+pub(crate) enum Block {
     Text(String),
     Action { label: String, link: String },
     Links(Vec<(String, String)>),
 }
 
-fn greeting(t: Translator<'_>, name: &str) -> String {
+pub(crate) fn greeting(t: Translator<'_>, name: &str) -> String {
     if name.trim().is_empty() {
         t.tr(msg::GREETING_ANONYMOUS)
     } else {
@@ -107,7 +107,12 @@ fn greeting(t: Translator<'_>, name: &str) -> String {
 }
 
 /// Both bodies from the same blocks, so text and HTML always say the same.
-fn render(t: Translator<'_>, subject: String, sender: &str, blocks: Vec<Block>) -> RenderedEmail {
+pub(crate) fn render(
+    t: Translator<'_>,
+    subject: String,
+    sender: &str,
+    blocks: Vec<Block>,
+) -> RenderedEmail {
     let signature = t.tr_args(msg::SIGNATURE, &[("name", sender.to_owned())]);
     let automated = t.tr(msg::AUTOMATED);
     let mut text = String::new();

@@ -85,6 +85,11 @@ const SOURCES: &[(&str, &str, &str)] = &[
         "account.ftl",
         include_str!("../locales/en/account.ftl"),
     ),
+    (
+        "en",
+        "email-change.ftl",
+        include_str!("../locales/en/email-change.ftl"),
+    ),
 ];
 
 /// Declares message-id constants plus `ALL`, the list tests check against the bundles.

@@ -19,6 +19,7 @@ pub mod company_member;
 pub mod components;
 pub mod dashboard;
 pub mod email;
+pub mod email_change;
 pub mod errors;
 pub mod format;
 pub mod handoff;

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use maud::{html, Markup};
 
 use crate::components::{alert, notice, tabs};
+use crate::email_change::{self, EmailCardView};
 use crate::format::DateStyle;
 use crate::i18n::Translator;
 use crate::layout::{self, PageShell};
@@ -24,8 +25,6 @@ pub(crate) mod msg {
         TAB_ACCOUNT = "profile-tab-account";
         INTRO = "profile-intro";
         ABOUT_HEADING = "profile-about-heading";
-        EMAIL = "profile-email";
-        EMAIL_HINT = "profile-email-hint";
         FULL_NAME = "profile-full-name";
         PHONE = "profile-phone";
         JOB_TITLE = "profile-job-title";
@@ -127,7 +126,8 @@ pub enum ProfileNotice {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ProfileView {
-    pub email: String,
+    /// The sign-in email and its change.
+    pub email_card: EmailCardView,
     pub values: ProfileValues,
     pub errors: Vec<ProfileFieldError>,
     pub notice: Option<ProfileNotice>,
@@ -250,16 +250,12 @@ pub fn page(shell: &PageShell<'_>, v: &ProfileView) -> Markup {
             Some(ProfileNotice::DeletionRequested) => (notice(&t.tr(msg::DELETION_SENT))),
             None => {},
         }
+        (email_change::card(t, &v.email_card, &v.csrf_token))
         @if !v.errors.is_empty() { (alert("profile-errors", &t.tr(msg::FIX_FIELDS))) }
         form method="post" action=(PROFILE_PATH) novalidate {
             input type="hidden" name="csrf_token" value=(v.csrf_token);
             section.card aria-labelledby="about-heading" {
                 h2 #about-heading { (t.tr(msg::ABOUT_HEADING)) }
-                div.field {
-                    label for="email" { (t.tr(msg::EMAIL)) }
-                    input #email type="email" value=(v.email) readonly aria-describedby="email-hint";
-                    p.field-hint #email-hint { (t.tr(msg::EMAIL_HINT)) }
-                }
                 (text_field(t, v, ("full_name", t.tr(msg::FULL_NAME), &v.values.full_name), ("text", "name", 200), None))
                 (text_field(t, v, ("phone", optional(msg::PHONE), &v.values.phone), ("tel", "tel", 40), None))
                 (text_field(t, v, ("job_title", optional(msg::JOB_TITLE), &v.values.job_title), ("text", "organization-title", 100), None))
@@ -305,7 +301,7 @@ mod tests {
 
     fn view() -> ProfileView {
         ProfileView {
-            email: "alice@acme.example".into(),
+            email_card: EmailCardView::new("alice@acme.example".into(), true),
             values: ProfileValues {
                 full_name: EVIL.into(),
                 phone: "+32 2 555 01 23".into(),

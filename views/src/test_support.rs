@@ -38,6 +38,7 @@ pub fn all_message_ids() -> Vec<&'static str> {
         crate::projects::graph::msg::ALL,
         crate::profile::msg::ALL,
         crate::account::msg::ALL,
+        crate::email_change::msg::ALL,
     ]
     .concat()
 }

@@ -41,6 +41,8 @@ pub enum RequestScope {
     InvitationRenewal,
     /// A sign-in sent to an SSO provider (limited per IP only).
     SsoStart,
+    /// A confirmation link for a new sign-in email (counted per current address and per IP).
+    EmailChange,
 }
 
 impl RequestScope {
@@ -51,6 +53,7 @@ impl RequestScope {
             RequestScope::OrgDiscovery => "org_discovery",
             RequestScope::InvitationRenewal => "invitation_renewal",
             RequestScope::SsoStart => "sso_start",
+            RequestScope::EmailChange => "email_change",
         }
     }
 }

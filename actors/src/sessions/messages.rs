@@ -44,6 +44,8 @@ pub enum RevokeReason {
     Replaced,
     /// The PSA deactivated the user's contact or company, or shut the company out of the portal.
     Deactivated,
+    /// The user confirmed a new sign-in email: their other sessions end.
+    EmailChange,
 }
 
 impl RevokeReason {
@@ -59,6 +61,7 @@ impl RevokeReason {
             RevokeReason::PasswordReset => "password_reset",
             RevokeReason::Replaced => "replaced",
             RevokeReason::Deactivated => "deactivated",
+            RevokeReason::EmailChange => "email_change",
         }
     }
 }

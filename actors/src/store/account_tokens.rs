@@ -1,4 +1,4 @@
-//! Emailed single-use links (password reset, invitation). Only the SHA-256 of a token is stored;
+//! Emailed single-use links (password reset, invitation, email change). Only the SHA-256 of a token is stored;
 //! a token is bound to its tenant and purpose and consumed by one atomic
 //! `UPDATE … WHERE consumed_at IS NULL AND expires_at > now RETURNING …`, so exactly one use
 //! wins, across instances too.
@@ -14,6 +14,8 @@ use crate::{execute, query_as};
 pub enum TokenPurpose {
     PasswordReset,
     Invitation,
+    /// A new sign-in email to confirm: `user_id` is whose, `email` the new address.
+    EmailChange,
 }
 
 impl TokenPurpose {
@@ -21,6 +23,7 @@ impl TokenPurpose {
         match self {
             TokenPurpose::PasswordReset => "password_reset",
             TokenPurpose::Invitation => "invitation",
+            TokenPurpose::EmailChange => "email_change",
         }
     }
 }
@@ -105,6 +108,29 @@ pub async fn find_live(
         tenant,
         token_hash,
         purpose.as_str(),
+        now
+    )?)
+}
+
+/// The user's live token of this purpose (the newest, should older ones remain), unconsumed.
+pub async fn live_for_user(
+    exec: Exec<'_>,
+    tenant: Uuid,
+    purpose: TokenPurpose,
+    user_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<Option<AccountToken>, DbError> {
+    Ok(query_as!(
+        exec,
+        AccountToken,
+        fetch_optional,
+        "SELECT tenant, user_id, contact_id, email, expires_at FROM account_tokens \
+         WHERE tenant = $1 AND purpose = $2 AND user_id = $3 \
+           AND consumed_at IS NULL AND expires_at > $4 \
+         ORDER BY created_at DESC LIMIT 1",
+        tenant,
+        purpose.as_str(),
+        user_id,
         now
     )?)
 }

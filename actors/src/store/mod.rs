@@ -9,6 +9,7 @@ pub mod challenges;
 pub mod company_members;
 pub mod directory;
 pub mod directory_changes;
+pub mod email_change;
 pub mod handoff;
 pub mod integration_tokens;
 pub mod invitations;

@@ -19,16 +19,22 @@ pub enum MailKind {
     SignInEmailChanged,
     /// A colleague asked for their portal account to be deleted (to the company's admins).
     DeletionRequested,
+    /// The link that confirms a new sign-in email (to the new address).
+    EmailChangeConfirm,
+    /// A new sign-in email was asked for (to the current address).
+    EmailChangeNotice,
 }
 
 impl MailKind {
-    pub const ALL: [MailKind; 6] = [
+    pub const ALL: [MailKind; 8] = [
         MailKind::PasswordReset,
         MailKind::PasswordChanged,
         MailKind::OrganizationDiscovery,
         MailKind::Invitation,
         MailKind::SignInEmailChanged,
         MailKind::DeletionRequested,
+        MailKind::EmailChangeConfirm,
+        MailKind::EmailChangeNotice,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -39,6 +45,8 @@ impl MailKind {
             MailKind::Invitation => "invitation",
             MailKind::SignInEmailChanged => "sign_in_email_changed",
             MailKind::DeletionRequested => "deletion_requested",
+            MailKind::EmailChangeConfirm => "email_change_confirm",
+            MailKind::EmailChangeNotice => "email_change_notice",
         }
     }
 

@@ -5,6 +5,7 @@
 use portal_actors::account_recovery::{
     DiscoveryMail, EmailContent, PasswordChangedMail, ResetMail,
 };
+use portal_actors::email_change::{EmailChangeMail, EmailChangeMails};
 use portal_actors::model::TenantInfo;
 use portal_views::email::{self as views, RenderedEmail};
 use portal_views::i18n::Locales;
@@ -204,6 +205,39 @@ pub fn deletion_request_email<'a>(
                 member_link: links.url(&member, &[]),
             },
         ))
+    }
+}
+
+/// The email-change renderers for `tenant`: the confirmation link (to the new address) and the
+/// notice (to the current one, linking the profile where the request can be cancelled).
+pub fn email_change_mails<'a>(
+    locales: &'static Locales,
+    tenant: &'a TenantInfo,
+    links: &'a TenantLinks,
+) -> EmailChangeMails<'a> {
+    use portal_views::email_change::{mail, CONFIRM_PATH};
+    let email = move |m: &EmailChangeMail<'_>, link: String| mail::EmailChangeEmail {
+        tenant_name: tenant.name.clone(),
+        recipient_name: m.full_name.trim().to_owned(),
+        old_email: m.old_email.to_owned(),
+        new_email: m.new_email.to_owned(),
+        requested_at: m.requested_at,
+        expires_at: m.expires_at,
+        ip: m.ip.map(str::to_owned),
+        link,
+    };
+    EmailChangeMails {
+        confirm: Box::new(move |m| {
+            let link = links.url(CONFIRM_PATH, &[("token", m.token)]);
+            content(mail::confirmation(
+                locales.translator(m.locale),
+                &email(m, link),
+            ))
+        }),
+        notice: Box::new(move |m| {
+            let link = links.url(portal_views::profile::PROFILE_PATH, &[]);
+            content(mail::notice(locales.translator(m.locale), &email(m, link)))
+        }),
     }
 }
 
