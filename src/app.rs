@@ -2,6 +2,7 @@
 //! portal and admin HTTP servers.
 
 use std::net::TcpListener;
+use std::sync::Arc;
 
 use actix::{Addr, Supervisor};
 use actix_web::dev::Server;
@@ -15,6 +16,7 @@ use portal_actors::dns::DnsVerifier;
 use portal_actors::handoff::Handoff;
 use portal_actors::login_throttle::LoginThrottle;
 use portal_actors::mailer::{Delivery, Mailer, MailerConfig};
+use portal_actors::notifications::{Notifier, NotifierConfig};
 use portal_actors::secret_box::SecretBox;
 use portal_actors::services::Services;
 use portal_actors::sessions::listener::{self as session_listener, SessionInvalidationListener};
@@ -77,6 +79,8 @@ pub struct AppState {
     pub fault_injection: bool,
     /// Delivers the outbox; kicked after an email is queued.
     pub mailer: Addr<Mailer>,
+    /// Turns activity into notification emails.
+    pub notifier: Addr<Notifier>,
     /// Lifetime of a password-reset link.
     pub password_reset_ttl: chrono::Duration,
     /// Lifetime of an invitation link.
@@ -207,6 +211,34 @@ impl Application {
                 (db.clone(), clock.clone(), metrics.clone(), registry.clone());
             Supervisor::start(move |_| Mailer::new(db, clock, config, metrics, registry))
         };
+        let notifier = {
+            let config = NotifierConfig {
+                poll_interval: std::time::Duration::from_millis(
+                    settings.notifications.poll_interval_ms.max(50),
+                ),
+                reply_window: chrono::Duration::seconds(i64::from(
+                    settings.notifications.reply_window_seconds,
+                )),
+            };
+            let renderer = Arc::new(crate::notifications::PortalRenderer {
+                locales: crate::http::render::locales()
+                    .map_err(|e| anyhow::anyhow!("locale files: {}", e.message()))?,
+                canonical_origin: format!(
+                    "{}://{}",
+                    settings.server.public_scheme, settings.server.canonical_host
+                ),
+            });
+            let (db, clock, secrets, mailer, registry) = (
+                db.clone(),
+                clock.clone(),
+                secret_box.clone(),
+                mailer.clone(),
+                registry.clone(),
+            );
+            Supervisor::start(move |_| {
+                Notifier::new(db, clock, config, secrets, renderer, mailer, registry)
+            })
+        };
         let sso = {
             let sso_settings = settings.sso.settings();
             let (db, clock, secret_box, registry) = (
@@ -241,6 +273,7 @@ impl Application {
             .with(&dns)
             .with(&throttle)
             .with(&mailer)
+            .with(&notifier)
             .with(&sso)
             .with(&tenant_registry)
             .with_optional(session_listener.as_ref());
@@ -284,6 +317,7 @@ impl Application {
             tls: settings.server.tls_cert.is_some(),
             fault_injection: settings.admin.fault_injection,
             mailer,
+            notifier,
             password_reset_ttl: chrono::Duration::minutes(i64::from(
                 settings.security.password_reset_ttl_minutes.max(1),
             )),

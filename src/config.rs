@@ -12,7 +12,9 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
 mod attachments;
+mod notifications;
 pub use attachments::{AttachmentSettings, Attachments, S3Settings, TicketSettings};
+pub use notifications::NotificationSettings;
 
 #[derive(Debug, Deserialize, Default)]
 #[serde(default, deny_unknown_fields)]
@@ -29,6 +31,7 @@ pub struct Settings {
     pub sso: SsoConfig,
     pub tickets: TicketSettings,
     pub attachments: AttachmentSettings,
+    pub notifications: NotificationSettings,
 }
 
 #[derive(Debug, Deserialize)]

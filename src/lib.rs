@@ -17,6 +17,7 @@ pub mod config;
 pub mod demo;
 pub mod errors;
 pub mod http;
+pub mod notifications;
 pub mod routes;
 pub mod telemetry;
 

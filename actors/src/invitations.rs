@@ -10,6 +10,7 @@ use secrecy::{ExposeSecret, SecretString};
 use uuid::Uuid;
 
 use crate::account::hash_new_password;
+use crate::activity::NewActivity;
 use crate::audit::{AuditRecord, Record};
 use crate::credentials::NewPasswordError;
 use crate::db::{Db, DbError};
@@ -444,6 +445,16 @@ async fn accept_inner(
         now,
     );
     directory_changes::record(&mut tx, tenant, &activated).await?;
+    let inviter = crate::store::activity::inviter(tx.exec(), tenant, &token_hash).await?;
+    let joined = NewActivity::invitation_accepted(
+        invitee.client_id,
+        user_id,
+        &invitee.email,
+        invitee.full_name.trim(),
+        inviter.filter(|by| *by != user_id),
+        now,
+    );
+    crate::store::activity::record(tx.exec(), tenant, &joined, now).await?;
     tx.commit().await?;
     Ok(SetupOutcome::Done { tenant, user_id })
 }

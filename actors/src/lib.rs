@@ -14,6 +14,7 @@
 
 pub mod account;
 pub mod account_recovery;
+pub mod activity;
 pub mod admin;
 pub mod attachments;
 pub mod audit;
@@ -39,6 +40,7 @@ pub mod login_throttle;
 pub mod mailer;
 pub mod metrics;
 pub mod model;
+pub mod notifications;
 pub mod own_profile;
 pub mod password_policy;
 pub mod portal_access;

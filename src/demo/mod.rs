@@ -124,6 +124,9 @@ async fn create(db: &Db, clock: &SharedClock) -> anyhow::Result<TenantInfo> {
     )
     .await?;
     crate::demo::directory::seed(db, tenant.id, now).await?;
+    // Replies to the demo's notification emails go to its help desk.
+    let support = Email::parse("help@northwind-it.example")?;
+    portal_actors::admin::tenants::set_support_email(db, tenant.id, Some(&support)).await?;
     for u in DEMO_USERS {
         let email = Email::parse(u.email)?;
         let (user_type, contact_id) = match u.company {

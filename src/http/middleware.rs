@@ -181,7 +181,12 @@ pub async fn check_origin(
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, Error> {
     let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-    if !safe && !OWN_ORIGIN_RULE.contains(&req.path()) {
+    // One-click unsubscribe (RFC 8058): mail providers POST from their own origin; the signed
+    // token in the path is the whole authority, and it can only turn one kind of email off.
+    let unsubscribe = req
+        .path()
+        .starts_with(crate::notifications::UNSUBSCRIBE_PATH);
+    if !safe && !unsubscribe && !OWN_ORIGIN_RULE.contains(&req.path()) {
         let host = request_host(req.request());
         let claimed = req
             .headers()

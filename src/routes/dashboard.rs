@@ -3,9 +3,11 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
+use portal_actors::activity::{ActivityItem, ActivityKind};
 use portal_actors::projects::ProjectOverview;
-use portal_actors::tenant_data::{ProjectSummaryFor, TicketSummary};
+use portal_actors::tenant_data::{ProjectSummaryFor, RecentActivity, TicketSummary};
 use portal_actors::tickets::TicketOverview;
+use portal_views::activity::{ActivityEntry, ActivityEvent};
 use portal_views::dashboard::{self, DashboardView, RecentTicket, TicketsCard};
 use portal_views::layout::NavItem;
 use portal_views::projects::{NextDue, ProjectsCard};
@@ -23,6 +25,7 @@ fn dashboard_view(
     overview: Option<TicketOverview>,
     projects: Option<ProjectOverview>,
     billing: Option<portal_actors::billing::portal::BillingCard>,
+    activity: Vec<ActivityItem>,
 ) -> DashboardView {
     let today = state.clock.now().date_naive();
     let record = &user.session.record;
@@ -44,6 +47,7 @@ fn dashboard_view(
             overdue: b.next_due.is_some_and(|d| d < b.today),
             next_due: b.next_due,
         }),
+        activity: activity.into_iter().filter_map(activity_entry).collect(),
         projects: projects.map(|p| ProjectsCard {
             active: p.active,
             next_due: p.next_due.map(|n| NextDue {
@@ -55,6 +59,54 @@ fn dashboard_view(
             }),
         }),
     }
+}
+
+/// One activity row as the dashboard lists it (a kind this version does not know is skipped).
+fn activity_entry(item: ActivityItem) -> Option<ActivityEntry> {
+    let money = || {
+        super::billing::views::amount(
+            item.amount_minor.unwrap_or_default(),
+            item.currency.as_deref().unwrap_or_default(),
+        )
+    };
+    let event = match ActivityKind::parse(&item.kind)? {
+        ActivityKind::TicketReply => ActivityEvent::TicketReply {
+            number: item.reference.clone(),
+            title: item.title.clone(),
+            author: item.detail.clone(),
+        },
+        ActivityKind::TicketStatus => ActivityEvent::TicketStatus {
+            number: item.reference.clone(),
+            title: item.title.clone(),
+            status: item.detail.clone(),
+            closes: item.closes,
+        },
+        ActivityKind::InvoiceFinalized => ActivityEvent::InvoiceFinalized {
+            number: item.reference.clone(),
+            total: money(),
+        },
+        ActivityKind::PaymentReceived => ActivityEvent::PaymentReceived {
+            invoice: Some(item.reference.clone()).filter(|r| !r.is_empty()),
+            amount: money(),
+        },
+        ActivityKind::ProjectStatus => ActivityEvent::ProjectStatus {
+            number: item.reference.clone(),
+            name: item.title.clone(),
+            status: item.detail.clone(),
+        },
+        ActivityKind::InvitationAccepted => ActivityEvent::MemberJoined {
+            user_id: item.subject_id.to_string(),
+            who: if item.title.is_empty() {
+                item.reference.clone()
+            } else {
+                item.title.clone()
+            },
+        },
+    };
+    Some(ActivityEntry {
+        event,
+        at: item.occurred_at,
+    })
 }
 
 /// The tickets card: counts and the most recently updated tickets.
@@ -97,7 +149,11 @@ pub async fn show_dashboard(
     )
     .await?;
     let billing = super::billing::card(&state, &user).await?;
-    let view = dashboard_view(&state, &user, overview, projects, billing);
+    let recent = RecentActivity {
+        user_id: super::tickets::user_id(&user),
+    };
+    let activity = super::profile::ask(&state, &user, recent).await?;
+    let view = dashboard_view(&state, &user, overview, projects, billing, activity);
     Ok(render::page(
         StatusCode::OK,
         Some(&user.tenant),

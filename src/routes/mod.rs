@@ -12,6 +12,7 @@ pub mod dashboard;
 pub mod email_change;
 pub mod handoff;
 pub mod integration;
+pub mod notifications;
 pub mod profile;
 pub mod projects;
 pub mod root;
@@ -173,6 +174,17 @@ pub fn portal(cfg: &mut web::ServiceConfig) {
             web::resource(portal_views::email_change::CONFIRM_PATH)
                 .route(web::get().to(email_change::confirm::show_confirm))
                 .route(web::post().to(email_change::confirm::submit_confirm))
+                .default_service(web::to(method_not_allowed)),
+        )
+        .service(
+            web::resource(portal_views::notifications::PREFERENCES_PATH)
+                .route(web::post().to(notifications::save_choices))
+                .default_service(web::to(method_not_allowed)),
+        )
+        .service(
+            web::resource("/notifications/unsubscribe/{token}")
+                .route(web::get().to(notifications::confirm_unsubscribe))
+                .route(web::post().to(notifications::unsubscribe))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(

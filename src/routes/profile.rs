@@ -32,6 +32,9 @@ pub struct SavedQuery {
     /// What the email card's last form did (`resent`, `cancelled`, `none`).
     #[serde(default)]
     email: Option<String>,
+    /// `saved` after the notification choices were saved.
+    #[serde(default)]
+    notifications: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -118,6 +121,7 @@ pub async fn view(
             .to_owned(),
         time_zones: chrono_tz::TZ_VARIANTS.iter().map(|z| z.name()).collect(),
         deletion_unconfirmed: false,
+        notifications: crate::routes::notifications::card(state, user, false).await?,
         today: state
             .clock
             .now()
@@ -159,6 +163,7 @@ pub async fn show_profile(
     };
     let mut v = view(&state, &user, None, notice).await?;
     v.email_card.notice = crate::routes::email_change::notice(query.email.as_deref());
+    v.notifications.saved = query.notifications.as_deref() == Some("saved");
     Ok(respond(&state, &user, &nonce.0, StatusCode::OK, &v).await)
 }
 

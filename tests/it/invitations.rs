@@ -256,6 +256,30 @@ async fn setting_up_signs_in_with_the_user_role_and_spends_the_link() {
         roles(app, "dana@acme.example").await,
         vec!["User".to_owned()]
     );
+    // The admin who invited is told (once), and sees it in the company's activity.
+    app.state
+        .notifier
+        .send(portal_actors::notifications::NotifyDue)
+        .await
+        .unwrap()
+        .unwrap();
+    let joined = nth_mail(&i.smtp, &i.admin.email, 0).await;
+    assert_eq!(
+        joined.header("Subject").as_deref(),
+        Some("Dana Kim (dana@acme.example) joined your company's portal")
+    );
+    assert!(joined
+        .text()
+        .contains("/client-portal/client-settings/users/"));
+    let boss = app.browser();
+    boss.sign_in(&app.tenant.slug, &i.admin.email, PASSWORD)
+        .await;
+    let dashboard = boss.get("/client-portal/dashboard").await;
+    assert!(
+        dashboard.body.contains("Dana Kim joined the portal"),
+        "{}",
+        dashboard.body
+    );
     // The link is spent.
     let again = app.browser().get(&canonical_path(link)).await;
     assert_eq!(again.status, 410);

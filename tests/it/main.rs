@@ -32,6 +32,7 @@ mod in_flight_sign_ins;
 mod integration_api;
 mod invitations;
 mod mail;
+mod notifications;
 mod oidc_provider;
 mod password_reset;
 mod pending_enrollment;

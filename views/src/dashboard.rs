@@ -49,6 +49,8 @@ pub struct DashboardView {
     pub projects: Option<crate::projects::ProjectsCard>,
     /// Unpaid invoices; `None` for users who may not read billing.
     pub billing: Option<crate::billing::BillingCard>,
+    /// The company's latest events the user may see, newest first.
+    pub activity: Vec<crate::activity::ActivityEntry>,
 }
 
 /// Open tickets, those awaiting the user, and the latest activity.
@@ -89,6 +91,7 @@ pub fn page(shell: &PageShell<'_>, view: &DashboardView) -> Markup {
         @if let Some(billing) = &view.billing {
             (crate::billing::dashboard_card(t, billing))
         }
+        (crate::activity::card(t, &view.activity))
         div.cards {
             (account_card(t, view))
             (last_sign_in_card(t, view.last_sign_in))

@@ -94,8 +94,16 @@ pub struct InvitationEmail {
 /// A paragraph of the email: text, or a link with its label.
 pub(crate) enum Block {
     Text(String),
-    Action { label: String, link: String },
+    Action {
+        label: String,
+        link: String,
+    },
     Links(Vec<(String, String)>),
+    /// Someone's words quoted, under a line saying who and when.
+    Quote {
+        heading: String,
+        body: String,
+    },
 }
 
 pub(crate) fn greeting(t: Translator<'_>, name: &str) -> String {
@@ -112,6 +120,17 @@ pub(crate) fn render(
     subject: String,
     sender: &str,
     blocks: Vec<Block>,
+) -> RenderedEmail {
+    render_with_footer(t, subject, sender, blocks, None)
+}
+
+/// [`render`], with a last small line and its link after the signature (e.g. unsubscribe).
+pub(crate) fn render_with_footer(
+    t: Translator<'_>,
+    subject: String,
+    sender: &str,
+    blocks: Vec<Block>,
+    footer: Option<(String, String)>,
 ) -> RenderedEmail {
     let signature = t.tr_args(msg::SIGNATURE, &[("name", sender.to_owned())]);
     let automated = t.tr(msg::AUTOMATED);
@@ -131,6 +150,13 @@ pub(crate) fn render(
                     .collect();
                 text.push_str(&lines.join("\n"));
             }
+            Block::Quote { heading, body } => {
+                text.push_str(heading);
+                for line in body.lines() {
+                    text.push_str("\n> ");
+                    text.push_str(line);
+                }
+            }
         }
         text.push_str("\n\n");
     }
@@ -138,7 +164,18 @@ pub(crate) fn render(
     text.push_str("\n\n-- \n");
     text.push_str(&automated);
     text.push('\n');
-    let html = html_body(t, &subject, &blocks, &signature, &automated).into_string();
+    if let Some((label, link)) = &footer {
+        text.push_str(&format!("{label}: {link}\n"));
+    }
+    let html = html_body(
+        t,
+        &subject,
+        &blocks,
+        &signature,
+        &automated,
+        footer.as_ref(),
+    )
+    .into_string();
     RenderedEmail {
         subject,
         text,
@@ -152,6 +189,7 @@ fn html_body(
     blocks: &[Block],
     signature: &str,
     automated: &str,
+    footer: Option<&(String, String)>,
 ) -> Markup {
     html! {
         (DOCTYPE)
@@ -176,10 +214,17 @@ fn html_body(
                                     li { a href=(link) { (name) } }
                                 }
                             },
+                            Block::Quote { heading, body } => div {
+                                p style="margin-bottom:4px;font-weight:600" { (heading) }
+                                blockquote style="margin:0 0 16px;padding:8px 12px;border-left:3px solid #cbd2d9;background:#f8f9fa;white-space:pre-wrap" { (body) }
+                            },
                         }
                     }
                     p { (signature) }
                     p style="font-size:12px;color:#7b8794" { (automated) }
+                    @if let Some((label, link)) = footer {
+                        p style="font-size:12px;color:#7b8794" { a href=(link) style="color:#52606d" { (label) } }
+                    }
                 }
             }
         }

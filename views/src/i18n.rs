@@ -87,6 +87,11 @@ const SOURCES: &[(&str, &str, &str)] = &[
     ),
     (
         "en",
+        "notifications.ftl",
+        include_str!("../locales/en/notifications.ftl"),
+    ),
+    (
+        "en",
         "email-change.ftl",
         include_str!("../locales/en/email-change.ftl"),
     ),

@@ -12,6 +12,7 @@
 
 pub mod account;
 pub mod account_recovery;
+pub mod activity;
 pub mod billing;
 pub mod company;
 pub mod company_details;
@@ -28,6 +29,8 @@ pub mod i18n;
 mod input_properties;
 pub mod layout;
 pub mod markdown;
+pub mod notification_email;
+pub mod notifications;
 pub mod profile;
 pub mod projects;
 pub mod security;

@@ -142,6 +142,8 @@ pub struct ProfileView {
     pub today: NaiveDate,
     /// The deletion request came without its confirmation ticked.
     pub deletion_unconfirmed: bool,
+    /// Which notification emails the user gets.
+    pub notifications: crate::notifications::NotificationsCard,
 }
 
 fn error_text(t: Translator<'_>, problem: &str) -> String {
@@ -271,6 +273,7 @@ pub fn page(shell: &PageShell<'_>, v: &ProfileView) -> Markup {
                 button.btn.btn--primary type="submit" { (t.tr(msg::SAVE)) }
             }
         }
+        (crate::notifications::card(t, &v.notifications, &v.csrf_token))
         section.card aria-labelledby="data-heading" {
             h2 #data-heading { (t.tr(msg::DATA_HEADING)) }
             p { (t.tr(msg::DATA_INTRO)) }
@@ -321,6 +324,7 @@ mod tests {
             time_zones: vec!["Europe/Brussels", "UTC"],
             today: NaiveDate::from_ymd_opt(2026, 12, 7).unwrap_or_default(),
             deletion_unconfirmed: false,
+            notifications: crate::notifications::NotificationsCard::default(),
         }
     }
 

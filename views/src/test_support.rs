@@ -39,6 +39,9 @@ pub fn all_message_ids() -> Vec<&'static str> {
         crate::profile::msg::ALL,
         crate::account::msg::ALL,
         crate::email_change::msg::ALL,
+        crate::notification_email::msg::ALL,
+        crate::notifications::msg::ALL,
+        crate::activity::msg::ALL,
     ]
     .concat()
 }
@@ -144,6 +147,7 @@ pub fn dashboard_view(text: &str) -> Result<DashboardView, &'static str> {
             next_due: chrono::NaiveDate::from_ymd_opt(2026, 11, 30),
             overdue: false,
         }),
+        activity: Vec::new(),
     })
 }
 

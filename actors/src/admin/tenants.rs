@@ -4,7 +4,7 @@
 use uuid::Uuid;
 
 use crate::db::{Db, DbError};
-use crate::model::TenantInfo;
+use crate::model::{Email, TenantInfo};
 use crate::store::{tenants, two_factor};
 
 /// The tenant with this id or slug, read fresh (operators see their own changes at once).
@@ -35,6 +35,33 @@ pub async fn allow_company_editing(db: &Db, tenant: Uuid, allowed: bool) -> Resu
         "UPDATE tenant_settings SET clients_edit_company = $2 WHERE tenant = $1",
         tenant,
         allowed
+    )?;
+    Ok(())
+}
+
+/// The MSP's support address (the `Reply-To` of notification emails), if set.
+pub async fn support_email(db: &Db, tenant: Uuid) -> Result<Option<String>, DbError> {
+    Ok(crate::query_as!(
+        db.exec(),
+        (Option<String>,),
+        fetch_optional,
+        "SELECT support_email FROM tenant_settings WHERE tenant = $1",
+        tenant
+    )?
+    .and_then(|(address,)| address))
+}
+
+/// Sets (or, with `None`, clears) the MSP's support address.
+pub async fn set_support_email(
+    db: &Db,
+    tenant: Uuid,
+    address: Option<&Email>,
+) -> Result<(), DbError> {
+    crate::execute!(
+        db.exec(),
+        "UPDATE tenant_settings SET support_email = $2 WHERE tenant = $1",
+        tenant,
+        address.map(Email::as_str)
     )?;
     Ok(())
 }

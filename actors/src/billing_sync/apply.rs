@@ -5,8 +5,10 @@ use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use super::{InvoiceInput, InvoiceRecord, PaymentInput, PaymentRecord};
+use crate::activity::NewActivity;
 use crate::billing::StoredStatus;
 use crate::db::{Db, DbError, Exec};
+use crate::store::activity;
 use crate::store::billing as store;
 use crate::store::psa_directory;
 use crate::ticket_sync::{SyncError, Upserted};
@@ -152,6 +154,17 @@ pub async fn upsert_invoice(
     }
     store::upsert_invoice(&mut tx, tenant, invoice_id, input, &stamps, now).await?;
     let row = written(store::find_invoice(tx.exec(), tenant, invoice_id).await?)?;
+    let was_final = existing.as_ref().is_some_and(|r| r.finalized_at.is_some());
+    if let (Some(at), false) = (stamps.finalized_at, was_final) {
+        let event = NewActivity::invoice_finalized(
+            row.client_id,
+            invoice_id,
+            &row.invoice_number,
+            (row.total_minor, &row.currency),
+            at.min(now),
+        );
+        activity::record(tx.exec(), tenant, &event, now).await?;
+    }
     let record = invoice_record(tx.exec(), tenant, row).await?;
     tx.commit().await?;
     Ok(Upserted {
@@ -223,6 +236,23 @@ pub async fn upsert_payment(
     }
     store::upsert_payment(tx.exec(), tenant, payment_id, input, now).await?;
     let record = written(store::find_payment(tx.exec(), tenant, payment_id).await?)?;
+    let was_received = existing.as_ref().is_some_and(|r| r.status == "succeeded");
+    if record.status == "succeeded" && !was_received {
+        let reference = match record.invoice_id {
+            Some(invoice) => store::find_invoice(tx.exec(), tenant, invoice)
+                .await?
+                .map(|i| i.invoice_number),
+            None => None,
+        };
+        let event = NewActivity::payment_received(
+            record.client_id,
+            payment_id,
+            reference.as_deref().unwrap_or_default(),
+            (record.amount_minor, &record.currency),
+            now,
+        );
+        activity::record(tx.exec(), tenant, &event, now).await?;
+    }
     tx.commit().await?;
     Ok(Upserted {
         record,

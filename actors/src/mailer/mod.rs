@@ -17,7 +17,7 @@ use std::time::Duration as StdDuration;
 
 use actix::{AsyncContext, Context, Handler, ResponseFuture};
 use chrono::{DateTime, Duration, Utc};
-use lettre::message::header::ContentType;
+use lettre::message::header::{ContentType, HeaderName, HeaderValue};
 use lettre::message::{Body, Mailbox, MultiPart, SinglePart};
 use lettre::transport::smtp::client::{Tls, TlsParameters};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
@@ -298,9 +298,29 @@ fn build_message(
         .recipient
         .parse()
         .map_err(|e| format!("recipient `{}`: {e}", msg.recipient))?;
-    lettre::Message::builder()
-        .from(from.clone())
-        .to(to)
+    let mut builder = lettre::Message::builder().from(from.clone()).to(to);
+    // A reply to a notification reaches the MSP's help desk (an unusable address is left out
+    // rather than holding the email back).
+    if let Some(reply_to) = msg
+        .reply_to
+        .as_deref()
+        .and_then(|r| r.parse::<Mailbox>().ok())
+    {
+        builder = builder.reply_to(reply_to);
+    }
+    // RFC 8058 one-click unsubscribe (mail providers POST `List-Unsubscribe=One-Click`).
+    if let Some(url) = msg.list_unsubscribe.as_deref() {
+        builder = builder
+            .raw_header(HeaderValue::new(
+                HeaderName::new_from_ascii_str("List-Unsubscribe"),
+                format!("<{url}>"),
+            ))
+            .raw_header(HeaderValue::new(
+                HeaderName::new_from_ascii_str("List-Unsubscribe-Post"),
+                "List-Unsubscribe=One-Click".to_owned(),
+            ));
+    }
+    builder
         .subject(msg.subject.clone())
         .date(now.into())
         .message_id(Some(format!(

@@ -9,7 +9,9 @@ use uuid::Uuid;
 use super::plan::{DependencyInput, PlanCounts, PlanInput};
 use super::ProjectStatusRecord;
 use super::{hours, ProjectInput, ProjectRecord, ProjectSettings, ProjectStatusInput};
+use crate::activity::NewActivity;
 use crate::db::{Db, DbError, Tx};
+use crate::store::activity;
 use crate::store::project_plans as plans;
 use crate::store::projects as store;
 use crate::store::psa_directory;
@@ -97,12 +99,9 @@ pub async fn upsert_project(
     if !psa_directory::client_exists(tx.exec(), tenant, input.client_id).await? {
         return Err(SyncError::invalid("client_id", "unknown client"));
     }
-    if store::find_status(tx.exec(), tenant, input.status_id)
-        .await?
-        .is_none()
-    {
+    let Some(status) = store::find_status(tx.exec(), tenant, input.status_id).await? else {
         return Err(SyncError::invalid("status_id", "unknown project status"));
-    }
+    };
     if store::number_taken(tx.exec(), tenant, project_id, &input.number).await? {
         return Err(SyncError::NumberTaken);
     }
@@ -115,6 +114,21 @@ pub async fn upsert_project(
     }
     store::upsert_project(tx.exec(), tenant, project_id, input, now).await?;
     let row = written(store::find_project(tx.exec(), tenant, project_id).await?)?;
+    // A new project, or one in another status, shows in the company's activity.
+    if existing
+        .as_ref()
+        .map_or(true, |old| old.status_id != row.status_id)
+    {
+        let event = NewActivity::project_status(
+            row.client_id,
+            project_id,
+            &row.project_number,
+            &row.name,
+            &status.name,
+            now,
+        );
+        activity::record(tx.exec(), tenant, &event, now).await?;
+    }
     tx.commit().await?;
     Ok(Upserted {
         record: record(row),

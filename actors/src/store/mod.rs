@@ -1,6 +1,7 @@
 //! All SQL of the portal, as functions over `Db`/`Tx` that run unchanged on SQLite and PostgreSQL.
 
 pub mod account_tokens;
+pub mod activity;
 pub mod audit;
 pub mod billing;
 pub mod billing_accounts;
@@ -13,6 +14,7 @@ pub mod email_change;
 pub mod handoff;
 pub mod integration_tokens;
 pub mod invitations;
+pub mod notifications;
 pub mod outbox;
 pub mod portal_domains;
 pub mod preferences;

@@ -23,10 +23,18 @@ pub enum MailKind {
     EmailChangeConfirm,
     /// A new sign-in email was asked for (to the current address).
     EmailChangeNotice,
+    /// The MSP replied on a ticket (notification; replies close together come as one).
+    TicketReply,
+    /// The MSP closed a ticket (notification).
+    TicketClosed,
+    /// A new invoice (notification to Finance and Admin users).
+    InvoiceFinalized,
+    /// An invited colleague joined (notification to the admin who invited).
+    InvitationAccepted,
 }
 
 impl MailKind {
-    pub const ALL: [MailKind; 8] = [
+    pub const ALL: [MailKind; 12] = [
         MailKind::PasswordReset,
         MailKind::PasswordChanged,
         MailKind::OrganizationDiscovery,
@@ -35,6 +43,10 @@ impl MailKind {
         MailKind::DeletionRequested,
         MailKind::EmailChangeConfirm,
         MailKind::EmailChangeNotice,
+        MailKind::TicketReply,
+        MailKind::TicketClosed,
+        MailKind::InvoiceFinalized,
+        MailKind::InvitationAccepted,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -47,6 +59,10 @@ impl MailKind {
             MailKind::DeletionRequested => "deletion_requested",
             MailKind::EmailChangeConfirm => "email_change_confirm",
             MailKind::EmailChangeNotice => "email_change_notice",
+            MailKind::TicketReply => "ticket_reply",
+            MailKind::TicketClosed => "ticket_closed",
+            MailKind::InvoiceFinalized => "invoice_finalized",
+            MailKind::InvitationAccepted => "invitation_accepted",
         }
     }
 
@@ -111,6 +127,10 @@ pub struct PendingMessage {
     pub body_text: String,
     pub body_html: String,
     pub attempts: i32,
+    /// Notification emails: the MSP's support address.
+    pub reply_to: Option<String>,
+    /// Notification emails: the one-click unsubscribe URL (RFC 8058).
+    pub list_unsubscribe: Option<String>,
 }
 
 /// Up to `limit` messages due at `now`, oldest first.
@@ -119,7 +139,8 @@ pub async fn due(db: &Db, now: DateTime<Utc>, limit: i64) -> Result<Vec<PendingM
         db.exec(),
         PendingMessage,
         fetch_all,
-        "SELECT tenant, message_id, kind, recipient, subject, body_text, body_html, attempts \
+        "SELECT tenant, message_id, kind, recipient, subject, body_text, body_html, attempts, \
+                reply_to, list_unsubscribe \
          FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= $1 \
          ORDER BY next_attempt_at, created_at LIMIT $2",
         now,

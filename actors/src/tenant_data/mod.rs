@@ -14,6 +14,7 @@ pub mod company;
 mod directory;
 mod integration;
 mod messages;
+mod notices;
 mod own_profile;
 pub mod profile;
 mod project_pages;
@@ -32,6 +33,9 @@ pub use billing_pages::*;
 pub use billing_sync::*;
 pub use company::{CompanyError, CompanyOfAdmin, CompanySessions, CompanySettings};
 pub use messages::*;
+pub use notices::{
+    GetNotificationChoices, RecentActivity, SaveNotificationChoices, TurnOffNotification,
+};
 pub use own_profile::{
     ExportOwnData, ExportedProfile, GetOwnAccount, GetOwnProfile, ProfileError, SaveOwnProfile,
     YourData,

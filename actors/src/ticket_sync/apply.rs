@@ -14,7 +14,9 @@ use super::{
     SyncError, SyncTicket, SyncTicketDetail, TicketAccessRecord, TicketFeed, Upserted,
     VisibilityGroupRecord,
 };
+use crate::activity::{NewActivity, TicketRef};
 use crate::db::{Db, DbError};
+use crate::store::activity;
 use crate::store::ticket_sync::{self as store, BoardBound};
 use crate::tickets::StoredFile;
 
@@ -246,7 +248,12 @@ pub async fn ticket_access(
 
 /// Checks every reference of a ticket: the status belongs to the board, the priority and
 /// category are the board's or global, the contact belongs to the client.
-async fn check_references(db: &Db, tenant: Uuid, t: &TicketInput) -> Result<bool, SyncError> {
+/// Checks what the ticket refers to; its status.
+async fn check_references(
+    db: &Db,
+    tenant: Uuid,
+    t: &TicketInput,
+) -> Result<StatusRecord, SyncError> {
     require_board(db, tenant, "board_id", t.board_id).await?;
     let status = store::find_status(db.exec(), tenant, t.status_id)
         .await?
@@ -291,7 +298,7 @@ async fn check_references(db: &Db, tenant: Uuid, t: &TicketInput) -> Result<bool
             ));
         }
     }
-    Ok(status.is_closed)
+    Ok(status)
 }
 
 /// Whether the stored ticket already is what the PSA sends (then nothing is written, so a
@@ -321,7 +328,8 @@ pub async fn upsert_ticket(
     input: &TicketInput,
     now: DateTime<Utc>,
 ) -> Result<Upserted<SyncTicket>, SyncError> {
-    let closed = check_references(db, tenant, input).await?;
+    let status = check_references(db, tenant, input).await?;
+    let closed = status.is_closed;
     if let Some(owner) = store::ticket_with_number(db, tenant, &input.number).await? {
         if owner != ticket_id {
             return Err(SyncError::NumberTaken);
@@ -348,11 +356,30 @@ pub async fn upsert_ticket(
         other => other?,
     };
     let record = written(store::find_ticket(tx.exec(), tenant, ticket_id).await?)?;
+    // A status the MSP changed (not a new ticket's first one) is news to the client.
+    if existing
+        .as_ref()
+        .is_some_and(|old| old.status_id != record.status_id)
+    {
+        let event = NewActivity::ticket_status(ticket_ref(&record, now), &status.name, closed);
+        activity::record(tx.exec(), tenant, &event, now).await?;
+    }
     tx.commit().await?;
     Ok(Upserted {
         record,
         created: existing.is_none(),
     })
+}
+
+/// The ticket as an activity event names it.
+fn ticket_ref(ticket: &SyncTicket, at: DateTime<Utc>) -> TicketRef<'_> {
+    TicketRef {
+        client_id: ticket.client_id,
+        ticket_id: ticket.ticket_id,
+        number: &ticket.number,
+        title: &ticket.title,
+        at,
+    }
 }
 
 /// The earliest time the feed starts from when the PSA gives none.
@@ -444,6 +471,10 @@ pub async fn add_comment(
             now,
         )
         .await?;
+        let ticket = written(store::find_ticket(tx.exec(), tenant, ticket_id).await?)?;
+        let event =
+            NewActivity::ticket_reply(ticket_ref(&ticket, now), comment_id, &input.author_name);
+        activity::record(tx.exec(), tenant, &event, now).await?;
     }
     let record = written(store::find_comment(tx.exec(), tenant, comment_id).await?)?;
     tx.commit().await?;

@@ -96,6 +96,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     "/tenants/{tenant}/company-editing",
                     web::put().to(tenants::set_company_editing),
                 )
+                .route(
+                    "/tenants/{tenant}/support-email",
+                    web::get().to(tenants::show_support_email),
+                )
+                .route(
+                    "/tenants/{tenant}/support-email",
+                    web::put().to(tenants::set_support_email_address),
+                )
                 .route("/tenants/{tenant}/roles", web::get().to(roles::list_roles))
                 .route(
                     "/tenants/{tenant}/roles/{role}",

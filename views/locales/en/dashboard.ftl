@@ -27,3 +27,15 @@ dashboard-tickets-awaiting = { $count ->
 dashboard-tickets-recent = Recent activity
 dashboard-tickets-none = No tickets yet.
 dashboard-tickets-all = See all tickets
+
+# Recent activity (the company's latest events the user may see).
+dashboard-activity-heading = Recent activity
+dashboard-activity-none = Nothing has happened yet. Replies, status changes, invoices and project news will show here.
+dashboard-activity-reply = { $author } replied on { $ticket }
+dashboard-activity-status = { $ticket } is now “{ $status }”
+dashboard-activity-closed = { $ticket } was closed (“{ $status }”)
+dashboard-activity-invoice = Invoice { $number } issued for { $total }
+dashboard-activity-payment = Payment of { $amount } received
+dashboard-activity-payment-for = Payment of { $amount } received for { $number }
+dashboard-activity-project = Project { $project } is now “{ $status }”
+dashboard-activity-joined = { $who } joined the portal

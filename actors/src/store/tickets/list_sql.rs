@@ -27,6 +27,36 @@ impl Conditions {
     }
 }
 
+/// The conditions (each starting ` AND `) that keep a viewer to the tickets they may see, on
+/// `t` (a `tickets` row), binding after whatever `args` already holds: their contact's tickets
+/// unless they see the company's, and only their visibility group's boards. The ticket list and
+/// the dashboard's activity use the same rule.
+pub fn visible_to(viewer: &TicketViewer, args: &mut Vec<Arg>) -> String {
+    let mut sql = String::new();
+    if viewer.scope == TicketScope::Contact {
+        match viewer.contact_id {
+            Some(contact) => {
+                args.push(Arg::Uuid(contact));
+                sql.push_str(&format!(" AND t.contact_id = ${}", args.len()));
+            }
+            None => sql.push_str(" AND 1 = 0"),
+        }
+    }
+    if let Some(boards) = &viewer.boards {
+        if boards.is_empty() {
+            sql.push_str(" AND 1 = 0");
+        } else {
+            let mut list = Vec::new();
+            for board in boards {
+                args.push(Arg::Uuid(*board));
+                list.push(format!("${}", args.len()));
+            }
+            sql.push_str(&format!(" AND t.board_id IN ({})", list.join(", ")));
+        }
+    }
+    sql
+}
+
 /// The `WHERE` clause (after `WHERE`) and its binds for the viewer and filter; `$1` is the tenant.
 fn list_conditions(
     tenant: Uuid,
@@ -37,24 +67,8 @@ fn list_conditions(
         sql: String::from("t.tenant = $1 AND t.client_id = $2"),
         args: vec![Arg::Uuid(tenant), Arg::Uuid(viewer.client_id)],
     };
-    if viewer.scope == TicketScope::Contact {
-        match viewer.contact_id {
-            Some(contact) => c.bind(" AND t.contact_id = ?", Arg::Uuid(contact)),
-            None => c.raw(" AND 1 = 0"),
-        }
-    }
-    if let Some(boards) = &viewer.boards {
-        if boards.is_empty() {
-            c.raw(" AND 1 = 0");
-        } else {
-            let mut list = Vec::new();
-            for board in boards {
-                c.args.push(Arg::Uuid(*board));
-                list.push(format!("${}", c.args.len()));
-            }
-            c.raw(&format!(" AND t.board_id IN ({})", list.join(", ")));
-        }
-    }
+    let seen = visible_to(viewer, &mut c.args);
+    c.raw(&seen);
     match filter.status {
         StatusFilter::All => {}
         StatusFilter::Open => c.raw(" AND t.closed_at IS NULL"),

@@ -13,7 +13,7 @@ use crate::{execute, fetch_one_scalar, query_as};
 
 mod list_sql;
 
-pub use list_sql::{count_query, list_query};
+pub use list_sql::{count_query, list_query, visible_to};
 
 /// Prefix of the numbers given to tickets raised in the portal.
 pub const PORTAL_NUMBER_PREFIX: &str = "TIC-";
