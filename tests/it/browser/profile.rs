@@ -1,6 +1,7 @@
-//! A real browser through the profile and company settings, on a laptop and a phone: the
-//! profile's time zone and date format saved and shown back, then a member's role changed from
-//! company settings; no page scrolls sideways and every form button is shown, inside the
+//! A real browser through the profile and company settings, on a laptop and a phone: a new
+//! sign-in email asked for (refused with a wrong password, then pending with resend and cancel),
+//! the profile's time zone and date format saved and shown back, then a member's role changed
+//! from company settings; no page scrolls sideways and every form button is shown, inside the
 //! viewport and readable.
 
 use super::projects::layout_faults;
@@ -23,6 +24,21 @@ const PROFILE_SHOWN: &[&str] = &[
     "a[href='/client-portal/profile/data']",
 ];
 const PROFILE_BUTTONS: &[&str] = &["main .card .btn"];
+const EMAIL_FORM: &str = "form[action='/client-portal/profile/email']";
+const EMAIL_REFUSED_SHOWN: &[&str] = &[
+    "#email-change h2",
+    "#current-email",
+    "#new_email",
+    "#current_password",
+    "#current_password-error",
+    "#email-change-error",
+];
+const EMAIL_PENDING_SHOWN: &[&str] = &[
+    "#email-pending",
+    "form[action='/client-portal/profile/email/resend'] button",
+    "form[action='/client-portal/profile/email/cancel'] button",
+    "#new_email",
+];
 const MEMBER_SHOWN: &[&str] = &["main h1", "#role-admin", "#role-finance", "#role-user"];
 const MEMBER_BUTTONS: &[&str] = &["main .card .btn"];
 
@@ -35,6 +51,51 @@ async fn wait_for(
         .at_most(Duration::from_secs(20))
         .for_element(Locator::Css(css))
         .await
+}
+
+async fn fill(
+    client: &fantoccini::Client,
+    css: &str,
+    text: &str,
+) -> Result<(), fantoccini::error::CmdError> {
+    let field = client.find(Locator::Css(css)).await?;
+    field.clear().await?;
+    field.send_keys(text).await
+}
+
+/// The Email address card: a wrong password is named beside its field with the new address
+/// kept; the right one leaves the request pending (resend, cancel). Layout faults of both.
+async fn ask_for_a_new_email(
+    client: &fantoccini::Client,
+    width: u32,
+) -> Result<Vec<String>, fantoccini::error::CmdError> {
+    let new_email = format!("ada.{width}@lovelace.example");
+    let submit = format!("{EMAIL_FORM} button[type=submit]");
+    fill(client, "#new_email", &new_email).await?;
+    fill(client, "#current_password", "not the password").await?;
+    client.find(Locator::Css(&submit)).await?.click().await?;
+    let error = wait_for(client, "#current_password-error").await?;
+    assert_eq!(error.text().await?, "The password is not right.");
+    let kept = client.find(Locator::Css("#new_email")).await?;
+    assert_eq!(
+        kept.prop("value").await?.as_deref(),
+        Some(new_email.as_str())
+    );
+    let place = format!("refused email change at {width} px");
+    let mut faults = layout_faults(client, &place, EMAIL_REFUSED_SHOWN, PROFILE_BUTTONS).await?;
+
+    fill(client, "#current_password", PASSWORD).await?;
+    client.find(Locator::Css(&submit)).await?.click().await?;
+    wait_for_url(client, &vanity(PROFILE)).await?;
+    let pending = wait_for(client, "#email-pending").await?;
+    let said = pending.text().await?;
+    assert!(
+        said.starts_with(&format!("Confirmation sent to {new_email}")),
+        "{said}"
+    );
+    let place = format!("pending email change at {width} px");
+    faults.extend(layout_faults(client, &place, EMAIL_PENDING_SHOWN, PROFILE_BUTTONS).await?);
+    Ok(faults)
 }
 
 #[actix_web::test]
@@ -67,6 +128,7 @@ async fn a_real_browser_saves_the_profile_and_changes_a_members_role() {
             wait_for_url(&client, &vanity(PROFILE)).await?;
             let place = format!("profile at {width} px");
             faults.extend(layout_faults(&client, &place, PROFILE_SHOWN, PROFILE_BUTTONS).await?);
+            faults.extend(ask_for_a_new_email(&client, width).await?);
 
             let field = client.find(Locator::Css("#time_zone")).await?;
             field.clear().await?;
@@ -85,6 +147,7 @@ async fn a_real_browser_saves_the_profile_and_changes_a_members_role() {
                 .await?
                 .click()
                 .await?;
+            wait_for_url(&client, &vanity(&format!("{PROFILE}?saved=1"))).await?;
             let saved = wait_for(&client, "div.notice").await?;
             assert_eq!(saved.text().await?, "Your profile was saved.");
             let shown = client.find(Locator::Css("#time_zone")).await?;

@@ -224,7 +224,7 @@ pub fn card(t: Translator<'_>, v: &EmailCardView, csrf_token: &str) -> Markup {
                 }
             }
             @if v.has_password {
-                p.field-hint { (t.tr(msg::INTRO)) }
+                p.page-intro { (t.tr(msg::INTRO)) }
                 @if let Some(p) = card_problem { (alert("email-change-error", &p.text(t))) }
                 @else if v.problem.is_some() { (alert("email-change-error", &t.tr(msg::FIX))) }
                 form method="post" action=(REQUEST_PATH) novalidate {
