@@ -555,3 +555,62 @@ async fn the_dashboard_lists_the_latest_events_the_viewer_may_see_with_links() {
     let list = &list[..list.find("</section>").unwrap()];
     assert_eq!(list.matches("<li>").count(), 8, "{list}");
 }
+
+#[actix_web::test]
+async fn old_history_is_listed_but_not_emailed_and_a_bad_support_address_changes_nothing() {
+    let smtp = SmtpServer::start().await;
+    let Some((app, f)) = seeded(&smtp).await else {
+        return;
+    };
+    let tenant = app.tenant.clone();
+    let boss = person(
+        &app,
+        &tenant,
+        "boss@acme.example",
+        "Acme Manufacturing",
+        Some("Admin"),
+    )
+    .await;
+    let ten_days_ago = app.clock.now_utc() - Duration::days(10);
+    let invoice = json!({
+        "number": "INV-OLD", "client_id": f.client_id, "currency": "EUR",
+        "issue_date": "2026-11-01", "due_date": "2026-11-30", "finalized_at": ten_days_ago,
+        "subtotal_minor": 1000, "tax_minor": 0, "total_minor": 1000, "lines": [],
+    });
+    let (status, body) = f
+        .api
+        .put(&format!("/invoices/{}", Uuid::new_v4()), &invoice)
+        .await;
+    assert_eq!(status, 201, "{body}");
+    settle(&app).await;
+    assert!(
+        next_to(&smtp, &boss.user.email, 0).await.is_none(),
+        "history is not news"
+    );
+    let page = signed_in(&app, &tenant, &boss)
+        .await
+        .get("/client-portal/dashboard")
+        .await;
+    assert!(
+        page.body.contains("Invoice INV-OLD issued"),
+        "{}",
+        page.body
+    );
+
+    let path = format!("/admin/tenants/{}/support-email", tenant.slug);
+    let (status, body) = admin_put(&app, &path, json!({ "address": "not an address" })).await;
+    assert_eq!(status, 400, "{body}");
+    assert_eq!(body["error"], "invalid_field");
+    assert_eq!(body["field"], "address");
+    let shown = app
+        .http
+        .get(format!("{}{path}", app.admin))
+        .bearer_auth(ADMIN_TOKEN)
+        .send()
+        .await
+        .unwrap()
+        .json::<Value>()
+        .await
+        .unwrap();
+    assert_eq!(shown["address"], SUPPORT);
+}

@@ -1,7 +1,9 @@
-//! `POST /admin/mailer/deliver`: delivers the due outbox messages now and reports the run.
+//! `POST /admin/mailer/deliver`: delivers the due outbox messages now and reports the run;
+//! `POST /admin/notifier/run`: queues the notification emails of waiting activity now.
 
 use actix_web::{web, HttpResponse};
 use portal_actors::mailer::DeliverDue;
+use portal_actors::notifications::NotifyDue;
 use serde_json::json;
 
 use crate::app::AppState;
@@ -12,4 +14,12 @@ use crate::errors::ApiError;
 pub async fn deliver_mail(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
     let report = super::answered(state.mailer.send(DeliverDue).await)?;
     Ok(HttpResponse::Ok().json(json!({ "delivery": report })))
+}
+
+/// `POST /admin/notifier/run`: turns the activity waiting for its emails into outbox messages
+/// now; how many events were handled.
+#[tracing::instrument(skip_all)]
+pub async fn run_notifier(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+    let handled = super::answered(state.notifier.send(NotifyDue).await)?;
+    Ok(HttpResponse::Ok().json(json!({ "events_handled": handled })))
 }

@@ -62,6 +62,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     web::post().to(sweep_tenant_actors),
                 )
                 .route("/mailer/deliver", web::post().to(mailer::deliver_mail))
+                .route("/notifier/run", web::post().to(mailer::run_notifier))
                 .route("/portal-domains", web::get().to(domains::list_domains))
                 .route("/portal-domains", web::post().to(domains::add_domain))
                 .route(

@@ -14,6 +14,7 @@ use crate::tls::self_signed;
 use portal_actors::portal_domain::DomainStatus;
 
 mod handover;
+mod notifications;
 mod pages;
 mod profile;
 mod projects;

@@ -24,7 +24,7 @@ dashboard-tickets-awaiting = { $count ->
     [one] one awaiting your reply
    *[other] { $count } awaiting your reply
 }
-dashboard-tickets-recent = Recent activity
+dashboard-tickets-recent = Recently updated
 dashboard-tickets-none = No tickets yet.
 dashboard-tickets-all = See all tickets
 
