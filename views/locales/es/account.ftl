@@ -1,0 +1,32 @@
+## Cuenta: quién es usted, qué le permite hacer su rol y su empresa.
+
+account-title = Su cuenta
+account-intro = Su rol en el portal y los datos de su empresa, tal como los tiene su proveedor de servicios.
+account-you-heading = Usted
+account-name = Nombre
+account-email = Correo electrónico
+account-role = Rol
+account-role-admin = Administrador: gestiona los usuarios y la configuración del portal de su empresa
+account-role-finance = Finanzas: consulta y paga las facturas de su empresa
+account-role-user = Usuario: crea tickets de soporte y hace su seguimiento
+account-edit-profile = Cambiar su nombre, teléfono, idioma o zona horaria
+account-allows-heading = Lo que le permite hacer su rol
+account-allows-nothing = Su rol todavía no incluye ninguna parte del portal. Consulte al administrador de su empresa.
+account-not-included = No incluido en su rol
+account-ask-admin = Si necesita alguna de estas funciones, consulte al administrador de su empresa.
+account-can-ticket-read = Ver los tickets de soporte de su empresa y sus conversaciones
+account-can-ticket-create = Crear nuevos tickets de soporte
+account-can-ticket-update = Responder, cerrar y reabrir tickets de soporte
+account-can-project-read = Seguir los proyectos de su empresa
+account-can-project-upload = Añadir documentos a las tareas de los proyectos
+account-can-billing-read = Ver facturas, pagos, líneas de contrato y consumo
+account-can-manage-company = Gestionar los usuarios y la configuración del portal de su empresa
+account-company-heading = Su empresa
+account-company-name = Nombre
+account-company-phone = Teléfono
+account-company-email = Correo electrónico
+account-company-website = Sitio web
+account-billing-address = Dirección de facturación
+account-shipping-address = Dirección de envío
+account-not-on-file = No registrado
+account-company-hint = ¿Hay algún dato desactualizado? Comuníqueselo a su proveedor de servicios y lo corregirá.
