@@ -1,0 +1,32 @@
+## Konto: wer Sie sind, was Ihre Rolle Ihnen erlaubt, und Ihr Unternehmen.
+
+account-title = Ihr Konto
+account-intro = Ihre Rolle im Portal und die Angaben zu Ihrem Unternehmen, wie sie Ihrem IT-Dienstleister vorliegen.
+account-you-heading = Sie
+account-name = Name
+account-email = E-Mail-Adresse
+account-role = Rolle
+account-role-admin = Administrator – verwaltet die Portalbenutzer und Einstellungen Ihres Unternehmens
+account-role-finance = Finanzen – sieht und bezahlt die Rechnungen Ihres Unternehmens
+account-role-user = Benutzer – erstellt und verfolgt Support-Tickets
+account-edit-profile = Name, Telefon, Sprache oder Zeitzone ändern
+account-allows-heading = Was Ihre Rolle Ihnen erlaubt
+account-allows-nothing = Ihre Rolle umfasst noch keinen Bereich des Portals. Wenden Sie sich an den Administrator Ihres Unternehmens.
+account-not-included = Nicht in Ihrer Rolle enthalten
+account-ask-admin = Wenden Sie sich an den Administrator Ihres Unternehmens, wenn Sie etwas davon benötigen.
+account-can-ticket-read = Support-Tickets Ihres Unternehmens und deren Verlauf einsehen
+account-can-ticket-create = Neue Support-Tickets erstellen
+account-can-ticket-update = Auf Support-Tickets antworten, sie schließen und wieder öffnen
+account-can-project-read = Projekte Ihres Unternehmens verfolgen
+account-can-project-upload = Dokumente zu Projektaufgaben hinzufügen
+account-can-billing-read = Rechnungen, Zahlungen, Vertragspositionen und Verbrauch einsehen
+account-can-manage-company = Portalbenutzer und Einstellungen Ihres Unternehmens verwalten
+account-company-heading = Ihr Unternehmen
+account-company-name = Name
+account-company-phone = Telefon
+account-company-email = E-Mail
+account-company-website = Website
+account-billing-address = Rechnungsadresse
+account-shipping-address = Lieferadresse
+account-not-on-file = Nicht hinterlegt
+account-company-hint = Ist etwas nicht mehr aktuell? Teilen Sie es Ihrem IT-Dienstleister mit, er korrigiert es dann.
