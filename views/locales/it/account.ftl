@@ -1,0 +1,32 @@
+## Account: chi sei, cosa ti consente di fare il tuo ruolo e la tua azienda.
+
+account-title = Il tuo account
+account-intro = Il tuo ruolo nel portale e i dati della tua azienda, così come risultano al tuo fornitore di servizi.
+account-you-heading = Tu
+account-name = Nome
+account-email = Indirizzo email
+account-role = Ruolo
+account-role-admin = Amministratore — gestisce gli utenti del portale e le impostazioni della tua azienda
+account-role-finance = Contabilità — consulta e paga le fatture della tua azienda
+account-role-user = Utente — apre e segue i ticket di assistenza
+account-edit-profile = Modifica nome, telefono, lingua o fuso orario
+account-allows-heading = Cosa ti consente di fare il tuo ruolo
+account-allows-nothing = Il tuo ruolo non include ancora nessuna sezione del portale. Rivolgiti all'amministratore della tua azienda.
+account-not-included = Non incluso nel tuo ruolo
+account-ask-admin = Se ti serve una di queste funzioni, rivolgiti all'amministratore della tua azienda.
+account-can-ticket-read = Consultare i ticket di assistenza della tua azienda e le relative conversazioni
+account-can-ticket-create = Aprire nuovi ticket di assistenza
+account-can-ticket-update = Rispondere ai ticket di assistenza, chiuderli e riaprirli
+account-can-project-read = Seguire i progetti della tua azienda
+account-can-project-upload = Aggiungere documenti alle attività dei progetti
+account-can-billing-read = Consultare fatture, pagamenti, voci di contratto e consumi
+account-can-manage-company = Gestire gli utenti del portale e le impostazioni della tua azienda
+account-company-heading = La tua azienda
+account-company-name = Nome
+account-company-phone = Telefono
+account-company-email = Email
+account-company-website = Sito web
+account-billing-address = Indirizzo di fatturazione
+account-shipping-address = Indirizzo di spedizione
+account-not-on-file = Nessun dato
+account-company-hint = Qualche dato non è aggiornato? Segnalalo al tuo fornitore di servizi, che provvederà a correggerlo.
