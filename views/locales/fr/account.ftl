@@ -1,0 +1,32 @@
+## Compte : qui vous êtes, ce que votre rôle vous permet de faire, et votre entreprise.
+
+account-title = Votre compte
+account-intro = Votre rôle dans le portail et les coordonnées de votre entreprise, telles que votre prestataire les connaît.
+account-you-heading = Vous
+account-name = Nom
+account-email = Adresse e-mail
+account-role = Rôle
+account-role-admin = Administrateur — gère les utilisateurs du portail et les paramètres de votre entreprise
+account-role-finance = Comptabilité — consulte et règle les factures de votre entreprise
+account-role-user = Utilisateur — crée et suit les tickets de support
+account-edit-profile = Modifier votre nom, votre téléphone, votre langue ou votre fuseau horaire
+account-allows-heading = Ce que votre rôle vous permet de faire
+account-allows-nothing = Votre rôle ne donne encore accès à aucune partie du portail. Adressez-vous à l’administrateur de votre entreprise.
+account-not-included = Non inclus dans votre rôle
+account-ask-admin = Adressez-vous à l’administrateur de votre entreprise si vous avez besoin de l’un de ces accès.
+account-can-ticket-read = Consulter les tickets de support de votre entreprise et leurs échanges
+account-can-ticket-create = Créer de nouveaux tickets de support
+account-can-ticket-update = Répondre aux tickets de support, les fermer et les rouvrir
+account-can-project-read = Suivre les projets de votre entreprise
+account-can-project-upload = Ajouter des documents aux tâches des projets
+account-can-billing-read = Consulter les factures, les paiements, les lignes de contrat et la consommation
+account-can-manage-company = Gérer les utilisateurs du portail et les paramètres de votre entreprise
+account-company-heading = Votre entreprise
+account-company-name = Nom
+account-company-phone = Téléphone
+account-company-email = E-mail
+account-company-website = Site web
+account-billing-address = Adresse de facturation
+account-shipping-address = Adresse de livraison
+account-not-on-file = Non renseigné
+account-company-hint = Une information n’est plus à jour ? Signalez-le à votre prestataire, qui la corrigera.
