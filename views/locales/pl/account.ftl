@@ -1,0 +1,32 @@
+## Konto: kim jesteś, na co pozwala Ci Twoja rola i Twoja firma.
+
+account-title = Twoje konto
+account-intro = Twoja rola w portalu i dane Twojej firmy w takiej postaci, w jakiej ma je Twój dostawca usług.
+account-you-heading = O Tobie
+account-name = Imię i nazwisko
+account-email = Adres e-mail
+account-role = Rola
+account-role-admin = Administrator — zarządza użytkownikami portalu i ustawieniami Twojej firmy
+account-role-finance = Finanse — widzi i opłaca faktury Twojej firmy
+account-role-user = Użytkownik — tworzy zgłoszenia serwisowe i śledzi ich postęp
+account-edit-profile = Zmień imię i nazwisko, telefon, język lub strefę czasową
+account-allows-heading = Na co pozwala Ci Twoja rola
+account-allows-nothing = Twoja rola nie obejmuje jeszcze żadnej części portalu. Zwróć się do administratora swojej firmy.
+account-not-included = Poza zakresem Twojej roli
+account-ask-admin = Jeśli potrzebujesz którejś z tych funkcji, zwróć się do administratora swojej firmy.
+account-can-ticket-read = Przeglądanie zgłoszeń serwisowych Twojej firmy wraz z korespondencją
+account-can-ticket-create = Tworzenie nowych zgłoszeń serwisowych
+account-can-ticket-update = Odpowiadanie na zgłoszenia serwisowe, ich zamykanie i ponowne otwieranie
+account-can-project-read = Śledzenie projektów Twojej firmy
+account-can-project-upload = Dodawanie dokumentów do zadań projektowych
+account-can-billing-read = Przeglądanie faktur, płatności, pozycji umów i zużycia
+account-can-manage-company = Zarządzanie użytkownikami portalu i ustawieniami Twojej firmy
+account-company-heading = Twoja firma
+account-company-name = Nazwa
+account-company-phone = Telefon
+account-company-email = E-mail
+account-company-website = Strona internetowa
+account-billing-address = Adres do faktur
+account-shipping-address = Adres do wysyłki
+account-not-on-file = Brak danych
+account-company-hint = Coś jest nieaktualne? Poinformuj swojego dostawcę usług, a wprowadzi poprawki.

@@ -1,0 +1,130 @@
+## Zgłoszenia serwisowe: lista, nowe zgłoszenie, strona zgłoszenia.
+
+tickets-title = Zgłoszenia serwisowe
+tickets-heading = Zgłoszenia serwisowe
+tickets-intro = Śledź zgłoszenia swojej firmy do działu wsparcia, odpowiadaj na nie i twórz nowe.
+tickets-new = Nowe zgłoszenie
+tickets-filter-legend = Filtruj zgłoszenia
+tickets-filter-status = Status
+tickets-filter-open = Otwarte
+tickets-filter-closed = Zamknięte
+tickets-filter-all = Wszystkie
+tickets-filter-response = Oczekuje na
+tickets-filter-any = Dowolne
+tickets-filter-priority = Priorytet
+tickets-filter-category = Kategoria
+tickets-filter-search = Szukaj
+tickets-filter-search-hint = Słowa z tytułu lub numer zgłoszenia.
+tickets-filter-sort = Sortuj według
+tickets-filter-direction = Kolejność
+tickets-filter-apply = Zastosuj
+tickets-filter-clear = Wyczyść filtry
+tickets-sort-updated = Ostatnia aktualizacja
+tickets-sort-entered = Data utworzenia
+tickets-sort-due = Termin
+tickets-sort-priority = Priorytet
+tickets-sort-status = Status
+tickets-sort-title = Tytuł
+tickets-sort-number = Numer
+tickets-dir-asc = Rosnąco
+tickets-dir-desc = Malejąco
+tickets-count = { $count ->
+    [one] Jedno zgłoszenie
+    [few] { $count } zgłoszenia
+    [many] { $count } zgłoszeń
+   *[other] { $count } zgłoszenia
+}
+tickets-empty = Brak zgłoszeń pasujących do tych filtrów.
+tickets-col-number = Numer
+tickets-col-title = Tytuł
+tickets-col-status = Status
+tickets-col-priority = Priorytet
+tickets-col-category = Kategoria
+tickets-col-contact = Zgłaszający
+tickets-col-updated = Zaktualizowano
+tickets-col-due = Termin
+tickets-pages-label = Strony
+tickets-page-of = Strona { $page } z { $pages }
+tickets-page-previous = Poprzednia
+tickets-page-next = Następna
+tickets-page-first = Pierwsza
+tickets-page-last = Ostatnia
+tickets-awaiting-client = Czeka na Twoją odpowiedź
+tickets-awaiting-internal = Czeka na dział wsparcia
+tickets-overdue = Po terminie
+tickets-due-soon = Wkrótce termin
+tickets-closed-badge = Zamknięte
+tickets-none = Brak
+tickets-new-title = Nowe zgłoszenie
+tickets-new-heading = Utwórz zgłoszenie serwisowe
+tickets-new-intro = Opisz, co nie działa lub czego potrzebujesz; dział wsparcia odpowie tutaj i e-mailem.
+tickets-field-title = Tytuł
+tickets-field-board = Tablica
+tickets-field-priority = Priorytet
+tickets-field-priority-only-on = Tylko na tablicy { $board }
+tickets-field-category = Kategoria
+tickets-field-description = Opis
+tickets-field-markdown-hint = Możesz używać formatowania Markdown: **pogrubienie**, *kursywa*, listy, `kod` i linki.
+tickets-field-files = Załączniki
+tickets-field-files-hint = Maks. liczba plików: { $count }, każdy do { $size } MB.
+tickets-submit-new = Utwórz zgłoszenie
+tickets-cancel = Anuluj
+tickets-no-boards = Nie ma tablicy, na której możesz tworzyć zgłoszenia. Skontaktuj się ze swoim zespołem wsparcia.
+tickets-error-required = To pole jest wymagane.
+tickets-error-too-long = Ta wartość jest za długa.
+tickets-error-control = Ta wartość zawiera niedozwolone znaki.
+tickets-error-not-offered = Wybierz jedną z dostępnych opcji.
+tickets-error-file-too-large = Jeden z plików przekracza { $size } MB.
+tickets-error-file-empty = Jeden z plików jest pusty.
+tickets-error-too-many-files = Zbyt wiele plików naraz.
+tickets-error-file-name = Jeden z plików nie ma nazwy, której można użyć.
+tickets-error-summary = Popraw pola oznaczone poniżej. Załączone pliki trzeba wybrać ponownie.
+tickets-detail-back = Wszystkie zgłoszenia
+tickets-detail-board = Tablica
+tickets-detail-status = Status
+tickets-detail-priority = Priorytet
+tickets-detail-category = Kategoria
+tickets-detail-company = Firma
+tickets-detail-contact = Zgłaszający
+tickets-detail-assignee = Przypisane do
+tickets-detail-entered = Utworzono
+tickets-detail-updated = Ostatnia aktualizacja
+tickets-detail-closed = Zamknięto
+tickets-detail-due = Termin
+tickets-detail-unassigned = Jeszcze nieprzypisane
+tickets-description-heading = Opis
+tickets-conversation-heading = Korespondencja
+tickets-conversation-empty = Nie ma jeszcze odpowiedzi.
+tickets-author-support = Dział wsparcia
+tickets-author-you = Ty
+tickets-edited = edytowano
+tickets-edit = Edytuj
+tickets-save = Zapisz
+tickets-comment-label = Twoja odpowiedź
+tickets-comment-submit = Wyślij odpowiedź
+tickets-attachments-heading = Załączniki
+tickets-attachments-empty = Brak załączników.
+tickets-attachment-name = Plik
+tickets-attachment-size = Rozmiar
+tickets-attachment-by = Dodane przez
+tickets-attachment-when = Data dodania
+tickets-attach-label = Dodaj pliki
+tickets-attach-submit = Prześlij
+tickets-close = Zamknij zgłoszenie
+tickets-reopen = Otwórz ponownie
+tickets-close-hint = Problem rozwiązany? Zamknij zgłoszenie; w razie potrzeby możesz je później otworzyć ponownie.
+tickets-notice-created = Zgłoszenie zostało utworzone. Dział wsparcia odpowie tutaj.
+tickets-notice-commented = Twoja odpowiedź została wysłana.
+tickets-notice-edited = Twój komentarz został zaktualizowany.
+tickets-notice-closed = Zgłoszenie zostało zamknięte.
+tickets-notice-reopened = Zgłoszenie zostało ponownie otwarte.
+tickets-notice-attached = Pliki zostały dodane.
+tickets-read-only = Możesz przeglądać to zgłoszenie, ale nie możesz na nie odpowiadać.
+tickets-size-bytes = { $size ->
+    [one] { $size } bajt
+    [few] { $size } bajty
+    [many] { $size } bajtów
+   *[other] { $size } bajta
+}
+tickets-size-kib = { $size } KiB
+tickets-size-mib = { $size } MiB
