@@ -1,0 +1,32 @@
+## Account: wie u bent, wat uw rol u toestaat en uw bedrijf.
+
+account-title = Uw account
+account-intro = Uw rol in het portaal en de gegevens van uw bedrijf, zoals uw dienstverlener die heeft.
+account-you-heading = U
+account-name = Naam
+account-email = E-mailadres
+account-role = Rol
+account-role-admin = Beheerder — beheert de portaalgebruikers en instellingen van uw bedrijf
+account-role-finance = Financiën — bekijkt en betaalt de facturen van uw bedrijf
+account-role-user = Gebruiker — maakt supporttickets aan en volgt ze op
+account-edit-profile = Uw naam, telefoonnummer, taal of tijdzone wijzigen
+account-allows-heading = Wat uw rol u toestaat
+account-allows-nothing = Uw rol geeft nog geen toegang tot onderdelen van het portaal. Vraag het de beheerder van uw bedrijf.
+account-not-included = Niet inbegrepen in uw rol
+account-ask-admin = Hebt u iets hiervan nodig? Vraag het de beheerder van uw bedrijf.
+account-can-ticket-read = De supporttickets van uw bedrijf en de bijbehorende gesprekken bekijken
+account-can-ticket-create = Nieuwe supporttickets aanmaken
+account-can-ticket-update = Supporttickets beantwoorden, sluiten en heropenen
+account-can-project-read = De projecten van uw bedrijf volgen
+account-can-project-upload = Documenten toevoegen aan projecttaken
+account-can-billing-read = Facturen, betalingen, contractregels en verbruik bekijken
+account-can-manage-company = De portaalgebruikers en instellingen van uw bedrijf beheren
+account-company-heading = Uw bedrijf
+account-company-name = Naam
+account-company-phone = Telefoon
+account-company-email = E-mail
+account-company-website = Website
+account-billing-address = Factuuradres
+account-shipping-address = Verzendadres
+account-not-on-file = Niet bekend
+account-company-hint = Klopt er iets niet meer? Laat het uw dienstverlener weten, dan passen zij het aan.
