@@ -1,0 +1,32 @@
+## Conta: quem é, o que a sua função lhe permite fazer e a sua empresa.
+
+account-title = A sua conta
+account-intro = A sua função no portal e os dados da sua empresa, tal como o seu prestador de serviços os tem registados.
+account-you-heading = Os seus dados
+account-name = Nome
+account-email = Endereço de e-mail
+account-role = Função
+account-role-admin = Administrador — gere os utilizadores e as definições do portal da sua empresa
+account-role-finance = Finanças — consulta e paga as faturas da sua empresa
+account-role-user = Utilizador — abre e acompanha tickets de suporte
+account-edit-profile = Alterar o nome, o telefone, o idioma ou o fuso horário
+account-allows-heading = O que a sua função permite
+account-allows-nothing = A sua função ainda não inclui nenhuma parte do portal. Fale com o administrador da sua empresa.
+account-not-included = Não incluído na sua função
+account-ask-admin = Se precisar de alguma destas permissões, fale com o administrador da sua empresa.
+account-can-ticket-read = Consultar os tickets de suporte da sua empresa e as respetivas conversas
+account-can-ticket-create = Abrir novos tickets de suporte
+account-can-ticket-update = Responder a tickets de suporte, fechá-los e reabri-los
+account-can-project-read = Acompanhar os projetos da sua empresa
+account-can-project-upload = Adicionar documentos às tarefas dos projetos
+account-can-billing-read = Consultar faturas, pagamentos, linhas de contrato e utilização
+account-can-manage-company = Gerir os utilizadores e as definições do portal da sua empresa
+account-company-heading = A sua empresa
+account-company-name = Nome
+account-company-phone = Telefone
+account-company-email = E-mail
+account-company-website = Site
+account-billing-address = Endereço de faturação
+account-shipping-address = Endereço de entrega
+account-not-on-file = Não registado
+account-company-hint = Algum dado desatualizado? Informe o seu prestador de serviços, que fará a correção.
