@@ -99,6 +99,21 @@ proptest! {
     }
 
     #[test]
+    fn a_new_sign_in_email_is_an_address_other_than_the_current_one(raw in text(), current in text()) {
+        let user = crate::store::email_change::ChangingUser {
+            user_id: uuid::Uuid::nil(),
+            email: current.trim().to_lowercase(),
+            contact_id: uuid::Uuid::nil(),
+            full_name: String::new(),
+            has_password: true,
+        };
+        if let Ok(new) = crate::email_change::checked_address(&raw, &user) {
+            prop_assert_eq!(Email::parse(&raw).ok(), Some(new.clone()));
+            prop_assert!(!new.as_str().eq_ignore_ascii_case(&user.email));
+        }
+    }
+
+    #[test]
     fn slugs_and_user_types_never_panic(raw in text()) {
         if is_valid_slug(&raw) {
             prop_assert!(raw.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'));
