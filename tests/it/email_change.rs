@@ -1,16 +1,17 @@
 //! Changing the sign-in email from the Profile page, end to end over HTTP with a real SMTP
-//! listener: the request mails a link to the new address and a notice to the old one and
-//! changes nothing; opening the link only shows a button; pressing it moves the user and their
+//! listener: the request mails a link to the new address and a notice to the old one (in the
+//! user's language) and changes nothing; opening the link only shows a button; pressing it moves the user and their
 //! contact to the new address (the old one no longer signs in), feeds the PSA, is audited and
 //! signs out every other session; the link works once, expires, is replaced by a newer request
 //! or a cancel; an address taken meanwhile changes nothing; each refused field is named beside
 //! itself with the typed address kept and nothing saved or sent.
 
 use chrono::Duration;
+use portal_actors::store::preferences;
 use portal_actors::{execute, fetch_one_scalar, query_as};
 use serde_json::{json, Value};
 
-use crate::helpers::{audit_events, Browser, Page, TestApp, CSRF_COOKIE, PASSWORD};
+use crate::helpers::{audit_events, Browser, NowUtc, Page, TestApp, CSRF_COOKIE, PASSWORD};
 use crate::password_reset::{app_with_mail, canonical_path, hidden, token_of};
 use crate::smtp_server::{Received, SmtpServer};
 use crate::ticket_data::{person, signed_in, Person};
@@ -209,6 +210,51 @@ async fn a_request_mails_the_new_address_a_link_and_the_old_one_a_notice_and_cha
     assert_eq!(events.len(), 1);
     assert_eq!(events[0].outcome, "success");
     assert!(events[0].details.as_deref().unwrap_or("").contains(NEW));
+}
+
+#[actix_web::test]
+async fn both_emails_are_in_the_users_language() {
+    let Some((smtp, app)) = app_with_mail().await else {
+        return;
+    };
+    let p = person(&app, &app.tenant, OLD, "Acme", None).await;
+    let now = app.clock.now_utc();
+    let exec = app.db.exec();
+    preferences::set(
+        exec,
+        app.tenant.id,
+        p.user.user_id,
+        "locale",
+        Some("fr"),
+        now,
+    )
+    .await
+    .unwrap();
+    let a = Alice {
+        browser: signed_in(&app, &app.tenant, &p).await,
+        smtp,
+        app,
+        p,
+    };
+    let mail = a.requested(0).await;
+    assert_eq!(
+        mail.header("subject").as_deref(),
+        Some("Confirmez votre nouvelle adresse e-mail pour le portail Northwind IT Services")
+    );
+    assert!(mail
+        .part("text/html")
+        .unwrap()
+        .contains(r#"<html lang="fr">"#));
+    let notice = a.smtp.wait_for(OLD).await;
+    assert!(
+        notice.text().contains("Ouvrir mon profil"),
+        "{}",
+        notice.text()
+    );
+    assert!(notice
+        .part("text/html")
+        .unwrap()
+        .contains(r#"<html lang="fr">"#));
 }
 
 #[actix_web::test]
