@@ -188,7 +188,7 @@ pub fn forgot_sent(shell: &PageShell<'_>, ttl_minutes: i64, sign_in_url: &str) -
         div.auth {
             div.card {
                 h1 { (t.tr(msg::FORGOT_SENT_HEADING)) }
-                (notice(&t.tr_args(msg::FORGOT_SENT_BODY, &[("minutes", ttl_minutes.to_string())])))
+                (notice(&t.tr_count(msg::FORGOT_SENT_BODY, &[("minutes", ttl_minutes)])))
                 p.page-intro { (t.tr(msg::FORGOT_SENT_HELP)) }
                 p.auth-links { a href=(sign_in_url) { (t.tr(msg::BACK_TO_SIGN_IN)) } }
             }

@@ -245,7 +245,7 @@ pub fn password_reset(t: Translator<'_>, e: &PasswordResetEmail) -> RenderedEmai
                 label: t.tr(msg::RESET_ACTION),
                 link: e.link.clone(),
             },
-            Block::Text(t.tr_args(msg::RESET_EXPIRY, &[("minutes", e.ttl_minutes.to_string())])),
+            Block::Text(t.tr_count(msg::RESET_EXPIRY, &[("minutes", e.ttl_minutes)])),
             Block::Text(t.tr(msg::RESET_IGNORE)),
         ],
     )

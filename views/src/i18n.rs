@@ -15,87 +15,9 @@ type Bundle = FluentBundle<FluentResource>;
 /// The language used when the requested one is unknown, and for messages a language lacks.
 const FALLBACK_LANG: &str = "en";
 
-const SUPPORTED: &[&str] = &["en"];
-
-/// Every embedded `.ftl` file: (language, file name, source).
-const SOURCES: &[(&str, &str, &str)] = &[
-    ("en", "common.ftl", include_str!("../locales/en/common.ftl")),
-    ("en", "auth.ftl", include_str!("../locales/en/auth.ftl")),
-    (
-        "en",
-        "dashboard.ftl",
-        include_str!("../locales/en/dashboard.ftl"),
-    ),
-    ("en", "errors.ftl", include_str!("../locales/en/errors.ftl")),
-    (
-        "en",
-        "handoff.ftl",
-        include_str!("../locales/en/handoff.ftl"),
-    ),
-    (
-        "en",
-        "two-factor.ftl",
-        include_str!("../locales/en/two-factor.ftl"),
-    ),
-    (
-        "en",
-        "security.ftl",
-        include_str!("../locales/en/security.ftl"),
-    ),
-    (
-        "en",
-        "company.ftl",
-        include_str!("../locales/en/company.ftl"),
-    ),
-    ("en", "setup.ftl", include_str!("../locales/en/setup.ftl")),
-    ("en", "sso.ftl", include_str!("../locales/en/sso.ftl")),
-    (
-        "en",
-        "tickets.ftl",
-        include_str!("../locales/en/tickets.ftl"),
-    ),
-    ("en", "email.ftl", include_str!("../locales/en/email.ftl")),
-    (
-        "en",
-        "billing.ftl",
-        include_str!("../locales/en/billing.ftl"),
-    ),
-    (
-        "en",
-        "projects.ftl",
-        include_str!("../locales/en/projects.ftl"),
-    ),
-    (
-        "en",
-        "project-graph.ftl",
-        include_str!("../locales/en/project-graph.ftl"),
-    ),
-    (
-        "en",
-        "account_recovery.ftl",
-        include_str!("../locales/en/account_recovery.ftl"),
-    ),
-    (
-        "en",
-        "profile.ftl",
-        include_str!("../locales/en/profile.ftl"),
-    ),
-    (
-        "en",
-        "account.ftl",
-        include_str!("../locales/en/account.ftl"),
-    ),
-    (
-        "en",
-        "notifications.ftl",
-        include_str!("../locales/en/notifications.ftl"),
-    ),
-    (
-        "en",
-        "email-change.ftl",
-        include_str!("../locales/en/email-change.ftl"),
-    ),
-];
+// `SUPPORTED` (the languages found under `locales/`, `en` first) and `SOURCES` (every `.ftl`
+// file found there), written by `build.rs`.
+include!(concat!(env!("OUT_DIR"), "/locales.rs"));
 
 /// Declares message-id constants plus `ALL`, the list tests check against the bundles.
 macro_rules! message_ids {
@@ -327,6 +249,18 @@ impl<'a> Translator<'a> {
     pub fn tr_count(&self, id: &str, args: &[(&str, i64)]) -> String {
         let mut fluent_args = FluentArgs::with_capacity(args.len());
         for (name, value) in args {
+            fluent_args.set(*name, *value);
+        }
+        self.format(id, Some(&fluent_args))
+    }
+
+    /// The message with text placeables and numeric ones (so plural selectors apply to those).
+    pub fn tr_mixed(&self, id: &str, texts: &[(&str, String)], counts: &[(&str, i64)]) -> String {
+        let mut fluent_args = FluentArgs::with_capacity(texts.len().saturating_add(counts.len()));
+        for (name, value) in texts {
+            fluent_args.set(*name, value.clone());
+        }
+        for (name, value) in counts {
             fluent_args.set(*name, *value);
         }
         self.format(id, Some(&fluent_args))

@@ -106,14 +106,14 @@ pub fn notification(t: Translator<'_>, e: &NotificationEmail) -> RenderedEmail {
                 tenant.clone(),
                 ("number", number.clone()),
                 ("title", title.clone()),
-                ("count", replies.len().to_string()),
             ];
+            let count = [("count", i64::try_from(replies.len()).unwrap_or(i64::MAX))];
             let (subject, intro) = if *follow_up {
                 (msg::REPLIES_SUBJECT, msg::REPLIES_INTRO)
             } else {
                 (msg::REPLY_SUBJECT, msg::REPLY_INTRO)
             };
-            blocks.push(Block::Text(t.tr_args(intro, &args)));
+            blocks.push(Block::Text(t.tr_mixed(intro, &args, &count)));
             for reply in replies {
                 blocks.push(Block::Quote {
                     heading: t.tr_args(
@@ -131,7 +131,7 @@ pub fn notification(t: Translator<'_>, e: &NotificationEmail) -> RenderedEmail {
                 label: t.tr(msg::REPLY_ACTION),
                 link: link.clone(),
             });
-            t.tr_args(subject, &args)
+            t.tr_mixed(subject, &args, &count)
         }
         NotificationContent::TicketClosed {
             number,
@@ -242,6 +242,28 @@ mod tests {
         assert!(!mail.html.contains("<script>"));
         assert!(mail.html.contains("Northwind &lt;IT&gt;"));
         assert_no_raw_ids(&mail.text);
+        Ok(())
+    }
+
+    #[test]
+    fn a_follow_up_of_one_reply_says_so_in_the_singular() -> TestResult {
+        let locales = Locales::load()?;
+        let mail = notification(
+            locales.translator("en"),
+            &email(NotificationContent::TicketReplies {
+                number: "T-7".into(),
+                title: "Printer".into(),
+                replies: vec![Reply {
+                    author: "Sam".into(),
+                    body: "one".into(),
+                    at: DateTime::UNIX_EPOCH,
+                }],
+                follow_up: true,
+                link: "https://portal.example/t/T-7".into(),
+            }),
+        );
+        assert_eq!(mail.subject, "One more reply on ticket T-7: Printer");
+        assert!(mail.text.contains("added one more reply"), "{}", mail.text);
         Ok(())
     }
 

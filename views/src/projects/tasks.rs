@@ -74,9 +74,12 @@ fn upload_form(t: Translator<'_>, v: &DetailView, task: &TaskCard) -> Markup {
         .as_ref()
         .filter(|(id, _)| *id == task.id)
         .map(|(_, code)| match code.as_str() {
-            "file_too_large" => t.tr_args(
+            "file_too_large" => t.tr_count(
                 msg::UPLOAD_ERROR_TOO_LARGE,
-                &[("megabytes", v.max_megabytes.to_string())],
+                &[(
+                    "megabytes",
+                    i64::try_from(v.max_megabytes).unwrap_or(i64::MAX),
+                )],
             ),
             "file_empty" => t.tr(msg::UPLOAD_ERROR_EMPTY),
             "too_many_files" => t.tr_count(
@@ -97,9 +100,9 @@ fn upload_form(t: Translator<'_>, v: &DetailView, task: &TaskCard) -> Markup {
                     input id=(input_id) type="file" name="files" multiple required
                         aria-describedby=(format!("{input_id}-hint"));
                     p.field-hint id=(format!("{input_id}-hint")) {
-                        (t.tr_args(msg::UPLOAD_HINT, &[
-                            ("megabytes", v.max_megabytes.to_string()),
-                            ("count", v.max_files.to_string()),
+                        (t.tr_count(msg::UPLOAD_HINT, &[
+                            ("megabytes", i64::try_from(v.max_megabytes).unwrap_or(i64::MAX)),
+                            ("count", i64::try_from(v.max_files).unwrap_or(i64::MAX)),
                         ]))
                     }
                 }

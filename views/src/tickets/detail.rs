@@ -246,9 +246,9 @@ fn attachments(t: Translator<'_>, v: &DetailView) -> Markup {
                         input #attach-files type="file" name="files" multiple required
                             aria-describedby="attach-hint";
                         p.field-hint #attach-hint {
-                            (t.tr_args(msg::FIELD_FILES_HINT, &[
-                                ("size", v.max_megabytes.to_string()),
-                                ("count", v.max_files.to_string()),
+                            (t.tr_count(msg::FIELD_FILES_HINT, &[
+                                ("size", i64::try_from(v.max_megabytes).unwrap_or(i64::MAX)),
+                                ("count", i64::try_from(v.max_files).unwrap_or(i64::MAX)),
                             ]))
                         }
                         @if let Some(code) = &v.attach_error {

@@ -149,9 +149,9 @@ pub fn page(shell: &PageShell<'_>, view: &NewTicketView) -> Markup {
                     input #ticket-files type="file" name="files" multiple
                         aria-describedby=[described_by(view, "files", Some("ticket-files-hint"))];
                     p.field-hint #ticket-files-hint {
-                        (t.tr_args(msg::FIELD_FILES_HINT, &[
-                            ("size", view.max_megabytes.to_string()),
-                            ("count", view.max_files.to_string()),
+                        (t.tr_count(msg::FIELD_FILES_HINT, &[
+                            ("size", i64::try_from(view.max_megabytes).unwrap_or(i64::MAX)),
+                            ("count", i64::try_from(view.max_files).unwrap_or(i64::MAX)),
                         ]))
                     }
                     (field_error(t, view, "files"))
