@@ -358,6 +358,8 @@ impl Application {
                 .app_data(web::QueryConfig::default().error_handler(routes::query_error))
                 .wrap(from_fn(middleware::renew_legacy_session_cookie))
                 .wrap(from_fn(middleware::check_origin))
+                // Outside the origin check, so its refusal page is in the visitor's language.
+                .wrap(from_fn(crate::http::visitor::remember_visitor))
                 .wrap(from_fn(middleware::security_headers))
                 .wrap(from_fn(middleware::http_metrics))
                 .wrap(from_fn(panics::catch_panics))

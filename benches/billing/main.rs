@@ -243,6 +243,7 @@ fn draw(detail: InvoiceDetail, window: Duration) -> anyhow::Result<Drawing> {
             branding: &branding,
             csp_nonce: "bench",
             signed_in: None,
+            scheme: portal_views::theme::ColorScheme::Auto,
         };
         let html = detail_page(&shell, &view).into_string();
         anyhow::ensure!(html.contains(&last), "the page lacks the last line");

@@ -15,3 +15,4 @@ pub mod referrer;
 pub mod render;
 pub mod session;
 pub mod tenant;
+pub mod visitor;

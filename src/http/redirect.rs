@@ -16,6 +16,23 @@ const QUERY_VALUE: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'~')
     .remove(b'/');
 
+/// Whether `raw` is a path on this host (never `//host`, a scheme or a backslash), also once
+/// and twice percent-decoded so that encodings of `//` or `\` do not pass.
+pub fn is_local_path(raw: &str) -> bool {
+    if raw.is_empty() || raw.len() > MAX_LEN || !is_safe_path(raw) {
+        return false;
+    }
+    let Ok(once) = percent_decode_str(raw).decode_utf8() else {
+        return false;
+    };
+    if !is_safe_path(&once) {
+        return false;
+    }
+    percent_decode_str(&once)
+        .decode_utf8()
+        .is_ok_and(|twice| is_safe_path(&twice))
+}
+
 /// A validated same-host path under `/client-portal`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReturnPath(String);
@@ -23,16 +40,7 @@ pub struct ReturnPath(String);
 impl ReturnPath {
     /// Accepts `raw` only if it is a safe portal path; otherwise `None`.
     pub fn parse(raw: &str) -> Option<ReturnPath> {
-        if raw.is_empty() || raw.len() > MAX_LEN || !is_safe_path(raw) {
-            return None;
-        }
-        // Check the decoded forms too (once and twice), so encodings of `//` or `\` do not pass.
-        let once = percent_decode_str(raw).decode_utf8().ok()?;
-        if !is_safe_path(&once) {
-            return None;
-        }
-        let twice = percent_decode_str(&once).decode_utf8().ok()?;
-        if !is_safe_path(&twice) {
+        if !is_local_path(raw) {
             return None;
         }
         let path_only = raw.split(['?', '#']).next().unwrap_or(raw);

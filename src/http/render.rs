@@ -73,9 +73,14 @@ pub fn page(
     build: impl FnOnce(&PageShell<'_>) -> Markup,
     title: impl FnOnce(Translator<'_>) -> String,
 ) -> HttpResponse {
+    let visitor = crate::http::visitor::current();
     let reader = match &signed_in {
         Some(nav) => nav.reader.clone(),
-        None => Reader::default_for(tenant.map_or("en", |t| t.default_locale.as_str())),
+        None => Reader::default_for(
+            visitor
+                .lang
+                .unwrap_or_else(|| tenant.map_or("en", |t| t.default_locale.as_str())),
+        ),
     };
     let Ok(locales) = locales() else {
         return HttpResponse::InternalServerError().body("The portal's texts failed to load.");
@@ -88,6 +93,7 @@ pub fn page(
         branding: &branding,
         csp_nonce: nonce,
         signed_in,
+        scheme: visitor.scheme,
     };
     html(status, build(&shell))
 }
@@ -113,7 +119,8 @@ pub fn see_other(location: &str) -> HttpResponse {
 
 /// An error page's HTML (used where no request context exists, e.g. `ResponseError`).
 pub fn error_page(branding: &Branding, kind: ErrorKind) -> String {
-    let Some(t) = translator("en") else {
+    let visitor = crate::http::visitor::current();
+    let Some(t) = translator(visitor.lang.unwrap_or("en")) else {
         return "The portal could not answer this request.".to_owned();
     };
     let shell = PageShell {
@@ -122,6 +129,7 @@ pub fn error_page(branding: &Branding, kind: ErrorKind) -> String {
         branding,
         csp_nonce: "",
         signed_in: None,
+        scheme: visitor.scheme,
     };
     error_views::page(&shell, kind).into_string()
 }

@@ -9,6 +9,7 @@ pub mod billing;
 pub mod company;
 pub mod company_member;
 pub mod dashboard;
+pub mod display;
 pub mod email_change;
 pub mod handoff;
 pub mod integration;
@@ -37,6 +38,10 @@ pub fn portal(cfg: &mut web::ServiceConfig) {
         .route(
             "/assets/portal.css",
             web::get().to(assets::serve_stylesheet),
+        )
+        .route(
+            portal_views::layout::DISPLAY_ACTION,
+            web::get().to(display::set_display),
         )
         .route(
             sso::CALLBACK_PATH,

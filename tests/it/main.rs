@@ -20,6 +20,7 @@ mod cli;
 mod company;
 mod company_members;
 mod discovery;
+mod display;
 mod dns;
 mod dns_server;
 mod domains;

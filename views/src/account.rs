@@ -183,6 +183,7 @@ mod tests {
             branding: &branding,
             csp_nonce: "n",
             signed_in: Some(nav("Alice", Some("Acme"))),
+            scheme: crate::theme::ColorScheme::Auto,
         };
         Ok(page(&shell, v).into_string())
     }

@@ -230,6 +230,7 @@ mod tests {
             branding: &branding,
             csp_nonce: "n",
             signed_in: Some(nav("Alice", Some("Acme"))),
+            scheme: crate::theme::ColorScheme::Auto,
         };
         let html = page(&shell, &v).into_string();
         assert_no_raw_ids(&html);

@@ -3,7 +3,7 @@
 use maud::{html, Markup, DOCTYPE};
 
 use crate::i18n::Translator;
-use crate::theme::{brand_css, Branding};
+use crate::theme::{brand_css, Branding, ColorScheme};
 
 pub(crate) mod msg {
     crate::i18n::message_ids! {
@@ -18,8 +18,18 @@ pub(crate) mod msg {
         SIGNED_IN_AS = "common-signed-in-as";
         SIGN_OUT = "common-sign-out";
         FOOTER_HELP = "common-footer-help";
+        DISPLAY_LABEL = "common-display-label";
+        DISPLAY_THEME = "common-display-theme";
+        THEME_AUTO = "common-display-theme-auto";
+        THEME_LIGHT = "common-display-theme-light";
+        THEME_DARK = "common-display-theme-dark";
+        DISPLAY_LANGUAGE = "common-display-language";
+        DISPLAY_APPLY = "common-display-apply";
     }
 }
+
+/// Where the footer's appearance and language form goes (a GET: it only sets cookies).
+pub const DISPLAY_ACTION: &str = "/display";
 
 /// Where the sign-out form posts.
 pub const SIGN_OUT_ACTION: &str = "/auth/client-portal/signout";
@@ -36,6 +46,8 @@ pub struct PageShell<'a> {
     /// Goes on the single inline `<style>` so a strict CSP can allow it.
     pub csp_nonce: &'a str,
     pub signed_in: Option<SignedInNav>,
+    /// Light, dark, or as the device says (the visitor's choice, from a cookie).
+    pub scheme: ColorScheme,
 }
 
 /// What the header shows for a signed-in client.
@@ -173,9 +185,14 @@ pub fn page_with_referrer(
     let tenant = shell.branding.name.as_str();
     html! {
         (DOCTYPE)
-        html lang=(t.lang()) {
+        html lang=(t.lang()) data-theme=[(shell.scheme != ColorScheme::Auto).then(|| shell.scheme.as_str())] {
             head {
                 meta charset="utf-8";
+                meta name="color-scheme" content=(match shell.scheme {
+                    ColorScheme::Auto => "light dark",
+                    ColorScheme::Light => "light",
+                    ColorScheme::Dark => "dark",
+                });
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 meta name="referrer" content=(referrer.as_str());
                 title { (shell.title) " · " (tenant) }
@@ -198,11 +215,47 @@ pub fn page_with_referrer(
                 }
                 footer.site-footer {
                     div.container {
-                        p { (tenant) }
-                        p { (t.tr(msg::FOOTER_HELP)) }
+                        div {
+                            p { (tenant) }
+                            p { (t.tr(msg::FOOTER_HELP)) }
+                        }
+                        (display_form(t, shell))
                     }
                 }
             }
+        }
+    }
+}
+
+/// Light/dark (every page) and the language (signed out: signed-in users pick theirs on their
+/// profile): a GET form that sets cookies and comes back, so it works without JavaScript.
+fn display_form(t: Translator<'_>, shell: &PageShell<'_>) -> Markup {
+    let themes = [
+        (ColorScheme::Auto, msg::THEME_AUTO),
+        (ColorScheme::Light, msg::THEME_LIGHT),
+        (ColorScheme::Dark, msg::THEME_DARK),
+    ];
+    html! {
+        form.display-form method="get" action=(DISPLAY_ACTION) aria-label=(t.tr(msg::DISPLAY_LABEL)) {
+            div {
+                label for="display-theme" { (t.tr(msg::DISPLAY_THEME)) }
+                select #display-theme name="theme" {
+                    @for (scheme, label) in themes {
+                        option value=(scheme.as_str()) selected[scheme == shell.scheme] { (t.tr(label)) }
+                    }
+                }
+            }
+            @if shell.signed_in.is_none() {
+                div {
+                    label for="display-lang" { (t.tr(msg::DISPLAY_LANGUAGE)) }
+                    select #display-lang name="lang" {
+                        @for (tag, name) in crate::i18n::Locales::named() {
+                            option value=(tag) lang=(tag) selected[tag == t.lang()] { (name) }
+                        }
+                    }
+                }
+            }
+            button.btn.btn--secondary type="submit" { (t.tr(msg::DISPLAY_APPLY)) }
         }
     }
 }
@@ -259,9 +312,10 @@ mod tests {
         assert!(html.contains(r#"name="viewport""#));
         assert!(html.contains("<title>Page · Client Portal</title>"));
         assert!(html.contains(r#"<link rel="stylesheet" href="/assets/portal.css">"#));
-        assert!(html.contains(
-            r#"<style nonce="nonce-xyz">:root{--brand-primary:#1f4e79;--brand-accent:#2e86c1}</style>"#
-        ));
+        assert!(html.contains(&format!(
+            r#"<style nonce="nonce-xyz">{}</style>"#,
+            brand_css(&branding)
+        )));
         assert_eq!(html.matches("<style").count(), 1);
         assert!(html.contains(r##"href="#main""##));
         assert!(html.contains(r#"<main id="main">"#));
@@ -324,7 +378,7 @@ mod tests {
         shell.csp_nonce = EVIL;
         let html = page(&shell, html! {}).into_string();
         assert_escaped(&html);
-        assert!(html.contains(":root{--brand-primary:#1f4e79;--brand-accent:#2e86c1}"));
+        assert!(html.contains(":root{--brand-primary:#1f4e79;--brand-accent:#2e86c1;"));
         Ok(())
     }
 }

@@ -339,6 +339,7 @@ mod tests {
             branding: &branding,
             csp_nonce: "n",
             signed_in: Some(nav("Alice", Some("Acme"))),
+            scheme: crate::theme::ColorScheme::Auto,
         };
         let html = page(&shell, &view()).into_string();
         assert_no_raw_ids(&html);

@@ -37,11 +37,181 @@ pub fn is_valid_color(c: &str) -> bool {
     c.len() == 7 && c.starts_with('#') && c.bytes().skip(1).all(|b| b.is_ascii_hexdigit())
 }
 
-/// The `:root` rule with the tenant's colours; an invalid colour falls back to the default.
+/// The surfaces text sits on in each scheme (cards), for the contrast checks.
+const LIGHT_SURFACE: &str = "#ffffff";
+const DARK_SURFACE: &str = "#1c2228";
+/// WCAG 2 AA for normal text.
+pub const AA_CONTRAST: f64 = 4.5;
+
+/// Light or dark, or as the device says (`prefers-color-scheme`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ColorScheme {
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl ColorScheme {
+    pub const ALL: [ColorScheme; 3] = [ColorScheme::Auto, ColorScheme::Light, ColorScheme::Dark];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ColorScheme::Auto => "auto",
+            ColorScheme::Light => "light",
+            ColorScheme::Dark => "dark",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<ColorScheme> {
+        ColorScheme::ALL.into_iter().find(|s| s.as_str() == raw)
+    }
+}
+
+/// `#rrggbb` as channels.
+fn rgb(hex: &str) -> Option<[f64; 3]> {
+    if !is_valid_color(hex) {
+        return None;
+    }
+    let channel = |at: usize| {
+        hex.get(at..at.saturating_add(2))
+            .and_then(|h| u8::from_str_radix(h, 16).ok())
+            .map(f64::from)
+    };
+    Some([channel(1)?, channel(3)?, channel(5)?])
+}
+
+fn hex([r, g, b]: [f64; 3]) -> String {
+    // Channels are clamped to 0..=255 first, so the casts cannot truncate.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let byte = |c: f64| c.round().clamp(0.0, 255.0) as u8;
+    format!("#{:02x}{:02x}{:02x}", byte(r), byte(g), byte(b))
+}
+
+/// WCAG relative luminance.
+fn luminance(c: [f64; 3]) -> f64 {
+    let lin = |v: f64| {
+        let s = v / 255.0;
+        if s <= 0.039_28 {
+            s / 12.92
+        } else {
+            ((s + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * lin(c[0]) + 0.7152 * lin(c[1]) + 0.0722 * lin(c[2])
+}
+
+/// WCAG contrast ratio of two `#rrggbb` colours (1 when either is not one).
+pub fn contrast(a: &str, b: &str) -> f64 {
+    match (rgb(a), rgb(b)) {
+        (Some(a), Some(b)) => {
+            let (la, lb) = (luminance(a), luminance(b));
+            (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+        }
+        _ => 1.0,
+    }
+}
+
+fn to_hsl([r, g, b]: [f64; 3]) -> [f64; 3] {
+    let (r, g, b) = (r / 255.0, g / 255.0, b / 255.0);
+    let (max, min) = (r.max(g).max(b), r.min(g).min(b));
+    let l = (max + min) / 2.0;
+    if (max - min).abs() < f64::EPSILON {
+        return [0.0, 0.0, l];
+    }
+    let d = max - min;
+    let s = if l > 0.5 {
+        d / (2.0 - max - min)
+    } else {
+        d / (max + min)
+    };
+    let h = if (max - r).abs() < f64::EPSILON {
+        (g - b) / d + if g < b { 6.0 } else { 0.0 }
+    } else if (max - g).abs() < f64::EPSILON {
+        (b - r) / d + 2.0
+    } else {
+        (r - g) / d + 4.0
+    };
+    [h / 6.0, s, l]
+}
+
+fn from_hsl([h, s, l]: [f64; 3]) -> [f64; 3] {
+    if s <= 0.0 {
+        return [l * 255.0; 3];
+    }
+    let q = if l < 0.5 {
+        l * (1.0 + s)
+    } else {
+        l + s - l * s
+    };
+    let p = 2.0 * l - q;
+    let hue = |mut t: f64| {
+        if t < 0.0 {
+            t += 1.0;
+        }
+        if t > 1.0 {
+            t -= 1.0;
+        }
+        if t < 1.0 / 6.0 {
+            p + (q - p) * 6.0 * t
+        } else if t < 0.5 {
+            q
+        } else if t < 2.0 / 3.0 {
+            p + (q - p) * (2.0 / 3.0 - t) * 6.0
+        } else {
+            p
+        }
+    };
+    [
+        hue(h + 1.0 / 3.0) * 255.0,
+        hue(h) * 255.0,
+        hue(h - 1.0 / 3.0) * 255.0,
+    ]
+}
+
+/// `color` itself when it reaches `ratio` against `against`, else the colour of the same hue
+/// and saturation at the nearest lightness that does (black or white at worst).
+pub fn readable_on(color: &str, against: &str, ratio: f64) -> String {
+    let Some(c) = rgb(color) else {
+        return color.to_owned();
+    };
+    if contrast(color, against) >= ratio {
+        return color.to_owned();
+    }
+    let [h, s, l] = to_hsl(c);
+    for step in 1..=100u32 {
+        let d = f64::from(step) / 100.0;
+        for candidate in [l - d, l + d] {
+            if (0.0..=1.0).contains(&candidate) {
+                let shade = hex(from_hsl([h, s, candidate]));
+                if contrast(&shade, against) >= ratio {
+                    return shade;
+                }
+            }
+        }
+    }
+    if contrast("#000000", against) >= contrast("#ffffff", against) {
+        "#000000".to_owned()
+    } else {
+        "#ffffff".to_owned()
+    }
+}
+
+/// The `:root` rule with the tenant's colours and the shades computed from them: an invalid
+/// colour falls back to the default; a colour that would fail WCAG AA against what it is
+/// paired with (white text on the primary and accent fills; links on the light and dark cards)
+/// is moved to the nearest lightness that passes.
 pub fn brand_css(b: &Branding) -> String {
     let primary = valid_or(&b.primary_color, DEFAULT_PRIMARY);
     let accent = valid_or(&b.accent_color, DEFAULT_ACCENT);
-    format!(":root{{--brand-primary:{primary};--brand-accent:{accent}}}")
+    let fill = readable_on(primary, "#ffffff", AA_CONTRAST);
+    let accent_fill = readable_on(accent, "#ffffff", AA_CONTRAST);
+    let link_light = readable_on(primary, LIGHT_SURFACE, AA_CONTRAST);
+    let link_dark = readable_on(primary, DARK_SURFACE, AA_CONTRAST);
+    format!(
+        ":root{{--brand-primary:{fill};--brand-accent:{accent};--accent-fill:{accent_fill};\
+         --link:light-dark({link_light},{link_dark})}}"
+    )
 }
 
 fn valid_or<'a>(color: &'a str, default: &'a str) -> &'a str {
@@ -78,22 +248,59 @@ mod tests {
 
     #[test]
     fn brand_css_uses_valid_colors() {
-        assert_eq!(
-            brand_css(&branded("#112233", "#aabbcc")),
-            ":root{--brand-primary:#112233;--brand-accent:#aabbcc}"
+        let css = brand_css(&branded("#112233", "#aabbcc"));
+        assert!(
+            css.starts_with(":root{--brand-primary:#112233;--brand-accent:#aabbcc;"),
+            "{css}"
         );
-        assert_eq!(
-            brand_css(&Branding::default_portal()),
-            ":root{--brand-primary:#1f4e79;--brand-accent:#2e86c1}"
+        let css = brand_css(&Branding::default_portal());
+        assert!(
+            css.starts_with(":root{--brand-primary:#1f4e79;--brand-accent:#2e86c1;"),
+            "{css}"
         );
     }
 
     #[test]
     fn brand_css_rejects_injection() {
         let css = brand_css(&branded("red;}</style><script>", "#fff}body{x:y"));
-        assert_eq!(css, ":root{--brand-primary:#1f4e79;--brand-accent:#2e86c1}");
+        assert_eq!(css, brand_css(&Branding::default_portal()));
         assert!(!css.contains('<'));
         assert!(!css.contains("script"));
+    }
+
+    #[test]
+    fn contrast_matches_wcag_and_failing_colours_move_to_the_nearest_passing_lightness() {
+        assert!((contrast("#000000", "#ffffff") - 21.0).abs() < 0.01);
+        assert!((contrast("#ffffff", "#ffffff") - 1.0).abs() < 0.01);
+        // The default accent with white text is 4.0:1: too light for a badge.
+        assert!(contrast("#2e86c1", "#ffffff") < AA_CONTRAST);
+        let fill = readable_on("#2e86c1", "#ffffff", AA_CONTRAST);
+        assert!(contrast(&fill, "#ffffff") >= AA_CONTRAST, "{fill}");
+        let [h0, _, l0] = to_hsl(rgb("#2e86c1").unwrap());
+        let [h1, _, l1] = to_hsl(rgb(&fill).unwrap());
+        assert!((h0 - h1).abs() < 0.02, "same hue");
+        assert!(l1 < l0 && l0 - l1 < 0.1, "a little darker: {l0} -> {l1}");
+        // Passing colours are kept; a dark primary gets a light shade for dark cards.
+        assert_eq!(readable_on("#1f4e79", "#ffffff", AA_CONTRAST), "#1f4e79");
+        let on_dark = readable_on("#1f4e79", DARK_SURFACE, AA_CONTRAST);
+        assert!(contrast(&on_dark, DARK_SURFACE) >= AA_CONTRAST, "{on_dark}");
+        // Yellow as a primary: darkened until white text reads on it.
+        let yellow = brand_css(&branded("#ffee00", "#ffee00"));
+        let fill = yellow
+            .split("--brand-primary:")
+            .nth(1)
+            .unwrap()
+            .get(..7)
+            .unwrap();
+        assert!(contrast(fill, "#ffffff") >= AA_CONTRAST, "{fill}");
+    }
+
+    #[test]
+    fn colour_schemes_round_trip() {
+        for s in ColorScheme::ALL {
+            assert_eq!(ColorScheme::parse(s.as_str()), Some(s));
+        }
+        assert_eq!(ColorScheme::parse("blue"), None);
     }
 
     #[test]

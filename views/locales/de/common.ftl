@@ -15,3 +15,11 @@ common-footer-help = Brauchen Sie Hilfe? Wenden Sie sich an Ihren IT-Dienstleist
 ## Datum und Uhrzeit: ein Zeitpunkt in der Zeitzone des Lesers, mit deren Abkürzung.
 
 common-datetime-zone = { $datetime } { $zone }
+
+common-display-label = Anzeigeeinstellungen
+common-display-theme = Darstellung
+common-display-theme-auto = Automatisch
+common-display-theme-light = Hell
+common-display-theme-dark = Dunkel
+common-display-language = Sprache
+common-display-apply = Übernehmen

@@ -15,3 +15,12 @@ common-footer-help = Need help? Contact your service provider.
 ## Dates and times: an instant in the reader's time zone, with the zone's abbreviation.
 
 common-datetime-zone = { $datetime } { $zone }
+
+# Footer: light/dark and (signed out) language.
+common-display-label = Display settings
+common-display-theme = Appearance
+common-display-theme-auto = Automatic
+common-display-theme-light = Light
+common-display-theme-dark = Dark
+common-display-language = Language
+common-display-apply = Apply

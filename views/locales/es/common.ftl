@@ -15,3 +15,11 @@ common-footer-help = ¿Necesita ayuda? Póngase en contacto con su proveedor de 
 ## Fechas y horas: un instante en la zona horaria del lector, con la abreviatura de la zona.
 
 common-datetime-zone = { $datetime } { $zone }
+
+common-display-label = Preferencias de visualización
+common-display-theme = Apariencia
+common-display-theme-auto = Automática
+common-display-theme-light = Clara
+common-display-theme-dark = Oscura
+common-display-language = Idioma
+common-display-apply = Aplicar

@@ -15,3 +15,11 @@ common-footer-help = Besoin d’aide ? Contactez votre prestataire.
 ## Dates et heures : un instant dans le fuseau horaire du lecteur, avec l’abréviation du fuseau.
 
 common-datetime-zone = { $datetime } { $zone }
+
+common-display-label = Préférences d’affichage
+common-display-theme = Apparence
+common-display-theme-auto = Automatique
+common-display-theme-light = Claire
+common-display-theme-dark = Sombre
+common-display-language = Langue
+common-display-apply = Appliquer

@@ -15,3 +15,11 @@ common-footer-help = Serve aiuto? Contatta il tuo fornitore di servizi.
 ## Date e ore: un istante nel fuso orario di chi legge, con l'abbreviazione del fuso.
 
 common-datetime-zone = { $datetime } { $zone }
+
+common-display-label = Impostazioni di visualizzazione
+common-display-theme = Aspetto
+common-display-theme-auto = Automatico
+common-display-theme-light = Chiaro
+common-display-theme-dark = Scuro
+common-display-language = Lingua
+common-display-apply = Applica

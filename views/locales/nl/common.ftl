@@ -15,3 +15,11 @@ common-footer-help = Hulp nodig? Neem contact op met uw dienstverlener.
 ## Datums en tijden: een tijdstip in de tijdzone van de lezer, met de afkorting van die zone.
 
 common-datetime-zone = { $datetime } { $zone }
+
+common-display-label = Weergave-instellingen
+common-display-theme = Weergave
+common-display-theme-auto = Automatisch
+common-display-theme-light = Licht
+common-display-theme-dark = Donker
+common-display-language = Taal
+common-display-apply = Toepassen

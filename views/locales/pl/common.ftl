@@ -15,3 +15,11 @@ common-footer-help = Potrzebujesz pomocy? Skontaktuj się ze swoim dostawcą us�
 ## Daty i godziny: moment w strefie czasowej czytelnika, ze skrótem strefy.
 
 common-datetime-zone = { $datetime } { $zone }
+
+common-display-label = Ustawienia wyświetlania
+common-display-theme = Wygląd
+common-display-theme-auto = Automatyczny
+common-display-theme-light = Jasny
+common-display-theme-dark = Ciemny
+common-display-language = Język
+common-display-apply = Zastosuj

@@ -15,3 +15,11 @@ common-footer-help = Precisa de ajuda? Contacte o seu prestador de serviços.
 ## Datas e horas: um instante no fuso horário do leitor, com a abreviatura do fuso.
 
 common-datetime-zone = { $datetime } { $zone }
+
+common-display-label = Definições de apresentação
+common-display-theme = Aparência
+common-display-theme-auto = Automática
+common-display-theme-light = Clara
+common-display-theme-dark = Escura
+common-display-language = Idioma
+common-display-apply = Aplicar
