@@ -193,11 +193,12 @@ fn sentence_with_time(t: Translator<'_>, id: &str, at: DateTime<Utc>) -> Markup 
     }
 }
 
-/// Known methods get a translated label; anything else is shown as given (escaped).
+/// Known methods get a translated label (those with a second factor or single sign-on as
+/// Security names them); anything else is shown as given (escaped).
 fn method_label(t: Translator<'_>, method: &str) -> String {
     match method {
         "password" => t.tr(msg::METHOD_PASSWORD),
-        other => other.to_owned(),
+        other => crate::security::method_label(t, other),
     }
 }
 
@@ -258,6 +259,19 @@ mod tests {
         assert!(!html.contains("Company"));
         assert!(html.contains("<dd>passkey</dd>"));
         assert_no_raw_ids(&html);
+        Ok(())
+    }
+
+    #[test]
+    fn second_factor_and_single_sign_on_methods_are_named_in_words() -> TestResult {
+        let locales = Locales::load()?;
+        let t = locales.translator("en");
+        assert_eq!(
+            method_label(t, "password+totp"),
+            "Password and authenticator code"
+        );
+        assert_eq!(method_label(t, "oidc"), "Single sign-on");
+        assert_eq!(method_label(t, "password"), "Email and password");
         Ok(())
     }
 

@@ -56,7 +56,17 @@ pub struct Locales {
     fallback_formats: Formats,
     /// Every other supported language, with its formats.
     others: Vec<(&'static str, Bundle, Formats)>,
+    /// Tests only: every translator wraps each message in [`PSEUDO_OPEN`]…[`PSEUDO_CLOSE`].
+    #[cfg(test)]
+    pseudo: bool,
 }
+
+/// Opens a message in the pseudo-locale (tests): text outside such markers was not translated.
+#[cfg(test)]
+pub const PSEUDO_OPEN: char = '⟦';
+/// Closes a message in the pseudo-locale (tests).
+#[cfg(test)]
+pub const PSEUDO_CLOSE: char = '⟧';
 
 impl fmt::Debug for Locales {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -81,6 +91,20 @@ impl Locales {
             fallback,
             fallback_formats,
             others,
+            #[cfg(test)]
+            pseudo: false,
+        })
+    }
+
+    /// The pseudo-locale of the tests: the real bundles and formats, but every message a
+    /// translator returns (arguments and plural forms included) comes wrapped in
+    /// [`PSEUDO_OPEN`]…[`PSEUDO_CLOSE`]; what `fmt()` formats (numbers, money, dates) is not.
+    /// A page rendered with it shows, outside the markers, only what did not go through Fluent.
+    #[cfg(test)]
+    pub fn pseudo() -> Result<Locales, LocaleError> {
+        Ok(Locales {
+            pseudo: true,
+            ..Locales::load()?
         })
     }
 
@@ -96,6 +120,8 @@ impl Locales {
                 formats,
                 zone: Tz::UTC,
                 style: DateStyle::Language,
+                #[cfg(test)]
+                pseudo: self.pseudo,
             },
             None => Translator {
                 lang: FALLBACK_LANG,
@@ -104,6 +130,8 @@ impl Locales {
                 formats: &self.fallback_formats,
                 zone: Tz::UTC,
                 style: DateStyle::Language,
+                #[cfg(test)]
+                pseudo: self.pseudo,
             },
         }
     }
@@ -200,6 +228,9 @@ pub struct Translator<'a> {
     zone: Tz,
     /// The reader's date style.
     style: DateStyle,
+    /// Tests only: wrap every message in the pseudo-locale's markers (see [`Locales::pseudo`]).
+    #[cfg(test)]
+    pseudo: bool,
 }
 
 impl fmt::Debug for Translator<'_> {
@@ -276,9 +307,12 @@ impl<'a> Translator<'a> {
             if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
                 // Resolver errors (e.g. a missing argument) still yield readable text.
                 let mut errors = Vec::new();
-                return bundle
-                    .format_pattern(pattern, args, &mut errors)
-                    .into_owned();
+                let text = bundle.format_pattern(pattern, args, &mut errors);
+                #[cfg(test)]
+                if self.pseudo {
+                    return format!("{PSEUDO_OPEN}{text}{PSEUDO_CLOSE}");
+                }
+                return text.into_owned();
             }
         }
         id.to_owned()

@@ -33,6 +33,8 @@ pub mod notification_email;
 pub mod notifications;
 pub mod profile;
 pub mod projects;
+#[cfg(test)]
+mod pseudo_locale_tests;
 pub mod security;
 pub mod setup;
 pub mod signin;

@@ -105,3 +105,4 @@ billing-usage-hours = Stunden nach Leistung
 billing-usage-hours-col = Stunden
 billing-usage-burn-desc = Verbleibende Stunden im Kontingent nach jeder Nutzung, ab dessen Beginn. Die Tabelle neben dem Diagramm enthält dieselben Werte.
 billing-usage-left = Verbleibende Stunden
+billing-usage-axis-hours = { $hours } Std.

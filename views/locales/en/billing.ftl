@@ -105,3 +105,5 @@ billing-usage-hours = Hours by service
 billing-usage-hours-col = Hours
 billing-usage-burn-desc = Hours left in the block after each use, from its start. The table beside the chart has the same figures.
 billing-usage-left = Hours left
+# The top of a burn-down chart's scale: the block's size in hours.
+billing-usage-axis-hours = { $hours } h

@@ -105,3 +105,4 @@ billing-usage-hours = Horas por servicio
 billing-usage-hours-col = Horas
 billing-usage-burn-desc = Horas que quedan en el bloque después de cada uso, desde su inicio. La tabla junto al gráfico contiene las mismas cifras.
 billing-usage-left = Horas restantes
+billing-usage-axis-hours = { $hours } h

@@ -105,3 +105,4 @@ billing-usage-hours = Heures par service
 billing-usage-hours-col = Heures
 billing-usage-burn-desc = Heures restant dans le forfait après chaque utilisation, depuis son début. Le tableau à côté du graphique présente les mêmes chiffres.
 billing-usage-left = Heures restantes
+billing-usage-axis-hours = { $hours } h

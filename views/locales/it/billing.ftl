@@ -105,3 +105,4 @@ billing-usage-hours = Ore per servizio
 billing-usage-hours-col = Ore
 billing-usage-burn-desc = Ore rimanenti nel pacchetto dopo ogni utilizzo, dall'inizio. La tabella accanto al grafico riporta gli stessi dati.
 billing-usage-left = Ore rimanenti
+billing-usage-axis-hours = { $hours } h

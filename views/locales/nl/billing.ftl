@@ -105,3 +105,4 @@ billing-usage-hours = Uren per dienst
 billing-usage-hours-col = Uren
 billing-usage-burn-desc = Resterende uren in de urenbundel na elk gebruik, vanaf de start. De tabel naast de grafiek bevat dezelfde cijfers.
 billing-usage-left = Resterende uren
+billing-usage-axis-hours = { $hours } u

@@ -111,3 +111,4 @@ billing-usage-hours = Godziny według usług
 billing-usage-hours-col = Godziny
 billing-usage-burn-desc = Godziny pozostałe w pakiecie po każdym wykorzystaniu, licząc od jego początku. Tabela obok wykresu zawiera te same dane.
 billing-usage-left = Pozostałe godziny
+billing-usage-axis-hours = { $hours } godz.

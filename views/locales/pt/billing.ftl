@@ -106,3 +106,4 @@ billing-usage-hours = Horas por serviço
 billing-usage-hours-col = Horas
 billing-usage-burn-desc = Horas restantes no bloco após cada utilização, desde o seu início. A tabela ao lado do gráfico contém os mesmos valores.
 billing-usage-left = Horas restantes
+billing-usage-axis-hours = { $hours } h

@@ -42,6 +42,7 @@ pub(crate) mod msg {
         USAGE_HOURS_COL = "billing-usage-hours-col";
         USAGE_BURN_DESC = "billing-usage-burn-desc";
         USAGE_LEFT = "billing-usage-left";
+        USAGE_AXIS_HOURS = "billing-usage-axis-hours";
         OUTSTANDING = "billing-outstanding";
         NOTHING_OUTSTANDING = "billing-nothing-outstanding";
         UNPAID_COUNT = "billing-unpaid-count";

@@ -101,7 +101,9 @@ fn burn(t: Translator<'_>, id: &str, title: &str, desc: &str, b: &BurnDown) -> M
             desc id=(format!("{id}-d")) { (desc) }
             line x1=(c(PAD)) y1=(c(H - PAD)) x2=(c(W - PAD)) y2=(c(H - PAD)) stroke="#52606d" stroke-width="1" {}
             path d=(path.trim_end()) fill="none" stroke="#b54708" stroke-width="3" {}
-            text x=(c(PAD)) y=(c(PAD - 10.0)) font-size="11" fill="#1f2933" { (hours(t, max_minutes)) " h" }
+            text x=(c(PAD)) y=(c(PAD - 10.0)) font-size="11" fill="#1f2933" {
+                (t.tr_args(msg::USAGE_AXIS_HOURS, &[("hours", hours(t, max_minutes))]))
+            }
         }
     }
 }
