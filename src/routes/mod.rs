@@ -39,6 +39,7 @@ pub fn portal(cfg: &mut web::ServiceConfig) {
             "/assets/portal.css",
             web::get().to(assets::serve_stylesheet),
         )
+        .route("/favicon.ico", web::get().to(assets::serve_favicon))
         .route(
             portal_views::layout::DISPLAY_ACTION,
             web::get().to(display::set_display),

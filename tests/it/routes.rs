@@ -140,3 +140,17 @@ async fn pages_carry_the_security_headers() {
     assert_eq!(css.status, 200);
     assert!(css.header("content-type").starts_with("text/css"));
 }
+
+#[actix_web::test]
+async fn the_favicon_is_served_to_anyone_on_any_host() {
+    let Some(app) = spawn_app().await else { return };
+    for browser in [app.browser(), app.browser_at("support.acme.example")] {
+        let (status, headers, body) = browser.get_bytes("/favicon.ico").await;
+        assert_eq!(status, 200, "{headers:?}");
+        let header = |name: &str| headers.get(name).unwrap().to_str().unwrap().to_owned();
+        assert!(header("content-type").starts_with("image/"));
+        assert!(header("cache-control").contains("max-age=604800"));
+        // An ICO (reserved 0, type 1) holding one image.
+        assert_eq!(body.get(..6), Some(&[0, 0, 1, 0, 1, 0][..]));
+    }
+}

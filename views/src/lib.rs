@@ -22,6 +22,7 @@ pub mod dashboard;
 pub mod email;
 pub mod email_change;
 pub mod errors;
+pub mod favicon;
 pub mod format;
 pub mod handoff;
 pub mod i18n;
