@@ -21,6 +21,7 @@ pub mod audit;
 pub mod auth;
 pub mod billing;
 pub mod billing_sync;
+pub mod branding;
 pub mod clock;
 pub mod company_admin;
 pub mod credential_change;

@@ -135,6 +135,44 @@ pub struct TenantInfo {
     pub primary_color: String,
     pub accent_color: String,
     pub default_locale: String,
+    /// Logos and favicon set by operators (`branding`), each stored by content hash.
+    pub images: BrandImages,
+}
+
+/// An image of a tenant's branding: its contents' SHA-256 in the attachment store and its media
+/// type. Served at `/branding/{content_hash}.{ext}`; the hash in the URL makes it cacheable forever.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BrandImage {
+    pub content_hash: String,
+    pub content_type: String,
+}
+
+impl BrandImage {
+    /// The file extension its media type goes by.
+    pub fn extension(&self) -> &'static str {
+        match self.content_type.as_str() {
+            "image/png" => "png",
+            "image/jpeg" => "jpg",
+            "image/webp" => "webp",
+            "image/svg+xml" => "svg",
+            _ => "bin",
+        }
+    }
+
+    /// Its path on every host: `/branding/{sha256}.{ext}`.
+    pub fn path(&self) -> String {
+        format!("/branding/{}.{}", self.content_hash, self.extension())
+    }
+}
+
+/// A tenant's logos and favicon (none set by default).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct BrandImages {
+    /// For light backgrounds (the sign-in card, emails).
+    pub logo_light: Option<BrandImage>,
+    /// For dark backgrounds (the header, in the brand colour; dark mode).
+    pub logo_dark: Option<BrandImage>,
+    pub favicon: Option<BrandImage>,
 }
 
 /// A tenant slug: 12 lowercase hex characters.

@@ -1,5 +1,6 @@
 //! The `portal` command line: serve (default), demo, migrate, tenant and user administration.
 
+pub mod branding;
 pub mod domains;
 pub mod integration_tokens;
 pub mod invitations;
@@ -74,6 +75,8 @@ pub enum TenantCommand {
     IntegrationToken(crate::cli::integration_tokens::IntegrationTokenCommand),
     /// What each client role (admin, finance, user) may do: print it, or `--set` one role's.
     Role(crate::cli::roles::TenantRole),
+    /// Set the tenant's colours, logos and favicon.
+    Branding(crate::cli::branding::TenantBranding),
 }
 
 #[derive(Debug, Args)]
@@ -404,6 +407,9 @@ async fn tenant_command(settings: Settings, cmd: TenantCommand) -> anyhow::Resul
             crate::cli::integration_tokens::run(&db, &clock, cmd).await?
         }
         TenantCommand::Role(args) => crate::cli::roles::tenant_role(&db, &clock, args).await?,
+        TenantCommand::Branding(args) => {
+            crate::cli::branding::run(&settings, &db, &clock, args).await?
+        }
     }
     Ok(())
 }

@@ -12,6 +12,7 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, ResponseError};
 use portal_actors::admin::contacts::ContactError;
 use portal_actors::admin::domains::AddDomainError;
+use portal_actors::branding::BrandingError;
 use portal_actors::directory::input::BatchRefusal;
 use portal_actors::integration_tokens::TokenError;
 use portal_actors::invitations::InvitationError;
@@ -249,6 +250,20 @@ impl From<BatchRefusal> for ApiError {
         ApiError::new(status, code)
             .with_message(message)
             .with_extra("errors", errors)
+    }
+}
+
+impl From<BrandingError> for ApiError {
+    /// 400 with the refusal's code and what was wrong (`limit_bytes` for a file too large);
+    /// 503 when the store or database failed.
+    fn from(e: BrandingError) -> Self {
+        match e {
+            BrandingError::Store(_) | BrandingError::Db(_) => ApiError::unavailable(e),
+            BrandingError::TooLarge { limit } => ApiError::bad_request(e.code())
+                .with_message(e.to_string())
+                .with_extra("limit_bytes", limit),
+            _ => ApiError::bad_request(e.code()).with_message(e.to_string()),
+        }
     }
 }
 

@@ -5,12 +5,12 @@ use std::sync::OnceLock;
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::http::StatusCode;
 use actix_web::HttpResponse;
-use portal_actors::model::TenantInfo;
+use portal_actors::model::{BrandImage, TenantInfo};
 use portal_views::errors::{self as error_views, ErrorKind};
 use portal_views::format::DateStyle;
 use portal_views::i18n::{LocaleError, Locales, Translator};
 use portal_views::layout::{PageShell, Reader, SignedInNav};
-use portal_views::theme::Branding;
+use portal_views::theme::{BrandImagePaths, Branding};
 use portal_views::Markup;
 
 static LOCALES: OnceLock<Result<Locales, LocaleError>> = OnceLock::new();
@@ -59,6 +59,11 @@ pub fn branding(tenant: Option<&TenantInfo>) -> Branding {
             name: t.name.clone(),
             primary_color: t.primary_color.clone(),
             accent_color: t.accent_color.clone(),
+            images: BrandImagePaths {
+                logo_light: t.images.logo_light.as_ref().map(BrandImage::path),
+                logo_dark: t.images.logo_dark.as_ref().map(BrandImage::path),
+                favicon: t.images.favicon.as_ref().map(BrandImage::path),
+            },
         },
         None => Branding::default_portal(),
     }

@@ -6,6 +6,7 @@ pub mod admin;
 pub mod api;
 pub mod assets;
 pub mod billing;
+pub mod branding;
 pub mod company;
 pub mod company_member;
 pub mod dashboard;
@@ -40,6 +41,10 @@ pub fn portal(cfg: &mut web::ServiceConfig) {
             web::get().to(assets::serve_stylesheet),
         )
         .route("/favicon.ico", web::get().to(assets::serve_favicon))
+        .route(
+            "/branding/{file}",
+            web::get().to(branding::serve_branding_image),
+        )
         .route(
             portal_views::layout::DISPLAY_ACTION,
             web::get().to(display::set_display),

@@ -48,6 +48,37 @@ pub struct RenderedEmail {
     pub html: String,
 }
 
+/// The card every email's content sits in (white, whatever the reader's theme).
+const CARD_STYLE: &str =
+    "max-width:560px;margin:0 auto;background:#ffffff;border-radius:8px;padding:24px";
+
+/// A tenant's logo for the top of its emails: an absolute URL on the tenant's host (the logo
+/// for light backgrounds, since the card is white) and the tenant's name as its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EmailLogo {
+    pub url: String,
+    pub alt: String,
+}
+
+impl RenderedEmail {
+    /// The same email with the tenant's logo at the top of the card, when there is one.
+    pub fn with_logo(mut self, logo: Option<&EmailLogo>) -> RenderedEmail {
+        if let Some(logo) = logo {
+            let card = html! { div style=(CARD_STYLE) {} }.into_string();
+            let open = card.trim_end_matches("</div>");
+            let img = html! {
+                p style="margin:0 0 16px" {
+                    img src=(logo.url) alt=(logo.alt) style="max-height:48px;max-width:240px;height:auto";
+                }
+            };
+            self.html = self
+                .html
+                .replacen(open, &format!("{open}{}", img.into_string()), 1);
+        }
+        self
+    }
+}
+
 /// A password-reset link.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PasswordResetEmail {
@@ -200,7 +231,7 @@ fn html_body(
                 title { (subject) }
             }
             body style="margin:0;padding:24px;background:#f4f5f7;font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1f2933;line-height:1.5" {
-                div style="max-width:560px;margin:0 auto;background:#ffffff;border-radius:8px;padding:24px" {
+                div style=(CARD_STYLE) {
                     @for block in blocks {
                         @match block {
                             Block::Text(s) => p { (s) },
@@ -378,6 +409,37 @@ mod tests {
 
     const LINK: &str =
         "https://portal.example/auth/password-reset/set-new-password?token=abc&tenant=0123456789ab";
+
+    #[test]
+    fn the_logo_goes_at_the_top_of_the_card_escaped() -> TestResult {
+        let locales = Locales::load()?;
+        let t = locales.translator("en");
+        let mail = || {
+            password_reset(
+                t,
+                &PasswordResetEmail {
+                    tenant_name: "Acme".into(),
+                    recipient_name: "Ada".into(),
+                    link: LINK.into(),
+                    ttl_minutes: 30,
+                },
+            )
+        };
+        assert_eq!(mail().with_logo(None), mail());
+        let logo = EmailLogo {
+            url: "https://support.acme.example/branding/ab.png".into(),
+            alt: EVIL.into(),
+        };
+        let with = mail().with_logo(Some(&logo));
+        assert_eq!(with.text, mail().text);
+        let card = format!(
+            r#"<div style="{CARD_STYLE}"><p style="margin:0 0 16px"><img src="https://support.acme.example/branding/ab.png" alt=""#
+        );
+        assert!(with.html.contains(&card), "{}", with.html);
+        assert_eq!(with.html.matches("<img").count(), 1);
+        assert!(!with.html.contains(EVIL));
+        Ok(())
+    }
 
     fn assert_clean(mail: &RenderedEmail) {
         for part in [&mail.subject, &mail.text, &mail.html] {

@@ -197,6 +197,9 @@ pub fn page_with_referrer(
                 meta name="referrer" content=(referrer.as_str());
                 title { (shell.title) " · " (tenant) }
                 link rel="stylesheet" href=(STYLESHEET_HREF);
+                @if let Some(icon) = &shell.branding.images.favicon {
+                    link rel="icon" href=(icon);
+                }
                 // brand_css only emits validated hex colours, so normal escaping leaves it intact.
                 style nonce=(shell.csp_nonce) { (brand_css(shell.branding)) }
             }
@@ -204,7 +207,14 @@ pub fn page_with_referrer(
                 a.skip-link href="#main" { (t.tr(msg::SKIP_TO_CONTENT)) }
                 header.site-header {
                     div.container {
-                        a.brand href="/" { (tenant) }
+                        // The header is the brand colour: the logo for dark backgrounds, else the name.
+                        a.brand href="/" {
+                            @if let Some(logo) = &shell.branding.images.logo_dark {
+                                img src=(logo) alt=(tenant);
+                            } @else {
+                                (tenant)
+                            }
+                        }
                         @if let Some(nav) = &shell.signed_in {
                             (signed_in_nav(t, nav))
                         }
@@ -379,6 +389,26 @@ mod tests {
         let html = page(&shell, html! {}).into_string();
         assert_escaped(&html);
         assert!(html.contains(":root{--brand-primary:#1f4e79;--brand-accent:#2e86c1;"));
+        Ok(())
+    }
+
+    #[test]
+    fn the_header_shows_the_dark_background_logo_and_the_head_the_favicon() -> TestResult {
+        let locales = Locales::load()?;
+        let mut branding = Branding::default_portal();
+        let plain = page(&shell(locales.translator("en"), &branding, None), html! {});
+        assert!(plain
+            .into_string()
+            .contains(r#"<a class="brand" href="/">Client Portal</a>"#));
+        branding.name = "Acme IT".into();
+        branding.images.logo_light = Some("/branding/light.png".into());
+        branding.images.logo_dark = Some("/branding/dark.svg".into());
+        branding.images.favicon = Some("/branding/icon.png".into());
+        let html = page(&shell(locales.translator("en"), &branding, None), html! {}).into_string();
+        assert!(html.contains(
+            r#"<a class="brand" href="/"><img src="/branding/dark.svg" alt="Acme IT"></a>"#
+        ));
+        assert!(html.contains(r#"<link rel="icon" href="/branding/icon.png">"#));
         Ok(())
     }
 }

@@ -140,6 +140,29 @@ fn forgot_href(view: &SignInView) -> String {
     }
 }
 
+/// The tenant's logo above the form: the one for the card's background (light or dark, as the
+/// visitor chose or, on `auto`, as the device says), else whichever logo there is.
+fn card_logo(shell: &PageShell<'_>) -> Markup {
+    use crate::theme::ColorScheme;
+    let images = &shell.branding.images;
+    let name = shell.branding.name.as_str();
+    let (light, dark) = (images.logo_light.as_deref(), images.logo_dark.as_deref());
+    html! {
+        @match (shell.scheme, light, dark) {
+            (ColorScheme::Auto, Some(light), Some(dark)) => p.auth-logo {
+                picture {
+                    source media="(prefers-color-scheme: dark)" srcset=(dark);
+                    img src=(light) alt=(name);
+                }
+            },
+            (ColorScheme::Dark, _, Some(logo)) | (_, Some(logo), _) | (_, None, Some(logo)) => {
+                p.auth-logo { img src=(logo) alt=(name); }
+            },
+            _ => {},
+        }
+    }
+}
+
 /// The sign-in form inside the page shell.
 pub fn page(shell: &PageShell<'_>, view: &SignInView) -> Markup {
     let t = shell.t;
@@ -153,6 +176,7 @@ pub fn page(shell: &PageShell<'_>, view: &SignInView) -> Markup {
     let content = html! {
         div.auth {
             div.card {
+                (card_logo(shell))
                 h1 { (t.tr_args(msg::HEADING, &[("name", tenant)])) }
                 @if !view.password_hidden() {
                     p.page-intro { (t.tr(msg::INTRO)) }
@@ -211,6 +235,28 @@ mod tests {
             sso_buttons: Vec::new(),
             sso_only: false,
         }
+    }
+
+    #[test]
+    fn the_card_shows_the_logo_for_its_background() -> TestResult {
+        use crate::theme::ColorScheme;
+        let locales = Locales::load()?;
+        let mut branding = Branding::default_portal();
+        let none = page(&shell(locales.translator("en"), &branding, None), &view()).into_string();
+        assert!(!none.contains("auth-logo"));
+        branding.images.logo_light = Some("/branding/l.png".into());
+        let html = page(&shell(locales.translator("en"), &branding, None), &view()).into_string();
+        assert!(html.contains(
+            r#"<p class="auth-logo"><img src="/branding/l.png" alt="Client Portal"></p>"#
+        ));
+        branding.images.logo_dark = Some("/branding/d.svg".into());
+        let html = page(&shell(locales.translator("en"), &branding, None), &view()).into_string();
+        assert!(html.contains(r#"<source media="(prefers-color-scheme: dark)" srcset="/branding/d.svg"><img src="/branding/l.png""#));
+        let mut dark = shell(locales.translator("en"), &branding, None);
+        dark.scheme = ColorScheme::Dark;
+        let html = page(&dark, &view()).into_string();
+        assert!(html.contains(r#"<p class="auth-logo"><img src="/branding/d.svg""#));
+        Ok(())
     }
 
     #[test]

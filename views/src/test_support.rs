@@ -71,6 +71,11 @@ pub fn evil_branding() -> Branding {
         name: EVIL.to_owned(),
         primary_color: "red;}</style><script>".to_owned(),
         accent_color: EVIL.to_owned(),
+        images: crate::theme::BrandImagePaths {
+            logo_light: Some(EVIL.to_owned()),
+            logo_dark: Some(EVIL.to_owned()),
+            favicon: Some(EVIL.to_owned()),
+        },
     }
 }
 

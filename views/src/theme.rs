@@ -13,6 +13,18 @@ pub struct Branding {
     pub name: String,
     pub primary_color: String,
     pub accent_color: String,
+    /// Paths of the tenant's images (`/branding/{sha256}.{ext}`), when set.
+    pub images: BrandImagePaths,
+}
+
+/// Where a tenant's logos and favicon are served, when it has them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct BrandImagePaths {
+    /// For light backgrounds: the sign-in card in light mode, emails.
+    pub logo_light: Option<String>,
+    /// For dark backgrounds: the header (the brand colour), the sign-in card in dark mode.
+    pub logo_dark: Option<String>,
+    pub favicon: Option<String>,
 }
 
 impl Branding {
@@ -22,6 +34,7 @@ impl Branding {
             name: DEFAULT_NAME.to_owned(),
             primary_color: DEFAULT_PRIMARY.to_owned(),
             accent_color: DEFAULT_ACCENT.to_owned(),
+            images: BrandImagePaths::default(),
         }
     }
 }
@@ -214,6 +227,70 @@ pub fn brand_css(b: &Branding) -> String {
     )
 }
 
+/// A colour the pages render differently from how it was given, and why.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ColorAdjustment {
+    /// `primary_color` or `accent_color`.
+    pub field: &'static str,
+    /// Where the shade is used: `fill` (white text on it), `link_light`, `link_dark` (links on
+    /// light and dark cards).
+    pub used_as: &'static str,
+    pub given: String,
+    pub used: String,
+    pub reason: String,
+}
+
+/// What [`brand_css`] changes of these colours (both valid `#rrggbb`) to reach WCAG AA, for the
+/// operator who set them.
+pub fn color_adjustments(primary: &str, accent: &str) -> Vec<ColorAdjustment> {
+    let checks: [(&'static str, &str, &'static str, &str, &str); 4] = [
+        (
+            "primary_color",
+            primary,
+            "fill",
+            "#ffffff",
+            "white text on it",
+        ),
+        (
+            "primary_color",
+            primary,
+            "link_light",
+            LIGHT_SURFACE,
+            "as a link on light cards it",
+        ),
+        (
+            "primary_color",
+            primary,
+            "link_dark",
+            DARK_SURFACE,
+            "as a link on dark cards it",
+        ),
+        (
+            "accent_color",
+            accent,
+            "fill",
+            "#ffffff",
+            "white text on it",
+        ),
+    ];
+    checks
+        .into_iter()
+        .filter_map(|(field, given, used_as, against, what)| {
+            let used = readable_on(given, against, AA_CONTRAST);
+            (used != given).then(|| ColorAdjustment {
+                field,
+                used_as,
+                given: given.to_owned(),
+                reason: format!(
+                    "{what} was {:.1}:1 (WCAG AA needs {AA_CONTRAST}:1)",
+                    contrast(given, against)
+                ),
+                used,
+            })
+        })
+        .collect()
+}
+
 fn valid_or<'a>(color: &'a str, default: &'a str) -> &'a str {
     if is_valid_color(color) {
         color
@@ -231,7 +308,26 @@ mod tests {
             name: "Acme".to_owned(),
             primary_color: primary.to_owned(),
             accent_color: accent.to_owned(),
+            images: BrandImagePaths::default(),
         }
+    }
+
+    #[test]
+    fn failing_colours_are_reported_with_the_shade_used_and_why() {
+        assert!(color_adjustments("#1f4e79", "#0b5563")
+            .iter()
+            .all(|a| a.used_as == "link_dark"));
+        let yellow = color_adjustments("#ffee00", "#0b5563");
+        let fill = yellow.iter().find(|a| a.used_as == "fill").unwrap();
+        assert_eq!(fill.field, "primary_color");
+        assert_eq!(fill.given, "#ffee00");
+        assert!(contrast(&fill.used, "#ffffff") >= AA_CONTRAST);
+        assert!(
+            fill.reason.starts_with("white text on it was 1.2:1"),
+            "{}",
+            fill.reason
+        );
+        assert!(brand_css(&branded("#ffee00", "#0b5563")).contains(&fill.used));
     }
 
     #[test]

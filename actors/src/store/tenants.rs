@@ -5,7 +5,7 @@ use rand::RngCore;
 use uuid::Uuid;
 
 use crate::db::{Db, DbError, Exec, Tx};
-use crate::model::TenantInfo;
+use crate::model::{BrandImage, BrandImages, TenantInfo};
 use crate::{execute, query_as};
 
 /// Resources the client roles grant on.
@@ -93,6 +93,19 @@ struct TenantRow {
     primary_color: String,
     accent_color: String,
     default_locale: String,
+    logo_light_sha256: Option<String>,
+    logo_light_type: Option<String>,
+    logo_dark_sha256: Option<String>,
+    logo_dark_type: Option<String>,
+    favicon_sha256: Option<String>,
+    favicon_type: Option<String>,
+}
+
+fn brand_image(hash: Option<String>, content_type: Option<String>) -> Option<BrandImage> {
+    Some(BrandImage {
+        content_hash: hash?,
+        content_type: content_type?,
+    })
 }
 
 impl From<TenantRow> for TenantInfo {
@@ -104,12 +117,113 @@ impl From<TenantRow> for TenantInfo {
             primary_color: r.primary_color,
             accent_color: r.accent_color,
             default_locale: r.default_locale,
+            images: BrandImages {
+                logo_light: brand_image(r.logo_light_sha256, r.logo_light_type),
+                logo_dark: brand_image(r.logo_dark_sha256, r.logo_dark_type),
+                favicon: brand_image(r.favicon_sha256, r.favicon_type),
+            },
         }
     }
 }
 
 const TENANT_SELECT: &str = "SELECT t.tenant, t.slug, s.name, s.primary_color, s.accent_color, \
-     s.default_locale FROM tenants t JOIN tenant_settings s ON s.tenant = t.tenant";
+     s.default_locale, s.logo_light_sha256, s.logo_light_type, s.logo_dark_sha256, \
+     s.logo_dark_type, s.favicon_sha256, s.favicon_type \
+     FROM tenants t JOIN tenant_settings s ON s.tenant = t.tenant";
+
+/// Where a tenant's branding image goes: its two logos and its favicon.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImageSlot {
+    LogoLight,
+    LogoDark,
+    Favicon,
+}
+
+impl ImageSlot {
+    pub const ALL: [ImageSlot; 3] = [
+        ImageSlot::LogoLight,
+        ImageSlot::LogoDark,
+        ImageSlot::Favicon,
+    ];
+
+    /// The name operators and audit events use.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ImageSlot::LogoLight => "logo_light",
+            ImageSlot::LogoDark => "logo_dark",
+            ImageSlot::Favicon => "favicon",
+        }
+    }
+
+    /// The statement that sets (or, with NULLs, clears) this slot: columns named by the enum,
+    /// never by input.
+    fn update_sql(self) -> &'static str {
+        match self {
+            ImageSlot::LogoLight => {
+                "UPDATE tenant_settings SET logo_light_sha256 = $2, logo_light_type = $3 \
+                 WHERE tenant = $1"
+            }
+            ImageSlot::LogoDark => {
+                "UPDATE tenant_settings SET logo_dark_sha256 = $2, logo_dark_type = $3 \
+                 WHERE tenant = $1"
+            }
+            ImageSlot::Favicon => {
+                "UPDATE tenant_settings SET favicon_sha256 = $2, favicon_type = $3 \
+                 WHERE tenant = $1"
+            }
+        }
+    }
+}
+
+/// Sets (or, with `None`, clears) one of a tenant's branding images.
+pub async fn set_brand_image(
+    db: &Db,
+    tenant: Uuid,
+    slot: ImageSlot,
+    image: Option<&BrandImage>,
+) -> Result<(), DbError> {
+    execute!(
+        db.exec(),
+        slot.update_sql(),
+        tenant,
+        image.map(|i| i.content_hash.as_str()),
+        image.map(|i| i.content_type.as_str())
+    )?;
+    Ok(())
+}
+
+/// Sets a tenant's primary and accent colours (validated by the caller).
+pub async fn set_brand_colors(
+    db: &Db,
+    tenant: Uuid,
+    primary: &str,
+    accent: &str,
+) -> Result<(), DbError> {
+    execute!(
+        db.exec(),
+        "UPDATE tenant_settings SET primary_color = $2, accent_color = $3 WHERE tenant = $1",
+        tenant,
+        primary,
+        accent
+    )?;
+    Ok(())
+}
+
+/// The media type of a branding image some tenant uses, by its contents' hash: `None` for any
+/// other contents (ticket attachments are never served as branding).
+pub async fn brand_image_type(db: &Db, content_hash: &str) -> Result<Option<String>, DbError> {
+    let row = query_as!(
+        db.exec(),
+        (Option<String>,),
+        fetch_optional,
+        "SELECT CASE WHEN logo_light_sha256 = $1 THEN logo_light_type \
+         WHEN logo_dark_sha256 = $1 THEN logo_dark_type ELSE favicon_type END \
+         FROM tenant_settings \
+         WHERE logo_light_sha256 = $1 OR logo_dark_sha256 = $1 OR favicon_sha256 = $1 LIMIT 1",
+        content_hash
+    )?;
+    Ok(row.and_then(|(t,)| t))
+}
 
 /// A new random 12-hex tenant slug.
 pub fn new_slug() -> String {
@@ -184,6 +298,7 @@ pub async fn create(db: &Db, now: DateTime<Utc>, new: &NewTenant) -> Result<Tena
         primary_color: new.primary_color.clone(),
         accent_color: new.accent_color.clone(),
         default_locale: new.default_locale.clone(),
+        images: BrandImages::default(),
     })
 }
 

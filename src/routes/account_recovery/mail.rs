@@ -77,6 +77,28 @@ impl TenantLinks {
             format!("{}{path}?{}", self.origin, pairs.join("&"))
         }
     }
+
+    /// `origin + path` with nothing added: for what every host serves alike (branding images).
+    pub fn asset(&self, path: &str) -> String {
+        format!("{}{path}", self.origin)
+    }
+
+    /// The tenant's logo for its emails (the one for light backgrounds), on its host.
+    pub fn email_logo(&self, tenant: &TenantInfo) -> Option<views::EmailLogo> {
+        tenant
+            .images
+            .logo_light
+            .as_ref()
+            .map(|logo| views::EmailLogo {
+                url: self.asset(&logo.path()),
+                alt: tenant.name.clone(),
+            })
+    }
+}
+
+/// An email of `tenant`, with its logo when it has one.
+fn branded(rendered: RenderedEmail, tenant: &TenantInfo, links: &TenantLinks) -> EmailContent {
+    content(rendered.with_logo(links.email_logo(tenant).as_ref()))
 }
 
 fn content(rendered: RenderedEmail) -> EmailContent {
@@ -100,15 +122,19 @@ pub fn reset_email<'a>(
     links: &'a TenantLinks,
 ) -> impl FnOnce(&ResetMail<'_>) -> EmailContent + 'a {
     move |m| {
-        content(views::password_reset(
-            locales.translator(m.locale),
-            &views::PasswordResetEmail {
-                tenant_name: tenant.name.clone(),
-                recipient_name: m.recipient.full_name.trim().to_owned(),
-                link: links.url(RESET_PATH, &[("token", m.token)]),
-                ttl_minutes: m.ttl_minutes,
-            },
-        ))
+        branded(
+            views::password_reset(
+                locales.translator(m.locale),
+                &views::PasswordResetEmail {
+                    tenant_name: tenant.name.clone(),
+                    recipient_name: m.recipient.full_name.trim().to_owned(),
+                    link: links.url(RESET_PATH, &[("token", m.token)]),
+                    ttl_minutes: m.ttl_minutes,
+                },
+            ),
+            tenant,
+            links,
+        )
     }
 }
 
@@ -119,16 +145,20 @@ pub fn password_changed_email<'a>(
     links: &'a TenantLinks,
 ) -> impl FnOnce(&PasswordChangedMail<'_>) -> EmailContent + 'a {
     move |m| {
-        content(views::password_changed(
-            locales.translator(m.locale),
-            &views::PasswordChangedEmail {
-                tenant_name: tenant.name.clone(),
-                recipient_name: m.recipient.full_name.trim().to_owned(),
-                changed_at: m.changed_at,
-                ip: m.ip.map(str::to_owned),
-                reset_link: links.url(FORGOT_PATH, &[]),
-            },
-        ))
+        branded(
+            views::password_changed(
+                locales.translator(m.locale),
+                &views::PasswordChangedEmail {
+                    tenant_name: tenant.name.clone(),
+                    recipient_name: m.recipient.full_name.trim().to_owned(),
+                    changed_at: m.changed_at,
+                    ip: m.ip.map(str::to_owned),
+                    reset_link: links.url(FORGOT_PATH, &[]),
+                },
+            ),
+            tenant,
+            links,
+        )
     }
 }
 
@@ -175,15 +205,19 @@ pub fn invitation_email(
     links: &TenantLinks,
     invitation: Invitation<'_>,
 ) -> EmailContent {
-    content(views::invitation(
-        locales.translator(invitation.locale),
-        &views::InvitationEmail {
-            tenant_name: tenant.name.clone(),
-            invitee_name: invitation.invitee_name.to_owned(),
-            link: links.url(SETUP_PATH, &[("token", invitation.token)]),
-            expires_at: invitation.expires_at,
-        },
-    ))
+    branded(
+        views::invitation(
+            locales.translator(invitation.locale),
+            &views::InvitationEmail {
+                tenant_name: tenant.name.clone(),
+                invitee_name: invitation.invitee_name.to_owned(),
+                link: links.url(SETUP_PATH, &[("token", invitation.token)]),
+                expires_at: invitation.expires_at,
+            },
+        ),
+        tenant,
+        links,
+    )
 }
 
 /// Renders the email telling a company's admin that a colleague asked for deletion.
@@ -194,17 +228,21 @@ pub fn deletion_request_email<'a>(
 ) -> impl Fn(&portal_actors::deletion_request::DeletionRequestMail<'_>) -> EmailContent + 'a {
     move |m| {
         let member = format!("/client-portal/client-settings/users/{}", m.requester_id);
-        content(views::deletion_requested(
-            locales.translator(m.locale),
-            &views::DeletionRequestEmail {
-                tenant_name: tenant.name.clone(),
-                recipient_name: m.admin_name.to_owned(),
-                requester_name: m.requester_name.to_owned(),
-                requester_email: m.requester_email.to_owned(),
-                requested_at: m.requested_at,
-                member_link: links.url(&member, &[]),
-            },
-        ))
+        branded(
+            views::deletion_requested(
+                locales.translator(m.locale),
+                &views::DeletionRequestEmail {
+                    tenant_name: tenant.name.clone(),
+                    recipient_name: m.admin_name.to_owned(),
+                    requester_name: m.requester_name.to_owned(),
+                    requester_email: m.requester_email.to_owned(),
+                    requested_at: m.requested_at,
+                    member_link: links.url(&member, &[]),
+                },
+            ),
+            tenant,
+            links,
+        )
     }
 }
 
@@ -229,14 +267,19 @@ pub fn email_change_mails<'a>(
     EmailChangeMails {
         confirm: Box::new(move |m| {
             let link = links.url(CONFIRM_PATH, &[("token", m.token)]);
-            content(mail::confirmation(
-                locales.translator(m.locale),
-                &email(m, link),
-            ))
+            branded(
+                mail::confirmation(locales.translator(m.locale), &email(m, link)),
+                tenant,
+                links,
+            )
         }),
         notice: Box::new(move |m| {
             let link = links.url(portal_views::profile::PROFILE_PATH, &[]);
-            content(mail::notice(locales.translator(m.locale), &email(m, link)))
+            branded(
+                mail::notice(locales.translator(m.locale), &email(m, link)),
+                tenant,
+                links,
+            )
         }),
     }
 }
@@ -277,6 +320,7 @@ mod tests {
             primary_color: String::new(),
             accent_color: String::new(),
             default_locale: "en".into(),
+            images: Default::default(),
         };
         let mail = invitation_email(
             locales,

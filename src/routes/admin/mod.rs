@@ -2,6 +2,7 @@
 //! operators' actor maintenance.
 
 pub mod audit_trail;
+pub mod branding;
 pub mod domains;
 pub mod integration_tokens;
 pub mod invitations;
@@ -104,6 +105,30 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route(
                     "/tenants/{tenant}/support-email",
                     web::put().to(tenants::set_support_email_address),
+                )
+                .route(
+                    "/tenants/{tenant}/branding",
+                    web::get().to(branding::show_branding),
+                )
+                .route(
+                    "/tenants/{tenant}/branding",
+                    web::put().to(branding::set_colors),
+                )
+                .route(
+                    "/tenants/{tenant}/branding/logo",
+                    web::put().to(branding::put_logo),
+                )
+                .route(
+                    "/tenants/{tenant}/branding/logo",
+                    web::delete().to(branding::delete_logo),
+                )
+                .route(
+                    "/tenants/{tenant}/branding/favicon",
+                    web::put().to(branding::put_favicon),
+                )
+                .route(
+                    "/tenants/{tenant}/branding/favicon",
+                    web::delete().to(branding::delete_favicon),
                 )
                 .route("/tenants/{tenant}/roles", web::get().to(roles::list_roles))
                 .route(

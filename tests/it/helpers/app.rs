@@ -128,6 +128,7 @@ fn placeholder_tenant() -> TenantInfo {
         primary_color: String::new(),
         accent_color: String::new(),
         default_locale: String::new(),
+        images: Default::default(),
     }
 }
 
