@@ -36,11 +36,12 @@ const STATUSES: [(&str, bool, bool); 5] = [
     ("Resolved", true, false),
     ("Closed", true, false),
 ];
-const PRIORITIES: [(&str, &str); 4] = [
-    ("Critical", "#c62828"),
-    ("High", "#ef6c00"),
-    ("Medium", "#f9a825"),
-    ("Low", "#2e7d32"),
+/// Name, colour, and whether it is the default (all are global: offered on every board).
+const PRIORITIES: [(&str, &str, bool); 4] = [
+    ("Critical", "#c62828", false),
+    ("High", "#ef6c00", false),
+    ("Medium", "#f9a825", true),
+    ("Low", "#2e7d32", false),
 ];
 /// Name and board (`None`: every board).
 const CATEGORIES: [(&str, Option<usize>); 7] = [
@@ -245,12 +246,13 @@ async fn catalog(db: &Db, tenant: Uuid, at: DateTime<Utc>) -> anyhow::Result<Cat
             apply::upsert_status(db, tenant, c.statuses[i][j], &status, at).await?;
         }
     }
-    for (i, (name, color)) in PRIORITIES.iter().enumerate() {
+    for (i, (name, color, is_default)) in PRIORITIES.iter().enumerate() {
         c.priorities[i] = id(40 + i as u128);
         let priority = PriorityInput {
             name: (*name).into(),
             color: (*color).into(),
             board_id: None,
+            is_default: *is_default,
             display_order: i as i64,
         };
         apply::upsert_priority(db, tenant, c.priorities[i], &priority, at).await?;

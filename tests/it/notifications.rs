@@ -316,6 +316,16 @@ async fn a_new_invoice_goes_to_finance_and_admins_only_in_their_time_zone() {
     )
     .await
     .unwrap();
+    portal_actors::store::preferences::set(
+        app.db.exec(),
+        tenant.id,
+        admin.user.user_id,
+        "locale",
+        Some("fr"),
+        app.clock.now_utc(),
+    )
+    .await
+    .unwrap();
     let invoice = json!({
         "number": "INV-7001", "client_id": f.client_id, "currency": "EUR",
         "issue_date": "2026-11-01", "due_date": "2026-11-30",
@@ -327,20 +337,31 @@ async fn a_new_invoice_goes_to_finance_and_admins_only_in_their_time_zone() {
         .await;
     assert_eq!(status, 201, "{body}");
     settle(&app).await;
-    for to in [&finance.user.email, &admin.user.email] {
-        let mail = next_to(&smtp, to, 0).await.expect("invoice email");
-        assert!(
-            subject(&mail).starts_with("New invoice INV-7001"),
-            "{}",
-            subject(&mail)
-        );
-        let text = mail.text();
-        assert!(text.contains("€1,234.50"), "{text}");
-        assert!(
-            text.contains("/client-portal/billing/invoices/INV-7001"),
-            "{text}"
-        );
-    }
+    let mail = next_to(&smtp, &finance.user.email, 0)
+        .await
+        .expect("invoice email");
+    assert!(
+        subject(&mail).starts_with("New invoice INV-7001"),
+        "{}",
+        subject(&mail)
+    );
+    let text = mail.text();
+    assert!(text.contains("€1,234.50"), "{text}");
+    assert!(
+        text.contains("/client-portal/billing/invoices/INV-7001"),
+        "{text}"
+    );
+    // The admin reads French: the email is in French, the amount formatted the French way.
+    let mail = next_to(&smtp, &admin.user.email, 0)
+        .await
+        .expect("invoice email");
+    assert!(
+        subject(&mail).starts_with("Nouvelle facture INV-7001"),
+        "{}",
+        subject(&mail)
+    );
+    let text = mail.text();
+    assert!(text.contains("1\u{202f}234,50\u{a0}€"), "{text}");
     assert_eq!(smtp.messages_to(ADA).len(), before);
 
     // A reply's time is shown in the recipient's zone (Tokyo is UTC+9, no DST).

@@ -133,12 +133,13 @@ impl TenantCore {
             c.board_id
                 .map_or(true, |board| boards.iter().any(|b| b.id == board))
         };
-        let priorities = catalog
+        let priorities: Vec<Choice> = catalog
             .priorities
             .iter()
             .filter(|c| on_board(c))
             .cloned()
             .collect();
+        let default_priority = tickets::default_priority(&priorities, default_board);
         let categories = catalog
             .categories
             .iter()
@@ -151,6 +152,7 @@ impl TenantCore {
                 boards,
                 default_board,
                 priorities,
+                default_priority,
                 categories,
             },
         ))
@@ -361,6 +363,7 @@ fn visible_boards(viewer: &TicketViewer, boards: &[store::BoardRow]) -> Vec<Choi
             name: b.name.clone(),
             board_id: None,
             color: String::new(),
+            is_default: b.is_default,
         })
         .collect()
 }

@@ -138,6 +138,10 @@ pub async fn upsert_priority(
     }
     let mut tx = db.begin().await?;
     store::upsert_priority(tx.exec(), tenant, priority_id, input, now).await?;
+    if input.is_default {
+        store::clear_other_default_priorities(tx.exec(), tenant, input.board_id, priority_id, now)
+            .await?;
+    }
     let record = written(store::find_priority(tx.exec(), tenant, priority_id).await?)?;
     tx.commit().await?;
     Ok(Upserted { record, created })

@@ -222,16 +222,22 @@ pub struct PriorityInput {
     pub name: String,
     pub color: String,
     pub board_id: Option<Uuid>,
+    /// The default of its scope (its board, or every board when `board_id` is `None`).
+    pub is_default: bool,
     pub display_order: i64,
 }
 
 impl PriorityInput {
     pub fn parse(body: Value) -> Result<PriorityInput, SyncError> {
-        let f = Fields::new(body, &["name", "color", "board_id", "display_order"])?;
+        let f = Fields::new(
+            body,
+            &["name", "color", "board_id", "is_default", "display_order"],
+        )?;
         Ok(PriorityInput {
             name: f.name("name")?,
             color: parse_color("color", f.str("color")?)?,
             board_id: f.opt_uuid("board_id")?,
+            is_default: f.opt_bool("is_default")?.unwrap_or(false),
             display_order: f.order("display_order")?,
         })
     }
@@ -502,6 +508,11 @@ mod tests {
                 .unwrap()
                 .color,
             "#a0b1c2"
+        );
+        let not_a_flag = json!({"name": "P1", "color": "#a0b1c2", "is_default": "yes"});
+        assert_eq!(
+            field_of(PriorityInput::parse(not_a_flag).unwrap_err()),
+            "is_default"
         );
         assert_eq!(
             field_of(

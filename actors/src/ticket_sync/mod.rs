@@ -111,6 +111,8 @@ pub struct PriorityRecord {
     pub board_id: Option<Uuid>,
     pub name: String,
     pub color: String,
+    /// The default of its scope: its board's, or (global) the tenant's.
+    pub is_default: bool,
     pub display_order: i64,
     pub updated_at: DateTime<Utc>,
 }

@@ -70,6 +70,10 @@ pub struct Choice {
     pub board_id: Option<Uuid>,
     /// A priority's colour; empty for the others.
     pub color: String,
+    /// A priority that is the default of its board (or, global, of every board); false for the
+    /// others (their queries have no such column).
+    #[sqlx(default)]
+    pub is_default: bool,
 }
 
 /// One page of the list with what its filter bar offers.
@@ -115,7 +119,23 @@ pub struct TicketFormOptions {
     /// The board preselected (the default one when the viewer may use it).
     pub default_board: Option<Uuid>,
     pub priorities: Vec<Choice>,
+    /// The priority preselected: that board's default, else the global default, else none
+    /// (the user must choose).
+    pub default_priority: Option<Uuid>,
     pub categories: Vec<Choice>,
+}
+
+/// The default priority of `board` among `priorities`: the board's own, else the global one.
+pub fn default_priority(priorities: &[Choice], board: Option<Uuid>) -> Option<Uuid> {
+    let default_of = |scope: Option<Uuid>| {
+        priorities
+            .iter()
+            .find(|p| p.is_default && p.board_id == scope)
+            .map(|p| p.id)
+    };
+    board
+        .and_then(|b| default_of(Some(b)))
+        .or_else(|| default_of(None))
 }
 
 /// A ticket with everything its page shows (client-visible parts only).

@@ -65,7 +65,8 @@ async fn options(state: &AppState, user: &PortalUser) -> Result<TicketFormOption
     .await
 }
 
-/// `GET /client-portal/tickets/new`: the empty form, on the user's default board.
+/// `GET /client-portal/tickets/new`: the empty form, on the user's default board with its
+/// default priority (none when the MSP marked none: the user chooses).
 #[tracing::instrument(skip_all, fields(tenant = %user.tenant.slug))]
 pub async fn show_new_ticket(
     state: web::Data<AppState>,
@@ -73,11 +74,10 @@ pub async fn show_new_ticket(
     nonce: CspNonce,
 ) -> Result<HttpResponse, PortalError> {
     let options = options(&state, &user).await?;
+    let chosen = |id: Option<Uuid>| id.map(|id| id.to_string()).unwrap_or_default();
     let values = NewTicketValues {
-        board: options
-            .default_board
-            .map(|b| b.to_string())
-            .unwrap_or_default(),
+        board: chosen(options.default_board),
+        priority: chosen(options.default_priority),
         ..NewTicketValues::default()
     };
     let view = new_ticket_view(&state, &user, &options, values, Vec::new());
@@ -107,13 +107,11 @@ fn values(form: &UploadForm) -> NewTicketValues {
     }
 }
 
-/// The ids chosen in the selects; an unreadable one is "not offered".
+/// The ids chosen in the selects; none chosen is "required", an unreadable one "not offered".
 fn choices(form: &UploadForm) -> Result<(Uuid, Uuid, Option<Uuid>), FieldError> {
-    let id = |field: &str| {
-        Uuid::parse_str(form.field(field).trim()).map_err(|_| FieldError {
-            field: field.to_owned(),
-            code: "not_offered".to_owned(),
-        })
+    let id = |field: &str| match form.field(field).trim() {
+        "" => Err(field_error(field, "required")),
+        chosen => Uuid::parse_str(chosen).map_err(|_| field_error(field, "not_offered")),
     };
     let category = match form.field("category").trim() {
         "" => None,

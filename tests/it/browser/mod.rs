@@ -13,6 +13,7 @@ use crate::helpers::{free_port, missing, spawn_app_with, PASSWORD, SESSION_COOKI
 use crate::tls::self_signed;
 use portal_actors::portal_domain::DomainStatus;
 
+mod accessibility;
 mod display;
 mod handover;
 mod notifications;

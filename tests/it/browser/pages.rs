@@ -10,7 +10,7 @@ async fn a_real_browser_raises_a_ticket_with_a_file_and_replies() {
         return;
     };
     let tenant = app.tenant.clone();
-    crate::ticket_data::catalog(&app, &tenant).await;
+    let catalog = crate::ticket_data::catalog(&app, &tenant).await;
     let ada =
         crate::ticket_data::person(&app, &tenant, "ada@acme.example", "Acme", Some("User")).await;
     let file = dir.path().join("printer-error.txt");
@@ -44,6 +44,12 @@ async fn a_real_browser_raises_a_ticket_with_a_file_and_replies() {
             .find(Locator::Css("#ticket-description"))
             .await?
             .send_keys("The **big** printer says PC LOAD LETTER.")
+            .await?;
+        // The catalog marks no default priority: the form asks for one.
+        client
+            .find(Locator::Css("#ticket-priority"))
+            .await?
+            .select_by_value(&catalog.low.to_string())
             .await?;
         client
             .find(Locator::Css("#ticket-files"))

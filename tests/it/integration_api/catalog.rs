@@ -127,6 +127,54 @@ async fn priorities_and_categories_upsert_round_trip() {
     assert_eq!(list["categories"][0]["name"], "Printers");
 }
 
+#[actix_web::test]
+async fn priorities_have_one_default_per_board_and_one_global_default() {
+    let Some(app) = spawn_app().await else { return };
+    let api = Api::new(&app, &app.tenant).await;
+    let board = put_board(&api, "Service Desk", true).await;
+    let put = |id: Uuid, name: &str, board: Option<Uuid>, is_default: bool| {
+        let body =
+            json!({"name": name, "color": "#1565c0", "board_id": board, "is_default": is_default});
+        let api = &api;
+        async move { api.put(&format!("/priorities/{id}"), &body).await }
+    };
+    let (first, second, on_board, other_on_board) = (
+        Uuid::new_v4(),
+        Uuid::new_v4(),
+        Uuid::new_v4(),
+        Uuid::new_v4(),
+    );
+    let (status, p) = put(first, "Normal", None, true).await;
+    assert_eq!((status, &p["is_default"]), (201, &json!(true)), "{p}");
+    assert_eq!(put(second, "Medium", None, true).await.0, 201);
+    assert_eq!(put(on_board, "Desk normal", Some(board), true).await.0, 201);
+    assert_eq!(
+        put(other_on_board, "Desk medium", Some(board), true)
+            .await
+            .0,
+        201
+    );
+    let defaults = || async {
+        let (_, list) = api.get("/priorities").await;
+        let mut ids: Vec<String> = list["priorities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|p| p["is_default"].as_bool().unwrap())
+            .map(|p| p["priority_id"].as_str().unwrap().to_owned())
+            .collect();
+        ids.sort();
+        ids
+    };
+    let mut expected = vec![second.to_string(), other_on_board.to_string()];
+    expected.sort();
+    assert_eq!(defaults().await, expected, "one default per scope");
+    // Sent again without the flag, it is no longer the default (a PUT replaces the record).
+    let (status, p) = put(second, "Medium", None, false).await;
+    assert_eq!((status, &p["is_default"]), (200, &json!(false)), "{p}");
+    assert_eq!(defaults().await, vec![other_on_board.to_string()]);
+}
+
 /// A visibility group over `boards`, created through the API.
 async fn put_group(api: &Api, boards: &[Uuid]) -> Uuid {
     let group = Uuid::new_v4();

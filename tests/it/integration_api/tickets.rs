@@ -464,6 +464,14 @@ async fn the_demo_seeds_a_realistic_ticket_set_once() {
     assert_eq!(boards["boards"][0]["statuses"].as_array().unwrap().len(), 5);
     let (_, priorities) = api.get("/priorities").await;
     assert_eq!(priorities["priorities"].as_array().unwrap().len(), 4);
+    let defaults: Vec<_> = priorities["priorities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["is_default"] == true)
+        .map(|p| (p["name"].as_str().unwrap(), p["board_id"].is_null()))
+        .collect();
+    assert_eq!(defaults, [("Medium", true)], "one global default priority");
     let mut notes = 0;
     for t in tickets {
         let (_, detail) = api

@@ -5,6 +5,7 @@ use crate::helpers::{spawn_app, spawn_app_with, Browser, Page, TestApp, SESSION_
 use crate::ticket_data::{self as data, numbers};
 
 mod conversation;
+mod default_priority;
 mod hostile;
 mod raising;
 

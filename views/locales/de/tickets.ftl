@@ -60,6 +60,7 @@ tickets-field-title = Titel
 tickets-field-board = Board
 tickets-field-priority = Priorität
 tickets-field-priority-only-on = Nur bei { $board }
+tickets-field-priority-choose = Priorität wählen
 tickets-field-category = Kategorie
 tickets-field-description = Beschreibung
 tickets-field-markdown-hint = Sie können Markdown verwenden: **fett**, *kursiv*, Listen, `Code` und Links.

@@ -60,6 +60,7 @@ tickets-field-title = Title
 tickets-field-board = Board
 tickets-field-priority = Priority
 tickets-field-priority-only-on = Only on { $board }
+tickets-field-priority-choose = Choose a priority
 tickets-field-category = Category
 tickets-field-description = Description
 tickets-field-markdown-hint = You can use Markdown: **bold**, *italic*, lists, `code` and links.

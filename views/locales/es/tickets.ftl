@@ -60,6 +60,7 @@ tickets-field-title = Título
 tickets-field-board = Tablero
 tickets-field-priority = Prioridad
 tickets-field-priority-only-on = Solo en { $board }
+tickets-field-priority-choose = Elija una prioridad
 tickets-field-category = Categoría
 tickets-field-description = Descripción
 tickets-field-markdown-hint = Puede usar Markdown: **negrita**, *cursiva*, listas, `código` y enlaces.

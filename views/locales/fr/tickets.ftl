@@ -60,6 +60,7 @@ tickets-field-title = Titre
 tickets-field-board = Tableau
 tickets-field-priority = Priorité
 tickets-field-priority-only-on = Uniquement sur { $board }
+tickets-field-priority-choose = Choisissez une priorité
 tickets-field-category = Catégorie
 tickets-field-description = Description
 tickets-field-markdown-hint = Vous pouvez utiliser Markdown : **gras**, *italique*, listes, `code` et liens.

@@ -60,6 +60,7 @@ tickets-field-title = Titolo
 tickets-field-board = Bacheca
 tickets-field-priority = Priorità
 tickets-field-priority-only-on = Solo su { $board }
+tickets-field-priority-choose = Scegli una priorità
 tickets-field-category = Categoria
 tickets-field-description = Descrizione
 tickets-field-markdown-hint = Puoi usare Markdown: **grassetto**, *corsivo*, elenchi, `codice` e link.

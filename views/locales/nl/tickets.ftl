@@ -60,6 +60,7 @@ tickets-field-title = Titel
 tickets-field-board = Bord
 tickets-field-priority = Prioriteit
 tickets-field-priority-only-on = Alleen op { $board }
+tickets-field-priority-choose = Kies een prioriteit
 tickets-field-category = Categorie
 tickets-field-description = Beschrijving
 tickets-field-markdown-hint = U kunt Markdown gebruiken: **vet**, *cursief*, lijsten, `code` en links.

@@ -62,6 +62,7 @@ tickets-field-title = Tytuł
 tickets-field-board = Tablica
 tickets-field-priority = Priorytet
 tickets-field-priority-only-on = Tylko na tablicy { $board }
+tickets-field-priority-choose = Wybierz priorytet
 tickets-field-category = Kategoria
 tickets-field-description = Opis
 tickets-field-markdown-hint = Możesz używać formatowania Markdown: **pogrubienie**, *kursywa*, listy, `kod` i linki.

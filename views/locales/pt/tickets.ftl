@@ -61,6 +61,7 @@ tickets-field-title = Título
 tickets-field-board = Quadro
 tickets-field-priority = Prioridade
 tickets-field-priority-only-on = Apenas em { $board }
+tickets-field-priority-choose = Escolha uma prioridade
 tickets-field-category = Categoria
 tickets-field-description = Descrição
 tickets-field-markdown-hint = Pode usar Markdown: **negrito**, *itálico*, listas, `código` e links.

@@ -1,5 +1,6 @@
 //! `/client-portal/tickets/new`: raising a ticket — title, board, priority (the board's or
-//! global ones), category, a Markdown description and files. Errors keep what was typed.
+//! global ones; with none preselected the user must choose one), category, a Markdown
+//! description and files. Errors keep what was typed.
 
 use maud::{html, Markup};
 
@@ -111,6 +112,7 @@ pub fn page(shell: &PageShell<'_>, view: &NewTicketView) -> Markup {
                 div.field {
                     label for="ticket-board" { (t.tr(msg::FIELD_BOARD)) }
                     select #ticket-board name="board" required
+                        aria-invalid=[error_for(view, "board").map(|_| "true")]
                         aria-describedby=[described_by(view, "board", None)] {
                         (options(&v.board, &view.boards, |g| g.to_owned()))
                     }
@@ -119,7 +121,12 @@ pub fn page(shell: &PageShell<'_>, view: &NewTicketView) -> Markup {
                 div.field {
                     label for="ticket-priority" { (t.tr(msg::FIELD_PRIORITY)) }
                     select #ticket-priority name="priority" required
+                        aria-invalid=[error_for(view, "priority").map(|_| "true")]
                         aria-describedby=[described_by(view, "priority", None)] {
+                        // Nothing preselected: an empty first option the browser will not submit.
+                        @if !view.priorities.iter().any(|o| o.value == v.priority) {
+                            option value="" selected { (t.tr(msg::FIELD_PRIORITY_CHOOSE)) }
+                        }
                         (options(&v.priority, &view.priorities, only_on))
                     }
                     (field_error(t, view, "priority"))
@@ -216,8 +223,51 @@ mod tests {
         assert!(html.contains("Only on Projects"), "{html}");
         assert!(html.contains("larger than 20 MB"), "{html}");
         assert!(html.contains("value=\"p2\" selected"), "{html}");
+        assert!(!html.contains("Choose a priority"), "{html}");
         // "Cancel" beside the submit button.
         assert_card_buttons(&html, 1);
+        Ok(())
+    }
+
+    #[test]
+    fn without_a_chosen_priority_the_user_is_asked_to_choose_one() -> TestResult {
+        let locales = Locales::load()?;
+        let branding = Branding::default_portal();
+        let choice = |value: &str, label: &str| ChoiceOption {
+            value: value.into(),
+            label: label.into(),
+            group: None,
+        };
+        let view = NewTicketView {
+            csrf_token: "csrf".into(),
+            boards: vec![choice("b1", "Service Desk")],
+            priorities: vec![choice("p1", "Low")],
+            categories: vec![],
+            values: NewTicketValues::default(),
+            errors: vec![FieldError {
+                field: "priority".into(),
+                code: "required".into(),
+            }],
+            max_megabytes: 20,
+            max_files: 10,
+        };
+        let html = page(&shell(locales.translator("en"), &branding, None), &view).into_string();
+        let select = html
+            .split("name=\"priority\"")
+            .nth(1)
+            .and_then(|s| s.split("</select>").next())
+            .unwrap_or_default();
+        assert!(
+            select.contains(
+                "<option value=\"\" selected>Choose a priority</option><option value=\"p1\">"
+            ),
+            "{select}"
+        );
+        assert!(select.contains("aria-invalid=\"true\""), "{select}");
+        assert!(
+            html.contains("id=\"priority-error\">This is required."),
+            "{html}"
+        );
         Ok(())
     }
 }

@@ -70,6 +70,7 @@ pub(crate) mod msg {
         FIELD_BOARD = "tickets-field-board";
         FIELD_PRIORITY = "tickets-field-priority";
         FIELD_PRIORITY_ONLY_ON = "tickets-field-priority-only-on";
+        FIELD_PRIORITY_CHOOSE = "tickets-field-priority-choose";
         FIELD_CATEGORY = "tickets-field-category";
         FIELD_DESCRIPTION = "tickets-field-description";
         FIELD_MARKDOWN_HINT = "tickets-field-markdown-hint";

@@ -1,5 +1,5 @@
-//! Ticket sync SQL for priorities and categories, and which of them tickets still use off their
-//! board.
+//! Ticket sync SQL for priorities (with one default per scope) and categories, and which of
+//! them tickets still use off their board.
 
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
@@ -9,8 +9,8 @@ use crate::ticket_sync::input::{CategoryInput, PriorityInput};
 use crate::ticket_sync::{CategoryRecord, PriorityRecord};
 use crate::{execute, fetch_one_scalar, query_as};
 
-const PRIORITY_SELECT: &str = "SELECT priority_id, board_id, name, color, display_order, \
-     updated_at FROM ticket_priorities";
+const PRIORITY_SELECT: &str = "SELECT priority_id, board_id, name, color, is_default, \
+     display_order, updated_at FROM ticket_priorities";
 
 pub async fn find_priority(
     exec: Exec<'_>,
@@ -50,18 +50,51 @@ pub async fn upsert_priority(
     Ok(execute!(
         exec,
         "INSERT INTO ticket_priorities (tenant, priority_id, board_id, name, color, \
-             display_order, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7) \
+             is_default, display_order, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
          ON CONFLICT (tenant, priority_id) DO UPDATE SET board_id = excluded.board_id, \
-             name = excluded.name, color = excluded.color, \
+             name = excluded.name, color = excluded.color, is_default = excluded.is_default, \
              display_order = excluded.display_order, updated_at = excluded.updated_at",
         tenant,
         priority_id,
         p.board_id,
         &p.name,
         &p.color,
+        p.is_default,
         p.display_order,
         now
     )?)
+}
+
+/// Leaves `priority_id` the only default of its scope: the priorities of `board_id`, or the
+/// global ones when it is `None`.
+pub async fn clear_other_default_priorities(
+    exec: Exec<'_>,
+    tenant: Uuid,
+    board_id: Option<Uuid>,
+    priority_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<u64, DbError> {
+    Ok(match board_id {
+        Some(board_id) => execute!(
+            exec,
+            "UPDATE ticket_priorities SET is_default = $4, updated_at = $5 \
+             WHERE tenant = $1 AND board_id = $2 AND priority_id <> $3 AND is_default",
+            tenant,
+            board_id,
+            priority_id,
+            false,
+            now
+        )?,
+        None => execute!(
+            exec,
+            "UPDATE ticket_priorities SET is_default = $3, updated_at = $4 \
+             WHERE tenant = $1 AND board_id IS NULL AND priority_id <> $2 AND is_default",
+            tenant,
+            priority_id,
+            false,
+            now
+        )?,
+    })
 }
 
 const CATEGORY_SELECT: &str = "SELECT category_id, board_id, name, display_order, updated_at \

@@ -127,7 +127,7 @@ pub async fn priorities(db: &Db, tenant: Uuid) -> Result<Vec<Choice>, DbError> {
         db.exec(),
         Choice,
         fetch_all,
-        "SELECT priority_id AS id, name, board_id, color FROM ticket_priorities \
+        "SELECT priority_id AS id, name, board_id, color, is_default FROM ticket_priorities \
          WHERE tenant = $1 ORDER BY display_order, name",
         tenant
     )?)
