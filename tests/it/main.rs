@@ -14,6 +14,7 @@ mod api_errors;
 mod attachment_settings;
 mod audit;
 mod billing_pages;
+mod branding;
 mod browser;
 mod card_buttons;
 mod cli;
