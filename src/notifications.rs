@@ -136,6 +136,13 @@ impl NotificationRenderer for PortalRenderer {
                 unsubscribe_link: unsubscribe_url.clone(),
             },
         );
+        let logo = tenant
+            .email_logo()
+            .map(|logo| portal_views::email::EmailLogo {
+                url: links.asset(&logo.path()),
+                alt: tenant.name.clone(),
+            });
+        let rendered = rendered.with_logo(logo.as_ref());
         RenderedNotification {
             content: EmailContent {
                 subject: rendered.subject,

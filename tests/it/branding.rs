@@ -361,3 +361,35 @@ async fn the_cli_sets_colours_and_logos_and_says_what_it_adjusted() {
     assert_eq!(shown["logo_dark"], Value::Null);
     assert_eq!(shown["accent_color"], app.tenant.accent_color);
 }
+
+#[actix_web::test]
+async fn notification_emails_show_the_logo_on_the_tenants_host() {
+    use portal_actors::notifications::NotifyDue;
+    let smtp = crate::smtp_server::SmtpServer::start().await;
+    let to_smtp = crate::helpers::mail_to(&smtp);
+    let Some(app) = crate::helpers::spawn_app_with(move |s| {
+        to_smtp(s);
+        s.notifications.poll_interval_ms = 3_600_000;
+    })
+    .await
+    else {
+        return;
+    };
+    let ada = "ada@acme.example";
+    app.client_user(None, ada, "Acme Manufacturing").await;
+    let (status, light) = put_image(&app, "/logo?variant=light", "image/png", PNG.to_vec()).await;
+    assert_eq!(status, 200, "{light}");
+    let light = light["logo_light"]["url"].as_str().unwrap();
+    // The seed's MSP reply is emailed to Ada.
+    crate::ticket_fixtures::seed_basic(&app, ada).await;
+    app.state.notifier.send(NotifyDue).await.unwrap().unwrap();
+    let mail = smtp.wait_for(ada).await;
+    let html = mail.part("text/html").expect("an HTML part");
+    let name = &app.tenant.name;
+    assert!(
+        html.contains(&format!(
+            r#"<img src="http://localhost:8080{light}" alt="{name}""#
+        )),
+        "{html}"
+    );
+}

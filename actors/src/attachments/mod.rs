@@ -242,10 +242,14 @@ impl AttachmentStore {
     }
 
     /// Removes contents no attachment row refers to (after a failed save), so nothing is left
-    /// behind; contents shared with a recorded attachment stay.
+    /// behind; contents shared with a recorded attachment or a tenant's logo stay.
     pub async fn forget_unreferenced(&self, db: &Db, hashes: &[String]) -> Result<(), DbError> {
         for hash in hashes {
-            if !crate::store::tickets::content_in_use(db, hash).await? {
+            if !crate::store::tickets::content_in_use(db, hash).await?
+                && crate::store::tenants::brand_image_type(db, hash)
+                    .await?
+                    .is_none()
+            {
                 self.remove(hash).await;
             }
         }

@@ -179,6 +179,19 @@ pub struct TenantMailContext {
     pub active_domain: Option<String>,
     /// The MSP's support address: the emails' `Reply-To`.
     pub support_email: Option<String>,
+    /// The logo for light backgrounds (the top of its emails), when set.
+    pub logo_light_sha256: Option<String>,
+    pub logo_light_type: Option<String>,
+}
+
+impl TenantMailContext {
+    /// The logo its emails show at the top, when it has one.
+    pub fn email_logo(&self) -> Option<crate::model::BrandImage> {
+        Some(crate::model::BrandImage {
+            content_hash: self.logo_light_sha256.clone()?,
+            content_type: self.logo_light_type.clone()?,
+        })
+    }
 }
 
 /// One person an email goes to, with how they read.

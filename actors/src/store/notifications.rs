@@ -13,7 +13,7 @@ use crate::notifications::{
 use crate::store::outbox::{EmailContent, MailKind};
 use crate::{execute, query_as};
 
-/// The tenant's name, slug, language, active vanity domain and support address.
+/// The tenant's name, slug, language, active vanity domain, support address and email logo.
 pub async fn tenant_context(
     exec: Exec<'_>,
     tenant: Uuid,
@@ -25,7 +25,7 @@ pub async fn tenant_context(
         "SELECT t.tenant, t.slug, s.name, s.default_locale, \
                 (SELECT d.domain FROM portal_domains d \
                  WHERE d.tenant = t.tenant AND d.status = 'active') AS active_domain, \
-                s.support_email \
+                s.support_email, s.logo_light_sha256, s.logo_light_type \
          FROM tenants t JOIN tenant_settings s ON s.tenant = t.tenant WHERE t.tenant = $1",
         tenant
     )?)
