@@ -81,11 +81,7 @@ pub fn page(
     let visitor = crate::http::visitor::current();
     let reader = match &signed_in {
         Some(nav) => nav.reader.clone(),
-        None => Reader::default_for(
-            visitor
-                .lang
-                .unwrap_or_else(|| tenant.map_or("en", |t| t.default_locale.as_str())),
-        ),
+        None => Reader::default_for(visitor.lang(tenant.map(|t| t.default_locale.as_str()))),
     };
     let Ok(locales) = locales() else {
         return HttpResponse::InternalServerError().body("The portal's texts failed to load.");
@@ -125,7 +121,7 @@ pub fn see_other(location: &str) -> HttpResponse {
 /// An error page's HTML (used where no request context exists, e.g. `ResponseError`).
 pub fn error_page(branding: &Branding, kind: ErrorKind) -> String {
     let visitor = crate::http::visitor::current();
-    let Some(t) = translator(visitor.lang.unwrap_or("en")) else {
+    let Some(t) = translator(visitor.lang(None)) else {
         return "The portal could not answer this request.".to_owned();
     };
     let shell = PageShell {

@@ -5,9 +5,10 @@
 //! renderer (and error pages, which have no request at hand) read.
 //!
 //! Language order: a signed-in user's own choice, else their company's, else the MSP's (the
-//! session carries that); signed out: the switch, else the browser's languages, else the
-//! MSP's default, else English. (The browser's wish comes before the MSP's default for a
-//! visitor: every tenant has a default, so the other order would never look at the browser.)
+//! session carries that); signed out: the footer's switch, else the MSP's default (when it is
+//! one of the portal's languages), else the browser's languages, else English — the order the
+//! product asks for. (Every tenant has a default, so the browser's languages only count when
+//! that default is not one the portal speaks.)
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
@@ -22,9 +23,22 @@ pub const THEME_COOKIE: &str = "__Host-portal.theme";
 /// The browser's display wishes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Visitor {
-    /// A supported language tag the browser picked or asks for.
-    pub lang: Option<&'static str>,
+    /// The language picked with the footer's switch.
+    pub chosen: Option<&'static str>,
+    /// The first supported language the browser asks for.
+    pub asked: Option<&'static str>,
     pub scheme: ColorScheme,
+}
+
+impl Visitor {
+    /// The language of a signed-out page: the switch, else `default` (the MSP's) when the
+    /// portal speaks it, else the browser's, else English.
+    pub fn lang(&self, default: Option<&str>) -> &'static str {
+        self.chosen
+            .or_else(|| default.and_then(supported))
+            .or(self.asked)
+            .unwrap_or("en")
+    }
 }
 
 tokio::task_local! {
@@ -72,15 +86,13 @@ pub fn from_accept_language(value: &str) -> Option<&'static str> {
 
 impl Visitor {
     pub fn of(req: &HttpRequest) -> Visitor {
-        let chosen = req.cookie(LANG_COOKIE).and_then(|c| supported(c.value()));
-        let asked = || {
-            req.headers()
+        Visitor {
+            chosen: req.cookie(LANG_COOKIE).and_then(|c| supported(c.value())),
+            asked: req
+                .headers()
                 .get(header::ACCEPT_LANGUAGE)
                 .and_then(|v| v.to_str().ok())
-                .and_then(from_accept_language)
-        };
-        Visitor {
-            lang: chosen.or_else(asked),
+                .and_then(from_accept_language),
             scheme: req
                 .cookie(THEME_COOKIE)
                 .and_then(|c| ColorScheme::parse(c.value()))
@@ -101,6 +113,20 @@ pub async fn remember_visitor(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_switch_then_the_msps_default_then_the_browser_then_english() {
+        let v = |chosen, asked| Visitor {
+            chosen,
+            asked,
+            scheme: ColorScheme::Auto,
+        };
+        assert_eq!(v(Some("de"), Some("fr")).lang(Some("nl")), "de");
+        assert_eq!(v(None, Some("fr")).lang(Some("nl")), "nl");
+        assert_eq!(v(None, Some("fr")).lang(Some("ja")), "fr");
+        assert_eq!(v(None, Some("fr")).lang(None), "fr");
+        assert_eq!(v(None, None).lang(Some("ja")), "en");
+    }
 
     #[test]
     fn accept_language_picks_the_heaviest_supported_language() {

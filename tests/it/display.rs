@@ -1,5 +1,5 @@
 //! The visitor's language and light/dark choice: before sign-in the footer's switch (a cookie),
-//! else the browser's `Accept-Language`, else the MSP's default; signed in, the user's own
+//! else the MSP's default, else the browser's `Accept-Language`; signed in, the user's own
 //! language wins; light/dark on every page including errors; bad values change nothing.
 
 use crate::helpers::*;
@@ -27,24 +27,31 @@ fn set_cookies(resp: &reqwest::Response) -> Vec<String> {
 }
 
 #[actix_web::test]
-async fn the_sign_in_page_speaks_the_browsers_language_until_the_switch_says_otherwise() {
+async fn signed_out_the_switch_then_the_msps_default_then_the_browser_decide_the_language() {
     let Some(app) = spawn_app().await else { return };
     let page = format!("{SIGN_IN}?tenant={}", app.tenant.slug);
-    let (_, en) = get(&app, &page, &[]).await;
-    assert!(en.contains(r#"<html lang="en""#));
-    let (_, fr) = get(
-        &app,
-        &page,
-        &[("Accept-Language", "fr-BE,fr;q=0.9,en;q=0.5")],
+    let french = [("Accept-Language", "fr-BE,fr;q=0.9,en;q=0.5")];
+    // The MSP's default (English here) comes before the browser's languages.
+    let (_, en) = get(&app, &page, &french).await;
+    assert!(en.contains(r#"<html lang="en""#), "{en}");
+    portal_actors::execute!(
+        app.db.exec(),
+        "UPDATE tenant_settings SET default_locale = 'nl' WHERE tenant = $1",
+        app.tenant.id
     )
-    .await;
+    .unwrap();
+    let flushed = app
+        .admin_post("/admin/actors/tenant_directory/flush", Some(ADMIN_TOKEN))
+        .await;
+    assert_eq!(flushed.status, 200);
+    let (_, nl) = get(&app, &page, &french).await;
+    assert!(nl.contains(r#"<html lang="nl""#), "{nl}");
+    // Where no tenant is named, the browser's languages decide; unsupported ones fall to English.
+    let find = "/auth/client-portal/find-organization";
+    let (_, fr) = get(&app, find, &french).await;
     assert!(fr.contains(r#"<html lang="fr""#), "{fr}");
-    assert!(fr.contains("Se connecter"));
-    let (_, ja) = get(&app, &page, &[("Accept-Language", "ja,zh;q=0.8")]).await;
-    assert!(
-        ja.contains(r#"<html lang="en""#),
-        "an unsupported language: the MSP's default"
-    );
+    let (_, ja) = get(&app, find, &[("Accept-Language", "ja,zh;q=0.8")]).await;
+    assert!(ja.contains(r#"<html lang="en""#));
 
     // The footer's switch: German and dark, back to the page it came from.
     let referer = format!("{}{page}", app.base);
@@ -67,6 +74,7 @@ async fn the_sign_in_page_speaks_the_browsers_language_until_the_switch_says_oth
         "{cookies:?}"
     );
     let jar = cookies.join("; ");
+    // The switch beats both the MSP's default (Dutch now) and the browser.
     let (_, de) = get(&app, &page, &[("Cookie", &jar), ("Accept-Language", "fr")]).await;
     assert!(de.contains(r#"<html lang="de" data-theme="dark""#), "{de}");
     assert!(de.contains(r#"<meta name="color-scheme" content="dark">"#));
