@@ -259,6 +259,30 @@ proptest! {
     }
 
     #[test]
+    fn branding_images_are_checked_without_panicking(
+        head in prop_oneof![
+            Just(b"\x89PNG\r\n\x1a\n".to_vec()),
+            Just(b"\xff\xd8\xff".to_vec()),
+            Just(b"RIFF\0\0\0\0WEBP".to_vec()),
+            Just(b"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"4\" height=\"4\">".to_vec()),
+            Just(Vec::new()),
+        ],
+        rest in proptest::collection::vec(any::<u8>(), 0..200),
+        declared in optional_text(),
+    ) {
+        let bytes = [head, rest].concat();
+        if let Ok((stored, kind)) = crate::branding::check_image(&bytes, declared.as_deref()) {
+            prop_assert!(["image/png", "image/jpeg", "image/webp", "image/svg+xml"].contains(&kind));
+            if kind == "image/svg+xml" {
+                let svg = String::from_utf8(stored).unwrap_or_default();
+                prop_assert!(!svg.contains("<script") && !svg.contains("href=\"http"));
+            } else {
+                prop_assert_eq!(stored, bytes);
+            }
+        }
+    }
+
+    #[test]
     fn domains_never_panic(raw in text()) {
         if let Ok(domain) = parse_domain(&raw, "portal.example") {
             prop_assert!((3..=253).contains(&domain.len()));
