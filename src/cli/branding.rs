@@ -33,6 +33,27 @@ pub struct TenantBranding {
     /// Favicon (PNG, JPEG, WebP or SVG).
     #[arg(long)]
     pub favicon: Option<PathBuf>,
+    /// Remove an image (the name, or the portal's icon, shows again); repeatable.
+    #[arg(long, value_enum)]
+    pub remove: Vec<ImageArg>,
+}
+
+/// An image slot, as `--remove` names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ImageArg {
+    LogoLight,
+    LogoDark,
+    Favicon,
+}
+
+impl From<ImageArg> for ImageSlot {
+    fn from(a: ImageArg) -> Self {
+        match a {
+            ImageArg::LogoLight => ImageSlot::LogoLight,
+            ImageArg::LogoDark => ImageSlot::LogoDark,
+            ImageArg::Favicon => ImageSlot::Favicon,
+        }
+    }
 }
 
 fn color(flag: &str, raw: &str) -> anyhow::Result<String> {
@@ -98,6 +119,11 @@ pub async fn run(
             image.path(),
             image.content_type
         );
+    }
+    for slot in args.remove.into_iter().map(ImageSlot::from) {
+        let removed = branding::remove_image(db, tenant.id, slot, &origin).await?;
+        audited(db, clock, removed).await?;
+        println!("{}: removed", slot.as_str());
     }
     for a in color_adjustments(&primary, &accent) {
         println!(

@@ -345,6 +345,13 @@ async fn the_cli_sets_colours_and_logos_and_says_what_it_adjusted() {
     let (status, _, served) = fetch(&app, url).await;
     assert_eq!((status, served.as_slice()), (200, PNG));
 
+    let out = run(&["--remove", "logo-light"]);
+    assert!(out.status.success(), "{}", output_text(&out));
+    assert!(output_text(&out).contains("logo_light: removed"));
+    app.admin_post("/admin/actors/tenant_directory/flush", Some(ADMIN_TOKEN))
+        .await;
+    assert_eq!(show(&app).await["logo_light"], Value::Null);
+
     let out = run(&["--accent", "blue", "--favicon", logo.to_str().unwrap()]);
     assert!(!out.status.success());
     assert!(
