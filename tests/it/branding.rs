@@ -249,8 +249,14 @@ async fn oversize_garbage_and_wrong_types_are_refused_and_change_nothing() {
     .await;
     assert_eq!(body["limit_bytes"], 512 * 1024);
     assert!(body["message"].as_str().unwrap().contains("512 KiB"));
-    let (status, body) = put_image(&app, "/logo?variant=blue", "image/png", PNG.to_vec()).await;
-    assert_eq!((status, &body["field"]), (400, &json!("variant")));
+    for rest in ["/logo?variant=blue", "/logo", "/logo?variant=%ZZ"] {
+        let (status, body) = put_image(&app, rest, "image/png", PNG.to_vec()).await;
+        assert_eq!(
+            (status, &body["field"]),
+            (400, &json!("variant")),
+            "{rest}: {body}"
+        );
+    }
     let shown = show(&app).await;
     for field in ["logo_light", "logo_dark", "favicon"] {
         assert_eq!(shown[field], Value::Null, "{field}");

@@ -28,10 +28,11 @@ pub struct Colors {
     accent_color: Option<String>,
 }
 
+/// `?variant=light|dark` (missing or anything else: 400 `invalid_field` naming `variant`).
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct LogoVariant {
-    variant: String,
+    #[serde(default)]
+    variant: Option<String>,
 }
 
 /// A colour as given, checked: `#rrggbb` (stored lowercase) or 400 `invalid_field`.
@@ -126,10 +127,10 @@ pub async fn set_colors(
 }
 
 /// The logo slot a `?variant=light|dark` names.
-fn logo_slot(variant: &str) -> Result<ImageSlot, ApiError> {
+fn logo_slot(variant: Option<&str>) -> Result<ImageSlot, ApiError> {
     match variant {
-        "light" => Ok(ImageSlot::LogoLight),
-        "dark" => Ok(ImageSlot::LogoDark),
+        Some("light") => Ok(ImageSlot::LogoLight),
+        Some("dark") => Ok(ImageSlot::LogoDark),
         _ => Err(ApiError::invalid_field("variant", "light or dark")),
     }
 }
@@ -204,7 +205,7 @@ pub async fn put_logo(
     query: web::Query<LogoVariant>,
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
-    let slot = logo_slot(&query.variant)?;
+    let slot = logo_slot(query.variant.as_deref())?;
     put_image(&req, &state, &path, slot, payload).await
 }
 
@@ -216,7 +217,7 @@ pub async fn delete_logo(
     path: web::Path<String>,
     query: web::Query<LogoVariant>,
 ) -> Result<HttpResponse, ApiError> {
-    let slot = logo_slot(&query.variant)?;
+    let slot = logo_slot(query.variant.as_deref())?;
     delete_image(&req, &state, &path, slot).await
 }
 
