@@ -191,7 +191,10 @@ impl Planted {
         assert_eq!(link.status, 400, "{}", link.body);
         assert!(!link.body.contains(&self.ott), "the token is not echoed");
         // No form in the page itself (the footer's light/dark form is not about the token).
-        let main = link.body.split_once("<footer").map_or(link.body.as_str(), |(m, _)| m);
+        let main = link
+            .body
+            .split_once("<footer")
+            .map_or(link.body.as_str(), |(m, _)| m);
         assert!(!main.contains("<form"), "{}", link.body);
         assert!(link.body.contains("does not accept sign-in links"));
         assert!(link.body.contains(&format!(
