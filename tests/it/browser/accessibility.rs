@@ -7,6 +7,10 @@
 
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 
+use portal_actors::store::account_tokens::{self, NewAccountToken, TokenPurpose};
+
+use crate::helpers::NowUtc;
+
 use super::projects::layout_faults;
 use super::*;
 
@@ -114,7 +118,8 @@ async fn tab_through(
             )
             .await?;
         let id = state[0].as_str().unwrap_or_default().to_owned();
-        if state[1].as_bool() != Some(true) {
+        // The document itself (before the first stop, or past the last) is not a control.
+        if state[1].as_bool() != Some(true) && id != "body" {
             unfocused.push(id.clone());
         }
         let done = id == last;
@@ -154,13 +159,46 @@ async fn every_page_passes_axe_in_light_and_dark_on_a_laptop_and_a_phone() {
     )
     .await;
     crate::ticket_fixtures::seed_basic(&app, &ada.user.email).await;
+    // Cara uses two-factor: signing her in shows the second step's page.
+    let cara = crate::ticket_data::person(
+        &app,
+        &tenant,
+        "cara@acme.example",
+        "Acme Manufacturing",
+        None,
+    )
+    .await;
+    crate::two_factor::enroll_directly(&app, &cara.user).await;
+    // A live reset link (Ada) and a live setup link (Ben) for the forms behind them.
+    let now = app.clock.now_utc();
+    for (token, purpose, who) in [
+        ("a11y-reset-link", TokenPurpose::PasswordReset, &ada),
+        ("a11y-setup-link", TokenPurpose::Invitation, &ben),
+    ] {
+        let hash = portal_actors::tokens::token_hash(token);
+        let link = NewAccountToken {
+            tenant: tenant.id,
+            token_hash: &hash,
+            purpose,
+            user_id: Some(who.user.user_id),
+            contact_id: Some(who.contact_id),
+            email: &who.user.email,
+            created_by: Some("operator"),
+            created_at: now,
+            expires_at: now + chrono::Duration::hours(1),
+        };
+        account_tokens::insert(app.db.exec(), &link).await.unwrap();
+    }
     let slug = &tenant.slug;
     let signed_out: Vec<url::Url> = [
         format!("/auth/client-portal/signin?tenant={slug}"),
         format!("/auth/client-portal/forgot-password?tenant={slug}"),
         "/auth/client-portal/find-organization".to_owned(),
         format!("/auth/password-reset/set-new-password?token=nope&tenant={slug}"),
+        format!("/auth/password-reset/set-new-password?token=a11y-reset-link&tenant={slug}"),
         format!("/auth/portal/setup?token=nope&tenant={slug}"),
+        format!("/auth/portal/setup?token=a11y-setup-link&tenant={slug}"),
+        "/auth/client-portal/two-factor".to_owned(),
         format!("/notifications/unsubscribe/nope?tenant={slug}"),
         "/no/such/page".to_owned(),
     ]
@@ -205,6 +243,9 @@ async fn every_page_passes_axe_in_light_and_dark_on_a_laptop_and_a_phone() {
                 .any(|v| v.starts_with("color-contrast (serious)")),
             "axe did not report a faint line: {seen:?}"
         );
+        // Cara's password is right: her second step waits (its page is among those checked).
+        sign_in_with_password(&client, slug, &cara.user.email).await?;
+        wait_for_url(&client, &canonical("/auth/client-portal/two-factor")).await?;
         let mut problems = Vec::new();
         for theme in ["light", "dark"] {
             client
