@@ -103,6 +103,30 @@ async fn a_real_browser_picks_french_and_dark_from_the_footer_and_the_pages_stay
                 keep_screenshot(&client, &format!("dark-{name}-{width}")).await;
             }
         }
+        // The filter bar's selects are as tall as its search box and use the page's font.
+        client.set_window_size(1280, 900).await?;
+        client
+            .goto(vanity("/client-portal/tickets").as_str())
+            .await?;
+        let sizes = client
+            .execute(
+                "const box = e => { const s = getComputedStyle(e);
+                     return [e.id, e.getBoundingClientRect().height, s.fontSize]; };
+                 return [...document.querySelectorAll('form.filters select, #filter-q')].map(box);",
+                vec![],
+            )
+            .await?;
+        let sizes = sizes.as_array().cloned().unwrap_or_default();
+        let search = sizes.iter().find(|s| s[0] == "filter-q").cloned().unwrap();
+        assert!(sizes.len() > 3, "{sizes:?}");
+        for field in &sizes {
+            let (h, want) = (field[1].as_f64().unwrap(), search[1].as_f64().unwrap());
+            assert!(
+                (h - want).abs() <= 1.0,
+                "{field} vs the search box {search}"
+            );
+            assert_eq!(field[2], search[2], "{field} vs the search box {search}");
+        }
         assert!(faults.is_empty(), "layout faults: {faults:#?}");
         Ok::<_, fantoccini::error::CmdError>(())
     }
