@@ -9,9 +9,7 @@ use portal_actors::notifications::{
 use portal_actors::store::outbox::EmailContent;
 use portal_views::billing::{invoice_path, Amount};
 use portal_views::company_member::member_path;
-use portal_views::format::DateStyle;
 use portal_views::i18n::{Locales, Translator};
-use portal_views::layout::Reader;
 use portal_views::notification_email::{self as views, NotificationContent, Reply};
 use portal_views::tickets::ticket_path;
 
@@ -107,20 +105,8 @@ impl NotificationRenderer for PortalRenderer {
             &tenant.slug,
             tenant.active_domain.as_deref(),
         );
-        let prefs = &mail.recipient.prefs;
-        let reader = Reader {
-            lang: mail.recipient.locale.clone(),
-            zone: prefs
-                .time_zone
-                .as_deref()
-                .and_then(|z| z.parse().ok())
-                .unwrap_or(chrono_tz::Tz::UTC),
-            date_style: prefs
-                .date_format
-                .as_deref()
-                .and_then(DateStyle::parse)
-                .unwrap_or_default(),
-        };
+        let reader =
+            crate::http::render::reader_of(&mail.recipient.prefs, mail.recipient.locale.clone());
         let t = reader.translator(self.locales);
         let content = Self::content(mail, &links, t);
         let unsubscribe_url = links.url(

@@ -29,11 +29,18 @@ pub fn translator(lang: &str) -> Option<Translator<'static>> {
 /// tenant's), their time zone (UTC when none or unknown) and their date style.
 pub fn reader(user: &crate::http::extract::PortalUser) -> Reader {
     let prefs = &user.session.record.user.prefs;
+    let lang = prefs
+        .locale
+        .clone()
+        .unwrap_or_else(|| user.tenant.default_locale.clone());
+    reader_of(prefs, lang)
+}
+
+/// A reader in `lang` with the time zone and date style of `prefs` (UTC and the language's own
+/// date form when unset or unknown): pages and emails read the same preferences the same way.
+pub fn reader_of(prefs: &portal_actors::model::ReaderPrefs, lang: String) -> Reader {
     Reader {
-        lang: prefs
-            .locale
-            .clone()
-            .unwrap_or_else(|| user.tenant.default_locale.clone()),
+        lang,
         zone: prefs
             .time_zone
             .as_deref()

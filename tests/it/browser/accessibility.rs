@@ -54,15 +54,6 @@ async fn axe_violations(
         .unwrap_or_default())
 }
 
-async fn keep_screenshot(client: &fantoccini::Client, name: &str) {
-    if let Ok(png) = client.screenshot().await {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
-        if std::fs::create_dir_all(&dir).is_ok() {
-            let _ = std::fs::write(dir.join(format!("{name}.png")), png);
-        }
-    }
-}
-
 /// Checks each page at both widths in the current theme; the problems found.
 async fn check_pages(
     client: &fantoccini::Client,

@@ -13,15 +13,6 @@ fn vanity(path: &str) -> url::Url {
     url::Url::parse(&format!("https://{VANITY}{path}")).unwrap()
 }
 
-async fn keep_screenshot(client: &fantoccini::Client, name: &str) {
-    if let Ok(png) = client.screenshot().await {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
-        if std::fs::create_dir_all(&dir).is_ok() {
-            let _ = std::fs::write(dir.join(format!("{name}.png")), png);
-        }
-    }
-}
-
 const PAGES: &[(&str, &[&str])] = &[
     (
         "/client-portal/dashboard",

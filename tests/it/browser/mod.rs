@@ -196,3 +196,25 @@ async fn sign_in_with_password(
         .click()
         .await
 }
+
+/// Waits (20 s at most) for an element matching `css`.
+async fn wait_for(
+    client: &fantoccini::Client,
+    css: &str,
+) -> Result<fantoccini::elements::Element, fantoccini::error::CmdError> {
+    client
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css(css))
+        .await
+}
+
+/// Keeps what the browser shows as `target/screenshots/<name>.png`, for people to look at.
+async fn keep_screenshot(client: &fantoccini::Client, name: &str) {
+    if let Ok(png) = client.screenshot().await {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+        if std::fs::create_dir_all(&dir).is_ok() {
+            let _ = std::fs::write(dir.join(format!("{name}.png")), png);
+        }
+    }
+}

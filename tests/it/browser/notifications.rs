@@ -26,30 +26,6 @@ const CARD_BUTTONS: &[&str] = &["#notifications .btn"];
 const UNSUBSCRIBE_SHOWN: &[&str] = &["main h1", "main form button"];
 const UNSUBSCRIBE_BUTTONS: &[&str] = &["main .btn"];
 
-async fn wait_for(
-    client: &fantoccini::Client,
-    css: &str,
-) -> Result<fantoccini::elements::Element, fantoccini::error::CmdError> {
-    client
-        .wait()
-        .at_most(Duration::from_secs(20))
-        .for_element(Locator::Css(css))
-        .await
-}
-
-/// Keeps what the browser shows as `target/screenshots/<name>.png`, for people to look at.
-async fn keep_screenshot(
-    client: &fantoccini::Client,
-    name: &str,
-) -> Result<(), fantoccini::error::CmdError> {
-    let png = client.screenshot().await?;
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
-    if std::fs::create_dir_all(&dir).is_ok() {
-        let _ = std::fs::write(dir.join(format!("{name}.png")), png);
-    }
-    Ok(())
-}
-
 #[actix_web::test]
 async fn a_real_browser_sees_recent_activity_saves_its_emails_and_unsubscribes_signed_out() {
     let Some((app, client, driver, _dir)) = portal_and_browser().await else {
@@ -94,7 +70,7 @@ async fn a_real_browser_sees_recent_activity_saves_its_emails_and_unsubscribes_s
             faults.extend(layout_faults(&client, &place, ACTIVITY_SHOWN, &[]).await?);
             let to_card = "document.querySelector('#activity-heading').scrollIntoView()";
             client.execute(to_card, vec![]).await?;
-            keep_screenshot(&client, &format!("dashboard-activity-{width}")).await?;
+            keep_screenshot(&client, &format!("dashboard-activity-{width}")).await;
             first.click().await?;
             wait_for(&client, "main h1").await?;
             assert!(client
@@ -119,7 +95,7 @@ async fn a_real_browser_sees_recent_activity_saves_its_emails_and_unsubscribes_s
             faults.extend(layout_faults(&client, &place, CARD_SHOWN, CARD_BUTTONS).await?);
             let to_card = "document.querySelector('#notifications').scrollIntoView()";
             client.execute(to_card, vec![]).await?;
-            keep_screenshot(&client, &format!("profile-notifications-{width}")).await?;
+            keep_screenshot(&client, &format!("profile-notifications-{width}")).await;
         }
         // Two saves that each flipped replies: on again.
         let reply = client.find(Locator::Css("#notify-ticket_reply")).await?;
@@ -136,7 +112,7 @@ async fn a_real_browser_sees_recent_activity_saves_its_emails_and_unsubscribes_s
             faults.extend(
                 layout_faults(&client, &place, UNSUBSCRIBE_SHOWN, UNSUBSCRIBE_BUTTONS).await?,
             );
-            keep_screenshot(&client, &format!("unsubscribe-{width}")).await?;
+            keep_screenshot(&client, &format!("unsubscribe-{width}")).await;
             asked.click().await?;
             let done = wait_for(&client, "main div.notice").await?;
             assert_eq!(
@@ -145,7 +121,7 @@ async fn a_real_browser_sees_recent_activity_saves_its_emails_and_unsubscribes_s
             );
             let place = format!("unsubscribed at {width} px");
             faults.extend(layout_faults(&client, &place, &["main h1"], &[]).await?);
-            keep_screenshot(&client, &format!("unsubscribed-{width}")).await?;
+            keep_screenshot(&client, &format!("unsubscribed-{width}")).await;
         }
         assert!(faults.is_empty(), "layout faults: {faults:#?}");
         Ok::<_, fantoccini::error::CmdError>(())

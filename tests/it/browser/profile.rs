@@ -42,17 +42,6 @@ const EMAIL_PENDING_SHOWN: &[&str] = &[
 const MEMBER_SHOWN: &[&str] = &["main h1", "#role-admin", "#role-finance", "#role-user"];
 const MEMBER_BUTTONS: &[&str] = &["main .card .btn"];
 
-async fn wait_for(
-    client: &fantoccini::Client,
-    css: &str,
-) -> Result<fantoccini::elements::Element, fantoccini::error::CmdError> {
-    client
-        .wait()
-        .at_most(Duration::from_secs(20))
-        .for_element(Locator::Css(css))
-        .await
-}
-
 async fn fill(
     client: &fantoccini::Client,
     css: &str,
