@@ -162,6 +162,40 @@ pub async fn confirm_unsubscribe(
     respond(Some(&tenant), &nonce.0, &v)
 }
 
+/// Turns the link's kind off for its person, audited when it was on; `false` when the person
+/// is gone (nothing to turn off).
+async fn turn_off(
+    state: &AppState,
+    tenant: &TenantInfo,
+    link: Unsubscribe,
+    origin: RequestOrigin,
+) -> Result<bool, PortalError> {
+    let data = crate::routes::tickets::tenant_data(state, tenant.id).await?;
+    let off = TurnOffNotification {
+        user_id: link.user_id,
+        kind: link.kind,
+    };
+    match data.send(off).await.map_err(PortalError::unavailable)? {
+        Ok(was_on) => {
+            if was_on {
+                let details = serde_json::json!({ "kind": link.kind.as_str(), "via": "link" });
+                let who = (link.user_id, None);
+                audit(
+                    state,
+                    tenant.id,
+                    "notification_unsubscribed",
+                    who,
+                    origin,
+                    details,
+                );
+            }
+            Ok(true)
+        }
+        Err(ProfileError::NotFound) => Ok(false),
+        Err(e) => Err(PortalError::unavailable(e)),
+    }
+}
+
 /// `POST /notifications/unsubscribe/{token}`: turns that kind off (idempotent).
 pub async fn unsubscribe(
     state: web::Data<AppState>,
@@ -171,46 +205,23 @@ pub async fn unsubscribe(
     token: web::Path<String>,
 ) -> Result<HttpResponse, PortalError> {
     let sign_in = tenant_path(SIGN_IN_PATH, page.tenant.as_ref());
-    let Some((tenant, verified)) = link(&state, &page, &token) else {
-        return Ok(respond(
-            page.tenant.as_ref(),
-            &nonce.0,
-            &UnsubscribeView::Invalid { sign_in },
-        ));
-    };
-    let data = crate::routes::tickets::tenant_data(&state, tenant.id).await?;
-    let off = TurnOffNotification {
-        user_id: verified.user_id,
-        kind: verified.kind,
-    };
-    match data.send(off).await.map_err(PortalError::unavailable)? {
-        Ok(was_on) => {
-            if was_on {
-                let details = serde_json::json!({ "kind": verified.kind.as_str(), "via": "link" });
-                let who = (verified.user_id, None);
-                audit(
-                    &state,
-                    tenant.id,
-                    "notification_unsubscribed",
-                    who,
-                    request_origin(&req),
-                    details,
-                );
-            }
+    let found = link(&state, &page, &token);
+    let done = match &found {
+        Some((tenant, verified)) => {
+            turn_off(&state, tenant, *verified, request_origin(&req)).await?
         }
-        // The person is gone: nothing to turn off.
-        Err(ProfileError::NotFound) => {
-            return Ok(respond(
-                Some(&tenant),
-                &nonce.0,
-                &UnsubscribeView::Invalid { sign_in },
-            ))
-        }
-        Err(e) => return Err(PortalError::unavailable(e)),
-    }
-    let v = UnsubscribeView::Done {
-        kind_label: label(verified.kind, &tenant),
-        sign_in,
+        None => false,
     };
-    Ok(respond(Some(&tenant), &nonce.0, &v))
+    let v = match found.filter(|_| done) {
+        Some((tenant, verified)) => {
+            let kind_label = label(verified.kind, &tenant);
+            let page = UnsubscribeView::Done {
+                kind_label,
+                sign_in,
+            };
+            return Ok(respond(Some(&tenant), &nonce.0, &page));
+        }
+        None => UnsubscribeView::Invalid { sign_in },
+    };
+    Ok(respond(page.tenant.as_ref(), &nonce.0, &v))
 }

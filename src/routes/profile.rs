@@ -87,6 +87,18 @@ where
         })
 }
 
+/// The form's values as stored.
+fn stored_values(stored: &portal_actors::profile::StoredProfile) -> ProfileValues {
+    ProfileValues {
+        full_name: stored.full_name.clone(),
+        phone: stored.phone.clone().unwrap_or_default(),
+        job_title: stored.job_title.clone().unwrap_or_default(),
+        locale: stored.locale.clone().unwrap_or_default(),
+        time_zone: stored.time_zone.clone().unwrap_or_default(),
+        date_format: stored.date_format.as_str().to_owned(),
+    }
+}
+
 /// The page's view: the stored profile, or `typed` with its `errors` when a save was refused.
 pub async fn view(
     state: &AppState,
@@ -97,17 +109,7 @@ pub async fn view(
     let user_id = user.session.record.user.user_id;
     let row = ask(state, user, GetOwnProfile { user_id }).await?;
     let stored = &row.profile;
-    let (values, errors) = typed.unwrap_or_else(|| {
-        let values = ProfileValues {
-            full_name: stored.full_name.clone(),
-            phone: stored.phone.clone().unwrap_or_default(),
-            job_title: stored.job_title.clone().unwrap_or_default(),
-            locale: stored.locale.clone().unwrap_or_default(),
-            time_zone: stored.time_zone.clone().unwrap_or_default(),
-            date_format: stored.date_format.as_str().to_owned(),
-        };
-        (values, Vec::new())
-    });
+    let (values, errors) = typed.unwrap_or_else(|| (stored_values(stored), Vec::new()));
     let default_lang = user.tenant.default_locale.as_str();
     Ok(ProfileView {
         email_card: crate::routes::email_change::card(state, user).await?,

@@ -9,6 +9,7 @@
     clippy::arithmetic_side_effects
 )]
 
+mod activity;
 mod admin;
 mod api_errors;
 mod attachment_settings;
