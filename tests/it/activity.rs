@@ -3,10 +3,8 @@
 //! first, eight at most, each linking to its page.
 
 use chrono::Duration;
-use serde_json::json;
-use uuid::Uuid;
 
-use crate::notifications::{ada_ticket, seeded};
+use crate::notifications::{ada_ticket, put_invoice, seeded};
 use crate::smtp_server::SmtpServer;
 use crate::ticket_data::{person, signed_in};
 use crate::ticket_fixtures::{post_reply, put_ticket, TicketSpec};
@@ -51,16 +49,7 @@ async fn the_dashboard_lists_the_latest_events_the_viewer_may_see_with_links() {
     };
     put_ticket(&f.api, &ben_spec).await;
     post_reply(&f.api, ben_spec.ticket_id, "Replacing it.").await;
-    let invoice = json!({
-        "number": "INV-8001", "client_id": f.client_id, "currency": "EUR",
-        "issue_date": "2026-11-01", "due_date": "2026-11-30",
-        "subtotal_minor": 1000, "tax_minor": 0, "total_minor": 1000, "lines": [],
-    });
-    let (status, body) = f
-        .api
-        .put(&format!("/invoices/{}", Uuid::new_v4()), &invoice)
-        .await;
-    assert_eq!(status, 201, "{body}");
+    put_invoice(&f, "INV-8001", (1000, 0, 1000), None).await;
 
     let ben_page = signed_in(&app, &tenant, &ben)
         .await

@@ -81,6 +81,41 @@ fn subject(m: &Received) -> String {
     m.header("Subject").unwrap_or_default()
 }
 
+/// Sets one of a user's preferences (language, time zone) as the profile would store it.
+pub(crate) async fn set_pref(app: &TestApp, user: Uuid, key: &str, value: &str) {
+    let now = app.clock.now_utc();
+    portal_actors::store::preferences::set(
+        app.db.exec(),
+        app.tenant.id,
+        user,
+        key,
+        Some(value),
+        now,
+    )
+    .await
+    .unwrap();
+}
+
+/// Puts a finalized EUR invoice of Ada's company through the integration API
+/// (subtotal, tax, total in cents; `finalized_at` as the PSA says, else now).
+pub(crate) async fn put_invoice(
+    f: &Fixture,
+    number: &str,
+    (subtotal, tax, total): (i64, i64, i64),
+    finalized_at: Option<chrono::DateTime<chrono::Utc>>,
+) {
+    let invoice = json!({
+        "number": number, "client_id": f.client_id, "currency": "EUR",
+        "issue_date": "2026-11-01", "due_date": "2026-11-30", "finalized_at": finalized_at,
+        "subtotal_minor": subtotal, "tax_minor": tax, "total_minor": total, "lines": [],
+    });
+    let (status, body) = f
+        .api
+        .put(&format!("/invoices/{}", Uuid::new_v4()), &invoice)
+        .await;
+    assert_eq!(status, 201, "{body}");
+}
+
 /// A new ticket of Ada's on the service desk; its spec (to change it later).
 pub(crate) async fn ada_ticket(f: &Fixture, number: &str, title: &str) -> TicketSpec {
     let s = &f.desk_statuses;
@@ -306,36 +341,9 @@ async fn a_new_invoice_goes_to_finance_and_admins_only_in_their_time_zone() {
     .await;
     // Ada is a plain User: no invoice emails for her.
     let before = smtp.messages_to(ADA).len();
-    portal_actors::store::preferences::set(
-        app.db.exec(),
-        tenant.id,
-        finance.user.user_id,
-        "time_zone",
-        Some("Asia/Tokyo"),
-        app.clock.now_utc(),
-    )
-    .await
-    .unwrap();
-    portal_actors::store::preferences::set(
-        app.db.exec(),
-        tenant.id,
-        admin.user.user_id,
-        "locale",
-        Some("fr"),
-        app.clock.now_utc(),
-    )
-    .await
-    .unwrap();
-    let invoice = json!({
-        "number": "INV-7001", "client_id": f.client_id, "currency": "EUR",
-        "issue_date": "2026-11-01", "due_date": "2026-11-30",
-        "subtotal_minor": 100000, "tax_minor": 23450, "total_minor": 123450, "lines": [],
-    });
-    let (status, body) = f
-        .api
-        .put(&format!("/invoices/{}", Uuid::new_v4()), &invoice)
-        .await;
-    assert_eq!(status, 201, "{body}");
+    set_pref(&app, finance.user.user_id, "time_zone", "Asia/Tokyo").await;
+    set_pref(&app, admin.user.user_id, "locale", "fr").await;
+    put_invoice(&f, "INV-7001", (100000, 23450, 123450), None).await;
     settle(&app).await;
     let mail = next_to(&smtp, &finance.user.email, 0)
         .await
@@ -498,16 +506,7 @@ async fn old_history_is_listed_but_not_emailed_and_a_bad_support_address_changes
     )
     .await;
     let ten_days_ago = app.clock.now_utc() - Duration::days(10);
-    let invoice = json!({
-        "number": "INV-OLD", "client_id": f.client_id, "currency": "EUR",
-        "issue_date": "2026-11-01", "due_date": "2026-11-30", "finalized_at": ten_days_ago,
-        "subtotal_minor": 1000, "tax_minor": 0, "total_minor": 1000, "lines": [],
-    });
-    let (status, body) = f
-        .api
-        .put(&format!("/invoices/{}", Uuid::new_v4()), &invoice)
-        .await;
-    assert_eq!(status, 201, "{body}");
+    put_invoice(&f, "INV-OLD", (1000, 0, 1000), Some(ten_days_ago)).await;
     settle(&app).await;
     assert!(
         next_to(&smtp, &boss.user.email, 0).await.is_none(),
