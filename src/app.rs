@@ -4,17 +4,19 @@
 use std::net::TcpListener;
 use std::sync::Arc;
 
-use actix::{Addr, Supervisor};
+use actix::Supervisor;
 use actix_web::dev::Server;
 use actix_web::middleware::from_fn;
 use actix_web::{web, App, HttpServer};
 use anyhow::Context as _;
+use portal_actors::active_users::ActiveUsers;
 use portal_actors::attachments::AttachmentStore;
 use portal_actors::audit::Audit;
 use portal_actors::credentials::Credentials;
 use portal_actors::dns::DnsVerifier;
 use portal_actors::handoff::Handoff;
 use portal_actors::login_throttle::LoginThrottle;
+use portal_actors::mailbox::CountingAddr;
 use portal_actors::mailer::{Delivery, Mailer, MailerConfig};
 use portal_actors::notifications::{Notifier, NotifierConfig};
 use portal_actors::secret_box::SecretBox;
@@ -38,12 +40,12 @@ pub const MAX_FORM_BYTES: usize = 16 * 1024;
 /// What every handler can reach.
 pub struct AppState {
     pub services: Services,
-    pub tenants: Addr<TenantDirectory>,
+    pub tenants: CountingAddr<TenantDirectory>,
     /// Read-only view of the directory's cache (signed-in pages skip the actor on a hit).
     pub tenant_cache: TenantCacheView,
-    pub dns: Addr<DnsVerifier>,
+    pub dns: CountingAddr<DnsVerifier>,
     /// Hands out each tenant's `TenantData` actor (all tenant-scoped portal data goes there).
-    pub tenant_registry: Addr<TenantRegistry>,
+    pub tenant_registry: CountingAddr<TenantRegistry>,
     /// Read-only view of the running tenant actors (warm tenants skip the registry).
     pub tenant_data: TenantDataView,
     /// Ticket attachments, stored by content hash.
@@ -53,11 +55,11 @@ pub struct AppState {
     /// How long a tenant's data actor may go unused before it stops.
     pub tenant_idle: chrono::Duration,
     /// Sign-in through the tenants' OpenID Connect providers.
-    pub sso: Addr<Sso>,
+    pub sso: CountingAddr<Sso>,
     /// How long an SSO sign-in may stay at the provider (its cookie's lifetime).
     pub sso_flow_ttl: chrono::Duration,
     /// Applies other instances' revocations to the session cache (PostgreSQL only).
-    pub session_listener: Option<Addr<SessionInvalidationListener>>,
+    pub session_listener: Option<CountingAddr<SessionInvalidationListener>>,
     /// The actors operators can restart by name (`/admin/actors/{name}/restart`).
     pub supervised: SupervisedActors,
     pub registry: ActorRegistry,
@@ -78,9 +80,11 @@ pub struct AppState {
     pub tls: bool,
     pub fault_injection: bool,
     /// Delivers the outbox; kicked after an email is queued.
-    pub mailer: Addr<Mailer>,
+    pub mailer: CountingAddr<Mailer>,
     /// Turns activity into notification emails.
-    pub notifier: Addr<Notifier>,
+    pub notifier: CountingAddr<Notifier>,
+    /// Counts active users and tenants into their gauges.
+    pub active_users: CountingAddr<ActiveUsers>,
     /// Lifetime of a password-reset link.
     pub password_reset_ttl: chrono::Duration,
     /// Lifetime of an invitation link.
@@ -177,7 +181,7 @@ impl Application {
             registry.clone(),
             settings.listener_backoff(),
         );
-        let sessions = Supervisor::start(move |_| sessions);
+        let sessions = CountingAddr::supervised(Supervisor::start(move |_| sessions), &registry);
         let directory = TenantDirectory::new(db.clone(), clock.clone(), registry.clone());
         let tenant_cache = directory.cache_view();
         let tenants = Supervisor::start(move |_| directory);
@@ -211,6 +215,7 @@ impl Application {
                 (db.clone(), clock.clone(), metrics.clone(), registry.clone());
             Supervisor::start(move |_| Mailer::new(db, clock, config, metrics, registry))
         };
+        let mailer = CountingAddr::supervised(mailer, &registry);
         let notifier = {
             let config = NotifierConfig {
                 poll_interval: std::time::Duration::from_millis(
@@ -262,9 +267,31 @@ impl Application {
         );
         let tenant_data = tenant_registry.view();
         let tenant_registry = Supervisor::start(move |_| tenant_registry);
+        let active_users = {
+            let every = std::time::Duration::from_secs(settings.metrics.activity_interval_seconds);
+            let (db, clock, metrics, registry) =
+                (db.clone(), clock.clone(), metrics.clone(), registry.clone());
+            Supervisor::start(move |_| ActiveUsers::new(db, clock, metrics, registry, every))
+        };
+        let active_users = CountingAddr::supervised(active_users, &registry);
         let files = settings.attachments()?;
         let attachments = attachment_store(&settings, &clock).await?;
         // Adding a supervised actor: one line here makes it restartable from the admin API.
+        // Messages reach supervised actors through counting addresses (mailbox depth).
+        let (tenants, audit, handoff) = (
+            CountingAddr::supervised(tenants, &registry),
+            CountingAddr::supervised(audit, &registry),
+            CountingAddr::supervised(handoff, &registry),
+        );
+        let (dns, throttle, notifier, sso) = (
+            CountingAddr::supervised(dns, &registry),
+            CountingAddr::supervised(throttle, &registry),
+            CountingAddr::supervised(notifier, &registry),
+            CountingAddr::supervised(sso, &registry),
+        );
+        let tenant_registry = CountingAddr::supervised(tenant_registry, &registry);
+        let session_listener =
+            session_listener.map(|addr| CountingAddr::supervised(addr, &registry));
         let supervised = SupervisedActors::default()
             .with(&sessions)
             .with(&tenants)
@@ -276,6 +303,7 @@ impl Application {
             .with(&notifier)
             .with(&sso)
             .with(&tenant_registry)
+            .with(&active_users)
             .with_optional(session_listener.as_ref());
         let state = web::Data::new(AppState {
             tenant_registry,
@@ -318,6 +346,7 @@ impl Application {
             fault_injection: settings.admin.fault_injection,
             mailer,
             notifier,
+            active_users,
             password_reset_ttl: chrono::Duration::minutes(i64::from(
                 settings.security.password_reset_ttl_minutes.max(1),
             )),

@@ -12,8 +12,10 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
 mod attachments;
+mod metrics;
 mod notifications;
 pub use attachments::{AttachmentSettings, Attachments, S3Settings, TicketSettings};
+pub use metrics::MetricsSettings;
 pub use notifications::NotificationSettings;
 
 #[derive(Debug, Deserialize, Default)]
@@ -32,6 +34,7 @@ pub struct Settings {
     pub tickets: TicketSettings,
     pub attachments: AttachmentSettings,
     pub notifications: NotificationSettings,
+    pub metrics: MetricsSettings,
 }
 
 #[derive(Debug, Deserialize)]

@@ -2,7 +2,7 @@
 //! checked, other sessions signed out by default, sign-ins in flight ended) and proving it is
 //! them before risky actions.
 
-use actix::Addr;
+use crate::mailbox::CountingAddr;
 use secrecy::{ExposeSecret, SecretString};
 
 use crate::account_recovery::{mail_locale, PasswordChangedMail};
@@ -81,7 +81,7 @@ pub async fn hash_new_password(
 /// returns how many other sessions were signed out.
 pub async fn change_password(
     svc: &Services,
-    mailer: &Addr<Mailer>,
+    mailer: &CountingAddr<Mailer>,
     who: &Subject,
     names: Vec<String>,
     change: PasswordChange,
@@ -112,7 +112,7 @@ pub struct Notice<'a> {
 
 async fn change_inner(
     svc: &Services,
-    mailer: &Addr<Mailer>,
+    mailer: &CountingAddr<Mailer>,
     who: &Subject,
     names: Vec<String>,
     change: PasswordChange,

@@ -8,7 +8,7 @@
 //! kicked to send them at once. The HTTP edge
 //! renders the emails (it knows the links and the views): these functions hand it the facts.
 
-use actix::Addr;
+use crate::mailbox::CountingAddr;
 use chrono::{DateTime, Duration, Utc};
 use secrecy::SecretString;
 use uuid::Uuid;
@@ -88,7 +88,7 @@ pub fn mail_locale<'a>(user_locale: Option<&'a str>, tenant_default: &'a str) ->
 #[tracing::instrument(skip_all, fields(tenant = %req.tenant.slug))]
 pub async fn request_password_reset(
     svc: &Services,
-    mailer: &Addr<Mailer>,
+    mailer: &CountingAddr<Mailer>,
     req: ResetRequest,
     render: impl FnOnce(&ResetMail<'_>) -> EmailContent,
 ) -> Result<ResetRequested, RecoveryError> {
@@ -270,7 +270,7 @@ pub enum ResetOutcome {
 #[tracing::instrument(skip_all, fields(tenant = %req.tenant.slug))]
 pub async fn complete_password_reset(
     svc: &Services,
-    mailer: &Addr<Mailer>,
+    mailer: &CountingAddr<Mailer>,
     req: CompleteReset,
     render: impl FnOnce(&PasswordChangedMail<'_>) -> EmailContent,
 ) -> Result<ResetOutcome, RecoveryError> {
@@ -295,7 +295,7 @@ pub async fn complete_password_reset(
 
 async fn attempt_reset(
     svc: &Services,
-    mailer: &Addr<Mailer>,
+    mailer: &CountingAddr<Mailer>,
     req: &CompleteReset,
     render: impl FnOnce(&PasswordChangedMail<'_>) -> EmailContent,
 ) -> Result<ResetOutcome, RecoveryError> {
@@ -381,7 +381,7 @@ pub struct DiscoveryMail<'a> {
 #[tracing::instrument(skip_all)]
 pub async fn find_organizations(
     svc: &Services,
-    mailer: &Addr<Mailer>,
+    mailer: &CountingAddr<Mailer>,
     email: &str,
     origin: RequestOrigin,
     render: impl FnOnce(&DiscoveryMail<'_>) -> EmailContent,

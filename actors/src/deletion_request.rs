@@ -3,7 +3,7 @@
 //! PSA pulls, emails the company's other active admins in their language, and audits it — all
 //! in one transaction, the emails delivered after commit.
 
-use actix::Addr;
+use crate::mailbox::CountingAddr;
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
@@ -48,7 +48,7 @@ struct Admin {
 /// Records the request, emails the company's other active admins; how many were emailed.
 pub async fn request_account_deletion(
     svc: &Services,
-    mailer: &Addr<Mailer>,
+    mailer: &CountingAddr<Mailer>,
     user: &SessionUser,
     tenant_locale: &str,
     origin: RequestOrigin,

@@ -4,7 +4,7 @@
 //! client user with role Admin (client admins) or User, then is signed in.
 
 use crate::clock::TimeArith;
-use actix::Addr;
+use crate::mailbox::CountingAddr;
 use chrono::{DateTime, Duration, Utc};
 use secrecy::{ExposeSecret, SecretString};
 use uuid::Uuid;
@@ -115,7 +115,7 @@ pub struct Invited {
 #[tracing::instrument(skip_all, fields(tenant = %req.tenant.slug))]
 pub async fn invite(
     svc: &Services,
-    mailer: &Addr<Mailer>,
+    mailer: &CountingAddr<Mailer>,
     req: InviteRequest,
     render: impl FnOnce(&InvitationMail<'_>) -> EmailContent,
 ) -> Result<Invited, InvitationError> {
@@ -241,7 +241,7 @@ pub async fn send(
 /// sent) when the link is not an expired, unused invitation of a contact still without account.
 pub async fn renew(
     svc: &Services,
-    mailer: &Addr<Mailer>,
+    mailer: &CountingAddr<Mailer>,
     tenant: TenantInfo,
     token: &str,
     ttl: Duration,

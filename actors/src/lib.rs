@@ -14,6 +14,7 @@
 
 pub mod account;
 pub mod account_recovery;
+pub mod active_users;
 pub mod activity;
 pub mod admin;
 pub mod attachments;
@@ -38,6 +39,7 @@ mod input_properties;
 pub mod integration_tokens;
 pub mod invitations;
 pub mod login_throttle;
+pub mod mailbox;
 pub mod mailer;
 pub mod metrics;
 pub mod model;

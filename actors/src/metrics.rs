@@ -72,6 +72,11 @@ pub struct Metrics {
     pub sessions_active: IntGauge,
     pub sessions_revoked: IntCounterVec,
     pub actor_restarts: IntCounterVec,
+    /// `portal_actor_mailbox_depth{actor}`: messages sent and not yet handled (`CountingAddr`).
+    pub actor_mailbox_depth: IntGaugeVec,
+    /// `portal_active_users{window}` and `portal_active_tenants{window}` (`active_users` actor).
+    pub active_users: IntGaugeVec,
+    pub active_tenants: IntGaugeVec,
     pub http_requests: IntCounterVec,
     pub http_duration: HistogramVec,
     pub http_panics: IntCounterVec,
@@ -137,6 +142,35 @@ impl Metrics {
             ),
             &["actor"],
         )?;
+        let actor_mailbox_depth = IntGaugeVec::new(
+            Opts::new(
+                "portal_actor_mailbox_depth",
+                "Messages waiting in an actor's mailbox (sent, handler not started yet)",
+            ),
+            &["actor"],
+        )?;
+        let active_users = IntGaugeVec::new(
+            Opts::new(
+                "portal_active_users",
+                "Users who signed in or used a session within the window (1h, 24h, 7d), \
+                 counted from the database: every instance reports the same value",
+            ),
+            &["window"],
+        )?;
+        let active_tenants = IntGaugeVec::new(
+            Opts::new(
+                "portal_active_tenants",
+                "Tenants with at least one active user within the window (1h, 24h, 7d), \
+                 counted from the database: every instance reports the same value",
+            ),
+            &["window"],
+        )?;
+        registry.register(Box::new(active_users.clone()))?;
+        registry.register(Box::new(active_tenants.clone()))?;
+        for window in crate::active_users::WINDOWS {
+            active_users.with_label_values(&[window]);
+            active_tenants.with_label_values(&[window]);
+        }
         let http_requests = IntCounterVec::new(
             Opts::new(
                 "portal_http_requests_total",
@@ -331,6 +365,7 @@ impl Metrics {
         registry.register(Box::new(sessions_active.clone()))?;
         registry.register(Box::new(sessions_revoked.clone()))?;
         registry.register(Box::new(actor_restarts.clone()))?;
+        registry.register(Box::new(actor_mailbox_depth.clone()))?;
         registry.register(Box::new(http_requests.clone()))?;
         registry.register(Box::new(http_duration.clone()))?;
         registry.register(Box::new(http_panics.clone()))?;
@@ -372,6 +407,9 @@ impl Metrics {
             sessions_active,
             sessions_revoked,
             actor_restarts,
+            actor_mailbox_depth,
+            active_users,
+            active_tenants,
             http_requests,
             http_duration,
             http_panics,

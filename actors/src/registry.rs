@@ -17,6 +17,8 @@ pub struct ActorStatus {
     pub last_periodic_run: Option<DateTime<Utc>>,
     pub last_periodic_result: Option<String>,
     pub messages_handled: u64,
+    /// Messages sent through its `CountingAddr` whose handler has not started yet.
+    pub mailbox_depth: i64,
     pub last_error: Option<String>,
 }
 
@@ -42,6 +44,7 @@ impl ActorRegistry {
     pub fn started(&self, actor: &'static str, now: DateTime<Utc>) {
         // Touch the counter so the series exists at zero before the first restart.
         self.metrics.actor_restarts.with_label_values(&[actor]);
+        self.mailbox_depth(actor);
         self.update(actor, |s| {
             s.alive = true;
             s.started_at = Some(now);
@@ -81,11 +84,21 @@ impl ActorRegistry {
         self.update(actor, |s| s.last_error = Some(error));
     }
 
+    /// The gauge of messages waiting in the actor's mailbox (`portal_actor_mailbox_depth`).
+    pub fn mailbox_depth(&self, actor: &str) -> prometheus::IntGauge {
+        self.metrics.actor_mailbox_depth.with_label_values(&[actor])
+    }
+
     pub fn snapshot(&self) -> BTreeMap<&'static str, ActorStatus> {
-        self.statuses
+        let mut statuses = self
+            .statuses
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
-            .clone()
+            .clone();
+        for (actor, status) in &mut statuses {
+            status.mailbox_depth = self.mailbox_depth(actor).get();
+        }
+        statuses
     }
 
     /// Whether every registered actor is alive (readiness).

@@ -1,7 +1,7 @@
 //! `Services`: the actor addresses and shared resources that the domain functions called from
 //! the HTTP edge take as one argument.
 
-use actix::Addr;
+use crate::mailbox::CountingAddr;
 
 use crate::audit::Audit;
 use crate::clock::SharedClock;
@@ -20,13 +20,13 @@ pub struct Services {
     pub db: Db,
     pub clock: SharedClock,
     pub metrics: Metrics,
-    pub credentials: Addr<Credentials>,
-    pub sessions: Addr<Sessions>,
-    pub audit: Addr<Audit>,
-    pub handoff: Addr<Handoff>,
+    pub credentials: CountingAddr<Credentials>,
+    pub sessions: CountingAddr<Sessions>,
+    pub audit: CountingAddr<Audit>,
+    pub handoff: CountingAddr<Handoff>,
     /// Seals two-factor secrets at rest.
     pub secret_box: SecretBox,
     /// How long a sign-in may wait for its second factor.
     pub second_factor_ttl: chrono::Duration,
-    pub throttle: Addr<LoginThrottle>,
+    pub throttle: CountingAddr<LoginThrottle>,
 }

@@ -12,9 +12,10 @@ use std::collections::BTreeMap;
 use std::future::Future;
 use std::time::Duration as StdDuration;
 
-use actix::{Actor, Addr, AsyncContext, Context, Handler, MailboxError, Recipient, Running};
+use actix::{Actor, AsyncContext, Context, Handler, MailboxError, Running};
 
 use crate::clock::SharedClock;
+use crate::mailbox::{Counted, CountingAddr, CountingRecipient};
 use crate::registry::ActorRegistry;
 
 /// Message that makes an actor panic, for fault-injection tests (the admin endpoint that sends
@@ -27,6 +28,12 @@ pub struct InjectPanic;
 #[derive(actix::Message, Debug, Clone, Copy)]
 #[rtype(result = "Result<(), ActorFault>")]
 pub struct Restart;
+
+/// Message that keeps the actor's mailbox shut for a while, for fault-injection tests of the
+/// mailbox depth (the admin endpoint that sends it is only mounted with `admin.fault_injection`).
+#[derive(actix::Message, Debug, Clone, Copy)]
+#[rtype(result = "Result<(), ActorFault>")]
+pub struct Stall(pub StdDuration);
 
 #[derive(Debug, thiserror::Error, Clone, Copy)]
 #[error("the actor failed while handling the message and is being restarted")]
@@ -90,8 +97,8 @@ pub trait PortalActor: Actor<Context = Context<Self>> {
     }
 }
 
-/// Writes a `PortalActor`'s `Actor` and `Supervised` impls (registry reports, then its hooks)
-/// and its `Restart` and `InjectPanic` handlers.
+/// Writes a `PortalActor`'s `Actor` and `Supervised` impls (registry reports, then its hooks),
+/// its `Restart` and `InjectPanic` handlers, and its counted mailbox (`counted_mailbox!`).
 macro_rules! supervised_actor {
     ($actor:ty) => {
         impl actix::Actor for $actor {
@@ -138,6 +145,22 @@ macro_rules! supervised_actor {
         }
 
         $crate::supervision::inject_panic_handler!($actor);
+        $crate::counted_mailbox!($actor);
+
+        impl actix::Handler<$crate::supervision::Stall> for $actor {
+            type Result = Result<(), $crate::supervision::ActorFault>;
+
+            /// Answers at once, then handles no other message until the time is up.
+            fn handle(
+                &mut self,
+                msg: $crate::supervision::Stall,
+                ctx: &mut Self::Context,
+            ) -> Self::Result {
+                $crate::supervision::PortalActor::count_handled(self);
+                actix::AsyncContext::wait(ctx, actix::fut::wrap_future(tokio::time::sleep(msg.0)));
+                Ok(())
+            }
+        }
     };
 }
 pub(crate) use supervised_actor;
@@ -239,13 +262,16 @@ pub enum Signal {
     Restart,
     /// `InjectPanic`: panic inside a handler (fault injection).
     InjectPanic,
+    /// `Stall`: keep the mailbox shut for this long (fault injection).
+    Stall(StdDuration),
 }
 
 /// One supervised actor as the admin API reaches it.
 #[derive(Clone)]
 struct SignalTarget {
-    restart: Recipient<Restart>,
-    inject_panic: Recipient<InjectPanic>,
+    restart: CountingRecipient<Restart>,
+    inject_panic: CountingRecipient<InjectPanic>,
+    stall: CountingRecipient<Stall>,
 }
 
 /// The supervised actors operators can restart (and, with fault injection, make panic), by
@@ -255,22 +281,25 @@ pub struct SupervisedActors(BTreeMap<&'static str, SignalTarget>);
 
 impl SupervisedActors {
     /// Adds a running actor under its registry name.
-    pub fn with<A>(mut self, addr: &Addr<A>) -> Self
+    pub fn with<A>(mut self, addr: &CountingAddr<A>) -> Self
     where
-        A: PortalActor + Handler<Restart> + Handler<InjectPanic>,
+        A: PortalActor + Handler<Counted<Restart>> + Handler<Counted<InjectPanic>>,
+        A: Handler<Counted<Stall>>,
     {
         let target = SignalTarget {
-            restart: addr.clone().recipient(),
-            inject_panic: addr.clone().recipient(),
+            restart: addr.recipient(),
+            inject_panic: addr.recipient(),
+            stall: addr.recipient(),
         };
         self.0.insert(A::NAME, target);
         self
     }
 
     /// Adds the actor if it runs (one that does not is then an unknown name).
-    pub fn with_optional<A>(self, addr: Option<&Addr<A>>) -> Self
+    pub fn with_optional<A>(self, addr: Option<&CountingAddr<A>>) -> Self
     where
-        A: PortalActor + Handler<Restart> + Handler<InjectPanic>,
+        A: PortalActor + Handler<Counted<Restart>> + Handler<Counted<InjectPanic>>,
+        A: Handler<Counted<Stall>>,
     {
         match addr {
             Some(addr) => self.with(addr),
@@ -293,6 +322,7 @@ impl SupervisedActors {
         Some(match signal {
             Signal::Restart => target.restart.send(Restart).await,
             Signal::InjectPanic => target.inject_panic.send(InjectPanic).await,
+            Signal::Stall(time) => target.stall.send(Stall(time)).await,
         })
     }
 }
@@ -368,7 +398,7 @@ mod tests {
             clock: SharedClock::new(Arc::new(SystemClock)),
             restarted: restarted.clone(),
         };
-        let addr = Supervisor::start(move |_| probe);
+        let addr = CountingAddr::supervised(Supervisor::start(move |_| probe), &registry);
         addr.send(Ping).await.unwrap();
         let status = registry.snapshot()["probe"].clone();
         assert!(status.alive && status.started_at.is_some());

@@ -50,13 +50,13 @@ use std::sync::{Arc, Barrier, OnceLock};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use actix::Addr;
 use anyhow::Context as _;
 use chrono::{DateTime, Utc};
 use futures_util::future::join_all;
 use portal::http::cookies::{HANDOFF_COOKIE, SESSION_COOKIE};
 use portal::Application;
 use portal_actors::handoff::{Handoff, IssueOtt, SweepOtts, SWEEP_BATCH};
+use portal_actors::mailbox::CountingAddr as Addr;
 use portal_actors::model::{PortalRole, SessionUser, UserType};
 use portal_actors::portal_domain::DomainStatus;
 use portal_actors::store::{handoff as ott_store, portal_domains, users};

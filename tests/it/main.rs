@@ -36,6 +36,7 @@ mod integration_api;
 mod invitations;
 mod mail;
 mod notifications;
+mod observability;
 mod oidc_provider;
 mod password_reset;
 mod pending_enrollment;

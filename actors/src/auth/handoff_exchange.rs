@@ -3,7 +3,7 @@
 //! the session cannot be made, the audit event and the `portal_handoff_exchanges_total` count.
 //! The HTTP edge only supplies the request's facts and maps the outcome.
 
-use actix::Addr;
+use crate::mailbox::CountingAddr;
 
 use crate::audit::{AuditRecord, Record};
 use crate::dns::{DnsVerifier, VerifyCname};
@@ -67,7 +67,7 @@ pub struct ExchangeRequest<'a> {
     pub host: Option<&'a str>,
     pub origin: RequestOrigin,
     /// Re-checks the CNAME of a domain not yet active (`None` when DNS checks are off).
-    pub dns: Option<&'a Addr<DnsVerifier>>,
+    pub dns: Option<&'a CountingAddr<DnsVerifier>>,
 }
 
 /// A successful exchange: the new session, and where the token said to go.
@@ -174,7 +174,7 @@ async fn run(svc: &Services, req: ExchangeRequest<'_>) -> Result<Exchanged, Exch
 async fn eligible_domain(
     svc: &Services,
     name: &str,
-    dns: Option<&Addr<DnsVerifier>>,
+    dns: Option<&CountingAddr<DnsVerifier>>,
 ) -> Result<PortalDomain, ExchangeError> {
     let domain = portal_domains::find_by_domain(&svc.db, name)
         .await

@@ -6,7 +6,7 @@
 
 use std::time::Instant;
 
-use actix::Addr;
+use crate::mailbox::CountingAddr;
 use uuid::Uuid;
 
 use super::{continue_sign_in_with, HandoffTarget, Services, SignInError, SignedIn, SignedInVia};
@@ -43,7 +43,7 @@ pub struct SsoSignInFailure {
 #[tracing::instrument(skip_all)]
 pub async fn sso_sign_in(
     svc: &Services,
-    sso: &Addr<Sso>,
+    sso: &CountingAddr<Sso>,
     state: String,
     bound_to_browser: bool,
     answer: ProviderAnswer,

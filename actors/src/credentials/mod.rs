@@ -7,12 +7,13 @@ pub use messages::*;
 
 use std::sync::Arc;
 
-use actix::{Actor, Addr, Handler, SyncArbiter, SyncContext};
+use actix::{Actor, Handler, SyncArbiter, SyncContext};
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};
 use secrecy::ExposeSecret;
 
+use crate::mailbox::CountingAddr;
 use crate::password_policy::{self, PasswordContext};
 use crate::registry::ActorRegistry;
 
@@ -70,15 +71,17 @@ impl Credentials {
         threads: usize,
         registry: ActorRegistry,
         now: chrono::DateTime<chrono::Utc>,
-    ) -> Result<Addr<Credentials>, CredentialsError> {
+    ) -> Result<CountingAddr<Credentials>, CredentialsError> {
         let params = current_params()?;
         let dummy: Arc<str> = hash_with(&params, &crate::tokens::random_token())?.into();
         registry.started(ACTOR_NAME, now);
-        Ok(SyncArbiter::start(threads.max(1), move || Credentials {
+        let depth = registry.clone();
+        let addr = SyncArbiter::start(threads.max(1), move || Credentials {
             params: params.clone(),
             dummy_hash: dummy.clone(),
             registry: registry.clone(),
-        }))
+        });
+        Ok(CountingAddr::new(ACTOR_NAME, addr, &depth))
     }
 
     fn verify(&self, password: &str, hash: Option<&str>) -> Result<Verification, CredentialsError> {
@@ -115,6 +118,8 @@ impl Credentials {
 impl Actor for Credentials {
     type Context = SyncContext<Self>;
 }
+
+crate::counted_mailbox!(Credentials);
 
 impl Handler<HashPassword> for Credentials {
     type Result = Result<String, CredentialsError>;

@@ -4,7 +4,9 @@
 //! users whose role, name or email changed are read again, sign-in email and role changes are audited
 //! and their notices (queued in the transaction) delivered now.
 
-use actix::{Addr, MailboxError};
+use actix::MailboxError;
+
+use crate::mailbox::CountingAddr;
 use uuid::Uuid;
 
 use super::{Effects, EVENT_USER_EMAIL_CHANGED};
@@ -34,7 +36,7 @@ fn unreachable_actor(_: MailboxError) -> SyncError {
 #[tracing::instrument(skip_all, fields(tenant = %tenant))]
 pub async fn settle(
     svc: &Services,
-    mailer: &Addr<Mailer>,
+    mailer: &CountingAddr<Mailer>,
     tenant: Uuid,
     effects: &Effects,
 ) -> Result<(), SyncError> {

@@ -18,7 +18,7 @@ mod confirm;
 
 pub use confirm::{confirm_email_change, email_change_link, ConfirmEmailChange, ConfirmOutcome};
 
-use actix::Addr;
+use crate::mailbox::CountingAddr;
 use chrono::{DateTime, Duration, Utc};
 use secrecy::SecretString;
 use uuid::Uuid;
@@ -161,7 +161,7 @@ pub async fn status(
 #[tracing::instrument(skip_all, fields(tenant = %who.tenant))]
 pub async fn request_email_change(
     svc: &Services,
-    mailer: &Addr<Mailer>,
+    mailer: &CountingAddr<Mailer>,
     who: &Subject,
     req: EmailChangeRequest,
     mails: EmailChangeMails<'_>,
@@ -182,7 +182,7 @@ pub async fn request_email_change(
 
 async fn attempt_request(
     svc: &Services,
-    mailer: &Addr<Mailer>,
+    mailer: &CountingAddr<Mailer>,
     who: &Subject,
     req: EmailChangeRequest,
     mails: &EmailChangeMails<'_>,
@@ -281,7 +281,7 @@ struct Issue<'a> {
 /// Replaces the user's unused links with a new one and queues the emails, in one transaction.
 async fn issue_link(
     svc: &Services,
-    mailer: &Addr<Mailer>,
+    mailer: &CountingAddr<Mailer>,
     who: &Subject,
     issue: Issue<'_>,
     mails: &EmailChangeMails<'_>,
@@ -349,7 +349,7 @@ async fn issue_link(
 #[tracing::instrument(skip_all, fields(tenant = %who.tenant))]
 pub async fn resend_email_change(
     svc: &Services,
-    mailer: &Addr<Mailer>,
+    mailer: &CountingAddr<Mailer>,
     who: &Subject,
     ttl: Duration,
     locale: &str,

@@ -11,7 +11,7 @@
 use std::sync::Arc;
 use std::time::Duration as StdDuration;
 
-use actix::{Addr, Context, Handler, Message, ResponseFuture};
+use actix::{Context, Handler, Message, ResponseFuture};
 use chrono::{DateTime, Duration, Utc};
 
 use super::{
@@ -21,6 +21,7 @@ use super::{
 use crate::activity::ActivityKind;
 use crate::clock::{SharedClock, TimeArith};
 use crate::db::{Db, DbError, Tx};
+use crate::mailbox::CountingAddr;
 use crate::mailer::{DeliverNow, Mailer};
 use crate::registry::ActorRegistry;
 use crate::secret_box::SecretBox;
@@ -51,7 +52,7 @@ struct NotifierCore {
     config: NotifierConfig,
     secrets: SecretBox,
     renderer: Arc<dyn NotificationRenderer>,
-    mailer: Addr<Mailer>,
+    mailer: CountingAddr<Mailer>,
     registry: ActorRegistry,
     running: Arc<tokio::sync::Mutex<()>>,
 }
@@ -67,7 +68,7 @@ impl Notifier {
         config: NotifierConfig,
         secrets: SecretBox,
         renderer: Arc<dyn NotificationRenderer>,
-        mailer: Addr<Mailer>,
+        mailer: CountingAddr<Mailer>,
         registry: ActorRegistry,
     ) -> Self {
         Notifier {

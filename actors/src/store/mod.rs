@@ -1,6 +1,7 @@
 //! All SQL of the portal, as functions over `Db`/`Tx` that run unchanged on SQLite and PostgreSQL.
 
 pub mod account_tokens;
+pub mod active_users;
 pub mod activity;
 pub mod audit;
 pub mod billing;

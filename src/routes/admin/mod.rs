@@ -7,6 +7,7 @@ pub mod domains;
 pub mod integration_tokens;
 pub mod invitations;
 pub mod mailer;
+pub mod observability;
 pub mod roles;
 pub mod sso;
 pub mod tenants;
@@ -168,6 +169,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route(
                     "/actors/tenant_data/panic",
                     web::post().to(panic_tenant_data),
+                )
+                .route(
+                    "/actors/active_users/refresh",
+                    web::post().to(observability::refresh_activity),
+                )
+                .route(
+                    "/actors/{actor}/stall",
+                    web::post().to(observability::stall_actor),
                 )
                 .route("/actors/{actor}/restart", web::post().to(restart_actor))
                 .route("/actors/{actor}/panic", web::post().to(panic_actor))

@@ -70,7 +70,7 @@ pub async fn ask_sessions<M, T>(state: &AppState, msg: M) -> Result<T, PortalErr
 where
     M: actix::Message<Result = Result<T, SessionError>> + Send + 'static,
     T: Send + 'static,
-    Sessions: actix::Handler<M>,
+    M: portal_actors::mailbox::HandledBy<Sessions>,
 {
     state
         .services
