@@ -190,8 +190,9 @@ impl Metrics {
                 "portal_http_request_duration_seconds",
                 "HTTP request latency",
             )
+            // 0.3 s: the pages' service level (PortalPageLatencyAboveSlo) is a bucket boundary.
             .buckets(vec![
-                0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5,
+                0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.3, 0.5, 1.0, 2.5,
             ]),
             &["route", "method"],
         )?;
