@@ -34,6 +34,8 @@ use crate::config::Settings;
 use crate::http::{middleware, panics};
 use crate::routes;
 
+mod integration_listener;
+
 /// Largest request body accepted by the portal's forms.
 pub const MAX_FORM_BYTES: usize = 16 * 1024;
 
@@ -92,6 +94,8 @@ pub struct AppState {
     /// Lifetime of the link that confirms a new sign-in email.
     pub email_change_ttl: chrono::Duration,
     admin_token_hash: String,
+    /// Each integration token's request budget (this instance's share).
+    pub integration_limiter: portal_actors::rate_limit::RateLimiter,
 }
 
 impl AppState {
@@ -110,8 +114,11 @@ impl AppState {
 pub struct Application {
     port: u16,
     admin_port: u16,
+    /// The integration listener's port, when it has its own (`server.integration_bind`).
+    integration_port: Option<u16>,
     server: Server,
     admin_server: Server,
+    integration_server: Option<Server>,
     pub state: web::Data<AppState>,
 }
 
@@ -357,6 +364,9 @@ impl Application {
                 settings.security.email_change_ttl_hours.max(1),
             )),
             admin_token_hash: tokens::token_hash(admin_token.expose_secret()),
+            integration_limiter: portal_actors::rate_limit::RateLimiter::new(
+                settings.integration.rate_limit(),
+            ),
         });
 
         let listener = TcpListener::bind(settings.server.bind)
@@ -398,10 +408,14 @@ impl Application {
         .shutdown_timeout(5);
         server = match (&settings.server.tls_cert, &settings.server.tls_key) {
             (Some(cert), Some(key)) => {
-                server.listen_rustls_0_23(listener, tls_config(cert, key)?)?
+                server.listen_rustls_0_23(listener, tls_config(cert, key, "server.tls")?)?
             }
             _ => server.listen(listener)?,
         };
+        let integration =
+            integration_listener::start(&settings, &state, workers, 5, handle_signals)?;
+        // With a listener of its own, the integration API leaves the admin listener.
+        let integration_on_admin = integration.is_none();
         let admin_state = state.clone();
         let mut admin_server = HttpServer::new(move || {
             App::new()
@@ -414,7 +428,14 @@ impl Application {
                 )
                 .wrap(from_fn(middleware::http_metrics))
                 .wrap(from_fn(panics::catch_panics))
-                .configure(routes::integration::configure)
+                .wrap(from_fn(
+                    routes::integration::metrics::count_integration_paths,
+                ))
+                .configure(|cfg| {
+                    if integration_on_admin {
+                        routes::integration::configure(cfg);
+                    }
+                })
                 .configure(routes::admin::configure)
         })
         .workers(1)
@@ -427,8 +448,10 @@ impl Application {
         Ok(Application {
             port,
             admin_port,
+            integration_port: integration.as_ref().map(|i| i.port),
             server: server.run(),
             admin_server: admin_server.run(),
+            integration_server: integration.map(|i| i.server),
             state,
         })
     }
@@ -441,11 +464,18 @@ impl Application {
         self.admin_port
     }
 
-    /// Serves until both servers stop (Ctrl-C / SIGTERM when signals are handled).
+    /// The integration listener's port; `None` when the admin listener serves the API.
+    pub fn integration_port(&self) -> Option<u16> {
+        self.integration_port
+    }
+
+    /// Serves until every server stops (Ctrl-C / SIGTERM when signals are handled).
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        let (portal, admin) = futures_util::future::join(self.server, self.admin_server).await;
+        let integration = integration_listener::serve(self.integration_server);
+        let (portal, admin, integration) =
+            futures_util::future::join3(self.server, self.admin_server, integration).await;
         self.state.services.db.close().await;
-        portal.and(admin)
+        portal.and(admin).and(integration)
     }
 }
 
@@ -469,27 +499,29 @@ fn mailer_config(settings: &Settings) -> anyhow::Result<MailerConfig> {
 }
 
 /// The rustls configuration for serving HTTPS from a PEM certificate chain and key.
+/// `setting` names the pair in messages (`server.tls` for `server.tls_cert` and `_key`).
 fn tls_config(
     cert: &std::path::Path,
     key: &std::path::Path,
+    setting: &str,
 ) -> anyhow::Result<rustls::ServerConfig> {
     use rustls::pki_types::pem::PemObject;
     use rustls::pki_types::{CertificateDer, PrivateKeyDer};
     let certs = CertificateDer::pem_file_iter(cert)
         .and_then(|certs| certs.collect::<Result<Vec<_>, _>>())
-        .map_err(|e| anyhow::anyhow!("server.tls_cert {}: {e}", cert.display()))?;
+        .map_err(|e| anyhow::anyhow!("{setting}_cert {}: {e}", cert.display()))?;
     if certs.is_empty() {
-        anyhow::bail!("server.tls_cert {}: no certificate found", cert.display());
+        anyhow::bail!("{setting}_cert {}: no certificate found", cert.display());
     }
     let key = PrivateKeyDer::from_pem_file(key)
-        .map_err(|e| anyhow::anyhow!("server.tls_key {}: {e}", key.display()))?;
+        .map_err(|e| anyhow::anyhow!("{setting}_key {}: {e}", key.display()))?;
     let provider = std::sync::Arc::new(rustls::crypto::ring::default_provider());
     let mut config = rustls::ServerConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()
         .context("TLS protocol versions")?
         .with_no_client_auth()
         .with_single_cert(certs, key)
-        .context("server.tls_cert and server.tls_key do not form a usable pair")?;
+        .with_context(|| format!("{setting}_cert and {setting}_key do not form a usable pair"))?;
     config.alpn_protocols = vec![b"http/1.1".to_vec()];
     Ok(config)
 }

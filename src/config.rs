@@ -12,9 +12,11 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
 mod attachments;
+mod integration;
 mod metrics;
 mod notifications;
 pub use attachments::{AttachmentSettings, Attachments, S3Settings, TicketSettings};
+pub use integration::IntegrationSettings;
 pub use metrics::MetricsSettings;
 pub use notifications::NotificationSettings;
 
@@ -34,6 +36,7 @@ pub struct Settings {
     pub tickets: TicketSettings,
     pub attachments: AttachmentSettings,
     pub notifications: NotificationSettings,
+    pub integration: IntegrationSettings,
     pub metrics: MetricsSettings,
 }
 
@@ -62,6 +65,13 @@ pub struct ServerSettings {
     pub hashing_threads: usize,
     /// `development` or `production` (decides `domains.dns_check = "auto"`).
     pub environment: String,
+    /// Where the integration API (`/integration/v1`) listens on its own; unset: on the admin
+    /// listener. When set, the admin listener no longer serves it.
+    pub integration_bind: Option<SocketAddr>,
+    /// Serve the integration listener over HTTPS with this PEM certificate chain (and
+    /// `integration_tls_key`); needs `integration_bind`.
+    pub integration_tls_cert: Option<std::path::PathBuf>,
+    pub integration_tls_key: Option<std::path::PathBuf>,
 }
 
 impl Default for ServerSettings {
@@ -77,6 +87,9 @@ impl Default for ServerSettings {
             workers: 0,
             hashing_threads: 0,
             environment: "development".into(),
+            integration_bind: None,
+            integration_tls_cert: None,
+            integration_tls_key: None,
         }
     }
 }
@@ -488,6 +501,7 @@ impl Settings {
             return invalid("log.format", "must be `pretty` or `json`");
         }
         self.attachments()?;
+        self.validate_integration()?;
         Ok(())
     }
 

@@ -51,6 +51,7 @@ pub mod portal_domain;
 pub mod profile;
 pub mod project_sync;
 pub mod projects;
+pub mod rate_limit;
 pub mod registry;
 pub mod roles;
 pub mod secret_box;

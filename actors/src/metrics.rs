@@ -80,6 +80,11 @@ pub struct Metrics {
     pub http_requests: IntCounterVec,
     pub http_duration: HistogramVec,
     pub http_panics: IntCounterVec,
+    /// `portal_integration_requests_total{route,status}`: integration API requests by route
+    /// pattern (`unmatched` for unknown paths) and status code.
+    pub integration_requests: IntCounterVec,
+    /// `portal_integration_request_duration_seconds{route}`: integration API latency.
+    pub integration_duration: HistogramVec,
     pub build_info: IntGaugeVec,
     pub audit_events_written: IntCounter,
     pub handoff_tokens_issued: IntCounter,
@@ -196,6 +201,25 @@ impl Metrics {
             ]),
             &["route", "method"],
         )?;
+        let integration_requests = IntCounterVec::new(
+            Opts::new(
+                "portal_integration_requests_total",
+                "Integration API requests by route pattern and status",
+            ),
+            &["route", "status"],
+        )?;
+        let integration_duration = HistogramVec::new(
+            HistogramOpts::new(
+                "portal_integration_request_duration_seconds",
+                "Integration API request latency by route pattern",
+            )
+            .buckets(vec![
+                0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0,
+            ]),
+            &["route"],
+        )?;
+        registry.register(Box::new(integration_requests.clone()))?;
+        registry.register(Box::new(integration_duration.clone()))?;
         let build_info = IntGaugeVec::new(
             Opts::new("portal_build_info", "Build of the running portal"),
             &["version"],
@@ -414,6 +438,8 @@ impl Metrics {
             http_requests,
             http_duration,
             http_panics,
+            integration_requests,
+            integration_duration,
             build_info,
             audit_events_written,
             handoff_tokens_issued,

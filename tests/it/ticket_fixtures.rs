@@ -60,7 +60,7 @@ impl Api {
 
     pub fn with_token(app: &TestApp, token: &str) -> Api {
         Api {
-            base: format!("{}/integration/v1", app.admin),
+            base: format!("{}/integration/v1", app.integration),
             token: token.to_owned(),
             http: app.http.clone(),
         }

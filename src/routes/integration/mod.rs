@@ -1,4 +1,5 @@
-//! The integration API (`/integration/v1/…` on the admin listener): the MSP's PSA feeds the
+//! The integration API (`/integration/v1/…` on the admin listener, or on its own with
+//! `server.integration_bind`): the MSP's PSA feeds the
 //! portal boards, statuses, priorities, categories, visibility groups, contacts' ticket access
 //! and tickets, posts replies, notes and files, and pulls changed tickets; it upserts its
 //! directory (client companies and contacts) and projects, invites contacts to the portal and
@@ -12,6 +13,7 @@ pub mod billing;
 pub mod catalog;
 pub mod changes;
 pub mod directory;
+pub mod metrics;
 pub mod portal_access;
 pub mod project_documents;
 pub mod projects;
@@ -39,7 +41,13 @@ pub const MAX_BATCH_JSON_BYTES: usize = 8 * 1024 * 1024;
 /// The OpenAPI 3.1 document of this API.
 pub const OPENAPI: &str = include_str!("openapi.json");
 
-/// Registers the API on the admin listener.
+/// The integration listener's routes: the API, and `404 unknown_endpoint` for any other path.
+pub fn configure_own_listener(cfg: &mut web::ServiceConfig) {
+    configure(cfg);
+    cfg.default_service(web::to(refuse_unknown_endpoint));
+}
+
+/// Registers the API (on the admin listener, or its own).
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(
         web::resource(format!("{BASE}/openapi.json"))

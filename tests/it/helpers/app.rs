@@ -19,6 +19,9 @@ pub struct TestApp {
     pub base: String,
     pub host: String,
     pub admin: String,
+    /// Where `/integration/v1` is served: the admin listener unless `server.integration_bind`
+    /// gives it its own (`https://` with `server.integration_tls_cert`).
+    pub integration: String,
     pub clock: Arc<ManualClock>,
     pub db: Db,
     pub state: actix_web::web::Data<AppState>,
@@ -87,7 +90,13 @@ pub async fn spawn_app_on(
     // Never the working directory's data/mailbox: each test gets its own folder.
     settings.mail.mailbox_dir = dir.path().join("mailbox");
     settings.attachments.dir = Some(dir.path().join("attachments"));
+    // The manual clock never refills a token's bucket: tests of the limit set their own.
+    settings.integration.requests_per_minute = 0;
     configure(&mut settings);
+    let integration_scheme = match settings.server.integration_tls_cert {
+        Some(_) => "https",
+        None => "http",
+    };
     let db = portal::cli::open_db(&settings).await.expect("database");
     let clock = Arc::new(ManualClock::new(portal_actors::Clock::now(
         &portal_actors::SystemClock,
@@ -98,12 +107,17 @@ pub async fn spawn_app_on(
             .expect("application");
     let port = app.port();
     let admin_port = app.admin_port();
+    let integration_port = app.integration_port();
     let state = app.state.clone();
     actix_rt::spawn(app.run_until_stopped());
     let mut test = TestApp {
         base: format!("http://127.0.0.1:{port}"),
         host: format!("127.0.0.1:{port}"),
         admin: format!("http://127.0.0.1:{admin_port}"),
+        integration: integration_port.map_or_else(
+            || format!("http://127.0.0.1:{admin_port}"),
+            |port| format!("{integration_scheme}://127.0.0.1:{port}"),
+        ),
         clock,
         db,
         state,

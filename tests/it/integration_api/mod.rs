@@ -22,8 +22,10 @@ mod changes;
 mod changes_concurrency;
 mod directory;
 mod feed;
+mod listener;
 mod portal_access;
 mod projects;
+mod rate_limit;
 mod tickets;
 mod tokens;
 
