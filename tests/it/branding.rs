@@ -6,7 +6,7 @@
 use serde_json::{json, Value};
 
 use crate::helpers::{
-    audit_events, output_text, portal_command, run_portal, spawn_app, spawn_app_on, TestApp,
+    audit_events, output_text, portal_command, run_portal, spawn_app, spawn_instances, TestApp,
     ADMIN_TOKEN,
 };
 
@@ -110,14 +110,11 @@ async fn colours_are_stored_and_rendered_and_failing_ones_are_adjusted_and_repor
 
 #[actix_web::test]
 async fn logos_of_every_type_are_served_forever_by_every_instance() {
-    let Some(app) = spawn_app().await else {
+    // The instances share one attachment folder, as servers behind a load balancer would.
+    let Some(apps) = spawn_instances(2, |_, _| {}).await else {
         return;
     };
-    let shared_files = app.attachments_dir.clone();
-    let Some(other) = spawn_app_on(Some(&app), |s| s.attachments.dir = Some(shared_files)).await
-    else {
-        return;
-    };
+    let (app, other) = (&apps[0], &apps[1]);
     let cases: [(&str, &str, Vec<u8>, &str); 4] = [
         (
             "/logo?variant=light",
@@ -140,12 +137,12 @@ async fn logos_of_every_type_are_served_forever_by_every_instance() {
         ),
     ];
     for (rest, content_type, bytes, field) in cases {
-        let (status, body) = put_image(&app, rest, content_type, bytes.clone()).await;
+        let (status, body) = put_image(app, rest, content_type, bytes.clone()).await;
         assert_eq!(status, 200, "{content_type}: {body}");
         let url = body[field]["url"].as_str().unwrap().to_owned();
         assert!(url.starts_with("/branding/"), "{url}");
         assert_eq!(body[field]["content_type"], content_type);
-        let (status, headers, served) = fetch(&other, &url).await;
+        let (status, headers, served) = fetch(other, &url).await;
         assert_eq!(status, 200, "{url} from the second instance");
         assert_eq!(headers["content-type"], content_type);
         assert_eq!(
@@ -174,7 +171,7 @@ async fn logos_of_every_type_are_served_forever_by_every_instance() {
             assert_eq!(served, bytes);
         }
     }
-    let shown = show(&app).await;
+    let shown = show(app).await;
     assert_eq!(shown["logo_light"]["content_type"], "image/svg+xml");
     assert_eq!(shown["logo_dark"]["content_type"], "image/jpeg");
     assert_eq!(shown["favicon"]["content_type"], "image/webp");
@@ -185,14 +182,14 @@ async fn logos_of_every_type_are_served_forever_by_every_instance() {
         format!("/branding/{}.png", "0".repeat(64)),
         "/branding/../portal.db".to_owned(),
     ] {
-        assert_eq!(fetch(&other, &path).await.0, 404, "{path}");
+        assert_eq!(fetch(other, &path).await.0, 404, "{path}");
     }
     // Removed: no longer served as branding.
-    let req = app.http.delete(branding_path(&app, "/logo?variant=dark"));
+    let req = app.http.delete(branding_path(app, "/logo?variant=dark"));
     let (status, _) = answer(req.bearer_auth(ADMIN_TOKEN).send().await.unwrap()).await;
     assert_eq!(status, 200);
-    assert_eq!(show(&app).await["logo_dark"], Value::Null);
-    assert_eq!(fetch(&other, dark).await.0, 404);
+    assert_eq!(show(app).await["logo_dark"], Value::Null);
+    assert_eq!(fetch(other, dark).await.0, 404);
 }
 
 #[actix_web::test]

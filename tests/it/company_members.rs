@@ -7,7 +7,7 @@ use portal_actors::query_as;
 use uuid::Uuid;
 
 use crate::helpers::{
-    audit_events, backend, make_admin, spawn_app, spawn_app_on, Backend, Browser, TestApp, PASSWORD,
+    audit_events, make_admin, spawn_app, spawn_instances, Browser, TestApp, PASSWORD,
 };
 use crate::ticket_data::{person, signed_in, Person};
 
@@ -267,18 +267,13 @@ async fn members_of_other_companies_are_not_found_and_non_admins_are_refused() {
 
 #[actix_web::test]
 async fn a_member_deactivated_on_one_instance_is_signed_out_on_the_other() {
-    if backend() != Backend::Postgres {
-        eprintln!("skipped on SQLite (one server, no NOTIFY): deactivation across instances");
+    let Some(apps) = spawn_instances(2, |_, _| {}).await else {
         return;
-    }
-    let Some(one) = spawn_app().await else { return };
-    let two = spawn_app_on(Some(&one), |_| {})
-        .await
-        .expect("instance two");
-    two.clock.set(crate::helpers::NowUtc::now_utc(&one.clock));
-    let (_, a, ben, _, csrf) = acme(&one).await;
+    };
+    let (one, two) = (&apps[0], &apps[1]);
+    let (_, a, ben, _, csrf) = acme(one).await;
     // Ben works on instance two, where his session is cached.
-    let b2 = signed_in(&two, &two.tenant, &ben).await;
+    let b2 = signed_in(two, &two.tenant, &ben).await;
     for _ in 0..3 {
         assert_eq!(b2.get("/client-portal/dashboard").await.status, 200);
     }

@@ -6,7 +6,7 @@ use std::time::Duration as StdDuration;
 use chrono::Duration;
 use portal_actors::store::outbox::{self, EmailContent, MailKind, OutboxMessage};
 
-use crate::helpers::{mail_to, spawn_app_on, spawn_app_with, TestApp, ADMIN_TOKEN};
+use crate::helpers::{mail_to, spawn_app_with, spawn_instances, TestApp, ADMIN_TOKEN};
 use crate::smtp_server::SmtpServer;
 
 /// Waits for the Mailer's start-up pass (it delivers what was queued before it ran): a message
@@ -202,21 +202,17 @@ async fn without_smtp_emails_land_in_the_mailbox_folder() {
 #[actix_web::test]
 async fn two_instances_on_one_database_send_each_message_once() {
     let smtp = SmtpServer::start().await;
-    let Some(first) = spawn_app_with(mail_to(&smtp)).await else {
+    let to_smtp = mail_to(&smtp);
+    let Some(apps) = spawn_instances(2, move |_, s| to_smtp(s)).await else {
         return;
     };
-    let Some(second) = spawn_app_on(Some(&first), mail_to(&smtp)).await else {
-        return;
-    };
-    second
-        .clock
-        .set(portal_actors::Clock::now(first.clock.as_ref()));
+    let (first, second) = (&apps[0], &apps[1]);
     for i in 0..20 {
-        queue(&first, &format!("user{i}@acme.example"), &format!("n{i}")).await;
+        queue(first, &format!("user{i}@acme.example"), &format!("n{i}")).await;
     }
     // Both instances run at once (their start-up runs may already have sent some).
-    let (a, b) = futures_util::future::join(deliver(&first), deliver(&second)).await;
-    let (c, d) = futures_util::future::join(deliver(&first), deliver(&second)).await;
+    let (a, b) = futures_util::future::join(deliver(first), deliver(second)).await;
+    let (c, d) = futures_util::future::join(deliver(first), deliver(second)).await;
     for report in [&c, &d] {
         assert_eq!(report["sent"], 0, "{a} {b} {c} {d}");
     }

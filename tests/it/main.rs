@@ -32,6 +32,7 @@ mod handoff;
 mod helpers;
 mod hostile;
 mod in_flight_sign_ins;
+mod instances;
 mod integration_api;
 mod invitations;
 mod mail;

@@ -21,35 +21,45 @@ use crate::ticket_fixtures::{post_note, post_reply, put_ticket, seed_basic, Fixt
 const ADA: &str = "ada@acme.example";
 const SUPPORT: &str = "help@northwind.example";
 
-/// A portal whose email goes to `smtp`, notified and delivered only when a test says so.
-async fn app_with(smtp: &SmtpServer) -> Option<TestApp> {
+/// Settings whose email goes to `smtp`, notified and delivered only when a test says so.
+fn quiet_mail_to(smtp: &SmtpServer) -> impl Fn(&mut portal::config::Settings) {
     let to_smtp = mail_to(smtp);
-    spawn_app_with(move |s| {
+    move |s| {
         to_smtp(s);
         s.notifications.poll_interval_ms = 3_600_000;
-    })
-    .await
+    }
+}
+
+/// A portal whose email goes to `smtp`, notified and delivered only when a test says so.
+async fn app_with(smtp: &SmtpServer) -> Option<TestApp> {
+    spawn_app_with(quiet_mail_to(smtp)).await
 }
 
 /// Ada's company with tickets (through the integration API), the support address set, and
 /// what that seeding emailed delivered.
 pub(crate) async fn seeded(smtp: &SmtpServer) -> Option<(TestApp, Fixture)> {
     let app = app_with(smtp).await?;
+    let f = seed(&app, smtp).await;
+    Some((app, f))
+}
+
+/// What `seeded` puts in `app`'s database.
+async fn seed(app: &TestApp, smtp: &SmtpServer) -> Fixture {
     app.client_user(None, ADA, "Acme Manufacturing").await;
-    let f = seed_basic(&app, ADA).await;
+    let f = seed_basic(app, ADA).await;
     let (status, body) = admin_put(
-        &app,
+        app,
         &format!("/admin/tenants/{}/support-email", app.tenant.slug),
         json!({ "address": SUPPORT }),
     )
     .await;
     assert_eq!(status, 200, "{body}");
-    settle(&app).await;
+    settle(app).await;
     // The seed's MSP reply (on TST-2) reached Ada: later counts start after it.
     next_to(smtp, ADA, 0)
         .await
         .expect("the seeded reply's email");
-    Some((app, f))
+    f
 }
 
 async fn admin_put(app: &TestApp, path: &str, body: Value) -> (u16, Value) {
@@ -456,20 +466,13 @@ async fn the_profile_choices_turn_emails_off_and_on_and_are_audited() {
 
 #[actix_web::test]
 async fn each_event_is_emailed_once_when_two_instances_notify_at_the_same_time() {
-    if backend() != Backend::Postgres {
-        return;
-    }
     let smtp = SmtpServer::start().await;
-    let Some((first, f)) = seeded(&smtp).await else {
+    let quiet = quiet_mail_to(&smtp);
+    let Some(apps) = spawn_instances(2, move |_, s| quiet(s)).await else {
         return;
     };
-    let to_smtp = mail_to(&smtp);
-    let second = spawn_app_on(Some(&first), move |s| {
-        to_smtp(s);
-        s.notifications.poll_interval_ms = 3_600_000;
-    })
-    .await
-    .unwrap();
+    let (first, second) = (&apps[0], &apps[1]);
+    let f = seed(first, &smtp).await;
     let before = smtp.messages_to(ADA).len();
     let mut tickets = Vec::new();
     for n in 0..6 {
@@ -483,8 +486,8 @@ async fn each_event_is_emailed_once_when_two_instances_notify_at_the_same_time()
     );
     let handled = a.unwrap().unwrap() + b.unwrap().unwrap();
     assert_eq!(handled, 6, "each event handled by one instance");
-    settle(&first).await;
-    settle(&second).await;
+    settle(first).await;
+    settle(second).await;
     next_to(&smtp, ADA, before + 5).await.expect("six emails");
     tokio::time::sleep(StdDuration::from_millis(300)).await;
     assert_eq!(smtp.messages_to(ADA).len(), before + 6);

@@ -1,5 +1,5 @@
 //! Brute-force throttling: the (tenant, email, IP), per-IP and per-account limits on failed
-//! sign-ins, their sliding windows, counters shared by two instances on one database, the
+//! sign-ins, their sliding windows, counters shared by three instances on one database, the
 //! request limits (password reset, organization discovery) and the sweep.
 
 use chrono::Duration;
@@ -8,7 +8,8 @@ use portal_actors::store::{audit, throttle};
 use uuid::Uuid;
 
 use crate::helpers::{
-    spawn_app_on, spawn_app_with, Page, TestApp, ADMIN_TOKEN, CSRF_COOKIE, PASSWORD, SESSION_COOKIE,
+    spawn_app_with, spawn_instances, Page, TestApp, ADMIN_TOKEN, CSRF_COOKIE, PASSWORD,
+    SESSION_COOKIE,
 };
 
 const THROTTLED_15: &str = "Too many failed sign-in attempts, try again in 15 minutes";
@@ -320,26 +321,41 @@ async fn the_per_account_limit_counts_failures_from_every_ip() {
 }
 
 #[actix_web::test]
-async fn two_instances_on_one_database_share_the_counters() {
-    let Some(first) = spawn_app_with(|_| {}).await else {
+async fn failures_spread_over_three_instances_hit_the_limit_of_one() {
+    let Some(apps) = spawn_instances(3, |_, _| {}).await else {
         return;
     };
-    let second = spawn_app_on(Some(&first), |_| {}).await.unwrap();
-    let ada = first.client_user(None, "ada@acme.example", "Acme").await;
-    for _ in 0..5 {
-        let page = first
+    let limit = portal::config::Settings::default().throttle.tuple_limit as usize;
+    let ada = apps[0].client_user(None, "ada@acme.example", "Acme").await;
+    // As many failures as one instance allows, one per instance in turn.
+    for i in 0..limit {
+        let app = apps.round_robin(i);
+        let page = app
             .browser()
-            .sign_in(&first.tenant.slug, &ada.email, WRONG)
+            .sign_in(&app.tenant.slug, &ada.email, WRONG)
             .await;
-        assert_eq!(page.status, 401);
+        assert_eq!(page.status, 401, "failure {} on instance {}", i + 1, i % 3);
     }
-    let page = second
+    // The next one is refused, even with the right password, on whichever instance it lands;
+    // that instance counts the refusal, the others have none.
+    let refusing = apps.round_robin(limit);
+    let page = refusing
         .browser()
-        .sign_in(&second.tenant.slug, &ada.email, PASSWORD)
+        .sign_in(&refusing.tenant.slug, &ada.email, PASSWORD)
         .await;
-    assert_throttled(&page, "Too many failed sign-in attempts, try again in");
-    assert_eq!(throttled_count(&second).await, 1.0);
-    assert_eq!(throttled_count(&first).await, 0.0);
+    assert_throttled(&page, THROTTLED_15);
+    assert_eq!(page.header("retry-after"), "900");
+    for (i, app) in apps.iter().enumerate() {
+        let expected = if i == limit % 3 { 1.0 } else { 0.0 };
+        assert_eq!(throttled_count(app).await, expected, "instance {i}");
+    }
+    for app in apps.iter() {
+        let page = app
+            .browser()
+            .sign_in(&app.tenant.slug, &ada.email, PASSWORD)
+            .await;
+        assert_throttled(&page, THROTTLED_15);
+    }
 }
 
 async fn request(

@@ -320,7 +320,7 @@ impl SessionCore {
         let retain_before = now
             .checked_sub_signed(Duration::days(RETAIN_ENDED_DAYS))
             .unwrap_or(DateTime::<Utc>::MIN_UTC);
-        let counts = store::sweep(&self.db, now, idle_before, retain_before).await?;
+        let mut counts = store::sweep(&self.db, now, idle_before, retain_before).await?;
         self.metrics
             .sessions_revoked
             .with_label_values(&["idle"])
@@ -336,15 +336,25 @@ impl SessionCore {
         let challenges_before = now
             .checked_sub_signed(Duration::hours(1))
             .unwrap_or(DateTime::<Utc>::MIN_UTC);
-        crate::store::challenges::delete_expired(&self.db, challenges_before).await?;
+        counts.challenges_deleted =
+            crate::store::challenges::delete_expired(&self.db, challenges_before).await?;
         let links_before = now
             .checked_sub_signed(Duration::days(RETAIN_EXPIRED_LINKS_DAYS))
             .unwrap_or(DateTime::<Utc>::MIN_UTC);
-        crate::store::account_tokens::delete_expired(self.db.exec(), links_before).await?;
+        counts.links_deleted =
+            crate::store::account_tokens::delete_expired(self.db.exec(), links_before).await?;
         let active = store::count_active(&self.db, now, idle_before).await?;
         self.metrics.sessions_active.set(active);
         Ok(counts)
     }
+}
+
+/// What a sweep did, as `/admin/actors` shows it.
+fn summary(c: &SweepCounts) -> String {
+    format!(
+        "{} idle, {} absolute, {} deleted, {} challenge(s), {} link(s) deleted",
+        c.idle_expired, c.absolute_expired, c.deleted, c.challenges_deleted, c.links_deleted
+    )
 }
 
 pub struct Sessions {
@@ -382,10 +392,7 @@ impl Sessions {
         let core = self.core.clone();
         async move {
             match core.sweep().await {
-                Ok(c) => PeriodicOutcome::Done(format!(
-                    "sweep: {} idle, {} absolute, {} deleted",
-                    c.idle_expired, c.absolute_expired, c.deleted
-                )),
+                Ok(c) => PeriodicOutcome::Done(format!("sweep: {}", summary(&c))),
                 Err(e) => PeriodicOutcome::Failed {
                     log: "periodic sweep failed",
                     error: format!("sweep: {e}"),
@@ -548,10 +555,7 @@ impl Handler<SweepSessions> for Sessions {
             registry.periodic(
                 ACTOR_NAME,
                 core.clock.now(),
-                format!(
-                    "sweep (on demand): {} idle, {} absolute, {} deleted",
-                    counts.idle_expired, counts.absolute_expired, counts.deleted
-                ),
+                format!("sweep (on demand): {}", summary(&counts)),
             );
             Ok(counts)
         })

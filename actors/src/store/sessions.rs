@@ -287,6 +287,10 @@ pub struct SweepCounts {
     pub idle_expired: u64,
     pub absolute_expired: u64,
     pub deleted: u64,
+    /// Second-factor sign-ins left pending past their expiry (filled in by the Sessions actor).
+    pub challenges_deleted: u64,
+    /// Emailed links (password reset, invitation, email change) long expired (the same).
+    pub links_deleted: u64,
 }
 
 /// Ends sessions past their idle or absolute limit and deletes ended ones older than
@@ -319,6 +323,7 @@ pub async fn sweep(
         idle_expired,
         absolute_expired,
         deleted,
+        ..SweepCounts::default()
     })
 }
 

@@ -1,4 +1,4 @@
-//! The token exchange: every error code, DNS and expiry, concurrent exchanges, two instances on one database, server-side failures.
+//! The token exchange: every error code, DNS and expiry, concurrent exchanges, three instances on one database, server-side failures.
 
 use super::*;
 
@@ -255,30 +255,20 @@ async fn sixty_four_concurrent_exchanges_of_one_token_make_one_session() {
 }
 
 #[actix_web::test]
-async fn two_instances_share_tokens_through_one_database() {
+async fn sixty_four_exchanges_spread_over_three_instances_make_one_session() {
     let dns = DnsServer::start();
-    let Some(first) = app_with_dns(&dns, "false").await else {
+    let settings = dns_settings(&dns, "false");
+    let Some(apps) = spawn_instances(3, move |_, s| settings(s)).await else {
         return;
     };
+    let first = &apps[0];
     let ada = first.client_user(None, "ada@acme.example", "Acme").await;
-    add_domain(&first, &first.tenant, VANITY, DomainStatus::Active).await;
-    let addr = dns.addr;
-    let second = spawn_app_on(Some(&first), move |s| {
-        s.server.canonical_host = CANONICAL.into();
-        s.domains.name_servers = vec![addr];
-        s.domains.dns_check = "false".into();
-    })
-    .await
-    .unwrap();
-    // Issued on the first instance, exchanged on the second; concurrently on both, once.
-    let (ott, _) = sign_in_for_token(&first, &ada.email).await;
-    let origin = canonical_origin(&first);
-    let attempts = (0..32).map(|i| {
-        let browser = if i % 2 == 0 {
-            first.browser_at(VANITY)
-        } else {
-            second.browser_at(VANITY)
-        };
+    add_domain(first, &first.tenant, VANITY, DomainStatus::Active).await;
+    // Issued on the first instance, exchanged concurrently on all three, once.
+    let (ott, _) = sign_in_for_token(first, &ada.email).await;
+    let origin = canonical_origin(first);
+    let attempts = (0..64).map(|i| {
+        let browser = apps.round_robin(i).browser_at(VANITY);
         let ott = ott.clone();
         let origin = origin.clone();
         async move {
@@ -298,8 +288,22 @@ async fn two_instances_share_tokens_through_one_database() {
         1,
         "{statuses:?}"
     );
-    let (ott, _) = sign_in_for_token(&first, &ada.email).await;
-    let vanity = second.browser_at(VANITY);
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 400).count(),
+        63,
+        "{statuses:?}"
+    );
+    assert_eq!(sessions_of(first, &ada).await, 1, "one session created");
+    let mut exchanged = 0.0;
+    for app in apps.iter() {
+        exchanged += app
+            .metric("portal_handoff_exchanges_total", &[("outcome", "success")])
+            .await;
+    }
+    assert_eq!(exchanged, 1.0);
+    // A token issued on one instance works on another.
+    let (ott, _) = sign_in_for_token(first, &ada.email).await;
+    let vanity = apps[1].browser_at(VANITY);
     assert_eq!(
         vanity
             .post_json_from(
@@ -312,6 +316,19 @@ async fn two_instances_share_tokens_through_one_database() {
         200
     );
     assert_eq!(vanity.get("/client-portal/dashboard").await.status, 200);
+    assert_eq!(sessions_of(first, &ada).await, 2);
+}
+
+/// How many sessions `user` has (live or ended).
+async fn sessions_of(app: &TestApp, user: &TestUser) -> i64 {
+    portal_actors::fetch_one_scalar!(
+        app.db.exec(),
+        i64,
+        "SELECT COUNT(*) FROM sessions WHERE tenant = $1 AND user_id = $2",
+        app.tenant.id,
+        user.user_id
+    )
+    .unwrap()
 }
 
 #[actix_web::test]

@@ -12,7 +12,7 @@ use serde_json::json;
 
 use crate::dns_server::DnsServer;
 use crate::helpers::{
-    spawn_app_on, spawn_app_with, Browser, Page, TestApp, TestUser, ADMIN_TOKEN, PASSWORD,
+    spawn_app_with, spawn_instances, Browser, Page, TestApp, TestUser, ADMIN_TOKEN, PASSWORD,
 };
 
 mod exchange;
@@ -23,15 +23,19 @@ pub const CANONICAL: &str = "portal.test";
 pub const VANITY: &str = "support.acme.test";
 
 pub async fn app_with_dns(dns: &DnsServer, check: &str) -> Option<TestApp> {
+    spawn_app_with(dns_settings(dns, check)).await
+}
+
+/// Settings of a portal on the canonical host that asks `dns` (`check`: `domains.dns_check`).
+pub fn dns_settings(dns: &DnsServer, check: &str) -> impl Fn(&mut portal::config::Settings) {
     let addr = dns.addr;
     let check = check.to_owned();
-    spawn_app_with(move |s| {
+    move |s| {
         s.server.canonical_host = CANONICAL.into();
         s.domains.name_servers = vec![addr];
         s.domains.dns_timeout_ms = 500;
-        s.domains.dns_check = check;
-    })
-    .await
+        s.domains.dns_check = check.clone();
+    }
 }
 
 pub async fn add_domain(app: &TestApp, tenant: &TenantInfo, domain: &str, status: DomainStatus) {

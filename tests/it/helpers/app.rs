@@ -60,10 +60,10 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> Option<Tes
 /// Settings that send the portal's email to `smtp` (the loopback SMTP listener). The periodic
 /// poll is slowed down so that only kicks (after queueing) and the admin endpoint deliver,
 /// which keeps what a test sees deterministic.
-pub fn mail_to(smtp: &crate::smtp_server::SmtpServer) -> impl FnOnce(&mut Settings) {
+pub fn mail_to(smtp: &crate::smtp_server::SmtpServer) -> impl Fn(&mut Settings) + Clone {
     let url = smtp.url();
     move |settings: &mut Settings| {
-        settings.mail.smtp_url = Some(SecretString::from(url));
+        settings.mail.smtp_url = Some(SecretString::from(url.clone()));
         settings.mail.poll_interval_seconds = 3_600;
     }
 }

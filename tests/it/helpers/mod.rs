@@ -10,6 +10,7 @@ mod app;
 mod audit;
 mod browser;
 mod cli;
+mod cluster;
 mod net;
 
 pub use accounts::*;
@@ -17,6 +18,7 @@ pub use app::*;
 pub use audit::*;
 pub use browser::*;
 pub use cli::*;
+pub use cluster::*;
 pub use net::*;
 
 /// Shared by every instance of a test (instances on one database need one key).

@@ -5,9 +5,7 @@
 use std::time::{Duration as StdDuration, Instant};
 
 use super::*;
-use crate::helpers::{
-    backend, signed_in, spawn_app, spawn_app_on, spawn_app_with, Backend, Browser, NowUtc, PASSWORD,
-};
+use crate::helpers::{signed_in, spawn_app, spawn_instances, Browser, PASSWORD};
 use crate::ticket_fixtures::company_of;
 
 const DASHBOARD: &str = "/client-portal/dashboard";
@@ -139,25 +137,20 @@ async fn assert_refused_within_a_second(browser: &Browser, how: &str) {
 
 #[actix_web::test]
 async fn shutting_out_from_the_psa_reaches_another_instance_within_a_second() {
-    if backend() != Backend::Postgres {
-        eprintln!("skipped on SQLite (one server, no NOTIFY): directory across instances");
-        return;
-    }
-    let Some(a) = spawn_app_with(|_| {}).await else {
+    let Some(apps) = spawn_instances(2, |_, _| {}).await else {
         return;
     };
-    let b = spawn_app_on(Some(&a), |_| {}).await.expect("instance B");
-    b.clock.set(a.clock.now_utc());
-    let (on_a, client, _) = acme_with_ada(&a).await;
+    let (a, b) = (&apps[0], &apps[1]);
+    let (on_a, client, _) = acme_with_ada(a).await;
     a.client_user(None, "ben@globex.example", "Globex").await;
-    let (globex, ben_contact) = company_of(&a, &a.tenant, "ben@globex.example").await;
-    let ben_on_a = signed_in(&a, "ben@globex.example").await;
+    let (globex, ben_contact) = company_of(a, &a.tenant, "ben@globex.example").await;
+    let ben_on_a = signed_in(a, "ben@globex.example").await;
     for _ in 0..3 {
         assert_eq!(on_a.get(DASHBOARD).await.status, 200);
         assert_eq!(ben_on_a.get(DASHBOARD).await.status, 200);
     }
     // Both changes arrive through instance B's integration API.
-    let api = Api::new(&b, &b.tenant).await;
+    let api = Api::new(b, &b.tenant).await;
     let (status, _) = api
         .put(
             &format!("/clients/{client}"),
@@ -177,22 +170,17 @@ async fn shutting_out_from_the_psa_reaches_another_instance_within_a_second() {
 
 #[actix_web::test]
 async fn a_role_change_from_the_psa_reaches_another_instance_within_a_second() {
-    if backend() != Backend::Postgres {
-        eprintln!("skipped on SQLite (one server, no NOTIFY): role change across instances");
-        return;
-    }
-    let Some(a) = spawn_app_with(|_| {}).await else {
+    let Some(apps) = spawn_instances(2, |_, _| {}).await else {
         return;
     };
-    let b = spawn_app_on(Some(&a), |_| {}).await.expect("instance B");
-    b.clock.set(a.clock.now_utc());
-    let (on_a, client, contact) = acme_with_ada(&a).await;
+    let (a, b) = (&apps[0], &apps[1]);
+    let (on_a, client, contact) = acme_with_ada(a).await;
     for _ in 0..3 {
         assert_eq!(on_a.get(COMPANY).await.status, 403);
         let dashboard = on_a.get(DASHBOARD).await;
         assert!(!dashboard.body.contains(COMPANY), "no company link yet");
     }
-    let api = Api::new(&b, &b.tenant).await;
+    let api = Api::new(b, &b.tenant).await;
     let body = json!({"client_id": client, "name": "Ada", "email": "ada@acme.example",
                       "portal_role": "admin"});
     assert_eq!(api.put(&format!("/contacts/{contact}"), &body).await.0, 200);
