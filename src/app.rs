@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use actix::Supervisor;
 use actix_web::dev::Server;
-use actix_web::middleware::from_fn;
+use actix_web::middleware::{from_fn, Condition};
 use actix_web::{web, App, HttpServer};
 use anyhow::Context as _;
 use portal_actors::active_users::ActiveUsers;
@@ -428,8 +428,10 @@ impl Application {
                 )
                 .wrap(from_fn(middleware::http_metrics))
                 .wrap(from_fn(panics::catch_panics))
-                .wrap(from_fn(
-                    routes::integration::metrics::count_integration_paths,
+                // Counted here only while the admin listener serves the API.
+                .wrap(Condition::new(
+                    integration_on_admin,
+                    from_fn(routes::integration::metrics::count_integration_paths),
                 ))
                 .configure(|cfg| {
                     if integration_on_admin {
