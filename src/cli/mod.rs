@@ -1,5 +1,6 @@
 //! The `portal` command line: serve (default), demo, migrate, tenant and user administration.
 
+pub mod backup;
 pub mod branding;
 pub mod domains;
 pub mod integration_tokens;
@@ -57,6 +58,10 @@ pub enum Command {
     /// Manage tenants' vanity domains and their handoff tokens.
     #[command(subcommand, name = "portal-domain")]
     PortalDomain(crate::cli::domains::DomainCommand),
+    /// Back up the SQLite database and local attachments into a new folder (safe while serving).
+    Backup(crate::cli::backup::BackupArgs),
+    /// Restore a `portal backup` folder (stop the portal first; refused while it runs).
+    Restore(crate::cli::backup::RestoreArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -191,6 +196,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Tenant(cmd) => block_on(tenant_command(settings, cmd)),
         Command::User(cmd) => block_on(user_command(settings, cmd)),
         Command::PortalDomain(cmd) => crate::cli::domains::run(settings, cmd),
+        Command::Backup(args) => crate::cli::backup::backup(settings, args),
+        Command::Restore(args) => crate::cli::backup::restore(settings, args),
     }
 }
 

@@ -4,6 +4,7 @@ pub mod account_tokens;
 pub mod active_users;
 pub mod activity;
 pub mod audit;
+pub mod backup;
 pub mod billing;
 pub mod billing_accounts;
 pub mod billing_portal;
