@@ -56,7 +56,7 @@ exported = {
     "portal_project_documents_uploaded_total", "portal_invoice_pdfs_total",
     "portal_tenant_data_actors", "portal_http_panics_total",
     "portal_session_invalidation_listener_up", "portal_active_users", "portal_active_tenants",
-    "portal_actor_mailbox_depth",
+    "portal_actor_mailbox_depth", "portal_integration_requests_total",
 }
 histograms = {"portal_login_duration_seconds", "portal_http_request_duration_seconds"}
 allowed = (exported - histograms) | {h + "_bucket" for h in histograms}

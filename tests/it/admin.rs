@@ -53,6 +53,9 @@ async fn metrics_are_labelled_by_route_pattern_and_list_the_actors() {
             app.tenant.slug
         ))
         .await;
+    // The integration API counts by status, so its counter has a series once a request came.
+    let unauthenticated = app.admin_get("/integration/v1/boards", None).await;
+    assert_eq!(unauthenticated.status, 401, "{}", unauthenticated.body);
     let metrics = app.admin_get("/metrics", Some(ADMIN_TOKEN)).await.body;
     assert!(metrics.contains("portal_build_info{version="));
     assert!(
