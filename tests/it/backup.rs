@@ -265,6 +265,19 @@ fn postgresql_is_sent_to_pg_dump_and_attachments_only_copies_the_folder() {
     let m = manifest(&pg.path().join("b2"));
     assert!(m["database"].is_null(), "{m}");
     assert_eq!(m["attachments"]["files"], 1);
+
+    // Restored onto an empty folder (the database untouched: restoring it is pg_restore's job).
+    let moved = place.dir.path().join("new-files");
+    let toml = format!(
+        "[database]\nurl = \"postgres://portal@127.0.0.1:1/portal\"\n[attachments]\ndir = \"{}\"\n",
+        moved.display()
+    );
+    std::fs::write(pg.path().join("portal.toml"), toml).unwrap();
+    let (code, text) = run(&["restore", "b2"]);
+    assert_eq!(code, 0, "{text}");
+    let restored = snapshot(&moved);
+    assert_eq!(restored.len(), 1, "{restored:?}");
+    assert_eq!(restored[0].1, hex::encode(Sha256::digest(b"invoice scan")));
 }
 
 #[test]
