@@ -2,12 +2,16 @@
 //! (`<dir>/ab/<sha256>`) or, when configured, in an S3-compatible bucket (`<prefix>ab/<sha256>`,
 //! see `s3`). Uploads are written through a temporary file in `<dir>/tmp` that is removed unless
 //! the upload completes within its size limit. Ticket rows refer to contents by hash.
+//! A full disk (or quota) is `UploadError::NoSpace`, logged once with the folder; temporary
+//! files a killed process left behind are removed when the store opens, once an hour old.
 
 pub mod s3;
 
+use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 use std::pin::Pin;
 use std::sync::Arc;
+use std::time::{Duration, SystemTime};
 
 use bytes::Bytes;
 use futures_util::Stream;
@@ -21,6 +25,9 @@ use crate::db::{Db, DbError};
 
 /// Size of the chunks a local file is read in.
 const READ_CHUNK_BYTES: usize = 64 * 1024;
+/// Age past which a temporary file is an upload nobody finishes (its process was killed);
+/// younger ones may be another instance's uploads in progress.
+const STALE_UPLOAD_AGE: Duration = Duration::from_secs(60 * 60);
 
 #[derive(Debug, thiserror::Error)]
 pub enum UploadError {
@@ -28,8 +35,35 @@ pub enum UploadError {
     TooLarge { limit: u64 },
     #[error("the file is empty")]
     Empty,
+    #[error("no space left to store attachments in {}", folder.display())]
+    NoSpace {
+        folder: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
     #[error("attachment storage failed")]
     Io(#[from] std::io::Error),
+}
+
+impl UploadError {
+    /// A failed write to the store in `folder`: `NoSpace` (logged here, once) when the disk or
+    /// the quota is full, else `Io`.
+    fn writing(folder: &Path, source: std::io::Error) -> UploadError {
+        match source.kind() {
+            ErrorKind::StorageFull | ErrorKind::QuotaExceeded => {
+                tracing::error!(
+                    folder = %folder.display(),
+                    error = %source,
+                    "the attachments folder is full: upload refused"
+                );
+                UploadError::NoSpace {
+                    folder: folder.to_path_buf(),
+                    source,
+                }
+            }
+            _ => UploadError::Io(source),
+        }
+    }
 }
 
 /// Where attachment contents live: `root` holds the temporary files (and the contents too,
@@ -126,9 +160,12 @@ pub struct StoredBlob {
 }
 
 impl AttachmentStore {
-    /// A store in `dir` (created, with its `tmp/` folder, when missing).
+    /// A store in `dir` (created, with its `tmp/` folder, when missing; stale temporary files
+    /// removed).
     pub fn local(dir: &Path) -> std::io::Result<AttachmentStore> {
         std::fs::create_dir_all(dir.join("tmp"))?;
+        // File times are the kernel's wall clock, so they are compared with it, not the Clock.
+        remove_stale_uploads(&dir.join("tmp"), SystemTime::now());
         Ok(AttachmentStore {
             root: dir.to_path_buf(),
             bucket: None,
@@ -144,6 +181,7 @@ impl AttachmentStore {
     ) -> Result<AttachmentStore, S3Error> {
         let bucket = S3Bucket::new(config, clock)?;
         std::fs::create_dir_all(dir.join("tmp")).map_err(S3Error::File)?;
+        remove_stale_uploads(&dir.join("tmp"), SystemTime::now());
         bucket.check().await?;
         Ok(AttachmentStore {
             root: dir.to_path_buf(),
@@ -170,8 +208,10 @@ impl AttachmentStore {
             .write(true)
             .create_new(true)
             .open(&path)
-            .await?;
+            .await
+            .map_err(|e| UploadError::writing(&self.root, e))?;
         Ok(PendingUpload {
+            folder: self.root.clone(),
             path: Some(path),
             file: Some(file),
             hasher: Sha256::new(),
@@ -257,8 +297,47 @@ impl AttachmentStore {
     }
 }
 
+/// Removes the files in `tmp` last changed `STALE_UPLOAD_AGE` or more before `now`: uploads of a
+/// process killed before it finished them. A failure is logged and leaves the rest.
+fn remove_stale_uploads(tmp: &Path, now: SystemTime) {
+    let entries = match std::fs::read_dir(tmp) {
+        Ok(entries) => entries,
+        Err(e) => {
+            tracing::warn!(folder = %tmp.display(), error = %e, "cannot list unfinished uploads");
+            return;
+        }
+    };
+    let mut removed = 0u64;
+    for entry in entries.flatten() {
+        let stale = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .is_ok_and(|changed| {
+                now.duration_since(changed)
+                    .is_ok_and(|age| age >= STALE_UPLOAD_AGE)
+            });
+        if !stale {
+            continue;
+        }
+        match std::fs::remove_file(entry.path()) {
+            Ok(()) => removed = removed.saturating_add(1),
+            Err(e) if e.kind() == ErrorKind::NotFound => {}
+            Err(e) => tracing::warn!(
+                file = %entry.path().display(),
+                error = %e,
+                "cannot remove an unfinished upload"
+            ),
+        }
+    }
+    if removed > 0 {
+        tracing::info!(folder = %tmp.display(), removed, "removed unfinished uploads over an hour old");
+    }
+}
+
 /// An upload in progress: removed from disk unless `finish` succeeds.
 pub struct PendingUpload {
+    /// The store's folder (named in the log when it is full).
+    folder: PathBuf,
     path: Option<PathBuf>,
     file: Option<tokio::fs::File>,
     hasher: Sha256,
@@ -275,9 +354,16 @@ impl PendingUpload {
         }
         self.hasher.update(chunk);
         if let Some(file) = self.file.as_mut() {
-            file.write_all(chunk).await?;
+            if let Err(e) = file.write_all(chunk).await {
+                return Err(UploadError::writing(&self.folder, e));
+            }
         }
         Ok(())
+    }
+
+    /// The upload's I/O failure, `NoSpace` when the disk is full.
+    fn failed(&self, e: std::io::Error) -> UploadError {
+        UploadError::writing(&self.folder, e)
     }
 
     /// Completes the upload: stores the contents under their hash (once per contents) and
@@ -287,8 +373,12 @@ impl PendingUpload {
             return Err(UploadError::Empty);
         }
         if let Some(mut file) = self.file.take() {
-            file.flush().await?;
-            file.sync_all().await?;
+            if let Err(e) = file.flush().await {
+                return Err(self.failed(e));
+            }
+            if let Err(e) = file.sync_all().await {
+                return Err(self.failed(e));
+            }
         }
         let content_hash = hex::encode(std::mem::take(&mut self.hasher).finalize());
         if let Some(bucket) = &store.bucket {
@@ -300,10 +390,9 @@ impl PendingUpload {
                         .await
                         .map_err(std::io::Error::from)?;
                 }
+                tokio::fs::remove_file(path).await?;
             }
-            if let Some(path) = self.path.take() {
-                tokio::fs::remove_file(&path).await?;
-            }
+            self.path = None;
             return Ok(StoredBlob {
                 content_hash,
                 size_bytes: self.size,
@@ -313,15 +402,23 @@ impl PendingUpload {
             return Err(UploadError::Io(std::io::Error::other("bad content hash")));
         };
         if let Some(parent) = target.parent() {
-            tokio::fs::create_dir_all(parent).await?;
-        }
-        if let Some(path) = self.path.take() {
-            if tokio::fs::try_exists(&target).await? {
-                tokio::fs::remove_file(&path).await?;
-            } else {
-                tokio::fs::rename(&path, &target).await?;
+            if let Err(e) = tokio::fs::create_dir_all(parent).await {
+                return Err(self.failed(e));
             }
         }
+        // The temporary file stays named in `self.path` until it is gone, so a failure here
+        // leaves it to `Drop` to remove.
+        if let Some(path) = &self.path {
+            let moved = match tokio::fs::try_exists(&target).await {
+                Ok(true) => tokio::fs::remove_file(path).await,
+                Ok(false) => tokio::fs::rename(path, &target).await,
+                Err(e) => Err(e),
+            };
+            if let Err(e) = moved {
+                return Err(self.failed(e));
+            }
+        }
+        self.path = None;
         Ok(StoredBlob {
             content_hash,
             size_bytes: self.size,
@@ -377,5 +474,48 @@ mod tests {
         let body = store.open(&blob.content_hash).await.unwrap().unwrap();
         assert_eq!(body.size(), Some(5));
         assert_eq!(body.read_all().await.unwrap(), b"hello");
+    }
+
+    #[test]
+    fn a_full_disk_or_quota_is_no_space_naming_the_folder_and_other_failures_are_io() {
+        let folder = Path::new("/srv/portal/attachments");
+        for raw in [28, 122] {
+            // ENOSPC and EDQUOT, as the kernel reports them.
+            let e = UploadError::writing(folder, std::io::Error::from_raw_os_error(raw));
+            match e {
+                UploadError::NoSpace { folder: f, .. } => assert_eq!(f, folder),
+                other => panic!("{raw}: {other:?}"),
+            }
+        }
+        let denied = std::io::Error::from(ErrorKind::PermissionDenied);
+        assert!(matches!(
+            UploadError::writing(folder, denied),
+            UploadError::Io(_)
+        ));
+        let full = UploadError::writing(folder, std::io::Error::from(ErrorKind::StorageFull));
+        assert!(
+            full.to_string().contains("/srv/portal/attachments"),
+            "{full}"
+        );
+    }
+
+    #[test]
+    fn opening_the_store_removes_only_temporary_files_over_an_hour_old() {
+        let dir = tempfile::tempdir().unwrap();
+        let tmp = dir.path().join("tmp");
+        std::fs::create_dir_all(&tmp).unwrap();
+        let now = SystemTime::now();
+        for (name, age_minutes) in [("killed", 61), ("other-instance", 59), ("fresh", 0)] {
+            let file = std::fs::File::create(tmp.join(name)).unwrap();
+            file.set_modified(now - Duration::from_secs(age_minutes * 60))
+                .unwrap();
+        }
+        AttachmentStore::local(dir.path()).unwrap();
+        let mut left: Vec<String> = std::fs::read_dir(&tmp)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(left, ["fresh", "other-instance"]);
     }
 }

@@ -1,6 +1,7 @@
 //! `POST /integration/v1/tickets/{ticket_id}/attachments?file_name=…&client_visible=…`: the raw
 //! file as the body, streamed into the attachment store within the size limit. Past the limit
-//! `413 too_large`, no bytes `400 empty`; either way nothing is left behind.
+//! `413 too_large`, no bytes `400 empty`, no room left on the attachments disk
+//! `507 storage_full`; whichever, nothing is left behind.
 
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -100,6 +101,12 @@ fn upload_failed(counter: &IntCounterVec, e: UploadError) -> ApiError {
         UploadError::Empty => {
             count("empty");
             ApiError::bad_request("empty").with_message("the file is empty")
+        }
+        UploadError::NoSpace { .. } => {
+            count("storage_full");
+            ApiError::new(StatusCode::INSUFFICIENT_STORAGE, "storage_full").with_message(
+                "there is no room to store files right now; nothing was stored, try again later",
+            )
         }
         e @ UploadError::Io(_) => {
             count("error");

@@ -4,7 +4,6 @@
 //! uploads and the user holds `project:upload`).
 
 use actix_multipart::Multipart;
-use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use portal_actors::tenant_data::{AddTaskDocuments, GetProjectDocument};
 use portal_views::projects::project_path;
@@ -70,11 +69,7 @@ pub async fn upload_documents(
             upload_error: Some((task_id, code)),
             ..Extras::default()
         };
-        let status = if code == "file_too_large" {
-            StatusCode::PAYLOAD_TOO_LARGE
-        } else {
-            StatusCode::BAD_REQUEST
-        };
+        let status = upload::refusal_status(code);
         return render_page(&state, &user, &nonce, number, extras, status).await;
     }
     let msg = AddTaskDocuments {

@@ -4,7 +4,6 @@
 
 use actix_multipart::Multipart;
 use actix_web::http::header::{self, ContentDisposition, DispositionParam, DispositionType};
-use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use portal_actors::attachments::BlobBody;
 use portal_actors::tenant_data::{AddAttachments, GetAttachment};
@@ -33,7 +32,8 @@ fn refused_outcome(e: &PortalError) -> &'static str {
     }
 }
 
-/// The ticket's page again with why the files were refused (413 when one was too large).
+/// The ticket's page again with why the files were refused (413 when one was too large, 507
+/// when the disk is full).
 async fn refuse(
     state: &AppState,
     user: &PortalUser,
@@ -45,11 +45,7 @@ async fn refuse(
         attach_error: Some(code.to_owned()),
         ..Extras::default()
     };
-    let status = if code == "file_too_large" {
-        StatusCode::PAYLOAD_TOO_LARGE
-    } else {
-        StatusCode::BAD_REQUEST
-    };
+    let status = upload::refusal_status(code);
     render_page(state, user, nonce, number, extras, status).await
 }
 

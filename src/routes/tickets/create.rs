@@ -84,7 +84,8 @@ pub async fn show_new_ticket(
     Ok(render_form(&state, &user, &nonce, &view, StatusCode::OK).await)
 }
 
-/// The form again with what was typed and why it was refused (400).
+/// The form again with what was typed and why it was refused (400; refused files: 413 when
+/// one was too large, 507 when there is no room to store them).
 async fn refuse(
     state: &AppState,
     user: &PortalUser,
@@ -93,8 +94,12 @@ async fn refuse(
     error: FieldError,
 ) -> Result<HttpResponse, PortalError> {
     let options = options(state, user).await?;
+    let status = match error.field.as_str() {
+        "files" => upload::refusal_status(&error.code),
+        _ => StatusCode::BAD_REQUEST,
+    };
     let view = new_ticket_view(state, user, &options, values(form), vec![error]);
-    Ok(render_form(state, user, nonce, &view, StatusCode::BAD_REQUEST).await)
+    Ok(render_form(state, user, nonce, &view, status).await)
 }
 
 fn values(form: &UploadForm) -> NewTicketValues {

@@ -1,11 +1,13 @@
 //! Reading a `multipart/form-data` ticket form: small text fields into memory, files streamed
 //! into the attachment store's temporary files within the size limit. Nothing is kept unless
 //! the whole form is good: a refused upload's temporary files are removed when it is dropped,
-//! and stored contents no row came to refer to are forgotten.
+//! and stored contents no row came to refer to are forgotten. A full attachments disk refuses
+//! the files (`storage_full`, 507) like any other problem, so the form comes back as typed.
 
 use std::collections::HashMap;
 
 use actix_multipart::{Field, Multipart};
+use actix_web::http::StatusCode;
 use futures_util::StreamExt as _;
 use portal_actors::attachments::{PendingUpload, UploadError};
 use portal_actors::tickets::{clean_file_name, StoredFile};
@@ -32,6 +34,8 @@ pub enum FileProblem {
     Empty,
     TooMany,
     BadName,
+    /// The attachments disk is full: nothing was kept, the user may try again later.
+    NoSpace,
 }
 
 impl FileProblem {
@@ -41,6 +45,7 @@ impl FileProblem {
             FileProblem::Empty => "file_empty",
             FileProblem::TooMany => "too_many_files",
             FileProblem::BadName => "file_name",
+            FileProblem::NoSpace => "storage_full",
         }
     }
 
@@ -50,7 +55,18 @@ impl FileProblem {
             FileProblem::TooLarge => "too_large",
             FileProblem::Empty => "empty",
             FileProblem::TooMany | FileProblem::BadName => "invalid",
+            FileProblem::NoSpace => "storage_full",
         }
+    }
+}
+
+/// The status of a page refusing a form's files with `code` (413 too large, 507 no room to
+/// store them, else 400).
+pub fn refusal_status(code: &str) -> StatusCode {
+    match code {
+        "file_too_large" => StatusCode::PAYLOAD_TOO_LARGE,
+        "storage_full" => StatusCode::INSUFFICIENT_STORAGE,
+        _ => StatusCode::BAD_REQUEST,
     }
 }
 
@@ -75,13 +91,18 @@ impl UploadForm {
     /// Removes stored contents that no attachment row refers to (after the save failed).
     pub async fn forget(&self, state: &AppState) {
         let hashes: Vec<String> = self.files.iter().map(|f| f.content_hash.clone()).collect();
-        if let Err(e) = state
-            .attachments
-            .forget_unreferenced(&state.services.db, &hashes)
-            .await
-        {
-            tracing::warn!(error = %e, "cannot clean up refused attachments");
-        }
+        forget(state, &hashes).await;
+    }
+}
+
+/// Removes the contents of `hashes` that no attachment row refers to.
+async fn forget(state: &AppState, hashes: &[String]) {
+    if let Err(e) = state
+        .attachments
+        .forget_unreferenced(&state.services.db, hashes)
+        .await
+    {
+        tracing::warn!(error = %e, "cannot clean up refused attachments");
     }
 }
 
@@ -175,12 +196,19 @@ impl<'a> FormParser<'a> {
             return self.budget.drain(&mut field).await;
         };
         let content_type = content_type(&field);
-        let mut upload = self
+        let mut upload = match self
             .state
             .attachments
             .begin(self.state.max_attachment_bytes)
             .await
-            .map_err(PortalError::unavailable)?;
+        {
+            Ok(upload) => upload,
+            Err(UploadError::NoSpace { .. }) => {
+                self.problem = Some(FileProblem::NoSpace);
+                return self.budget.drain(&mut field).await;
+            }
+            Err(e) => return Err(PortalError::unavailable(e)),
+        };
         self.write_file(&mut field, &mut upload).await?;
         if self.problem.is_some() {
             return self.budget.drain(&mut field).await;
@@ -193,7 +221,8 @@ impl<'a> FormParser<'a> {
         Ok(())
     }
 
-    /// Copies the part into `upload`; a file over the limit stops it with `TooLarge`.
+    /// Copies the part into `upload`; a file over the limit stops it with `TooLarge`, a full
+    /// disk with `NoSpace`.
     async fn write_file(
         &mut self,
         field: &mut Field,
@@ -206,6 +235,10 @@ impl<'a> FormParser<'a> {
                 Ok(()) => {}
                 Err(UploadError::TooLarge { .. }) => {
                     self.problem = Some(FileProblem::TooLarge);
+                    return Ok(());
+                }
+                Err(UploadError::NoSpace { .. }) => {
+                    self.problem = Some(FileProblem::NoSpace);
                     return Ok(());
                 }
                 Err(e) => return Err(PortalError::unavailable(e)),
@@ -261,7 +294,8 @@ impl<'a> FormParser<'a> {
         Ok(form)
     }
 
-    /// Moves the pending uploads into the store; an empty one refuses them all (`Empty`).
+    /// Moves the pending uploads into the store; an empty one refuses them all (`Empty`), as
+    /// does a full disk (`NoSpace`); those stored before are forgotten by `finish`.
     async fn store_files(&mut self) -> Result<Vec<StoredFile>, PortalError> {
         let mut files = Vec::new();
         for p in std::mem::take(&mut self.pending) {
@@ -276,7 +310,16 @@ impl<'a> FormParser<'a> {
                     self.problem = Some(FileProblem::Empty);
                     break;
                 }
-                Err(e) => return Err(PortalError::unavailable(e)),
+                Err(UploadError::NoSpace { .. }) => {
+                    self.problem = Some(FileProblem::NoSpace);
+                    break;
+                }
+                Err(e) => {
+                    let stored: Vec<String> =
+                        files.iter().map(|f| f.content_hash.clone()).collect();
+                    forget(self.state, &stored).await;
+                    return Err(PortalError::unavailable(e));
+                }
             }
         }
         Ok(files)

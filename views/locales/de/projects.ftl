@@ -93,6 +93,7 @@ projects-uploaded = Ihr Dokument wurde hinzugefügt. Ihr IT-Dienstleister kann e
 projects-upload-error-required = Wählen Sie eine Datei zum Hochladen aus.
 projects-upload-error-too-large = Eine Datei ist größer als { $megabytes } MB. Es wurde nichts hochgeladen.
 projects-upload-error-empty = Eine Datei ist leer. Es wurde nichts hochgeladen.
+projects-upload-error-storage-full = Zurzeit ist kein Platz zum Speichern von Dateien. Es wurde nichts hochgeladen; bitte versuchen Sie es später erneut.
 projects-upload-error-too-many = { $count ->
     [one] Laden Sie jeweils nur eine Datei hoch.
    *[other] Laden Sie höchstens { $count } Dateien auf einmal hoch.

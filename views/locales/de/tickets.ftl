@@ -75,6 +75,7 @@ tickets-error-control = Diese Angabe enthält unzulässige Zeichen.
 tickets-error-not-offered = Bitte wählen Sie eine der angebotenen Optionen.
 tickets-error-file-too-large = Eine Datei ist größer als { $size } MB.
 tickets-error-file-empty = Eine Datei ist leer.
+tickets-error-storage-full = Zurzeit ist kein Platz zum Speichern von Dateien. Es wurde nichts hochgeladen; bitte versuchen Sie es später erneut.
 tickets-error-too-many-files = Zu viele Dateien auf einmal.
 tickets-error-file-name = Eine Datei hat keinen verwendbaren Namen.
 tickets-error-summary = Bitte korrigieren Sie die unten markierten Felder. Angehängte Dateien müssen erneut ausgewählt werden.

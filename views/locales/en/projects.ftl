@@ -93,6 +93,7 @@ projects-uploaded = Your document was added. Your MSP can see it too.
 projects-upload-error-required = Choose a file to upload.
 projects-upload-error-too-large = A file is larger than { $megabytes } MB. Nothing was uploaded.
 projects-upload-error-empty = A file is empty. Nothing was uploaded.
+projects-upload-error-storage-full = There is no room to store files right now. Nothing was uploaded; please try again later.
 projects-upload-error-too-many = { $count ->
     [one] Upload one file at a time.
    *[other] Upload at most { $count } files at a time.

@@ -75,6 +75,7 @@ tickets-error-control = This contains characters that cannot be used.
 tickets-error-not-offered = Please choose one of the options offered.
 tickets-error-file-too-large = A file is larger than { $size } MB.
 tickets-error-file-empty = A file is empty.
+tickets-error-storage-full = There is no room to store files right now. Nothing was uploaded; please try again later.
 tickets-error-too-many-files = Too many files at once.
 tickets-error-file-name = A file has no usable name.
 tickets-error-summary = Please correct the fields marked below. Attached files need to be chosen again.

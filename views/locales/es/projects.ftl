@@ -93,6 +93,7 @@ projects-uploaded = Se añadió su documento. Su MSP también puede verlo.
 projects-upload-error-required = Elija un archivo para subir.
 projects-upload-error-too-large = Un archivo supera los { $megabytes } MB. No se subió nada.
 projects-upload-error-empty = Un archivo está vacío. No se subió nada.
+projects-upload-error-storage-full = Ahora mismo no hay espacio para guardar archivos. No se subió nada; inténtelo de nuevo más tarde.
 projects-upload-error-too-many = { $count ->
     [one] Suba los archivos de uno en uno.
    *[other] Suba como máximo { $count } archivos a la vez.

@@ -75,6 +75,7 @@ tickets-error-control = Contiene caracteres no permitidos.
 tickets-error-not-offered = Elija una de las opciones disponibles.
 tickets-error-file-too-large = Un archivo supera los { $size } MB.
 tickets-error-file-empty = Un archivo está vacío.
+tickets-error-storage-full = Ahora mismo no hay espacio para guardar archivos. No se subió nada; inténtelo de nuevo más tarde.
 tickets-error-too-many-files = Demasiados archivos a la vez.
 tickets-error-file-name = Un archivo no tiene un nombre válido.
 tickets-error-summary = Corrija los campos marcados a continuación. Tendrá que volver a seleccionar los archivos adjuntos.

@@ -93,6 +93,7 @@ projects-uploaded = Votre document a été ajouté. Votre prestataire peut égal
 projects-upload-error-required = Choisissez un fichier à envoyer.
 projects-upload-error-too-large = Un fichier dépasse { $megabytes } Mo. Aucun fichier n’a été envoyé.
 projects-upload-error-empty = Un fichier est vide. Aucun fichier n’a été envoyé.
+projects-upload-error-storage-full = Il n’y a pas de place pour enregistrer des fichiers pour le moment. Aucun fichier n’a été envoyé ; réessayez plus tard.
 projects-upload-error-too-many = { $count ->
     [one] Envoyez un seul fichier à la fois.
    *[other] Envoyez au maximum { $count } fichiers à la fois.

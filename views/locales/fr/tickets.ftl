@@ -75,6 +75,7 @@ tickets-error-control = Ce texte contient des caractères non autorisés.
 tickets-error-not-offered = Veuillez choisir l’une des options proposées.
 tickets-error-file-too-large = Un fichier dépasse { $size } Mo.
 tickets-error-file-empty = Un fichier est vide.
+tickets-error-storage-full = Il n’y a pas de place pour enregistrer des fichiers pour le moment. Aucun fichier n’a été envoyé ; réessayez plus tard.
 tickets-error-too-many-files = Trop de fichiers à la fois.
 tickets-error-file-name = Un fichier n’a pas de nom utilisable.
 tickets-error-summary = Veuillez corriger les champs signalés ci-dessous. Les fichiers joints doivent être sélectionnés à nouveau.

@@ -93,6 +93,7 @@ projects-uploaded = Il documento è stato aggiunto. Anche il tuo MSP può vederl
 projects-upload-error-required = Scegli un file da caricare.
 projects-upload-error-too-large = Un file supera { $megabytes } MB. Non è stato caricato nulla.
 projects-upload-error-empty = Un file è vuoto. Non è stato caricato nulla.
+projects-upload-error-storage-full = Al momento non c’è spazio per salvare i file. Non è stato caricato nulla; riprova più tardi.
 projects-upload-error-too-many = { $count ->
     [one] Carica un file alla volta.
    *[other] Carica al massimo { $count } file alla volta.

@@ -75,6 +75,7 @@ tickets-error-control = Il testo contiene caratteri non consentiti.
 tickets-error-not-offered = Scegli una delle opzioni proposte.
 tickets-error-file-too-large = Un file supera { $size } MB.
 tickets-error-file-empty = Un file è vuoto.
+tickets-error-storage-full = Al momento non c’è spazio per salvare i file. Non è stato caricato nulla; riprova più tardi.
 tickets-error-too-many-files = Troppi file in una volta.
 tickets-error-file-name = Un file non ha un nome utilizzabile.
 tickets-error-summary = Correggi i campi indicati qui sotto. Gli allegati devono essere scelti di nuovo.

@@ -93,6 +93,7 @@ projects-uploaded = Uw document is toegevoegd. Uw MSP kan het ook zien.
 projects-upload-error-required = Kies een bestand om te uploaden.
 projects-upload-error-too-large = Een bestand is groter dan { $megabytes } MB. Er is niets geüpload.
 projects-upload-error-empty = Een bestand is leeg. Er is niets geüpload.
+projects-upload-error-storage-full = Er is op dit moment geen ruimte om bestanden op te slaan. Er is niets geüpload; probeer het later opnieuw.
 projects-upload-error-too-many = { $count ->
     [one] Upload één bestand tegelijk.
    *[other] Upload maximaal { $count } bestanden tegelijk.

@@ -75,6 +75,7 @@ tickets-error-control = Dit bevat tekens die niet kunnen worden gebruikt.
 tickets-error-not-offered = Kies een van de aangeboden opties.
 tickets-error-file-too-large = Een bestand is groter dan { $size } MB.
 tickets-error-file-empty = Een bestand is leeg.
+tickets-error-storage-full = Er is op dit moment geen ruimte om bestanden op te slaan. Er is niets geüpload; probeer het later opnieuw.
 tickets-error-too-many-files = Te veel bestanden tegelijk.
 tickets-error-file-name = Een bestand heeft geen bruikbare naam.
 tickets-error-summary = Corrigeer de hieronder gemarkeerde velden. Bijlagen moet u opnieuw kiezen.

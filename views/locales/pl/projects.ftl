@@ -99,6 +99,7 @@ projects-uploaded = Twój dokument został dodany. Twój MSP również go widzi.
 projects-upload-error-required = Wybierz plik do przesłania.
 projects-upload-error-too-large = Jeden z plików przekracza { $megabytes } MB. Nic nie zostało przesłane.
 projects-upload-error-empty = Jeden z plików jest pusty. Nic nie zostało przesłane.
+projects-upload-error-storage-full = W tej chwili nie ma miejsca na zapisanie plików. Nic nie zostało przesłane; spróbuj ponownie później.
 projects-upload-error-too-many = { $count ->
     [one] Przesyłaj po jednym pliku.
     [few] Możesz przesłać naraz najwyżej { $count } pliki.

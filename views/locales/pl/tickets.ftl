@@ -77,6 +77,7 @@ tickets-error-control = Ta wartość zawiera niedozwolone znaki.
 tickets-error-not-offered = Wybierz jedną z dostępnych opcji.
 tickets-error-file-too-large = Jeden z plików przekracza { $size } MB.
 tickets-error-file-empty = Jeden z plików jest pusty.
+tickets-error-storage-full = W tej chwili nie ma miejsca na zapisanie plików. Nic nie zostało przesłane; spróbuj ponownie później.
 tickets-error-too-many-files = Zbyt wiele plików naraz.
 tickets-error-file-name = Jeden z plików nie ma nazwy, której można użyć.
 tickets-error-summary = Popraw pola oznaczone poniżej. Załączone pliki trzeba wybrać ponownie.

@@ -95,6 +95,7 @@ projects-uploaded = O seu documento foi adicionado. O seu prestador de serviços
 projects-upload-error-required = Escolha um ficheiro para carregar.
 projects-upload-error-too-large = Um ficheiro tem mais de { $megabytes } MB. Nada foi carregado.
 projects-upload-error-empty = Um ficheiro está vazio. Nada foi carregado.
+projects-upload-error-storage-full = Neste momento não há espaço para guardar ficheiros. Nada foi carregado; tente novamente mais tarde.
 projects-upload-error-too-many = { $count ->
     [one] Carregue um ficheiro de cada vez.
    *[other] Carregue no máximo { $count } ficheiros de cada vez.

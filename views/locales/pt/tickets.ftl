@@ -76,6 +76,7 @@ tickets-error-control = Este texto contém caracteres que não podem ser usados.
 tickets-error-not-offered = Escolha uma das opções apresentadas.
 tickets-error-file-too-large = Um ficheiro tem mais de { $size } MB.
 tickets-error-file-empty = Um ficheiro está vazio.
+tickets-error-storage-full = Neste momento não há espaço para guardar ficheiros. Nada foi carregado; tente novamente mais tarde.
 tickets-error-too-many-files = Demasiados ficheiros de uma só vez.
 tickets-error-file-name = Um ficheiro não tem um nome utilizável.
 tickets-error-summary = Corrija os campos assinalados abaixo. Os ficheiros anexados têm de ser escolhidos novamente.

@@ -104,6 +104,7 @@ pub(crate) mod msg {
         UPLOAD_ERROR_REQUIRED = "projects-upload-error-required";
         UPLOAD_ERROR_TOO_LARGE = "projects-upload-error-too-large";
         UPLOAD_ERROR_EMPTY = "projects-upload-error-empty";
+        UPLOAD_ERROR_STORAGE_FULL = "projects-upload-error-storage-full";
         UPLOAD_ERROR_TOO_MANY = "projects-upload-error-too-many";
         UPLOAD_ERROR_NAME = "projects-upload-error-name";
         TASKS_HIDDEN = "projects-tasks-hidden";

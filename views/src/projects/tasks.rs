@@ -82,6 +82,7 @@ fn upload_form(t: Translator<'_>, v: &DetailView, task: &TaskCard) -> Markup {
                 )],
             ),
             "file_empty" => t.tr(msg::UPLOAD_ERROR_EMPTY),
+            "storage_full" => t.tr(msg::UPLOAD_ERROR_STORAGE_FULL),
             "too_many_files" => t.tr_count(
                 msg::UPLOAD_ERROR_TOO_MANY,
                 &[("count", i64::try_from(v.max_files).unwrap_or(i64::MAX))],

@@ -399,6 +399,15 @@ fn ticket_pages_show_only_translated_text_and_data() -> TestResult {
     let shell = signed_in(t, &b, tickets::form::title(t), NavItem::Tickets);
     let html = tickets::form::page(&shell, &form).into_string();
     check.html("new ticket, refused", &html, &data);
+    let no_room = NewTicketView {
+        errors: vec![FieldError {
+            field: "files".into(),
+            code: "storage_full".into(),
+        }],
+        ..form.clone()
+    };
+    let html = tickets::form::page(&shell, &no_room).into_string();
+    check.html("new ticket, no room for files", &html, &data);
     let no_boards = NewTicketView {
         boards: Vec::new(),
         errors: Vec::new(),
@@ -420,7 +429,7 @@ fn ticket_pages_show_only_translated_text_and_data() -> TestResult {
             Some("file_too_large"),
         ),
         (DetailNotice::Closed, None, None, Some("too_many_files")),
-        (DetailNotice::Reopened, None, None, None),
+        (DetailNotice::Reopened, None, None, Some("storage_full")),
         (DetailNotice::Attached, None, None, None),
     ] {
         let v = DetailView {

@@ -500,6 +500,7 @@ fn project_pages_show_only_translated_text_and_data() -> TestResult {
     for (i, code) in [
         "file_too_large",
         "file_empty",
+        "storage_full",
         "too_many_files",
         "file_name",
         "required",

@@ -85,6 +85,7 @@ pub(crate) mod msg {
         ERROR_NOT_OFFERED = "tickets-error-not-offered";
         ERROR_FILE_TOO_LARGE = "tickets-error-file-too-large";
         ERROR_FILE_EMPTY = "tickets-error-file-empty";
+        ERROR_STORAGE_FULL = "tickets-error-storage-full";
         ERROR_TOO_MANY_FILES = "tickets-error-too-many-files";
         ERROR_FILE_NAME = "tickets-error-file-name";
         ERROR_SUMMARY = "tickets-error-summary";
@@ -262,6 +263,7 @@ pub fn field_error_text(t: Translator<'_>, message: &str, max_megabytes: u64) ->
             &[("size", max_megabytes.to_string())],
         ),
         "file_empty" => t.tr(msg::ERROR_FILE_EMPTY),
+        "storage_full" => t.tr(msg::ERROR_STORAGE_FULL),
         "too_many_files" => t.tr(msg::ERROR_TOO_MANY_FILES),
         "file_name" => t.tr(msg::ERROR_FILE_NAME),
         _ => t.tr(msg::ERROR_NOT_OFFERED),
