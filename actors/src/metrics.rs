@@ -60,6 +60,7 @@ pub const ATTACHMENT_OUTCOMES: &[&str] = &[
     "forbidden",
     "not_found",
     "error",
+    "storage_full",
 ];
 /// Delivery outcomes, the `outcome` label of `portal_emails_total`.
 pub const EMAIL_OUTCOMES: &[&str] = &["sent", "retry", "failed"];
