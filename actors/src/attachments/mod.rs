@@ -298,7 +298,8 @@ impl AttachmentStore {
 }
 
 /// Removes the files in `tmp` last changed `STALE_UPLOAD_AGE` or more before `now`: uploads of a
-/// process killed before it finished them. A failure is logged and leaves the rest.
+/// process killed before it finished them (folders, such as a restore's staging, stay). A
+/// failure is logged and leaves the rest.
 fn remove_stale_uploads(tmp: &Path, now: SystemTime) {
     let entries = match std::fs::read_dir(tmp) {
         Ok(entries) => entries,
@@ -309,13 +310,13 @@ fn remove_stale_uploads(tmp: &Path, now: SystemTime) {
     };
     let mut removed = 0u64;
     for entry in entries.flatten() {
-        let stale = entry
-            .metadata()
-            .and_then(|m| m.modified())
-            .is_ok_and(|changed| {
-                now.duration_since(changed)
-                    .is_ok_and(|age| age >= STALE_UPLOAD_AGE)
-            });
+        let stale = entry.metadata().is_ok_and(|m| {
+            m.is_file()
+                && m.modified().is_ok_and(|changed| {
+                    now.duration_since(changed)
+                        .is_ok_and(|age| age >= STALE_UPLOAD_AGE)
+                })
+        });
         if !stale {
             continue;
         }
@@ -510,12 +511,18 @@ mod tests {
             file.set_modified(now - Duration::from_secs(age_minutes * 60))
                 .unwrap();
         }
+        let staging = tmp.join("restore-1");
+        std::fs::create_dir(&staging).unwrap();
+        std::fs::File::open(&staging)
+            .unwrap()
+            .set_modified(now - Duration::from_secs(2 * 60 * 60))
+            .unwrap();
         AttachmentStore::local(dir.path()).unwrap();
         let mut left: Vec<String> = std::fs::read_dir(&tmp)
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
         left.sort();
-        assert_eq!(left, ["fresh", "other-instance"]);
+        assert_eq!(left, ["fresh", "other-instance", "restore-1"]);
     }
 }
