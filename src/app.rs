@@ -195,7 +195,10 @@ impl Application {
         let audit = {
             let (db, clock, metrics, registry) =
                 (db.clone(), clock.clone(), metrics.clone(), registry.clone());
-            Supervisor::start(move |_| Audit::new(db, clock, metrics, registry))
+            let days = settings.audit.retention_days;
+            Supervisor::start(move |_| {
+                Audit::new(db, clock, metrics, registry).with_retention(days)
+            })
         };
         let handoff = {
             let ttl = chrono::Duration::seconds(i64::from(settings.domains.handoff_ttl_seconds));
@@ -497,6 +500,7 @@ fn mailer_config(settings: &Settings) -> anyhow::Result<MailerConfig> {
             i64::try_from(mail.retry_base_seconds.max(1)).unwrap_or(i64::MAX),
         ),
         poll_interval: std::time::Duration::from_secs(mail.poll_interval_seconds.max(1)),
+        retention_days: mail.retention_days,
     })
 }
 

@@ -12,10 +12,12 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
 mod attachments;
+mod audit;
 mod integration;
 mod metrics;
 mod notifications;
 pub use attachments::{AttachmentSettings, Attachments, S3Settings, TicketSettings};
+pub use audit::AuditSettings;
 pub use integration::IntegrationSettings;
 pub use metrics::MetricsSettings;
 pub use notifications::NotificationSettings;
@@ -37,6 +39,7 @@ pub struct Settings {
     pub attachments: AttachmentSettings,
     pub notifications: NotificationSettings,
     pub integration: IntegrationSettings,
+    pub audit: AuditSettings,
     pub metrics: MetricsSettings,
 }
 
@@ -290,6 +293,9 @@ pub struct MailSettings {
     pub retry_base_seconds: u64,
     /// How often the outbox is polled for due messages.
     pub poll_interval_seconds: u64,
+    /// Sent and failed messages older than this many days are deleted (hourly, in batches);
+    /// queued ones never are. 0 keeps them forever.
+    pub retention_days: u32,
 }
 
 impl Default for MailSettings {
@@ -301,6 +307,7 @@ impl Default for MailSettings {
             max_attempts: 8,
             retry_base_seconds: 30,
             poll_interval_seconds: 5,
+            retention_days: portal_actors::mailer::retention::DEFAULT_MAIL_RETENTION_DAYS,
         }
     }
 }

@@ -62,6 +62,8 @@ pub const ATTACHMENT_OUTCOMES: &[&str] = &[
     "error",
     "storage_full",
 ];
+/// What retention sweeps delete, the `kind` label of `portal_retention_deleted_total`.
+pub const RETENTION_KINDS: &[&str] = &["audit", "admin_actions", "mail"];
 /// Delivery outcomes, the `outcome` label of `portal_emails_total`.
 pub const EMAIL_OUTCOMES: &[&str] = &["sent", "retry", "failed"];
 
@@ -96,6 +98,9 @@ pub struct Metrics {
     pub emails: IntCounterVec,
     pub outbox_pending: IntGauge,
     pub outbox_oldest_pending_seconds: IntGauge,
+    /// `portal_retention_deleted_total{kind}`: rows deleted for being older than their
+    /// retention (`audit`, `admin_actions`, `mail`).
+    pub retention_deleted: IntCounterVec,
     pub tickets_created: IntCounterVec,
     pub ticket_comments: IntCounterVec,
     pub attachments_uploaded: IntCounterVec,
@@ -273,6 +278,13 @@ impl Metrics {
             "portal_outbox_oldest_pending_seconds",
             "Age of the oldest email still waiting in the outbox (0 when none)",
         )?;
+        let retention_deleted = IntCounterVec::new(
+            Opts::new(
+                "portal_retention_deleted_total",
+                "Rows deleted for being older than their retention, by kind",
+            ),
+            &["kind"],
+        )?;
         let tickets_created = IntCounterVec::new(
             Opts::new(
                 "portal_tickets_created_total",
@@ -364,6 +376,10 @@ impl Metrics {
         registry.register(Box::new(emails.clone()))?;
         registry.register(Box::new(outbox_pending.clone()))?;
         registry.register(Box::new(outbox_oldest_pending_seconds.clone()))?;
+        registry.register(Box::new(retention_deleted.clone()))?;
+        for kind in RETENTION_KINDS {
+            retention_deleted.with_label_values(&[kind]);
+        }
         for kind in crate::store::outbox::MailKind::ALL {
             for outcome in EMAIL_OUTCOMES {
                 emails.with_label_values(&[kind.as_str(), outcome]);
@@ -451,6 +467,7 @@ impl Metrics {
             emails,
             outbox_pending,
             outbox_oldest_pending_seconds,
+            retention_deleted,
             tickets_created,
             ticket_comments,
             attachments_uploaded,

@@ -1,11 +1,13 @@
 //! The `portal` command line: serve (default), demo, migrate, tenant and user administration.
 
+pub mod admin_actions;
 pub mod backup;
 pub mod branding;
 pub mod domains;
 pub mod integration_tokens;
 pub mod invitations;
 pub mod roles;
+pub mod sessions;
 pub mod sso;
 
 use std::io::{BufRead, IsTerminal};
@@ -82,6 +84,8 @@ pub enum TenantCommand {
     Role(crate::cli::roles::TenantRole),
     /// Set the tenant's colours, logos and favicon.
     Branding(crate::cli::branding::TenantBranding),
+    /// End every session of the tenant's users (running servers refuse them; audited).
+    RevokeSessions(sessions::TenantRevokeSessions),
 }
 
 #[derive(Debug, Args)]
@@ -128,6 +132,8 @@ pub enum UserCommand {
     Invite(crate::cli::invitations::UserInvite),
     /// Change a client user's portal role (admin, finance, user); applies on their next request.
     Role(crate::cli::roles::UserRole),
+    /// End every session of a user (running servers refuse them; audited).
+    RevokeSessions(sessions::UserRevokeSessions),
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -417,6 +423,7 @@ async fn tenant_command(settings: Settings, cmd: TenantCommand) -> anyhow::Resul
         TenantCommand::Branding(args) => {
             crate::cli::branding::run(&settings, &db, &clock, args).await?
         }
+        TenantCommand::RevokeSessions(args) => sessions::revoke_tenant(&db, &clock, args).await?,
     }
     Ok(())
 }
@@ -526,6 +533,7 @@ async fn user_command(settings: Settings, cmd: UserCommand) -> anyhow::Result<()
             crate::cli::invitations::invite(&settings, &db, &clock, args).await?
         }
         UserCommand::Role(args) => crate::cli::roles::change_user_role(&db, &clock, args).await?,
+        UserCommand::RevokeSessions(args) => sessions::revoke_user(&db, &clock, args).await?,
         UserCommand::SetPassword(args) => {
             let tenant = find_tenant(&db, &args.tenant).await?;
             let email = Email::parse(&args.email).context("--email")?;

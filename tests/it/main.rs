@@ -11,6 +11,9 @@
 
 mod activity;
 mod admin;
+mod admin_actions;
+mod admin_flush;
+mod admin_revoke;
 mod api_errors;
 mod attachment_settings;
 mod audit;
@@ -47,6 +50,7 @@ mod profile;
 mod projects;
 mod readme;
 mod recovery_codes;
+mod retention;
 mod revocation;
 mod roles;
 mod routes;

@@ -3,8 +3,10 @@
 //! function over the database (as `auth::password_sign_in` is), so HTTP handlers only map
 //! outcomes and never name the store.
 
+pub mod actions;
 pub mod audit_trail;
 pub mod contacts;
 pub mod domains;
 pub mod roles;
+pub mod sessions;
 pub mod tenants;

@@ -1,9 +1,11 @@
 //! `Audit`: security events (sign-ins, sign-outs, refusals) buffered and written in batches.
 
 mod messages;
+pub mod retention;
 
 use messages::Requeue;
 pub use messages::*;
+pub use retention::{RetentionReport, SweepAuditRetention};
 
 use std::sync::Arc;
 use std::time::Duration as StdDuration;
@@ -34,6 +36,8 @@ pub struct Audit {
     /// One batch is written at a time; a flush waits for the one in flight, so that after
     /// `FlushAudit` every event recorded before it is in the database.
     writing: Arc<tokio::sync::Semaphore>,
+    /// Events and operators' actions older than this many days are deleted (0: kept forever).
+    retention_days: u32,
 }
 
 impl Audit {
@@ -45,7 +49,14 @@ impl Audit {
             metrics,
             registry,
             writing: Arc::new(tokio::sync::Semaphore::new(1)),
+            retention_days: retention::DEFAULT_AUDIT_RETENTION_DAYS,
         }
+    }
+
+    /// Keeps events and operators' actions `days` days (`audit.retention_days`; 0: forever).
+    pub fn with_retention(mut self, days: u32) -> Self {
+        self.retention_days = days;
+        self
     }
 
     /// Takes the buffer and writes it; on failure the events go back to the buffer.
@@ -101,6 +112,7 @@ impl PortalActor for Audit {
     }
 
     fn on_started(&mut self, ctx: &mut Context<Self>) {
+        self.schedule_retention(ctx);
         spawn_periodic(ctx, FLUSH_INTERVAL, |act: &mut Self, ctx| {
             if act.buffer.is_empty() {
                 return None;

@@ -4,8 +4,10 @@
 //! `pending_dns` (and `dns_failed`) domains through `verifying_dns` to `pending_certificate` or
 //! `dns_failed`.
 
+mod flush;
 mod messages;
 
+pub use flush::{DomainFlush, FlushDomain};
 pub use messages::*;
 
 use std::net::SocketAddr;
@@ -159,9 +161,24 @@ impl DnsCore {
         fresh: bool,
     ) -> Result<PortalDomain, DnsError> {
         if fresh {
-            self.found.invalidate(&domain.domain);
-            self.missing.invalidate(&domain.domain);
+            self.forget(&domain.domain);
         }
+        Ok(self.check_and_move(domain).await?.0)
+    }
+
+    /// Forgets the cached answer for one name; answers how many entries went (0 or 1).
+    fn forget(&self, name: &str) -> u64 {
+        let key = normalise(name);
+        let found = self.found.remove(&key).is_some();
+        let missing = self.missing.remove(&key).is_some();
+        u64::from(found).saturating_add(u64::from(missing))
+    }
+
+    /// [`Self::verify_domain`] without forgetting first, answering the check it made too.
+    async fn check_and_move(
+        &self,
+        domain: PortalDomain,
+    ) -> Result<(PortalDomain, DnsCheck), DnsError> {
         let now = self.clock.now();
         store::set_status(
             &self.db,
@@ -191,9 +208,10 @@ impl DnsCore {
             now,
         )
         .await?;
-        store::find_by_tenant(&self.db, domain.tenant)
+        let moved = store::find_by_tenant(&self.db, domain.tenant)
             .await?
-            .ok_or(DnsError::UnknownDomain)
+            .ok_or(DnsError::UnknownDomain)?;
+        Ok((moved, check))
     }
 
     async fn verify_pending(&self) -> Result<usize, DnsError> {

@@ -6,8 +6,10 @@
 //! an hour); after `max_attempts` the message is marked failed.
 
 mod messages;
+pub mod retention;
 
 pub use messages::*;
+pub use retention::SweepMailRetention;
 
 use crate::clock::TimeArith;
 use std::path::PathBuf;
@@ -91,6 +93,8 @@ pub struct MailerConfig {
     pub max_attempts: u32,
     pub retry_base: Duration,
     pub poll_interval: StdDuration,
+    /// Sent and failed messages older than this many days are deleted (0: kept forever).
+    pub retention_days: u32,
 }
 
 impl MailerConfig {
@@ -383,6 +387,7 @@ impl PortalActor for Mailer {
     fn on_started(&mut self, ctx: &mut Context<Self>) {
         // Anything queued while no instance ran goes out now.
         ctx.notify(DeliverNow);
+        self.schedule_retention(ctx);
         spawn_periodic(ctx, self.core.config.poll_interval, |act: &mut Self, _| {
             let core = act.core.clone();
             // A run records its own outcome (and failures) as it goes.

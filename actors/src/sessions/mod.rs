@@ -8,6 +8,7 @@ pub mod cache;
 pub mod listener;
 mod messages;
 pub mod revocation;
+mod tenant_revoke;
 
 use std::sync::Arc;
 use std::time::Duration as StdDuration;
@@ -19,6 +20,7 @@ use uuid::Uuid;
 pub use cache::{CachedSession, SessionCache};
 pub use messages::*;
 pub use revocation::RevocationScope;
+pub use tenant_revoke::RevokeTenantSessions;
 
 use crate::clock::SharedClock;
 use crate::db::{Db, DbError};

@@ -191,3 +191,14 @@ pub async fn search(db: &Db, filter: &AuditFilter, limit: i64) -> Result<Vec<Aud
         limit
     )?)
 }
+
+/// Deletes up to `batch` events (of any tenant) that occurred before `before`; returns how many.
+pub async fn delete_older_than(db: &Db, before: DateTime<Utc>, batch: i64) -> Result<u64, DbError> {
+    Ok(execute!(
+        db.exec(),
+        "DELETE FROM audit_events WHERE (tenant, event_id) IN ( \
+             SELECT tenant, event_id FROM audit_events WHERE occurred_at < $1 LIMIT $2)",
+        before,
+        batch
+    )?)
+}

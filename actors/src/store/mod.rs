@@ -3,6 +3,7 @@
 pub mod account_tokens;
 pub mod active_users;
 pub mod activity;
+pub mod admin_actions;
 pub mod audit;
 pub mod backup;
 pub mod billing;

@@ -266,3 +266,22 @@ pub async fn for_recipient(db: &Db, recipient: &str) -> Result<Vec<OutboxRow>, D
         recipient
     )?)
 }
+
+/// Deletes up to `batch` messages sent or failed for good before `before` (never one still
+/// queued); returns how many.
+pub async fn delete_finished_before(
+    db: &Db,
+    before: DateTime<Utc>,
+    batch: i64,
+) -> Result<u64, DbError> {
+    Ok(execute!(
+        db.exec(),
+        "DELETE FROM outbox WHERE (tenant, message_id) IN ( \
+             SELECT tenant, message_id FROM outbox WHERE sent_at < $1 \
+             UNION ALL \
+             SELECT tenant, message_id FROM outbox WHERE failed_at < $1 \
+             LIMIT $2)",
+        before,
+        batch
+    )?)
+}

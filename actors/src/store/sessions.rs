@@ -216,6 +216,25 @@ pub async fn revoke_user(
     commit_revocation(tx, n, RevocationScope::user(tenant, user_id)).await
 }
 
+/// Revokes every live session of a tenant; returns how many.
+pub async fn revoke_tenant(
+    db: &Db,
+    tenant: Uuid,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> Result<u64, DbError> {
+    let mut tx = db.begin().await?;
+    let n = execute!(
+        tx.exec(),
+        "UPDATE sessions SET revoked_at = $2, revoked_reason = $3 \
+         WHERE tenant = $1 AND revoked_at IS NULL",
+        tenant,
+        now,
+        reason
+    )?;
+    commit_revocation(tx, n, RevocationScope::Tenant { tenant }).await
+}
+
 /// Revokes every live session of the users of a client company; returns how many.
 pub async fn revoke_client(
     db: &Db,

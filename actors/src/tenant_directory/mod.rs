@@ -1,7 +1,9 @@
 //! `TenantDirectory`: which tenant a host name or slug belongs to, with its settings, cached.
 
+mod flush;
 mod messages;
 
+pub use flush::FlushTenant;
 pub use messages::*;
 
 use std::time::Duration as StdDuration;

@@ -9,6 +9,7 @@ use portal_actors::tenant_directory::FlushTenantCache;
 use serde::Deserialize;
 use serde_json::json;
 
+use super::actions::{noted, ActionNote};
 use crate::app::AppState;
 use crate::errors::ApiError;
 
@@ -39,7 +40,20 @@ pub async fn add_domain(
     };
     let created = admin::add_domain(&state.services.db, state.clock.now(), new).await?;
     flush_directory(&state).await;
-    Ok(HttpResponse::Created().json(created))
+    let note = ActionNote {
+        details: json!({ "domain": created.domain, "status": created.status }),
+        tenant: Some(created.tenant),
+    };
+    Ok(noted(HttpResponse::Created().json(created), note))
+}
+
+/// The domain as it now is, and (for the admin-action record) its tenant and new status.
+fn status_changed(domain: PortalDomain) -> HttpResponse {
+    let note = ActionNote {
+        details: json!({ "status": domain.status }),
+        tenant: Some(domain.tenant),
+    };
+    noted(HttpResponse::Ok().json(domain), note)
 }
 
 async fn flush_directory(state: &AppState) {
@@ -70,7 +84,7 @@ pub async fn verify_domain(
     let updated = result
         .map_err(ApiError::unavailable)?
         .map_err(ApiError::unavailable)?;
-    Ok(HttpResponse::Ok().json(updated))
+    Ok(status_changed(updated))
 }
 
 /// Sets a domain's status (`activate`, `disable`).
@@ -87,7 +101,7 @@ async fn set_status(
     let updated = admin::domain_of_tenant(db, found.tenant)
         .await?
         .ok_or_else(|| ApiError::not_found("domain_not_found"))?;
-    Ok(HttpResponse::Ok().json(updated))
+    Ok(status_changed(updated))
 }
 
 /// `POST /admin/portal-domains/{domain}/activate`
@@ -121,7 +135,7 @@ pub async fn sweep_handoff(state: web::Data<AppState>) -> Result<HttpResponse, A
     let n = sent
         .map_err(ApiError::unavailable)?
         .map_err(ApiError::unavailable)?;
-    Ok(HttpResponse::Ok().json(json!({ "swept": n })))
+    Ok(super::actions::reported(json!({ "swept": n })))
 }
 
 /// `POST /admin/actors/dns_verifier/flush`: forgets cached DNS answers.
@@ -131,5 +145,5 @@ pub async fn flush_dns(state: web::Data<AppState>) -> Result<HttpResponse, ApiEr
     let n = sent
         .map_err(ApiError::unavailable)?
         .map_err(ApiError::unavailable)?;
-    Ok(HttpResponse::Ok().json(json!({ "flushed": n })))
+    Ok(super::actions::reported(json!({ "flushed": n })))
 }

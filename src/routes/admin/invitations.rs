@@ -64,8 +64,13 @@ pub async fn create_invitation(
         origin: request_origin(&req),
     };
     let invited = invitations::invite(&state.services, &state.mailer, request, render).await?;
-    Ok(HttpResponse::Created().json(json!({
-        "email": invited.email,
-        "expires_at": invited.expires_at,
-    })))
+    let body = json!({ "email": invited.email, "expires_at": invited.expires_at });
+    let note = super::actions::ActionNote {
+        details: body.clone(),
+        tenant: Some(tenant.id),
+    };
+    Ok(super::actions::noted(
+        HttpResponse::Created().json(body),
+        note,
+    ))
 }

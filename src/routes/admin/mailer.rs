@@ -13,7 +13,7 @@ use crate::errors::ApiError;
 #[tracing::instrument(skip_all)]
 pub async fn deliver_mail(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
     let report = super::answered(state.mailer.send(DeliverDue).await)?;
-    Ok(HttpResponse::Ok().json(json!({ "delivery": report })))
+    Ok(super::actions::reported(json!({ "delivery": report })))
 }
 
 /// `POST /admin/notifier/run`: turns the activity waiting for its emails into outbox messages
@@ -21,5 +21,7 @@ pub async fn deliver_mail(state: web::Data<AppState>) -> Result<HttpResponse, Ap
 #[tracing::instrument(skip_all)]
 pub async fn run_notifier(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
     let handled = super::answered(state.notifier.send(NotifyDue).await)?;
-    Ok(HttpResponse::Ok().json(json!({ "events_handled": handled })))
+    Ok(super::actions::reported(
+        json!({ "events_handled": handled }),
+    ))
 }

@@ -1,6 +1,7 @@
 //! The admin listener: health checks (open), and behind the bearer token the metrics and the
 //! operators' actor maintenance.
 
+pub mod actions;
 pub mod audit_trail;
 pub mod branding;
 pub mod domains;
@@ -8,6 +9,7 @@ pub mod integration_tokens;
 pub mod invitations;
 pub mod mailer;
 pub mod observability;
+pub mod operations;
 pub mod roles;
 pub mod sso;
 pub mod tenants;
@@ -34,8 +36,32 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         )
         .service(
             web::scope("/admin")
+                // Inside the token check: only admitted requests are recorded.
+                .wrap(from_fn(actions::record_admin_actions))
                 .wrap(from_fn(require_admin_token))
                 .route("/actors", web::get().to(list_actors))
+                .route("/actions", web::get().to(actions::list_admin_actions))
+                .route(
+                    "/actors/audit/sweep",
+                    web::post().to(operations::sweep_audit),
+                )
+                .route("/mailer/sweep", web::post().to(operations::sweep_mail))
+                .route(
+                    "/portal-domains/{domain}/flush",
+                    web::post().to(operations::flush_domain),
+                )
+                .route(
+                    "/tenants/{tenant}/cache/flush",
+                    web::post().to(operations::flush_tenant),
+                )
+                .route(
+                    "/tenants/{tenant}/sessions/revoke",
+                    web::post().to(operations::revoke_tenant_sessions),
+                )
+                .route(
+                    "/tenants/{tenant}/users/{email}/sessions/revoke",
+                    web::post().to(operations::revoke_user_sessions),
+                )
                 .route("/actors/sessions/sweep", web::post().to(sweep_sessions))
                 .route(
                     "/actors/tenant_directory/flush",
@@ -254,21 +280,21 @@ where
 #[tracing::instrument(skip_all)]
 async fn sweep_sessions(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
     let counts = answered(state.services.sessions.send(sessions::SweepSessions).await)?;
-    Ok(HttpResponse::Ok().json(json!({ "swept": counts })))
+    Ok(actions::reported(json!({ "swept": counts })))
 }
 
 /// `POST /admin/actors/tenant_directory/flush`: forgets cached tenants.
 #[tracing::instrument(skip_all)]
 async fn flush_tenant_cache(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
     let n = answered(state.tenants.send(tenant_directory::FlushTenantCache).await)?;
-    Ok(HttpResponse::Ok().json(json!({ "flushed": n })))
+    Ok(actions::reported(json!({ "flushed": n })))
 }
 
 /// `POST /admin/actors/audit/flush`: writes buffered audit events now.
 #[tracing::instrument(skip_all)]
 async fn flush_audit(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
     let n = answered(state.services.audit.send(audit::FlushAudit).await)?;
-    Ok(HttpResponse::Ok().json(json!({ "written": n })))
+    Ok(actions::reported(json!({ "written": n })))
 }
 
 /// `POST /admin/throttle/sweep`: deletes throttle events older than the longest window now.
@@ -276,7 +302,7 @@ async fn flush_audit(state: web::Data<AppState>) -> Result<HttpResponse, ApiErro
 async fn sweep_throttle(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
     let sweep = state.services.throttle.send(login_throttle::SweepThrottle);
     let n = answered(sweep.await)?;
-    Ok(HttpResponse::Ok().json(json!({ "swept": n })))
+    Ok(actions::reported(json!({ "swept": n })))
 }
 
 /// Sends a supervision signal to the named actor (the table `app.rs` builds): `202`, or
@@ -291,7 +317,8 @@ async fn signal_actor(
         Some(sent) => {
             // A panic the actor turned into a restart (`ActorFault`) is the expected answer too.
             let _done_or_fault = sent.map_err(ApiError::actor_unavailable)?;
-            Ok(HttpResponse::Accepted().json(json!({ "actor": actor, "restarting": true })))
+            let body = json!({ "actor": actor, "restarting": true });
+            Ok(actions::reported_as(StatusCode::ACCEPTED, body))
         }
     }
 }
@@ -303,7 +330,7 @@ async fn flush_sso(state: web::Data<AppState>) -> Result<HttpResponse, ApiError>
     let n = sent
         .map_err(ApiError::actor_unavailable)?
         .map_err(ApiError::unavailable)?;
-    Ok(HttpResponse::Ok().json(json!({ "flushed": n })))
+    Ok(actions::reported(json!({ "flushed": n })))
 }
 
 /// `POST /admin/actors/sso/sweep`: deletes expired sign-in flows now.
@@ -313,7 +340,7 @@ async fn sweep_sso(state: web::Data<AppState>) -> Result<HttpResponse, ApiError>
     let n = sent
         .map_err(ApiError::actor_unavailable)?
         .map_err(ApiError::unavailable)?;
-    Ok(HttpResponse::Ok().json(json!({ "swept": n })))
+    Ok(actions::reported(json!({ "swept": n })))
 }
 
 #[derive(serde::Deserialize)]
@@ -336,7 +363,9 @@ async fn sweep_tenant_actors(
     });
     let stop = portal_actors::tenant_data::registry::StopIdleTenants { idle_for };
     let stopped = answered(state.tenant_registry.send(stop).await)?;
-    Ok(HttpResponse::Ok().json(json!({ "stopped": stopped, "live": state.tenant_data.live() })))
+    Ok(actions::reported(
+        json!({ "stopped": stopped, "live": state.tenant_data.live() }),
+    ))
 }
 
 #[derive(serde::Deserialize)]
