@@ -33,6 +33,7 @@ use secrecy::ExposeSecret;
 use crate::config::Settings;
 use crate::http::{middleware, panics};
 use crate::routes;
+use crate::shutdown::ShutdownBudget;
 
 mod integration_listener;
 
@@ -120,14 +121,18 @@ pub struct Application {
     admin_server: Server,
     integration_server: Option<Server>,
     pub state: web::Data<AppState>,
+    /// Whether SIGTERM / Ctrl-C start a graceful shutdown (tests stop the system instead).
+    handle_signals: bool,
+    shutdown: crate::shutdown::ShutdownBudget,
 }
 
 impl Application {
     /// Connects and migrates the configured database, then builds the application.
     pub async fn build(settings: Settings, clock: SharedClock) -> anyhow::Result<Application> {
-        let db = Db::connect(
+        let db = Db::connect_with_timeout(
             settings.database.url.expose_secret(),
             settings.database.max_connections,
+            std::time::Duration::from_secs(settings.database.acquire_timeout_seconds.max(1)),
         )
         .await
         .context("cannot open the database (database.url)")?;
@@ -382,6 +387,7 @@ impl Application {
         })?;
         let port = listener.local_addr()?.port();
         let admin_port = admin_listener.local_addr()?.port();
+        let shutdown = ShutdownBudget::from_seconds(settings.server.shutdown_timeout_seconds);
         let workers = match settings.server.workers {
             0 => cores,
             n => n,
@@ -408,19 +414,27 @@ impl Application {
                 .configure(routes::portal)
         })
         .workers(workers)
-        .shutdown_timeout(5);
+        .shutdown_timeout(shutdown.in_flight_seconds())
+        // Signals are handled once, for every listener, by `run_until_stopped`.
+        .disable_signals();
         server = match (&settings.server.tls_cert, &settings.server.tls_key) {
             (Some(cert), Some(key)) => {
                 server.listen_rustls_0_23(listener, tls_config(cert, key, "server.tls")?)?
             }
             _ => server.listen(listener)?,
         };
-        let integration =
-            integration_listener::start(&settings, &state, workers, 5, handle_signals)?;
+        // `run_until_stopped` handles the signals, for every listener: `false`.
+        let integration = integration_listener::start(
+            &settings,
+            &state,
+            workers,
+            shutdown.in_flight_seconds(),
+            false,
+        )?;
         // With a listener of its own, the integration API leaves the admin listener.
         let integration_on_admin = integration.is_none();
         let admin_state = state.clone();
-        let mut admin_server = HttpServer::new(move || {
+        let admin_server = HttpServer::new(move || {
             App::new()
                 .app_data(admin_state.clone())
                 .app_data(web::PayloadConfig::new(MAX_FORM_BYTES))
@@ -444,12 +458,9 @@ impl Application {
                 .configure(routes::admin::configure)
         })
         .workers(1)
-        .shutdown_timeout(5)
+        .shutdown_timeout(shutdown.in_flight_seconds())
+        .disable_signals()
         .listen(admin_listener)?;
-        if !handle_signals {
-            server = server.disable_signals();
-            admin_server = admin_server.disable_signals();
-        }
         Ok(Application {
             port,
             admin_port,
@@ -458,6 +469,8 @@ impl Application {
             admin_server: admin_server.run(),
             integration_server: integration.map(|i| i.server),
             state,
+            handle_signals,
+            shutdown,
         })
     }
 
@@ -474,12 +487,34 @@ impl Application {
         self.integration_port
     }
 
-    /// Serves until every server stops (Ctrl-C / SIGTERM when signals are handled).
+    /// Serves until the servers stop. With signals handled, SIGTERM or Ctrl-C stops accepting,
+    /// lets in-flight requests finish, writes what actors hold in memory and delivers the due
+    /// outbox, within `server.shutdown_timeout_seconds`; the database pool is closed last.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        let mut handles = vec![self.server.handle(), self.admin_server.handle()];
+        handles.extend(self.integration_server.as_ref().map(Server::handle));
         let integration = integration_listener::serve(self.integration_server);
-        let (portal, admin, integration) =
-            futures_util::future::join3(self.server, self.admin_server, integration).await;
+        let servers = futures_util::future::join3(self.server, self.admin_server, integration);
+        let (portal, admin, integration) = if self.handle_signals {
+            tokio::pin!(servers);
+            tokio::select! {
+                done = &mut servers => done,
+                signal = crate::shutdown::signal() => {
+                    let now = std::time::Instant::now();
+                    let deadline = now.checked_add(self.shutdown.total).unwrap_or(now);
+                    tracing::info!(signal, "shutting down: finishing in-flight requests");
+                    // The servers act on the stop only while polled: both at once.
+                    let stop = crate::shutdown::stop_listeners(&handles);
+                    let ((), done) = futures_util::future::join(stop, servers).await;
+                    crate::shutdown::flush_actors(&self.state, deadline).await;
+                    done
+                }
+            }
+        } else {
+            servers.await
+        };
         self.state.services.db.close().await;
+        tracing::info!("stopped");
         portal.and(admin).and(integration)
     }
 }

@@ -75,6 +75,9 @@ pub struct ServerSettings {
     /// `integration_tls_key`); needs `integration_bind`.
     pub integration_tls_cert: Option<std::path::PathBuf>,
     pub integration_tls_key: Option<std::path::PathBuf>,
+    /// On SIGTERM or Ctrl-C: how long in-flight requests get to finish; then the last-seen
+    /// times, the audit buffer and the due outbox are written, and the process exits.
+    pub shutdown_timeout_seconds: u64,
 }
 
 impl Default for ServerSettings {
@@ -93,6 +96,7 @@ impl Default for ServerSettings {
             integration_bind: None,
             integration_tls_cert: None,
             integration_tls_key: None,
+            shutdown_timeout_seconds: 10,
         }
     }
 }
@@ -103,6 +107,9 @@ pub struct DatabaseSettings {
     /// `sqlite://data/portal.db` (default, created on first run) or `postgres://…`.
     pub url: SecretString,
     pub max_connections: u32,
+    /// How long a request waits for a database connection before it is answered 503 (an
+    /// unreachable database fails fast rather than holding every worker).
+    pub acquire_timeout_seconds: u64,
 }
 
 impl Default for DatabaseSettings {
@@ -110,6 +117,7 @@ impl Default for DatabaseSettings {
         Self {
             url: SecretString::from("sqlite://data/portal.db"),
             max_connections: 16,
+            acquire_timeout_seconds: 3,
         }
     }
 }
@@ -171,6 +179,8 @@ pub struct DomainSettings {
     pub handoff_ttl_seconds: u32,
     /// Verify the CNAME of not-yet-active domains at handoff: `true`, `false` or `auto`
     /// (= in production). The environment variable `PORTAL_DOMAIN_DNS_CHECK` overrides it.
+    /// TOML's `true`/`false` (and `PORTAL__DOMAINS__DNS_CHECK=false`) are taken as the words.
+    #[serde(deserialize_with = "switch_word")]
     pub dns_check: String,
     /// What vanity domains must CNAME to; default: the canonical host's name.
     pub cname_target: Option<String>,
@@ -528,4 +538,18 @@ impl Settings {
     pub fn absolute_timeout(&self) -> chrono::Duration {
         chrono::Duration::hours(i64::from(self.session.absolute_timeout_hours))
     }
+}
+
+/// A `true|false|auto` switch written as a word or as a boolean; kept lower-case as a word.
+fn switch_word<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Switch {
+        Bool(bool),
+        Word(String),
+    }
+    Ok(match Switch::deserialize(deserializer)? {
+        Switch::Bool(b) => b.to_string(),
+        Switch::Word(w) => w.trim().to_ascii_lowercase(),
+    })
 }

@@ -19,6 +19,7 @@ pub mod errors;
 pub mod http;
 pub mod notifications;
 pub mod routes;
+pub mod shutdown;
 pub mod telemetry;
 
 pub use app::{AppState, Application};

@@ -76,11 +76,21 @@ pub enum Exec<'a> {
 impl Db {
     /// Opens (and for SQLite creates) the database at `url` with up to `max_connections`.
     pub async fn connect(url: &str, max_connections: u32) -> Result<Db, DbError> {
+        Self::connect_with_timeout(url, max_connections, ACQUIRE_TIMEOUT).await
+    }
+
+    /// As `connect`, waiting at most `acquire_timeout` for a pooled connection (an unreachable
+    /// database then fails a request within that time instead of holding it).
+    pub async fn connect_with_timeout(
+        url: &str,
+        max_connections: u32,
+        acquire_timeout: Duration,
+    ) -> Result<Db, DbError> {
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             let options = PgConnectOptions::from_str(url)?;
             let pool = PgPoolOptions::new()
                 .max_connections(max_connections)
-                .acquire_timeout(ACQUIRE_TIMEOUT)
+                .acquire_timeout(acquire_timeout)
                 .connect_with(options)
                 .await?;
             return Ok(Db::Postgres(pool));
@@ -110,7 +120,7 @@ impl Db {
             .foreign_keys(true);
         let pool = SqlitePoolOptions::new()
             .max_connections(max_connections)
-            .acquire_timeout(ACQUIRE_TIMEOUT)
+            .acquire_timeout(acquire_timeout)
             .connect_with(options)
             .await?;
         Ok(Db::Sqlite(pool))

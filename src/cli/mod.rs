@@ -218,9 +218,10 @@ pub(crate) fn block_on<F: std::future::Future<Output = anyhow::Result<()>>>(
 }
 
 pub async fn open_db(settings: &Settings) -> anyhow::Result<Db> {
-    let db = Db::connect(
+    let db = Db::connect_with_timeout(
         settings.database.url.expose_secret(),
         settings.database.max_connections,
+        std::time::Duration::from_secs(settings.database.acquire_timeout_seconds.max(1)),
     )
     .await
     .context("cannot open the database (database.url)")?;

@@ -441,15 +441,8 @@ impl PortalActor for Sessions {
         });
     }
 
-    /// Batched last-seen times are written once more after the actor stopped.
-    fn on_stopped(&mut self) {
-        let core = self.core.clone();
-        actix::spawn(async move {
-            if let Err(e) = core.flush().await {
-                tracing::warn!(error = %e, "last-seen flush at stop failed");
-            }
-        });
-    }
+    // No flush at stop: a restart keeps the cache (the next periodic flush writes it), and a
+    // shutdown flushes through `FlushLastSeen` before the pool closes (src/shutdown.rs).
 }
 
 impl Handler<CreateSession> for Sessions {

@@ -73,10 +73,24 @@ pub async fn spawn_app_on(
     shared: Option<&TestApp>,
     configure: impl FnOnce(&mut Settings),
 ) -> Option<TestApp> {
+    boot(shared, None, configure).await
+}
+
+/// Boots the portal, with a new tenant, on the database at `url` (a fault test's own cluster).
+pub async fn spawn_app_at(url: String, configure: impl FnOnce(&mut Settings)) -> Option<TestApp> {
+    boot(None, Some(url), configure).await
+}
+
+async fn boot(
+    shared: Option<&TestApp>,
+    url: Option<String>,
+    configure: impl FnOnce(&mut Settings),
+) -> Option<TestApp> {
     let dir = tempfile::tempdir().expect("temp dir");
-    let url = match shared {
-        Some(other) => other.database_url.clone(),
-        None => database_url(dir.path(), backend()).await?,
+    let url = match (url, shared) {
+        (Some(url), _) => url,
+        (None, Some(other)) => other.database_url.clone(),
+        (None, None) => database_url(dir.path(), backend()).await?,
     };
     let mut settings = Settings::default();
     settings.server.bind = "127.0.0.1:0".parse().unwrap();

@@ -62,6 +62,32 @@ pub struct Browser {
 }
 
 impl Browser {
+    /// A browser with no cookies for the server at `base` (`http://127.0.0.1:<port>`).
+    pub fn at(base: &str) -> Browser {
+        Browser {
+            base: base.to_owned(),
+            host: None,
+            client: super::client(),
+            jar: Arc::default(),
+        }
+    }
+
+    /// A new browser sending `host` as its `Host` (a vanity domain) to the same server.
+    pub fn on_host(self, host: &str) -> Browser {
+        Browser {
+            host: Some(host.to_owned()),
+            ..self
+        }
+    }
+
+    /// The same browser (cookies and all) talking to the server at `base` (a restarted process).
+    pub fn moved_to(&self, base: &str) -> Browser {
+        Browser {
+            base: base.to_owned(),
+            ..self.clone()
+        }
+    }
+
     fn cookie_header(&self) -> String {
         self.jar
             .lock()
@@ -153,6 +179,58 @@ impl Browser {
         self.post_form_from(path, form, Some(&self.origin())).await
     }
 
+    /// `GET` for tests that stop or kill the server under load: the page, or the transport
+    /// error (refused, reset) instead of a panic.
+    pub async fn try_get(&self, path: &str) -> Result<Page, reqwest::Error> {
+        let req = self
+            .with_host(self.client.get(format!("{}{path}", self.base)))
+            .header("cookie", self.cookie_header());
+        self.try_send(req).await
+    }
+
+    /// A form `POST` (same-site `Origin`), as `try_get`.
+    pub async fn try_post_form(
+        &self,
+        path: &str,
+        form: &[(&str, &str)],
+    ) -> Result<Page, reqwest::Error> {
+        let req = self
+            .with_host(self.client.post(format!("{}{path}", self.base)))
+            .form(form)
+            .header("origin", self.origin())
+            .header("cookie", self.cookie_header());
+        self.try_send(req).await
+    }
+
+    /// A JSON `POST` sent from `origin`, as `try_get`.
+    pub async fn try_post_json_from(
+        &self,
+        path: &str,
+        body: &serde_json::Value,
+        origin: &str,
+    ) -> Result<Page, reqwest::Error> {
+        let req = self
+            .with_host(self.client.post(format!("{}{path}", self.base)))
+            .json(body)
+            .header("origin", origin)
+            .header("cookie", self.cookie_header());
+        self.try_send(req).await
+    }
+
+    async fn try_send(&self, req: reqwest::RequestBuilder) -> Result<Page, reqwest::Error> {
+        let resp = req.send().await?;
+        let status = resp.status().as_u16();
+        let headers = resp.headers().clone();
+        let body = resp.text().await?;
+        let page = Page {
+            status,
+            headers,
+            body,
+        };
+        self.absorb(&page);
+        Ok(page)
+    }
+
     /// Posts a form as a page of `origin` would (`None`: no `Origin` header at all).
     pub async fn post_form_from(
         &self,
@@ -183,6 +261,29 @@ impl Browser {
         fields: &[(&str, &str)],
         files: &[(&str, &str, &str, Vec<u8>)],
     ) -> Page {
+        let req = self.multipart_request(path, fields, files);
+        let page = Page::from(req.send().await.unwrap()).await;
+        self.absorb(&page);
+        page
+    }
+
+    /// A multipart `POST`, as `try_get`.
+    pub async fn try_post_multipart(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+        files: &[(&str, &str, &str, Vec<u8>)],
+    ) -> Result<Page, reqwest::Error> {
+        self.try_send(self.multipart_request(path, fields, files))
+            .await
+    }
+
+    fn multipart_request(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+        files: &[(&str, &str, &str, Vec<u8>)],
+    ) -> reqwest::RequestBuilder {
         let mut form = reqwest::multipart::Form::new();
         for (name, value) in fields {
             form = form.text(name.to_string(), value.to_string());
@@ -202,9 +303,7 @@ impl Browser {
         if !cookies.is_empty() {
             req = req.header("cookie", cookies);
         }
-        let page = Page::from(req.send().await.unwrap()).await;
-        self.absorb(&page);
-        page
+        req
     }
 
     /// Posts JSON (same-site `Origin`, cookies kept).

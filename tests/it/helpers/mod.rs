@@ -12,6 +12,7 @@ mod browser;
 mod cli;
 mod cluster;
 mod net;
+mod process;
 
 pub use accounts::*;
 pub use app::*;
@@ -20,6 +21,7 @@ pub use browser::*;
 pub use cli::*;
 pub use cluster::*;
 pub use net::*;
+pub use process::*;
 
 /// Shared by every instance of a test (instances on one database need one key).
 pub const ENCRYPTION_KEY: &str = "Jx4u5P0m9v3lT8q2Wc6ZyB1nRk7GdHs0aFiEoLpUtQw";

@@ -27,6 +27,9 @@ pub struct Cluster {
     data: String,
     dir: PathBuf,
     as_postgres: bool,
+    /// What `pg_ctl start` was given (`-o`), to start it again on the same port.
+    server_options: String,
+    log: String,
 }
 
 fn find_bin(name: &str) -> Option<PathBuf> {
@@ -133,31 +136,47 @@ impl Cluster {
             options.server_options
         );
         let log = dir.join("server.log").to_string_lossy().to_string();
-        run_as_owner(
-            &pg_ctl,
-            &[
-                "-D",
-                &data,
-                "-l",
-                &log,
-                "-o",
-                &server_options,
-                "-w",
-                "-t",
-                "60",
-                "start",
-            ],
-            as_postgres,
-        )?;
         let cluster = Cluster {
             base_url: format!("postgres://portal@127.0.0.1:{port}"),
             pg_ctl,
             data,
             dir,
             as_postgres,
+            server_options,
+            log,
         };
+        cluster.start_server()?;
         cluster.watchdog()?;
         Ok(Some(cluster))
+    }
+
+    /// Starts the server (again, after `stop_server`) on the same port and data.
+    pub fn start_server(&self) -> anyhow::Result<()> {
+        run_as_owner(
+            &self.pg_ctl,
+            &[
+                "-D",
+                &self.data,
+                "-l",
+                &self.log,
+                "-o",
+                &self.server_options,
+                "-w",
+                "-t",
+                "60",
+                "start",
+            ],
+            self.as_postgres,
+        )
+    }
+
+    /// Stops the server with `pg_ctl stop -m <mode>` (`fast`: disconnect clients, clean shutdown).
+    pub fn stop_server(&self, mode: &str) -> anyhow::Result<()> {
+        run_as_owner(
+            &self.pg_ctl,
+            &["-D", &self.data, "-m", mode, "-w", "-t", "60", "stop"],
+            self.as_postgres,
+        )
     }
 
     /// Stops the cluster when this process ends, however it ends.
