@@ -211,3 +211,62 @@ async fn each_sweep_on_three_instances_at_once_deletes_every_expired_row_once() 
     assert_eq!(count(app, "sessions").await, 0);
     assert_eq!(count(app, "account_tokens").await, 0);
 }
+
+#[actix_web::test]
+async fn retention_sweeps_on_three_instances_at_once_delete_every_old_row_once() {
+    use portal_actors::audit::{AuditRecord, Record};
+    use portal_actors::store::outbox::{self, EmailContent, MailKind, OutboxMessage};
+
+    let Some(apps) = spawn_instances(3, |_, s| s.mail.poll_interval_seconds = 3_600).await else {
+        return;
+    };
+    let app = &apps[0];
+    let now = app.clock.now_utc();
+    for i in 0..N {
+        let message = OutboxMessage {
+            tenant: app.tenant.id,
+            kind: MailKind::PasswordReset,
+            recipient: format!("user{i}@acme.test"),
+            content: EmailContent {
+                subject: "s".into(),
+                body_text: "t".into(),
+                body_html: "h".into(),
+            },
+        };
+        let id = outbox::enqueue(app.db.exec(), &message, now).await.unwrap();
+        outbox::mark_sent(&app.db, app.tenant.id, id, now)
+            .await
+            .unwrap();
+        app.state.services.audit.do_send(Record(AuditRecord {
+            tenant: app.tenant.id,
+            event_type: "retention_probe",
+            outcome: "success",
+            ..AuditRecord::default()
+        }));
+    }
+    flush_audit(app).await;
+    // Past both retentions (mail 30 days, audit 400).
+    apps.advance(Duration::days(401));
+
+    let answers = on_all_at_once(&apps, "/admin/mailer/sweep").await;
+    assert_eq!(total(&answers, "/deleted"), N, "{answers:?}");
+    let deleted = metric_total(&apps, "portal_retention_deleted_total", &[("kind", "mail")]);
+    assert_eq!(deleted.await, N as f64);
+    assert_eq!(count(app, "outbox").await, 0);
+
+    let answers = on_all_at_once(&apps, "/admin/actors/audit/sweep").await;
+    assert_eq!(total(&answers, "/deleted/audit_events"), N, "{answers:?}");
+    let deleted = metric_total(
+        &apps,
+        "portal_retention_deleted_total",
+        &[("kind", "audit")],
+    );
+    assert_eq!(deleted.await, N as f64);
+    let probes = portal_actors::fetch_one_scalar!(
+        app.db.exec(),
+        i64,
+        "SELECT COUNT(*) FROM audit_events WHERE event_type = 'retention_probe'"
+    )
+    .unwrap();
+    assert_eq!(probes, 0);
+}
