@@ -116,15 +116,10 @@ async fn unknown_tenants_and_users_are_refused_and_nothing_ends() {
 
 #[actix_web::test]
 async fn a_revocation_made_on_one_instance_is_refused_by_another_within_a_second() {
-    if backend() != Backend::Postgres {
-        eprintln!("SKIPPED: multi-instance revocation runs on PostgreSQL only");
-        return;
-    }
-    let Some(a) = spawn_app().await else { return };
-    let Some(b) = spawn_app_on(Some(&a), |_| {}).await else {
+    let Some(apps) = spawn_instances(2, |_, _| {}).await else {
         return;
     };
-    b.clock.set(a.clock.now_utc());
+    let (a, b) = (&apps[0], &apps[1]);
     a.client_user(None, "ada@acme.test", "Acme").await;
     let at_b = b.browser();
     assert_eq!(
@@ -134,7 +129,7 @@ async fn a_revocation_made_on_one_instance_is_refused_by_another_within_a_second
         303
     );
     assert_eq!(at_b.get(DASHBOARD).await.status, 200, "cached at B");
-    let (status, body) = revoke(&a, &revoke_user_path(&a, "ada@acme.test")).await;
+    let (status, body) = revoke(a, &revoke_user_path(a, "ada@acme.test")).await;
     assert_eq!((status, &body["revoked"]), (200, &json!(1)), "{body}");
     let start = Instant::now();
     while !signed_out(&at_b.get(DASHBOARD).await) {
