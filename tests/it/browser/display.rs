@@ -61,10 +61,10 @@ async fn a_real_browser_picks_french_and_dark_from_the_footer_and_the_pages_stay
             .await?
             .click()
             .await?;
+        // Back on the same URL: waiting for it would not wait for the new page (the old
+        // document's elements then go stale), so wait for the page the choice makes.
+        wait_for(&client, "html[lang='fr'][data-theme='dark']").await?;
         wait_for_url(&client, &sign_in).await?;
-        let html = client.find(Locator::Css("html")).await?;
-        assert_eq!(html.attr("lang").await?.as_deref(), Some("fr"));
-        assert_eq!(html.attr("data-theme").await?.as_deref(), Some("dark"));
         for width in [1280u32, 375] {
             client.set_window_size(width, 900).await?;
             let place = format!("dark sign-in at {width} px");
