@@ -7,8 +7,8 @@ use chrono::Duration;
 use futures_util::future::join_all;
 use serde_json::{json, Value};
 
-use crate::helpers::{signed_in, signed_in_at, spawn_app, spawn_app_on, spawn_app_with, TestApp};
 use crate::helpers::{backend, Backend, NowUtc, ADMIN_TOKEN};
+use crate::helpers::{signed_in, signed_in_at, spawn_app, spawn_app_on, spawn_app_with, TestApp};
 
 /// `POST /admin/actors/active_users/refresh`: the counts as JSON.
 async fn refresh(app: &TestApp) -> Value {
