@@ -26,6 +26,7 @@ mod cli;
 mod company;
 mod company_members;
 mod config_values;
+mod connections;
 mod discovery;
 mod display;
 mod dns;

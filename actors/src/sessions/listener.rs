@@ -218,13 +218,25 @@ impl SessionInvalidationListener {
 }
 
 /// A subscribed `PgListener` that may be dropped after the runtime is gone (at shutdown): its own
-/// drop spawns a task to return the connection, which needs a runtime, so then it is leaked.
+/// drop spawns a task (`UNLISTEN`, then return the connection), which needs a runtime. Without
+/// one it is dropped inside a throwaway runtime, whose end drops that task and with it the
+/// connection, closing its socket (forgetting it instead left the session open on the server).
 struct Subscription(Option<PgListener>);
 
 impl Drop for Subscription {
     fn drop(&mut self) {
-        if tokio::runtime::Handle::try_current().is_err() {
-            std::mem::forget(self.0.take());
+        if tokio::runtime::Handle::try_current().is_ok() {
+            return;
+        }
+        let Some(listener) = self.0.take() else {
+            return;
+        };
+        match tokio::runtime::Builder::new_current_thread().build() {
+            Ok(runtime) => runtime.block_on(async move { drop(listener) }),
+            Err(e) => {
+                tracing::warn!(error = %e, "cannot close the listener connection");
+                std::mem::forget(listener);
+            }
         }
     }
 }
