@@ -423,26 +423,14 @@ impl Application {
             }
             _ => server.listen(listener)?,
         };
-        // `run_until_stopped` handles the signals, for every listener: `false`.
-        let integration = integration_listener::start(
-            &settings,
-            &state,
-            workers,
-            shutdown.in_flight_seconds(),
-            false,
-        )?;
+        let integration =
+            integration_listener::start(&settings, &state, workers, shutdown.in_flight_seconds())?;
         // With a listener of its own, the integration API leaves the admin listener.
         let integration_on_admin = integration.is_none();
         let admin_state = state.clone();
         let admin_server = HttpServer::new(move || {
             App::new()
-                .app_data(admin_state.clone())
-                .app_data(web::PayloadConfig::new(MAX_FORM_BYTES))
-                .app_data(
-                    web::JsonConfig::default()
-                        .limit(MAX_FORM_BYTES)
-                        .error_handler(crate::errors::json_payload_error),
-                )
+                .configure(json_api(admin_state.clone()))
                 .wrap(from_fn(middleware::http_metrics))
                 .wrap(from_fn(panics::catch_panics))
                 // Counted here only while the admin listener serves the API.
@@ -516,6 +504,20 @@ impl Application {
         self.state.services.db.close().await;
         tracing::info!("stopped");
         portal.and(admin).and(integration)
+    }
+}
+
+/// What the JSON APIs (admin, integration) share: the state and the body limits, a malformed
+/// JSON body answered as a JSON error.
+pub(crate) fn json_api(state: web::Data<AppState>) -> impl FnOnce(&mut web::ServiceConfig) {
+    move |cfg| {
+        cfg.app_data(state)
+            .app_data(web::PayloadConfig::new(MAX_FORM_BYTES))
+            .app_data(
+                web::JsonConfig::default()
+                    .limit(MAX_FORM_BYTES)
+                    .error_handler(crate::errors::json_payload_error),
+            );
     }
 }
 

@@ -9,7 +9,7 @@ use actix_web::middleware::from_fn;
 use actix_web::{web, App, HttpServer};
 use anyhow::Context as _;
 
-use super::{tls_config, AppState, MAX_FORM_BYTES};
+use super::{tls_config, AppState};
 use crate::config::Settings;
 use crate::http::{middleware, panics};
 use crate::routes::integration;
@@ -21,14 +21,13 @@ pub struct IntegrationListener {
 }
 
 /// Binds and starts the integration listener when `server.integration_bind` is set. It stops
-/// with the other listeners (`shutdown_timeout` seconds for requests in flight); it handles
-/// SIGTERM / Ctrl-C itself only when `handle_signals`.
+/// with the other listeners (`shutdown_timeout` seconds for requests in flight); the signals are
+/// handled for every listener by `Application::run_until_stopped`.
 pub fn start(
     settings: &Settings,
     state: &web::Data<AppState>,
     workers: usize,
     shutdown_timeout: u64,
-    handle_signals: bool,
 ) -> anyhow::Result<Option<IntegrationListener>> {
     settings.validate_integration()?;
     let Some(bind) = settings.server.integration_bind else {
@@ -40,13 +39,7 @@ pub fn start(
     let state = state.clone();
     let server = HttpServer::new(move || {
         App::new()
-            .app_data(state.clone())
-            .app_data(web::PayloadConfig::new(MAX_FORM_BYTES))
-            .app_data(
-                web::JsonConfig::default()
-                    .limit(MAX_FORM_BYTES)
-                    .error_handler(crate::errors::json_payload_error),
-            )
+            .configure(super::json_api(state.clone()))
             .wrap(from_fn(middleware::http_metrics))
             .wrap(from_fn(panics::catch_panics))
             .wrap(from_fn(integration::metrics::count_every_request))
@@ -54,11 +47,7 @@ pub fn start(
     })
     .workers(workers)
     .shutdown_timeout(shutdown_timeout);
-    let server = if handle_signals {
-        server
-    } else {
-        server.disable_signals()
-    };
+    let server = server.disable_signals();
     let server = match (
         &settings.server.integration_tls_cert,
         &settings.server.integration_tls_key,
